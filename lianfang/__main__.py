@@ -1,0 +1,3 @@
+from lianfang.cli import main
+
+main()

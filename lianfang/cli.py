@@ -1,0 +1,97 @@
+"""`lianfang`: run services, mint local tokens, run the local Kafka, export the contract."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from shared.auth import Role, TokenService
+from shared.clock import SystemClock
+from shared.settings import CommonSettings
+
+app = typer.Typer(
+    help="Lianfang 廉防 — integrity-risk prevention and control.", no_args_is_help=True
+)
+
+ServiceName = Annotated[str, typer.Argument(help="intake | register | warning | assessment")]
+
+
+def _service(name: str):  # type: ignore[no-untyped-def]
+    from services import registry
+
+    try:
+        return registry.load(name)
+    except KeyError as exc:
+        raise typer.BadParameter(str(exc.args[0])) from exc
+
+
+def _logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
+@app.command()
+def serve(
+    service: ServiceName,
+    worker: Annotated[bool, typer.Option(help="Run the worker in the same process.")] = True,
+) -> None:
+    """Run a service's API (and its worker, by default) in one process."""
+    from shared.serve import serve as run
+
+    _logging()
+    spec, settings = _service(service)
+    run(spec, settings(), with_worker=worker)
+
+
+@app.command()
+def worker(service: ServiceName) -> None:
+    """Run only a service's worker (agents, timers, outbox relay)."""
+    from shared.serve import run_worker
+
+    _logging()
+    spec, settings = _service(service)
+    run_worker(spec, settings())
+
+
+@app.command()
+def token(
+    role: Annotated[list[Role], typer.Option("--role", help="Repeat for several roles.")],
+    unit: Annotated[str, typer.Option(help="The unit the user belongs to, e.g. QX-TH.")],
+    user: Annotated[str, typer.Option(help="The user id.")] = "local-user",
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    hours: Annotated[float, typer.Option(help="Hours until it expires.")] = 12.0,
+) -> None:
+    """Mint a bearer token for local use, signed with LIANFANG_JWT_SECRET."""
+    common = CommonSettings()
+    tokens = TokenService(common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock())
+    typer.echo(tokens.mint(user, role, unit, name=name, ttl=timedelta(hours=hours)))
+
+
+@app.command("export-contract")
+def export_contract(
+    out_dir: Annotated[Path, typer.Argument(help="Where to write.")] = Path("docs/contract"),
+) -> None:
+    """Write the events' JSON Schemas and the AsyncAPI document."""
+    from shared.contract_export import export_contract as export
+
+    for path in export(out_dir):
+        typer.echo(path)
+
+
+def _mount_optional() -> None:
+    from lianfang.cli_infra import kafka_app
+
+    app.add_typer(kafka_app, name="kafka", help="A local single-node Kafka broker (no Docker).")
+    from lianfang.run_local import run
+
+    app.command("run")(run)
+
+
+_mount_optional()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,236 @@
+"""Intake's HTTP routes for information: file, import, read, trace, reveal (Art. 22–24)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Request, Response, status
+from fastapi.responses import JSONResponse
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from services.intake.api_deps import Custodian, Filer, IntakeApp, Reader
+from services.intake.filing import ContentTooLarge, InformationDraft
+from services.intake.identity_cipher import PetitionerIdentity
+from services.intake.imports import ImportRefused, rows_from_csv
+from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.errors import Invalid
+
+router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
+
+ChannelName = Annotated[
+    str,
+    Field(
+        pattern="^(online_media|petition|inspection|data_sharing|officer_report)$",
+        description="网络媒体 online_media · 信访举报 petition · 监督检查 inspection · "
+        "数据共享 data_sharing · 信息员报告 officer_report (Art. 22)",
+    ),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description="A resubmission with the same key gets the first answer (幂等).",
+    ),
+]
+
+
+class InformationIn(BaseModel):
+    """A piece of risk information as filed (Art. 22); petitioner fields only on a petition."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    channel: ChannelName
+    source_reference: str = Field(
+        min_length=1, max_length=200, description="The source's own reference (e.g. 信访件编号)."
+    )
+    unit_code: str = Field(description="The unit the information is about (主体单位).")
+    summary: str = Field(min_length=1, description="What happened (over the size limit: 413).")
+    learned_at: AwareDatetime = Field(description="When the filer learned of it.")
+    happened_at: AwareDatetime | None = Field(None, description="When it happened, if known.")
+    subject_post: str | None = Field(None, max_length=200, description="The post concerned.")
+    subject_person_id: str | None = Field(None, max_length=100, description="Staff id concerned.")
+    attachment_refs: list[str] = Field(default_factory=list, description="Document references.")
+    petitioner_name: str | None = Field(None, max_length=100, description="举报人姓名 (protected).")
+    petitioner_contact: str | None = Field(
+        None, max_length=200, description="举报人联系方式 (protected)."
+    )
+    petitioner_id_number: str | None = Field(
+        None, max_length=40, description="举报人身份证号 (protected)."
+    )
+
+
+class FilingOut(BaseModel):
+    information_id: UUID
+    created: bool = Field(description="False when this source was filed before (idempotent).")
+    routing: str = Field(
+        "accepted", description="accepted 直接处理 · forwarded 批转 · transferred 移送"
+    )
+    routed_to: str = Field("", description="The node (or body) it went to.")
+
+
+class InformationOut(BaseModel):
+    information_id: UUID
+    channel: str
+    source_reference: str
+    unit_code: str
+    summary: str
+    learned_at: datetime
+    happened_at: datetime | None
+    subject_post: str | None
+    subject_person_id: str | None
+    filed_by: dict[str, str]
+    filed_at: datetime
+    has_protected_source: bool = Field(
+        description="A petitioner's identity is sealed (保护举报人)."
+    )
+    routing: str
+    routed_to: str
+    routing_reason: str
+    feedback_due_at: datetime | None
+    received_from: dict[str, str] | None
+    acknowledged: bool
+
+
+class RevealIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=1000, description="Why it must be opened (事由).")
+
+
+class IdentityOut(BaseModel):
+    name: str | None
+    contact: str | None
+    id_number: str | None
+
+
+class TimelineOut(BaseModel):
+    at: datetime
+    what: str
+    by: dict[str, str] | None
+    detail: dict[str, Any]
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="File risk information (Art. 22); a repeated source or key answers with the first",
+)
+def file_information(
+    body: InformationIn,
+    filer: Filer,
+    runtime: RuntimeDep,
+    app: IntakeApp,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> FilingOut:
+    ensure_jurisdiction(runtime, filer, body.unit_code)
+    fields = body.model_dump()
+    petitioner = PetitionerIdentity(
+        name=fields.pop("petitioner_name"),
+        contact=fields.pop("petitioner_contact"),
+        id_number=fields.pop("petitioner_id_number"),
+    )
+    draft = InformationDraft(**fields, petitioner=petitioner or None)
+    filing = app.file_information(draft, filer, idempotency_key)
+    if not filing.created:
+        response.status_code = status.HTTP_200_OK
+    return FilingOut(
+        information_id=filing.information_id,
+        created=filing.created,
+        routing=filing.routing,
+        routed_to=filing.routed_to,
+    )
+
+
+@router.post(
+    "/imports",
+    status_code=status.HTTP_201_CREATED,
+    summary="Import shared data 资源共享 (Art. 22): JSON {rows: [...]} or CSV; all rows or none",
+)
+async def import_information(
+    request: Request, filer: Filer, app: IntakeApp, idempotency_key: IdempotencyKey = None
+) -> JSONResponse:
+    body = await request.body()
+    if len(body) > app.rules.max_import_bytes:
+        raise ContentTooLarge(
+            f"the import has {len(body)} bytes; at most {app.rules.max_import_bytes} are accepted"
+        )
+    rows = _rows(body, request.headers.get("content-type", ""))
+    try:
+        results = app.import_rows(rows, filer, idempotency_key)
+    except ImportRefused as exc:
+        report = [vars(r) for r in exc.rows]
+        return JSONResponse({"detail": str(exc), "rows": report}, status_code=422)
+    return JSONResponse({"rows": [vars(r) for r in results]}, status_code=201)
+
+
+def _rows(body: bytes, content_type: str) -> list[dict[str, Any]]:
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Invalid("body", "is not UTF-8 text") from None
+    if content_type.startswith("text/csv"):
+        return rows_from_csv(text)
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Invalid("body", f"not JSON: {exc.msg}") from None
+    rows = parsed.get("rows") if isinstance(parsed, dict) else parsed
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise Invalid("rows", "must be a list of objects")
+    return rows
+
+
+@router.get("/{information_id}", summary="Read one piece of risk information (no identity)")
+def get_information(
+    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
+) -> InformationOut:
+    info = app.get_information(information_id)
+    ensure_jurisdiction(runtime, reader, info.unit_code)
+    return InformationOut(
+        information_id=info.id,
+        channel=info.channel,
+        source_reference=info.source_reference,
+        unit_code=info.unit_code,
+        summary=info.summary,
+        learned_at=info.learned_at,
+        happened_at=info.happened_at,
+        subject_post=info.subject_post,
+        subject_person_id=info.subject_person_id,
+        filed_by=info.filed_by,
+        filed_at=info.filed_at,
+        has_protected_source=info.has_protected_source,
+        routing=info.routing,
+        routed_to=info.routed_to,
+        routing_reason=info.routing_reason,
+        feedback_due_at=info.feedback_due_at,
+        received_from=info.received_from,
+        acknowledged=info.acknowledged is not None,
+    )
+
+
+@router.get(
+    "/{information_id}/timeline",
+    summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
+)
+def timeline(
+    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
+) -> list[TimelineOut]:
+    info = app.get_information(information_id)
+    ensure_jurisdiction(runtime, reader, info.unit_code)
+    return [TimelineOut(**vars(t)) for t in app.timeline(information_id)]
+
+
+@router.post(
+    "/{information_id}/identity/reveal",
+    summary="Reveal a petitioner's identity 举报人身份 (custodian only, reason recorded)",
+)
+def reveal_identity(
+    information_id: UUID, body: RevealIn, custodian: Custodian, app: IntakeApp
+) -> IdentityOut:
+    identity = app.reveal_identity(information_id, body.reason, custodian)
+    return IdentityOut(name=identity.name, contact=identity.contact, id_number=identity.id_number)

@@ -1,0 +1,32 @@
+"""Intake's API dependencies: the application and who may do what (Art. 6, 22–24)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from services.intake.app import IntakeApplication
+from shared.auth import Principal, Role
+from shared.deps import RuntimeDep, require_roles
+
+
+def _app(runtime: RuntimeDep) -> IntakeApplication:
+    assert isinstance(runtime.app, IntakeApplication)
+    return runtime.app
+
+
+IntakeApp = Annotated[IntakeApplication, Depends(_app)]
+
+# Information officers 信息员 and the prevention office 预防腐败室 file (Art. 22).
+Filer = Annotated[Principal, Depends(require_roles(Role.OFFICER, Role.OFFICE))]
+# The office manages officers and duties and reviews breaches (Art. 6, 22, 23).
+Office = Annotated[Principal, Depends(require_roles(Role.OFFICE))]
+Reader = Annotated[
+    Principal,
+    Depends(require_roles(Role.OFFICE, Role.JUDGE, Role.AUDITOR, Role.OFFICER, Role.CUSTODIAN)),
+]
+# Only the custodian 举报人信息保管员 opens a petitioner's identity (Art. 22).
+Custodian = Annotated[Principal, Depends(require_roles(Role.CUSTODIAN))]
+Reporter = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.OFFICER))]
+Overseer = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.AUDITOR, Role.LEADER))]

@@ -1,0 +1,105 @@
+"""The roster of information officers 信息员名册 over HTTP; the office manages it (Art. 22)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, status
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from services.intake.api_deps import IntakeApp, Office, Reader
+from services.intake.officers import InformationOfficer
+from shared.deps import RuntimeDep, ensure_jurisdiction
+
+router = APIRouter(prefix="/officers", tags=["information officers 信息员"])
+
+
+class AppointIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: str = Field(min_length=1, max_length=100, description="The officer's user id.")
+    name: str = Field(min_length=1, max_length=100, description="姓名")
+    kind: Literal["internal", "external"] = Field(description="internal 内部 · external 外聘")
+    units: list[str] = Field(min_length=1, description="Units covered (and their subtrees).")
+    active_from: AwareDatetime
+    active_until: AwareDatetime | None = None
+
+
+class PeriodIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    units: list[str] = Field(min_length=1)
+    active_from: AwareDatetime
+    active_until: AwareDatetime | None = None
+
+
+class ReliefIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    at: AwareDatetime = Field(description="When the appointment ends.")
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class PeriodOut(BaseModel):
+    units: list[str]
+    start: datetime
+    end: datetime | None
+
+
+class OfficerOut(BaseModel):
+    user_id: str
+    name: str
+    kind: str
+    periods: list[PeriodOut]
+
+
+def _out(officer: InformationOfficer) -> OfficerOut:
+    periods: list[dict[str, Any]] = officer.periods
+    return OfficerOut(
+        user_id=officer.user_id,
+        name=officer.name,
+        kind=officer.kind,
+        periods=[PeriodOut(units=p["units"], start=p["start"], end=p["end"]) for p in periods],
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Appoint an officer 聘任信息员")
+def appoint(body: AppointIn, office: Office, app: IntakeApp) -> OfficerOut:
+    officer = app.appoint_officer(
+        body.user_id,
+        body.name,
+        body.kind,
+        body.units,
+        body.active_from,
+        body.active_until,
+        office,
+    )
+    return _out(officer)
+
+
+@router.post("/{user_id}/periods", summary="Re-appoint for a new active period 续聘")
+def reappoint(user_id: str, body: PeriodIn, office: Office, app: IntakeApp) -> OfficerOut:
+    officer = app.reappoint_officer(
+        user_id, body.units, body.active_from, body.active_until, office
+    )
+    return _out(officer)
+
+
+@router.post("/{user_id}/relief", summary="Relieve an officer 解聘, with a reason")
+def relieve(user_id: str, body: ReliefIn, office: Office, app: IntakeApp) -> OfficerOut:
+    return _out(app.relieve_officer(user_id, body.at, body.reason, office))
+
+
+@router.get("", summary="Officers covering units in a subtree (Art. 22)")
+def list_officers(
+    reader: Reader,
+    runtime: RuntimeDep,
+    app: IntakeApp,
+    unit: Annotated[
+        str | None, Query(description="Subtree root; your own unit by default.")
+    ] = None,
+) -> list[OfficerOut]:
+    root = unit or reader.unit_code
+    ensure_jurisdiction(runtime, reader, root)
+    return [_out(o) for o in app.list_officers(root)]

@@ -1,0 +1,45 @@
+"""A petitioner's identity, sealed apart from the case (保护举报人, Art. 22).
+
+Only ciphertext is stored; the aggregate never sees the plaintext. Each reveal is an event saying
+who asked and why.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from shared.errors import Invalid
+
+IDENTITY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:protected-identity")
+
+
+class ProtectedIdentity(Aggregate):
+    """The encrypted identity of one case's petitioner 举报人身份 (Art. 22)."""
+
+    @staticmethod
+    def create_id(information_id: UUID, **_: Any) -> UUID:
+        return uuid5(IDENTITY_NAMESPACE, str(information_id))
+
+    @event("Sealed")
+    def __init__(
+        self, *, information_id: UUID, unit_code: str, ciphertext: str, sealed_at: datetime
+    ) -> None:
+        self.information_id = information_id
+        self.unit_code = unit_code
+        self.ciphertext = ciphertext
+        self.sealed_at = sealed_at
+        self.reveals: list[dict[str, Any]] = []
+
+    def reveal(self, by: dict[str, str], reason: str, at: datetime) -> None:
+        """Record that a custodian opened the identity, and why (a reason is required)."""
+        if not reason.strip():
+            raise Invalid("reason", "a reason is required to reveal a petitioner's identity")
+        self._revealed(by=dict(by), reason=reason.strip(), at=at)
+
+    @event("Revealed")
+    def _revealed(self, by: dict[str, str], reason: str, at: datetime) -> None:
+        self.reveals.append({"by": by, "reason": reason, "at": at})

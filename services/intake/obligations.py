@@ -1,0 +1,210 @@
+"""Reporting duties 报告义务 of each unit and their breaches 迟报/漏报/瞒报 (Art. 23).
+
+A periodic duty wants a report per period, due N days after the period ends; an event duty
+wants the unit's own report within N days of learning of a matter. The principal leader
+主要领导 is first responsible (第一责任人).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from shared.errors import Conflict, Invalid
+
+DUTY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:duty")
+CST = timezone(timedelta(hours=8), "CST")  # periods follow the calendar in China
+DUTY_KINDS = ("periodic", "event")
+PERIODS = ("monthly", "quarterly")
+BREACH_KINDS = ("late", "missed", "concealment_candidate")  # 迟报 / 漏报 / 瞒报嫌疑
+
+
+def period_of(moment: datetime, every: str) -> str:
+    """The period label a moment falls in, e.g. 2026-01 or 2026-Q1."""
+    local = moment.astimezone(CST)
+    if every == "monthly":
+        return f"{local.year:04d}-{local.month:02d}"
+    return f"{local.year:04d}-Q{(local.month - 1) // 3 + 1}"
+
+
+def period_bounds(label: str) -> tuple[datetime, datetime]:
+    """Start and end (exclusive) of a period label, in China time."""
+    year, rest = int(label[:4]), label[5:]
+    if rest.startswith("Q"):
+        first, months = (int(rest[1:]) - 1) * 3 + 1, 3
+    else:
+        first, months = int(rest), 1
+    start = datetime(year, first, 1, tzinfo=CST)
+    end_month = first + months
+    end = datetime(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1, tzinfo=CST)
+    return start, end
+
+
+def next_period(label: str, every: str) -> str:
+    return period_of(period_bounds(label)[1], every)
+
+
+class ReportingDuty(Aggregate):
+    """What a unit must report and by when (Art. 23)."""
+
+    @staticmethod
+    def create_id(unit_code: str, name: str, **_: Any) -> UUID:
+        return uuid5(DUTY_NAMESPACE, f"{unit_code}:{name}")
+
+    @staticmethod
+    def check(kind: str, every: str | None, due_days: int) -> None:
+        """Refuse a duty that cannot be kept or checked."""
+        if kind not in DUTY_KINDS:
+            raise Invalid("kind", f"must be one of {', '.join(DUTY_KINDS)}")
+        if kind == "periodic" and every not in PERIODS:
+            raise Invalid("every", f"a periodic duty needs one of {', '.join(PERIODS)}")
+        if kind == "event" and every is not None:
+            raise Invalid("every", "an event-triggered duty has no period")
+        if not 0 < due_days <= 366:
+            raise Invalid("due_days", "must be between 1 and 366")
+
+    @event("Defined")
+    def __init__(
+        self,
+        *,
+        unit_code: str,
+        name: str,
+        kind: str,
+        every: str | None,
+        due_days: int,
+        effective_from: datetime,
+        defined_by: dict[str, str],
+    ) -> None:
+        self.unit_code = unit_code
+        self.name = name
+        self.kind = kind
+        self.every = every
+        self.due_days = due_days
+        self.effective_from = effective_from
+        self.defined_by = dict(defined_by)
+
+    def due_at(self, period: str) -> datetime:
+        """When the report of `period` is due: N days after the period ends."""
+        return period_bounds(period)[1] + timedelta(days=self.due_days)
+
+    def due_after_learning(self, learned_at: datetime) -> datetime:
+        """When a matter learned at `learned_at` must have been reported."""
+        return learned_at + timedelta(days=self.due_days)
+
+    def periods_due_by(self, now: datetime) -> list[str]:
+        """Every period since the duty took effect whose report is due by `now`."""
+        assert self.every is not None
+        found, label = [], period_of(self.effective_from, self.every)
+        while self.due_at(label) <= now:
+            found.append(label)
+            label = next_period(label, self.every)
+        return found
+
+
+class PeriodicReport(Aggregate):
+    """A unit's report for one period of a periodic duty (定期报告, Art. 23)."""
+
+    @staticmethod
+    def create_id(duty_id: UUID, period: str, **_: Any) -> UUID:
+        return uuid5(DUTY_NAMESPACE, f"report:{duty_id}:{period}")
+
+    @event("Submitted")
+    def __init__(
+        self,
+        *,
+        duty_id: UUID,
+        unit_code: str,
+        period: str,
+        summary: str,
+        due_at: datetime,
+        submitted_by: dict[str, str],
+        submitted_at: datetime,
+    ) -> None:
+        self.duty_id = duty_id
+        self.unit_code = unit_code
+        self.period = period
+        self.summary = summary
+        self.due_at = due_at
+        self.submitted_by = dict(submitted_by)
+        self.submitted_at = submitted_at
+
+    @property
+    def late(self) -> bool:
+        return self.submitted_at > self.due_at
+
+
+class ReportingBreach(Aggregate):
+    """A broken reporting duty: late 迟报, missed 漏报, or a concealment candidate 瞒报 (Art. 23).
+
+    Its id comes from the duty, what it is about and its kind, so two detectors racing record
+    it once.
+    """
+
+    @staticmethod
+    def create_id(duty_id: UUID, about: str, kind: str, **_: Any) -> UUID:
+        return uuid5(DUTY_NAMESPACE, f"breach:{duty_id}:{about}:{kind}")
+
+    class Found(Aggregate.Created):
+        """A breach was found: kind, duty, due time, who is responsible, the evidence."""
+
+        duty_id: UUID
+        about: str
+        kind: str
+        unit_code: str
+        period: str | None
+        due_at: datetime
+        responsible_person_id: str | None
+        evidence: list[dict[str, Any]]
+        information_id: UUID | None
+        detected_at: datetime
+
+    @event(Found)
+    def __init__(
+        self,
+        *,
+        duty_id: UUID,
+        about: str,
+        kind: str,
+        unit_code: str,
+        period: str | None,
+        due_at: datetime,
+        responsible_person_id: str | None,
+        evidence: list[dict[str, Any]],
+        information_id: UUID | None,
+        detected_at: datetime,
+    ) -> None:
+        self.duty_id = duty_id
+        self.about = about
+        self.kind = kind
+        self.unit_code = unit_code
+        self.period = period
+        self.due_at = due_at
+        self.responsible_person_id = responsible_person_id
+        self.evidence = [dict(e) for e in evidence]
+        self.information_id = information_id
+        self.detected_at = detected_at
+        self.review: dict[str, Any] | None = None
+
+    @property
+    def status(self) -> str:
+        if self.kind != "concealment_candidate":
+            return "recorded"
+        return "to_review" if self.review is None else str(self.review["decision"])
+
+    def decide(self, confirmed: bool, reason: str, by: dict[str, str], at: datetime) -> None:
+        """A person confirms or dismisses a concealment candidate, with reasons (Art. 23)."""
+        if self.kind != "concealment_candidate":
+            raise Conflict(f"a {self.kind} breach is a fact, not a candidate to review")
+        if self.review is not None:
+            raise Conflict(f"already {self.review['decision']}")
+        if not reason.strip():
+            raise Invalid("reason", "a reason is required")
+        decision = "confirmed" if confirmed else "dismissed"
+        self._reviewed(decision=decision, reason=reason.strip(), by=dict(by), at=at)
+
+    @event("Reviewed")
+    def _reviewed(self, decision: str, reason: str, by: dict[str, str], at: datetime) -> None:
+        self.review = {"decision": decision, "reason": reason, "by": by, "at": at}

@@ -1,0 +1,36 @@
+"""Settings of the intake service (`LIANFANG_INTAKE_*`, on top of the shared `LIANFANG_*`)."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import SettingsConfigDict
+
+from services.intake.policy import DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION, IntakeRules
+from shared.settings import ServiceSettings
+
+
+class IntakeSettings(ServiceSettings):
+    """Where the intake service listens, its identity key and its limits (Art. 22–24)."""
+
+    model_config = SettingsConfigDict(env_prefix="LIANFANG_INTAKE_", extra="ignore")
+
+    port: int = 8101
+    identity_key: SecretStr = Field(
+        SecretStr(DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION),
+        description="Fernet key sealing petitioners' identities (保护举报人); set in production.",
+    )
+    max_summary_chars: int = Field(4000, description="Longest summary accepted (413 beyond).")
+    max_import_bytes: int = Field(2_000_000, description="Largest bulk import body (413 beyond).")
+    feedback_days: int = Field(10, description="Days a lower node has to acknowledge a forward.")
+    reminder_days: int = Field(2, description="Days before the feedback deadline to remind.")
+
+    def rules(self) -> IntakeRules:
+        """The application's rules from these settings."""
+        return IntakeRules(
+            node_id=self.common.node_id,
+            identity_key=self.identity_key.get_secret_value(),
+            max_summary_chars=self.max_summary_chars,
+            max_import_bytes=self.max_import_bytes,
+            feedback_days=self.feedback_days,
+            reminder_days=self.reminder_days,
+        )

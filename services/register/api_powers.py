@@ -1,0 +1,161 @@
+"""Routes of the power catalogue 职权目录 and flowcharts 权力运行流程图 (Art. 11)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, status
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.register.api_deps import Editor, Reader, RegisterApp, within_of
+from services.register.power_commands import PowerDraft
+from services.register.powers import POWER_KIND_ZH
+from shared.deps import RuntimeDep, ensure_jurisdiction
+
+router = APIRouter(prefix="/powers", tags=["power catalogue 职权目录"])
+
+_KINDS = " · ".join(f"{v} {zh}" for v, zh in POWER_KIND_ZH.items())
+
+
+class PowerIn(BaseModel):
+    """A statutory power 职权 of a unit (Art. 11)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit_code: str = Field(min_length=1, description="The unit that holds the power (单位代码).")
+    name: str = Field(min_length=1, max_length=200, description="Name of the power (职权名称).")
+    kind: str = Field(description=f"Kind of power (职权类别): {_KINDS}.")
+    legal_basis: str = Field(
+        min_length=1, max_length=1000, description="Legal basis (法定依据): law, article."
+    )
+    posts: list[str] = Field(
+        min_length=1, description="Posts that exercise the power (行使职权的岗位)."
+    )
+
+
+class FlowStepIn(BaseModel):
+    """One step of a power's flowchart (权力运行流程图的环节) (Art. 11)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(description="Short id of the step, unique in the flowchart, e.g. 'survey'.")
+    name: str = Field(min_length=1, max_length=100, description="What happens (环节名称).")
+    post: str = Field(min_length=1, max_length=100, description="The acting post (承办岗位).")
+    time_limit_days: int = Field(ge=0, le=365, description="Time limit in days (办理时限, 日).")
+    discretion: bool = Field(description="Whether discretion is exercised here (自由裁量).")
+    checks: list[str] = Field(
+        default_factory=list,
+        description="Checks before the next step (监督制约措施), e.g. 复核, 集体研究.",
+    )
+
+
+class FlowchartIn(BaseModel):
+    """A new version of a power's flowchart: its ordered steps (Art. 11)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    steps: list[FlowStepIn] = Field(min_length=1, description="The steps in order (流程环节).")
+
+
+class CreatedOut(BaseModel):
+    id: UUID = Field(description="Id of what was created.")
+
+
+class FlowchartOut(BaseModel):
+    version: int = Field(description="Version number of the flowchart (流程图版本).")
+    steps: list[FlowStepIn] = Field(description="The steps in order.")
+    drawn_by: str = Field(description="Who drew it.")
+    drawn_at: datetime = Field(description="When.")
+
+
+class PowerOut(BaseModel):
+    id: UUID
+    unit_code: str
+    name: str
+    kind: str = Field(description="Kind of power (职权类别).")
+    kind_zh: str
+    legal_basis: str
+    posts: list[str]
+    flowcharts: list[FlowchartOut] = Field(description="Every version, oldest first.")
+
+
+class PowerRowOut(BaseModel):
+    id: UUID
+    unit_code: str
+    name: str
+    kind: str
+    flowchart_version: int | None = Field(description="Current flowchart version, if any.")
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Catalogue a power (Art. 11)")
+def catalogue_power(
+    body: PowerIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
+) -> CreatedOut:
+    ensure_jurisdiction(runtime, who, body.unit_code)
+    return CreatedOut(id=app.catalogue_power(PowerDraft(**body.model_dump()), who))
+
+
+@router.get("", summary="The power catalogue of a subtree (Art. 11)")
+def list_powers(
+    who: Reader,
+    runtime: RuntimeDep,
+    app: RegisterApp,
+    within: Annotated[str | None, Query(description="Root unit; default your own.")] = None,
+) -> list[PowerRowOut]:
+    rows = app.list_powers(within_of(runtime, app, who, within))
+    return [PowerRowOut(**{**r.__dict__, "kind": r.kind.value}) for r in rows]
+
+
+@router.get("/{power_id}", summary="One power with every flowchart version (Art. 11)")
+def get_power(power_id: UUID, who: Reader, runtime: RuntimeDep, app: RegisterApp) -> PowerOut:
+    power = app.get_power(power_id)
+    ensure_jurisdiction(runtime, who, power.unit_code)
+    charts = [
+        FlowchartOut(
+            version=c.version,
+            steps=[FlowStepIn(**s.as_dict()) for s in c.steps],
+            drawn_by=c.drawn_by,
+            drawn_at=c.drawn_at,
+        )
+        for c in power.flowcharts
+    ]
+    return PowerOut(
+        id=power.id, unit_code=power.unit_code, name=power.name, kind=power.kind.value,
+        kind_zh=power.kind.label_zh, legal_basis=power.legal_basis, posts=list(power.posts),
+        flowcharts=charts,
+    )  # fmt: skip
+
+
+@router.post(
+    "/{power_id}/flowcharts",
+    status_code=status.HTTP_201_CREATED,
+    summary="Draw a new flowchart version 绘制权力运行流程图 (Art. 11)",
+)
+def draw_flowchart(
+    power_id: UUID, body: FlowchartIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
+) -> FlowchartOut:
+    ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
+    version = app.draw_flowchart(power_id, [s.model_dump() for s in body.steps], who)
+    chart = app.get_power(power_id).flowchart_version(version)
+    return FlowchartOut(
+        version=version, steps=body.steps, drawn_by=chart.drawn_by, drawn_at=chart.drawn_at
+    )
+
+
+@router.get(
+    "/{power_id}/flowchart.mmd",
+    response_class=PlainTextResponse,
+    summary="A flowchart as Mermaid text (Art. 11); SVG rendering is left to Mermaid tools",
+)
+def flowchart_mermaid(
+    power_id: UUID,
+    who: Reader,
+    runtime: RuntimeDep,
+    app: RegisterApp,
+    version: Annotated[int | None, Query(ge=1, description="Version; default current.")] = None,
+) -> PlainTextResponse:
+    ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
+    return PlainTextResponse(app.flowchart_mermaid(power_id, version))

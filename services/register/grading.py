@@ -1,0 +1,154 @@
+"""Grading a risk point 风险等级评定: four factors, one configurable rule, 高/中/低 (Art. 14).
+
+第十四条: "根据权力的重要程度、自由裁量权的大小、腐败现象发生的概率及危害程度等因素，按'高'、'中'、
+'低'三个等级进行评定". The regulation names the factors but not how to weigh them; `GradingRule`
+is that missing rule, configurable, with a documented default (see docs/register-grading.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
+from typing import Final
+
+from services.register.refusals import BadValue
+from shared.vocabulary import Grade
+
+FACTOR_NAMES: Final = ("importance", "discretion", "probability", "harm")
+
+FACTOR_MEANINGS: Final[dict[str, dict[int, str]]] = {
+    "importance": {
+        1: "事务性工作，不涉及人财物 routine work, no people, money or assets",
+        2: "一般性管理事项 ordinary administration",
+        3: "涉及行政许可、审批、收费或一般资金 permits, approvals, fees or ordinary funds",
+        4: "涉及执纪执法、人事任免或较大额资金 enforcement, appointments or large sums",
+        5: "重大事项决策、重要人事任免、重大项目、大额资金 major decisions, key appointments, "
+        "major projects, large funds (Art. 13(一))",
+    },
+    "discretion": {
+        1: "无裁量，按既定标准办理 none: fixed criteria",
+        2: "裁量很小，有明确基准 small, bounded by a published benchmark",
+        3: "有一定裁量，基准不够细 some, the benchmark is coarse",
+        4: "裁量较大，缺少基准 wide, no benchmark",
+        5: "裁量幅度过大，一人决定 very wide, decided by one person (Art. 13(一)(三))",
+    },
+    "probability": {
+        1: "极少可能 rare: strong checks, no history",
+        2: "不太可能 unlikely",
+        3: "可能 possible: some checks missing",
+        4: "较可能 likely: past violations or many complaints (Art. 12)",
+        5: "很可能 very likely: ongoing signs (苗头性、倾向性问题, Art. 25)",
+    },
+    "harm": {
+        1: "轻微 slight: quickly put right, no loss",
+        2: "较小 minor: small loss, local effect",
+        3: "一般 moderate: noticeable loss or damage to trust",
+        4: "较重 serious: large loss, 失职渎职 dereliction",
+        5: "严重 severe: 以权谋私、权钱交易, major loss or public harm (Art. 13(一)(四))",
+    },
+}
+"""What each level 1..5 of each factor means, for graders and for the API documentation."""
+
+
+@dataclass(frozen=True)
+class Factors:
+    """The four grading factors, each 1 (least) .. 5 (most) (Art. 14)."""
+
+    importance: int
+    discretion: int
+    probability: int
+    harm: int
+
+    def __post_init__(self) -> None:
+        for name in FACTOR_NAMES:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+                raise BadValue(f"factors.{name}", f"must be a whole number 1..5, not {value!r}")
+
+    def as_dict(self) -> dict[str, int]:
+        """The factors as stored in events and sent in RiskGraded."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FactorWeights:
+    """How much each factor counts in the weighted score (positive whole numbers) (Art. 14)."""
+
+    importance: int = 2
+    discretion: int = 2
+    probability: int = 3
+    harm: int = 3
+
+    def __post_init__(self) -> None:
+        for name in FACTOR_NAMES:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+                raise BadValue(f"weights.{name}", f"must be a whole number 1..100, not {value!r}")
+
+    @property
+    def total(self) -> int:
+        return self.importance + self.discretion + self.probability + self.harm
+
+
+@dataclass(frozen=True)
+class GradingRule:
+    """Weights and thresholds that map the four factors to 高/中/低 (Art. 14).
+
+    Default, and why. The score is the weighted mean of the factors (1.0 .. 5.0). Probability and
+    harm weigh 3 each, importance and discretion 2 each: the first two say how likely and how bad
+    the risk is; the last two are the conditions that make it possible (Art. 13(一): 权力过于集中、
+    自由裁量幅度过大). High 高 from a score of 3.6, medium 中 from 2.6, low 低 below: all-3s (an
+    ordinary point) is medium, all-4s is high, all-2s is low. A likely and serious risk
+    (probability × harm ≥ 16, i.e. both ≥ 4) is high whatever the rest: Art. 14 asks for stricter
+    measures the higher the risk, and a mean must not dilute that case. Over all 625 combinations
+    this grades 27% high, 45% medium, 28% low (docs/register-grading.md).
+    """
+
+    weights: FactorWeights = field(default_factory=FactorWeights)
+    high_from: Fraction = Fraction(36, 10)
+    medium_from: Fraction = Fraction(26, 10)
+    high_when_probability_times_harm_from: int | None = 16
+
+    def __post_init__(self) -> None:
+        if not Fraction(1) < self.medium_from < self.high_from <= Fraction(5):
+            raise BadValue(
+                "thresholds", "need 1 < medium_from < high_from <= 5 (on the 1..5 score scale)"
+            )
+        escalation = self.high_when_probability_times_harm_from
+        if escalation is not None and not 1 <= escalation <= 25:
+            raise BadValue("high_when_probability_times_harm_from", "must be 1..25 or None")
+
+    def score(self, factors: Factors) -> Fraction:
+        """The weighted mean of the factors, exactly (1 .. 5)."""
+        w = self.weights
+        weighted = (
+            w.importance * factors.importance
+            + w.discretion * factors.discretion
+            + w.probability * factors.probability
+            + w.harm * factors.harm
+        )
+        return Fraction(weighted, w.total)
+
+    def grade(self, factors: Factors) -> Grade:
+        """Grade a risk point from its four factors (Art. 14)."""
+        escalation = self.high_when_probability_times_harm_from
+        if escalation is not None and factors.probability * factors.harm >= escalation:
+            return Grade.HIGH
+        score = self.score(factors)
+        if score >= self.high_from:
+            return Grade.HIGH
+        if score >= self.medium_from:
+            return Grade.MEDIUM
+        return Grade.LOW
+
+    def describe(self) -> dict[str, object]:
+        """The rule in plain values, for the API and the record of a grading."""
+        return {
+            "weights": asdict(self.weights),
+            "high_from": f"{float(self.high_from):g}",
+            "medium_from": f"{float(self.medium_from):g}",
+            "high_when_probability_times_harm_from": self.high_when_probability_times_harm_from,
+        }
+
+
+DEFAULT_RULE: Final = GradingRule()

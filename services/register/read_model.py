@@ -1,0 +1,169 @@
+"""The register's in-process read model: listings and the heat map 风险分布图 (Art. 10–14, 31).
+
+The event store answers "get by id" only. This view follows the application's notification log:
+`catch_up()` reads every notification after the last one it saw, notes which risk points and
+powers changed, and re-reads those aggregates from the repository. It runs when the application
+starts (so it is rebuilt from the whole log) and before every query (so it includes what this or
+any other process sharing the store has saved since). It never writes; losing it loses nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from services.register.powers import PowerItem, PowerKind
+from services.register.risk_point import RiskPoint
+from services.register.risk_records import RiskStatus
+from shared.vocabulary import Grade, RiskCategory
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from eventsourcing.application import Application
+
+_RISK_POINT_TOPIC = get_topic(RiskPoint) + "."
+_POWER_TOPIC = get_topic(PowerItem) + "."
+_PAGE = 500
+
+
+@dataclass(frozen=True)
+class RiskPointRow:
+    """One line of the register 廉政风险登记表 (Art. 10)."""
+
+    id: UUID
+    unit_code: str
+    post: str
+    category: RiskCategory
+    grade: Grade | None
+    status: RiskStatus
+    power_id: UUID | None
+    description: str
+    responsible_leader_id: str | None
+
+
+@dataclass(frozen=True)
+class PowerRow:
+    """One line of a unit's power catalogue 职权目录 (Art. 11)."""
+
+    id: UUID
+    unit_code: str
+    name: str
+    kind: PowerKind
+    flowchart_version: int | None
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    """Risk points by unit × category, counted by grade (`ungraded` for drafts) (Art. 13, 14)."""
+
+    units: tuple[str, ...]
+    categories: tuple[RiskCategory, ...]
+    counts: dict[tuple[str, RiskCategory], dict[str, int]]
+
+
+class RegisterView:
+    """Risk points and powers by id, kept up to date from the notification log."""
+
+    def __init__(self, app: Application[UUID]) -> None:
+        self._app = app
+        self._lock = threading.Lock()
+        self._position = 0
+        self._risk_points: dict[UUID, RiskPointRow] = {}
+        self._powers: dict[UUID, PowerRow] = {}
+
+    @property
+    def position(self) -> int:
+        """The last notification id this view has taken into account."""
+        return self._position
+
+    def catch_up(self) -> None:
+        """Take in every notification saved since the last call."""
+        with self._lock:
+            changed_points: set[UUID] = set()
+            changed_powers: set[UUID] = set()
+            while True:
+                page = self._app.recorder.select_notifications(
+                    start=self._position, limit=_PAGE, inclusive_of_start=False
+                )
+                for n in page:
+                    if n.topic.startswith(_RISK_POINT_TOPIC):
+                        changed_points.add(UUID(str(n.originator_id)))
+                    elif n.topic.startswith(_POWER_TOPIC):
+                        changed_powers.add(UUID(str(n.originator_id)))
+                if not page:
+                    break
+                self._position = page[-1].id
+            for point_id in changed_points:
+                self._risk_points[point_id] = _row_of(self._app.repository.get(point_id))
+            for power_id in changed_powers:
+                self._powers[power_id] = _power_row_of(self._app.repository.get(power_id))
+
+    def risk_points(
+        self,
+        units: Collection[str],
+        category: RiskCategory | None = None,
+        grade: Grade | None = None,
+        status: RiskStatus | None = None,
+    ) -> list[RiskPointRow]:
+        """Risk points of the given units, filtered, ordered by unit then id (Art. 10)."""
+        self.catch_up()
+        rows = [
+            r
+            for r in list(self._risk_points.values())
+            if r.unit_code in units
+            and (category is None or r.category is category)
+            and (grade is None or r.grade is grade)
+            and (status is None or r.status is status)
+        ]
+        return sorted(rows, key=lambda r: (r.unit_code, str(r.id)))
+
+    def powers(self, units: Collection[str]) -> list[PowerRow]:
+        """Powers catalogued for the given units (Art. 11)."""
+        self.catch_up()
+        rows = [p for p in list(self._powers.values()) if p.unit_code in units]
+        return sorted(rows, key=lambda p: (p.unit_code, p.name, str(p.id)))
+
+    def heat_map(self, units: list[str], status: RiskStatus | None = None) -> HeatMap:
+        """Counts of risk points by unit × category × grade 风险分布 (Art. 13, 14)."""
+        categories = tuple(RiskCategory)
+        tally: dict[tuple[str, RiskCategory], Counter[str]] = {
+            (u, c): Counter() for u in units for c in categories
+        }
+        for row in self.risk_points(set(units), status=status):
+            key = row.grade.value if row.grade else "ungraded"
+            tally[(row.unit_code, row.category)][key] += 1
+        labels = [g.value for g in Grade] + ["ungraded"]
+        counts = {cell: {k: c[k] for k in labels} for cell, c in tally.items()}
+        return HeatMap(tuple(units), categories, counts)
+
+
+def _row_of(point: RiskPoint) -> RiskPointRow:
+    grading = point.grading
+    return RiskPointRow(
+        id=point.id,
+        unit_code=point.unit_code,
+        post=point.post,
+        category=point.category,
+        grade=point.grade,
+        status=point.status,
+        power_id=point.power_id,
+        description=point.description,
+        responsible_leader_id=grading.responsible_leader_id if grading else None,
+    )
+
+
+def _power_row_of(power: PowerItem) -> PowerRow:
+    chart = power.flowchart
+    return PowerRow(
+        id=power.id,
+        unit_code=power.unit_code,
+        name=power.name,
+        kind=power.kind,
+        flowchart_version=chart.version if chart else None,
+    )

@@ -1,0 +1,348 @@
+"""A risk point 廉政风险点 in the register: identified, graded, approved, published (Art. 10–15).
+
+Commands check the rules and then trigger one event; the event methods only change state, so
+replaying the stored events gives back the same risk point without checking anything again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from services.register.approval import QuorumRule, Tally
+from services.register.grading import Factors, GradingRule
+from services.register.measures import ChosenMeasure, MeasureStatus, measure
+from services.register.refusals import BadValue, NotEntitled, OutOfTurn
+from services.register.risk_records import (
+    Focus,
+    Grading,
+    Objection,
+    Publication,
+    RiskStatus,
+    Vote,
+)
+from shared.vocabulary import Grade, GradeSource, RiskCategory
+
+Actor = dict[str, str]
+
+
+class RiskPoint(Aggregate):
+    """One integrity-risk point of a unit's post, power and flowchart step (Art. 10–14)."""
+
+    class Identified(Aggregate.Created):
+        """A risk point and how it shows 风险表现形式 were found (Art. 10, 12, 13)."""
+
+        unit_code: str
+        post: str
+        power_id: UUID | None
+        step_key: str | None
+        flowchart_version: int | None
+        category: str
+        description: str
+        manifestations: list[str]
+        focus: dict[str, bool]
+        identified_by: Actor
+        identified_at: datetime
+
+    class Graded(Aggregate.Event):
+        """The risk point was graded or re-graded from its four factors (Art. 14, 30)."""
+
+        unit_code: str
+        category: str
+        factors: dict[str, int]
+        grade: str
+        previous_grade: str | None
+        rule: dict[str, Any]
+        source: str
+        reason: str
+        responsible_leader_id: str
+        graded_by: Actor
+        graded_at: datetime
+        authority: str
+
+    @event(Identified)
+    def __init__(
+        self,
+        *,
+        unit_code: str,
+        post: str,
+        power_id: UUID | None,
+        step_key: str | None,
+        flowchart_version: int | None,
+        category: str,
+        description: str,
+        manifestations: list[str],
+        focus: dict[str, bool],
+        identified_by: Actor,
+        identified_at: datetime,
+    ) -> None:
+        self.unit_code = unit_code
+        self.post = post
+        self.power_id = power_id
+        self.step_key = step_key
+        self.flowchart_version = flowchart_version
+        self.category = RiskCategory(category)
+        self.description = description
+        self.manifestations = tuple(manifestations)
+        self.focus = Focus(**focus)
+        self.identified_by = dict(identified_by)
+        self.identified_at = identified_at
+        self.status = RiskStatus.DRAFT
+        self.gradings: list[Grading] = []
+        self.round = 0  # approval rounds: a new one opens whenever the grade must be re-approved
+        self.votes: dict[str, Vote] = {}
+        self.approved_at: datetime | None = None
+        self.publication: Publication | None = None
+        self.in_force_since: datetime | None = None
+        self.measures: dict[str, ChosenMeasure] = {}
+
+    @property
+    def grading(self) -> Grading | None:
+        """The grading now on record, if any."""
+        return self.gradings[-1] if self.gradings else None
+
+    @property
+    def grade(self) -> Grade | None:
+        return self.gradings[-1].grade if self.gradings else None
+
+    # -- grading (Art. 14, 30) ---------------------------------------------------------------
+
+    def regrade(
+        self,
+        factors: Factors,
+        rule: GradingRule,
+        *,
+        source: GradeSource,
+        reason: str,
+        responsible_leader_id: str,
+        by: Actor,
+        at: datetime,
+    ) -> Grade:
+        """Grade or re-grade from the four factors; record who, why and the rule (Art. 14)."""
+        if not reason.strip():
+            raise BadValue("reason", "say why this grade")
+        new = rule.grade(factors)
+        self._graded(
+            unit_code=self.unit_code,
+            category=self.category.value,
+            factors=factors.as_dict(),
+            grade=new.value,
+            previous_grade=self.grade.value if self.grade else None,
+            rule=rule.describe(),
+            source=source.value,
+            reason=reason,
+            responsible_leader_id=responsible_leader_id,
+            graded_by=by,
+            graded_at=at,
+            authority="Art. 30" if source is GradeSource.REVISION else "Art. 14",
+        )
+        return new
+
+    @event(Graded)
+    def _graded(
+        self,
+        *,
+        unit_code: str,
+        category: str,
+        factors: dict[str, int],
+        grade: str,
+        previous_grade: str | None,
+        rule: dict[str, Any],
+        source: str,
+        reason: str,
+        responsible_leader_id: str,
+        graded_by: Actor,
+        graded_at: datetime,
+        authority: str,
+    ) -> None:
+        new, old = Grade(grade), Grade(previous_grade) if previous_grade else None
+        self.gradings.append(
+            Grading(
+                Factors(**factors), new, old, rule, source, reason,
+                responsible_leader_id, dict(graded_by), graded_at,
+            )
+        )  # fmt: skip
+        # A new grade needs the team's approval again; the same grade keeps what was approved.
+        if self.status is RiskStatus.DRAFT or new is not old:
+            self.status = RiskStatus.GRADED
+            self.round += 1
+            self.votes = {}
+            self.approved_at = None
+            self.publication = None
+            self.in_force_since = None
+
+    # -- collective approval 集体审定 (Art. 14) ------------------------------------------------
+
+    def vote(
+        self,
+        member_id: str,
+        in_favour: bool,
+        *,
+        team: tuple[str, ...],
+        quorum: QuorumRule,
+        comment: str,
+        at: datetime,
+    ) -> bool:
+        """Record a team member's vote; False when the same vote was already cast (Art. 14)."""
+        if member_id not in team:
+            raise NotEntitled(f"{member_id} is not on the leadership team (领导班子) of the unit")
+        earlier = self.votes.get(member_id)
+        if earlier is not None and earlier.in_favour == in_favour:
+            return False  # the same vote again: idempotent
+        if self.status is not RiskStatus.GRADED:
+            raise OutOfTurn(f"nothing awaits approval: the risk point is {self.status.value}")
+        if earlier is not None:
+            raise OutOfTurn(f"{member_id} already voted in this round; a vote once cast stands")
+        in_favour_count = sum(v.in_favour for v in self.votes.values()) + int(in_favour)
+        against_count = len(self.votes) + 1 - in_favour_count
+        outcome = quorum.tally(in_favour_count, against_count, len(team))
+        self._voted(
+            member_id=member_id,
+            in_favour=in_favour,
+            comment=comment,
+            team=list(team),
+            needed=quorum.needed(len(team)),
+            outcome=outcome.value,
+            approval_round=self.round,
+            cast_at=at,
+        )
+        return True
+
+    @event("Voted")
+    def _voted(
+        self,
+        *,
+        member_id: str,
+        in_favour: bool,
+        comment: str,
+        team: list[str],
+        needed: int,
+        outcome: str,
+        approval_round: int,
+        cast_at: datetime,
+    ) -> None:
+        self.votes[member_id] = Vote(member_id, in_favour, comment, cast_at)
+        if outcome == Tally.APPROVED:
+            self.status = RiskStatus.APPROVED
+            self.approved_at = cast_at
+        elif outcome == Tally.REJECTED:
+            self.status = RiskStatus.DRAFT  # back to the unit to re-grade
+
+    # -- publication 公示 and force (Art. 10) ---------------------------------------------------
+
+    def publish(self, days: int, *, by: str, at: datetime) -> datetime:
+        """Publish an approved risk point for `days` days 公示; return when the period ends."""
+        if self.status is not RiskStatus.APPROVED:
+            raise OutOfTurn(f"only an approved risk point can be published; it is {self.status}")
+        if not 1 <= days <= 60:
+            raise BadValue("days", "a publication period is 1..60 days")
+        self._published(starts_at=at, ends_at=at + timedelta(days=days), published_by=by)
+        assert self.publication is not None
+        return self.publication.ends_at
+
+    @event("Published")
+    def _published(self, *, starts_at: datetime, ends_at: datetime, published_by: str) -> None:
+        self.status = RiskStatus.PUBLISHED
+        self.publication = Publication(starts_at, ends_at, published_by)
+
+    def record_objection(self, raised_by: str, text: str, *, by: str, at: datetime) -> int:
+        """Record an objection 异议 raised during publication; return its number (Art. 10)."""
+        publication = self._open_publication()
+        if at > publication.ends_at:
+            raise OutOfTurn("the publication period (公示期) is over")
+        if not text.strip():
+            raise BadValue("text", "say what the objection is")
+        number = len(publication.objections) + 1
+        self._objected(number=number, raised_by=raised_by, text=text, recorded_by=by, at=at)
+        return number
+
+    @event("ObjectionRecorded")
+    def _objected(
+        self, *, number: int, raised_by: str, text: str, recorded_by: str, at: datetime
+    ) -> None:
+        assert self.publication is not None
+        self.publication.objections.append(Objection(number, raised_by, text, recorded_by, at))
+
+    def answer_objection(self, number: int, answer: str, *, by: str, at: datetime) -> None:
+        """Answer an objection before the risk point goes into force (Art. 10)."""
+        publication = self._open_publication()
+        if not 1 <= number <= len(publication.objections):
+            raise BadValue("number", f"no objection {number}")
+        if publication.objections[number - 1].answer is not None:
+            raise OutOfTurn(f"objection {number} was already answered")
+        if not answer.strip():
+            raise BadValue("answer", "must not be empty")
+        self._answered(number=number, answer=answer, answered_by=by, at=at)
+
+    @event("ObjectionAnswered")
+    def _answered(self, *, number: int, answer: str, answered_by: str, at: datetime) -> None:
+        assert self.publication is not None
+        objections = self.publication.objections
+        objections[number - 1] = replace(
+            objections[number - 1], answer=answer, answered_by=answered_by
+        )
+
+    def bring_into_force(self, *, by: str, at: datetime) -> None:
+        """After publication with every objection answered, the risk point is in force 生效."""
+        publication = self._open_publication()
+        if at < publication.ends_at:
+            raise OutOfTurn(f"the publication period runs until {publication.ends_at.isoformat()}")
+        if publication.open_objections:
+            raise OutOfTurn(f"{len(publication.open_objections)} objection(s) still unanswered")
+        self._in_force(by=by, at=at)
+
+    @event("BroughtIntoForce")
+    def _in_force(self, *, by: str, at: datetime) -> None:
+        self.status = RiskStatus.IN_FORCE
+        self.in_force_since = at
+
+    def _open_publication(self) -> Publication:
+        if self.status is not RiskStatus.PUBLISHED or self.publication is None:
+            raise OutOfTurn(f"the risk point is not being published; it is {self.status.value}")
+        return self.publication
+
+    # -- prevention measures 防控措施 (Art. 15–20) ---------------------------------------------
+
+    def choose_measure(
+        self, measure_code: str, detail: str, owner_id: str, due_date: str, *, by: Actor
+    ) -> None:
+        """Choose a catalogued measure for this point, with owner and due date (Art. 15)."""
+        measure(measure_code)  # BadValue if not catalogued
+        try:
+            date.fromisoformat(due_date)
+        except ValueError:
+            raise BadValue("due_date", "must be a date YYYY-MM-DD") from None
+        if measure_code in self.measures:
+            raise OutOfTurn(f"measure {measure_code} is already chosen; update its status instead")
+        self._measure_chosen(
+            measure_code=measure_code, detail=detail, owner_id=owner_id, due_date=due_date, by=by
+        )
+
+    @event("MeasureChosen")
+    def _measure_chosen(
+        self, *, measure_code: str, detail: str, owner_id: str, due_date: str, by: Actor
+    ) -> None:
+        self.measures[measure_code] = ChosenMeasure(
+            measure_code, detail, owner_id, due_date, MeasureStatus.PLANNED
+        )
+
+    def update_measure(
+        self, measure_code: str, status: MeasureStatus, note: str, *, by: Actor, at: datetime
+    ) -> None:
+        """Record how a chosen measure stands: planned, in progress, done (Art. 15)."""
+        if measure_code not in self.measures:
+            raise BadValue("measure_code", f"measure {measure_code} was not chosen for this point")
+        self._measure_updated(
+            measure_code=measure_code, status=status.value, note=note, by=by, at=at
+        )
+
+    @event("MeasureUpdated")
+    def _measure_updated(
+        self, *, measure_code: str, status: str, note: str, by: Actor, at: datetime
+    ) -> None:
+        chosen = self.measures[measure_code]
+        self.measures[measure_code] = replace(chosen, status=MeasureStatus(status), note=note)

@@ -1,0 +1,28 @@
+"""The warning API's dependencies: the application and who may do what (Art. 27–29)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from services.warning.app import WarningApplication
+from shared.auth import Principal, Role
+from shared.deps import RuntimeDep, require_roles
+
+
+def _app(runtime: RuntimeDep) -> WarningApplication:
+    assert isinstance(runtime.app, WarningApplication)
+    return runtime.app
+
+
+WarningApp = Annotated[WarningApplication, Depends(_app)]
+
+# The prevention office 预防腐败室 of the managing body reviews, issues, verifies (Art. 27, 28).
+Office = Annotated[Principal, Depends(require_roles(Role.OFFICE))]
+# The warned unit's leaders and offices report what was done (落实情况, Art. 28).
+Reporter = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER))]
+# Offices, leaders, auditors (监督, Art. 29) and the judgement group read.
+Reader = Annotated[
+    Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.AUDITOR, Role.JUDGE))
+]

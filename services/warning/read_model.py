@@ -1,0 +1,208 @@
+"""The warning service's in-process read model: open warnings, due actions, overdue lists (Art. 28).
+
+Like the register's view, it follows the notification log: `catch_up()` notes which proposals,
+warnings and overdue records changed and re-reads them. It runs at start and before every query,
+so it includes what any process sharing the store has saved. It never writes.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from services.warning.issued_warning import IssuedWarning
+from services.warning.proposal import Proposal, ProposalStatus
+from services.warning.records import OverdueRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from eventsourcing.application import Application
+
+_TOPICS = {
+    get_topic(Proposal) + ".": "proposal",
+    get_topic(IssuedWarning) + ".": "warning",
+    get_topic(OverdueRecord) + ".": "overdue",
+}
+_PAGE = 500
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action of an open warning, with its deadline (限期)."""
+
+    warning_id: UUID
+    action_id: UUID
+    kind: str
+    due_at: datetime
+    outstanding: bool
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    """One line of the warnings list 预警台账 (Art. 28)."""
+
+    id: UUID
+    notice_number: str
+    level: str
+    subject_unit: str
+    disposing_unit: str
+    reported_to: tuple[str, ...]
+    is_open: bool
+    issued_at: datetime
+    next_due_at: datetime | None
+    actions: tuple[ActionRow, ...]
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One proposal awaiting or past its review meeting (专题会议审核, Art. 28)."""
+
+    id: UUID
+    subject_unit: str
+    disposing_unit: str
+    reported_to: tuple[str, ...]
+    kind: str
+    level: str | None
+    source: str
+    status: ProposalStatus
+    opened_at: datetime
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    """An action found overdue 逾期未整改 (Art. 28)."""
+
+    warning_id: UUID
+    action_id: UUID
+    notice_number: str
+    level: str
+    unit_code: str
+    action_kind: str
+    due_at: datetime
+    detected_at: datetime
+    escalation_id: UUID | None
+
+
+class WarningView:
+    """Proposals, warnings and overdue records by id, kept up to date from the notification log."""
+
+    def __init__(self, app: Application[UUID]) -> None:
+        self._app = app
+        self._lock = threading.Lock()
+        self._position = 0
+        self._proposals: dict[UUID, ProposalRow] = {}
+        self._warnings: dict[UUID, WarningRow] = {}
+        self._overdue: dict[UUID, OverdueRow] = {}
+
+    def catch_up(self) -> None:
+        """Take in every notification saved since the last call."""
+        with self._lock:
+            changed: dict[str, set[UUID]] = {kind: set() for kind in _TOPICS.values()}
+            while True:
+                page = self._app.recorder.select_notifications(
+                    start=self._position, limit=_PAGE, inclusive_of_start=False
+                )
+                for n in page:
+                    for prefix, kind in _TOPICS.items():
+                        if n.topic.startswith(prefix):
+                            changed[kind].add(UUID(str(n.originator_id)))
+                if not page:
+                    break
+                self._position = page[-1].id
+            for pid in changed["proposal"]:
+                self._proposals[pid] = _proposal_row(self._app.repository.get(pid))
+            for wid in changed["warning"]:
+                self._warnings[wid] = _warning_row(self._app.repository.get(wid))
+            for oid in changed["overdue"]:
+                row = _overdue_row(self._app.repository.get(oid))
+                self._overdue[row.action_id] = row
+
+    def warnings(
+        self,
+        units: Collection[str],
+        *,
+        level: str | None = None,
+        open_only: bool = True,
+        due_before: datetime | None = None,
+    ) -> list[WarningRow]:
+        """Warnings of the given units, filtered, soonest deadline first (Art. 28)."""
+        self.catch_up()
+        rows = [
+            w
+            for w in list(self._warnings.values())
+            if w.subject_unit in units
+            and (level is None or w.level == level)
+            and (not open_only or w.is_open)
+            and (due_before is None or (w.next_due_at is not None and w.next_due_at <= due_before))
+        ]
+        far = datetime.max.replace(tzinfo=rows[0].issued_at.tzinfo) if rows else None
+        return sorted(rows, key=lambda w: (w.next_due_at or far, w.notice_number))
+
+    def proposals(
+        self, units: Collection[str], *, status: ProposalStatus | None
+    ) -> list[ProposalRow]:
+        """Proposals of the given units, oldest first."""
+        self.catch_up()
+        rows = [
+            p
+            for p in list(self._proposals.values())
+            if p.subject_unit in units and (status is None or p.status is status)
+        ]
+        return sorted(rows, key=lambda p: (p.opened_at, str(p.id)))
+
+    def due_actions(self) -> list[ActionRow]:
+        """Outstanding actions of open warnings, soonest first: what the deadline tick checks."""
+        self.catch_up()
+        rows = [
+            a
+            for w in list(self._warnings.values())
+            if w.is_open
+            for a in w.actions
+            if a.outstanding
+        ]
+        return sorted(rows, key=lambda a: a.due_at)
+
+    def overdue(self, units: Collection[str]) -> list[OverdueRow]:
+        """Actions found overdue in the given units, earliest deadline first (Art. 28)."""
+        self.catch_up()
+        rows = [o for o in list(self._overdue.values()) if o.unit_code in units]
+        return sorted(rows, key=lambda o: (o.due_at, str(o.action_id)))
+
+    def is_overdue(self, action_id: UUID) -> bool:
+        return action_id in self._overdue
+
+    def chains_reported_to(self, unit_code: str) -> list[UUID]:
+        """Proposals whose disposal is reported to `unit_code` (条块结合, Art. 27)."""
+        self.catch_up()
+        return [p.id for p in list(self._proposals.values()) if unit_code in p.reported_to]
+
+
+def _proposal_row(p: Proposal) -> ProposalRow:
+    return ProposalRow(
+        p.id, p.subject_unit, p.disposing_unit, p.reported_to, p.kind.value, p.level, p.source,
+        p.status, p.opened_at,
+    )  # fmt: skip
+
+
+def _warning_row(w: IssuedWarning) -> WarningRow:
+    actions = tuple(
+        ActionRow(w.id, a.action_id, a.kind, a.due_at, a.outstanding) for a in w.actions.values()
+    )
+    pending = [a.due_at for a in actions if a.outstanding]
+    return WarningRow(
+        w.id, w.notice_number, w.level, w.subject_unit, w.disposing_unit, w.reported_to,
+        w.is_open, w.issued_at, min(pending) if pending and w.is_open else None, actions,
+    )  # fmt: skip
+
+
+def _overdue_row(o: OverdueRecord) -> OverdueRow:
+    return OverdueRow(
+        o.warning_id, o.action_id, o.notice_number, o.level, o.unit_code, o.action_kind,
+        o.due_at, o.detected_at, o.escalation_id,
+    )  # fmt: skip

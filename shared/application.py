@@ -1,0 +1,93 @@
+"""The base of every service's Application: effectively-once intake of upstream events.
+
+Two guards against duplicates (architecture: Consistency). A consumer redelivery carries the same
+topic/partition/offset: the tracking record written in the same transaction catches it. A relay
+that re-sends after a crash puts a second copy at a new offset: the `Receipt` aggregate, whose id is
+derived from the upstream event id (ce_id), catches that one, so the second copy changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+from eventsourcing.persistence import ProcessRecorder
+from eventsourcing.system import ProcessApplication
+
+if TYPE_CHECKING:
+    from eventsourcing.application import ProcessingEvent
+    from eventsourcing.domain import DomainEventProtocol
+
+    from shared.clock import Clock
+    from shared.events import CloudEvent
+    from shared.orgtree import OrgDirectory
+
+RECEIPT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:receipt")
+
+
+class Rejected(Exception):
+    """An upstream event the domain refuses (unknown unit, impossible state): a dead letter."""
+
+
+class Receipt(Aggregate):
+    """An upstream event this service has taken in, once (proof of effectively-once consumption)."""
+
+    @staticmethod
+    def create_id(ce_id: str, **_: Any) -> UUID:
+        return uuid5(RECEIPT_NAMESPACE, ce_id)
+
+    @event("Received")
+    def __init__(self, ce_id: str, ce_type: str, subject: str, position: str) -> None:
+        self.ce_id = ce_id
+        self.ce_type = ce_type
+        self.subject = subject
+        self.position = position
+
+
+class ServiceApplication(ProcessApplication[UUID]):
+    """One bounded context's application: commands from the API, reactions to upstream events."""
+
+    def __init__(
+        self, env: dict[str, str] | None = None, *, clock: Clock, org: OrgDirectory
+    ) -> None:
+        super().__init__(env)
+        self.clock = clock
+        self.org = org
+
+    @property
+    def process_recorder(self) -> ProcessRecorder:
+        assert isinstance(self.recorder, ProcessRecorder)
+        return self.recorder
+
+    def policy(
+        self, domain_event: DomainEventProtocol[UUID], processing_event: ProcessingEvent[UUID]
+    ) -> None:
+        """Record a receipt for an upstream event, once; then let the service react to it."""
+        # Upstream events are public CloudEvents handed in by the Inbox, not stored events.
+        upstream = cast("CloudEvent", domain_event)
+        if not self.concerns(upstream):
+            return  # not for this service: only the position moves on
+        receipt_id = Receipt.create_id(upstream.id)
+        if receipt_id in self.repository:
+            return  # a second copy of an event already taken in: nothing changes
+        tracking = processing_event.tracking
+        position = f"{tracking.application_name}@{tracking.notification_id}" if tracking else "-"
+        receipt = Receipt(
+            ce_id=upstream.id, ce_type=upstream.type, subject=upstream.subject, position=position
+        )
+        processing_event.collect_events(receipt)
+        self.react(upstream, processing_event)
+
+    def concerns(self, upstream: CloudEvent) -> bool:
+        """Whether an upstream event is for this service at all (override to filter)."""
+        return True
+
+    def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
+        """Turn an upstream public event into this service's own events (override per service)."""
+
+    def count_receipts(self) -> int:
+        """How many distinct upstream events this service has taken in."""
+        topic = f"{Receipt.__module__}:{Receipt.__qualname__}.Received"
+        found = self.recorder.select_notifications(start=None, limit=10**9, topics=[topic])
+        return len(found)

@@ -1,0 +1,58 @@
+"""FastAPI dependencies: the runtime, the authenticated caller, role and jurisdiction checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from shared.auth import Principal, Role, TokenError
+from shared.errors import Forbidden
+from shared.runtime import Runtime
+
+_bearer = HTTPBearer(auto_error=False, description="A token from `lianfang token`.")
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_principal(
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """The caller, from the bearer token (401 when absent, malformed or expired)."""
+    if credentials is None:
+        raise TokenError("missing bearer token (Authorization: Bearer <token>)")
+    return runtime.tokens.verify(credentials.credentials)
+
+
+CurrentUser = Annotated[Principal, Depends(get_principal)]
+
+
+def require_roles(*roles: Role) -> Callable[[Principal], Principal]:
+    """A dependency that lets through only callers holding one of `roles` (403 otherwise)."""
+
+    def check(principal: CurrentUser) -> Principal:
+        if not principal.has_any(roles):
+            wanted = ", ".join(f"{r.value} ({r.label_zh})" for r in roles)
+            held = ", ".join(sorted(r.value for r in principal.roles)) or "none"
+            raise Forbidden(f"this needs one of the roles: {wanted}; you hold: {held}")
+        return principal
+
+    return check
+
+
+def ensure_jurisdiction(runtime: Runtime, principal: Principal, unit_code: str) -> None:
+    """Refuse (403) a unit outside the caller's subtree, (422) a unit nobody knows (Art. 24)."""
+    runtime.org.get(unit_code)  # UnknownUnit -> 422
+    if not runtime.org.is_within(unit_code, principal.unit_code):
+        raise Forbidden(
+            f"unit {unit_code} is outside your jurisdiction (the subtree of {principal.unit_code})"
+        )

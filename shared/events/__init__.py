@@ -1,0 +1,178 @@
+"""The event contract: every event type the services publish, and one parser for all of them.
+
+One module per producing service (`intake`, `register`, `warning`); add a new event there and list
+its envelope class in `_ALL` below. The four public events (RiskReported, RiskGraded, WarningIssued,
+RectificationOverdue) are what downstream systems subscribe to; the others are published for the
+services themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, TypeAlias
+
+from pydantic import Field, TypeAdapter
+
+from shared.events.base import (
+    TYPE_PREFIX,
+    Actor,
+    CloudEvent,
+    EventData,
+    EventTypeName,
+    parse_event_type,
+)
+from shared.events.intake import (
+    InformationAcknowledged,
+    InformationAcknowledgedData,
+    InformationForwarded,
+    InformationForwardedData,
+    InformationTransferred,
+    InformationTransferredData,
+    ReportingBreachFound,
+    ReportingBreachFoundData,
+    RiskReported,
+    RiskReportedData,
+)
+from shared.events.register import (
+    GradingFactors,
+    JudgementMade,
+    JudgementMadeData,
+    OrgUnitRegistered,
+    OrgUnitRegisteredData,
+    RiskGraded,
+    RiskGradedData,
+)
+from shared.events.upcasting import UPCASTERS, UpcasterRegistry
+from shared.events.warning import (
+    CaseTransferred,
+    CaseTransferredData,
+    DueAction,
+    RectificationOverdue,
+    RectificationOverdueData,
+    WarningClosed,
+    WarningClosedData,
+    WarningIssued,
+    WarningIssuedData,
+)
+from shared.vocabulary import (
+    ActionKind,
+    Channel,
+    Grade,
+    GradeSource,
+    RiskCategory,
+    UnitKind,
+    Verdict,
+    WarningLevel,
+)
+
+AnyEvent: TypeAlias = Annotated[
+    RiskReported
+    | InformationAcknowledged
+    | InformationForwarded
+    | InformationTransferred
+    | ReportingBreachFound
+    | RiskGraded
+    | WarningIssued
+    | RectificationOverdue
+    | JudgementMade
+    | OrgUnitRegistered
+    | WarningClosed
+    | CaseTransferred,
+    Field(discriminator="type"),
+]
+"""Any event of the contract, told apart by its `type`."""
+
+_ALL: tuple[type[CloudEvent], ...] = (
+    RiskReported,
+    InformationAcknowledged,
+    InformationForwarded,
+    InformationTransferred,
+    ReportingBreachFound,
+    RiskGraded,
+    WarningIssued,
+    RectificationOverdue,
+    JudgementMade,
+    OrgUnitRegistered,
+    WarningClosed,
+    CaseTransferred,
+)
+_PUBLIC: tuple[type[CloudEvent], ...] = (
+    RiskReported,
+    RiskGraded,
+    WarningIssued,
+    RectificationOverdue,
+)
+
+EVENT_TYPES: dict[str, type[CloudEvent]] = {cls.event_type(): cls for cls in _ALL}
+"""Every event class by its type string (ce_type)."""
+
+PUBLIC_EVENT_TYPES: dict[str, type[CloudEvent]] = {cls.event_type(): cls for cls in _PUBLIC}
+"""The public contract (the design's four events) by type string."""
+
+EVENT_ADAPTER: TypeAdapter[AnyEvent] = TypeAdapter(AnyEvent)
+
+
+def upcast_envelope(obj: Mapping[str, Any]) -> dict[str, Any]:
+    """The structured envelope with older data versions turned into the newest (see upcasting)."""
+    envelope = dict(obj)
+    event_type, data = envelope.get("type"), envelope.get("data")
+    if isinstance(event_type, str) and isinstance(data, dict):
+        envelope["type"], envelope["data"] = UPCASTERS.upcast(event_type, data)
+    return envelope
+
+
+def parse_event(obj: Mapping[str, Any]) -> AnyEvent:
+    """Parse a structured-mode event (a JSON object); raises pydantic's ValidationError."""
+    return EVENT_ADAPTER.validate_python(upcast_envelope(obj))
+
+
+__all__ = [
+    "EVENT_ADAPTER",
+    "EVENT_TYPES",
+    "PUBLIC_EVENT_TYPES",
+    "TYPE_PREFIX",
+    "UPCASTERS",
+    "ActionKind",
+    "Actor",
+    "AnyEvent",
+    "CaseTransferred",
+    "CaseTransferredData",
+    "Channel",
+    "CloudEvent",
+    "DueAction",
+    "EventData",
+    "EventTypeName",
+    "Grade",
+    "GradeSource",
+    "GradingFactors",
+    "InformationAcknowledged",
+    "InformationAcknowledgedData",
+    "InformationForwarded",
+    "InformationForwardedData",
+    "InformationTransferred",
+    "InformationTransferredData",
+    "JudgementMade",
+    "JudgementMadeData",
+    "OrgUnitRegistered",
+    "OrgUnitRegisteredData",
+    "RectificationOverdue",
+    "RectificationOverdueData",
+    "ReportingBreachFound",
+    "ReportingBreachFoundData",
+    "RiskCategory",
+    "RiskGraded",
+    "RiskGradedData",
+    "RiskReported",
+    "RiskReportedData",
+    "UnitKind",
+    "UpcasterRegistry",
+    "Verdict",
+    "WarningClosed",
+    "WarningClosedData",
+    "WarningIssued",
+    "WarningIssuedData",
+    "WarningLevel",
+    "parse_event",
+    "parse_event_type",
+    "upcast_envelope",
+]

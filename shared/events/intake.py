@@ -1,0 +1,192 @@
+"""Events published by the intake service: risk information received on any channel (Art. 22–24)."""
+
+from __future__ import annotations
+
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, Field
+
+from shared.events.base import Actor, CloudEvent, EventData
+from shared.vocabulary import Channel
+
+SUMMARY_MAX_CHARS = 4000
+
+
+class RiskReportedData(EventData):
+    """A piece of risk information (廉政风险信息) was received and filed (Art. 22–24)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(
+        description="Id of the piece of information: the case (案件) every later event refers to."
+    )
+    subject_post: str | None = Field(
+        description="The post (岗位) the information is about, if known."
+    )
+    subject_person_id: str | None = Field(
+        description="Opaque staff id of the person the information is about, if any; never a "
+        "petitioner (举报人)."
+    )
+    channel: Channel = Field(description="Channel it came through (采集渠道, Art. 22).")
+    summary: str = Field(
+        min_length=1,
+        max_length=SUMMARY_MAX_CHARS,
+        description="What was reported (信息摘要), at most 4000 characters; holds no petitioner "
+        "identity.",
+    )
+    happened_at: AwareDatetime | None = Field(
+        description="When the reported conduct happened, if known."
+    )
+    learned_at: AwareDatetime = Field(
+        description="When the information reached the system's officers; reporting deadlines "
+        "(迟报, Art. 23) run from here."
+    )
+    source_reference: str = Field(
+        min_length=1,
+        description="Reference of the source record (e.g. petition number, inspection report id); "
+        "filing the same reference again does not create a new case.",
+    )
+    attachment_refs: tuple[str, ...] = Field(
+        description="References of attachments held by intake (not their content)."
+    )
+    reported_by: Actor = Field(
+        description="The officer (信息员) or office user who filed it; accountable under Art. 23."
+    )
+    has_protected_source: bool = Field(
+        description="True if a petitioner's identity is held, encrypted, in intake; that identity "
+        "never appears in any event (保护举报人)."
+    )
+
+
+class RiskReported(CloudEvent):
+    """RiskReported v1: risk information received on a channel (Art. 22–24); public contract."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.RiskReported.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.RiskReported.v1",
+        description="Event type (ce_type).",
+    )
+    data: RiskReportedData = Field(description="The information received.")
+
+
+class RoutedInformationData(EventData):
+    """What travels with a piece of information routed to another body (Art. 24); no identity."""
+
+    information_id: UUID = Field(description="Id of the case at the routing node.")
+    channel: Channel = Field(description="Channel it came through (采集渠道, Art. 22).")
+    source_reference: str = Field(
+        min_length=1, description="Reference of the source record; the receiver files it under it."
+    )
+    summary: str = Field(
+        min_length=1,
+        max_length=SUMMARY_MAX_CHARS,
+        description="What was reported (信息摘要); holds no petitioner identity.",
+    )
+    subject_post: str | None = Field(description="The post (岗位) concerned, if known.")
+    subject_person_id: str | None = Field(
+        description="Opaque staff id of the person concerned, if any; never a petitioner."
+    )
+    happened_at: AwareDatetime | None = Field(description="When the conduct happened, if known.")
+    learned_at: AwareDatetime = Field(description="When the information reached an officer.")
+    attachment_refs: tuple[str, ...] = Field(description="References of attachments.")
+    reported_by: Actor = Field(description="Who filed it at the routing node (Art. 23).")
+    has_protected_source: bool = Field(
+        description="True if a petitioner's identity is held, encrypted, at the routing node; it "
+        "is never passed on (保护举报人)."
+    )
+    to_node_id: str = Field(
+        min_length=1,
+        description="The node it is addressed to (by cadre-management authority, 谁主管谁负责); "
+        "or `discipline_inspection` for the discipline-inspection authority (纪检监察机关).",
+    )
+    reason: str = Field(min_length=1, description="Why it was routed there, in words.")
+
+
+class InformationForwardedData(RoutedInformationData):
+    """Information was forwarded 批转 to a lower node, with a feedback deadline (Art. 24)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    feedback_due_at: AwareDatetime = Field(
+        description="By when the lower node must acknowledge it (跟踪督办 deadline)."
+    )
+
+
+class InformationForwarded(CloudEvent):
+    """InformationForwarded v1: forwarded to a lower node for handling (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationForwarded.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationForwarded.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationForwardedData = Field(description="The forwarded information.")
+
+
+class InformationTransferredData(RoutedInformationData):
+    """Information was transferred 移送 to a higher body or the discipline authority (Art. 24)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+
+
+class InformationTransferred(CloudEvent):
+    """InformationTransferred v1: transferred to the body in charge (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationTransferred.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationTransferred.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationTransferredData = Field(description="The transferred information.")
+
+
+class InformationAcknowledgedData(EventData):
+    """A lower node took forwarded information in for handling (反馈, Art. 24)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(description="Id of the case at the forwarding node.")
+    to_node_id: str = Field(min_length=1, description="The forwarding node it answers.")
+    forwarded_event_id: str = Field(
+        min_length=1, description="ce_id of the InformationForwarded it acknowledges."
+    )
+
+
+class InformationAcknowledged(CloudEvent):
+    """InformationAcknowledged v1: forwarded information was received below (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationAcknowledged.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationAcknowledged.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationAcknowledgedData = Field(description="The acknowledgement.")
+
+
+BreachKind = Literal["late", "missed", "concealment_candidate"]
+
+
+class ReportingBreachFoundData(EventData):
+    """A reporting duty was broken: 迟报 late, 漏报 missed, or a 瞒报 candidate (Art. 23)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    breach_id: UUID = Field(description="Id of the breach; derived from duty, period and kind.")
+    kind: BreachKind = Field(
+        description="late = 迟报 (filed after its due time); missed = 漏报 (a periodic report "
+        "never came); concealment_candidate = 瞒报 candidate (information about the unit came "
+        "through another channel and the unit never reported it; a person confirms or dismisses)."
+    )
+    duty_id: UUID = Field(description="The reporting duty (报告义务) broken.")
+    period: str | None = Field(description="The period of a periodic duty, e.g. 2026-01.")
+    due_at: AwareDatetime = Field(description="When the report was due.")
+    responsible_person_id: str | None = Field(
+        description="Staff id of the principal leader (主要领导), first responsible (第一责任人)."
+    )
+    evidence_event_ids: tuple[str, ...] = Field(
+        description="ce_ids of the events that prove it (the filing, the duty, the other channel)."
+    )
+    information_id: UUID | None = Field(description="The case it concerns, if any.")
+
+
+class ReportingBreachFound(CloudEvent):
+    """ReportingBreachFound v1: a reporting duty was broken (Art. 23); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.ReportingBreachFound.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.ReportingBreachFound.v1",
+        description="Event type (ce_type).",
+    )
+    data: ReportingBreachFoundData = Field(description="The breach.")

@@ -1,0 +1,131 @@
+"""Events published by the register: units, gradings, judgements (Art. 5–7, 13–14, 25, 30)."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from shared.events.base import CloudEvent, EventData
+from shared.vocabulary import Grade, GradeSource, RiskCategory, UnitKind, Verdict, WarningLevel
+
+
+class GradingFactors(BaseModel):
+    """The four factors a risk grade is assessed from, each 1 (least) to 5 (most) (Art. 14)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    importance: int = Field(
+        ge=1, le=5, description="Importance of the power (权力的重要程度): 1 minor … 5 major."
+    )
+    discretion: int = Field(
+        ge=1,
+        le=5,
+        description="Size of discretion (自由裁量权的大小): 1 none … 5 very wide.",
+    )
+    probability: int = Field(
+        ge=1,
+        le=5,
+        description="Probability of corruption (腐败现象发生的概率): 1 rare … 5 likely.",
+    )
+    harm: int = Field(
+        ge=1, le=5, description="Degree of harm (危害程度) if it happens: 1 slight … 5 severe."
+    )
+
+
+class RiskGradedData(EventData):
+    """A risk point (风险点) was graded or re-graded (Art. 14, 25, 30)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    category: RiskCategory = Field(description="Risk category (风险类别, Art. 13).")
+    factors: GradingFactors = Field(description="The grading factors (Art. 14).")
+    grade: Grade = Field(description="The grade now in force (风险等级, Art. 14).")
+    previous_grade: Grade | None = Field(description="The grade before; null on first grading.")
+    source: GradeSource = Field(
+        description="What led to this grading: identification (排查), judgement (研判) or "
+        "revision (动态修正)."
+    )
+    reason: str = Field(min_length=1, description="Why this grade, in words.")
+    information_id: UUID | None = Field(
+        description="The reported information (case) that led to it, if any."
+    )
+    judgement_id: UUID | None = Field(description="The judgement that led to it, if any (Art. 25).")
+    recommended_level: WarningLevel | None = Field(
+        description="Warning level the judgement recommends, if any; decided in review (Art. 28)."
+    )
+
+
+class RiskGraded(CloudEvent):
+    """RiskGraded v1: a risk point was graded or re-graded (Art. 14, 25, 30); public contract."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.RiskGraded.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.RiskGraded.v1",
+        description="Event type (ce_type).",
+    )
+    data: RiskGradedData = Field(description="The grading.")
+
+
+class JudgementMadeData(EventData):
+    """The judgement group (研判小组) verified and assessed a piece of information (Art. 25)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    judgement_id: UUID = Field(description="Id of the judgement.")
+    information_id: UUID = Field(description="The information (case) judged.")
+    risk_point_id: UUID | None = Field(
+        description="The risk point the information bears on, if identified."
+    )
+    verdict: Verdict = Field(description="Outcome (研判结论).")
+    recommended_level: WarningLevel | None = Field(
+        description="Warning level recommended for review (Art. 28), if any."
+    )
+    reasoning: str = Field(min_length=1, description="The group's reasoning and recommendations.")
+
+
+class JudgementMade(CloudEvent):
+    """JudgementMade v1: a piece of information was judged (Art. 25); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.JudgementMade.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.JudgementMade.v1",
+        description="Event type (ce_type).",
+    )
+    data: JudgementMadeData = Field(description="The judgement.")
+
+
+class OrgUnitRegisteredData(EventData):
+    """An organisational unit joined the tree, under the node that manages it (Art. 5–7)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    code: str = Field(min_length=1, description="The unit's code; equals `unit_code`.")
+    name: str = Field(min_length=1, description="The unit's Chinese name (单位名称).")
+    kind: UnitKind = Field(description="Kind of unit (Art. 3, 5).")
+    parent_code: str | None = Field(description="Code of the parent unit; null for the district.")
+    managing_node_id: str = Field(
+        min_length=1,
+        description="The node that manages this unit, by cadre-management authority "
+        "(干部管理权限, Art. 7).",
+    )
+    principal_leader_id: str | None = Field(
+        description="Opaque staff id of the principal leader (主要领导), first responsible for "
+        "reporting (Art. 23)."
+    )
+    leadership_team_ids: tuple[str, ...] = Field(
+        description="Staff ids of the leadership team (领导班子) that approves grades (Art. 14)."
+    )
+
+    @model_validator(mode="after")
+    def _code_is_the_unit(self) -> Self:
+        if self.code != self.unit_code:
+            raise ValueError(f"code {self.code!r} differs from unit_code {self.unit_code!r}")
+        return self
+
+
+class OrgUnitRegistered(CloudEvent):
+    """OrgUnitRegistered v1: a unit was registered in the organisation tree (Art. 5–7); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.OrgUnitRegistered.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.OrgUnitRegistered.v1",
+        description="Event type (ce_type).",
+    )
+    data: OrgUnitRegisteredData = Field(description="The unit.")

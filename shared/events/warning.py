@@ -1,0 +1,134 @@
+"""Events published by the warning service: warnings issued and deadlines missed (Art. 27, 28)."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from shared.events.base import CloudEvent, EventData
+from shared.vocabulary import ActionKind, WarningLevel
+
+NOTICE_NUMBER_EXAMPLE = "清新廉预〔2026〕黄-0007"
+
+
+class DueAction(BaseModel):
+    """One thing a warning requires, by a deadline (处置措施, Art. 28)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    action_id: UUID = Field(description="Id of the action within the warning.")
+    kind: ActionKind = Field(description="What is required (Art. 28).")
+    description: str = Field(min_length=1, description="What exactly is due, in words.")
+    due_at: AwareDatetime = Field(description="Deadline (规定时限 / 限期).")
+
+
+class WarningIssuedData(EventData):
+    """A yellow, orange or red warning notice (预警通知书) was issued after review (Art. 27, 28)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    warning_id: UUID = Field(description="Id of the warning.")
+    notice_number: str = Field(
+        min_length=1,
+        description=f"Number of the warning notice (预警通知书文号), e.g. {NOTICE_NUMBER_EXAMPLE}.",
+    )
+    level: WarningLevel = Field(description="Warning level (预警等级, Art. 28).")
+    subject_person_id: str | None = Field(
+        description="Opaque staff id of the person warned (预警对象), if a person."
+    )
+    risk_point_id: UUID | None = Field(description="The risk point warned about, if any.")
+    judgement_id: UUID | None = Field(
+        description="The judgement whose recommendation was reviewed (Art. 25), if any."
+    )
+    meeting_id: UUID = Field(description="The review meeting (专题会议) that decided it (Art. 28).")
+    actions: tuple[DueAction, ...] = Field(
+        description="What is due under this level, each with its deadline (Art. 28)."
+    )
+
+
+class WarningIssued(CloudEvent):
+    """WarningIssued v1: a warning was issued after review (Art. 27, 28); public contract."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.WarningIssued.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.WarningIssued.v1",
+        description="Event type (ce_type).",
+    )
+    data: WarningIssuedData = Field(description="The warning.")
+
+
+class RectificationOverdueData(EventData):
+    """A warning's action passed its deadline without what was due (逾期未整改, Art. 28)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    warning_id: UUID = Field(description="The warning.")
+    notice_number: str = Field(min_length=1, description="Number of the warning notice.")
+    level: WarningLevel = Field(description="The warning's level.")
+    action_id: UUID = Field(description="The overdue action.")
+    action_kind: ActionKind = Field(description="What was due.")
+    due_at: AwareDatetime = Field(description="The deadline that passed.")
+    detected_at: AwareDatetime = Field(description="When the system found it overdue.")
+
+    @model_validator(mode="after")
+    def _detected_after_deadline(self) -> Self:
+        if self.detected_at < self.due_at:
+            raise ValueError("detected_at is before due_at: nothing is overdue yet")
+        return self
+
+
+class RectificationOverdue(CloudEvent):
+    """RectificationOverdue v1: a warning's deadline passed unmet (Art. 28); public contract."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.RectificationOverdue.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.RectificationOverdue.v1",
+        description="Event type (ce_type).",
+    )
+    data: RectificationOverdueData = Field(description="The missed deadline.")
+
+
+class WarningClosedData(EventData):
+    """Every action a warning required was done and verified: the warning is closed (Art. 28)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    warning_id: UUID = Field(description="The warning.")
+    notice_number: str = Field(min_length=1, description="Number of the warning notice.")
+    level: WarningLevel = Field(description="The warning's level.")
+    actions_verified: int = Field(
+        ge=1, description="How many actions were done and verified by the office (核实)."
+    )
+
+
+class WarningClosed(CloudEvent):
+    """WarningClosed v1: a warning's actions were all done and verified (Art. 28); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.WarningClosed.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.WarningClosed.v1",
+        description="Event type (ce_type).",
+    )
+    data: WarningClosedData = Field(description="The closure.")
+
+
+class CaseTransferredData(EventData):
+    """A violation of discipline or law was transferred to the competent body (移送, Art. 28(4))."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    transfer_id: UUID = Field(description="Id of the transfer (the reviewed proposal's id).")
+    to_body: str = Field(
+        min_length=1, description="The competent body it went to (移送机关), e.g. 区纪委监委."
+    )
+    reference: str = Field(min_length=1, description="Reference of the transfer letter (移送函).")
+    reasons: str = Field(min_length=1, description="Why it is a violation, as the meeting found.")
+    meeting_id: UUID = Field(description="The review meeting (专题会议) that decided it (Art. 28).")
+    judgement_id: UUID | None = Field(description="The judgement it rests on (Art. 25), if any.")
+    information_id: UUID | None = Field(description="The information (case) judged, if any.")
+    risk_point_id: UUID | None = Field(description="The risk point concerned, if any.")
+
+
+class CaseTransferred(CloudEvent):
+    """CaseTransferred v1: a violation went to the competent body (Art. 28(4)); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.CaseTransferred.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.CaseTransferred.v1",
+        description="Event type (ce_type).",
+    )
+    data: CaseTransferredData = Field(description="The transfer.")

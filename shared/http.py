@@ -1,0 +1,109 @@
+"""The HTTP shell of a service: health, readiness, metrics, OpenAPI, error mapping, its routes."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from shared.auth import TokenError
+from shared.deps import RuntimeDep
+from shared.errors import DomainError, Invalid
+from shared.kafka import kafka_answers
+from shared.orgtree import UnknownUnit
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+    from contextlib import AbstractAsyncContextManager
+
+    from shared.runtime import Runtime
+
+ops = APIRouter(tags=["operations"])
+
+
+@ops.get("/healthz", summary="Liveness: the process answers")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@ops.get("/readyz", summary="Readiness: the store and Kafka answer")
+async def readyz(runtime: RuntimeDep) -> JSONResponse:
+    checks: dict[str, str] = {}
+    try:
+        await asyncio.to_thread(runtime.app.recorder.max_notification_id)
+        checks["store"] = "ok"
+    except Exception as exc:
+        checks["store"] = f"failing: {type(exc).__name__}"
+    kafka_ok = await kafka_answers(runtime.common.kafka_bootstrap, timeout=2.0)
+    checks["kafka"] = "ok" if kafka_ok else "failing: no broker answered"
+    ready = all(v == "ok" for v in checks.values())
+    return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
+
+
+@ops.get("/metrics", summary="Prometheus metrics")
+def metrics(runtime: RuntimeDep) -> Response:
+    return Response(generate_latest(runtime.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def install_error_handlers(api: FastAPI) -> None:
+    """Map every domain error to its HTTP status with a clear reason."""
+
+    async def domain_error(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DomainError)
+        if isinstance(exc, Invalid):
+            detail = [{"loc": [exc.location, exc.field], "msg": exc.reason, "type": "value_error"}]
+            return JSONResponse({"detail": detail}, status_code=422)
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status_code)
+
+    async def unknown_unit(_: Request, exc: Exception) -> JSONResponse:
+        detail = [{"loc": ["body", "unit_code"], "msg": str(exc), "type": "value_error"}]
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    async def bad_token(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            {"detail": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+        )
+
+    api.add_exception_handler(DomainError, domain_error)
+    api.add_exception_handler(UnknownUnit, unknown_unit)
+    api.add_exception_handler(TokenError, bad_token)
+
+
+def create_api(
+    runtime: Runtime,
+    lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
+) -> FastAPI:
+    """Build the FastAPI app of one service around its runtime."""
+    spec = runtime.spec
+    api = FastAPI(
+        title=f"Lianfang 廉防 · {spec.title}",
+        version="0.1.0",
+        description=(
+            f"{spec.title} of node `{runtime.common.node_id}`. Every route but /healthz, /readyz "
+            "and /metrics needs a bearer token (`lianfang token --role ... --unit ...`)."
+        ),
+        lifespan=lifespan,
+    )
+    api.state.runtime = runtime
+    install_error_handlers(api)
+    api.include_router(ops)
+    for router in spec.routers():
+        api.include_router(router)
+
+    @api.middleware("http")
+    async def count_requests(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        route: Any = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        runtime.metrics.requests(request.method, path, str(response.status_code)).inc()
+        runtime.metrics.latency(path).observe(time.perf_counter() - started)
+        return response
+
+    return api

@@ -1,0 +1,69 @@
+"""Kafka helpers every service uses: topic creation, an idempotent producer, a probe."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import TYPE_CHECKING
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+    from shared.envelope import KafkaRecord
+
+
+async def ensure_topics(bootstrap: str, topics: dict[str, int]) -> None:
+    """Create the named topics (name -> partitions, replication 1) unless they exist."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [
+            NewTopic(name, num_partitions=n, replication_factor=1)
+            for name, n in topics.items()
+            if name not in existing
+        ]
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics(missing)
+    finally:
+        await admin.close()
+
+
+def idempotent_producer(bootstrap: str, client_id: str) -> AIOKafkaProducer:
+    """A producer that never duplicates or reorders on its own retries (acks=all)."""
+    return AIOKafkaProducer(
+        bootstrap_servers=bootstrap,
+        client_id=client_id,
+        enable_idempotence=True,
+        acks="all",
+        linger_ms=5,
+    )
+
+
+async def send_record(
+    producer: AIOKafkaProducer, topic: str, record: KafkaRecord
+) -> Awaitable[object]:
+    """Enqueue one record; return the acknowledgement to await."""
+    future: Awaitable[object] = await producer.send(
+        topic, value=record.value, key=record.key, headers=list(record.headers)
+    )
+    return future
+
+
+async def kafka_answers(bootstrap: str, timeout: float = 3.0) -> bool:
+    """Whether a broker answers a metadata request within `timeout` seconds."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000))
+    try:
+        await asyncio.wait_for(admin.start(), timeout)
+        await asyncio.wait_for(admin.list_topics(), timeout)
+        return True
+    except Exception:
+        return False
+    finally:
+        with contextlib.suppress(Exception):
+            await admin.close()

@@ -1,0 +1,99 @@
+"""The organisation tree and the jurisdiction check built on it (Art. 5–7, 24).
+
+"横向到边，纵向到底": every unit at every level has a place in one tree, district → towns and
+departments → their units → village committees. A user may act on their own unit's subtree only;
+a node handles the subtree it is responsible for.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+
+class UnknownUnit(KeyError):
+    """A unit code that is not in the tree."""
+
+    def __str__(self) -> str:
+        return f"unknown unit {self.args[0]!r}"
+
+
+@dataclass(frozen=True)
+class OrgUnit:
+    """One organisational unit as every service sees it."""
+
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+    managing_node_id: str
+    principal_leader_id: str | None = None
+    leadership_team_ids: tuple[str, ...] = field(default_factory=tuple)
+
+
+class OrgDirectory:
+    """An in-memory read model of the tree, fed from the seed file and the register's events."""
+
+    def __init__(self, units: list[OrgUnit] | None = None) -> None:
+        self._units: dict[str, OrgUnit] = {}
+        self._lock = threading.Lock()
+        for unit in units or []:
+            self.put(unit)
+
+    @classmethod
+    def from_json(cls, path: Path) -> OrgDirectory:
+        """Load a seed file: {"units": [{"code", "name", "kind", "parent", "node", ...}]}."""
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            [
+                OrgUnit(
+                    code=u["code"],
+                    name=u["name"],
+                    kind=u["kind"],
+                    parent_code=u.get("parent"),
+                    managing_node_id=u["node"],
+                    principal_leader_id=u.get("principal_leader"),
+                    leadership_team_ids=tuple(u.get("leadership_team", [])),
+                )
+                for u in raw["units"]
+            ]
+        )
+
+    def put(self, unit: OrgUnit) -> None:
+        with self._lock:
+            self._units[unit.code] = unit
+
+    def get(self, code: str) -> OrgUnit:
+        try:
+            return self._units[code]
+        except KeyError:
+            raise UnknownUnit(code) from None
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._units
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def ancestors(self, code: str) -> Iterator[OrgUnit]:
+        """The unit itself, then each parent up to the root."""
+        seen: set[str] = set()
+        current: str | None = code
+        while current is not None and current not in seen:
+            seen.add(current)
+            unit = self.get(current)
+            yield unit
+            current = unit.parent_code
+
+    def is_within(self, code: str, root: str) -> bool:
+        """Whether `code` lies in the subtree rooted at `root` (a unit is within itself)."""
+        return any(u.code == root for u in self.ancestors(code))
+
+    def subtree(self, root: str) -> list[OrgUnit]:
+        return [u for u in list(self._units.values()) if self.is_within(u.code, root)]

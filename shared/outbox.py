@@ -1,0 +1,119 @@
+"""The outbox relay: the application's notification log, followed in order, produced to Kafka.
+
+No dual writes (architecture: Consistency): commands only write the store; this relay publishes what
+was stored. It sends a batch with an idempotent producer, waits for every acknowledgement, and only
+then records how far it got, in the service's own store. A crash in between re-sends at most; it
+never skips. Consumers recognise a re-sent copy by its event id (ce_id), which is derived from the
+stored event's identity, so a copy carries the same ce_id as the original.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.persistence import IntegrityError, Tracking
+
+from shared.envelope import KafkaRecord, to_record
+
+if TYPE_CHECKING:
+    from eventsourcing.domain import DomainEventProtocol
+    from eventsourcing.persistence import Notification
+
+    from shared.application import ServiceApplication
+    from shared.events import CloudEvent
+
+log = logging.getLogger(__name__)
+
+RELAY_POSITION = "outbox->kafka"
+
+Translate = Callable[["DomainEventProtocol[UUID]"], "CloudEvent | None"]
+# Enqueues a record in order and returns the acknowledgement to await.
+Send = Callable[[str, KafkaRecord], Awaitable[Awaitable[object]]]
+
+
+class OutboxRelay:
+    """Follows one application's notification log and publishes the public events it maps to."""
+
+    def __init__(
+        self,
+        app: ServiceApplication,
+        translate: Translate,
+        send: Send,
+        topic: str,
+        batch_size: int = 200,
+    ) -> None:
+        self.app = app
+        self.translate = translate
+        self.send = send
+        self.topic = topic
+        self.batch_size = batch_size
+        self.published = 0
+
+    def position(self) -> int:
+        """The last notification id known to be on Kafka (0 before the first)."""
+        return self.app.process_recorder.max_tracking_id(RELAY_POSITION) or 0
+
+    def backlog(self) -> int:
+        """How many stored events wait to be relayed."""
+        return (self.app.recorder.max_notification_id() or 0) - self.position()
+
+    def _next_batch(self) -> list[Notification]:
+        return list(
+            self.app.recorder.select_notifications(
+                start=self.position(), limit=self.batch_size, inclusive_of_start=False
+            )
+        )
+
+    def _records(self, notifications: list[Notification]) -> list[KafkaRecord]:
+        records = []
+        for notification in notifications:
+            public = self.translate(self.app.mapper.to_domain_event(notification))
+            if public is not None:
+                records.append(to_record(public))
+        return records
+
+    def save_position(self, notification_id: int) -> None:
+        """Record durably that everything up to `notification_id` is on Kafka."""
+        # Another relay of the same store may have saved a later position first: keep that one.
+        with contextlib.suppress(IntegrityError):
+            self.app.process_recorder.insert_tracking(Tracking(RELAY_POSITION, notification_id))
+
+    async def relay_once(self) -> int:
+        """Publish the next batch; return how many notifications it covered."""
+        notifications = await asyncio.to_thread(self._next_batch)
+        if not notifications:
+            return 0
+        records = self._records(notifications)
+        # Enqueue strictly in log order, then wait for every acknowledgement.
+        acks = [await self.send(self.topic, record) for record in records]
+        await asyncio.gather(*acks)
+        await asyncio.to_thread(self.save_position, notifications[-1].id)
+        self.published += len(records)
+        return len(notifications)
+
+    async def run(self, stopping: asyncio.Event, poll_seconds: float = 0.2) -> None:
+        """Relay until told to stop; a failed send is retried from the saved position."""
+        while not stopping.is_set():
+            try:
+                covered = await self.relay_once()
+            except Exception:
+                log.exception("outbox relay failed; retrying from the saved position")
+                covered = 0
+                await asyncio.sleep(1.0)
+            if covered == 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stopping.wait(), timeout=poll_seconds)
+
+
+_EVENT_ID_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:event")
+
+
+def public_event_id(source: str, domain_event: DomainEventProtocol[UUID]) -> str:
+    """The ce_id of the public event made from a stored event: the same on every re-send."""
+    key = f"{source}:{domain_event.originator_id}:{domain_event.originator_version}"
+    return str(uuid5(_EVENT_ID_NAMESPACE, key))

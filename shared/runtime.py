@@ -1,0 +1,102 @@
+"""The composition root of one service process: settings in, application and adapters out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from shared.auth import TokenService
+from shared.clock import Clock, SystemClock
+from shared.metrics import ServiceMetrics
+from shared.orgtree import OrgDirectory
+from shared.store import eventsourcing_env
+from shared.topics import Topics
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+    from fastapi import APIRouter
+
+    from shared.application import ServiceApplication
+    from shared.events import CloudEvent
+    from shared.outbox import Translate
+    from shared.settings import ServiceSettings
+
+DEFAULT_ORG_SEED = Path(__file__).parent / "data" / "qingxin_org.json"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where this service's public events come from (CloudEvents `source`, node)."""
+
+    source: str
+    node_id: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Work the worker does on a timer (a faust timer): e.g. find deadlines that have passed.
+
+    `run` gets the application and returns how many things it changed. It must be safe to run
+    in two workers at once: derive ids from what is being recorded, so a race ends in one
+    winner (the loser's save raises IntegrityError, which the worker treats as "done by another").
+    """
+
+    name: str
+    every_seconds: float
+    run: Callable[[ServiceApplication], int]
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """What makes a service itself: its application, contract mapping, inputs and routes."""
+
+    name: str
+    title: str
+    # (store env, clock, org tree, the service's own settings) -> its application
+    application: Callable[
+        [dict[str, str], Clock, OrgDirectory, ServiceSettings], ServiceApplication
+    ]
+    translate: Callable[[DomainEventProtocol[UUID], Origin], CloudEvent | None]
+    routers: Callable[[], list[APIRouter]]
+    consumes: tuple[str, ...] = field(default_factory=tuple)
+    ticks: tuple[Tick, ...] = field(default_factory=tuple)
+
+
+class Runtime:
+    """Everything one service process holds: settings, clock, application, org tree, tokens."""
+
+    def __init__(self, spec: ServiceSpec, settings: ServiceSettings, clock: Clock | None = None):
+        self.spec = spec
+        self.settings = settings
+        self.common = settings.common
+        self.clock: Clock = clock or SystemClock()
+        self.org = OrgDirectory.from_json(self.common.org_seed or DEFAULT_ORG_SEED)
+        env = eventsourcing_env(self.common, spec.name)
+        self.app = spec.application(env, self.clock, self.org, settings)
+        self.tokens = TokenService(
+            self.common.jwt_secret.get_secret_value(), self.common.jwt_issuer, self.clock
+        )
+        self.topics = Topics(self.common.topic_prefix)
+        self.metrics = ServiceMetrics(spec.name)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def origin(self) -> Origin:
+        """The CloudEvents `source` and node of this service's events."""
+        return Origin(f"/lianfang/{self.common.node_id}/{self.spec.name}", self.common.node_id)
+
+    @property
+    def translate(self) -> Translate:
+        """Domain event -> public event (or None), for the outbox relay."""
+        origin = self.origin
+        return lambda domain_event: self.spec.translate(domain_event, origin)
+
+    def close(self) -> None:
+        self.app.close()

@@ -1,0 +1,73 @@
+"""Entry points of a service process: API and worker together (local), or either alone."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+import uvicorn
+
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.worker import Worker
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from fastapi import FastAPI
+
+    from shared.runtime import ServiceSpec
+    from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+
+def build_api(runtime: Runtime, *, with_worker: bool) -> FastAPI:
+    """The service's FastAPI app; with the worker running inside its lifespan when asked."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        worker = Worker(runtime) if with_worker else None
+        if worker is not None:
+            await worker.start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                await worker.stop()
+            runtime.close()
+
+    return create_api(runtime, lifespan=lifespan)
+
+
+def serve(spec: ServiceSpec, settings: ServiceSettings, *, with_worker: bool = True) -> None:
+    """Run the API (and, by default, the worker) until SIGTERM/SIGINT."""
+    runtime = Runtime(spec, settings)
+    api = build_api(runtime, with_worker=with_worker)
+    uvicorn.run(api, host=settings.host, port=settings.port, log_level="info", access_log=False)
+
+
+def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
+    """Run only the worker until SIGTERM/SIGINT; then drain and exit."""
+
+    async def main() -> None:
+        runtime = Runtime(spec, settings)
+        worker = Worker(runtime)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await worker.start()
+        try:
+            await stop.wait()
+        finally:
+            log.info("draining worker %s", worker.consumer_name)
+            await worker.stop()
+            runtime.close()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(main())

@@ -1,0 +1,35 @@
+"""Where a service's events live: the eventsourcing environment for its Application."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shared.settings import CommonSettings
+
+
+def eventsourcing_env(common: CommonSettings, service: str) -> dict[str, str]:
+    """Environment for an eventsourcing Application of `service` on the configured store.
+
+    SQLite: one file per service under the data folder (the embedded default).
+    PostgreSQL: one database, tables prefixed by the application name (production).
+    """
+    if common.store == "memory":
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+    if common.store == "sqlite":
+        common.data_dir.mkdir(parents=True, exist_ok=True)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(common.data_dir / f"{service}.sqlite"),
+            "SQLITE_LOCK_TIMEOUT": "10",
+        }
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_HOST": common.postgres_host,
+        "POSTGRES_PORT": str(common.postgres_port),
+        "POSTGRES_USER": common.postgres_user,
+        "POSTGRES_PASSWORD": common.postgres_password.get_secret_value(),
+        "POSTGRES_DBNAME": common.postgres_dbname,
+        "POSTGRES_POOL_SIZE": "5",
+        "POSTGRES_LOCK_TIMEOUT": "5",
+    }

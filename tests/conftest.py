@@ -1,0 +1,160 @@
+"""The suite's real infrastructure: one Kafka broker and one PostgreSQL server per session.
+
+Both are lazy (nothing starts unless a test asks) and never skipped: when neither a given
+address, a Docker engine nor the local launchers work, the requesting tests fail with why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+import pytest
+from psycopg.conninfo import conninfo_to_dict
+
+from lianfang.kafka_local import KafkaLocalError, LocalKafka
+from lianfang.postgres_local import (
+    LocalPostgres,
+    PgParams,
+    PostgresLocalError,
+    create_database,
+    drop_database,
+    server_can_reach,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
+POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"
+CACHE_ENV = "LIANFANG_CACHE_DIR"
+
+
+@pytest.fixture(scope="session")
+def kafka_cache_dir() -> Path | None:
+    """Where LocalKafka keeps its jars (LIANFANG_CACHE_DIR, else its own default)."""
+    value = os.environ.get(CACHE_ENV)
+    return Path(value) if value else None
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(
+    tmp_path_factory: pytest.TempPathFactory, kafka_cache_dir: Path | None
+) -> Iterator[str]:
+    """A real broker: $KAFKA_BOOTSTRAP_SERVERS, else testcontainers (with Docker), else local."""
+    given = os.environ.get(KAFKA_ENV)
+    if given:
+        yield given
+        return
+    tried: list[str] = []
+    docker_problem = _docker_problem()
+    if docker_problem is None:
+        from testcontainers.kafka import KafkaContainer
+
+        container = KafkaContainer().with_kraft()
+        try:
+            container.start()
+        except Exception as exc:
+            tried.append(f"testcontainers Kafka failed to start: {exc!r}")
+        else:
+            try:
+                yield str(container.get_bootstrap_server())
+            finally:
+                container.stop()
+            return
+    else:
+        tried.append(f"no Docker engine ({docker_problem})")
+
+    broker = LocalKafka(
+        tmp_path_factory.mktemp("kafka"), cache_dir=kafka_cache_dir, die_with_parent=True
+    )
+    try:
+        bootstrap = broker.start(timeout=120)
+    except KafkaLocalError as exc:
+        tried.append(f"LocalKafka failed: {exc}")
+        pytest.fail("No Kafka broker for the suite:\n- " + "\n- ".join(tried), pytrace=False)
+    try:
+        yield bootstrap
+    finally:
+        broker.stop()
+
+
+def _docker_problem() -> str | None:
+    """None if a Docker engine answers a ping within ~2 s, else why not."""
+    try:
+        import docker  # type: ignore[import-untyped]  # no stubs installed
+
+        client = docker.from_env(timeout=2)
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except Exception as exc:
+        return repr(exc)
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_params(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgParams]:
+    """A real PostgreSQL database: $LIANFANG_TEST_POSTGRES_DSN, else a LocalPostgres."""
+    given = os.environ.get(POSTGRES_ENV)
+    if given:
+        yield _params_from_dsn(given)
+        return
+    data_dir = tmp_path_factory.mktemp("postgres")
+    private: Path | None = None
+    if not server_can_reach(data_dir):
+        # As root the server runs as `postgres`, which cannot enter pytest's 0700 basetemp.
+        private = Path(tempfile.mkdtemp(prefix="lianfang-pg-"))
+        data_dir = private
+    server = LocalPostgres(data_dir)
+    try:
+        params = server.start()
+    except PostgresLocalError as exc:
+        pytest.fail(f"No PostgreSQL server for the suite: {exc}", pytrace=False)
+    try:
+        yield params
+    finally:
+        server.stop()
+        if private is not None:
+            shutil.rmtree(private, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_dsn(postgres_params: PgParams) -> str:
+    """The libpq URI of the suite's PostgreSQL database."""
+    return postgres_params.dsn
+
+
+@pytest.fixture
+def postgres_database(
+    request: pytest.FixtureRequest, postgres_params: PgParams
+) -> Iterator[dict[str, str]]:
+    """A fresh, empty database per test, as eventsourcing's POSTGRES_* settings.
+
+    Per test rather than per class: the store stories assume a clean store in every test, as
+    their SQLite twins get from tmp_path; creating a database takes only a few milliseconds.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40]
+    name = f"t_{slug}_{uuid4().hex[:8]}"
+    params = create_database(postgres_params, name)
+    try:
+        yield params.eventsourcing_env()
+    finally:
+        drop_database(postgres_params, name)
+
+
+def _params_from_dsn(dsn: str) -> PgParams:
+    parts = conninfo_to_dict(dsn)
+    return PgParams(
+        host=str(parts.get("host") or "127.0.0.1"),
+        port=int(str(parts.get("port") or 5432)),
+        user=str(parts.get("user") or ""),
+        password=str(parts.get("password") or ""),
+        dbname=str(parts.get("dbname") or ""),
+    )

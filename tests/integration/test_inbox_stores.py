@@ -1,0 +1,117 @@
+"""Effectively-once consumption, told as a story, on every store we support.
+
+The register takes a RiskReported in. Kafka may hand it over again at the same position
+(a consumer redelivery) or a relay may re-send it at a new position (a second copy): either
+way the register must end with one case and one receipt. Records it cannot read, and events
+it refuses, become dead letters; the position is settled so the stream moves on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.register.app import RegisterApplication
+from shared.clock import ManualClock
+from shared.envelope import to_record
+from shared.inbox import Delivery, Inbox, Outcome
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED
+from tests.support.events import risk_reported
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+TOPIC = "lianfang.intake.events"
+
+
+def delivery_of(event: object, offset: int, partition: int = 0) -> Delivery:
+    record = to_record(event)  # type: ignore[arg-type]
+    return Delivery(TOPIC, partition, offset, record.key, record.value, tuple(record.headers))
+
+
+class InboxStory:
+    """The same story, re-told per store by subclasses that provide `env`."""
+
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def app(self, env: dict[str, str]) -> Iterator[RegisterApplication]:
+        org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
+        app = RegisterApplication(env, clock=ManualClock(), org=org)
+        yield app
+        app.close()
+
+    def test_an_event_is_taken_in_once_with_its_position(self, app: RegisterApplication) -> None:
+        inbox = Inbox(app)
+        event = risk_reported()
+        # The register records the case and a receipt, and remembers the position.
+        assert inbox.take(delivery_of(event, offset=0)).outcome is Outcome.PROCESSED
+        assert app.get_information(event.data.information_id).status == "awaiting_judgement"
+        assert app.count_receipts() == 1
+        assert app.process_recorder.max_tracking_id(f"{TOPIC}-0") == 1
+
+        # Kafka hands the same position over again: nothing is written.
+        before = app.recorder.max_notification_id()
+        assert inbox.take(delivery_of(event, offset=0)).outcome is Outcome.REDELIVERED
+        assert app.recorder.max_notification_id() == before
+
+    def test_a_second_copy_at_a_new_offset_changes_nothing(self, app: RegisterApplication) -> None:
+        inbox = Inbox(app)
+        event = risk_reported()
+        inbox.take(delivery_of(event, offset=0))
+        before = app.recorder.max_notification_id()
+        # A relay re-sent the same event (same ce_id) after a crash: it lands at offset 1.
+        assert inbox.take(delivery_of(event, offset=1)).outcome is Outcome.PROCESSED
+        assert app.recorder.max_notification_id() == before
+        assert app.count_receipts() == 1
+        # ...but the position moved on, so a redelivery of offset 1 is skipped too.
+        assert app.process_recorder.max_tracking_id(f"{TOPIC}-0") == 2
+
+    def test_unreadable_and_refused_records_become_dead_letters(
+        self, app: RegisterApplication
+    ) -> None:
+        inbox = Inbox(app)
+        garbage = Delivery(TOPIC, 0, 0, b"k", b"\x00\xff not json", ())
+        result = inbox.take(garbage)
+        assert result.outcome is Outcome.DEAD_LETTER
+        assert "unreadable" in result.reason
+
+        refused = delivery_of(risk_reported(unit_code="QX-NOWHERE"), offset=1)
+        result = inbox.take(refused)
+        assert result.outcome is Outcome.DEAD_LETTER
+        assert "QX-NOWHERE" in result.reason
+        assert app.count_receipts() == 0  # the refused event left no trace but its position
+
+        # Once the dead letter is sent, the position is settled and the stream goes on.
+        inbox.settle(garbage)
+        inbox.settle(refused)
+        assert inbox.take(refused).outcome is Outcome.REDELIVERED
+        assert inbox.take(delivery_of(risk_reported(), offset=2)).outcome is Outcome.PROCESSED
+        assert app.count_receipts() == 1
+
+
+class TestInboxInMemory(InboxStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+
+
+class TestInboxSQLite(InboxStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(tmp_path / "r.db"),
+        }
+
+
+@pytest.mark.postgres
+class TestInboxPostgres(InboxStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path, postgres_database: dict[str, str]) -> dict[str, str]:
+        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database}

@@ -1,0 +1,141 @@
+"""The suite's infrastructure is real: records go through Kafka, rows through PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+import psycopg
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
+
+from lianfang.kafka_local import LocalKafka, ensure_topics
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from aiokafka.structs import ConsumerRecord
+
+    from lianfang.postgres_local import PgParams
+
+
+async def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True)
+    await producer.start()
+    try:
+        for value in values:
+            await producer.send_and_wait(topic, value=value, key=b"same-key")
+    finally:
+        await producer.stop()
+
+
+async def read_from_start(
+    bootstrap: str, topic: str, expect: int, timeout: float = 30.0
+) -> list[ConsumerRecord]:
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=None,
+    )
+    await consumer.start()
+    records: list[ConsumerRecord] = []
+    try:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while len(records) < expect and asyncio.get_running_loop().time() < deadline:
+            for part in (await consumer.getmany(timeout_ms=500)).values():
+                records.extend(part)
+    finally:
+        await consumer.stop()
+    return records
+
+
+@pytest.mark.kafka
+async def test_records_come_back_in_the_order_they_were_produced(kafka_bootstrap: str) -> None:
+    topic = f"lianfang.test.infra.{uuid4().hex[:10]}"
+    await asyncio.to_thread(ensure_topics, kafka_bootstrap, {topic: 1})
+    # Asking again for an existing topic is not an error.
+    await asyncio.to_thread(ensure_topics, kafka_bootstrap, {topic: 1})
+
+    await produce(kafka_bootstrap, topic, [b"one", b"two", b"three"])
+
+    records = await read_from_start(kafka_bootstrap, topic, expect=3)
+    assert [r.value for r in records] == [b"one", b"two", b"three"]
+    assert [r.offset for r in records] == [0, 1, 2]
+
+
+@pytest.mark.kafka
+async def test_local_kafka_keeps_its_data_across_a_restart(
+    tmp_path: Path, kafka_cache_dir: Path | None
+) -> None:
+    broker = LocalKafka(tmp_path / "kafka", cache_dir=kafka_cache_dir)
+    try:
+        bootstrap = await asyncio.to_thread(broker.start)
+        assert broker.is_running()
+        # Not created first: the broker auto-creates it with its default of 3 partitions.
+        topic = "lianfang.test.restart"
+        await produce(bootstrap, topic, [b"before the restart"])
+        assert await _partitions(bootstrap, topic) == 3
+
+        await asyncio.to_thread(broker.stop)
+        assert not broker.is_running()
+        assert not broker.pidfile.exists()
+
+        bootstrap = await asyncio.to_thread(broker.start)
+        records = await read_from_start(bootstrap, topic, expect=1)
+        assert [r.value for r in records] == [b"before the restart"]
+        # Another process sees it through the pidfile, and can stop it.
+        other = LocalKafka(tmp_path / "kafka")
+        assert other.is_running()
+        assert other.bootstrap == bootstrap
+        await asyncio.to_thread(other.stop)
+        assert not broker.is_running()
+    finally:
+        await asyncio.to_thread(broker.stop)
+
+
+async def _partitions(bootstrap: str, topic: str) -> int:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        (described,) = await admin.describe_topics([topic])
+        return len(described["partitions"])
+    finally:
+        await admin.close()
+
+
+@pytest.mark.postgres
+def test_postgres_stores_and_returns_rows(postgres_params: PgParams) -> None:
+    table = f"infra_{uuid4().hex[:10]}"
+    with psycopg.connect(postgres_params.dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE TABLE {table} (id int PRIMARY KEY, name text NOT NULL)")
+        conn.execute(f"INSERT INTO {table} VALUES (1, '廉'), (2, '防')")  # noqa: S608
+        rows = conn.execute(f"SELECT id, name FROM {table} ORDER BY id").fetchall()  # noqa: S608
+    assert rows == [(1, "廉"), (2, "防")]
+
+
+def _connect(env: dict[str, str]) -> psycopg.Connection[tuple[object, ...]]:
+    return psycopg.connect(
+        host=env["POSTGRES_HOST"],
+        port=int(env["POSTGRES_PORT"]),
+        user=env["POSTGRES_USER"],
+        password=env["POSTGRES_PASSWORD"],
+        dbname=env["POSTGRES_DBNAME"],
+        autocommit=True,
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("turn", [1, 2])
+def test_every_test_gets_a_fresh_database_of_its_own(
+    turn: int, postgres_database: dict[str, str], postgres_params: PgParams
+) -> None:
+    assert postgres_database["POSTGRES_DBNAME"] != postgres_params.dbname
+    with _connect(postgres_database) as conn:
+        # The table the other turn created is not here.
+        count = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        assert conn.execute(count).fetchone() == (0,)
+        conn.execute("CREATE TABLE made_by_this_test (turn int)")

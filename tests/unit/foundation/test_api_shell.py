@@ -1,0 +1,79 @@
+"""Every service's HTTP shell: health, readiness, metrics, OpenAPI, and who may call what."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services import registry
+from shared.auth import Role
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+from tests.support.processes import free_port
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+@pytest.fixture(params=registry.NAMES)
+def service(request: pytest.FixtureRequest) -> Iterator[tuple[Runtime, TestClient]]:
+    spec, settings_cls = registry.load(request.param)
+    # Nothing listens on this port: readiness must say Kafka is failing.
+    common = CommonSettings(store="memory", kafka_bootstrap=f"127.0.0.1:{free_port()}")
+    runtime = Runtime(spec, settings_cls(common=common))
+    with TestClient(create_api(runtime)) as client:
+        yield runtime, client
+    runtime.close()
+
+
+def test_health_metrics_and_docs_need_no_token(service: tuple[Runtime, TestClient]) -> None:
+    runtime, client = service
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/metrics").status_code == 200
+    schema = client.get("/openapi.json").json()
+    assert runtime.spec.title in schema["info"]["title"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_readiness_names_the_failing_part(service: tuple[Runtime, TestClient]) -> None:
+    _, client = service
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["store"] == "ok"
+    assert response.json()["checks"]["kafka"].startswith("failing")
+
+
+def test_every_other_route_needs_a_bearer_token(service: tuple[Runtime, TestClient]) -> None:
+    _, client = service
+    open_paths = {"/healthz", "/readyz", "/metrics"}
+    schema = client.get("/openapi.json").json()
+    guarded = [
+        (method, path)
+        for path, item in schema["paths"].items()
+        if path not in open_paths
+        for method in item
+    ]
+    for method, path in guarded:
+        url = path.replace("{", "").replace("}", "")
+        response = client.request(method.upper(), url, json={})
+        assert response.status_code == 401, (method, path, response.text)
+        assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_garbled_or_expired_token_is_refused_with_the_reason() -> None:
+    spec, settings_cls = registry.load("intake")
+    runtime = Runtime(spec, settings_cls(common=CommonSettings(store="memory")))
+    expired = runtime.tokens.mint("u", [Role.ADMIN], "QX", ttl=timedelta(seconds=-1))
+    with TestClient(create_api(runtime)) as client:
+        for token, reason in (("not-a-jwt", "invalid token"), (expired, "expired")):
+            response = client.get(
+                f"/information/{uuid4()}", headers={"Authorization": f"Bearer {token}"}
+            )
+            assert response.status_code == 401
+            assert reason in response.json()["detail"]
+    runtime.close()

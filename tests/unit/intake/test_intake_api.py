@@ -1,0 +1,180 @@
+"""Intake over HTTP: roles, units, idempotency, size limits, imports and the vault (Art. 22–24)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services.intake.main import SPEC
+from services.intake.settings import IntakeSettings
+from shared.auth import Role
+from shared.clock import ManualClock
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class Api:
+    def __init__(self, runtime: Runtime, client: TestClient) -> None:
+        self.runtime, self.client = runtime, client
+
+    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
+
+    @property
+    def office(self) -> dict[str, str]:
+        return self.as_("u-th-office", Role.OFFICE)
+
+    def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
+        return self.client.post(path, json=body, headers=who | kw.pop("headers", {}), **kw)
+
+
+def filing(ref: str, unit: str = "QX-TH", **kw: Any) -> dict[str, Any]:
+    return {
+        "channel": "officer_report",
+        "source_reference": ref,
+        "unit_code": unit,
+        "summary": "村集体资金由一人审批支付",
+        "learned_at": (NOW - timedelta(hours=2)).isoformat(),
+        "subject_post": "出纳",
+    } | kw
+
+
+@pytest.fixture
+def api() -> Iterator[Api]:
+    runtime = Runtime(
+        SPEC, IntakeSettings(common=CommonSettings(store="memory")), clock=ManualClock(NOW)
+    )
+    with TestClient(create_api(runtime)) as client:
+        yield Api(runtime, client)
+    runtime.close()
+
+
+def test_officers_are_managed_by_the_office_and_only_active_ones_file(api: Api) -> None:
+    officer = api.as_("u-li", Role.OFFICER)
+    refused = api.post("/information", filing("F-1"), officer)
+    assert refused.status_code == 403
+    assert "not an appointed information officer" in refused.json()["detail"]
+    appoint = {"user_id": "u-li", "name": "李", "kind": "external", "units": ["QX-TH"],
+               "active_from": (NOW - timedelta(days=1)).isoformat()}  # fmt: skip
+    assert api.post("/officers", appoint, officer).status_code == 403  # officers don't appoint
+    other_town = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
+    assert api.post("/officers", appoint, other_town).status_code == 403
+    assert api.post("/officers", appoint, api.office).status_code == 201
+    first = api.post("/information", filing("F-1"), officer)
+    assert (first.status_code, first.json()["created"]) == (201, True)
+    again = api.post("/information", filing("F-1"), officer)
+    assert again.status_code == 200
+    assert again.json()["information_id"] == first.json()["information_id"]
+    listed = api.client.get("/officers", headers=api.office).json()
+    assert [o["user_id"] for o in listed] == ["u-li"]
+
+
+def test_bad_input_gets_a_clear_4xx(api: Api) -> None:
+    post = api.post
+    assert post("/information", filing("B", unit="QX-NOPE"), api.office).json()["detail"][0][
+        "loc"
+    ] == ["body", "unit_code"]
+    assert post("/information", filing("B", channel="rumour"), api.office).status_code == 422
+    future = filing("B", learned_at="2999-01-01T00:00:00+00:00")
+    assert post("/information", future, api.office).json()["detail"][0]["loc"] == [
+        "body",
+        "learned_at",
+    ]
+    missing = {k: v for k, v in filing("B").items() if k != "unit_code"}
+    assert post("/information", missing, api.office).status_code == 422
+    big = post("/information", filing("B", summary="长" * 4001), api.office)
+    assert big.status_code == 413
+    assert "4000" in big.json()["detail"]
+    assert post("/information", filing("B", unit="QX-TP"), api.office).status_code == 403
+    assert api.runtime.app.recorder.max_notification_id() in (None, 0)
+
+
+def test_an_idempotency_key_returns_the_first_answer(api: Api) -> None:
+    key = {"Idempotency-Key": "abc-1"}
+    first = api.post("/information", filing("K-1"), api.office, headers=key)
+    second = api.post("/information", filing("K-1"), api.office, headers=key)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json()
+    clash = api.post("/information", filing("K-2"), api.office, headers=key)
+    assert clash.status_code == 409
+
+
+def test_an_import_is_all_or_nothing_with_a_report_per_row(api: Api) -> None:
+    csv_bad = (
+        "source_reference,unit_code,summary,learned_at\n"
+        "SJ-1,QX-TH-V1,大额现金支付,2026-03-01T08:00:00+08:00\n"
+        "SJ-2,QX-NOPE,工程款拆分支付,2026-03-01T09:00:00+08:00\n"
+    )
+    headers = api.office | {"Content-Type": "text/csv"}
+    bad = api.client.post("/information/imports", content=csv_bad.encode(), headers=headers)
+    assert bad.status_code == 422
+    assert [r["errors"] == [] for r in bad.json()["rows"]] == [True, False]
+    assert api.runtime.app.recorder.max_notification_id() in (None, 0)
+    good = csv_bad.replace("QX-NOPE", "QX-TH-GHB")
+    done = api.client.post("/information/imports", content=good.encode(), headers=headers)
+    assert done.status_code == 201
+    assert [r["created"] for r in done.json()["rows"]] == [True, True]
+    rows = {"rows": [{"source_reference": "SJ-3", "unit_code": "QX-TH", "summary": "x",
+                      "learned_at": "2026-03-01T08:00:00+08:00"}]}  # fmt: skip
+    assert api.post("/information/imports", rows, api.office).status_code == 201
+    huge = b"x" * 2_000_001
+    too_big = api.client.post("/information/imports", content=huge, headers=headers)
+    assert too_big.status_code == 413
+
+
+def test_the_identity_is_for_the_custodian_alone(api: Api) -> None:
+    petition = filing(
+        "XF-1",
+        channel="petition",
+        petitioner_name="王小明",
+        petitioner_contact="13800138000",
+        petitioner_id_number="441802199001011234",
+    )
+    answer = api.post("/information", petition, api.office)
+    assert answer.status_code == 201, answer.text
+    case = answer.json()["information_id"]
+    for role in (Role.OFFICE, Role.JUDGE, Role.CUSTODIAN):
+        shown = api.client.get(f"/information/{case}", headers=api.as_("u", role, "QX"))
+        assert shown.status_code == 200
+        assert "王小明" not in shown.text
+        assert shown.json()["has_protected_source"] is True
+    reveal = f"/information/{case}/identity/reveal"
+    judge = api.post(reveal, {"reason": "研判需要"}, api.as_("u-judge", Role.JUDGE, "QX"))
+    assert judge.status_code == 403
+    keeper = api.as_("u-keeper", Role.CUSTODIAN, "QX")
+    assert api.post(reveal, {"reason": ""}, keeper).status_code == 422
+    opened = api.post(reveal, {"reason": "核实打击报复线索"}, keeper)
+    assert opened.json() == {
+        "name": "王小明",
+        "contact": "13800138000",
+        "id_number": "441802199001011234",
+    }
+    timeline = api.client.get(f"/information/{case}/timeline", headers=api.office).json()
+    assert [t["what"] for t in timeline] == ["filed", "accepted"]
+
+
+def test_inbox_compliance_and_duties_follow_roles_and_units(api: Api) -> None:
+    api.post("/information", filing("I-1", unit="QX-TH-V1"), api.office)
+    rows = api.client.get("/inbox", headers=api.office).json()
+    assert [(r["unit_code"], r["routing"], r["routed_to"]) for r in rows] == [
+        ("QX-TH-V1", "forwarded", "town-taihe")
+    ]
+    assert api.client.get("/inbox?unit=QX-TP", headers=api.office).status_code == 403
+    judge = api.as_("u-judge", Role.JUDGE, "QX")
+    assert api.client.get("/inbox", headers=judge).json() == []  # forwarded: not ours to judge
+    duty = {"unit_code": "QX-TH", "name": "月报", "kind": "periodic", "every": "monthly",
+            "due_days": 10, "effective_from": "2026-02-01T00:00:00+08:00"}  # fmt: skip
+    assert api.post("/duties", duty, judge).status_code == 403
+    assert api.post("/duties", duty, api.office).status_code == 201
+    figures = api.client.get("/compliance?period=2026-03", headers=api.office)
+    assert figures.json()["own_reports"] == 0
+    assert figures.json()["unit_code"] == "QX-TH"

@@ -1,0 +1,170 @@
+"""Art. 22 as a story: officers 信息员 file for their units on every channel, exactly once.
+
+太和镇 appoints 李 as an externally hired officer for its villages for one year. 李 files; an
+officer of nobody, or one whose year is over, is refused with the reason. A repeated source or
+Idempotency-Key gets the first answer. A data-sharing import records all its rows or none.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.intake.filing import ContentTooLarge
+from services.intake.imports import ImportRefused, rows_from_csv
+from shared.errors import Conflict, Forbidden, Invalid
+from tests.unit.intake.support import (
+    OFFICER,
+    START,
+    TAIHE_OFFICE,
+    StoreStory,
+    draft,
+    memory_env,
+    sqlite_env,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from services.intake.app import IntakeApplication
+    from shared.clock import ManualClock
+
+A_YEAR = timedelta(days=365)
+
+
+class OfficersAndChannels(StoreStory):
+    def appoint_li(self, app: IntakeApplication) -> None:
+        app.appoint_officer(
+            "u-li", "李信息员", "external", ["QX-TH"], START - A_YEAR / 2, START + A_YEAR / 2,
+            TAIHE_OFFICE,
+        )  # fmt: skip
+
+    def test_only_an_active_officer_of_the_unit_or_the_office_files(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        # Before any appointment, an officer token alone is not enough.
+        with pytest.raises(Forbidden, match="not an appointed information officer"):
+            app.file_information(draft("XF-1"), OFFICER)
+        self.appoint_li(app)
+        # Covering 太和镇 covers its villages too.
+        filing = app.file_information(draft("XF-1", unit="QX-TH-V1"), OFFICER)
+        assert filing.created
+        # ...but not another town.
+        with pytest.raises(Forbidden, match="does not cover QX-TP"):
+            app.file_information(draft("XF-2", unit="QX-TP"), OFFICER)
+        # The office files for its subtree without being on the roster.
+        assert app.file_information(draft("XF-3", unit="QX-TH-GHB"), TAIHE_OFFICE).created
+        # After the appointment ends, 李 may no longer file.
+        clock.advance(A_YEAR)
+        with pytest.raises(Forbidden, match="does not cover QX-TH"):
+            app.file_information(draft("XF-4"), OFFICER)
+        # Re-appointed for a new period, 李 files again; the roster keeps both periods.
+        app.reappoint_officer("u-li", ["QX-TH"], clock.now(), None, TAIHE_OFFICE)
+        assert app.file_information(draft("XF-4"), OFFICER).created
+        assert len(app.get_officer("u-li").periods) == 2
+        # Relieved with a reason, 李 is refused from that moment.
+        app.relieve_officer("u-li", clock.now(), "调离", TAIHE_OFFICE)
+        with pytest.raises(Forbidden):
+            app.file_information(draft("XF-5"), OFFICER)
+        assert [o.user_id for o in app.list_officers("QX-TH")] == ["u-li"]
+        assert app.list_officers("QX-TP") == []
+
+    def test_the_office_manages_officers_only_in_its_jurisdiction(
+        self, app: IntakeApplication
+    ) -> None:
+        with pytest.raises(Forbidden, match="outside your jurisdiction"):
+            app.appoint_officer("u-x", "X", "internal", ["QX-TP"], START, None, TAIHE_OFFICE)
+        with pytest.raises(Invalid, match="kind"):
+            app.appoint_officer("u-x", "X", "volunteer", ["QX-TH"], START, None, TAIHE_OFFICE)
+        self.appoint_li(app)
+        with pytest.raises(Conflict, match="already on the roster"):
+            self.appoint_li(app)
+
+    def test_a_repeat_gets_the_first_answer_by_source_or_by_key(
+        self, app: IntakeApplication
+    ) -> None:
+        first = app.file_information(draft("XF-9"), TAIHE_OFFICE)
+        again = app.file_information(draft("XF-9", summary="改写后的摘要"), TAIHE_OFFICE)
+        assert (again.information_id, again.created) == (first.information_id, False)
+        assert app.get_information(first.information_id).summary == "村集体资金由一人审批支付"
+
+        keyed = app.file_information(draft("XF-10"), TAIHE_OFFICE, idempotency_key="k-1")
+        before = app.recorder.max_notification_id()
+        replay = app.file_information(draft("XF-10"), TAIHE_OFFICE, idempotency_key="k-1")
+        assert (replay.information_id, replay.created, replay.replayed) == (
+            keyed.information_id,
+            True,
+            True,
+        )
+        assert app.recorder.max_notification_id() == before  # nothing new stored
+        # The same key for a different request is a mistake, said so.
+        with pytest.raises(Conflict, match="different request"):
+            app.file_information(draft("XF-11"), TAIHE_OFFICE, idempotency_key="k-1")
+
+    def test_bad_input_is_refused_with_the_field_and_nothing_is_stored(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        cases = [
+            (draft("B-1", unit="QX-NOWHERE"), "unit_code"),
+            (draft("B-2", unit=" "), "unit_code"),
+            (draft("B-3", channel="rumour"), "channel"),
+            (draft("B-4", learned_at=clock.now() + timedelta(minutes=1)), "learned_at"),
+            (draft("B-5", happened_at=clock.now() + timedelta(days=1)), "happened_at"),
+        ]
+        for bad, field in cases:
+            with pytest.raises(Invalid) as refused:
+                app.file_information(bad, TAIHE_OFFICE)
+            assert refused.value.field == field
+        with pytest.raises(ContentTooLarge, match="at most 4000"):
+            app.file_information(draft("B-6", summary="长" * 4001), TAIHE_OFFICE)
+        assert app.recorder.max_notification_id() in (None, 0)
+
+    def test_an_import_records_every_row_or_none(self, app: IntakeApplication) -> None:
+        good = {"source_reference": "SJ-1", "unit_code": "QX-TH-V1", "summary": "大额现金支付",
+                "learned_at": "2026-03-01T08:00:00+08:00"}  # fmt: skip
+        rows = [
+            good,
+            good | {"source_reference": "SJ-2", "unit_code": "QX-NOPE"},
+            good | {"source_reference": "SJ-3", "learned_at": "yesterday"},
+            good,  # the same source twice in one batch
+            good | {"source_reference": "SJ-5", "unit_code": "QX-TP"},  # outside 太和镇
+        ]
+        with pytest.raises(ImportRefused) as refused:
+            app.import_rows(rows, TAIHE_OFFICE)
+        report = {r.row: r.errors for r in refused.value.rows}
+        assert report[1] == []
+        assert "unknown unit" in report[2][0]
+        assert report[3] == ["learned_at: not an ISO 8601 date-time"]
+        assert report[4] == ["source_reference: repeats row 1"]
+        assert "outside your jurisdiction" in report[5][0]
+        assert app.recorder.max_notification_id() in (None, 0)  # nothing half-imported
+
+        csv_text = (
+            "source_reference,unit_code,summary,learned_at\n"
+            "SJ-1,QX-TH-V1,大额现金支付,2026-03-01T08:00:00+08:00\n"
+            "SJ-6,QX-TH-GHB,工程款拆分支付,2026-03-01T09:00:00+08:00\n"
+        )
+        results = app.import_rows(rows_from_csv(csv_text), TAIHE_OFFICE, idempotency_key="b-1")
+        assert [r.created for r in results] == [True, True]
+        # Re-sent with the same key: the first answer, nothing new.
+        again = app.import_rows(rows_from_csv(csv_text), TAIHE_OFFICE, idempotency_key="b-1")
+        assert [r.information_id for r in again] == [r.information_id for r in results]
+        # Re-sent without a key: rows already filed are answered with their cases.
+        third = app.import_rows(rows_from_csv(csv_text), TAIHE_OFFICE)
+        assert [(r.information_id, r.created) for r in third] == [
+            (r.information_id, False) for r in results
+        ]
+
+
+class TestOfficersAndChannelsInMemory(OfficersAndChannels):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return memory_env(tmp_path)
+
+
+class TestOfficersAndChannelsSQLite(OfficersAndChannels):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return sqlite_env(tmp_path)

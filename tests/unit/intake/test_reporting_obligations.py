@@ -1,0 +1,180 @@
+"""Art. 23 as a story: duties to report, and 迟报 late, 漏报 missed, 瞒报 concealment found.
+
+清新区自然资源局 (QX-ZRZY) must send a monthly risk-information report ten days after each month
+and report any matter within five days of learning of it. The clock moves; a late report, a
+missing one and a matter that reached the office by petition but never from the bureau itself
+are each recorded with the evidence, the due time and the principal leader responsible.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.intake.contract import translate
+from services.intake.obligations import CST, ReportingBreach
+from services.intake.ticks import find_breaches
+from shared.auth import Principal, Role
+from shared.errors import Conflict, Invalid
+from shared.events import ReportingBreachFound
+from shared.outbox import public_event_id
+from shared.runtime import Origin
+from tests.unit.intake.support import (
+    DISTRICT_OFFICE,
+    StoreStory,
+    draft,
+    make_app,
+    memory_env,
+    sqlite_env,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from uuid import UUID
+
+    from services.intake.app import IntakeApplication
+    from shared.clock import ManualClock
+
+BUREAU = Principal("u-zrzy-office", frozenset({Role.OFFICE}), "QX-ZRZY", "自然资源局预防腐败室")
+ORIGIN = Origin("/lianfang/district/intake", "district")
+FEB = datetime(2026, 2, 1, tzinfo=CST)
+
+
+def monthly(app: IntakeApplication) -> UUID:
+    duty = app.define_duty(
+        "QX-ZRZY", "月度廉政风险信息报告", "periodic", "monthly", 10, FEB, BUREAU
+    )
+    return duty.id
+
+
+def within_five_days(app: IntakeApplication) -> UUID:
+    duty = app.define_duty("QX-ZRZY", "重大事项五日内报告", "event", None, 5, FEB, BUREAU)
+    return duty.id
+
+
+def breaches(app: IntakeApplication, kind: str) -> list[ReportingBreach]:
+    return [b for b in app.view.breaches() if b.kind == kind]
+
+
+class Obligations(StoreStory):
+    def test_a_late_periodic_report_and_a_missed_one(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        duty_id = monthly(app)
+        assert find_breaches(app) == 0  # February's report is due on 11 March
+        clock.set(datetime(2026, 3, 12, 9, 0, tzinfo=CST))
+        report = app.submit_periodic_report(duty_id, "2026-02", "本月无新增风险信息", BUREAU)
+        assert report.late
+        [late] = breaches(app, "late")
+        assert late.due_at == datetime(2026, 3, 11, tzinfo=CST)
+        assert late.responsible_person_id == "u-zrzy-head"
+        with pytest.raises(Conflict):
+            app.submit_periodic_report(duty_id, "2026-02", "again", BUREAU)
+        with pytest.raises(Invalid, match="period"):
+            app.submit_periodic_report(duty_id, "2026-13", "x", BUREAU)
+
+        # March's report never comes: once its due time passes the tick records it missed.
+        clock.set(datetime(2026, 4, 10, 23, 0, tzinfo=CST))
+        assert find_breaches(app) == 0
+        clock.set(datetime(2026, 4, 11, 0, 0, tzinfo=CST))
+        assert find_breaches(app) == 1
+        assert find_breaches(app) == 0  # recorded once
+        [missed] = breaches(app, "missed")
+        assert (missed.period, missed.due_at) == ("2026-03", datetime(2026, 4, 11, tzinfo=CST))
+        figures = app.compliance("QX-ZRZY", "2026-03")
+        assert (figures.missed, figures.late, figures.periodic_reports) == (1, 0, 0)
+        assert app.compliance("QX-ZRZY", "2026-02").late == 1
+
+        # The public event names the kind, the due time, the responsible leader and evidence.
+        found = [translate(e, ORIGIN) for e in app.repository.event_store.get(missed.id)]
+        [event] = found
+        assert isinstance(event, ReportingBreachFound)
+        assert event.data.kind == "missed"
+        assert event.data.responsible_person_id == "u-zrzy-head"
+        duty_created = next(iter(app.repository.event_store.get(duty_id)))
+        assert event.data.evidence_event_ids == (public_event_id(ORIGIN.source, duty_created),)
+
+    def test_a_matter_reported_after_five_days_is_late(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        within_five_days(app)
+        on_time = draft("ZR-1", unit="QX-ZRZY", learned_at=clock.now() - timedelta(days=4))
+        app.file_information(on_time, BUREAU)
+        assert breaches(app, "late") == []
+        late = draft("ZR-2", unit="QX-ZRZY", learned_at=clock.now() - timedelta(days=6))
+        filing = app.file_information(late, BUREAU)
+        [breach] = breaches(app, "late")
+        assert breach.information_id == filing.information_id
+        assert breach.due_at == late.learned_at + timedelta(days=5)
+        assert [t.what for t in app.timeline(filing.information_id)][-1] == "breach_late"
+
+    def test_a_matter_only_others_reported_is_a_concealment_candidate(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        within_five_days(app)
+        # A petition about the bureau's 审批科 reaches the district office.
+        petition = draft("XF-7", unit="QX-ZRZY", channel="petition", subject_post="审批科科长")
+        hidden = app.file_information(petition, DISTRICT_OFFICE)
+        # Another petition, about a post the bureau did report on itself.
+        app.file_information(
+            draft("XF-8", unit="QX-ZRZY", channel="petition", subject_post="出纳"),
+            DISTRICT_OFFICE,
+        )
+        app.file_information(draft("ZR-3", unit="QX-ZRZY", subject_post="出纳"), BUREAU)
+        clock.advance(timedelta(days=4))
+        assert find_breaches(app) == 0  # the bureau still has time
+        clock.advance(timedelta(days=1))
+        assert find_breaches(app) == 1
+        [candidate] = breaches(app, "concealment_candidate")
+        assert candidate.information_id == hidden.information_id
+        assert candidate.status == "to_review"
+        assert app.compliance("QX-ZRZY", "2026-03").concealment_candidates == 1
+
+        # A person decides, with reasons; a decision stands.
+        with pytest.raises(Invalid, match="reason"):
+            app.review_breach(candidate.id, True, " ", DISTRICT_OFFICE)
+        reviewed = app.review_breach(candidate.id, True, "经核实，该局知情未报", DISTRICT_OFFICE)
+        assert reviewed.status == "confirmed"
+        with pytest.raises(Conflict, match="already confirmed"):
+            app.review_breach(candidate.id, False, "改判", DISTRICT_OFFICE)
+        assert app.compliance("QX-ZRZY", "2026-03").concealment_confirmed == 1
+
+
+def test_two_workers_record_a_breach_once(tmp_path: Path, clock: ManualClock) -> None:
+    """The tick's ids are derived, so a second worker's save of the same breach fails."""
+    env = sqlite_env(tmp_path, "shared.sqlite")
+    first, second = make_app(env, clock), make_app(env, clock)
+    try:
+        duty_id = monthly(first)
+        clock.set(datetime(2026, 3, 12, tzinfo=CST))
+        duty = second.get_duty(duty_id)
+        racing = second._breach(duty, "2026-02", "missed", [])  # built before the first saves
+        assert first.find_missed_reports() == 1
+        assert second._save_breach(racing) == 0  # IntegrityError: the other worker won
+        assert second.find_missed_reports() == 0
+        assert len(second.view.breaches()) == 1
+    finally:
+        first.close()
+        second.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    from shared.clock import ManualClock
+    from tests.unit.intake.support import START
+
+    return ManualClock(START)
+
+
+class TestObligationsInMemory(Obligations):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return memory_env(tmp_path)
+
+
+class TestObligationsSQLite(Obligations):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return sqlite_env(tmp_path)

@@ -1,0 +1,147 @@
+"""Deadlines against the injected clock: reminders, overdue once, escalation to review (Art. 28)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.warning.app import WarningApplication
+from services.warning.contract import translate
+from services.warning.disposal_commands import ReviewRecord
+from services.warning.main import SPEC
+from services.warning.proposal import Decision, ProposalStatus
+from shared.auth import Principal, Role
+from shared.clock import ManualClock
+from shared.events import RectificationOverdue
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.vocabulary import WarningLevel
+from tests.unit.warning.upstream import feed, judgement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+    from uuid import UUID
+
+OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
+HEAD = Principal("u-taihe-czs-head", frozenset({Role.LEADER}), "QX-TH-CZS")
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+ORIGIN = Origin("/lianfang/district/warning", "district")
+
+
+def _app(env: dict[str, str], clock: ManualClock) -> WarningApplication:
+    return WarningApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
+
+
+def _issue(app: WarningApplication, level: WarningLevel = WarningLevel.YELLOW) -> UUID:
+    feed(app, judgement(level=level))
+    proposal = app.list_proposals("QX", ProposalStatus.OPEN)[-1].id
+    app.review(proposal, ReviewRecord(date(2026, 1, 5), ["甲"], Decision.ISSUE, "纪要"), OFFICE)
+    return app.issue_warning(proposal, OFFICE).id
+
+
+def _overdue_published(app: WarningApplication) -> list[RectificationOverdue]:
+    found = app.recorder.select_notifications(start=None, limit=10_000)
+    out = [translate(app.mapper.to_domain_event(n), ORIGIN) for n in found]
+    return [e for e in out if isinstance(e, RectificationOverdue)]
+
+
+class DeadlineStory:
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def clock(self) -> ManualClock:
+        return ManualClock(START)
+
+    @pytest.fixture
+    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[WarningApplication]:
+        app = _app(env, clock)
+        yield app
+        app.close()
+
+    def test_reminder_before_then_overdue_once_then_escalation_to_review(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        warning_id = _issue(app)  # yellow: explanation, self-analysis 7 d, talk 10 d, fix 30 d
+        explanation, analysis, _talk, _fix = list(app.get_warning(warning_id).actions)
+        app.report_action(warning_id, analysis, HEAD, document_refs=["剖析材料-1"])
+        assert app.check_deadlines() == 0  # nothing near yet
+        clock.advance(timedelta(days=4, hours=1))  # 3 days before the 7-day deadlines
+        assert app.check_deadlines() == 1  # a reminder for the explanation only (analysis is in)
+        assert app.check_deadlines() == 0
+        clock.set(START + timedelta(days=7))  # exactly at the deadline
+        assert app.check_deadlines() == 2  # the explanation overdue; the talk (day 10) reminded
+        assert app.check_deadlines() == 0  # once per action
+        [overdue] = _overdue_published(app)
+        assert (overdue.data.action_id, overdue.data.action_kind) == (explanation, "explanation")
+        assert overdue.data.detected_at == START + timedelta(days=7)
+        # Yellow overdue proposes orange for a new meeting; no warning without one.
+        [escalation] = [p for p in app.list_proposals("QX") if p.source == "escalation"]
+        assert (escalation.level, escalation.status) == ("orange", ProposalStatus.OPEN)
+        assert [w.level for w in app.list_warnings("QX")] == ["yellow"]
+        assert [o.action_id for o in app.list_overdue("QX-TH-CZS")] == [explanation]
+        # The talk passes its deadline too: a second overdue, still one escalation proposal.
+        clock.set(START + timedelta(days=10))
+        assert app.check_deadlines() == 1
+        assert len(app.list_overdue("QX")) == 2
+        assert len([p for p in app.list_proposals("QX") if p.source == "escalation"]) == 1
+
+    def test_red_has_no_higher_level_to_propose(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        _issue(app, WarningLevel.RED)
+        clock.advance(timedelta(days=60))
+        assert app.check_deadlines() == 6
+        assert [p.source for p in app.list_proposals("QX")] == ["judgement"]
+
+
+class TestDeadlinesInMemory(DeadlineStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+
+
+class TestDeadlinesSQLite(DeadlineStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(tmp_path / "warning.db"),
+            "SQLITE_LOCK_TIMEOUT": "10",
+        }
+
+    def test_two_workers_on_one_store_record_each_overdue_exactly_once(
+        self, env: dict[str, str], app: WarningApplication, clock: ManualClock
+    ) -> None:
+        for _ in range(3):
+            _issue(app, WarningLevel.ORANGE)  # 3 warnings x 6 actions
+        second = _app(env, clock)  # another worker process on the same file
+        clock.advance(timedelta(days=40))
+        tick = SPEC.ticks[0]
+        barrier = threading.Barrier(2)
+        counts: list[int] = []
+
+        def run(worker: WarningApplication) -> None:
+            barrier.wait()
+            counts.append(tick.run(worker))
+
+        threads = [threading.Thread(target=run, args=(a,)) for a in (app, second)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert len(counts) == 2  # both workers finished without an error
+        assert sum(counts) == 18  # every action once, split however the race fell
+        # A restarted worker finds everything recorded already.
+        restarted = _app(env, clock)
+        assert tick.run(restarted) == 0
+        ids = [e.data.action_id for e in _overdue_published(restarted)]
+        assert len(ids) == len(set(ids)) == 18
+        assert len([p for p in restarted.list_proposals("QX") if p.source == "escalation"]) == 3
+        for worker in (second, restarted):
+            worker.close()

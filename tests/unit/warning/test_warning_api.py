@@ -1,0 +1,136 @@
+"""The warning service over HTTP: roles, jurisdiction, errors, the notice (Art. 27–29)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services.warning.main import SPEC
+from services.warning.settings import WarningSettings
+from shared.auth import Role
+from shared.clock import ManualClock
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+from shared.vocabulary import WarningLevel
+from tests.unit.warning.upstream import feed, judgement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+MEETING = {"held_on": "2026-01-05", "attendees": ["镇党委书记", "镇纪委书记"], "decision": "issue",
+           "minutes_ref": "太和纪要〔2026〕3号"}  # fmt: skip
+
+
+class Api:
+    def __init__(self, runtime: Runtime, client: TestClient) -> None:
+        self.runtime, self.client = runtime, client
+
+    def as_(self, user: str, role: Role, unit: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
+
+    @property
+    def town_office(self) -> dict[str, str]:
+        return self.as_("u-th-office", Role.OFFICE, "QX-TH")
+
+    def post(self, path: str, body: dict[str, Any], who: dict[str, str]) -> Any:
+        return self.client.post(path, json=body, headers=who)
+
+    def proposal(self, level: WarningLevel = WarningLevel.YELLOW) -> str:
+        feed(self.runtime.app, judgement(level=level))
+        rows = self.client.get("/proposals?status=open", headers=self.town_office).json()
+        return str(rows[-1]["id"])
+
+
+@pytest.fixture
+def api() -> Iterator[Api]:
+    settings = WarningSettings(
+        common=CommonSettings(store="memory"), business_lines={"QX-TH-CZS": "QX-CZ"}
+    )
+    runtime = Runtime(SPEC, settings, clock=ManualClock())
+    with TestClient(create_api(runtime)) as client:  # no lifespan: no worker
+        yield Api(runtime, client)
+    runtime.close()
+
+
+def test_review_issue_report_verify_close(api: Api) -> None:
+    proposal = api.proposal()
+    head = api.as_("u-taihe-czs-head", Role.LEADER, "QX-TH-CZS")
+    # Issuing before the meeting: 409, nothing issued.
+    assert api.post(f"/proposals/{proposal}/warning", {}, api.town_office).status_code == 409
+    # Only the office of the managing body reviews: a leader is the wrong role, the unit itself
+    # and a sibling town are outside.
+    assert api.post(f"/proposals/{proposal}/review", MEETING, head).status_code == 403
+    unit_office = api.as_("u-czs-office", Role.OFFICE, "QX-TH-CZS")
+    assert api.post(f"/proposals/{proposal}/review", MEETING, unit_office).status_code == 403
+    sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
+    assert api.post(f"/proposals/{proposal}/review", MEETING, sibling).status_code == 403
+    reviewed = api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
+    assert (reviewed.status_code, reviewed.json()["status"]) == (201, "decided")
+    past = {"deadlines": {"rectification": "2025-12-31T00:00:00+08:00"}}
+    refused = api.post(f"/proposals/{proposal}/warning", past, api.town_office)
+    assert refused.status_code == 422
+    assert "deadlines.rectification" in refused.text
+    issued = api.post(f"/proposals/{proposal}/warning", {}, api.town_office)
+    assert issued.status_code == 201, issued.text
+    warning = issued.json()
+    assert warning["notice_number"] == "清新廉预〔2026〕黄-0001"
+    assert warning["reported_to"] == ["QX-CZ", "QX-TH"]
+    wid = warning["id"]
+    # The unit reports; the office that reported cannot verify itself; another office member can.
+    for action in warning["actions"]:
+        talk = action["kind"] == "warning_talk"
+        body = (
+            {"held_at": "2026-01-05T08:00:00Z", "participants": ["出纳 张某"]}
+            if talk
+            else {"note": "已完成", "document_refs": [f"doc-{action['kind']}"]}
+        )
+        path = f"/warnings/{wid}/actions/{action['action_id']}"
+        assert api.post(f"{path}/reports", body, head).status_code == 201
+        own = api.post(f"{path}/verification", {"accepted": True}, head)
+        assert own.status_code == 403  # a leader is not the office
+        done = api.post(f"{path}/verification", {"accepted": True}, api.town_office)
+        assert done.status_code == 200
+    shown = api.client.get(f"/warnings/{wid}", headers=head).json()
+    assert shown["is_open"] is False
+    again = api.post(
+        f"/warnings/{wid}/actions/{warning['actions'][0]['action_id']}/reports",
+        {"document_refs": ["x"]},
+        head,
+    )
+    assert again.status_code == 409
+    timeline = api.client.get(f"/warnings/{wid}/timeline", headers=head).json()
+    assert timeline[-1]["label_zh"] == "预警办结"
+
+
+def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
+    proposal = api.proposal(WarningLevel.ORANGE)
+    api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
+    wid = api.post(f"/proposals/{proposal}/warning", {}, api.town_office).json()["id"]
+    district = api.as_("u-qx-auditor", Role.AUDITOR, "QX")
+    assert [w["level"] for w in api.client.get("/warnings", headers=district).json()] == ["orange"]
+    assert api.client.get("/warnings?level=red", headers=district).json() == []
+    sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
+    assert api.client.get("/warnings", headers=sibling).json() == []
+    assert api.client.get(f"/warnings/{wid}", headers=sibling).status_code == 403
+    assert api.client.get("/warnings?within=QX-TH", headers=sibling).status_code == 403
+    assert api.client.get("/warnings?within=NOWHERE", headers=district).status_code == 422
+    officer = api.as_("u-officer", Role.OFFICER, "QX-TH")
+    assert api.client.get("/warnings", headers=officer).status_code == 403
+    # 条块结合: the finance bureau's office sees the steps in its inbox.
+    bureau = api.as_("u-cz-office", Role.OFFICE, "QX-CZ")
+    steps = {e["step"] for e in api.client.get("/warnings/inbox", headers=bureau).json()}
+    assert {"Opened", "Reviewed", "Issued"} <= steps
+    notice = api.client.get(f"/warnings/{wid}/notice.html", headers=district)
+    assert notice.status_code == 200
+    assert notice.headers["content-type"].startswith("text/html")
+    for text in (
+        "橙色预警通知书",
+        "太和镇财政所",
+        "对分管领导进行预警谈话",
+        "清新廉预〔2026〕橙-0001",
+    ):
+        assert text in notice.text
+    assert api.client.get("/warnings/overdue", headers=district).json() == []
