@@ -55,8 +55,23 @@ async def send_record(
     return future
 
 
+async def _any_port_open(bootstrap: str, timeout: float) -> bool:
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            _, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), timeout)
+        except (OSError, ValueError, TimeoutError):
+            continue
+        writer.close()
+        return True
+    return False
+
+
 async def kafka_answers(bootstrap: str, timeout: float = 3.0) -> bool:
     """Whether a broker answers a metadata request within `timeout` seconds."""
+    # A closed port is answered without the client, which would log every refused connect.
+    if not await _any_port_open(bootstrap, timeout):
+        return False
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000))
     try:
         await asyncio.wait_for(admin.start(), timeout)

@@ -38,6 +38,8 @@ class Node:
     bootstrap: str
     root: Path
     prefix: str = field(default_factory=lambda: f"t{uuid4().hex[:10]}")
+    node_id: str = "district"
+    root_unit: str = "QX"
     processes: list[ServiceProcess] = field(default_factory=list)
 
     @property
@@ -49,7 +51,14 @@ class Node:
         return self.root / "data"
 
     def env(self, **extra: str) -> dict[str, str]:
-        return node_env(self.bootstrap, self.data_dir, self.prefix, **extra)
+        return node_env(
+            self.bootstrap,
+            self.data_dir,
+            self.prefix,
+            LIANFANG_NODE_ID=self.node_id,
+            LIANFANG_NODE_ROOT_UNIT=self.root_unit,
+            **extra,
+        )
 
     def worker(self, service: str) -> ServiceProcess:
         log = self.root / f"{service}-worker-{len(self.processes)}.log"
