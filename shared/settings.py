@@ -43,6 +43,9 @@ class CommonSettings(BaseSettings):
         None, description="JSON file with the organisation tree to start from (demo/bootstrap)."
     )
     relay_poll_seconds: float = Field(0.2, description="How often the outbox relay looks.")
+    tick_seconds: float | None = Field(
+        None, description="Run every timer (deadline checks) this often instead of its default."
+    )
 
 
 class ServiceSettings(BaseSettings):

@@ -144,7 +144,8 @@ class Worker:
 
             app.agent(source, name=f"{rt.name}-inbox", concurrency=1)(consume)
         for tick in rt.spec.ticks:
-            app.timer(tick.every_seconds, name=f"{rt.name}-{tick.name}")(self._ticker(tick))
+            every = rt.common.tick_seconds or tick.every_seconds
+            app.timer(every, name=f"{rt.name}-{tick.name}")(self._ticker(tick))
         return app
 
     def _ticker(self, tick: Tick) -> Callable[[], Awaitable[None]]:

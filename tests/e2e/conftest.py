@@ -67,8 +67,12 @@ class Node:
         return proc
 
     def serve(self, service: str) -> tuple[ServiceProcess, int]:
+        return self.serve_with(service)
+
+    def serve_with(self, service: str, **extra: str) -> tuple[ServiceProcess, int]:
+        """`lianfang serve SERVICE` (API + worker) with extra environment; waits for /healthz."""
         port = free_port()
-        env = self.env(**{f"LIANFANG_{service.upper()}_PORT": str(port)})
+        env = self.env(**{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
         log = self.root / f"{service}-serve-{len(self.processes)}.log"
         proc = ServiceProcess(["serve", service], env, log).start()
         self.processes.append(proc)

@@ -1,0 +1,101 @@
+"""JudgementMade → WarningIssued → RectificationOverdue on real Kafka, read downstream.
+
+A subscriber that is not part of the system (a plain aiokafka consumer) reads the warning
+service's topic as CloudEvents, as a downstream system would (Art. 27, 28).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from uuid import uuid4
+
+import httpx
+import pytest
+
+from shared.auth import Role
+from shared.events import Actor, JudgementMade, JudgementMadeData
+from tests.e2e.conftest import Node
+from tests.support.processes import wait_until
+
+pytestmark = pytest.mark.kafka
+
+
+def judgement(unit: str) -> JudgementMade:
+    now = datetime.now(UTC)
+    judge = Actor(user_id="u-judge", role="judge", unit_code="QX")
+    information_id = uuid4()
+    return JudgementMade(
+        id=str(uuid4()),
+        source="/lianfang/district/register",
+        time=now,
+        subject=str(information_id),
+        data=JudgementMadeData(
+            unit_code=unit,
+            node_id="district",
+            actor=judge,
+            authority="Art. 25",
+            occurred_at=now,
+            judgement_id=uuid4(),
+            information_id=information_id,
+            risk_point_id=None,
+            verdict="incipient_tendency",
+            recommended_level="yellow",
+            reasoning="多次出现同一人审核并支付，属苗头性问题",
+        ),
+    )
+
+
+async def test_a_judgement_becomes_a_warning_and_its_missed_deadline_an_overdue(
+    node: Node,
+) -> None:
+    await node.produce_events("register", [judgement("QX-TH")])
+    _, port = node.serve_with(
+        "warning", LIANFANG_TICK_SECONDS="1"
+    )
+    office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX')}"}
+    base = f"http://127.0.0.1:{port}"
+
+    def proposals() -> list[dict[str, object]]:
+        return httpx.get(f"{base}/proposals", headers=office, params={"within": "QX"}).json()
+
+    wait_until(lambda: len(proposals()) == 1, what="a proposal from the judgement")
+    proposal = proposals()[0]
+    assert (proposal["kind"], proposal["level"], proposal["disposing_unit"]) == (
+        "warning", "yellow", "QX"
+    )
+
+    review = httpx.post(
+        f"{base}/proposals/{proposal['id']}/review",
+        headers=office,
+        json={"held_on": date.today().isoformat(), "attendees": ["张书记", "李主任"],
+              "decision": "issue", "minutes_ref": "清新廉会〔2026〕12号"},
+    )  # fmt: skip
+    assert review.status_code == 201, review.text
+    due = datetime.now(UTC) + timedelta(seconds=4)
+    issued = httpx.post(
+        f"{base}/proposals/{proposal['id']}/warning",
+        headers=office,
+        json={"deadlines": {"rectification": due.isoformat()}},
+    )
+    assert issued.status_code == 201, issued.text
+
+    records = await node.read_all(node.topics.events("warning"), expect=2, timeout=60)
+    by_type = {dict(r.headers)["ce_type"].decode(): r for r in records}
+    warning = by_type["cn.gov.qingxin.lianfang.warning.WarningIssued.v1"]
+    overdue = by_type["cn.gov.qingxin.lianfang.warning.RectificationOverdue.v1"]
+    issued_data = json.loads(warning.value)
+    overdue_data = json.loads(overdue.value)
+    assert issued_data["level"] == "yellow"
+    assert issued_data["notice_number"].startswith("清新廉预〔")
+    assert issued_data["unit_code"] == "QX-TH"
+    assert overdue_data["warning_id"] == issued_data["warning_id"]
+    assert overdue_data["action_kind"] == "rectification"
+    # One case's events share a key, so a downstream consumer sees them in order.
+    assert warning.key == overdue.key
+    assert warning.offset < overdue.offset
+
+    # More ticks pass: the overdue is not raised again.
+    later = await node.read_all(node.topics.events("warning"), expect=3, timeout=4)
+    kinds = [dict(r.headers)["ce_type"].decode().split(".")[-2] for r in later]
+    assert sorted(kinds) == ["RectificationOverdue", "WarningIssued"]
