@@ -8,20 +8,26 @@ derived from the upstream event id (ce_id), catches that one, so the second copy
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
 
+from shared.errors import Forbidden, Invalid
+from shared.orgtree import UnknownUnit
+
 if TYPE_CHECKING:
     from eventsourcing.application import ProcessingEvent
     from eventsourcing.domain import DomainEventProtocol
 
+    from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
-    from shared.orgtree import OrgDirectory
+    from shared.orgtree import OrgDirectory, OrgUnit
+
+_A = TypeVar("_A")
 
 RECEIPT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:receipt")
 
@@ -43,6 +49,13 @@ class Receipt(Aggregate):
         self.ce_type = ce_type
         self.subject = subject
         self.position = position
+
+
+def actor_of(principal: Principal, prefer: str = "office") -> dict[str, str]:
+    """Who acted, as stored in events: the preferred role if held, else the first role held."""
+    roles = sorted(r.value for r in principal.roles)
+    role = prefer if prefer in roles else (roles[0] if roles else "unknown")
+    return {"user_id": principal.user_id, "role": role, "unit_code": principal.unit_code}
 
 
 class ServiceApplication(ProcessApplication[UUID]):
@@ -78,6 +91,29 @@ class ServiceApplication(ProcessApplication[UUID]):
         )
         processing_event.collect_events(receipt)
         self.react(upstream, processing_event)
+
+    def unit(self, code: str, field: str = "unit_code") -> OrgUnit:
+        """A unit of the tree; Invalid naming `field` if nobody knows it (Art. 5)."""
+        try:
+            return self.org.get(code)
+        except UnknownUnit:
+            raise Invalid(field, f"unknown unit {code!r}") from None
+
+    def ensure_within(self, principal: Principal, unit_code: str, field: str = "unit_code") -> None:
+        """Refuse a unit outside the caller's subtree (403), or unknown to the tree (422)."""
+        self.unit(unit_code, field)
+        mine = principal.unit_code
+        if not self.org.is_within(unit_code, mine):
+            raise Forbidden(
+                f"unit {unit_code} is outside your jurisdiction (the subtree of {mine})"
+            )
+
+    def find(self, aggregate_id: UUID, kind: type[_A]) -> _A | None:
+        """The aggregate of that id if it exists and is a `kind`, else None."""
+        if aggregate_id not in self.repository:
+            return None
+        aggregate: object = self.repository.get(aggregate_id)
+        return aggregate if isinstance(aggregate, kind) else None
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Whether an upstream event is for this service at all (override to filter)."""

@@ -51,8 +51,4 @@ def require_roles(*roles: Role) -> Callable[[Principal], Principal]:
 
 def ensure_jurisdiction(runtime: Runtime, principal: Principal, unit_code: str) -> None:
     """Refuse (403) a unit outside the caller's subtree, (422) a unit nobody knows (Art. 24)."""
-    runtime.org.get(unit_code)  # UnknownUnit -> 422
-    if not runtime.org.is_within(unit_code, principal.unit_code):
-        raise Forbidden(
-            f"unit {unit_code} is outside your jurisdiction (the subtree of {principal.unit_code})"
-        )
+    runtime.app.ensure_within(principal, unit_code)

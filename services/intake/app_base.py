@@ -8,24 +8,16 @@ from services.intake.identity_cipher import IdentityCipher
 from services.intake.policy import IntakeRules
 from services.intake.read_model import IntakeView
 from shared.application import ServiceApplication
-from shared.errors import Invalid, NotFound
-from shared.orgtree import OrgUnit, UnknownUnit
+from shared.errors import NotFound
+from shared.orgtree import OrgUnit
 
 if TYPE_CHECKING:
     from uuid import UUID
 
-    from shared.auth import Principal
     from shared.clock import Clock
     from shared.orgtree import OrgDirectory
 
 _T = TypeVar("_T")
-
-
-def actor_of(principal: Principal, prefer: str = "office") -> dict[str, str]:
-    """Who acted, as stored in events: the preferred role if held, else the first role held."""
-    roles = sorted(r.value for r in principal.roles)
-    role = prefer if prefer in roles else (roles[0] if roles else "unknown")
-    return {"user_id": principal.user_id, "role": role, "unit_code": principal.unit_code}
 
 
 class IntakeBase(ServiceApplication):
@@ -52,21 +44,13 @@ class IntakeBase(ServiceApplication):
         """This deployment's node (Art. 24): what it manages it handles itself."""
         return self.rules.node_id
 
-    def unit(self, code: str, field: str = "unit_code") -> OrgUnit:
-        """A unit of the tree; Invalid naming `field` if nobody knows it."""
-        try:
-            return self.org.get(code)
-        except UnknownUnit:
-            raise Invalid(field, f"unknown unit {code!r}") from None
-
     def chain(self, code: str) -> list[OrgUnit]:
         """The unit, then each unit above it."""
         self.unit(code)
         return list(self.org.ancestors(code))
 
     def _get(self, aggregate_id: UUID, kind: type[_T], what: str) -> _T:
-        if aggregate_id in self.repository:
-            found: object = self.repository.get(aggregate_id)
-            if isinstance(found, kind):
-                return found
-        raise NotFound(f"no {what} {aggregate_id}")
+        found = self.find(aggregate_id, kind)
+        if found is None:
+            raise NotFound(f"no {what} {aggregate_id}")
+        return found

@@ -12,13 +12,14 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from services.intake.app_base import IntakeBase, actor_of
+from services.intake.app_base import IntakeBase
 from services.intake.domain import FORWARDED, RiskInformation
 from services.intake.idempotency import IdempotentAnswer
 from services.intake.identity import ProtectedIdentity
 from services.intake.obligations import ReportingBreach
 from services.intake.officers import InformationOfficer
 from services.intake.routing import screen
+from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Conflict, DomainError, Forbidden, Invalid
 

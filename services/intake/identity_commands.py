@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake.app_base import IntakeBase, actor_of
+from services.intake.app_base import IntakeBase
 from services.intake.identity import ProtectedIdentity
+from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Forbidden, NotFound
 

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import IntegrityError
 
-from services.intake.app_base import actor_of
 from services.intake.domain import RiskInformation
 from services.intake.filing import ContentTooLarge, FilingCommands, InformationDraft
 from services.intake.idempotency import IdempotentAnswer
+from shared.application import actor_of
 from shared.errors import DomainError
 from shared.orgtree import UnknownUnit
 

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import IntegrityError
 
-from services.intake.app_base import IntakeBase, actor_of
+from services.intake.app_base import IntakeBase
 from services.intake.obligations import (
     PeriodicReport,
     ReportingBreach,
     ReportingDuty,
     period_bounds,
 )
+from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Conflict, Forbidden, Invalid
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake.app_base import IntakeBase, actor_of
+from services.intake.app_base import IntakeBase
 from services.intake.officers import InformationOfficer
+from shared.application import actor_of
 from shared.errors import Conflict, Forbidden, Invalid
 
 if TYPE_CHECKING:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.warning.app_base import WarningBase, actor_of, refusals_as_errors
+from services.warning.app_base import WarningBase
+from shared.application import actor_of
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -30,16 +31,15 @@ class ActionCommands(WarningBase):
         """Submit documents, a talk held, or measures done for one action (Art. 28)."""
         warning = self.get_warning(warning_id)
         self.ensure_within(by, warning.subject_unit)
-        with refusals_as_errors():
-            warning.report(
-                action_id,
-                note=note,
-                document_refs=document_refs or [],
-                held_at=held_at,
-                participants=participants or [],
-                by=actor_of(by),
-                at=self.clock.now(),
-            )
+        warning.report(
+            action_id,
+            note=note,
+            document_refs=document_refs or [],
+            held_at=held_at,
+            participants=participants or [],
+            by=actor_of(by),
+            at=self.clock.now(),
+        )
         self.save(warning)
 
     def verify_action(
@@ -48,9 +48,8 @@ class ActionCommands(WarningBase):
         """The office verifies 核实 (or returns 退回) a report; True when the warning closed."""
         warning = self.get_warning(warning_id)
         self.ensure_within(by, warning.disposing_unit)
-        with refusals_as_errors():
-            closed = warning.verify(
-                action_id, accepted=accepted, reason=reason, by=actor_of(by), at=self.clock.now()
-            )
+        closed = warning.verify(
+            action_id, accepted=accepted, reason=reason, by=actor_of(by), at=self.clock.now()
+        )
         self.save(warning)
         return closed

@@ -9,12 +9,12 @@ from uuid import UUID, uuid4
 
 from eventsourcing.persistence import IntegrityError
 
-from services.warning.app_base import WarningBase, actor_of, refusals_as_errors
+from services.warning.app_base import WarningBase
 from services.warning.issued_warning import IssuedWarning, action_id_for, warning_id_for
 from services.warning.proposal import Decision
 from services.warning.records import NoticeSequence
-from services.warning.refusals import BadValue
-from shared.errors import Conflict
+from shared.application import actor_of
+from shared.errors import Conflict, Invalid
 
 if TYPE_CHECKING:
     from shared.auth import Principal
@@ -47,22 +47,21 @@ class DisposalCommands(WarningBase):
         meeting_id = record.meeting_id or uuid4()
         final = (record.level if record.decision is Decision.CHANGE_LEVEL else proposal.level) or ""
         allowed = self.rules.optional_kinds(final) if final in self.rules.plans else frozenset()
-        with refusals_as_errors():
-            if record.level is not None and record.level not in self.rules.plans:
-                raise BadValue("level", f"unknown level {record.level!r}")
-            proposal.record_review(
-                meeting_id=meeting_id,
-                held_on=record.held_on,
-                attendees=record.attendees,
-                decision=record.decision,
-                level=record.level,
-                reasons=record.reasons,
-                minutes_ref=record.minutes_ref,
-                optional_actions=record.optional_actions,
-                optional_allowed=allowed,
-                by=actor_of(by),
-                at=self.clock.now(),
-            )
+        if record.level is not None and record.level not in self.rules.plans:
+            raise Invalid("level", f"unknown level {record.level!r}")
+        proposal.record_review(
+            meeting_id=meeting_id,
+            held_on=record.held_on,
+            attendees=record.attendees,
+            decision=record.decision,
+            level=record.level,
+            reasons=record.reasons,
+            minutes_ref=record.minutes_ref,
+            optional_actions=record.optional_actions,
+            optional_allowed=allowed,
+            by=actor_of(by),
+            at=self.clock.now(),
+        )
         self.save(proposal)
         return meeting_id
 
@@ -93,13 +92,12 @@ class DisposalCommands(WarningBase):
         self.ensure_within(by, proposal.disposing_unit)
         now = self.clock.now()
         warning_id = warning_id_for(proposal_id)
-        with refusals_as_errors():
-            proposal.mark_issued(warning_id, now)
-            review = proposal.review
-            level = proposal.decided_level
-            assert review is not None  # mark_issued checked both
-            assert level is not None
-            actions = self._actions(warning_id, level, review.optional_actions, deadlines, now)
+        proposal.mark_issued(warning_id, now)
+        review = proposal.review
+        level = proposal.decided_level
+        assert review is not None  # mark_issued checked both
+        assert level is not None
+        actions = self._actions(warning_id, level, review.optional_actions, deadlines, now)
         sequence = self._sequence(now.astimezone(CHINA).year, level)
         number = self.rules.notice_number(sequence.year, level, sequence.take(warning_id))
         warning = IssuedWarning(
@@ -135,11 +133,11 @@ class DisposalCommands(WarningBase):
         kinds = {r.kind for r in plan}
         for kind, due in deadlines.items():
             if kind not in kinds:
-                raise BadValue(f"deadlines.{kind}", f"not an action of this {level} warning")
+                raise Invalid(f"deadlines.{kind}", f"not an action of this {level} warning")
             if due.tzinfo is None:
-                raise BadValue(f"deadlines.{kind}", "give a timezone")
+                raise Invalid(f"deadlines.{kind}", "give a timezone")
             if due <= now:
-                raise BadValue(f"deadlines.{kind}", "the deadline lies in the past")
+                raise Invalid(f"deadlines.{kind}", "the deadline lies in the past")
         return [
             {
                 "action_id": action_id_for(warning_id, r.kind),
@@ -161,8 +159,7 @@ class DisposalCommands(WarningBase):
         """Transfer a violation to the competent body 移送相关部门 (Art. 28(4))."""
         proposal = self.get_proposal(proposal_id)
         self.ensure_within(by, proposal.disposing_unit)
-        with refusals_as_errors():
-            proposal.transfer_case(
-                to_body=to_body, reference=reference, by=actor_of(by), at=self.clock.now()
-            )
+        proposal.transfer_case(
+            to_body=to_body, reference=reference, by=actor_of(by), at=self.clock.now()
+        )
         self.save(proposal)

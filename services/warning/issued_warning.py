@@ -14,8 +14,8 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from services.warning.actions import ActionReport, ActionState, ActionStatus
-from services.warning.refusals import BadValue, NotEntitled, OutOfTurn
 from services.warning.rules import DOCUMENT_KINDS, MEETING_KINDS
+from shared.errors import Conflict, Forbidden, Invalid
 
 Actor = dict[str, str]
 
@@ -83,11 +83,11 @@ class IssuedWarning(Aggregate):
         return self.closed_at is None
 
     def action(self, action_id: UUID) -> ActionState:
-        """One action of this warning; BadValue naming `action_id` if it has none such."""
+        """One action of this warning; Invalid naming `action_id` if it has none such."""
         try:
             return self.actions[action_id]
         except KeyError:
-            raise BadValue(
+            raise Invalid(
                 "action_id", f"warning {self.notice_number} has no action {action_id}"
             ) from None
 
@@ -108,20 +108,20 @@ class IssuedWarning(Aggregate):
         self._open_only()
         action = self.action(action_id)
         if action.status is not ActionStatus.PENDING:
-            raise OutOfTurn(f"{action.kind} is already {action.status.value}")
+            raise Conflict(f"{action.kind} is already {action.status.value}")
         refs = [r.strip() for r in document_refs if r.strip()]
         people = [p.strip() for p in participants if p.strip()]
         if action.kind in MEETING_KINDS:
             if held_at is None:
-                raise BadValue("held_at", "say when the talk or inquiry was held")
+                raise Invalid("held_at", "say when the talk or inquiry was held")
             if not people:
-                raise BadValue("participants", "say who took part")
+                raise Invalid("participants", "say who took part")
         elif action.kind in DOCUMENT_KINDS and not refs:
-            raise BadValue("document_refs", "give the reference of the document (材料)")
+            raise Invalid("document_refs", "give the reference of the document (材料)")
         elif action.kind not in MEETING_KINDS | DOCUMENT_KINDS and not note.strip():
-            raise BadValue("note", "say what was done (整改/处理情况)")
+            raise Invalid("note", "say what was done (整改/处理情况)")
         if held_at is not None and held_at > at:
-            raise BadValue("held_at", "cannot lie in the future")
+            raise Invalid("held_at", "cannot lie in the future")
         self._reported(
             action_id=action_id, note=note.strip(), document_refs=refs, held_at=held_at,
             participants=people, by=by, at=at,
@@ -154,12 +154,12 @@ class IssuedWarning(Aggregate):
         self._open_only()
         action = self.action(action_id)
         if action.status is not ActionStatus.REPORTED:
-            raise OutOfTurn(f"{action.kind} is {action.status.value}: nothing to verify")
+            raise Conflict(f"{action.kind} is {action.status.value}: nothing to verify")
         if action.reports[-1].by["user_id"] == by["user_id"]:
-            raise NotEntitled("nobody verifies their own submission")
+            raise Forbidden("nobody verifies their own submission")
         if not accepted:
             if not reason.strip():
-                raise BadValue("reason", "say why the report is returned (退回理由)")
+                raise Invalid("reason", "say why the report is returned (退回理由)")
             self._returned(action_id=action_id, reason=reason.strip(), by=by, at=at)
             return False
         self._verified(action_id=action_id, by=by, at=at)
@@ -202,4 +202,4 @@ class IssuedWarning(Aggregate):
 
     def _open_only(self) -> None:
         if not self.is_open:
-            raise OutOfTurn(f"warning {self.notice_number} is closed")
+            raise Conflict(f"warning {self.notice_number} is closed")

@@ -14,7 +14,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.warning.refusals import BadValue, OutOfTurn
+from shared.errors import Conflict, Invalid
 
 Actor = dict[str, str]
 PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:proposal")
@@ -132,19 +132,19 @@ class Proposal(Aggregate):
     ) -> None:
         """Record the review meeting's decision on this proposal (专题会议审核, Art. 28)."""
         if self.status is not ProposalStatus.OPEN:
-            raise OutOfTurn(f"the proposal was already reviewed ({self.status.value})")
+            raise Conflict(f"the proposal was already reviewed ({self.status.value})")
         if held_on > at.date():
-            raise BadValue("held_on", "the meeting cannot be recorded before it is held")
+            raise Invalid("held_on", "the meeting cannot be recorded before it is held")
         if not [a for a in attendees if a.strip()]:
-            raise BadValue("attendees", "name who attended the meeting")
+            raise Invalid("attendees", "name who attended the meeting")
         if not minutes_ref.strip():
-            raise BadValue("minutes_ref", "give the reference of the minutes (会议纪要)")
+            raise Invalid("minutes_ref", "give the reference of the minutes (会议纪要)")
         level = self._level_for(decision, level, reasons)
         if decision in (Decision.NO_WARNING, Decision.TRANSFER) and optional_actions:
-            raise BadValue("optional_actions", "only a warning has actions")
+            raise Invalid("optional_actions", "only a warning has actions")
         extra = set(optional_actions) - optional_allowed
         if extra:
-            raise BadValue("optional_actions", f"not decidable at this level: {sorted(extra)}")
+            raise Invalid("optional_actions", f"not decidable at this level: {sorted(extra)}")
         self._reviewed(
             meeting_id=meeting_id,
             held_on=held_on.isoformat(),  # stored as text: the transcoder knows datetimes only
@@ -161,20 +161,20 @@ class Proposal(Aggregate):
     def _level_for(self, decision: Decision, level: str | None, reasons: str) -> str | None:
         if decision is Decision.ISSUE:
             if self.kind is ProposalKind.TRANSFER:
-                raise BadValue(
+                raise Invalid(
                     "decision", "a transfer proposal has no level: change_level or transfer"
                 )
             if level not in (None, self.level):
-                raise BadValue("level", "issue keeps the proposed level; use change_level")
+                raise Invalid("level", "issue keeps the proposed level; use change_level")
             return self.level
         if not reasons.strip():
-            raise BadValue("reasons", f"say why ({decision.value} departs from the proposal)")
+            raise Invalid("reasons", f"say why ({decision.value} departs from the proposal)")
         if decision is Decision.CHANGE_LEVEL:
             if level is None or level == self.level:
-                raise BadValue("level", "give the new level, different from the proposed one")
+                raise Invalid("level", "give the new level, different from the proposed one")
             return level
         if decision is Decision.TRANSFER and self.kind is ProposalKind.WARNING and not reasons:
-            raise BadValue("reasons", "say which violation")
+            raise Invalid("reasons", "say which violation")
         return None
 
     @event("Reviewed")
@@ -206,7 +206,7 @@ class Proposal(Aggregate):
     def mark_issued(self, warning_id: UUID, at: datetime) -> None:
         """Note that the decided warning was issued (Art. 28)."""
         if self.status is not ProposalStatus.DECIDED or self.decided_level is None:
-            raise OutOfTurn("issuing needs a review decision to warn (专题会议审核)")
+            raise Conflict("issuing needs a review decision to warn (专题会议审核)")
         self._issued(warning_id=warning_id, at=at)
 
     @event("WarningIssued")
@@ -217,13 +217,13 @@ class Proposal(Aggregate):
     def transfer_case(self, *, to_body: str, reference: str, by: Actor, at: datetime) -> None:
         """Transfer a violation to the competent body (移送相关部门, Art. 28(4))."""
         if self.review is None or self.review.decision is not Decision.TRANSFER:
-            raise OutOfTurn("a transfer needs the review meeting's decision to transfer")
+            raise Conflict("a transfer needs the review meeting's decision to transfer")
         if self.status is not ProposalStatus.DECIDED:
-            raise OutOfTurn(f"the proposal is {self.status.value}")
+            raise Conflict(f"the proposal is {self.status.value}")
         if not to_body.strip():
-            raise BadValue("to_body", "name the competent body (移送机关)")
+            raise Invalid("to_body", "name the competent body (移送机关)")
         if not reference.strip():
-            raise BadValue("reference", "give the transfer letter's reference (移送函)")
+            raise Invalid("reference", "give the transfer letter's reference (移送函)")
         self._transferred(
             to_body=to_body.strip(), reference=reference.strip(), by=by, at=at,
             unit_code=self.subject_unit, reasons=self.review.reasons or self.reasoning,

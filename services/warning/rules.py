@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from services.warning.refusals import BadValue
+from shared.errors import Invalid
 
 LEVELS = ("yellow", "orange", "red")
 LEVEL_CHAR = MappingProxyType({"yellow": "黄", "orange": "橙", "red": "红"})
@@ -40,7 +40,7 @@ class ActionRule:
 
     def __post_init__(self) -> None:
         if not 1 <= self.days <= 365:
-            raise BadValue(f"plans.{self.kind}.days", "must be 1..365")
+            raise Invalid(f"plans.{self.kind}.days", "must be 1..365")
 
 
 _YELLOW = (
@@ -88,18 +88,18 @@ class WarningRules:
 
     def __post_init__(self) -> None:
         if set(self.plans) != set(LEVELS):
-            raise BadValue("plans", f"give a plan for each level: {', '.join(LEVELS)}")
+            raise Invalid("plans", f"give a plan for each level: {', '.join(LEVELS)}")
         if not 0 <= self.remind_days_before <= 30:
-            raise BadValue("remind_days_before", "must be 0..30")
+            raise Invalid("remind_days_before", "must be 0..30")
         for low, high in self.escalation.items():
             if LEVELS.index(high) <= LEVELS.index(low):
-                raise BadValue("escalation", f"{low} must escalate to a higher level, not {high}")
+                raise Invalid("escalation", f"{low} must escalate to a higher level, not {high}")
         try:
             self.notice_number(2026, "yellow", 1)
         except (KeyError, IndexError, ValueError) as exc:
-            raise BadValue("notice_pattern", f"cannot format: {exc}") from exc
+            raise Invalid("notice_pattern", f"cannot format: {exc}") from exc
         if "{seq" not in self.notice_pattern:
-            raise BadValue("notice_pattern", "must contain {seq} so that numbers differ")
+            raise Invalid("notice_pattern", "must contain {seq} so that numbers differ")
 
     def plan(self, level: str) -> tuple[ActionRule, ...]:
         """The actions a level requires, in the order of Art. 28."""

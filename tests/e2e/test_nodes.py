@@ -53,7 +53,7 @@ def read(port: int, token: str, information_id: str) -> dict[str, object]:
     return response.json() if response.status_code == 200 else {}
 
 
-async def test_forwarded_down_acknowledged_and_transferred_up(node: Node, town: Node) -> None:
+def test_forwarded_down_acknowledged_and_transferred_up(node: Node, town: Node) -> None:
     _, district_port = node.serve("intake")
     _, town_port = town.serve("intake")
     district_office = node.token(Role.OFFICE, "QX", user="u-district-office")

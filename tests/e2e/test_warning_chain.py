@@ -50,9 +50,7 @@ async def test_a_judgement_becomes_a_warning_and_its_missed_deadline_an_overdue(
     node: Node,
 ) -> None:
     await node.produce_events("register", [judgement("QX-TH")])
-    _, port = node.serve_with(
-        "warning", LIANFANG_TICK_SECONDS="1"
-    )
+    _, port = node.serve_with("warning", LIANFANG_TICK_SECONDS="1")
     office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX')}"}
     base = f"http://127.0.0.1:{port}"
 
@@ -62,23 +60,25 @@ async def test_a_judgement_becomes_a_warning_and_its_missed_deadline_an_overdue(
     wait_until(lambda: len(proposals()) == 1, what="a proposal from the judgement")
     proposal = proposals()[0]
     assert (proposal["kind"], proposal["level"], proposal["disposing_unit"]) == (
-        "warning", "yellow", "QX"
+        "warning",
+        "yellow",
+        "QX",
     )
 
-    review = httpx.post(
-        f"{base}/proposals/{proposal['id']}/review",
-        headers=office,
+    http = httpx.AsyncClient(base_url=base, headers=office, timeout=10)
+    review = await http.post(
+        f"/proposals/{proposal['id']}/review",
         json={"held_on": date.today().isoformat(), "attendees": ["张书记", "李主任"],
               "decision": "issue", "minutes_ref": "清新廉会〔2026〕12号"},
     )  # fmt: skip
     assert review.status_code == 201, review.text
     due = datetime.now(UTC) + timedelta(seconds=4)
-    issued = httpx.post(
-        f"{base}/proposals/{proposal['id']}/warning",
-        headers=office,
+    issued = await http.post(
+        f"/proposals/{proposal['id']}/warning",
         json={"deadlines": {"rectification": due.isoformat()}},
     )
     assert issued.status_code == 201, issued.text
+    await http.aclose()
 
     records = await node.read_all(node.topics.events("warning"), expect=2, timeout=60)
     by_type = {dict(r.headers)["ce_type"].decode(): r for r in records}
