@@ -135,12 +135,18 @@ async def test_the_api_refuses_clearly_and_records_nothing(node: Node) -> None:
     assert node.stored("intake", "RiskInformation.Filed") == 0
 
 
-async def test_a_worker_killed_mid_stream_ends_with_every_event_once(node: Node) -> None:
+@pytest.mark.parametrize("stop", ["SIGKILL", "SIGTERM"])
+async def test_a_worker_stopped_mid_stream_ends_with_every_event_once(
+    node: Node, stop: str
+) -> None:
     total = 300
     await node.produce_events("intake", [risk_reported() for _ in range(total)])
     worker = node.worker("register")
     wait_until(lambda: node.stored("register", RECEIVED) >= 40, what="the worker to get going")
-    worker.kill()  # SIGKILL: offsets uncommitted, nothing flushed
+    if stop == "SIGKILL":
+        worker.kill()  # offsets uncommitted, nothing flushed
+    else:
+        assert worker.stop() == 0  # drains in-flight work, commits, exits cleanly
     killed_at = node.stored("register", RECEIVED)
     assert killed_at < total, "the worker finished before it could be killed mid-stream"
 
