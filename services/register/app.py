@@ -59,7 +59,7 @@ class RegisterApplication(PowerCommands, RiskPointCommands):
         )
 
     def get_information(self, information_id: UUID) -> ReportedInformation:
-        found = self._get(information_id, ReportedInformation)
+        found = self.find(information_id, ReportedInformation)
         if found is None:
             raise NotFound(f"no reported information {information_id}")
         return found

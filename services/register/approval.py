@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from services.register.refusals import BadValue
+from shared.errors import Invalid
 
 
 class Tally(StrEnum):
@@ -31,9 +31,9 @@ class QuorumRule:
 
     def __post_init__(self) -> None:
         if not Fraction(0) < self.share <= Fraction(1):
-            raise BadValue("quorum.share", "must be more than 0 and at most 1")
+            raise Invalid("quorum.share", "must be more than 0 and at most 1")
         if self.share == 1 and self.strictly_more:
-            raise BadValue("quorum.strictly_more", "more than the whole team is impossible")
+            raise Invalid("quorum.strictly_more", "more than the whole team is impossible")
 
     def needed(self, team_size: int) -> int:
         """Votes in favour needed to approve, for a team of `team_size` (at least one)."""

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Final
 
-from services.register.refusals import BadValue
+from shared.errors import Invalid
 from shared.vocabulary import Grade
 
 FACTOR_NAMES: Final = ("importance", "discretion", "probability", "harm")
@@ -63,7 +63,7 @@ class Factors:
         for name in FACTOR_NAMES:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                raise BadValue(f"factors.{name}", f"must be a whole number 1..5, not {value!r}")
+                raise Invalid(f"factors.{name}", f"must be a whole number 1..5, not {value!r}")
 
     def as_dict(self) -> dict[str, int]:
         """The factors as stored in events and sent in RiskGraded."""
@@ -83,7 +83,7 @@ class FactorWeights:
         for name in FACTOR_NAMES:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
-                raise BadValue(f"weights.{name}", f"must be a whole number 1..100, not {value!r}")
+                raise Invalid(f"weights.{name}", f"must be a whole number 1..100, not {value!r}")
 
     @property
     def total(self) -> int:
@@ -111,12 +111,12 @@ class GradingRule:
 
     def __post_init__(self) -> None:
         if not Fraction(1) < self.medium_from < self.high_from <= Fraction(5):
-            raise BadValue(
+            raise Invalid(
                 "thresholds", "need 1 < medium_from < high_from <= 5 (on the 1..5 score scale)"
             )
         escalation = self.high_when_probability_times_harm_from
         if escalation is not None and not 1 <= escalation <= 25:
-            raise BadValue("high_when_probability_times_harm_from", "must be 1..25 or None")
+            raise Invalid("high_when_probability_times_harm_from", "must be 1..25 or None")
 
     def score(self, factors: Factors) -> Fraction:
         """The weighted mean of the factors, exactly (1 .. 5)."""

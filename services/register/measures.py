@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from services.register.refusals import BadValue
+from shared.errors import Invalid
 from shared.vocabulary import RiskCategory
 
 
@@ -101,11 +101,11 @@ def measures_for(category: RiskCategory) -> tuple[Measure, ...]:
 
 
 def measure(code: str) -> Measure:
-    """A catalogued measure by code; BadValue naming `measure_code` if there is none (Art. 15)."""
+    """A catalogued measure by code; Invalid naming `measure_code` if there is none (Art. 15)."""
     try:
         return _BY_CODE[code]
     except KeyError:
-        raise BadValue("measure_code", f"no catalogued measure {code!r}") from None
+        raise Invalid("measure_code", f"no catalogued measure {code!r}") from None
 
 
 class MeasureStatus(StrEnum):

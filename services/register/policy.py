@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from services.register.approval import QuorumRule
 from services.register.grading import GradingRule
-from services.register.refusals import BadValue
+from shared.errors import Invalid
 
 
 @dataclass(frozen=True)
@@ -23,4 +23,4 @@ class RegisterRules:
 
     def __post_init__(self) -> None:
         if not 1 <= self.publication_days <= 60:
-            raise BadValue("publication_days", "must be 1..60")
+            raise Invalid("publication_days", "must be 1..60")

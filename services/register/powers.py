@@ -16,7 +16,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from services.register.refusals import BadValue
+from shared.errors import Invalid
 
 _STEP_KEY = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
@@ -106,20 +106,20 @@ class Flowchart:
 def check_steps(steps: list[FlowStep]) -> None:
     """A flowchart has at least one step, unique keys, named posts and sane time limits."""
     if not steps:
-        raise BadValue("steps", "a flowchart needs at least one step")
+        raise Invalid("steps", "a flowchart needs at least one step")
     seen: set[str] = set()
     for i, step in enumerate(steps):
         if not _STEP_KEY.match(step.key):
-            raise BadValue(f"steps.{i}.key", "use 1-32 letters, digits, '-' or '_'")
+            raise Invalid(f"steps.{i}.key", "use 1-32 letters, digits, '-' or '_'")
         if step.key in seen:
-            raise BadValue(f"steps.{i}.key", f"step key {step.key!r} is used twice")
+            raise Invalid(f"steps.{i}.key", f"step key {step.key!r} is used twice")
         seen.add(step.key)
         if not step.name.strip():
-            raise BadValue(f"steps.{i}.name", "must not be empty")
+            raise Invalid(f"steps.{i}.name", "must not be empty")
         if not step.post.strip():
-            raise BadValue(f"steps.{i}.post", "must name the acting post")
+            raise Invalid(f"steps.{i}.post", "must name the acting post")
         if not 0 <= step.time_limit_days <= 365:
-            raise BadValue(f"steps.{i}.time_limit_days", "must be 0..365 days")
+            raise Invalid(f"steps.{i}.time_limit_days", "must be 0..365 days")
 
 
 class PowerItem(Aggregate):
@@ -164,7 +164,7 @@ class PowerItem(Aggregate):
 
     def flowchart_version(self, version: int) -> Flowchart:
         if not 1 <= version <= len(self.flowcharts):
-            raise BadValue("version", f"power has flowchart versions 1..{len(self.flowcharts)}")
+            raise Invalid("version", f"power has flowchart versions 1..{len(self.flowcharts)}")
         return self.flowcharts[version - 1]
 
     def acting_posts(self) -> set[str]:

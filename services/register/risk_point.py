@@ -16,7 +16,6 @@ from eventsourcing.domain import Aggregate, event
 from services.register.approval import QuorumRule, Tally
 from services.register.grading import Factors, GradingRule
 from services.register.measures import ChosenMeasure, MeasureStatus, measure
-from services.register.refusals import BadValue, NotEntitled, OutOfTurn
 from services.register.risk_records import (
     Focus,
     Grading,
@@ -25,6 +24,7 @@ from services.register.risk_records import (
     RiskStatus,
     Vote,
 )
+from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import Grade, GradeSource, RiskCategory
 
 Actor = dict[str, str]
@@ -124,7 +124,7 @@ class RiskPoint(Aggregate):
     ) -> Grade:
         """Grade or re-grade from the four factors; record who, why and the rule (Art. 14)."""
         if not reason.strip():
-            raise BadValue("reason", "say why this grade")
+            raise Invalid("reason", "say why this grade")
         new = rule.grade(factors)
         self._graded(
             unit_code=self.unit_code,
@@ -189,14 +189,14 @@ class RiskPoint(Aggregate):
     ) -> bool:
         """Record a team member's vote; False when the same vote was already cast (Art. 14)."""
         if member_id not in team:
-            raise NotEntitled(f"{member_id} is not on the leadership team (领导班子) of the unit")
+            raise Forbidden(f"{member_id} is not on the leadership team (领导班子) of the unit")
         earlier = self.votes.get(member_id)
         if earlier is not None and earlier.in_favour == in_favour:
             return False  # the same vote again: idempotent
         if self.status is not RiskStatus.GRADED:
-            raise OutOfTurn(f"nothing awaits approval: the risk point is {self.status.value}")
+            raise Conflict(f"nothing awaits approval: the risk point is {self.status.value}")
         if earlier is not None:
-            raise OutOfTurn(f"{member_id} already voted in this round; a vote once cast stands")
+            raise Conflict(f"{member_id} already voted in this round; a vote once cast stands")
         in_favour_count = sum(v.in_favour for v in self.votes.values()) + int(in_favour)
         against_count = len(self.votes) + 1 - in_favour_count
         outcome = quorum.tally(in_favour_count, against_count, len(team))
@@ -237,9 +237,9 @@ class RiskPoint(Aggregate):
     def publish(self, days: int, *, by: str, at: datetime) -> datetime:
         """Publish an approved risk point for `days` days 公示; return when the period ends."""
         if self.status is not RiskStatus.APPROVED:
-            raise OutOfTurn(f"only an approved risk point can be published; it is {self.status}")
+            raise Conflict(f"only an approved risk point can be published; it is {self.status}")
         if not 1 <= days <= 60:
-            raise BadValue("days", "a publication period is 1..60 days")
+            raise Invalid("days", "a publication period is 1..60 days")
         self._published(starts_at=at, ends_at=at + timedelta(days=days), published_by=by)
         assert self.publication is not None
         return self.publication.ends_at
@@ -253,9 +253,9 @@ class RiskPoint(Aggregate):
         """Record an objection 异议 raised during publication; return its number (Art. 10)."""
         publication = self._open_publication()
         if at > publication.ends_at:
-            raise OutOfTurn("the publication period (公示期) is over")
+            raise Conflict("the publication period (公示期) is over")
         if not text.strip():
-            raise BadValue("text", "say what the objection is")
+            raise Invalid("text", "say what the objection is")
         number = len(publication.objections) + 1
         self._objected(number=number, raised_by=raised_by, text=text, recorded_by=by, at=at)
         return number
@@ -271,11 +271,11 @@ class RiskPoint(Aggregate):
         """Answer an objection before the risk point goes into force (Art. 10)."""
         publication = self._open_publication()
         if not 1 <= number <= len(publication.objections):
-            raise BadValue("number", f"no objection {number}")
+            raise Invalid("number", f"no objection {number}")
         if publication.objections[number - 1].answer is not None:
-            raise OutOfTurn(f"objection {number} was already answered")
+            raise Conflict(f"objection {number} was already answered")
         if not answer.strip():
-            raise BadValue("answer", "must not be empty")
+            raise Invalid("answer", "must not be empty")
         self._answered(number=number, answer=answer, answered_by=by, at=at)
 
     @event("ObjectionAnswered")
@@ -290,9 +290,9 @@ class RiskPoint(Aggregate):
         """After publication with every objection answered, the risk point is in force 生效."""
         publication = self._open_publication()
         if at < publication.ends_at:
-            raise OutOfTurn(f"the publication period runs until {publication.ends_at.isoformat()}")
+            raise Conflict(f"the publication period runs until {publication.ends_at.isoformat()}")
         if publication.open_objections:
-            raise OutOfTurn(f"{len(publication.open_objections)} objection(s) still unanswered")
+            raise Conflict(f"{len(publication.open_objections)} objection(s) still unanswered")
         self._in_force(by=by, at=at)
 
     @event("BroughtIntoForce")
@@ -302,7 +302,7 @@ class RiskPoint(Aggregate):
 
     def _open_publication(self) -> Publication:
         if self.status is not RiskStatus.PUBLISHED or self.publication is None:
-            raise OutOfTurn(f"the risk point is not being published; it is {self.status.value}")
+            raise Conflict(f"the risk point is not being published; it is {self.status.value}")
         return self.publication
 
     # -- prevention measures 防控措施 (Art. 15–20) ---------------------------------------------
@@ -311,13 +311,13 @@ class RiskPoint(Aggregate):
         self, measure_code: str, detail: str, owner_id: str, due_date: str, *, by: Actor
     ) -> None:
         """Choose a catalogued measure for this point, with owner and due date (Art. 15)."""
-        measure(measure_code)  # BadValue if not catalogued
+        measure(measure_code)  # Invalid if not catalogued
         try:
             date.fromisoformat(due_date)
         except ValueError:
-            raise BadValue("due_date", "must be a date YYYY-MM-DD") from None
+            raise Invalid("due_date", "must be a date YYYY-MM-DD") from None
         if measure_code in self.measures:
-            raise OutOfTurn(f"measure {measure_code} is already chosen; update its status instead")
+            raise Conflict(f"measure {measure_code} is already chosen; update its status instead")
         self._measure_chosen(
             measure_code=measure_code, detail=detail, owner_id=owner_id, due_date=due_date, by=by
         )
@@ -335,7 +335,7 @@ class RiskPoint(Aggregate):
     ) -> None:
         """Record how a chosen measure stands: planned, in progress, done (Art. 15)."""
         if measure_code not in self.measures:
-            raise BadValue("measure_code", f"measure {measure_code} was not chosen for this point")
+            raise Invalid("measure_code", f"measure {measure_code} was not chosen for this point")
         self._measure_updated(
             measure_code=measure_code, status=status.value, note=note, by=by, at=at
         )

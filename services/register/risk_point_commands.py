@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from services.register.app_base import RegisterBase, actor_of, refusals_as_errors
+from services.register.app_base import RegisterBase
 from services.register.grading import FACTOR_NAMES, Factors
 from services.register.measures import MeasureStatus
 from services.register.risk_point import RiskPoint
 from services.register.risk_records import Focus
+from shared.application import actor_of
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.vocabulary import Grade, GradeSource, RiskCategory
 
@@ -108,16 +109,15 @@ class RiskPointCommands(RegisterBase):
             raise Invalid("factors", f"give exactly the four factors {', '.join(FACTOR_NAMES)}")
         if source is None:
             source = GradeSource.REVISION if point.grade else GradeSource.IDENTIFICATION
-        with refusals_as_errors():
-            grade = point.regrade(
-                Factors(**factors),
-                self.rules.grading,
-                source=source,
-                reason=reason,
-                responsible_leader_id=responsible_leader_id,
-                by=actor_of(by),
-                at=self.clock.now(),
-            )
+        grade = point.regrade(
+            Factors(**factors),
+            self.rules.grading,
+            source=source,
+            reason=reason,
+            responsible_leader_id=responsible_leader_id,
+            by=actor_of(by),
+            at=self.clock.now(),
+        )
         self.save(point)
         return grade
 
@@ -129,15 +129,14 @@ class RiskPointCommands(RegisterBase):
             raise Conflict(f"unit {point.unit_code} has no leadership team listed")
         if by.user_id not in team:
             raise Forbidden(f"{by.user_id} is not on the leadership team of {point.unit_code}")
-        with refusals_as_errors():
-            cast = point.vote(
-                by.user_id,
-                in_favour,
-                team=team,
-                quorum=self.rules.quorum,
-                comment=comment,
-                at=self.clock.now(),
-            )
+        cast = point.vote(
+            by.user_id,
+            in_favour,
+            team=team,
+            quorum=self.rules.quorum,
+            comment=comment,
+            at=self.clock.now(),
+        )
         if cast:
             self.save(point)
         return cast
@@ -145,10 +144,9 @@ class RiskPointCommands(RegisterBase):
     def publish(self, risk_point_id: UUID, by: Principal, days: int | None = None) -> datetime:
         """Publish an approved risk point 公示 (Art. 10); return when the period ends."""
         point = self.get_risk_point(risk_point_id)
-        with refusals_as_errors():
-            ends_at = point.publish(
-                days or self.rules.publication_days, by=by.user_id, at=self.clock.now()
-            )
+        ends_at = point.publish(
+            days or self.rules.publication_days, by=by.user_id, at=self.clock.now()
+        )
         self.save(point)
         return ends_at
 
@@ -157,8 +155,7 @@ class RiskPointCommands(RegisterBase):
     ) -> int:
         """Record an objection raised during publication 公示异议 (Art. 10)."""
         point = self.get_risk_point(risk_point_id)
-        with refusals_as_errors():
-            number = point.record_objection(raised_by, text, by=by.user_id, at=self.clock.now())
+        number = point.record_objection(raised_by, text, by=by.user_id, at=self.clock.now())
         self.save(point)
         return number
 
@@ -167,15 +164,13 @@ class RiskPointCommands(RegisterBase):
     ) -> None:
         """Answer an objection before the risk point goes into force (Art. 10)."""
         point = self.get_risk_point(risk_point_id)
-        with refusals_as_errors():
-            point.answer_objection(number, answer, by=by.user_id, at=self.clock.now())
+        point.answer_objection(number, answer, by=by.user_id, at=self.clock.now())
         self.save(point)
 
     def bring_into_force(self, risk_point_id: UUID, by: Principal) -> None:
         """Put a published risk point into force once its period is over (Art. 10)."""
         point = self.get_risk_point(risk_point_id)
-        with refusals_as_errors():
-            point.bring_into_force(by=by.user_id, at=self.clock.now())
+        point.bring_into_force(by=by.user_id, at=self.clock.now())
         self.save(point)
 
     def choose_measure(
@@ -192,10 +187,7 @@ class RiskPointCommands(RegisterBase):
         point = self.get_risk_point(risk_point_id)
         if due_date < self.clock.now().date():
             raise Invalid("due_date", "lies in the past")
-        with refusals_as_errors():
-            point.choose_measure(
-                measure_code, detail, owner_id, due_date.isoformat(), by=actor_of(by)
-            )
+        point.choose_measure(measure_code, detail, owner_id, due_date.isoformat(), by=actor_of(by))
         self.save(point)
 
     def update_measure(
@@ -205,8 +197,7 @@ class RiskPointCommands(RegisterBase):
         point = self.get_risk_point(risk_point_id)
         if status not in MeasureStatus.__members__.values():
             raise Invalid("status", f"must be one of {', '.join(s.value for s in MeasureStatus)}")
-        with refusals_as_errors():
-            point.update_measure(
-                measure_code, MeasureStatus(status), note, by=actor_of(by), at=self.clock.now()
-            )
+        point.update_measure(
+            measure_code, MeasureStatus(status), note, by=actor_of(by), at=self.clock.now()
+        )
         self.save(point)

@@ -10,7 +10,7 @@ import pytest
 from services.register.approval import QuorumRule, Tally
 from services.register.grading import FACTOR_MEANINGS, Factors, FactorWeights, GradingRule
 from services.register.measures import CATALOGUE, measure, measures_for
-from services.register.refusals import BadValue
+from shared.errors import Invalid
 from shared.vocabulary import Grade, RiskCategory
 
 RULE = GradingRule()
@@ -58,15 +58,15 @@ def test_higher_factors_never_lower_the_grade() -> None:
 
 
 def test_bad_factors_and_rules_name_the_field() -> None:
-    with pytest.raises(BadValue) as caught:
+    with pytest.raises(Invalid) as caught:
         Factors(importance=3, discretion=6, probability=3, harm=3)
     assert caught.value.field == "factors.discretion"
-    with pytest.raises(BadValue):
+    with pytest.raises(Invalid):
         Factors(True, 3, 3, 3)  # type: ignore[arg-type]  # a bool is not a factor level
-    with pytest.raises(BadValue) as caught:
+    with pytest.raises(Invalid) as caught:
         GradingRule(high_from=Fraction(2), medium_from=Fraction(3))
     assert caught.value.field == "thresholds"
-    with pytest.raises(BadValue) as caught:
+    with pytest.raises(Invalid) as caught:
         FactorWeights(importance=0)
     assert caught.value.field == "weights.importance"
 
@@ -90,7 +90,7 @@ def test_a_round_is_rejected_once_approval_cannot_be_reached() -> None:
     two_thirds = QuorumRule(share=Fraction(2, 3), strictly_more=False)
     assert two_thirds.needed(3) == 2
     assert two_thirds.needed(4) == 3
-    with pytest.raises(BadValue):
+    with pytest.raises(Invalid):
         QuorumRule(share=Fraction(1))
 
 
@@ -109,6 +109,6 @@ def test_the_catalogue_has_three_measures_per_category_from_art_16_to_20() -> No
         assert {m.article for m in found} == {article}
     assert measure("external_environment.2").title_zh == "贯彻落实回避制度"
     assert measure("post_duty.2").title_zh == "规范行政自由裁量权"
-    with pytest.raises(BadValue) as caught:
+    with pytest.raises(Invalid) as caught:
         measure("post_duty.4")
     assert caught.value.field == "measure_code"
