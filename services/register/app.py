@@ -1,15 +1,14 @@
-"""The register application: power catalogue, risk points, grading, approval (Art. 10–25)."""
+"""The register application: powers, risk points, grading, approval, judgement (Art. 10–25)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from services.register.domain import ReportedInformation
+from services.register.judgement_commands import JudgementCommands
 from services.register.power_commands import PowerCommands
-from services.register.read_model import HeatMap, RiskPointRow
-from services.register.risk_point_commands import RiskPointCommands
+from services.register.read_model import HeatMap, InformationRow, RiskPointRow
 from shared.application import Rejected
-from shared.errors import NotFound
 from shared.events import RiskReported
 from shared.orgtree import UnknownUnit
 
@@ -18,12 +17,13 @@ if TYPE_CHECKING:
 
     from eventsourcing.application import ProcessingEvent
 
+    from services.register.judgement import InformationStatus
     from services.register.risk_records import RiskStatus
     from shared.events import CloudEvent
     from shared.vocabulary import Grade, RiskCategory
 
 
-class RegisterApplication(PowerCommands, RiskPointCommands):
+class RegisterApplication(PowerCommands, JudgementCommands):
     """Commands, queries and reactions of the register; plain types in and out."""
 
     name = "register"
@@ -55,14 +55,9 @@ class RegisterApplication(PowerCommands, RiskPointCommands):
                 reported_at=data.occurred_at,
                 reported_by=data.reported_by.model_dump(),
                 upstream_event_id=reported.id,
+                subject_post=data.subject_post,
             )
         )
-
-    def get_information(self, information_id: UUID) -> ReportedInformation:
-        found = self.find(information_id, ReportedInformation)
-        if found is None:
-            raise NotFound(f"no reported information {information_id}")
-        return found
 
     def list_risk_points(
         self,
@@ -75,6 +70,13 @@ class RegisterApplication(PowerCommands, RiskPointCommands):
         """The register of every unit in the subtree of `within`, filtered (Art. 10, 13, 14)."""
         units = {u.code for u in self.org.subtree(self.unit(within, "within").code)}
         return self.view.risk_points(units, category=category, grade=grade, status=status)
+
+    def list_information(
+        self, within: str, status: InformationStatus | None = None
+    ) -> list[InformationRow]:
+        """Reported information about units of the subtree of `within` 信息库 (Art. 21, 25)."""
+        units = {u.code for u in self.org.subtree(self.unit(within, "within").code)}
+        return self.view.information(units, status=status)
 
     def heat_map(self, within: str, status: RiskStatus | None = None) -> HeatMap:
         """Risk points of the subtree by unit × category × grade 风险分布 (Art. 13, 14)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
+from services.register.domain import ReportedInformation
 from services.register.policy import RegisterRules
 from services.register.powers import PowerItem
 from services.register.read_model import RegisterView
@@ -36,6 +37,13 @@ class RegisterBase(ServiceApplication):
         self.rules = rules or RegisterRules()
         self.view = RegisterView(self)
         self.view.catch_up()  # built from the whole notification log at start
+
+    def get_information(self, information_id: UUID) -> ReportedInformation:
+        """Reported information in the database 廉政风险信息库 (Art. 21); NotFound if none."""
+        found = self.find(information_id, ReportedInformation)
+        if found is None:
+            raise NotFound(f"no reported information {information_id}")
+        return found
 
     def get_power(self, power_id: UUID) -> PowerItem:
         """A power of the catalogue (Art. 11); NotFound if there is none."""

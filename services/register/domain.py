@@ -1,4 +1,4 @@
-"""The register's domain: reported information awaiting judgement (Art. 21, 25)."""
+"""The register's domain: reported information, its verification and judgement (Art. 21, 23, 25)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,20 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+
+from services.register.judgement import (
+    InformationStatus,
+    Judgement,
+    ReportFinding,
+    ReportingBreachFinding,
+    Verification,
+    breach_id_of,
+    judgement_id_of,
+)
+from shared.errors import Conflict
+from shared.vocabulary import Verdict, WarningLevel
+
+Actor = dict[str, str]
 
 
 class ReportedInformation(Aggregate):
@@ -18,6 +32,21 @@ class ReportedInformation(Aggregate):
     @staticmethod
     def create_id(information_id: UUID, **_: Any) -> UUID:
         return information_id
+
+    class Judged(Aggregate.Event):
+        """The judgement group gave its verdict 研判结论 (Art. 25); Art. 23 breach if found."""
+
+        judgement_id: UUID
+        unit_code: str
+        verdict: str
+        recommended_level: str | None
+        reasoning: str
+        risk_point_id: UUID | None
+        risk_point_opened: bool
+        factors: dict[str, int] | None
+        breach: dict[str, str] | None
+        judged_by: Actor
+        judged_at: datetime
 
     @event("Received")
     def __init__(
@@ -31,6 +60,7 @@ class ReportedInformation(Aggregate):
         reported_at: datetime,
         reported_by: dict[str, str],
         upstream_event_id: str,
+        subject_post: str | None = None,
     ) -> None:
         self.unit_code = unit_code
         self.channel = channel
@@ -39,4 +69,132 @@ class ReportedInformation(Aggregate):
         self.reported_at = reported_at
         self.reported_by = dict(reported_by)
         self.upstream_event_id = upstream_event_id
-        self.status = "awaiting_judgement"
+        self.subject_post = subject_post
+        self.status = InformationStatus.AWAITING_JUDGEMENT
+        self.verifications: list[Verification] = []
+        self.judgement: Judgement | None = None
+
+    # -- verification 核实 (Art. 21, 25) -------------------------------------------------------
+
+    def verify(
+        self,
+        *,
+        verifiers: list[str],
+        verified_at: datetime,
+        checked: list[str],
+        findings: str,
+        by: Actor,
+        at: datetime,
+    ) -> int:
+        """Record what the judges checked, who checked it and when 核实; return its number."""
+        self._ensure_open()
+        number = len(self.verifications) + 1
+        self._verified(
+            number=number, verifiers=verifiers, verified_at=verified_at, checked=checked,
+            findings=findings, recorded_by=by, recorded_at=at,
+        )  # fmt: skip
+        return number
+
+    @event("Verified")
+    def _verified(
+        self,
+        *,
+        number: int,
+        verifiers: list[str],
+        verified_at: datetime,
+        checked: list[str],
+        findings: str,
+        recorded_by: Actor,
+        recorded_at: datetime,
+    ) -> None:
+        self.verifications.append(
+            Verification(
+                number, tuple(verifiers), verified_at, tuple(checked), findings,
+                dict(recorded_by), recorded_at,
+            )
+        )  # fmt: skip
+
+    # -- judgement 研判 (Art. 23, 25, 28) ------------------------------------------------------
+
+    def judge(
+        self,
+        *,
+        verdict: Verdict,
+        recommended_level: WarningLevel | None,
+        reasoning: str,
+        risk_point_id: UUID | None,
+        risk_point_opened: bool,
+        factors: dict[str, int] | None,
+        finding: ReportFinding | None,
+        by: Actor,
+        at: datetime,
+    ) -> UUID:
+        """Give the verdict once; a report found untrue binds its reporter (Art. 23, 25)."""
+        self._ensure_open()
+        if not self.verifications:
+            raise Conflict("verify the information first (核实, Art. 21): no verification recorded")
+        judgement_id = judgement_id_of(self.id)
+        breach = None
+        if finding is not None:
+            breach = {
+                "breach_id": str(breach_id_of(judgement_id, finding.value)),
+                "kind": finding.value,
+                "responsible_person_id": self.reported_by["user_id"],
+                "reported_event_id": self.upstream_event_id,
+                "reported_at": self.reported_at.isoformat(),
+            }
+        self._judged(
+            judgement_id=judgement_id, unit_code=self.unit_code, verdict=verdict.value,
+            recommended_level=recommended_level.value if recommended_level else None,
+            reasoning=reasoning, risk_point_id=risk_point_id,
+            risk_point_opened=risk_point_opened, factors=factors, breach=breach,
+            judged_by=by, judged_at=at,
+        )  # fmt: skip
+        return judgement_id
+
+    @event(Judged)
+    def _judged(
+        self,
+        *,
+        judgement_id: UUID,
+        unit_code: str,
+        verdict: str,
+        recommended_level: str | None,
+        reasoning: str,
+        risk_point_id: UUID | None,
+        risk_point_opened: bool,
+        factors: dict[str, int] | None,
+        breach: dict[str, str] | None,
+        judged_by: Actor,
+        judged_at: datetime,
+    ) -> None:
+        self.status = InformationStatus.JUDGED
+        self.judgement = Judgement(
+            judgement_id=judgement_id,
+            verdict=Verdict(verdict),
+            recommended_level=WarningLevel(recommended_level) if recommended_level else None,
+            reasoning=reasoning,
+            risk_point_id=risk_point_id,
+            risk_point_opened=risk_point_opened,
+            factors=dict(factors) if factors else None,
+            breach=_breach_of(breach) if breach else None,
+            judged_by=dict(judged_by),
+            judged_at=judged_at,
+        )
+
+    def _ensure_open(self) -> None:
+        if self.judgement is not None:
+            raise Conflict(
+                f"information {self.id} was already judged "
+                f"({self.judgement.verdict.value}, {self.judgement.judged_at.isoformat()})"
+            )
+
+
+def _breach_of(stored: dict[str, str]) -> ReportingBreachFinding:
+    return ReportingBreachFinding(
+        breach_id=UUID(stored["breach_id"]),
+        kind=ReportFinding(stored["kind"]),
+        responsible_person_id=stored["responsible_person_id"],
+        reported_event_id=stored["reported_event_id"],
+        reported_at=datetime.fromisoformat(stored["reported_at"]),
+    )

@@ -1,10 +1,11 @@
-"""The register's in-process read model: listings and the heat map 风险分布图 (Art. 10–14, 31).
+"""The register's in-process read model: listings and the heat map 风险分布图 (Art. 10–14, 21, 31).
 
 The event store answers "get by id" only. This view follows the application's notification log:
-`catch_up()` reads every notification after the last one it saw, notes which risk points and
-powers changed, and re-reads those aggregates from the repository. It runs when the application
-starts (so it is rebuilt from the whole log) and before every query (so it includes what this or
-any other process sharing the store has saved since). It never writes; losing it loses nothing.
+`catch_up()` reads every notification after the last one it saw, notes which risk points, powers
+and pieces of reported information changed, and re-reads those aggregates from the repository.
+It runs when the application starts (so it is rebuilt from the whole log) and before every query
+(so it includes what this or any other process sharing the store has saved since). It never
+writes; losing it loses nothing.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
+from services.register.domain import ReportedInformation
+from services.register.judgement import InformationStatus
 from services.register.powers import PowerItem, PowerKind
 from services.register.risk_point import RiskPoint
 from services.register.risk_records import RiskStatus
-from shared.vocabulary import Grade, RiskCategory
+from shared.vocabulary import Grade, RiskCategory, Verdict
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 
 _RISK_POINT_TOPIC = get_topic(RiskPoint) + "."
 _POWER_TOPIC = get_topic(PowerItem) + "."
+_INFORMATION_TOPIC = get_topic(ReportedInformation) + "."
 _PAGE = 500
 
 
@@ -59,6 +64,20 @@ class PowerRow:
 
 
 @dataclass(frozen=True)
+class InformationRow:
+    """One line of the risk-information database 廉政风险信息库 (Art. 21, 25)."""
+
+    id: UUID
+    unit_code: str
+    channel: str
+    summary: str
+    learned_at: datetime
+    status: InformationStatus
+    verifications: int
+    verdict: Verdict | None
+
+
+@dataclass(frozen=True)
 class HeatMap:
     """Risk points by unit × category, counted by grade (`ungraded` for drafts) (Art. 13, 14)."""
 
@@ -76,6 +95,7 @@ class RegisterView:
         self._position = 0
         self._risk_points: dict[UUID, RiskPointRow] = {}
         self._powers: dict[UUID, PowerRow] = {}
+        self._information: dict[UUID, InformationRow] = {}
 
     @property
     def position(self) -> int:
@@ -87,6 +107,7 @@ class RegisterView:
         with self._lock:
             changed_points: set[UUID] = set()
             changed_powers: set[UUID] = set()
+            changed_information: set[UUID] = set()
             while True:
                 page = self._app.recorder.select_notifications(
                     start=self._position, limit=_PAGE, inclusive_of_start=False
@@ -96,6 +117,8 @@ class RegisterView:
                         changed_points.add(UUID(str(n.originator_id)))
                     elif n.topic.startswith(_POWER_TOPIC):
                         changed_powers.add(UUID(str(n.originator_id)))
+                    elif n.topic.startswith(_INFORMATION_TOPIC):
+                        changed_information.add(UUID(str(n.originator_id)))
                 if not page:
                     break
                 self._position = page[-1].id
@@ -103,6 +126,8 @@ class RegisterView:
                 self._risk_points[point_id] = _row_of(self._app.repository.get(point_id))
             for power_id in changed_powers:
                 self._powers[power_id] = _power_row_of(self._app.repository.get(power_id))
+            for info_id in changed_information:
+                self._information[info_id] = _information_row_of(self._app.repository.get(info_id))
 
     def risk_points(
         self,
@@ -128,6 +153,18 @@ class RegisterView:
         self.catch_up()
         rows = [p for p in list(self._powers.values()) if p.unit_code in units]
         return sorted(rows, key=lambda p: (p.unit_code, p.name, str(p.id)))
+
+    def information(
+        self, units: Collection[str], status: InformationStatus | None = None
+    ) -> list[InformationRow]:
+        """Reported information about the given units, oldest learned first (Art. 21, 25)."""
+        self.catch_up()
+        rows = [
+            r
+            for r in list(self._information.values())
+            if r.unit_code in units and (status is None or r.status is status)
+        ]
+        return sorted(rows, key=lambda r: (r.learned_at, str(r.id)))
 
     def heat_map(self, units: list[str], status: RiskStatus | None = None) -> HeatMap:
         """Counts of risk points by unit × category × grade 风险分布 (Art. 13, 14)."""
@@ -166,4 +203,18 @@ def _power_row_of(power: PowerItem) -> PowerRow:
         name=power.name,
         kind=power.kind,
         flowchart_version=chart.version if chart else None,
+    )
+
+
+def _information_row_of(info: ReportedInformation) -> InformationRow:
+    judgement = info.judgement
+    return InformationRow(
+        id=info.id,
+        unit_code=info.unit_code,
+        channel=info.channel,
+        summary=info.summary,
+        learned_at=info.learned_at,
+        status=info.status,
+        verifications=len(info.verifications),
+        verdict=judgement.verdict if judgement else None,
     )

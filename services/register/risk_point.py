@@ -63,6 +63,9 @@ class RiskPoint(Aggregate):
         graded_by: Actor
         graded_at: datetime
         authority: str
+        information_id: UUID | None = None  # set when graded from a judgement 研判 (Art. 25)
+        judgement_id: UUID | None = None
+        recommended_level: str | None = None
 
     @event(Identified)
     def __init__(
@@ -121,11 +124,14 @@ class RiskPoint(Aggregate):
         responsible_leader_id: str,
         by: Actor,
         at: datetime,
+        judgement: tuple[UUID, UUID, str | None] | None = None,
     ) -> Grade:
-        """Grade or re-grade from the four factors; record who, why and the rule (Art. 14)."""
+        """Grade or re-grade from the four factors; record who, why and the rule (Art. 14, 25)."""
         if not reason.strip():
             raise Invalid("reason", "say why this grade")
         new = rule.grade(factors)
+        information_id, judgement_id, level = judgement or (None, None, None)
+        authorities = {GradeSource.REVISION: "Art. 30", GradeSource.JUDGEMENT: "Art. 14, 25"}
         self._graded(
             unit_code=self.unit_code,
             category=self.category.value,
@@ -138,7 +144,10 @@ class RiskPoint(Aggregate):
             responsible_leader_id=responsible_leader_id,
             graded_by=by,
             graded_at=at,
-            authority="Art. 30" if source is GradeSource.REVISION else "Art. 14",
+            authority=authorities.get(source, "Art. 14"),
+            information_id=information_id,
+            judgement_id=judgement_id,
+            recommended_level=level,
         )
         return new
 
@@ -158,6 +167,9 @@ class RiskPoint(Aggregate):
         graded_by: Actor,
         graded_at: datetime,
         authority: str,
+        information_id: UUID | None = None,
+        judgement_id: UUID | None = None,
+        recommended_level: str | None = None,
     ) -> None:
         new, old = Grade(grade), Grade(previous_grade) if previous_grade else None
         self.gradings.append(

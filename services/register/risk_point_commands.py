@@ -40,6 +40,12 @@ class RiskPointCommands(RegisterBase):
 
     def identify_risk_point(self, draft: RiskPointDraft, by: Principal) -> UUID:
         """Enter a risk point and how it shows 风险表现形式 in the register (Art. 10, 12, 13)."""
+        point = self._identified(draft, by)
+        self.save(point)
+        return point.id
+
+    def _identified(self, draft: RiskPointDraft, by: Principal, role: str = "office") -> RiskPoint:
+        """A new risk point, checked and not yet saved (Art. 10, 12, 13)."""
         self.unit(draft.unit_code)
         if draft.category not in RiskCategory.__members__.values():
             raise Invalid("category", f"must be one of {', '.join(c.value for c in RiskCategory)}")
@@ -51,7 +57,7 @@ class RiskPointCommands(RegisterBase):
         if not manifestations:
             raise Invalid("manifestations", "list at least one way the risk shows (风险表现形式)")
         version = self._check_power_link(draft)
-        point = RiskPoint(
+        return RiskPoint(
             unit_code=draft.unit_code,
             post=draft.post.strip(),
             power_id=draft.power_id,
@@ -61,11 +67,9 @@ class RiskPointCommands(RegisterBase):
             description=draft.description.strip(),
             manifestations=manifestations,
             focus=draft.focus.as_dict(),
-            identified_by=actor_of(by),
+            identified_by=actor_of(by, role),
             identified_at=self.clock.now(),
         )
-        self.save(point)
-        return point.id
 
     def _check_power_link(self, draft: RiskPointDraft) -> int | None:
         """The power must be the unit's, the step in its current flowchart, the post acting."""
@@ -100,6 +104,25 @@ class RiskPointCommands(RegisterBase):
     ) -> Grade:
         """Grade or re-grade a risk point by the configured rule (Art. 14, 30)."""
         point = self.get_risk_point(risk_point_id)
+        grade = self._regraded(
+            point, factors, reason=reason, responsible_leader_id=responsible_leader_id, by=by,
+            source=source,
+        )  # fmt: skip
+        self.save(point)
+        return grade
+
+    def _regraded(
+        self,
+        point: RiskPoint,
+        factors: dict[str, int],
+        *,
+        reason: str,
+        responsible_leader_id: str,
+        by: Principal,
+        source: GradeSource | None = None,
+        judgement: tuple[UUID, UUID, str | None] | None = None,
+    ) -> Grade:
+        """Grade a risk point in memory, checked, not yet saved (Art. 14, 25, 30)."""
         team = self.unit(point.unit_code).leadership_team_ids
         if responsible_leader_id not in team:
             raise Invalid(
@@ -109,17 +132,16 @@ class RiskPointCommands(RegisterBase):
             raise Invalid("factors", f"give exactly the four factors {', '.join(FACTOR_NAMES)}")
         if source is None:
             source = GradeSource.REVISION if point.grade else GradeSource.IDENTIFICATION
-        grade = point.regrade(
+        return point.regrade(
             Factors(**factors),
             self.rules.grading,
             source=source,
             reason=reason,
             responsible_leader_id=responsible_leader_id,
-            by=actor_of(by),
+            by=actor_of(by, "judge" if judgement else "office"),
             at=self.clock.now(),
+            judgement=judgement,
         )
-        self.save(point)
-        return grade
 
     def vote(self, risk_point_id: UUID, in_favour: bool, comment: str, by: Principal) -> bool:
         """A leadership-team member votes on the grading 集体审定 (Art. 14); False if a repeat."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from shared.events.base import CloudEvent, EventData
 from shared.vocabulary import Grade, GradeSource, RiskCategory, UnitKind, Verdict, WarningLevel
@@ -67,6 +67,26 @@ class RiskGraded(CloudEvent):
     data: RiskGradedData = Field(description="The grading.")
 
 
+class JudgedReportingBreach(BaseModel):
+    """The judges found the report untrue 不真实 or its core inaccurate 核心内容不准确 (Art. 23)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    breach_id: UUID = Field(description="Id of the breach; derived from the judgement and kind.")
+    kind: Literal["untrue", "inaccurate"] = Field(
+        description="untrue = 不真实 (the report is not true); inaccurate = 核心内容不准确 (its "
+        "core content is inaccurate)."
+    )
+    responsible_person_id: str = Field(
+        min_length=1,
+        description="Staff id of who filed the report (信息员/报告人), accountable under Art. 23.",
+    )
+    reported_event_id: str = Field(
+        min_length=1, description="ce_id of the RiskReported that carried the report (evidence)."
+    )
+    reported_at: AwareDatetime = Field(description="When the report was filed.")
+
+
 class JudgementMadeData(EventData):
     """The judgement group (研判小组) verified and assessed a piece of information (Art. 25)."""
 
@@ -81,6 +101,11 @@ class JudgementMadeData(EventData):
         description="Warning level recommended for review (Art. 28), if any."
     )
     reasoning: str = Field(min_length=1, description="The group's reasoning and recommendations.")
+    reporting_breach: JudgedReportingBreach | None = Field(
+        default=None,
+        description="Set when the judges found the report untrue or inaccurate in its core "
+        "content (Art. 23); null (or absent) otherwise.",
+    )
 
 
 class JudgementMade(CloudEvent):

@@ -1,0 +1,181 @@
+"""Bodies and answers of the risk-information routes 廉政风险信息库 (Art. 21, 23, 25)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from services.register.domain import ReportedInformation
+from services.register.judgement import InformationStatus
+from shared.events import GradingFactors
+from shared.vocabulary import RiskCategory, Verdict, WarningLevel
+
+
+class VerificationIn(BaseModel):
+    """A verification 核实 by the judgement group: who, when, what was checked (Art. 21, 25)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    checked: list[str] = Field(
+        min_length=1, description="What was checked (核实内容), e.g. 调取报销凭证, 询问当事人."
+    )
+    findings: str = Field(min_length=1, max_length=4000, description="What was found (核实情况).")
+    verifiers: list[str] | None = Field(
+        None, description="Staff ids of who verified (核实人); default the caller."
+    )
+    verified_at: AwareDatetime | None = Field(
+        None, description="When it was verified (核实时间); default now, never in the future."
+    )
+
+
+class NewRiskPointIn(BaseModel):
+    """A risk point opened from the information 新发现的风险点 (Art. 10, 13, 25)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    category: RiskCategory = Field(description="Risk category (风险类别, Art. 13).")
+    description: str = Field(min_length=1, max_length=2000, description="The risk (风险描述).")
+    post: str | None = Field(
+        None, max_length=100, description="The post (岗位); default the post the information names."
+    )
+    manifestations: list[str] = Field(
+        default_factory=list, description="How it shows (风险表现形式); default the summary."
+    )
+
+
+class JudgementIn(BaseModel):
+    """The judgement group's verdict 研判结论 on one piece of information (Art. 23, 25, 28)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verdict: Verdict = Field(
+        description="unfounded 不属实 · incipient_tendency 苗头性、倾向性问题 · violation "
+        "已构成违纪违法 (transfer, Art. 28)."
+    )
+    reasoning: str = Field(
+        min_length=1, max_length=4000, description="Reasoning and recommendations (研判意见)."
+    )
+    recommended_level: WarningLevel | None = Field(
+        None, description="Warning level recommended (预警等级); only and always for an incipient "
+        "tendency.",
+    )  # fmt: skip
+    risk_point_id: UUID | None = Field(
+        None, description="An existing risk point of the unit the information bears on."
+    )
+    new_risk_point: NewRiskPointIn | None = Field(
+        None, description="Or a risk point opened from the information. One of the two is "
+        "required unless the verdict is unfounded.",
+    )  # fmt: skip
+    factors: GradingFactors | None = Field(
+        None, description="The four factors (Art. 14) to grade the risk point by; only and always "
+        "for an incipient tendency.",
+    )  # fmt: skip
+    responsible_leader_id: str | None = Field(
+        None, description="Responsible leader (责任领导) of the grading; default the current one."
+    )
+    report_finding: Literal["untrue", "inaccurate"] | None = Field(
+        None, description="The report itself was untrue 不真实 (only with unfounded) or inaccurate "
+        "in its core content 核心内容不准确: a reporting breach of the reporter (Art. 23).",
+    )  # fmt: skip
+
+
+class NumberOut(BaseModel):
+    number: int = Field(description="Number of the verification for this information.")
+
+
+class JudgementIdOut(BaseModel):
+    judgement_id: UUID = Field(description="Id of the judgement; JudgementMade carries it.")
+
+
+class VerificationOut(BaseModel):
+    number: int
+    verifiers: list[str] = Field(description="Who verified (核实人).")
+    verified_at: datetime = Field(description="When (核实时间).")
+    checked: list[str] = Field(description="What was checked (核实内容).")
+    findings: str = Field(description="What was found (核实情况).")
+    recorded_by: dict[str, str]
+    recorded_at: datetime
+
+
+class ReportingBreachOut(BaseModel):
+    breach_id: UUID
+    kind: Literal["untrue", "inaccurate"] = Field(description="不真实 · 核心内容不准确 (Art. 23).")
+    responsible_person_id: str = Field(description="Who filed the report (报告人).")
+    reported_event_id: str
+    reported_at: datetime
+
+
+class JudgementOut(BaseModel):
+    judgement_id: UUID
+    verdict: Verdict
+    recommended_level: WarningLevel | None
+    reasoning: str
+    risk_point_id: UUID | None
+    risk_point_opened: bool = Field(description="True if the risk point was opened by it.")
+    factors: dict[str, int] | None
+    reporting_breach: ReportingBreachOut | None = Field(description="Art. 23 finding, if any.")
+    judged_by: dict[str, str]
+    judged_at: datetime
+
+
+class InformationRowOut(BaseModel):
+    information_id: UUID
+    unit_code: str
+    channel: str
+    summary: str
+    learned_at: datetime
+    status: InformationStatus = Field(description="awaiting_judgement 待研判 · judged 已研判.")
+    verifications: int = Field(description="How many verifications are recorded (核实).")
+    verdict: Verdict | None
+
+
+class ReportedInformationOut(BaseModel):
+    information_id: UUID
+    unit_code: str
+    channel: str
+    summary: str
+    subject_post: str | None
+    learned_at: datetime
+    reported_at: datetime
+    reported_by: dict[str, str] = Field(description="Who filed it (信息员, Art. 23).")
+    status: InformationStatus = Field(description="awaiting_judgement 待研判 · judged 已研判.")
+    verifications: list[VerificationOut]
+    judgement: JudgementOut | None
+
+
+def information_out(info: ReportedInformation) -> ReportedInformationOut:
+    """The full record of one piece of information, verifications and judgement included."""
+    j = info.judgement
+    judgement = None
+    if j is not None:
+        breach = None
+        if j.breach is not None:
+            b = j.breach
+            breach = ReportingBreachOut(
+                breach_id=b.breach_id, kind=b.kind.value,
+                responsible_person_id=b.responsible_person_id,
+                reported_event_id=b.reported_event_id, reported_at=b.reported_at,
+            )  # fmt: skip
+        judgement = JudgementOut(
+            judgement_id=j.judgement_id, verdict=j.verdict, recommended_level=j.recommended_level,
+            reasoning=j.reasoning, risk_point_id=j.risk_point_id,
+            risk_point_opened=j.risk_point_opened, factors=j.factors, reporting_breach=breach,
+            judged_by=j.judged_by, judged_at=j.judged_at,
+        )  # fmt: skip
+    return ReportedInformationOut(
+        information_id=info.id, unit_code=info.unit_code, channel=info.channel,
+        summary=info.summary, subject_post=info.subject_post, learned_at=info.learned_at,
+        reported_at=info.reported_at, reported_by=info.reported_by, status=info.status,
+        verifications=[
+            VerificationOut(
+                number=v.number, verifiers=list(v.verifiers), verified_at=v.verified_at,
+                checked=list(v.checked), findings=v.findings, recorded_by=v.recorded_by,
+                recorded_at=v.recorded_at,
+            )
+            for v in info.verifications
+        ],
+        judgement=judgement,
+    )  # fmt: skip

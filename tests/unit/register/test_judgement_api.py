@@ -1,0 +1,164 @@
+"""Information and judgement over HTTP: roles, jurisdiction, once only, bad fields (Art. 21–25)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services.register.main import SPEC
+from services.register.settings import RegisterSettings
+from shared.auth import Role
+from shared.clock import ManualClock
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+from tests.unit.register.judging import information_id, report
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+NOWHERE = "00000000-0000-4000-8000-000000000000"
+FACTORS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
+VERIFICATION = {"checked": ["调取报销凭证", "询问出纳"], "findings": "审核与支付由一人完成"}
+INCIPIENT = {"verdict": "incipient_tendency", "reasoning": "岗位未分离，属苗头性问题",
+             "recommended_level": "yellow", "factors": FACTORS,
+             "new_risk_point": {"category": "post_duty", "description": "出纳兼任报销审核"},
+             "responsible_leader_id": "u-taihe-mayor"}  # fmt: skip
+
+
+class Api:
+    """A test client, tokens, and a way to have intake report something."""
+
+    def __init__(self, runtime: Runtime, client: TestClient) -> None:
+        self.runtime, self.client = runtime, client
+
+    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
+
+    @property
+    def judge(self) -> dict[str, str]:
+        return self.as_("u-th-judge", Role.JUDGE)
+
+    def post(self, path: str, body: dict[str, Any], who: dict[str, str]) -> Any:
+        return self.client.post(path, json=body, headers=who)
+
+    def get(self, path: str, who: dict[str, str]) -> Any:
+        return self.client.get(path, headers=who)
+
+    def reported(self, unit: str = "QX-TH") -> str:
+        return str(information_id(report(self.runtime.app, self.runtime.clock.now(), unit)))
+
+    def verified(self) -> str:
+        info = self.reported()
+        answer = self.post(f"/information/{info}/verification", VERIFICATION, self.judge)
+        assert (answer.status_code, answer.json()) == (201, {"number": 1}), answer.text
+        return info
+
+
+@pytest.fixture
+def api() -> Iterator[Api]:
+    settings = RegisterSettings(common=CommonSettings(store="memory"))
+    runtime = Runtime(SPEC, settings, clock=ManualClock())
+    with TestClient(create_api(runtime)) as client:
+        yield Api(runtime, client)
+    runtime.close()
+
+
+def test_the_judges_verify_and_judge_and_the_record_shows_both(api: Api) -> None:
+    info = api.verified()
+    waiting = api.get("/information?status=awaiting_judgement", api.judge).json()
+    assert [(r["information_id"], r["verifications"]) for r in waiting] == [(info, 1)]
+    judged = api.post(f"/information/{info}/judgement", INCIPIENT, api.judge)
+    assert judged.status_code == 201, judged.text
+    judgement_id = judged.json()["judgement_id"]
+    shown = api.get(f"/information/{info}", api.as_("u-th-office", Role.OFFICE)).json()
+    assert shown["status"] == "judged"
+    assert shown["reported_by"]["user_id"] == "u-officer"
+    [verification] = shown["verifications"]
+    assert verification["checked"] == VERIFICATION["checked"]
+    assert verification["verifiers"] == ["u-th-judge"]
+    judgement = shown["judgement"]
+    assert judgement["judgement_id"] == judgement_id
+    assert (judgement["verdict"], judgement["recommended_level"]) == (
+        "incipient_tendency", "yellow"
+    )  # fmt: skip
+    assert judgement["risk_point_opened"] is True
+    assert judgement["reporting_breach"] is None
+    point = api.get(f"/risk-points/{judgement['risk_point_id']}", api.judge).json()
+    assert (point["grade"], point["post"]) == ("high", "出纳")
+    assert point["gradings"][0]["source"] == "judgement"
+    assert api.get("/information?status=awaiting_judgement", api.judge).json() == []
+    assert [r["verdict"] for r in api.get("/information?status=judged", api.judge).json()] == [
+        "incipient_tendency"
+    ]
+    # A second judgement is a conflict, whatever it says.
+    again = api.post(f"/information/{info}/judgement", INCIPIENT, api.judge)
+    assert again.status_code == 409
+    late = api.post(f"/information/{info}/verification", VERIFICATION, api.judge)
+    assert late.status_code == 409
+
+
+def test_an_inaccurate_report_is_shown_against_its_reporter(api: Api) -> None:
+    info = api.verified()
+    body = {"verdict": "unfounded", "reasoning": "核心内容与事实不符",
+            "report_finding": "inaccurate"}  # fmt: skip
+    assert api.post(f"/information/{info}/judgement", body, api.judge).status_code == 201
+    breach = api.get(f"/information/{info}", api.judge).json()["judgement"]["reporting_breach"]
+    assert (breach["kind"], breach["responsible_person_id"]) == ("inaccurate", "u-officer")
+
+
+def test_only_the_judgement_group_within_its_jurisdiction_verifies_and_judges(api: Api) -> None:
+    info = api.reported()
+    unfounded = {"verdict": "unfounded", "reasoning": "不属实"}
+    # Judging before any verification is a conflict (核实 first).
+    assert api.post(f"/information/{info}/judgement", unfounded, api.judge).status_code == 409
+    for who in (
+        api.as_("u-th-office", Role.OFFICE),
+        api.as_("u-taihe-mayor", Role.LEADER),
+        api.as_("u-tp-judge", Role.JUDGE, unit="QX-TP"),
+    ):
+        assert api.post(f"/information/{info}/verification", VERIFICATION, who).status_code == 403
+        assert api.post(f"/information/{info}/judgement", unfounded, who).status_code == 403
+    neighbour = api.as_("u-tp-office", Role.OFFICE, unit="QX-TP")
+    assert api.get(f"/information/{info}", neighbour).status_code == 403
+    assert api.get("/information?within=QX-TH", neighbour).status_code == 403
+    assert api.get("/information", neighbour).json() == []
+    officer = api.as_("u-officer", Role.OFFICER)
+    assert api.get("/information", officer).status_code == 403
+    district = api.as_("u-qx-audit", Role.AUDITOR, unit="QX")
+    assert [r["information_id"] for r in api.get("/information", district).json()] == [info]
+    unknown = api.get("/information?within=QX-NOWHERE", district)
+    assert unknown.json()["detail"][0]["loc"][-1] == "within"
+    bad_status = api.get("/information?status=pending", district)
+    assert bad_status.json()["detail"][0]["loc"] == ["query", "status"]
+    assert api.get(f"/information/{NOWHERE}", district).status_code == 404
+
+
+def test_bad_verdict_and_level_combinations_are_422_naming_the_field(api: Api) -> None:
+    info = api.verified()
+    for field, body in [
+        ("recommended_level", INCIPIENT | {"recommended_level": None}),
+        ("recommended_level", {"verdict": "unfounded", "reasoning": "x",
+                               "recommended_level": "red"}),
+        ("recommended_level", {"verdict": "violation", "reasoning": "x", "recommended_level": "red",
+                               "new_risk_point": INCIPIENT["new_risk_point"]}),
+        ("factors", INCIPIENT | {"factors": None}),
+        ("risk_point_id", {"verdict": "violation", "reasoning": "x"}),
+        ("verdict", INCIPIENT | {"verdict": "dismissed"}),
+        ("category", INCIPIENT | {"new_risk_point": {"category": "political",
+                                                     "description": "d"}}),
+        ("harm", INCIPIENT | {"factors": FACTORS | {"harm": 0}}),
+        ("report_finding", {"verdict": "violation", "reasoning": "x", "report_finding": "untrue",
+                            "new_risk_point": INCIPIENT["new_risk_point"]}),
+        ("risk_point_id", INCIPIENT | {"risk_point_id": NOWHERE,
+                                       "new_risk_point": None}),
+    ]:  # fmt: skip
+        answer = api.post(f"/information/{info}/judgement", body, api.judge)
+        assert answer.status_code == 422, (field, answer.text)
+        assert answer.json()["detail"][0]["loc"][-1] == field, answer.json()
+    bad = VERIFICATION | {"verified_at": "2099-01-01T00:00:00+08:00"}
+    answer = api.post(f"/information/{info}/verification", bad, api.judge)
+    assert answer.json()["detail"][0]["loc"] == ["body", "verified_at"]
+    assert api.get(f"/information/{info}", api.judge).json()["status"] == "awaiting_judgement"

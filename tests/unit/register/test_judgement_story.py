@@ -1,0 +1,348 @@
+"""Information and judgement told as a story, on every store we support (Art. 21, 23, 25).
+
+An information officer 信息员 reports that at 太和镇 one person both audits and pays expense claims.
+The judgement group 研判小组 verifies 核实 what was reported, then judges: an incipient tendency
+苗头性倾向性问题 re-grades the town's risk point and recommends a warning; a violation opens a new
+risk point and goes for transfer; an untrue report binds the officer who filed it (Art. 23).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from services.register.app import RegisterApplication
+from services.register.contract import translate
+from services.register.judgement import InformationStatus, ReportFinding, judgement_id_of
+from services.register.judgement_commands import JudgementDraft, NewRiskPoint
+from services.register.risk_point_commands import RiskPointDraft
+from services.register.risk_records import RiskStatus
+from services.warning.app import WarningApplication
+from shared.auth import Principal, Role
+from shared.clock import ManualClock
+from shared.errors import Conflict, Forbidden, Invalid
+from shared.events import JudgementMade, RiskGraded, parse_event
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
+from tests.unit.register.judging import feed, information_id, report
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+    from uuid import UUID
+
+    from shared.events import CloudEvent
+
+OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
+JUDGE = Principal("u-th-judge", frozenset({Role.JUDGE}), "QX-TH", "太和镇研判小组")
+DISTRICT_JUDGE = Principal("u-qx-judge", frozenset({Role.JUDGE}), "QX")
+NEIGHBOUR_JUDGE = Principal("u-tp-judge", frozenset({Role.JUDGE}), "QX-TP")
+ORIGIN = Origin("/lianfang/district/register", "district")
+ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
+SERIOUS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
+CHECKED = ["调取2025年报销凭证", "询问财政所会计、出纳"]
+
+
+def published(app: RegisterApplication, aggregate_id: UUID) -> list[CloudEvent]:
+    """What the relay would publish from one aggregate's stored events."""
+    stored = list(app.events.get(aggregate_id))
+    return [e for e in (translate(s, ORIGIN) for s in stored) if e is not None]
+
+
+class JudgementStory:
+    """The same story, re-told per store by subclasses that provide `env`."""
+
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def clock(self) -> ManualClock:
+        return ManualClock()
+
+    @pytest.fixture
+    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[RegisterApplication]:
+        app = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
+        yield app
+        app.close()
+
+    def _reported(self, app: RegisterApplication, clock: ManualClock, unit: str = "QX-TH") -> UUID:
+        return information_id(report(app, clock.now(), unit))
+
+    def _verified(self, app: RegisterApplication, clock: ManualClock) -> UUID:
+        info_id = self._reported(app, clock)
+        app.verify_information(info_id, checked=CHECKED, findings="报销审核与支付均由出纳一人完成",
+                               by=JUDGE)  # fmt: skip
+        return info_id
+
+    def _graded_point(self, app: RegisterApplication) -> UUID:
+        draft = RiskPointDraft(
+            unit_code="QX-TH", post="出纳", category="post_duty",
+            description="报销审核与支付由一人完成", manifestations=["虚报冒领"],
+        )  # fmt: skip
+        point_id = app.identify_risk_point(draft, OFFICE)
+        app.grade_risk_point(
+            point_id, ORDINARY, reason="初次评定", responsible_leader_id="u-taihe-mayor", by=OFFICE
+        )
+        return point_id
+
+    # -- Art. 21: the database of reported information ---------------------------------------
+
+    def test_art_21_reported_information_awaits_judgement_listed_by_subtree(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        here = self._reported(app, clock)
+        there = self._reported(app, clock, unit="QX-TP")
+        awaiting = InformationStatus.AWAITING_JUDGEMENT
+        assert [r.id for r in app.list_information("QX-TH", awaiting)] == [here]
+        assert {r.id for r in app.list_information("QX", awaiting)} == {here, there}
+        info = app.get_information(here)
+        assert info.status is awaiting
+        assert info.subject_post == "出纳"
+        assert (info.verifications, info.judgement) == ([], None)
+
+    # -- Art. 21, 25: verification 核实 ----------------------------------------------------------
+
+    def test_art_21_verification_records_who_when_and_what_was_checked(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        info_id = self._reported(app, clock)
+        earlier = clock.now() - timedelta(hours=2)
+        number = app.verify_information(
+            info_id, checked=CHECKED, findings="属实", by=JUDGE,
+            verifiers=["u-th-judge", "u-th-judge2"], verified_at=earlier,
+        )  # fmt: skip
+        assert number == 1
+        [v] = app.get_information(info_id).verifications
+        assert (v.verifiers, v.verified_at, v.checked) == (
+            ("u-th-judge", "u-th-judge2"), earlier, tuple(CHECKED)
+        )  # fmt: skip
+        assert v.recorded_by == {"user_id": "u-th-judge", "role": "judge", "unit_code": "QX-TH"}
+        assert app.list_information("QX-TH")[0].verifications == 1
+        for field, changes in [
+            ("checked", {"checked": [" "]}),
+            ("findings", {"findings": ""}),
+            ("verified_at", {"verified_at": clock.now() + timedelta(minutes=1)}),
+            ("verified_at", {"verified_at": clock.now() - timedelta(days=30)}),
+        ]:
+            kwargs: dict[str, Any] = {"checked": CHECKED, "findings": "x"} | changes
+            with pytest.raises(Invalid) as caught:
+                app.verify_information(info_id, by=JUDGE, **kwargs)
+            assert caught.value.field == field
+
+    # -- Art. 14, 25: an incipient tendency re-grades the linked risk point ----------------------
+
+    def test_art_25_an_incipient_tendency_regrades_the_point_and_tells_the_warning_service(
+        self, app: RegisterApplication, clock: ManualClock, env: dict[str, str]
+    ) -> None:
+        point_id = self._graded_point(app)
+        info_id = self._verified(app, clock)
+        draft = JudgementDraft(
+            verdict="incipient_tendency", reasoning="岗位未分离，属苗头性问题，建议橙色预警",
+            recommended_level="orange", risk_point_id=point_id, factors=SERIOUS,
+        )  # fmt: skip
+        judgement_id = app.judge_information(info_id, draft, JUDGE)
+        assert judgement_id == judgement_id_of(info_id)
+        info = app.get_information(info_id)
+        assert info.status is InformationStatus.JUDGED
+        assert info.judgement is not None
+        assert info.judgement.verdict is Verdict.INCIPIENT_TENDENCY
+        assert info.judgement.recommended_level is WarningLevel.ORANGE
+        point = app.get_risk_point(point_id)
+        assert point.grade is Grade.HIGH
+        assert point.grading is not None
+        assert point.grading.source == "judgement"
+        assert point.grading.responsible_leader_id == "u-taihe-mayor"  # kept from before
+        assert point.status is RiskStatus.GRADED  # a changed grade goes back to the team
+        assert app.list_information("QX-TH", InformationStatus.AWAITING_JUDGEMENT) == []
+
+        # Both public events parse as the contract says and carry the ids warning needs.
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert parse_event(made.model_dump(mode="json")) == made
+        assert (made.data.judgement_id, made.data.information_id) == (judgement_id, info_id)
+        assert made.data.risk_point_id == point_id
+        assert made.data.recommended_level is WarningLevel.ORANGE
+        assert made.data.reporting_breach is None
+        assert made.data.actor.role == "judge"
+        graded = published(app, point_id)[-1]
+        assert isinstance(graded, RiskGraded)
+        assert parse_event(graded.model_dump(mode="json")) == graded
+        assert graded.data.source is GradeSource.JUDGEMENT
+        assert (graded.data.information_id, graded.data.judgement_id) == (info_id, judgement_id)
+        assert graded.data.recommended_level is WarningLevel.ORANGE
+        assert (graded.data.grade, graded.data.previous_grade) == (Grade.HIGH, Grade.MEDIUM)
+        assert published(app, info_id) == [made]  # a re-send carries the same ce_id
+
+        # The warning service takes both in and opens one proposal for the judgement.
+        warning_env = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+        warning = WarningApplication(warning_env, clock=clock, org=app.org)
+        try:
+            feed(warning, made, "lianfang.register")
+            feed(warning, graded, "lianfang.register")
+            [row] = warning.list_proposals("QX-TH")
+            proposal = warning.get_proposal(row.id)
+            assert (proposal.level, proposal.source) == ("orange", "judgement")
+            assert (proposal.judgement_id, proposal.information_id) == (judgement_id, info_id)
+            assert proposal.risk_point_id == point_id
+        finally:
+            warning.close()
+
+    # -- Art. 25, 28: a violation opens a new risk point and goes for transfer ------------------
+
+    def test_art_25_a_violation_opens_a_risk_point_from_the_information(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        info_id = self._verified(app, clock)
+        draft = JudgementDraft(
+            verdict="violation", reasoning="已查实虚报冒领，移送纪检监察机关",
+            new_risk_point=NewRiskPoint("post_duty", "出纳兼任报销审核"),
+        )  # fmt: skip
+        app.judge_information(info_id, draft, JUDGE)
+        judgement = app.get_information(info_id).judgement
+        assert judgement is not None
+        assert judgement.risk_point_opened
+        assert judgement.risk_point_id is not None
+        point = app.get_risk_point(judgement.risk_point_id)
+        assert (point.unit_code, point.post, point.status) == ("QX-TH", "出纳", RiskStatus.DRAFT)
+        assert point.focus.past_violation
+        assert point.manifestations == (app.get_information(info_id).summary,)
+        assert point.identified_by["role"] == "judge"
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert made.data.verdict is Verdict.VIOLATION
+        assert made.data.recommended_level is None
+        assert made.data.risk_point_id == point.id
+        assert published(app, point.id) == []  # identified, not graded: no RiskGraded
+        assert [r.id for r in app.list_risk_points("QX-TH")] == [point.id]
+
+    # -- Art. 23: an untrue report binds the officer who filed it --------------------------------
+
+    def test_art_23_an_untrue_report_is_found_against_its_reporter(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        event = report(app, clock.now())
+        info_id = information_id(event)
+        app.verify_information(info_id, checked=CHECKED, findings="报销审核与支付分设两岗",
+                               by=JUDGE)  # fmt: skip
+        draft = JudgementDraft(verdict="unfounded", reasoning="经核实不存在所反映问题",
+                               report_finding="untrue")  # fmt: skip
+        judgement_id = app.judge_information(info_id, draft, JUDGE)
+        judgement = app.get_information(info_id).judgement
+        assert judgement is not None
+        assert judgement.risk_point_id is None
+        assert judgement.breach is not None
+        assert judgement.breach.kind is ReportFinding.UNTRUE
+        assert judgement.breach.responsible_person_id == "u-officer"
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert made.data.authority == "Art. 23, 25"
+        breach = made.data.reporting_breach
+        assert breach is not None
+        assert (breach.kind, breach.responsible_person_id) == ("untrue", "u-officer")
+        assert breach.reported_event_id == event.id
+        assert breach.reported_at == event.data.occurred_at
+        assert breach.breach_id == judgement.breach.breach_id
+        assert made.data.judgement_id == judgement_id
+        assert parse_event(made.model_dump(mode="json")) == made
+
+    # -- Art. 25: once, by the judgement group, within its jurisdiction -------------------------
+
+    def test_art_25_a_judgement_is_made_once_by_judges_within_jurisdiction(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        unverified = self._reported(app, clock)
+        unfounded = JudgementDraft(verdict="unfounded", reasoning="不属实")
+        with pytest.raises(Conflict):
+            app.judge_information(unverified, unfounded, JUDGE)  # verify first
+        info_id = self._verified(app, clock)
+        for who in (OFFICE, NEIGHBOUR_JUDGE):
+            with pytest.raises(Forbidden):
+                app.judge_information(info_id, unfounded, who)
+            with pytest.raises(Forbidden):
+                app.verify_information(info_id, checked=CHECKED, findings="x", by=who)
+        app.judge_information(info_id, unfounded, DISTRICT_JUDGE)  # the district sees the town
+        with pytest.raises(Conflict):
+            app.judge_information(info_id, unfounded, JUDGE)
+        with pytest.raises(Conflict):
+            app.verify_information(info_id, checked=CHECKED, findings="补充", by=JUDGE)
+        assert len(published(app, info_id)) == 1
+
+    def test_art_25_bad_verdict_level_and_link_combinations_name_the_field(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        info_id = self._verified(app, clock)
+        point_id = self._graded_point(app)
+        elsewhere = app.identify_risk_point(
+            RiskPointDraft("QX-TP", "出纳", "post_duty", "d", ["m"]), OFFICE
+        )
+        base: dict[str, Any] = {
+            "verdict": "incipient_tendency", "reasoning": "苗头性问题",
+            "recommended_level": "yellow", "risk_point_id": point_id, "factors": ORDINARY,
+        }  # fmt: skip
+        new = NewRiskPoint("post_duty", "d")
+        for field, changes in [
+            ("verdict", {"verdict": "dismissed"}),
+            ("reasoning", {"reasoning": " "}),
+            ("recommended_level", {"recommended_level": None}),
+            ("recommended_level", {"recommended_level": "purple"}),
+            ("recommended_level", {"verdict": "unfounded", "factors": None}),
+            ("recommended_level", {"verdict": "violation", "factors": None}),
+            ("factors", {"factors": None}),
+            ("factors", {"verdict": "unfounded", "recommended_level": None}),
+            ("factors.harm", {"factors": ORDINARY | {"harm": 6}}),
+            ("risk_point_id", {"risk_point_id": None}),
+            ("risk_point_id", {"risk_point_id": elsewhere}),
+            ("risk_point_id", {"risk_point_id": info_id}),  # not a risk point
+            ("new_risk_point", {"new_risk_point": new}),
+            ("new_risk_point.category", {"risk_point_id": None,
+                                         "new_risk_point": NewRiskPoint("political", "d")}),
+            ("new_risk_point.description", {"risk_point_id": None,
+                                            "new_risk_point": NewRiskPoint("post_duty", " ")}),
+            ("responsible_leader_id", {"responsible_leader_id": "u-qx-secretary"}),
+            ("report_finding", {"report_finding": "rude"}),
+            ("report_finding", {"report_finding": "untrue"}),  # untrue, yet incipient
+        ]:  # fmt: skip
+            with pytest.raises(Invalid) as caught:
+                app.judge_information(info_id, JudgementDraft(**(base | changes)), JUDGE)
+            assert caught.value.field == field, changes
+        info = app.get_information(info_id)
+        assert (info.status, info.judgement) == (InformationStatus.AWAITING_JUDGEMENT, None)
+        assert len(app.get_risk_point(point_id).gradings) == 1  # nothing was half-saved
+
+
+class TestJudgementInMemory(JudgementStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+
+
+class TestJudgementSQLite(JudgementStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(tmp_path / "register.db"),
+        }
+
+    def test_judged_information_is_listed_again_after_a_restart(
+        self, env: dict[str, str], app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        info_id = self._verified(app, clock)
+        waiting = self._reported(app, clock)
+        draft = JudgementDraft(verdict="unfounded", reasoning="不属实", report_finding="inaccurate")
+        app.judge_information(info_id, draft, JUDGE)
+        again = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
+        try:
+            rows = {r.id: r for r in again.list_information("QX-TH")}
+            assert (rows[info_id].status, rows[info_id].verdict) == ("judged", Verdict.UNFOUNDED)
+            assert rows[waiting].status is InformationStatus.AWAITING_JUDGEMENT
+            judgement = again.get_information(info_id).judgement
+            assert judgement is not None
+            assert judgement.breach is not None
+            assert judgement.breach.kind is ReportFinding.INACCURATE
+        finally:
+            again.close()
