@@ -1,9 +1,9 @@
 """The event contract: every event type the services publish, and one parser for all of them.
 
-One module per producing service (`intake`, `register`, `warning`); add a new event there and list
-its envelope class in `_ALL` below. The four public events (RiskReported, RiskGraded, WarningIssued,
-RectificationOverdue) are what downstream systems subscribe to; the others are published for the
-services themselves.
+One module per producing service (`intake`, `register`, `warning`, `assessment`); add a new event
+there and list its envelope class in `_ALL` below. The four public events (RiskReported,
+RiskGraded, WarningIssued, RectificationOverdue) are what downstream systems subscribe to; the
+others are published for the services themselves.
 """
 
 from __future__ import annotations
@@ -13,6 +13,11 @@ from typing import Annotated, Any, TypeAlias
 
 from pydantic import Field, TypeAdapter
 
+from shared.events.assessment import (
+    RevisionAspect,
+    RevisionRequested,
+    RevisionRequestedData,
+)
 from shared.events.base import (
     TYPE_PREFIX,
     Actor,
@@ -77,7 +82,8 @@ AnyEvent: TypeAlias = Annotated[
     | JudgementMade
     | OrgUnitRegistered
     | WarningClosed
-    | CaseTransferred,
+    | CaseTransferred
+    | RevisionRequested,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -95,6 +101,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     OrgUnitRegistered,
     WarningClosed,
     CaseTransferred,
+    RevisionRequested,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -159,6 +166,9 @@ __all__ = [
     "RectificationOverdueData",
     "ReportingBreachFound",
     "ReportingBreachFoundData",
+    "RevisionAspect",
+    "RevisionRequested",
+    "RevisionRequestedData",
     "RiskCategory",
     "RiskGraded",
     "RiskGradedData",
