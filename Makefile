@@ -26,5 +26,8 @@ format:
 contract: ## Regenerate docs/contract from the event models
 	$(UV) run lianfang export-contract docs/contract
 
+bench: ## Replay and chain-verify speed on 100k events, next to the raw read (bench/replay.py)
+	$(UV) run python -m bench.replay
+
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

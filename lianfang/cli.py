@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
@@ -30,7 +29,14 @@ def _service(name: str):  # type: ignore[no-untyped-def]
 
 
 def _logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    import logging
+    import os
+
+    from shared.logs import configure
+
+    # JSON lines with the trace id (shared/logs.py); LIANFANG_LOG_LEVEL=DEBUG for more.
+    level = logging.getLevelNamesMapping().get(os.environ.get("LIANFANG_LOG_LEVEL", "").upper())
+    configure(level or logging.INFO)
 
 
 @app.command()
@@ -47,13 +53,34 @@ def serve(
 
 
 @app.command()
-def worker(service: ServiceName) -> None:
-    """Run only a service's worker (agents, timers, outbox relay)."""
-    from shared.serve import run_worker
+def api(service: ServiceName) -> None:
+    """Run only a service's API (HTTP), without its worker: a container or pod of its own."""
+    from shared.serve import serve as run
 
     _logging()
     spec, settings = _service(service)
-    run_worker(spec, settings())
+    run(spec, settings(), with_worker=False)
+
+
+@app.command()
+def worker(
+    service: ServiceName,
+    ops: Annotated[
+        bool,
+        typer.Option(
+            help="Also serve /healthz, /readyz and /metrics on the service's port (containers)."
+        ),
+    ] = False,
+) -> None:
+    """Run only a service's worker (agents, timers, outbox relay); SIGTERM drains it."""
+    from shared.serve import run_worker, serve
+
+    _logging()
+    spec, settings = _service(service)
+    if ops:
+        serve(spec, settings(), with_worker=True, routes=False)
+    else:
+        run_worker(spec, settings())
 
 
 @app.command()
@@ -88,6 +115,9 @@ def _mount_optional() -> None:
     from lianfang.run_local import run
 
     app.command("run")(run)
+    from lianfang.cli_audit import audit_app
+
+    app.add_typer(audit_app, name="audit", help="Audit: verify the hash chains, replay a moment.")
 
 
 _mount_optional()

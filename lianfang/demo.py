@@ -39,10 +39,15 @@ DEMO_INFORMATION = [
 ]
 
 
-def load_demo(intake_url: str, tokens: TokenService) -> list[str]:
-    """File the demo information; return the case ids (a re-run finds the same cases)."""
+CHAIN_CASE = "WM-2026-0033"
+"""The case the demo carries through judgement to a warning and an overdue (lianfang.demo_chain)."""
+
+
+def load_demo(intake_url: str, tokens: TokenService) -> dict[str, str]:
+    """File the demo information; return case ids by source reference (a re-run finds the same
+    cases)."""
     now = datetime.now(UTC)
-    ids = []
+    ids: dict[str, str] = {}
     with httpx.Client(base_url=intake_url, timeout=10) as http:
         for channel, ref, unit, post, summary, days in DEMO_INFORMATION:
             token = tokens.mint(f"demo-{channel}", [Role.OFFICE], "QX", name="区预防腐败室")
@@ -61,5 +66,5 @@ def load_demo(intake_url: str, tokens: TokenService) -> list[str]:
                 },
             )
             response.raise_for_status()
-            ids.append(response.json()["information_id"])
+            ids[ref] = response.json()["information_id"]
     return ids

@@ -1,4 +1,4 @@
-"""`lianfang run`: a local Kafka, the four services and the demo district, until Ctrl-C."""
+"""`lianfang run`: a local Kafka, a district node and a town node, and the demo, until Ctrl-C."""
 
 from __future__ import annotations
 
@@ -8,17 +8,24 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import httpx
 import typer
 
-from lianfang.demo import load_demo
+from lianfang.demo import CHAIN_CASE, load_demo
+from lianfang.demo_assessment import load_assessment_demo
+from lianfang.demo_chain import carry_case_through
+from lianfang.demo_intake import load_intake_demo
+from lianfang.demo_register import load_register_demo
 from lianfang.kafka_local import LocalKafka
 from shared.auth import TokenService
-from shared.clock import SystemClock
+from shared.clock import BEIJING, SystemClock
 from shared.kafka import kafka_answers
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings
 
 PORTS = {"intake": 8101, "register": 8102, "warning": 8103, "assessment": 8104}
@@ -39,6 +46,71 @@ def _wait_healthy(name: str, port: int, proc: subprocess.Popen[bytes], timeout: 
     raise typer.Exit(1)
 
 
+def _url(service: str) -> str:
+    return f"http://127.0.0.1:{PORTS[service]}"
+
+
+def _load_demo(tokens: TokenService) -> None:
+    """The demo district: the register's catalogue, information on every channel, one case
+    carried through to a warning, and the assessment's inspections, surveys and scores."""
+    register = load_register_demo(_url("register"), tokens)
+    typer.echo(
+        f"Register: {len(register.powers)} powers with flowcharts, "
+        f"{len(register.risk_points)} risk points graded, approved and published."
+    )
+    ids = load_demo(_url("intake"), tokens)
+    more = load_intake_demo(_url("intake"), tokens)
+    typer.echo(f"Intake: {len(ids) + len(more)} pieces of risk information on every channel.")
+    chain = carry_case_through(_url("register"), _url("warning"), tokens, ids[CHAIN_CASE])
+    if chain is None:
+        typer.echo("Warning: the demo case was judged and warned on an earlier run.")
+    else:
+        due = f"{chain.due_at.astimezone(BEIJING):%H:%M:%S}"
+        typer.echo(
+            f"Warning: {chain.notice_number} issued; its rectification falls due at {due} "
+            "Beijing time, and RectificationOverdue follows on Kafka."
+        )
+    scores = load_assessment_demo(_url("assessment"), tokens)
+    typer.echo(f"Assessment: {len(scores)} units scored for this year.")
+
+
+@dataclass(frozen=True)
+class NodePlan:
+    """One node of the local district: its id, the subtree it manages, its ports and stores."""
+
+    node_id: str
+    root_unit: str
+    ports: dict[str, int]
+    data_dir: Path
+
+    def env(self, base: dict[str, str], service: str) -> dict[str, str]:
+        return {
+            **base,
+            "LIANFANG_NODE_ID": self.node_id,
+            "LIANFANG_NODE_ROOT_UNIT": self.root_unit,
+            "LIANFANG_DATA_DIR": str(self.data_dir),
+            f"LIANFANG_{service.upper()}_PORT": str(self.ports[service]),
+        }
+
+
+def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
+    """The district node on 8101-8104, then each town's node ten ports up (Art. 6, 7)."""
+    org = OrgDirectory.from_json(CommonSettings().org_seed or DEFAULT_ORG_SEED)
+    nodes = [NodePlan("district", "QX", dict(PORTS), var / "data")]
+    for i, town in enumerate(towns, start=1):
+        if town not in org:
+            raise typer.BadParameter(f"{town} is not a unit of the org tree", param_hint="--town")
+        # The town itself is managed by the district; its node manages the units below it.
+        below = {u.managing_node_id for u in org.subtree(town)} - {"district"}
+        if len(below) != 1:
+            message = f"{town} has no node of its own below the district"
+            raise typer.BadParameter(message, param_hint="--town")
+        (node_id,) = below
+        ports = {name: port + 10 * i for name, port in PORTS.items()}
+        nodes.append(NodePlan(node_id, town, ports, var / "nodes" / node_id / "data"))
+    return nodes
+
+
 def run(
     var: Annotated[Path, typer.Option(help="Folder for Kafka data, stores and logs.")] = Path(
         "var"
@@ -47,8 +119,18 @@ def run(
         str | None, typer.Option(help="Use this Kafka (host:port) instead of starting one.")
     ] = None,
     demo: Annotated[bool, typer.Option(help="Load the demo district's information.")] = True,
+    town: Annotated[
+        list[str] | None,
+        typer.Option(help="Also run this town's node (unit code); repeat for more."),
+    ] = None,
+    district_only: Annotated[
+        bool, typer.Option(help="Run the district node alone (no town node).")
+    ] = False,
 ) -> None:
-    """Start Kafka (unless given), the four services and the demo; stop all on Ctrl-C/SIGTERM."""
+    """Start Kafka (unless given), the district node's four services, a town node's (太和镇 by
+    default) and the demo; stop all on Ctrl-C/SIGTERM."""
+    towns = [] if district_only else (town or ["QX-TH"])
+    nodes = plan_nodes(var, towns)
     var.mkdir(parents=True, exist_ok=True)
     broker: LocalKafka | None = None
     if kafka is None:
@@ -59,7 +141,9 @@ def run(
             typer.echo("Starting Kafka (first run fetches the broker from Maven Central)...")
             broker = LocalKafka(var / "kafka", port=9092)
             kafka = broker.start()
-    env = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka, "LIANFANG_DATA_DIR": str(var / "data")}
+    base = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka}
+    # Deadlines are watched every 5 s here (hourly-ish in production) so the demo's overdue shows.
+    base.setdefault("LIANFANG_TICK_SECONDS", "5")
     (var / "logs").mkdir(exist_ok=True)
     procs: dict[str, subprocess.Popen[bytes]] = {}
     stop = False
@@ -71,26 +155,31 @@ def run(
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        for name, port in PORTS.items():
-            log = (var / "logs" / f"{name}.log").open("ab")
-            procs[name] = subprocess.Popen(
-                [sys.executable, "-m", "lianfang", "serve", name],
-                env={**env, f"LIANFANG_{name.upper()}_PORT": str(port)},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        for name, port in PORTS.items():
-            _wait_healthy(name, port, procs[name])
+        for node in nodes:
+            for name in PORTS:
+                label = name if node.node_id == "district" else f"{node.node_id}-{name}"
+                log = (var / "logs" / f"{label}.log").open("ab")
+                procs[label] = subprocess.Popen(
+                    [sys.executable, "-m", "lianfang", "serve", name],
+                    env=node.env(base, name),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+        for node in nodes:
+            for name, port in node.ports.items():
+                label = name if node.node_id == "district" else f"{node.node_id}-{name}"
+                _wait_healthy(label, port, procs[label])
         common = CommonSettings()
         tokens = TokenService(
             common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock()
         )
         if demo:
-            ids = load_demo(f"http://127.0.0.1:{PORTS['intake']}", tokens)
-            typer.echo(f"Demo district loaded: {len(ids)} pieces of risk information filed.")
-        typer.echo(f"\nKafka: {kafka}   stores: {var / 'data'}   logs: {var / 'logs'}")
-        for name, port in PORTS.items():
-            typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
+            _load_demo(tokens)
+        typer.echo(f"\nKafka: {kafka}   logs: {var / 'logs'}")
+        for node in nodes:
+            typer.echo(f"Node {node.node_id} ({node.root_unit}), stores in {node.data_dir}:")
+            for name, port in node.ports.items():
+                typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
         typer.echo("A token to try them: lianfang token --role office --unit QX\nCtrl-C stops all.")
         while not stop and all(p.poll() is None for p in procs.values()):
             time.sleep(0.5)

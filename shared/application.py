@@ -8,7 +8,7 @@ derived from the upstream event id (ce_id), catches that one, so the second copy
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -16,6 +16,7 @@ from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
 
 from shared.errors import Forbidden, Invalid
+from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
 
 if TYPE_CHECKING:
@@ -61,12 +62,19 @@ def actor_of(principal: Principal, prefer: str = "office") -> dict[str, str]:
 class ServiceApplication(ProcessApplication[UUID]):
     """One bounded context's application: commands from the API, reactions to upstream events."""
 
+    follows_org: ClassVar[bool] = True
+    """Whether the service keeps its tree current from the register's unit events (the
+    register, which publishes them, does not)."""
+
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock, org: OrgDirectory
     ) -> None:
         super().__init__(env)
         self.clock = clock
         self.org = org
+        self.org_follower = OrgFollower(self, org)
+        if self.follows_org:
+            self.org_follower.catch_up()  # units learned before a restart
 
     @property
     def process_recorder(self) -> ProcessRecorder:
@@ -79,7 +87,8 @@ class ServiceApplication(ProcessApplication[UUID]):
         """Record a receipt for an upstream event, once; then let the service react to it."""
         # Upstream events are public CloudEvents handed in by the Inbox, not stored events.
         upstream = cast("CloudEvent", domain_event)
-        if not self.concerns(upstream):
+        unit_news = self.follows_org and isinstance(upstream, ORG_EVENTS)
+        if not unit_news and not self.concerns(upstream):
             return  # not for this service: only the position moves on
         receipt_id = Receipt.create_id(upstream.id)
         if receipt_id in self.repository:
@@ -90,10 +99,17 @@ class ServiceApplication(ProcessApplication[UUID]):
             ce_id=upstream.id, ce_type=upstream.type, subject=upstream.subject, position=position
         )
         processing_event.collect_events(receipt)
+        if isinstance(upstream, ORG_EVENTS):
+            self.org_follower.record(upstream, processing_event)
+            return
+        if self.follows_org:
+            self.org_follower.catch_up()
         self.react(upstream, processing_event)
 
     def unit(self, code: str, field: str = "unit_code") -> OrgUnit:
         """A unit of the tree; Invalid naming `field` if nobody knows it (Art. 5)."""
+        if self.follows_org:
+            self.org_follower.catch_up()
         try:
             return self.org.get(code)
         except UnknownUnit:

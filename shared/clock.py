@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Protocol
+
+BEIJING = timezone(timedelta(hours=8), "CST")
+"""Beijing time (UTC+8, no daylight saving): what people read on notices, and how years and
+reporting periods fall. Stored times stay in UTC."""
 
 
 class Clock(Protocol):

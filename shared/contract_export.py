@@ -20,7 +20,7 @@ from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from shared.envelope import CONTENT_TYPE, CONTENT_TYPE_HEADER, HEADER_OF
 from shared.events import EVENT_TYPES, PUBLIC_EVENT_TYPES, CloudEvent, parse_event_type
-from shared.topics import SERVICES, Topics
+from shared.topics import Topics
 
 ASYNCAPI_VERSION: Final = "3.0.0"
 CONTRACT_VERSION: Final = "1.1.0"  # bump when an event type is added or gets a new version
@@ -53,15 +53,14 @@ def asyncapi_document(topics: Topics | None = None) -> JsonObject:
     channels: JsonObject = {}
     operations: JsonObject = {}
     messages: JsonObject = {}
-    for service in SERVICES:
+    # One channel per producer: each service's events topic, and the audit topic (checkpoints).
+    for service in sorted({_service(cls) for cls in EVENT_TYPES.values()}):
         produced = [cls for cls in EVENT_TYPES.values() if _service(cls) == service]
-        if not produced:
-            continue
         ids = [_message_id(cls) for cls in produced]
         channels[service] = {
-            "address": topics.events(service),
+            "address": topics.of_event(produced[0].event_type()),
             "title": f"{service} events",
-            "description": f"Every event the {service} service publishes, keyed by ce_subject.",
+            "description": f"Every {service} event, keyed by ce_subject.",
             "messages": {i: {"$ref": f"#/components/messages/{i}"} for i in ids},
         }
         operations[f"{service}.publish"] = {
@@ -160,6 +159,12 @@ def _headers_schema(event_type: str) -> JsonObject:
         "type": "string",
         "const": CONTENT_TYPE,
         "description": "Media type of the value (the CloudEvents datacontenttype).",
+    }
+    properties["traceparent"] = {
+        "type": "string",
+        "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+        "description": "Optional W3C Trace Context of the request that caused the event; "
+        "consumers continue the trace with it (shared/tracing.py).",
     }
     return {
         "type": "object",

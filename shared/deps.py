@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from shared import tracing
+from shared.audit.queries import record_query
 from shared.auth import Principal, Role, TokenError
 from shared.errors import Forbidden
 from shared.runtime import Runtime
@@ -24,13 +26,25 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 def get_principal(
+    request: Request,
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller, from the bearer token (401 when absent, malformed or expired)."""
+    """The caller, from the bearer token (401 when absent, malformed or expired).
+
+    An auditor's request is recorded before it is answered (shared/audit/queries.py).
+    """
     if credentials is None:
         raise TokenError("missing bearer token (Authorization: Bearer <token>)")
-    return runtime.tokens.verify(credentials.credentials)
+    principal = runtime.tokens.verify(credentials.credentials)
+    if Role.AUDITOR in principal.roles:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        trace = tracing.current()
+        record_query(
+            runtime.app, principal, request.method, target, runtime.clock.now(),
+            trace.trace_id if trace else "",
+        )  # fmt: skip
+    return principal
 
 
 CurrentUser = Annotated[Principal, Depends(get_principal)]

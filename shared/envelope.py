@@ -52,11 +52,16 @@ class KafkaRecord:
     headers: list[tuple[str, bytes]]
 
 
-def to_record(event: CloudEvent) -> KafkaRecord:
-    """The binary-mode Kafka record of an event: ce_* headers, JSON data, subject as key."""
+def to_record(event: CloudEvent, traceparent: str | None = None) -> KafkaRecord:
+    """The binary-mode Kafka record of an event: ce_* headers, JSON data, subject as key.
+
+    `traceparent` (W3C Trace Context, shared/tracing.py) goes in a header of that name when given.
+    """
     attributes = event.model_dump(mode="json", include=set(HEADER_OF))
     headers = [(header, str(attributes[attr]).encode()) for attr, header in HEADER_OF.items()]
     headers.append((CONTENT_TYPE_HEADER, event.datacontenttype.encode()))
+    if traceparent is not None:
+        headers.append(("traceparent", traceparent.encode()))
     return KafkaRecord(
         key=event.subject.encode(),
         value=event.data.model_dump_json().encode(),

@@ -10,6 +10,8 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from shared import tracing
+from shared.audit import api as audit_api
 from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
@@ -76,8 +78,11 @@ def install_error_handlers(api: FastAPI) -> None:
 def create_api(
     runtime: Runtime,
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
+    *,
+    routes: bool = True,
 ) -> FastAPI:
-    """Build the FastAPI app of one service around its runtime."""
+    """Build the FastAPI app of one service around its runtime (only /healthz, /readyz and
+    /metrics when `routes` is false: a worker's operations endpoints)."""
     spec = runtime.spec
     api = FastAPI(
         title=f"Lianfang 廉防 · {spec.title}",
@@ -91,7 +96,7 @@ def create_api(
     api.state.runtime = runtime
     install_error_handlers(api)
     api.include_router(ops)
-    for router in spec.routers():
+    for router in [*spec.routers(), audit_api.router] if routes else []:
         api.include_router(router)
 
     @api.middleware("http")
@@ -99,7 +104,12 @@ def create_api(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         started = time.perf_counter()
-        response = await call_next(request)
+        # Continue the caller's trace (W3C traceparent) or start one; what this request records
+        # and logs carries it (shared/tracing.py), and the answer says which it was.
+        caller = tracing.parse(request.headers.get(tracing.TRACEPARENT))
+        with tracing.use(caller.child() if caller else tracing.new_trace()) as trace:
+            response = await call_next(request)
+        response.headers[tracing.TRACEPARENT] = trace.header
         route: Any = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
         runtime.metrics.requests(request.method, path, str(response.status_code)).inc()

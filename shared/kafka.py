@@ -16,14 +16,25 @@ if TYPE_CHECKING:
     from shared.envelope import KafkaRecord
 
 
-async def ensure_topics(bootstrap: str, topics: dict[str, int]) -> None:
-    """Create the named topics (name -> partitions, replication 1) unless they exist."""
+KEEP_FOREVER = {"retention.ms": "-1", "retention.bytes": "-1"}
+"""Topic settings of the audit trail: events and their witnesses are never expired."""
+
+
+async def ensure_topics(
+    bootstrap: str,
+    topics: dict[str, int],
+    replication: int = 1,
+    configs: dict[str, str] | None = None,
+) -> None:
+    """Create the named topics (name -> partitions) unless they exist, with `configs`."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
         missing = [
-            NewTopic(name, num_partitions=n, replication_factor=1)
+            NewTopic(
+                name, num_partitions=n, replication_factor=replication, topic_configs=configs or {}
+            )
             for name, n in topics.items()
             if name not in existing
         ]

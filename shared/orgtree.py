@@ -35,6 +35,8 @@ class OrgUnit:
     managing_node_id: str
     principal_leader_id: str | None = None
     leadership_team_ids: tuple[str, ...] = field(default_factory=tuple)
+    # 条块结合 (Art. 27): the superior business department that follows this unit's disposals.
+    business_department: str | None = None
 
 
 class OrgDirectory:
@@ -60,6 +62,7 @@ class OrgDirectory:
                     managing_node_id=u["node"],
                     principal_leader_id=u.get("principal_leader"),
                     leadership_team_ids=tuple(u.get("leadership_team", [])),
+                    business_department=u.get("business_department"),
                 )
                 for u in raw["units"]
             ]
@@ -80,6 +83,11 @@ class OrgDirectory:
 
     def __len__(self) -> int:
         return len(self._units)
+
+    def codes(self) -> set[str]:
+        """Every unit's code."""
+        with self._lock:
+            return set(self._units)
 
     def ancestors(self, code: str) -> Iterator[OrgUnit]:
         """The unit itself, then each parent up to the root."""

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.persistence import IntegrityError, Tracking
@@ -21,11 +21,14 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from shared.envelope import KafkaRecord, to_record
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from eventsourcing.domain import DomainEventProtocol
     from eventsourcing.persistence import Notification
 
     from shared.application import ServiceApplication
-    from shared.events import CloudEvent
+    from shared.events import CloudEvent, EventData
+    from shared.runtime import Origin
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +73,13 @@ class OutboxRelay:
         )
 
     def _records(self, notifications: list[Notification]) -> list[KafkaRecord]:
+        # The request (or record) that caused an event goes on with it (shared/tracing.py).
+        trace_of = getattr(self.app.mapper, "trace_of", lambda _: None)
         records = []
         for notification in notifications:
             public = self.translate(self.app.mapper.to_domain_event(notification))
             if public is not None:
-                records.append(to_record(public))
+                records.append(to_record(public, trace_of(notification)))
         return records
 
     def save_position(self, notification_id: int) -> None:
@@ -96,11 +101,16 @@ class OutboxRelay:
         self.published += len(records)
         return len(notifications)
 
-    async def run(self, stopping: asyncio.Event, poll_seconds: float = 0.2) -> None:
-        """Relay until told to stop; a failed send is retried from the saved position."""
+    async def run(
+        self,
+        stopping: asyncio.Event,
+        poll_seconds: float = 0.2,
+        active: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """Relay until told to stop, whenever `active()`; a failed send is retried."""
         while not stopping.is_set():
             try:
-                covered = await self.relay_once()
+                covered = await self.relay_once() if active() else 0
             except Exception:
                 log.exception("outbox relay failed; retrying from the saved position")
                 covered = 0
@@ -117,3 +127,26 @@ def public_event_id(source: str, domain_event: DomainEventProtocol[UUID]) -> str
     """The ce_id of the public event made from a stored event: the same on every re-send."""
     key = f"{source}:{domain_event.originator_id}:{domain_event.originator_version}"
     return str(uuid5(_EVENT_ID_NAMESPACE, key))
+
+
+_E = TypeVar("_E", bound="CloudEvent")
+
+
+def public_envelope(
+    kind: type[_E],
+    domain_event: DomainEventProtocol[UUID],
+    origin: Origin,
+    *,
+    time: datetime,
+    data: EventData,
+    subject: str | None = None,
+) -> _E:
+    """The public event a stored event becomes: its ce_id the same on every re-send, this
+    node's service as source, keyed by the aggregate unless `subject` says otherwise."""
+    return kind.create(
+        data=data,
+        subject=subject if subject is not None else str(domain_event.originator_id),
+        source=origin.source,
+        clock_now=time,
+        event_id=public_event_id(origin.source, domain_event),
+    )

@@ -12,6 +12,7 @@ from shared.metrics import ServiceMetrics
 from shared.orgtree import OrgDirectory
 from shared.store import eventsourcing_env
 from shared.topics import Topics
+from shared.tracing import MAPPER_TOPIC
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -75,7 +76,8 @@ class Runtime:
         self.common = settings.common
         self.clock: Clock = clock or SystemClock()
         self.org = OrgDirectory.from_json(self.common.org_seed or DEFAULT_ORG_SEED)
-        env = eventsourcing_env(self.common, spec.name)
+        # Stored events keep the trace of the request that caused them (shared/tracing.py).
+        env = {**eventsourcing_env(self.common, spec.name), "MAPPER_TOPIC": MAPPER_TOPIC}
         self.app = spec.application(env, self.clock, self.org, settings)
         self.tokens = TokenService(
             self.common.jwt_secret.get_secret_value(), self.common.jwt_issuer, self.clock

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_api(runtime: Runtime, *, with_worker: bool) -> FastAPI:
+def build_api(runtime: Runtime, *, with_worker: bool, routes: bool = True) -> FastAPI:
     """The service's FastAPI app; with the worker running inside its lifespan when asked."""
 
     @asynccontextmanager
@@ -41,18 +42,35 @@ def build_api(runtime: Runtime, *, with_worker: bool) -> FastAPI:
                 await worker.stop()
             runtime.close()
 
-    return create_api(runtime, lifespan=lifespan)
+    return create_api(runtime, lifespan=lifespan, routes=routes)
 
 
-def serve(spec: ServiceSpec, settings: ServiceSettings, *, with_worker: bool = True) -> None:
-    """Run the API (and, by default, the worker) until SIGTERM/SIGINT."""
+def serve(
+    spec: ServiceSpec, settings: ServiceSettings, *, with_worker: bool = True, routes: bool = True
+) -> None:
+    """Run the API (and, by default, the worker) until SIGTERM/SIGINT; then drain and exit.
+
+    uvicorn stops taking connections on SIGTERM, finishes the requests in flight, then leaves the
+    lifespan, which drains the worker. `routes=False` serves only /healthz, /readyz and /metrics.
+    """
     runtime = Runtime(spec, settings)
-    api = build_api(runtime, with_worker=with_worker)
-    uvicorn.run(api, host=settings.host, port=settings.port, log_level="info", access_log=False)
+    api = build_api(runtime, with_worker=with_worker, routes=routes)
+    # uvicorn re-raises SIGTERM once it has shut down gracefully; end with status 0 then, as the
+    # worker alone does: the drain succeeded (an orchestrator reads non-zero as a failure).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # log_config=None: uvicorn's loggers go through the process's JSON logging (shared/logs.py).
+    uvicorn.run(
+        api,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        access_log=False,
+        log_config=None,
+    )
 
 
 def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
-    """Run only the worker until SIGTERM/SIGINT; then drain and exit."""
+    """Run only the worker, without HTTP, until SIGTERM/SIGINT; then drain and exit."""
 
     async def main() -> None:
         runtime = Runtime(spec, settings)

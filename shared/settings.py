@@ -43,6 +43,10 @@ class CommonSettings(BaseSettings):
         None, description="JSON file with the organisation tree to start from (demo/bootstrap)."
     )
     relay_poll_seconds: float = Field(0.2, description="How often the outbox relay looks.")
+    topic_replication: int = Field(
+        1, ge=1, description="Replication factor of topics a worker creates when missing (3 on "
+        "a production cluster; a single local broker has 1).",
+    )  # fmt: skip
     tick_seconds: float | None = Field(
         None, description="Run every timer (deadline checks) this often instead of its default."
     )

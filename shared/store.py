@@ -13,7 +13,22 @@ def eventsourcing_env(common: CommonSettings, service: str) -> dict[str, str]:
 
     SQLite: one file per service under the data folder (the embedded default).
     PostgreSQL: one database, tables prefixed by the application name (production).
+    Every store keeps a hash chain over its events, written with them (shared/audit/recorders.py).
     """
+    return with_chain(_plain_env(common, service))
+
+
+def with_chain(env: dict[str, str]) -> dict[str, str]:
+    """The same store, with the process recorder that hash-chains every event (Art. 23)."""
+    from shared.audit.recorders import MEMORY_FACTORY_TOPIC, RECORDER_TOPICS
+
+    module = env["PERSISTENCE_MODULE"]
+    if module == "eventsourcing.popo":
+        return {**env, "PERSISTENCE_MODULE": MEMORY_FACTORY_TOPIC}
+    return {**env, "PROCESS_RECORDER_TOPIC": RECORDER_TOPICS[module]}
+
+
+def _plain_env(common: CommonSettings, service: str) -> dict[str, str]:
     if common.store == "memory":
         return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
     if common.store == "sqlite":

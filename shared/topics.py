@@ -33,10 +33,15 @@ class Topics:
         """Where `service`'s consumers put the records they could not take, with the reason."""
         return f"{self.prefix}.{_known(service)}.deadletter"
 
+    def audit(self) -> str:
+        """Where every service's chain checkpoints go (shared/audit; Art. 23, 29, 31)."""
+        return f"{self.prefix}.audit.checkpoints"
+
     def of_event(self, event_type: str) -> str:
         """The topic an event of `event_type` is published on."""
         try:
-            return self.events(PRODUCER_OF[event_type])
+            producer = PRODUCER_OF[event_type]
+            return self.audit() if producer == "audit" else self.events(producer)
         except KeyError:
             raise ValueError(f"unknown event type {event_type!r}") from None
 

@@ -3,20 +3,31 @@
 Inbound: a faust agent (concurrency 1, at-least-once; faust's exactly_once is not relied on, see
 faust-streaming #606) hands each record to the `Inbox`. Outbound: the `OutboxRelay` publishes what
 the store recorded. Dead letters and public events leave through one idempotent producer.
+
+Several workers of one service may run (a rolling update, a second replica): all take records
+in (Kafka shares the partitions out), but only the faust leader relays the outbox and runs the
+ticks, so an event reaches Kafka once and a deadline is judged by one worker. A handover can at
+worst re-send a batch under the same ce_ids, which consumers drop; the store's optimistic
+concurrency keeps a tick's change single even then.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
 import faust
 from eventsourcing.persistence import IntegrityError
 
+from shared import tracing
+from shared.audit.checkpoints import add_checkpoint_timer
 from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
-from shared.kafka import ensure_topics, idempotent_producer, send_record
+from shared.kafka import KEEP_FOREVER, ensure_topics, idempotent_producer, send_record
+from shared.metrics import sample_gauges
 from shared.outbox import OutboxRelay
+from shared.topics import SERVICES
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -28,7 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SERVICES = ("intake", "register", "warning", "assessment")
 EVENT_PARTITIONS = 3
 
 
@@ -41,8 +51,10 @@ class Worker:
         self._stopping = asyncio.Event()
         self._producer: AIOKafkaProducer | None = None
         self._relay_task: asyncio.Task[None] | None = None
+        self._sampler_task: asyncio.Task[None] | None = None
         self._faust: faust.App | None = None
         self.relay: OutboxRelay | None = None
+        self._leading = False
 
     @property
     def consumer_name(self) -> str:
@@ -51,19 +63,43 @@ class Worker:
     async def start(self) -> None:
         rt = self.runtime
         bootstrap = rt.common.kafka_bootstrap
-        topics = {rt.topics.events(s): EVENT_PARTITIONS for s in SERVICES}
-        topics |= {rt.topics.dead_letter(s): 1 for s in SERVICES}
-        await ensure_topics(bootstrap, topics)
+        replication = rt.common.topic_replication
+        events = {rt.topics.events(s): EVENT_PARTITIONS for s in SERVICES}
+        await ensure_topics(bootstrap, events, replication, KEEP_FOREVER)  # the audit trail
+        topics = {rt.topics.dead_letter(s): 1 for s in SERVICES}
+        topics[self.leader_topic] = 1  # faust elects its leader by who holds this partition
+        await ensure_topics(bootstrap, topics, replication)
         self._producer = idempotent_producer(bootstrap, f"lianfang-{self.consumer_name}")
         await self._producer.start()
+        self._faust = self._build_faust()
+        await self._faust.start()
         self.relay = OutboxRelay(rt.app, rt.translate, self._send, rt.topics.events(rt.name))
         self._relay_task = asyncio.create_task(
-            self.relay.run(self._stopping, rt.common.relay_poll_seconds), name="outbox-relay"
+            self.relay.run(self._stopping, rt.common.relay_poll_seconds, active=self.is_leader),
+            name="outbox-relay",
         )
-        if rt.spec.consumes or rt.spec.ticks:
-            self._faust = self._build_faust()
-            await self._faust.start()
+        self._sampler_task = asyncio.create_task(self._sample(), name="metrics-sampler")
         log.info("worker %s started", self.consumer_name)
+
+    @property
+    def faust_id(self) -> str:
+        """The faust app id: one consumer group per service and node."""
+        rt = self.runtime
+        return f"{rt.common.topic_prefix}-{rt.common.node_id}-{rt.name}"
+
+    @property
+    def leader_topic(self) -> str:
+        """faust's leader-election topic of this service (declared by us: declaring is off)."""
+        return f"{self.faust_id}-__assignor-__leader"
+
+    def is_leader(self) -> bool:
+        """Whether this worker is the one that relays and ticks (faust's leader)."""
+        leading = self._faust is not None and self._faust.is_leader()
+        if leading != self._leading:
+            self._leading = leading
+            role = "leads: relays the outbox, runs the ticks" if leading else "takes records only"
+            log.info("worker %s %s", self.consumer_name, role)
+        return leading
 
     async def stop(self) -> None:
         """Drain: stop taking records, let the relay finish its batch, flush the producer."""
@@ -72,6 +108,8 @@ class Worker:
             await self._faust.stop()
         if self._relay_task is not None:
             await self._relay_task
+        if self._sampler_task is not None:
+            await self._sampler_task
         if self._producer is not None:
             await self._producer.stop()
 
@@ -82,6 +120,15 @@ class Worker:
         return ack
 
     async def take(self, delivery: Delivery) -> Outcome:
+        """Take one record in, within the trace it carries (its log lines show the trace id)."""
+        upstream = tracing.from_headers(delivery.headers)
+        with tracing.use(upstream.child() if upstream else tracing.new_trace()):
+            outcome = await self._take(delivery)
+            where = f"{delivery.topic}-{delivery.partition}@{delivery.offset}"
+            log.info("took %s: %s", where, outcome.value)
+        return outcome
+
+    async def _take(self, delivery: Delivery) -> Outcome:
         """Take one record in; a dead letter is sent before its position is settled."""
         result = await asyncio.to_thread(self.inbox.take, delivery)
         if result.outcome is Outcome.DEAD_LETTER:
@@ -109,7 +156,7 @@ class Worker:
     def _build_faust(self) -> faust.App:
         rt = self.runtime
         app = faust.App(
-            f"{rt.common.topic_prefix}-{rt.common.node_id}-{rt.name}",
+            self.faust_id,
             broker=[f"kafka://{server}" for server in rt.common.kafka_bootstrap.split(",")],
             store="memory://",
             web_enabled=False,
@@ -118,6 +165,9 @@ class Worker:
             topic_partitions=EVENT_PARTITIONS,
             topic_allow_declare=False,
             broker_commit_interval=1.0,
+            # A worker that dies without leaving is noticed in 15 s (faust's default is 60 s), so
+            # its partitions and its leadership (relay, ticks) move on soon after.
+            broker_session_timeout=15.0,
         )
         if rt.spec.consumes:
             source = app.topic(
@@ -141,11 +191,14 @@ class Worker:
                             headers=tuple(message.headers or ()),
                         )
                     )
+                    self._observe_lag(app, message)
 
             app.agent(source, name=f"{rt.name}-inbox", concurrency=1)(consume)
         for tick in rt.spec.ticks:
             every = rt.common.tick_seconds or tick.every_seconds
-            app.timer(every, name=f"{rt.name}-{tick.name}")(self._ticker(tick))
+            timer = app.timer(every, on_leader=True, name=f"{rt.name}-{tick.name}")
+            timer(self._ticker(tick))
+        add_checkpoint_timer(app, self)  # chain heads as witnesses on Kafka (shared/audit)
         return app
 
     def _ticker(self, tick: Tick) -> Callable[[], Awaitable[None]]:
@@ -153,7 +206,8 @@ class Worker:
 
         async def run() -> None:
             try:
-                changed = await asyncio.to_thread(tick.run, self.runtime.app)
+                with tracing.use(tracing.new_trace()):  # what a tick records starts a trace
+                    changed = await asyncio.to_thread(tick.run, self.runtime.app)
             except IntegrityError:
                 log.info("tick %s: another worker recorded the same change first", tick.name)
                 return
@@ -164,3 +218,21 @@ class Worker:
                 log.info("tick %s changed %d", tick.name, changed)
 
         return run
+
+    def _observe_lag(self, app: faust.App, message: Any) -> None:
+        """Consumer lag of the record's partition, as seen when it was taken in."""
+        try:
+            end = app.consumer.highwater(message.tp)
+        except Exception:  # no position known yet (e.g. right after a rebalance)
+            return
+        if end is not None:
+            self.runtime.metrics.consumer_lag(message.topic, message.partition, message.offset, end)
+
+    async def _sample(self, every: float = 5.0) -> None:
+        """Set the gauges that are read off the store: outbox backlog, overdue counts."""
+        while not self._stopping.is_set():
+            rt, relay = self.runtime, self.relay
+            assert relay is not None
+            await asyncio.to_thread(sample_gauges, rt.metrics, rt.app, relay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), timeout=every)

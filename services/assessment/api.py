@@ -1,37 +1,46 @@
-"""Assessment's HTTP routes: live figures (Art. 31)."""
+"""Assessment's HTTP routes: live figures for dashboards (Art. 31)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from services.assessment.app import AssessmentApplication
-from shared.auth import Principal, Role
-from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
+from services.assessment.api_deps import AssessmentApp, Reader
 
 router = APIRouter(prefix="/figures", tags=["live figures 实时指标"])
-
-Reader = Annotated[
-    Principal, Depends(require_roles(Role.OFFICE, Role.AUDITOR, Role.LEADER, Role.ADMIN))
-]
+Year = Annotated[int, Query(ge=2000, le=2100, description="The year (考核年度, Beijing time).")]
 
 
 class FiguresOut(BaseModel):
     unit_code: str
     year: int
     counts: dict[str, int] = Field(description="Facts counted so far this year, by kind.")
+    live: dict[str, Any] = Field(
+        description="risks_by_grade (current grade of each graded point), warnings_by_level, "
+        "open_warnings_by_level, overdue_actions, on_time_reporting_rate ((reports - late) / "
+        "(reports + missed), null before anything was due)."
+    )
 
 
-@router.get("/{unit_code}", summary="A unit's live figures for a year (Art. 31)")
-def get_figures(
-    unit_code: str,
-    reader: Reader,
-    runtime: RuntimeDep,
-    year: Annotated[int, Query(ge=2000, le=2100)],
-) -> FiguresOut:
-    ensure_jurisdiction(runtime, reader, unit_code)
-    app = runtime.app
-    assert isinstance(app, AssessmentApplication)
-    return FiguresOut(unit_code=unit_code, year=year, counts=app.figures(unit_code, year))
+@router.get("", summary="Live figures of every unit in a subtree with facts this year (Art. 31)")
+def list_figures(
+    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+) -> list[FiguresOut]:
+    root = within or reader.unit_code
+    app.ensure_within(reader, root, "within")
+    return [
+        FiguresOut(unit_code=code, year=year, counts=app.figures(code, year),
+                   live=app.live_figures(code, year))
+        for code in app.units_with_figures(root, year)
+    ]  # fmt: skip
+
+
+@router.get("/{unit_code}", summary="A unit's live figures for a year 实时指标 (Art. 31)")
+def get_figures(unit_code: str, reader: Reader, app: AssessmentApp, year: Year) -> FiguresOut:
+    app.ensure_within(reader, unit_code)
+    return FiguresOut(
+        unit_code=unit_code, year=year, counts=app.figures(unit_code, year),
+        live=app.live_figures(unit_code, year),
+    )  # fmt: skip

@@ -1,16 +1,25 @@
-"""The assessment application: live figures per unit and year (Art. 30, 31)."""
+"""The assessment application (Art. 8, 30, 31): live figures from the other services' events,
+inspections, social evaluation, rewards and accountability, the annual scored assessment."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from services.assessment.assessment_commands import AssessmentCommands
 from services.assessment.domain import UnitYearFigures
-from shared.application import ServiceApplication
+from shared.clock import BEIJING
 from shared.events import (
+    JudgementMade,
+    PowerCatalogued,
+    PowerCharted,
     RectificationOverdue,
     ReportingBreachFound,
     RiskGraded,
+    RiskPointApproved,
+    RiskPointInForce,
+    RiskPointPublished,
     RiskReported,
+    WarningClosed,
     WarningIssued,
 )
 
@@ -21,31 +30,63 @@ if TYPE_CHECKING:
 
     from shared.events import CloudEvent
 
-# Which public events count towards which figure.
-FIGURE_OF: dict[type, str] = {
-    RiskReported: "risk_reported",
-    RiskGraded: "risk_graded",
-    WarningIssued: "warning_issued",
-    RectificationOverdue: "rectification_overdue",
-    ReportingBreachFound: "reporting_breach",
-}
+
+def fact_of(upstream: CloudEvent) -> tuple[str, str, str] | None:
+    """(kind, key, detail) of an upstream event that counts, or None (Art. 10-14, 23, 28, 31)."""
+    d: Any = upstream.data
+    fact = _fact(upstream, d)
+    if fact is None:
+        return None
+    kind, key, detail = fact
+    return kind, key, str(getattr(detail, "value", detail))  # enums by their value
 
 
-class AssessmentApplication(ServiceApplication):
-    """Commands, queries and reactions of assessment."""
+def _fact(upstream: CloudEvent, d: Any) -> tuple[str, str, Any] | None:
+    if isinstance(upstream, RiskReported):
+        return "risk_reported", str(d.information_id), d.channel
+    if isinstance(upstream, RiskGraded):
+        return "risk_graded", str(d.risk_point_id), d.grade
+    # The identification milestones (Art. 10, 11, 14); a point's are keyed by the point.
+    if isinstance(upstream, PowerCatalogued):
+        return "power_catalogued", str(d.power_id), d.kind
+    if isinstance(upstream, PowerCharted):
+        return "power_charted", str(d.power_id), d.flowchart_version
+    if isinstance(upstream, RiskPointApproved):
+        return "risk_approved", str(d.risk_point_id), d.grade
+    if isinstance(upstream, RiskPointPublished):
+        return "risk_published", str(d.risk_point_id), ""
+    if isinstance(upstream, RiskPointInForce):
+        return "risk_in_force", str(d.risk_point_id), ""
+    if isinstance(upstream, WarningIssued):
+        return "warning_issued", str(d.warning_id), d.level
+    if isinstance(upstream, WarningClosed):
+        return "warning_closed", str(d.warning_id), d.level
+    if isinstance(upstream, RectificationOverdue):
+        return "rectification_overdue", str(d.warning_id), d.level
+    if isinstance(upstream, ReportingBreachFound):
+        return "reporting_breach", str(d.breach_id), d.kind
+    if isinstance(upstream, JudgementMade) and d.reporting_breach is not None:
+        # An untrue or inaccurate report, found by the judgement group (Art. 23, 25).
+        return "reporting_breach", str(d.reporting_breach.breach_id), d.reporting_breach.kind
+    return None
+
+
+class AssessmentApplication(AssessmentCommands):
+    """Commands, queries and reactions of assessment; plain types in and out."""
 
     name = "assessment"
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Only the events that count towards a figure."""
-        return type(upstream) in FIGURE_OF
+        return fact_of(upstream) is not None
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        kind = FIGURE_OF.get(type(upstream))
-        if kind is None:
+        fact = fact_of(upstream)
+        if fact is None:
             return
+        kind, key, detail = fact
         unit_code = upstream.data.unit_code
-        year = upstream.data.occurred_at.year
+        year = upstream.data.occurred_at.astimezone(BEIJING).year
         figures_id = UnitYearFigures.create_id(unit_code, year)
         if figures_id in processing_event.aggregates:
             figures: UnitYearFigures = processing_event.aggregates[figures_id]  # type: ignore[assignment]
@@ -53,13 +94,20 @@ class AssessmentApplication(ServiceApplication):
             figures = self.repository.get(figures_id)
         else:
             figures = UnitYearFigures(unit_code=unit_code, year=year)
-        figures.count(kind=kind, upstream_event_id=upstream.id)
+        figures.count(kind=kind, upstream_event_id=upstream.id, key=key, detail=detail)
         processing_event.collect_events(figures)
 
     def figures(self, unit_code: str, year: int) -> dict[str, int]:
         """The counts of one unit and year (empty when nothing happened)."""
-        figures_id = UnitYearFigures.create_id(unit_code, year)
-        if figures_id not in self.repository:
-            return {}
-        figures: UnitYearFigures = self.repository.get(figures_id)
-        return dict(figures.counts)
+        figures = self.figures_of(unit_code, year)
+        return dict(figures.counts) if figures else {}
+
+    def units_with_figures(self, within: str, year: int) -> list[str]:
+        """Units of the subtree of `within` with at least one fact in `year`, by code."""
+        units = sorted(u.code for u in self.org.subtree(self.unit(within, "within").code))
+        return [code for code in units if self.figures_of(code, year) is not None]
+
+    def live_figures(self, unit_code: str, year: int) -> dict[str, Any]:
+        """Open risks by grade, warnings by level, overdue actions, on-time reporting (Art. 31)."""
+        figures = self.figures_of(unit_code, year)
+        return (figures or UnitYearFigures(unit_code=unit_code, year=year)).live()

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.assessment.scheme import ScoringScheme
 from shared.settings import ServiceSettings
 
 
 class AssessmentSettings(ServiceSettings):
-    """Where the assessment service listens."""
+    """Where the assessment service listens, and the default scoring scheme (Art. 31)."""
 
     model_config = SettingsConfigDict(env_prefix="LIANFANG_ASSESSMENT_", extra="ignore")
 
     port: int = 8104
+    scheme: ScoringScheme = Field(
+        default_factory=ScoringScheme,
+        description="Default scoring scheme 计分办法 as JSON (LIANFANG_ASSESSMENT_SCHEME); a "
+        "year's own scheme, set over the API, takes precedence. See docs/assessment-scoring.md.",
+    )

@@ -1,4 +1,4 @@
-"""Intake's HTTP routes for information: file, import, read, trace, reveal (Art. 22–24)."""
+"""Intake's HTTP routes for information: file, import, read, trace (Art. 22–24)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.intake.api_deps import Custodian, Filer, IntakeApp, Reader
+from services.intake.api_deps import Filer, IntakeApp, Reader
 from services.intake.filing import ContentTooLarge, InformationDraft
 from services.intake.identity_cipher import PetitionerIdentity
 from services.intake.imports import ImportRefused, rows_from_csv
@@ -53,7 +53,9 @@ class InformationIn(BaseModel):
     happened_at: AwareDatetime | None = Field(None, description="When it happened, if known.")
     subject_post: str | None = Field(None, max_length=200, description="The post concerned.")
     subject_person_id: str | None = Field(None, max_length=100, description="Staff id concerned.")
-    attachment_refs: list[str] = Field(default_factory=list, description="Document references.")
+    attachment_refs: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list, max_length=100, description="Document references (at most 100)."
+    )
     petitioner_name: str | None = Field(None, max_length=100, description="举报人姓名 (protected).")
     petitioner_contact: str | None = Field(
         None, max_length=200, description="举报人联系方式 (protected)."
@@ -95,18 +97,6 @@ class InformationOut(BaseModel):
     acknowledged: bool
 
 
-class RevealIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: str = Field(min_length=1, max_length=1000, description="Why it must be opened (事由).")
-
-
-class IdentityOut(BaseModel):
-    name: str | None
-    contact: str | None
-    id_number: str | None
-
-
 class TimelineOut(BaseModel):
     at: datetime
     what: str
@@ -114,9 +104,19 @@ class TimelineOut(BaseModel):
     detail: dict[str, Any]
 
 
+async def _bounded(request: Request, app: IntakeApp) -> None:
+    """Refuse an oversized filing as a whole (413) before its fields are looked at."""
+    size = len(await request.body())
+    if size > app.rules.max_filing_bytes:
+        raise ContentTooLarge(
+            f"the filing has {size} bytes; at most {app.rules.max_filing_bytes} are accepted"
+        )
+
+
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(_bounded)],
     summary="File risk information (Art. 22); a repeated source or key answers with the first",
 )
 def file_information(
@@ -223,14 +223,3 @@ def timeline(
     info = app.get_information(information_id)
     ensure_jurisdiction(runtime, reader, info.unit_code)
     return [TimelineOut(**vars(t)) for t in app.timeline(information_id)]
-
-
-@router.post(
-    "/{information_id}/identity/reveal",
-    summary="Reveal a petitioner's identity 举报人身份 (custodian only, reason recorded)",
-)
-def reveal_identity(
-    information_id: UUID, body: RevealIn, custodian: Custodian, app: IntakeApp
-) -> IdentityOut:
-    identity = app.reveal_identity(information_id, body.reason, custodian)
-    return IdentityOut(name=identity.name, contact=identity.contact, id_number=identity.id_number)

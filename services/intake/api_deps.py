@@ -30,3 +30,5 @@ Reader = Annotated[
 Custodian = Annotated[Principal, Depends(require_roles(Role.CUSTODIAN))]
 Reporter = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.OFFICER))]
 Overseer = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.AUDITOR, Role.LEADER))]
+# The office or the judgement group decides a transfer to the discipline authority (Art. 24, 25).
+Decider = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.JUDGE))]

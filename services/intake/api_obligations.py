@@ -183,6 +183,22 @@ def compliance(
     return ComplianceOut(**vars(app.compliance(root, period)))
 
 
+@router.get(
+    "/compliance/units",
+    summary="Reporting figures of each unit with a duty in a subtree, for a period (Art. 23)",
+)
+def compliance_by_unit(
+    who: Overseer,
+    runtime: RuntimeDep,
+    app: IntakeApp,
+    period: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")],
+    unit: UnitQuery = None,
+) -> list[ComplianceOut]:
+    root = unit or who.unit_code
+    ensure_jurisdiction(runtime, who, root)
+    return [ComplianceOut(**vars(c)) for c in app.compliance_by_unit(root, period)]
+
+
 @router.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
 def inbox(
     who: Reader, runtime: RuntimeDep, app: IntakeApp, unit: UnitQuery = None

@@ -1,7 +1,8 @@
 """Intake's stored events, translated into the public contract at the edge (Art. 22–24).
 
 A case accepted here becomes RiskReported; a forward or transfer becomes InformationForwarded or
-InformationTransferred addressed to the node in charge; a received forward is answered with
+InformationTransferred addressed to the node in charge (or, by a person's decision, to the
+discipline authority); a received forward is answered with
 InformationAcknowledged; a broken duty is ReportingBreachFound. Officers, duties, idempotency
 records and the sealed identities of petitioners never leave intake.
 """
@@ -27,7 +28,7 @@ from shared.events import (
     RiskReported,
     RiskReportedData,
 )
-from shared.outbox import public_event_id
+from shared.outbox import public_envelope, public_event_id
 
 if TYPE_CHECKING:
     from eventsourcing.domain import DomainEventProtocol
@@ -50,6 +51,8 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
         return _filed(domain_event, origin)
     if isinstance(domain_event, RiskInformation.AcknowledgementSent):
         return _acknowledged(domain_event, origin)
+    if isinstance(domain_event, RiskInformation.TransferredToDiscipline):
+        return _to_discipline(domain_event, origin)
     if isinstance(domain_event, ReportingBreach.Found):
         return _breach(domain_event, origin)
     return None
@@ -75,19 +78,41 @@ def _filed(e: RiskInformation.Filed, origin: Origin) -> CloudEvent:
         "reported_by": Actor(**e.filed_by),
         "has_protected_source": e.has_protected_source,
     }
-    envelope = {
-        "id": public_event_id(origin.source, e),
-        "source": origin.source,
-        "time": e.filed_at,
-        "subject": str(e.originator_id),
-    }
+    at = e.filed_at
     if e.routing == ACCEPTED:
-        return RiskReported(**envelope, data=RiskReportedData(**common))
+        return public_envelope(RiskReported, e, origin, time=at, data=RiskReportedData(**common))
     routed = common | {"to_node_id": e.routed_to, "reason": e.routing_reason}
     if e.routing == FORWARDED:
         data = InformationForwardedData(**routed, feedback_due_at=e.feedback_due_at)
-        return InformationForwarded(**envelope, data=data)
-    return InformationTransferred(**envelope, data=InformationTransferredData(**routed))
+        return public_envelope(InformationForwarded, e, origin, time=at, data=data)
+    transferred = InformationTransferredData(**routed)
+    return public_envelope(InformationTransferred, e, origin, time=at, data=transferred)
+
+
+def _to_discipline(e: RiskInformation.TransferredToDiscipline, origin: Origin) -> CloudEvent:
+    """A person's decision to transfer 移送 a case to the discipline authority (Art. 24)."""
+    data = InformationTransferredData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.by),
+        authority="Art. 24",
+        occurred_at=e.at,
+        information_id=e.originator_id,
+        channel=e.channel,
+        source_reference=e.source_reference,
+        summary=e.summary,
+        subject_post=e.subject_post,
+        subject_person_id=e.subject_person_id,
+        happened_at=e.happened_at,
+        learned_at=e.learned_at,
+        attachment_refs=tuple(e.attachment_refs),
+        reported_by=Actor(**e.reported_by),
+        has_protected_source=e.has_protected_source,
+        to_node_id=e.to_body,
+        reason=e.reason,
+    )
+    return public_envelope(InformationTransferred, e, origin, time=e.at, data=data)
 
 
 def _acknowledged(e: RiskInformation.AcknowledgementSent, origin: Origin) -> CloudEvent:
@@ -102,13 +127,7 @@ def _acknowledged(e: RiskInformation.AcknowledgementSent, origin: Origin) -> Clo
         to_node_id=e.to_node_id,
         forwarded_event_id=e.forwarded_event_id,
     )
-    return InformationAcknowledged(
-        id=public_event_id(origin.source, e),
-        source=origin.source,
-        time=e.at,
-        subject=str(e.originator_id),
-        data=data,
-    )
+    return public_envelope(InformationAcknowledged, e, origin, time=e.at, data=data)
 
 
 def _breach(e: ReportingBreach.Found, origin: Origin) -> CloudEvent:
@@ -135,10 +154,4 @@ def _breach(e: ReportingBreach.Found, origin: Origin) -> CloudEvent:
         evidence_event_ids=evidence,
         information_id=e.information_id,
     )
-    return ReportingBreachFound(
-        id=public_event_id(origin.source, e),
-        source=origin.source,
-        time=e.detected_at,
-        subject=str(e.originator_id),
-        data=data,
-    )
+    return public_envelope(ReportingBreachFound, e, origin, time=e.detected_at, data=data)

@@ -98,6 +98,7 @@ class RiskInformation(Aggregate):
         self.reminded_at: datetime | None = None
         self.overdue_at: datetime | None = None
         self.acknowledged: dict[str, Any] | None = None
+        self.discipline_transfer: dict[str, Any] | None = None
 
     @property
     def awaiting_feedback(self) -> bool:
@@ -158,3 +159,82 @@ class RiskInformation(Aggregate):
         self, unit_code: str, to_node_id: str, forwarded_event_id: str, at: datetime
     ) -> None:
         pass
+
+    class TransferredToDiscipline(Aggregate.Event):
+        """Someone decided to transfer this case to the discipline authority 纪检监察机关 (Art. 24).
+
+        It carries what the authority receives (no petitioner identity), so the public
+        InformationTransferred can be told from this event alone.
+        """
+
+        by: dict[str, str]
+        reason: str
+        at: datetime
+        to_body: str
+        unit_code: str
+        channel: str
+        source_reference: str
+        summary: str
+        subject_post: str | None
+        subject_person_id: str | None
+        happened_at: datetime | None
+        learned_at: datetime
+        attachment_refs: list[str]
+        reported_by: dict[str, str]
+        has_protected_source: bool
+
+    def transfer_to_discipline(
+        self, to_body: str, by: dict[str, str], reason: str, at: datetime
+    ) -> None:
+        """Transfer a case handled here to the discipline authority, with who and why (Art. 24).
+
+        Only a case this node handles (accepted) can go: a forward is the lower node's to move.
+        """
+        if self.discipline_transfer is not None:
+            raise Conflict(f"already transferred to {to_body} on {self.discipline_transfer['at']}")
+        if self.routing != ACCEPTED:
+            raise Conflict(
+                f"the case was {self.routing} to {self.routed_to}; only information this node "
+                "handles itself can be transferred from here"
+            )
+        self._to_discipline(
+            by=dict(by),
+            reason=reason,
+            at=at,
+            to_body=to_body,
+            unit_code=self.unit_code,
+            channel=self.channel,
+            source_reference=self.source_reference,
+            summary=self.summary,
+            subject_post=self.subject_post,
+            subject_person_id=self.subject_person_id,
+            happened_at=self.happened_at,
+            learned_at=self.learned_at,
+            attachment_refs=list(self.attachment_refs),
+            reported_by=dict(self.filed_by),
+            has_protected_source=self.has_protected_source,
+        )
+
+    @event(TransferredToDiscipline)
+    def _to_discipline(
+        self,
+        by: dict[str, str],
+        reason: str,
+        at: datetime,
+        to_body: str,
+        unit_code: str,
+        channel: str,
+        source_reference: str,
+        summary: str,
+        subject_post: str | None,
+        subject_person_id: str | None,
+        happened_at: datetime | None,
+        learned_at: datetime,
+        attachment_refs: list[str],
+        reported_by: dict[str, str],
+        has_protected_source: bool,
+    ) -> None:
+        self.discipline_transfer = {"by": by, "reason": reason, "at": at, "to": to_body}
+        self.routing = TRANSFERRED
+        self.routed_to = to_body
+        self.routing_reason = reason

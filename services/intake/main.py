@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake import api, api_obligations, api_officers, contract
+from services.intake import (
+    api,
+    api_identity,
+    api_obligations,
+    api_officers,
+    api_routing,
+    contract,
+)
 from services.intake.app import IntakeApplication
 from services.intake.settings import IntakeSettings
 from services.intake.ticks import intake_ticks
@@ -30,9 +37,17 @@ SPEC = ServiceSpec(
     title="Intake 信息收集",
     application=create_application,
     translate=contract.translate,
-    routers=lambda: [api.router, api_officers.router, api_obligations.router],
-    # Intake reads its own topic: forwards, transfers and acknowledgements addressed to this node.
-    consumes=("intake",),
+    routers=lambda: [
+        api.router,
+        api_identity.router,
+        api_routing.router,
+        api_routing.tracking,
+        api_officers.router,
+        api_obligations.router,
+    ],
+    # Its own topic: forwards, transfers and acknowledgements addressed to this node; the
+    # register's: units registered or changed (shared/org_follow.py).
+    consumes=("intake", "register"),
     ticks=intake_ticks(),
 )
 

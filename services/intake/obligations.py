@@ -7,16 +7,16 @@ wants the unit's own report within N days of learning of a matter. The principal
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 
 DUTY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:duty")
-CST = timezone(timedelta(hours=8), "CST")  # periods follow the calendar in China
 DUTY_KINDS = ("periodic", "event")
 PERIODS = ("monthly", "quarterly")
 BREACH_KINDS = ("late", "missed", "concealment_candidate")  # 迟报 / 漏报 / 瞒报嫌疑
@@ -24,7 +24,7 @@ BREACH_KINDS = ("late", "missed", "concealment_candidate")  # 迟报 / 漏报 / 
 
 def period_of(moment: datetime, every: str) -> str:
     """The period label a moment falls in, e.g. 2026-01 or 2026-Q1."""
-    local = moment.astimezone(CST)
+    local = moment.astimezone(BEIJING)  # periods follow the calendar in China
     if every == "monthly":
         return f"{local.year:04d}-{local.month:02d}"
     return f"{local.year:04d}-Q{(local.month - 1) // 3 + 1}"
@@ -37,9 +37,9 @@ def period_bounds(label: str) -> tuple[datetime, datetime]:
         first, months = (int(rest[1:]) - 1) * 3 + 1, 3
     else:
         first, months = int(rest), 1
-    start = datetime(year, first, 1, tzinfo=CST)
+    start = datetime(year, first, 1, tzinfo=BEIJING)
     end_month = first + months
-    end = datetime(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1, tzinfo=CST)
+    end = datetime(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1, tzinfo=BEIJING)
     return start, end
 
 

@@ -16,6 +16,7 @@ class IntakeRules:
     node_id: str = "district"
     identity_key: str = DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION
     max_summary_chars: int = 4000
+    max_filing_bytes: int = 64_000
     max_import_bytes: int = 2_000_000
     feedback_days: int = 10
     reminder_days: int = 2

@@ -79,6 +79,7 @@ class Queries(IntakeBase):
                             "channel": e.channel,
                             "learned_at": e.learned_at.isoformat(),
                             "received_from": e.received_from,
+                            "reporting_due": self._reporting_due(e.unit_code, e.learned_at),
                         },
                     )
                 )
@@ -94,6 +95,16 @@ class Queries(IntakeBase):
                                 e.feedback_due_at.isoformat() if e.feedback_due_at else None
                             ),
                         },
+                    )
+                )
+                continue
+            if isinstance(e, RiskInformation.TransferredToDiscipline):
+                entries.append(
+                    TimelineEntry(
+                        at=e.at,
+                        what="transferred_to_discipline",
+                        by=e.by,
+                        detail={"to_node": e.to_body, "reason": e.reason},
                     )
                 )
                 continue
@@ -119,6 +130,14 @@ class Queries(IntakeBase):
                     )
                 )
         return sorted(entries, key=lambda t: t.at)
+
+    def _reporting_due(self, unit_code: str, learned_at: datetime) -> list[dict[str, str]]:
+        """By when the unit itself had to report a matter learned then (event duties, Art. 23)."""
+        return [
+            {"duty": d.name, "due_at": d.due_after_learning(learned_at).isoformat()}
+            for d in self.view.duties()
+            if d.unit_code == unit_code and d.kind == "event" and d.effective_from <= learned_at
+        ]
 
     def breaches(self, within: str) -> list[ReportingBreach]:
         """Breaches of the units in the subtree of `within` (Art. 23)."""
@@ -153,9 +172,25 @@ class Queries(IntakeBase):
             concealment_confirmed=sum(b.status == "confirmed" for b in breaches),
         )
 
+    def compliance_by_unit(self, within: str, period: str) -> list[Compliance]:
+        """The figures of every unit in the subtree of `within` that has a reporting duty."""
+        self.unit(within, "unit_code")
+        units = {d.unit_code for d in self.view.duties() if self.org.is_within(d.unit_code, within)}
+        return [self.compliance(code, period) for code in sorted(units)]
+
     def open_forwards(self) -> list[RiskInformation]:
         """Forwards still waiting for the lower node's feedback (跟踪督办, Art. 24)."""
         return [c for c in self.view.cases() if c.routing == FORWARDED and c.awaiting_feedback]
+
+    def forwards(self, within: str) -> list[RiskInformation]:
+        """Every forward 批转 about the subtree of `within`, the earliest deadline first."""
+        self.unit(within, "unit_code")
+        found = [
+            c
+            for c in self.view.cases()
+            if c.routing == FORWARDED and self.org.is_within(c.unit_code, within)
+        ]
+        return sorted(found, key=lambda c: (c.feedback_due_at or c.filed_at, str(c.id)))
 
 
 def _snake(name: str) -> str:

@@ -9,7 +9,10 @@ from eventsourcing.persistence import IntegrityError
 
 from services.intake.domain import RiskInformation
 from services.intake.filing import FilingCommands, InformationDraft
-from shared.application import Rejected
+from services.intake.routing import DISCIPLINE_INSPECTION
+from shared.application import Rejected, actor_of
+from shared.auth import Role
+from shared.errors import Forbidden, Invalid
 from shared.events import InformationAcknowledged, InformationForwarded, InformationTransferred
 from shared.orgtree import UnknownUnit
 
@@ -18,6 +21,7 @@ if TYPE_CHECKING:
 
     from eventsourcing.application import ProcessingEvent
 
+    from shared.auth import Principal
     from shared.events import CloudEvent
 
 
@@ -87,6 +91,31 @@ class RoutingCommands(FilingCommands):
         case: RiskInformation = self.repository.get(case_id)
         if case.acknowledge(ack.data.node_id, ack.id, self.clock.now()):
             processing_event.collect_events(case)
+
+    def transfer_to_discipline(
+        self, information_id: UUID, reason: str, by: Principal
+    ) -> RiskInformation:
+        """Transfer a case to the discipline authority 纪检监察机关 (移送, Art. 24).
+
+        A person decides, not the screening: the office 预防腐败室 or the judgement group 研判小组
+        of a unit above the case, with reasons; the decision is an event and goes out as
+        InformationTransferred addressed to `discipline_inspection`.
+        """
+        if not by.has_any((Role.OFFICE, Role.JUDGE)):
+            raise Forbidden(
+                "only the prevention office (预防腐败室) or the judgement group (研判小组) "
+                "transfers information to the discipline authority"
+            )
+        if not reason.strip():
+            raise Invalid("reason", "a transfer to the discipline authority needs its reasons")
+        case = self._get(information_id, RiskInformation, "risk information")
+        if not self.org.is_within(case.unit_code, by.unit_code):
+            raise Forbidden(f"unit {case.unit_code} is outside your jurisdiction")
+        case.transfer_to_discipline(
+            DISCIPLINE_INSPECTION, actor_of(by, prefer="office"), reason.strip(), self.clock.now()
+        )
+        self.save(case)
+        return case
 
     def chase_feedback(self) -> int:
         """Remind before the feedback deadline, record it overdue after (督办, Art. 24)."""

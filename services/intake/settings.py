@@ -20,6 +20,7 @@ class IntakeSettings(ServiceSettings):
         description="Fernet key sealing petitioners' identities (保护举报人); set in production.",
     )
     max_summary_chars: int = Field(4000, description="Longest summary accepted (413 beyond).")
+    max_filing_bytes: int = Field(64_000, description="Largest single filing body (413 beyond).")
     max_import_bytes: int = Field(2_000_000, description="Largest bulk import body (413 beyond).")
     feedback_days: int = Field(10, description="Days a lower node has to acknowledge a forward.")
     reminder_days: int = Field(2, description="Days before the feedback deadline to remind.")
@@ -30,6 +31,7 @@ class IntakeSettings(ServiceSettings):
             node_id=self.common.node_id,
             identity_key=self.identity_key.get_secret_value(),
             max_summary_chars=self.max_summary_chars,
+            max_filing_bytes=self.max_filing_bytes,
             max_import_bytes=self.max_import_bytes,
             feedback_days=self.feedback_days,
             reminder_days=self.reminder_days,

@@ -32,6 +32,9 @@ class RiskPointRowOut(BaseModel):
     power_id: UUID | None
     description: str
     responsible_leader_id: str | None = Field(description="Responsible leader (责任领导).")
+    under_revision: bool = Field(
+        False, description="Reopened for revision 动态修正 and not yet approved again (Art. 30)."
+    )
 
 
 class RiskPointOut(RiskPointRowOut):
@@ -45,6 +48,12 @@ class RiskPointOut(RiskPointRowOut):
     publication: dict[str, Any] | None = Field(description="Publication and objections (公示).")
     in_force_since: datetime | None
     measures: list[dict[str, Any]] = Field(description="Chosen measures (防控措施, Art. 15).")
+    revisions: list[dict[str, Any]] = Field(
+        description="Every revision asked for 动态修正, open or closed, oldest first (Art. 30)."
+    )
+    earlier_content: list[dict[str, Any]] = Field(
+        description="What the point said before each content revision, oldest first (Art. 30)."
+    )
 
 
 class HeatCellOut(BaseModel):
@@ -62,9 +71,16 @@ def list_risk_points(
     category: Annotated[RiskCategory | None, Query(description="风险类别")] = None,
     grade: Annotated[Grade | None, Query(description="风险等级")] = None,
     status: Annotated[RiskStatus | None, Query(description="状态")] = None,
+    as_of: Annotated[
+        datetime | None,
+        Query(
+            description="The register as it stood at this moment (历史状态, RFC 3339 with zone); "
+            "before the first entry the list is empty (Art. 10, 30)."
+        ),
+    ] = None,
 ) -> list[RiskPointRowOut]:
     root = within_of(runtime, app, who, within)
-    rows = app.list_risk_points(root, category=category, grade=grade, status=status)
+    rows = app.list_risk_points(root, category=category, grade=grade, status=status, as_of=as_of)
     return [RiskPointRowOut(**r.__dict__) for r in rows]
 
 
@@ -79,7 +95,8 @@ def get_risk_point(
         id=p.id, unit_code=p.unit_code, post=p.post, category=p.category, grade=p.grade,
         status=p.status, power_id=p.power_id, description=p.description,
         responsible_leader_id=g.responsible_leader_id if g else None,
-        manifestations=list(p.manifestations), step_key=p.step_key,
+        under_revision=bool(p.open_revisions), manifestations=list(p.manifestations),
+        step_key=p.step_key,
         flowchart_version=p.flowchart_version, focus=p.focus.as_dict(),
         gradings=[
             {**x.__dict__, "factors": x.factors.as_dict()} for x in p.gradings
@@ -90,6 +107,8 @@ def get_risk_point(
             "objections": [o.__dict__ for o in p.publication.objections],
         },
         in_force_since=p.in_force_since, measures=[m.__dict__ for m in p.measures.values()],
+        revisions=[r.__dict__ for r in p.revisions],
+        earlier_content=[c.__dict__ for c in p.earlier_content],
     )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -148,7 +148,7 @@ def draw_flowchart(
 @router.get(
     "/{power_id}/flowchart.mmd",
     response_class=PlainTextResponse,
-    summary="A flowchart as Mermaid text (Art. 11); SVG rendering is left to Mermaid tools",
+    summary="A flowchart as Mermaid text (Art. 11); see flowchart.svg for a drawing",
 )
 def flowchart_mermaid(
     power_id: UUID,
@@ -159,3 +159,20 @@ def flowchart_mermaid(
 ) -> PlainTextResponse:
     ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
     return PlainTextResponse(app.flowchart_mermaid(power_id, version))
+
+
+@router.get(
+    "/{power_id}/flowchart.svg",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}}},
+    summary="A flowchart drawn as SVG, discretion and risk points marked (Art. 11, 13)",
+)
+def flowchart_svg(
+    power_id: UUID,
+    who: Reader,
+    runtime: RuntimeDep,
+    app: RegisterApp,
+    version: Annotated[int | None, Query(ge=1, description="Version; default current.")] = None,
+) -> Response:
+    ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
+    return Response(app.flowchart_svg(power_id, version), media_type="image/svg+xml")

@@ -6,13 +6,17 @@ from typing import TYPE_CHECKING
 
 from services.register.domain import ReportedInformation
 from services.register.judgement_commands import JudgementCommands
+from services.register.org_commands import OrgUnitCommands
 from services.register.power_commands import PowerCommands
 from services.register.read_model import HeatMap, InformationRow, RiskPointRow
+from services.register.revision_commands import RevisionCommands
 from shared.application import Rejected
-from shared.events import RiskReported
+from shared.errors import Invalid
+from shared.events import RevisionRequested, RiskReported
 from shared.orgtree import UnknownUnit
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
@@ -23,18 +27,21 @@ if TYPE_CHECKING:
     from shared.vocabulary import Grade, RiskCategory
 
 
-class RegisterApplication(PowerCommands, JudgementCommands):
+class RegisterApplication(PowerCommands, JudgementCommands, RevisionCommands, OrgUnitCommands):
     """Commands, queries and reactions of the register; plain types in and out."""
 
     name = "register"
+    follows_org = False  # the register is where units are registered (services/register/org_*)
 
     def concerns(self, upstream: CloudEvent) -> bool:
-        """Reported information (Art. 21); intake's routing events are intake's own business."""
-        return isinstance(upstream, RiskReported)
+        """Reported information (Art. 21) and revision requests (Art. 30); nothing else."""
+        return isinstance(upstream, RiskReported | RevisionRequested)
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
         if isinstance(upstream, RiskReported):
             self._take_report(upstream, processing_event)
+        elif isinstance(upstream, RevisionRequested):
+            self._take_revision_request(upstream, processing_event)
 
     def _take_report(self, reported: RiskReported, processing_event: ProcessingEvent[UUID]) -> None:
         """Enter reported information into the database for judgement (Art. 21)."""
@@ -66,10 +73,17 @@ class RegisterApplication(PowerCommands, JudgementCommands):
         category: RiskCategory | None = None,
         grade: Grade | None = None,
         status: RiskStatus | None = None,
+        as_of: datetime | None = None,
     ) -> list[RiskPointRow]:
-        """The register of every unit in the subtree of `within`, filtered (Art. 10, 13, 14)."""
+        """The register of the subtree of `within`, filtered; as it stood `as_of` (Art. 10, 30)."""
         units = {u.code for u in self.org.subtree(self.unit(within, "within").code)}
-        return self.view.risk_points(units, category=category, grade=grade, status=status)
+        if as_of is None:
+            return self.view.risk_points(units, category=category, grade=grade, status=status)
+        if as_of.tzinfo is None:
+            raise Invalid("as_of", "give a time zone (e.g. 2026-01-05T09:00:00+08:00)", "query")
+        if as_of > self.clock.now():
+            raise Invalid("as_of", "lies in the future", "query")
+        return self.view.risk_points_as_of(as_of, units, category, grade, status)
 
     def list_information(
         self, within: str, status: InformationStatus | None = None

@@ -15,7 +15,7 @@ from shared.errors import NotFound
 
 if TYPE_CHECKING:
     from shared.clock import Clock
-    from shared.orgtree import OrgDirectory
+    from shared.orgtree import OrgDirectory, OrgUnit
 
 _T = TypeVar("_T")
 
@@ -35,8 +35,14 @@ class RegisterBase(ServiceApplication):
     ) -> None:
         super().__init__(env, clock=clock, org=org)
         self.rules = rules or RegisterRules()
-        self.view = RegisterView(self)
+        self.view = RegisterView(self, org)
         self.view.catch_up()  # built from the whole notification log at start
+
+    def unit(self, code: str, field: str = "unit_code") -> OrgUnit:
+        """A unit of the tree; one registered by another process sharing the store is caught up."""
+        if code not in self.org:
+            self.view.catch_up()  # lays units saved since over the tree (Art. 5)
+        return super().unit(code, field)
 
     def get_information(self, information_id: UUID) -> ReportedInformation:
         """Reported information in the database 廉政风险信息库 (Art. 21); NotFound if none."""

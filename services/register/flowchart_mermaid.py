@@ -2,7 +2,7 @@
 
 Each step is a node (name, acting post, time limit); steps where discretion is exercised
 (自由裁量) are highlighted, since that is where Art. 13(三) looks for risk; the checks between
-steps label the arrows. SVG rendering is left to Mermaid tooling.
+steps label the arrows. `flowchart_svg` draws the same chart as SVG, with its risk points.
 """
 
 from __future__ import annotations

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from services.register import api, api_overview, api_powers, api_risk_points, contract
+from services.register import (
+    api,
+    api_overview,
+    api_powers,
+    api_revision,
+    api_risk_points,
+    api_units,
+    contract,
+)
 from services.register.app import RegisterApplication
 from services.register.settings import RegisterSettings
 from shared.runtime import ServiceSpec
@@ -16,9 +24,11 @@ SPEC = ServiceSpec(
         api.router,
         api_powers.router,
         api_risk_points.router,
+        api_revision.router,
         api_overview.router,
+        api_units.router,
     ],
-    consumes=("intake",),
+    consumes=("intake", "assessment"),
 )
 
 Settings = RegisterSettings

@@ -109,15 +109,24 @@ def measure(code: str) -> Measure:
 
 
 class MeasureStatus(StrEnum):
-    """Where a chosen measure stands: planned 计划, in progress 落实中, done 已落实 (Art. 15)."""
+    """Where a chosen measure stands: planned 计划 … done 已落实, or withdrawn (Art. 15, 30)."""
 
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    WITHDRAWN = "withdrawn"  # replaced in a revision 动态修正 (Art. 30); kept in the history
 
     @property
     def label_zh(self) -> str:
-        return {"planned": "计划", "in_progress": "落实中", "done": "已落实"}[self.value]
+        return MEASURE_STATUS_ZH[self.value]
+
+
+MEASURE_STATUS_ZH = {
+    "planned": "计划",
+    "in_progress": "落实中",
+    "done": "已落实",
+    "withdrawn": "已撤销",
+}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from services.register.app_base import RegisterBase
 from services.register.flowchart_mermaid import to_mermaid
-from services.register.powers import FlowStep, PowerItem, PowerKind
+from services.register.flowchart_svg import RiskMark, to_svg
+from services.register.powers import Flowchart, FlowStep, PowerItem, PowerKind
 from shared.errors import Invalid, NotFound
 
 if TYPE_CHECKING:
@@ -64,13 +65,28 @@ class PowerCommands(RegisterBase):
         self.save(power)
         return version
 
-    def flowchart_mermaid(self, power_id: UUID, version: int | None = None) -> str:
-        """A flowchart version (default the current one) as Mermaid text (Art. 11)."""
+    def _chart(self, power_id: UUID, version: int | None) -> tuple[PowerItem, Flowchart]:
         power = self.get_power(power_id)
         if power.flowchart is None:
             raise NotFound(f"power {power_id} has no flowchart yet")
-        chart = power.flowchart if version is None else power.flowchart_version(version)
-        return to_mermaid(power, chart)
+        return power, power.flowchart if version is None else power.flowchart_version(version)
+
+    def flowchart_mermaid(self, power_id: UUID, version: int | None = None) -> str:
+        """A flowchart version (default the current one) as Mermaid text (Art. 11)."""
+        return to_mermaid(*self._chart(power_id, version))
+
+    def flowchart_svg(self, power_id: UUID, version: int | None = None) -> str:
+        """A flowchart version as SVG, its risk points marked at their steps (Art. 11, 13)."""
+        power, chart = self._chart(power_id, version)
+        marks: dict[str, list[RiskMark]] = {}
+        for row in self.view.risk_points({power.unit_code}):
+            if row.power_id != power_id:
+                continue
+            point = self.get_risk_point(row.id)
+            # A step keeps its key across versions, so its risk points stay with it.
+            if point.step_key is not None and chart.step(point.step_key) is not None:
+                marks.setdefault(point.step_key, []).append(RiskMark(row.grade, row.description))
+        return to_svg(power, chart, marks)
 
     def list_powers(self, within: str) -> list[PowerRow]:
         """The power catalogue of every unit in the subtree of `within` (Art. 11)."""

@@ -180,12 +180,19 @@ class PowerItem(Aggregate):
             steps=[s.as_dict() for s in steps],
             drawn_by=drawn_by,
             drawn_at=drawn_at,
+            unit_code=self.unit_code,
         )
         return len(self.flowcharts)
 
     @event("FlowchartDrawn")
     def _drawn(
-        self, *, version: int, steps: list[dict[str, Any]], drawn_by: str, drawn_at: datetime
+        self,
+        *,
+        version: int,
+        steps: list[dict[str, Any]],
+        drawn_by: str,
+        drawn_at: datetime,
+        unit_code: str | None = None,  # absent from events stored before it was published
     ) -> None:
         chart = Flowchart(version, tuple(FlowStep.from_dict(s) for s in steps), drawn_by, drawn_at)
         self.flowcharts.append(chart)

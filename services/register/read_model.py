@@ -3,9 +3,10 @@
 The event store answers "get by id" only. This view follows the application's notification log:
 `catch_up()` reads every notification after the last one it saw, notes which risk points, powers
 and pieces of reported information changed, and re-reads those aggregates from the repository.
+Units registered or changed in the register are laid over the seeded organisation tree.
 It runs when the application starts (so it is rebuilt from the whole log) and before every query
 (so it includes what this or any other process sharing the store has saved since). It never
-writes; losing it loses nothing.
+writes to the store; losing it loses nothing.
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ from eventsourcing.utils import get_topic
 
 from services.register.domain import ReportedInformation
 from services.register.judgement import InformationStatus
+from services.register.org_units import OrgUnitEntry
 from services.register.powers import PowerItem, PowerKind
+from services.register.register_as_of import risk_point_at
 from services.register.risk_point import RiskPoint
+from services.register.risk_publication import PublishableRiskPoint
 from services.register.risk_records import RiskStatus
+from services.register.risk_revision import RevisableRiskPoint
 from shared.vocabulary import Grade, RiskCategory, Verdict
 
 if TYPE_CHECKING:
@@ -31,9 +36,15 @@ if TYPE_CHECKING:
 
     from eventsourcing.application import Application
 
-_RISK_POINT_TOPIC = get_topic(RiskPoint) + "."
+    from shared.orgtree import OrgDirectory
+
+# Events a risk point inherits from its base classes carry those classes' topics.
+_RISK_POINT_TOPICS = tuple(
+    get_topic(cls) + "." for cls in (RiskPoint, RevisableRiskPoint, PublishableRiskPoint)
+)
 _POWER_TOPIC = get_topic(PowerItem) + "."
 _INFORMATION_TOPIC = get_topic(ReportedInformation) + "."
+_ORG_UNIT_TOPIC = get_topic(OrgUnitEntry) + "."
 _PAGE = 500
 
 
@@ -50,6 +61,7 @@ class RiskPointRow:
     power_id: UUID | None
     description: str
     responsible_leader_id: str | None
+    under_revision: bool = False  # reopened for revision 动态修正, not yet approved again (Art. 30)
 
 
 @dataclass(frozen=True)
@@ -89,8 +101,9 @@ class HeatMap:
 class RegisterView:
     """Risk points and powers by id, kept up to date from the notification log."""
 
-    def __init__(self, app: Application[UUID]) -> None:
+    def __init__(self, app: Application[UUID], org: OrgDirectory | None = None) -> None:
         self._app = app
+        self._org = org  # units registered or changed here are laid over the seeded tree
         self._lock = threading.Lock()
         self._position = 0
         self._risk_points: dict[UUID, RiskPointRow] = {}
@@ -108,26 +121,33 @@ class RegisterView:
             changed_points: set[UUID] = set()
             changed_powers: set[UUID] = set()
             changed_information: set[UUID] = set()
+            changed_units: list[UUID] = []  # in log order: a later change wins
             while True:
                 page = self._app.recorder.select_notifications(
                     start=self._position, limit=_PAGE, inclusive_of_start=False
                 )
                 for n in page:
-                    if n.topic.startswith(_RISK_POINT_TOPIC):
+                    if n.topic.startswith(_RISK_POINT_TOPICS):
                         changed_points.add(UUID(str(n.originator_id)))
                     elif n.topic.startswith(_POWER_TOPIC):
                         changed_powers.add(UUID(str(n.originator_id)))
                     elif n.topic.startswith(_INFORMATION_TOPIC):
                         changed_information.add(UUID(str(n.originator_id)))
+                    elif n.topic.startswith(_ORG_UNIT_TOPIC):
+                        changed_units.append(UUID(str(n.originator_id)))
                 if not page:
                     break
                 self._position = page[-1].id
             for point_id in changed_points:
-                self._risk_points[point_id] = _row_of(self._app.repository.get(point_id))
+                self._risk_points[point_id] = row_of(self._app.repository.get(point_id))
             for power_id in changed_powers:
                 self._powers[power_id] = _power_row_of(self._app.repository.get(power_id))
             for info_id in changed_information:
                 self._information[info_id] = _information_row_of(self._app.repository.get(info_id))
+            for unit_id in dict.fromkeys(changed_units):
+                entry: OrgUnitEntry = self._app.repository.get(unit_id)
+                if self._org is not None:
+                    self._org.put(entry.unit.as_org_unit())
 
     def risk_points(
         self,
@@ -138,15 +158,22 @@ class RegisterView:
     ) -> list[RiskPointRow]:
         """Risk points of the given units, filtered, ordered by unit then id (Art. 10)."""
         self.catch_up()
-        rows = [
-            r
-            for r in list(self._risk_points.values())
-            if r.unit_code in units
-            and (category is None or r.category is category)
-            and (grade is None or r.grade is grade)
-            and (status is None or r.status is status)
-        ]
-        return sorted(rows, key=lambda r: (r.unit_code, str(r.id)))
+        return matching(list(self._risk_points.values()), units, category, grade, status)
+
+    def risk_points_as_of(
+        self,
+        as_of: datetime,
+        units: Collection[str],
+        category: RiskCategory | None = None,
+        grade: Grade | None = None,
+        status: RiskStatus | None = None,
+    ) -> list[RiskPointRow]:
+        """The register of the given units as it stood at `as_of`, filtered (Art. 10, 30)."""
+        self.catch_up()
+        # A point's unit never changes, so today's rows name every point the units ever had.
+        then = (risk_point_at(self._app, r.id, as_of) for r in self.risk_points(units))
+        rows = [row_of(p) for p in then if p is not None]
+        return matching(rows, units, category, grade, status)
 
     def powers(self, units: Collection[str]) -> list[PowerRow]:
         """Powers catalogued for the given units (Art. 11)."""
@@ -180,7 +207,27 @@ class RegisterView:
         return HeatMap(tuple(units), categories, counts)
 
 
-def _row_of(point: RiskPoint) -> RiskPointRow:
+def matching(
+    rows: list[RiskPointRow],
+    units: Collection[str],
+    category: RiskCategory | None,
+    grade: Grade | None,
+    status: RiskStatus | None,
+) -> list[RiskPointRow]:
+    """The rows of the given units that pass the filters, ordered by unit then id (Art. 10)."""
+    kept = [
+        r
+        for r in rows
+        if r.unit_code in units
+        and (category is None or r.category is category)
+        and (grade is None or r.grade is grade)
+        and (status is None or r.status is status)
+    ]
+    return sorted(kept, key=lambda r: (r.unit_code, str(r.id)))
+
+
+def row_of(point: RiskPoint) -> RiskPointRow:
+    """A risk point's line in the register (Art. 10)."""
     grading = point.grading
     return RiskPointRow(
         id=point.id,
@@ -192,6 +239,7 @@ def _row_of(point: RiskPoint) -> RiskPointRow:
         power_id=point.power_id,
         description=point.description,
         responsible_leader_id=grading.responsible_leader_id if grading else None,
+        under_revision=bool(point.open_revisions),
     )
 
 

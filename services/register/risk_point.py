@@ -2,12 +2,14 @@
 
 Commands check the rules and then trigger one event; the event methods only change state, so
 replaying the stored events gives back the same risk point without checking anything again.
+Publication 公示 (`risk_publication.py`) and revision 动态修正 (`risk_revision.py`) are the base
+classes this aggregate inherits its other events from.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -19,18 +21,18 @@ from services.register.measures import ChosenMeasure, MeasureStatus, measure
 from services.register.risk_records import (
     Focus,
     Grading,
-    Objection,
     Publication,
     RiskStatus,
     Vote,
 )
+from services.register.risk_revision import RevisableRiskPoint
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import Grade, GradeSource, RiskCategory
 
 Actor = dict[str, str]
 
 
-class RiskPoint(Aggregate):
+class RiskPoint(RevisableRiskPoint):
     """One integrity-risk point of a unit's post, power and flowchart step (Art. 10–14)."""
 
     class Identified(Aggregate.Created):
@@ -102,6 +104,8 @@ class RiskPoint(Aggregate):
         self.publication: Publication | None = None
         self.in_force_since: datetime | None = None
         self.measures: dict[str, ChosenMeasure] = {}
+        self.revisions = []  # every revision asked for, open or closed (Art. 30)
+        self.earlier_content = []  # what the point said before each revision
 
     @property
     def grading(self) -> Grading | None:
@@ -221,6 +225,11 @@ class RiskPoint(Aggregate):
             outcome=outcome.value,
             approval_round=self.round,
             cast_at=at,
+            unit_code=self.unit_code,
+            in_favour_count=in_favour_count,
+            against_count=against_count,
+            grade=self.grade.value if self.grade else None,
+            responsible_leader_id=self.grading.responsible_leader_id if self.grading else None,
         )
         return True
 
@@ -236,91 +245,33 @@ class RiskPoint(Aggregate):
         outcome: str,
         approval_round: int,
         cast_at: datetime,
+        # The tally and what was approved, for RiskPointApproved; absent from older events.
+        unit_code: str | None = None,
+        in_favour_count: int | None = None,
+        against_count: int | None = None,
+        grade: str | None = None,
+        responsible_leader_id: str | None = None,
     ) -> None:
         self.votes[member_id] = Vote(member_id, in_favour, comment, cast_at)
         if outcome == Tally.APPROVED:
             self.status = RiskStatus.APPROVED
             self.approved_at = cast_at
+            for revision in self.open_revisions:
+                revision.closed_at = cast_at  # the revised point is approved again (Art. 30)
         elif outcome == Tally.REJECTED:
             self.status = RiskStatus.DRAFT  # back to the unit to re-grade
-
-    # -- publication 公示 and force (Art. 10) ---------------------------------------------------
-
-    def publish(self, days: int, *, by: str, at: datetime) -> datetime:
-        """Publish an approved risk point for `days` days 公示; return when the period ends."""
-        if self.status is not RiskStatus.APPROVED:
-            raise Conflict(f"only an approved risk point can be published; it is {self.status}")
-        if not 1 <= days <= 60:
-            raise Invalid("days", "a publication period is 1..60 days")
-        self._published(starts_at=at, ends_at=at + timedelta(days=days), published_by=by)
-        assert self.publication is not None
-        return self.publication.ends_at
-
-    @event("Published")
-    def _published(self, *, starts_at: datetime, ends_at: datetime, published_by: str) -> None:
-        self.status = RiskStatus.PUBLISHED
-        self.publication = Publication(starts_at, ends_at, published_by)
-
-    def record_objection(self, raised_by: str, text: str, *, by: str, at: datetime) -> int:
-        """Record an objection 异议 raised during publication; return its number (Art. 10)."""
-        publication = self._open_publication()
-        if at > publication.ends_at:
-            raise Conflict("the publication period (公示期) is over")
-        if not text.strip():
-            raise Invalid("text", "say what the objection is")
-        number = len(publication.objections) + 1
-        self._objected(number=number, raised_by=raised_by, text=text, recorded_by=by, at=at)
-        return number
-
-    @event("ObjectionRecorded")
-    def _objected(
-        self, *, number: int, raised_by: str, text: str, recorded_by: str, at: datetime
-    ) -> None:
-        assert self.publication is not None
-        self.publication.objections.append(Objection(number, raised_by, text, recorded_by, at))
-
-    def answer_objection(self, number: int, answer: str, *, by: str, at: datetime) -> None:
-        """Answer an objection before the risk point goes into force (Art. 10)."""
-        publication = self._open_publication()
-        if not 1 <= number <= len(publication.objections):
-            raise Invalid("number", f"no objection {number}")
-        if publication.objections[number - 1].answer is not None:
-            raise Conflict(f"objection {number} was already answered")
-        if not answer.strip():
-            raise Invalid("answer", "must not be empty")
-        self._answered(number=number, answer=answer, answered_by=by, at=at)
-
-    @event("ObjectionAnswered")
-    def _answered(self, *, number: int, answer: str, answered_by: str, at: datetime) -> None:
-        assert self.publication is not None
-        objections = self.publication.objections
-        objections[number - 1] = replace(
-            objections[number - 1], answer=answer, answered_by=answered_by
-        )
-
-    def bring_into_force(self, *, by: str, at: datetime) -> None:
-        """After publication with every objection answered, the risk point is in force 生效."""
-        publication = self._open_publication()
-        if at < publication.ends_at:
-            raise Conflict(f"the publication period runs until {publication.ends_at.isoformat()}")
-        if publication.open_objections:
-            raise Conflict(f"{len(publication.open_objections)} objection(s) still unanswered")
-        self._in_force(by=by, at=at)
-
-    @event("BroughtIntoForce")
-    def _in_force(self, *, by: str, at: datetime) -> None:
-        self.status = RiskStatus.IN_FORCE
-        self.in_force_since = at
-
-    def _open_publication(self) -> Publication:
-        if self.status is not RiskStatus.PUBLISHED or self.publication is None:
-            raise Conflict(f"the risk point is not being published; it is {self.status.value}")
-        return self.publication
 
     # -- prevention measures 防控措施 (Art. 15–20) ---------------------------------------------
 
     def choose_measure(
-        self, measure_code: str, detail: str, owner_id: str, due_date: str, *, by: Actor
+        self,
+        measure_code: str,
+        detail: str,
+        owner_id: str,
+        due_date: str,
+        *,
+        by: Actor,
+        at: datetime | None = None,
     ) -> None:
         """Choose a catalogued measure for this point, with owner and due date (Art. 15)."""
         measure(measure_code)  # Invalid if not catalogued
@@ -331,12 +282,24 @@ class RiskPoint(Aggregate):
         if measure_code in self.measures:
             raise Conflict(f"measure {measure_code} is already chosen; update its status instead")
         self._measure_chosen(
-            measure_code=measure_code, detail=detail, owner_id=owner_id, due_date=due_date, by=by
+            measure_code=measure_code,
+            detail=detail,
+            owner_id=owner_id,
+            due_date=due_date,
+            by=by,
+            at=at,
         )
 
     @event("MeasureChosen")
     def _measure_chosen(
-        self, *, measure_code: str, detail: str, owner_id: str, due_date: str, by: Actor
+        self,
+        *,
+        measure_code: str,
+        detail: str,
+        owner_id: str,
+        due_date: str,
+        by: Actor,
+        at: datetime | None = None,  # absent from events stored before it was recorded
     ) -> None:
         self.measures[measure_code] = ChosenMeasure(
             measure_code, detail, owner_id, due_date, MeasureStatus.PLANNED

@@ -209,7 +209,10 @@ class RiskPointCommands(RegisterBase):
         point = self.get_risk_point(risk_point_id)
         if due_date < self.clock.now().date():
             raise Invalid("due_date", "lies in the past")
-        point.choose_measure(measure_code, detail, owner_id, due_date.isoformat(), by=actor_of(by))
+        point.choose_measure(
+            measure_code, detail, owner_id, due_date.isoformat(), by=actor_of(by),
+            at=self.clock.now(),
+        )  # fmt: skip
         self.save(point)
 
     def update_measure(

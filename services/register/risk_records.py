@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+from uuid import UUID
 
 from services.register.grading import Factors
 from shared.vocabulary import Grade
@@ -104,3 +105,31 @@ class Publication:
     @property
     def open_objections(self) -> list[Objection]:
         return [o for o in self.objections if o.answer is None]
+
+
+@dataclass
+class Revision:
+    """A revision 动态修正 an inspection asked for, open until approved again (Art. 30)."""
+
+    request_id: UUID
+    aspects: tuple[str, ...]
+    finding: str
+    inspection_id: UUID
+    finding_id: UUID
+    revise_by: datetime | None
+    requested_by: dict[str, str]
+    opened_at: datetime
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a risk point said before a content revision: kept forever, oldest first (Art. 30)."""
+
+    category: str
+    description: str
+    manifestations: tuple[str, ...]
+    focus: dict[str, bool]
+    revised_by: dict[str, str]
+    revised_at: datetime
+    reason: str

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 from uuid import UUID
 
 from fastapi import APIRouter, status
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.warning.api_deps import Office, Reader, Reporter, WarningApp
+from services.warning.app import WarningApplication
 from services.warning.issued_warning import IssuedWarning
-from services.warning.notice_html import render_notice
+from services.warning.notice import Notice, notice_of
+from services.warning.notice_html import render_notice_html
+from services.warning.notice_pdf import render_notice_pdf
 from services.warning.timeline import TimelineEntry
 from shared.auth import Principal
 from shared.deps import RuntimeDep, ensure_jurisdiction
@@ -178,15 +182,35 @@ def get_timeline(warning_id: UUID, reader: Reader, app: WarningApp) -> list[Entr
     return _entries(app.warning_timeline(warning_id))
 
 
+def _notice(warning_id: UUID, reader: Principal, app: WarningApplication) -> Notice:
+    warning = app.get_warning(warning_id)
+    app.ensure_within(reader, warning.subject_unit)
+    return notice_of(warning, app.org)
+
+
 @router.get(
     "/{warning_id}/notice.html",
     response_class=HTMLResponse,
-    summary="The printable warning notice 预警通知书 (Art. 28)",
+    summary="The printable warning notice 预警通知书, deadlines in Beijing time (Art. 28)",
 )
 def get_notice(warning_id: UUID, reader: Reader, app: WarningApp) -> HTMLResponse:
-    warning = app.get_warning(warning_id)
-    app.ensure_within(reader, warning.subject_unit)
-    return HTMLResponse(render_notice(warning, app.org))
+    return HTMLResponse(render_notice_html(_notice(warning_id, reader, app)))
+
+
+@router.get(
+    "/{warning_id}/notice.pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}},
+    summary="The warning notice 预警通知书 as an A4 PDF to print and file (Art. 28)",
+)
+def get_notice_pdf(warning_id: UUID, reader: Reader, app: WarningApp) -> Response:
+    notice = _notice(warning_id, reader, app)
+    filename = quote(f"{notice.notice_number}.pdf")
+    return Response(
+        render_notice_pdf(notice),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f"inline; filename*=UTF-8''{filename}"},
+    )
 
 
 @router.post(

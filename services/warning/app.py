@@ -8,6 +8,7 @@ from services.warning.action_commands import ActionCommands
 from services.warning.deadline_watch import DeadlineWatch
 from services.warning.disposal_commands import DisposalCommands
 from services.warning.proposal import Proposal, ProposalKind, ProposalStatus, proposal_id
+from services.warning.rules import LEVELS
 from services.warning.timeline import TimelineEntry, timeline
 from shared.application import Rejected
 from shared.events import JudgementMade, RiskGraded
@@ -121,6 +122,16 @@ class WarningApplication(DisposalCommands, ActionCommands, DeadlineWatch):
     def list_overdue(self, within: str) -> list[OverdueRow]:
         """Actions found overdue in the subtree of `within` (逾期未整改, Art. 28)."""
         return self.view.overdue(self._units(within))
+
+    def overdue_counts(self) -> dict[str, int]:
+        """Outstanding actions of open warnings past their deadline, by level, for the
+        `lianfang_overdue{kind}` gauge (shared.metrics.ReportsOverdue; Art. 28, 29)."""
+        now = self.clock.now()
+        counts = {f"{level}_actions": 0 for level in LEVELS}
+        for row in self.view.warnings(self.org.codes(), level=None, open_only=True):
+            late = [a for a in row.actions if a.outstanding and a.due_at <= now]
+            counts[f"{row.level}_actions"] += len(late)
+        return counts
 
     def warning_timeline(self, warning_id: UUID) -> list[TimelineEntry]:
         """Every step of a warning from its proposal on (Art. 27–29)."""

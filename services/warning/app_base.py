@@ -51,9 +51,15 @@ class WarningBase(ServiceApplication):
         return unit.parent_code or unit.code
 
     def reported_to(self, subject_unit: str) -> list[str]:
-        """Who follows the disposal 条块结合 (Art. 27): business line, then same-level office."""
+        """Who follows the disposal 条块结合 (Art. 27): business line, then same-level office.
+
+        The business line is the unit's superior business department in the org tree, unless
+        the warning settings map the unit to another one.
+        """
         same_level = self.disposing_unit(subject_unit)
         business = self.rules.business_lines.get(subject_unit)
+        if business is None:
+            business = self.org.get(subject_unit).business_department
         return [business, same_level] if business and business != same_level else [same_level]
 
     # -- lookups --------------------------------------------------------------------------------

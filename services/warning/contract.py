@@ -24,7 +24,7 @@ from shared.events import (
     WarningIssued,
     WarningIssuedData,
 )
-from shared.outbox import public_event_id
+from shared.outbox import public_envelope
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -78,10 +78,7 @@ def _issued(e: DomainEventProtocol[UUID], origin: Origin) -> WarningIssued:
             for a in w.actions.values()
         ),
     )
-    return WarningIssued(
-        id=public_event_id(origin.source, e), source=origin.source, time=w.issued_at,
-        subject=str(w.id), data=data,
-    )  # fmt: skip
+    return public_envelope(WarningIssued, e, origin, time=w.issued_at, data=data, subject=str(w.id))
 
 
 def _overdue(e: DomainEventProtocol[UUID], origin: Origin) -> RectificationOverdue:
@@ -102,10 +99,9 @@ def _overdue(e: DomainEventProtocol[UUID], origin: Origin) -> RectificationOverd
         detected_at=o.detected_at,
     )
     # Keyed by the warning, so a warning's events stay in order on the topic.
-    return RectificationOverdue(
-        id=public_event_id(origin.source, e), source=origin.source, time=o.detected_at,
-        subject=str(o.warning_id), data=data,
-    )  # fmt: skip
+    return public_envelope(
+        RectificationOverdue, e, origin, time=o.detected_at, data=data, subject=str(o.warning_id)
+    )
 
 
 def _closed(e: DomainEventProtocol[UUID], origin: Origin) -> WarningClosed:
@@ -122,10 +118,7 @@ def _closed(e: DomainEventProtocol[UUID], origin: Origin) -> WarningClosed:
         level=a["level"],
         actions_verified=a["actions_verified"],
     )
-    return WarningClosed(
-        id=public_event_id(origin.source, e), source=origin.source, time=a["at"],
-        subject=str(e.originator_id), data=data,
-    )  # fmt: skip
+    return public_envelope(WarningClosed, e, origin, time=a["at"], data=data)
 
 
 def _transferred(e: DomainEventProtocol[UUID], origin: Origin) -> CaseTransferred:
@@ -146,7 +139,4 @@ def _transferred(e: DomainEventProtocol[UUID], origin: Origin) -> CaseTransferre
         information_id=a["information_id"],
         risk_point_id=a["risk_point_id"],
     )
-    return CaseTransferred(
-        id=public_event_id(origin.source, e), source=origin.source, time=a["at"],
-        subject=str(e.originator_id), data=data,
-    )  # fmt: skip
+    return public_envelope(CaseTransferred, e, origin, time=a["at"], data=data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
@@ -14,12 +14,12 @@ from services.warning.issued_warning import IssuedWarning, action_id_for, warnin
 from services.warning.proposal import Decision
 from services.warning.records import NoticeSequence
 from shared.application import actor_of
+from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 
 if TYPE_CHECKING:
     from shared.auth import Principal
 
-CHINA = timezone(timedelta(hours=8), "CST")  # notice years follow Beijing time
 _ISSUE_ATTEMPTS = 5
 
 
@@ -98,7 +98,8 @@ class DisposalCommands(WarningBase):
         assert review is not None  # mark_issued checked both
         assert level is not None
         actions = self._actions(warning_id, level, review.optional_actions, deadlines, now)
-        sequence = self._sequence(now.astimezone(CHINA).year, level)
+        # Notice numbers run per year of Beijing time.
+        sequence = self._sequence(now.astimezone(BEIJING).year, level)
         number = self.rules.notice_number(sequence.year, level, sequence.take(warning_id))
         warning = IssuedWarning(
             proposal_id=proposal_id,

@@ -14,6 +14,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 
 Actor = dict[str, str]
@@ -133,7 +134,7 @@ class Proposal(Aggregate):
         """Record the review meeting's decision on this proposal (专题会议审核, Art. 28)."""
         if self.status is not ProposalStatus.OPEN:
             raise Conflict(f"the proposal was already reviewed ({self.status.value})")
-        if held_on > at.date():
+        if held_on > at.astimezone(BEIJING).date():  # meetings are dated in Beijing time
             raise Invalid("held_on", "the meeting cannot be recorded before it is held")
         if not [a for a in attendees if a.strip()]:
             raise Invalid("attendees", "name who attended the meeting")

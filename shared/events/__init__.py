@@ -14,10 +14,15 @@ from typing import Annotated, Any, TypeAlias
 from pydantic import Field, TypeAdapter
 
 from shared.events.assessment import (
+    AssessmentGrade,
+    AssessmentPublished,
+    AssessmentPublishedData,
     RevisionAspect,
     RevisionRequested,
     RevisionRequestedData,
+    ScoreLine,
 )
+from shared.events.audit import ChainCheckpoint, ChainCheckpointData
 from shared.events.base import (
     TYPE_PREFIX,
     Actor,
@@ -42,10 +47,22 @@ from shared.events.register import (
     GradingFactors,
     JudgementMade,
     JudgementMadeData,
+    OrgUnitChanged,
+    OrgUnitChangedData,
     OrgUnitRegistered,
     OrgUnitRegisteredData,
+    PowerCatalogued,
+    PowerCataloguedData,
+    PowerCharted,
+    PowerChartedData,
     RiskGraded,
     RiskGradedData,
+    RiskPointApproved,
+    RiskPointApprovedData,
+    RiskPointInForce,
+    RiskPointInForceData,
+    RiskPointPublished,
+    RiskPointPublishedData,
 )
 from shared.events.upcasting import UPCASTERS, UpcasterRegistry
 from shared.events.warning import (
@@ -81,9 +98,17 @@ AnyEvent: TypeAlias = Annotated[
     | RectificationOverdue
     | JudgementMade
     | OrgUnitRegistered
+    | OrgUnitChanged
     | WarningClosed
     | CaseTransferred
-    | RevisionRequested,
+    | RevisionRequested
+    | AssessmentPublished
+    | ChainCheckpoint
+    | PowerCatalogued
+    | PowerCharted
+    | RiskPointApproved
+    | RiskPointPublished
+    | RiskPointInForce,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -99,9 +124,17 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RectificationOverdue,
     JudgementMade,
     OrgUnitRegistered,
+    OrgUnitChanged,
     WarningClosed,
     CaseTransferred,
     RevisionRequested,
+    AssessmentPublished,
+    ChainCheckpoint,
+    PowerCatalogued,
+    PowerCharted,
+    RiskPointApproved,
+    RiskPointPublished,
+    RiskPointInForce,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -142,8 +175,13 @@ __all__ = [
     "ActionKind",
     "Actor",
     "AnyEvent",
+    "AssessmentGrade",
+    "AssessmentPublished",
+    "AssessmentPublishedData",
     "CaseTransferred",
     "CaseTransferredData",
+    "ChainCheckpoint",
+    "ChainCheckpointData",
     "Channel",
     "CloudEvent",
     "DueAction",
@@ -160,8 +198,14 @@ __all__ = [
     "InformationTransferredData",
     "JudgementMade",
     "JudgementMadeData",
+    "OrgUnitChanged",
+    "OrgUnitChangedData",
     "OrgUnitRegistered",
     "OrgUnitRegisteredData",
+    "PowerCatalogued",
+    "PowerCataloguedData",
+    "PowerCharted",
+    "PowerChartedData",
     "RectificationOverdue",
     "RectificationOverdueData",
     "ReportingBreachFound",
@@ -172,8 +216,15 @@ __all__ = [
     "RiskCategory",
     "RiskGraded",
     "RiskGradedData",
+    "RiskPointApproved",
+    "RiskPointApprovedData",
+    "RiskPointInForce",
+    "RiskPointInForceData",
+    "RiskPointPublished",
+    "RiskPointPublishedData",
     "RiskReported",
     "RiskReportedData",
+    "ScoreLine",
     "UnitKind",
     "UpcasterRegistry",
     "Verdict",

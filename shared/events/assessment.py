@@ -1,11 +1,11 @@
-"""Events published by assessment: findings fed back to the register (Art. 30, 31)."""
+"""Events published by assessment: revision requests to the register, results (Art. 30, 31)."""
 
 from __future__ import annotations
 
 from typing import Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.events.base import CloudEvent, EventData
 
@@ -40,3 +40,51 @@ class RevisionRequested(CloudEvent):
         description="Event type (ce_type).",
     )
     data: RevisionRequestedData = Field(description="The request.")
+
+
+AssessmentGrade = Literal["excellent", "good", "pass", "fail"]
+"""The result grade: excellent 优秀, good 良好, pass 合格, fail 不合格 (Art. 31)."""
+
+
+class ScoreLine(BaseModel):
+    """One line of a published scorecard: a component and its points."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    component: str = Field(
+        min_length=1,
+        description="identification, reporting, warnings, rectification, overdue, inspection, "
+        "social, commendation or accountability (see docs/assessment-scoring.md).",
+    )
+    points: float = Field(description="Points given (negative for accountability).")
+    max_points: float = Field(ge=0, description="Points available (0 for accountability).")
+    evidence_count: int = Field(ge=0, description="How many events and records lie behind it.")
+
+
+class AssessmentPublishedData(EventData):
+    """A unit's annual assessment result is published by the level above it (年度考核, Art. 31)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    assessment_id: UUID = Field(description="Id of the assessment (one per unit and year).")
+    year: int = Field(ge=2000, le=2100, description="The assessment year (考核年度).")
+    assessor_unit: str = Field(
+        min_length=1, description="The unit that assessed (the level above, 分级考核)."
+    )
+    total: float = Field(ge=0, le=100, description="The total score out of 100.")
+    grade: AssessmentGrade = Field(
+        description="Result grade: excellent 优秀, good 良好, pass 合格, fail 不合格."
+    )
+    lines: tuple[ScoreLine, ...] = Field(min_length=1, description="Points per component.")
+    scheme_digest: str = Field(
+        min_length=1, description="Fingerprint of the scoring scheme used (计分办法)."
+    )
+
+
+class AssessmentPublished(CloudEvent):
+    """AssessmentPublished v1: a unit's annual assessment result (Art. 31), for appointments."""
+
+    type: Literal["cn.gov.qingxin.lianfang.assessment.AssessmentPublished.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.assessment.AssessmentPublished.v1",
+        description="Event type (ce_type).",
+    )
+    data: AssessmentPublishedData = Field(description="The result.")

@@ -1,4 +1,5 @@
-"""Events published by the register: units, gradings, judgements (Art. 5–7, 13–14, 25, 30)."""
+"""Events published by the register: units, catalogue, gradings, approval, publication,
+judgements (Art. 5–7, 10–14, 25, 30)."""
 
 from __future__ import annotations
 
@@ -138,6 +139,11 @@ class OrgUnitRegisteredData(EventData):
     leadership_team_ids: tuple[str, ...] = Field(
         description="Staff ids of the leadership team (领导班子) that approves grades (Art. 14)."
     )
+    business_department: str | None = Field(
+        default=None,
+        description="Code of the superior business department (上级业务主管部门) that follows the "
+        "unit's disposals (条块结合, Art. 27); null if none.",
+    )
 
     @model_validator(mode="after")
     def _code_is_the_unit(self) -> Self:
@@ -154,3 +160,136 @@ class OrgUnitRegistered(CloudEvent):
         description="Event type (ce_type).",
     )
     data: OrgUnitRegisteredData = Field(description="The unit.")
+
+
+class OrgUnitChangedData(OrgUnitRegisteredData):
+    """A unit of the tree changed: name, kind, place, node or leaders; full new state (Art. 5–7).
+
+    Carries every field as it now stands, so a read model simply replaces its copy of the unit.
+    """
+
+    changed: tuple[str, ...] = Field(
+        min_length=1,
+        description="Names of the fields that changed, e.g. ['leadership_team_ids'].",
+    )
+
+
+class OrgUnitChanged(CloudEvent):
+    """OrgUnitChanged v1: a unit of the organisation tree changed (Art. 5–7); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.OrgUnitChanged.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.OrgUnitChanged.v1",
+        description="Event type (ce_type).",
+    )
+    data: OrgUnitChangedData = Field(description="The unit as it now stands.")
+
+
+class PowerCataloguedData(EventData):
+    """A statutory power entered its unit's catalogue 职权目录 (Art. 11)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    power_id: UUID = Field(description="Id of the power item in the register.")
+    name: str = Field(min_length=1, description="Name of the power (职权名称).")
+    kind: str = Field(
+        min_length=1,
+        description="Kind of power (职权类别): licensing, penalty, coercion, levy, benefit, "
+        "inspection, confirmation, reward, adjudication or other.",
+    )
+    legal_basis: str = Field(min_length=1, description="The law or regulation it rests on.")
+    posts: tuple[str, ...] = Field(min_length=1, description="Posts that exercise the power.")
+
+
+class PowerCatalogued(CloudEvent):
+    """PowerCatalogued v1: a power entered the catalogue 职权目录 (Art. 11); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.PowerCatalogued.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.PowerCatalogued.v1",
+        description="Event type (ce_type).",
+    )
+    data: PowerCataloguedData = Field(description="The power as catalogued.")
+
+
+class PowerChartedData(EventData):
+    """A version of a power's flowchart 权力运行流程图 was drawn (Art. 11)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    power_id: UUID = Field(description="Id of the power item in the register.")
+    flowchart_version: int = Field(ge=1, description="The version drawn; 1 is the first chart.")
+    steps: int = Field(ge=1, description="How many steps the flowchart has.")
+
+
+class PowerCharted(CloudEvent):
+    """PowerCharted v1: a power's flowchart was drawn or redrawn (Art. 11); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.PowerCharted.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.PowerCharted.v1",
+        description="Event type (ce_type).",
+    )
+    data: PowerChartedData = Field(description="The flowchart version drawn.")
+
+
+class RiskPointApprovedData(EventData):
+    """The leadership team approved a risk point's grade collectively 集体审定 (Art. 14)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    grade: Grade = Field(description="The grade approved.")
+    approval_round: int = Field(
+        ge=1, description="Which round of approval; a new grade opens a new round."
+    )
+    team_size: int = Field(ge=1, description="Members of the leadership team (领导班子).")
+    needed: int = Field(ge=1, description="Votes in favour the quorum rule needs.")
+    in_favour: int = Field(ge=1, description="Votes in favour when the grade was approved.")
+    against: int = Field(ge=0, description="Votes against when the grade was approved.")
+    responsible_leader_id: str = Field(
+        min_length=1, description="Staff id of the leader responsible for the point (Art. 14)."
+    )
+
+
+class RiskPointApproved(CloudEvent):
+    """RiskPointApproved v1: a risk point's grade was approved (Art. 14); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.RiskPointApproved.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.RiskPointApproved.v1",
+        description="Event type (ce_type).",
+    )
+    data: RiskPointApprovedData = Field(description="The approval.")
+
+
+class RiskPointPublishedData(EventData):
+    """An approved risk point was made public 公示 so people may object (Art. 10)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    starts_at: AwareDatetime = Field(description="When the publication period (公示期) began.")
+    ends_at: AwareDatetime = Field(description="When the publication period ends.")
+
+
+class RiskPointPublished(CloudEvent):
+    """RiskPointPublished v1: a risk point was published 公示 (Art. 10); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.RiskPointPublished.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.RiskPointPublished.v1",
+        description="Event type (ce_type).",
+    )
+    data: RiskPointPublishedData = Field(description="The publication.")
+
+
+class RiskPointInForceData(EventData):
+    """Publication over, every objection answered: the risk point is in force 生效 (Art. 10)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    objections_answered: int = Field(
+        ge=0, description="Objections (异议) raised during publication, all answered."
+    )
+
+
+class RiskPointInForce(CloudEvent):
+    """RiskPointInForce v1: a published risk point came into force (Art. 10); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.RiskPointInForce.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.RiskPointInForce.v1",
+        description="Event type (ce_type).",
+    )
+    data: RiskPointInForceData = Field(description="The risk point in force.")

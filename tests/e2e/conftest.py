@@ -60,9 +60,9 @@ class Node:
             **extra,
         )
 
-    def worker(self, service: str) -> ServiceProcess:
+    def worker(self, service: str, **extra: str) -> ServiceProcess:
         log = self.root / f"{service}-worker-{len(self.processes)}.log"
-        proc = ServiceProcess(["worker", service], self.env(), log).start()
+        proc = ServiceProcess(["worker", service], self.env(**extra), log).start()
         self.processes.append(proc)
         return proc
 

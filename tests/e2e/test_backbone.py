@@ -70,6 +70,7 @@ async def test_risk_reported_over_http_lands_on_kafka_and_in_each_consumer_once(
             "ce_time",
             "ce_subject",
             "content-type",
+            "traceparent",  # the HTTP request's trace (shared/tracing.py)
         }
         assert headers["ce_type"] == b"cn.gov.qingxin.lianfang.intake.RiskReported.v1"
         assert headers["ce_specversion"] == b"1.0"

@@ -139,3 +139,40 @@ def test_every_test_gets_a_fresh_database_of_its_own(
         count = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         assert conn.execute(count).fetchone() == (0,)
         conn.execute("CREATE TABLE made_by_this_test (turn int)")
+
+
+@pytest.mark.kafka
+async def test_the_audit_trail_topics_are_created_to_keep_forever(kafka_bootstrap: str) -> None:
+    from shared.kafka import KEEP_FOREVER
+    from shared.kafka import ensure_topics as ensure_service_topics
+
+    kept, dropped = f"kept-{uuid4().hex[:8]}", f"dlq-{uuid4().hex[:8]}"
+    await ensure_service_topics(kafka_bootstrap, {kept: 3}, configs=KEEP_FOREVER)
+    await ensure_service_topics(kafka_bootstrap, {dropped: 1})
+    found = await topic_configs(kafka_bootstrap, [kept, dropped])
+    assert (found[kept]["retention.ms"], found[kept]["retention.bytes"]) == ("-1", "-1")
+    assert found[dropped]["retention.ms"] != "-1"  # the broker's default: not the audit trail
+
+
+async def topic_configs(bootstrap: str, topics: list[str]) -> dict[str, dict[str, str]]:
+    """Each topic's configuration, once the broker answers for all of them (a topic just
+    created may not be described at once)."""
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        for _ in range(50):
+            resources = [ConfigResource(ConfigResourceType.TOPIC, t) for t in topics]
+            answers = await admin.describe_configs(resources)
+            found = {
+                name: {entry[0]: entry[1] for entry in entries}
+                for answer in answers
+                for _, _, _, name, entries in answer.resources
+            }
+            if all("retention.ms" in found.get(t, {}) for t in topics):
+                return found
+            await asyncio.sleep(0.2)
+    finally:
+        await admin.close()
+    raise AssertionError(f"the broker did not describe {topics}")

@@ -2,60 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import timedelta
 
-import pytest
-from fastapi.testclient import TestClient
-
-from services.intake.main import SPEC
-from services.intake.settings import IntakeSettings
 from shared.auth import Role
-from shared.clock import ManualClock
-from shared.http import create_api
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-class Api:
-    def __init__(self, runtime: Runtime, client: TestClient) -> None:
-        self.runtime, self.client = runtime, client
-
-    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
-
-    @property
-    def office(self) -> dict[str, str]:
-        return self.as_("u-th-office", Role.OFFICE)
-
-    def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
-        return self.client.post(path, json=body, headers=who | kw.pop("headers", {}), **kw)
-
-
-def filing(ref: str, unit: str = "QX-TH", **kw: Any) -> dict[str, Any]:
-    return {
-        "channel": "officer_report",
-        "source_reference": ref,
-        "unit_code": unit,
-        "summary": "村集体资金由一人审批支付",
-        "learned_at": (NOW - timedelta(hours=2)).isoformat(),
-        "subject_post": "出纳",
-    } | kw
-
-
-@pytest.fixture
-def api() -> Iterator[Api]:
-    runtime = Runtime(
-        SPEC, IntakeSettings(common=CommonSettings(store="memory")), clock=ManualClock(NOW)
-    )
-    with TestClient(create_api(runtime)) as client:
-        yield Api(runtime, client)
-    runtime.close()
+from tests.unit.intake.http_support import NOW, Api, filing
 
 
 def test_officers_are_managed_by_the_office_and_only_active_ones_file(api: Api) -> None:
@@ -94,6 +44,12 @@ def test_bad_input_gets_a_clear_4xx(api: Api) -> None:
     big = post("/information", filing("B", summary="长" * 4001), api.office)
     assert big.status_code == 413
     assert "4000" in big.json()["detail"]
+    refs = filing("B", attachment_refs=["附件-" + "x" * 490] * 100, summary="x" * 20_000)
+    whole = post("/information", refs, api.office)
+    assert whole.status_code == 413
+    assert "64000" in whole.json()["detail"]
+    many = post("/information", filing("B", attachment_refs=["a"] * 101), api.office)
+    assert many.json()["detail"][0]["loc"] == ["body", "attachment_refs"]
     assert post("/information", filing("B", unit="QX-TP"), api.office).status_code == 403
     assert api.runtime.app.recorder.max_notification_id() in (None, 0)
 
@@ -152,6 +108,8 @@ def test_the_identity_is_for_the_custodian_alone(api: Api) -> None:
     assert judge.status_code == 403
     keeper = api.as_("u-keeper", Role.CUSTODIAN, "QX")
     assert api.post(reveal, {"reason": ""}, keeper).status_code == 422
+    other_keeper = api.as_("u-tp-keeper", Role.CUSTODIAN, "QX-TP")
+    assert api.post(reveal, {"reason": "核实"}, other_keeper).status_code == 403
     opened = api.post(reveal, {"reason": "核实打击报复线索"}, keeper)
     assert opened.json() == {
         "name": "王小明",
@@ -160,6 +118,15 @@ def test_the_identity_is_for_the_custodian_alone(api: Api) -> None:
     }
     timeline = api.client.get(f"/information/{case}/timeline", headers=api.office).json()
     assert [t["what"] for t in timeline] == ["filed", "accepted"]
+    # The openings are on record, without the identity: for the custodian and the auditors.
+    reveals = f"/information/{case}/identity/reveals"
+    auditor = api.as_("u-audit", Role.AUDITOR, "QX")
+    [opening] = api.client.get(reveals, headers=auditor).json()
+    assert (opening["by"]["user_id"], opening["reason"]) == ("u-keeper", "核实打击报复线索")
+    assert api.client.get(reveals, headers=keeper).json() == [opening]
+    for role in (Role.OFFICE, Role.JUDGE, Role.OFFICER):
+        assert api.client.get(reveals, headers=api.as_("u", role, "QX")).status_code == 403
+    assert api.client.get(reveals, headers=other_keeper).status_code == 403
 
 
 def test_inbox_compliance_and_duties_follow_roles_and_units(api: Api) -> None:
@@ -178,3 +145,29 @@ def test_inbox_compliance_and_duties_follow_roles_and_units(api: Api) -> None:
     figures = api.client.get("/compliance?period=2026-03", headers=api.office)
     assert figures.json()["own_reports"] == 0
     assert figures.json()["unit_code"] == "QX-TH"
+
+
+def test_each_role_has_its_own_inbox(api: Api) -> None:
+    officer = api.as_("u-li", Role.OFFICER)
+    appoint = {"user_id": "u-li", "name": "李", "kind": "internal", "units": ["QX-TH"],
+               "active_from": (NOW - timedelta(days=1)).isoformat()}  # fmt: skip
+    api.post("/officers", appoint, api.office)
+    by_officer = api.post("/information", filing("IB-1"), officer).json()["information_id"]
+    sealed = filing("IB-2", channel="petition", petitioner_name="赵某")
+    petition = api.post("/information", sealed, api.office).json()["information_id"]
+    forwarded = api.post("/information", filing("IB-3", unit="QX-TH-V1"), api.office).json()
+
+    def inbox(role: Role, user: str = "u-x") -> list[str] | int:
+        answer = api.client.get("/inbox?unit=QX-TH", headers=api.as_(user, role, "QX"))
+        return (
+            [r["information_id"] for r in answer.json()]
+            if answer.is_success
+            else answer.status_code
+        )
+
+    every = [by_officer, petition, forwarded["information_id"]]
+    assert inbox(Role.OFFICE) == inbox(Role.AUDITOR) == every
+    assert inbox(Role.JUDGE) == [by_officer, petition]  # accepted here, not the forward
+    assert inbox(Role.CUSTODIAN) == [petition]  # only where an identity is sealed
+    assert inbox(Role.OFFICER, "u-li") == [by_officer]  # what they filed themselves
+    assert inbox(Role.LEADER) == 403

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from services.intake.contract import translate
-from services.intake.obligations import CST, ReportingBreach
+from services.intake.obligations import ReportingBreach
 from services.intake.ticks import find_breaches
 from shared.auth import Principal, Role
+from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 from shared.events import ReportingBreachFound
 from shared.outbox import public_event_id
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 BUREAU = Principal("u-zrzy-office", frozenset({Role.OFFICE}), "QX-ZRZY", "自然资源局预防腐败室")
 ORIGIN = Origin("/lianfang/district/intake", "district")
-FEB = datetime(2026, 2, 1, tzinfo=CST)
+FEB = datetime(2026, 2, 1, tzinfo=BEIJING)
 
 
 def monthly(app: IntakeApplication) -> UUID:
@@ -64,11 +65,11 @@ class Obligations(StoreStory):
     ) -> None:
         duty_id = monthly(app)
         assert find_breaches(app) == 0  # February's report is due on 11 March
-        clock.set(datetime(2026, 3, 12, 9, 0, tzinfo=CST))
+        clock.set(datetime(2026, 3, 12, 9, 0, tzinfo=BEIJING))
         report = app.submit_periodic_report(duty_id, "2026-02", "本月无新增风险信息", BUREAU)
         assert report.late
         [late] = breaches(app, "late")
-        assert late.due_at == datetime(2026, 3, 11, tzinfo=CST)
+        assert late.due_at == datetime(2026, 3, 11, tzinfo=BEIJING)
         assert late.responsible_person_id == "u-zrzy-head"
         with pytest.raises(Conflict):
             app.submit_periodic_report(duty_id, "2026-02", "again", BUREAU)
@@ -76,13 +77,13 @@ class Obligations(StoreStory):
             app.submit_periodic_report(duty_id, "2026-13", "x", BUREAU)
 
         # March's report never comes: once its due time passes the tick records it missed.
-        clock.set(datetime(2026, 4, 10, 23, 0, tzinfo=CST))
+        clock.set(datetime(2026, 4, 10, 23, 0, tzinfo=BEIJING))
         assert find_breaches(app) == 0
-        clock.set(datetime(2026, 4, 11, 0, 0, tzinfo=CST))
+        clock.set(datetime(2026, 4, 11, 0, 0, tzinfo=BEIJING))
         assert find_breaches(app) == 1
         assert find_breaches(app) == 0  # recorded once
         [missed] = breaches(app, "missed")
-        assert (missed.period, missed.due_at) == ("2026-03", datetime(2026, 4, 11, tzinfo=CST))
+        assert (missed.period, missed.due_at) == ("2026-03", datetime(2026, 4, 11, tzinfo=BEIJING))
         figures = app.compliance("QX-ZRZY", "2026-03")
         assert (figures.missed, figures.late, figures.periodic_reports) == (1, 0, 0)
         assert app.compliance("QX-ZRZY", "2026-02").late == 1
@@ -108,7 +109,11 @@ class Obligations(StoreStory):
         [breach] = breaches(app, "late")
         assert breach.information_id == filing.information_id
         assert breach.due_at == late.learned_at + timedelta(days=5)
-        assert [t.what for t in app.timeline(filing.information_id)][-1] == "breach_late"
+        timeline = app.timeline(filing.information_id)
+        assert timeline[-1].what == "breach_late"
+        # The case's timeline says by when the unit had to report it.
+        [due] = timeline[0].detail["reporting_due"]
+        assert due["due_at"] == (late.learned_at + timedelta(days=5)).isoformat()
 
     def test_a_matter_only_others_reported_is_a_concealment_candidate(
         self, app: IntakeApplication, clock: ManualClock
@@ -148,7 +153,7 @@ def test_two_workers_record_a_breach_once(tmp_path: Path, clock: ManualClock) ->
     first, second = make_app(env, clock), make_app(env, clock)
     try:
         duty_id = monthly(first)
-        clock.set(datetime(2026, 3, 12, tzinfo=CST))
+        clock.set(datetime(2026, 3, 12, tzinfo=BEIJING))
         duty = second.get_duty(duty_id)
         racing = second._breach(duty, "2026-02", "missed", [])  # built before the first saves
         assert first.find_missed_reports() == 1

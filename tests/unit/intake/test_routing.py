@@ -16,6 +16,7 @@ import pytest
 from eventsourcing.persistence import Tracking
 
 from services.intake.contract import translate
+from shared.application import Rejected
 from shared.events import (
     InformationAcknowledged,
     InformationForwarded,
@@ -25,6 +26,7 @@ from shared.events import (
 from shared.runtime import Origin
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
+    JUDGE,
     TAIHE_OFFICE,
     StoreStory,
     draft,
@@ -150,6 +152,41 @@ class Routing(StoreStory):
         [reported] = published(app, DISTRICT)
         assert isinstance(reported, RiskReported)
         assert reported.data.information_id == filing.information_id
+
+    def test_a_judge_transfers_a_case_to_the_discipline_authority(
+        self, app: IntakeApplication, town: IntakeApplication
+    ) -> None:
+        filing = app.file_information(draft("R-6", unit="QX-TH"), DISTRICT_OFFICE)
+        seen = app.recorder.max_notification_id() or 0
+        app.transfer_to_discipline(filing.information_id, "涉嫌违纪，移送纪委监委", JUDGE)
+        [moved] = published(app, DISTRICT, after=seen)
+        assert isinstance(moved, InformationTransferred)
+        assert (moved.data.to_node_id, moved.data.reason) == (
+            "discipline_inspection",
+            "涉嫌违纪，移送纪委监委",
+        )
+        assert (moved.data.actor.user_id, moved.data.actor.role) == ("u-judge", "judge")
+        assert moved.data.reported_by.user_id == DISTRICT_OFFICE.user_id
+        assert moved.data.information_id == filing.information_id
+        # Addressed to no node: neither the town nor the district itself files it again.
+        Hand().over(town, moved)
+        assert town.view.cases() == []
+        assert app.get_information(filing.information_id).routed_to == "discipline_inspection"
+
+    def test_a_forward_about_a_unit_unknown_below_is_refused_not_dropped(
+        self, app: IntakeApplication, town: IntakeApplication
+    ) -> None:
+        app.file_information(draft("R-7", unit="QX-TH-V1"), DISTRICT_OFFICE)
+        [forward] = published(app, DISTRICT)
+        assert isinstance(forward, InformationForwarded)
+        unknown = forward.model_copy(
+            update={"data": forward.data.model_copy(update={"unit_code": "QX-TH-V9"})}
+        )
+        # Refused loudly (the inbox sends it to the dead letters), never silently skipped.
+        with pytest.raises(Rejected, match="QX-TH-V9"):
+            Hand().over(town, unknown)
+        assert town.view.cases() == []
+        assert app.open_forwards() != []  # still tracked at the district
 
     def test_events_for_other_nodes_change_nothing(
         self, app: IntakeApplication, town: IntakeApplication

@@ -27,11 +27,11 @@ from shared.events import JudgementMade, RiskGraded, parse_event
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED, Origin
 from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
+from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.judging import feed, information_id, report
+from tests.unit.register.stories import RegisterStoryBase
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
     from uuid import UUID
 
     from shared.events import CloudEvent
@@ -52,22 +52,8 @@ def published(app: RegisterApplication, aggregate_id: UUID) -> list[CloudEvent]:
     return [e for e in (translate(s, ORIGIN) for s in stored) if e is not None]
 
 
-class JudgementStory:
-    """The same story, re-told per store by subclasses that provide `env`."""
-
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
-
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock()
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[RegisterApplication]:
-        app = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
-        yield app
-        app.close()
+class JudgementStory(RegisterStoryBase):
+    """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration."""
 
     def _reported(self, app: RegisterApplication, clock: ManualClock, unit: str = "QX-TH") -> UUID:
         return information_id(report(app, clock.now(), unit))
@@ -314,20 +300,11 @@ class JudgementStory:
         assert len(app.get_risk_point(point_id).gradings) == 1  # nothing was half-saved
 
 
-class TestJudgementInMemory(JudgementStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+class TestJudgementInMemory(InMemory, JudgementStory):
+    pass
 
 
-class TestJudgementSQLite(JudgementStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "register.db"),
-        }
-
+class TestJudgementSQLite(OnSQLite, JudgementStory):
     def test_judged_information_is_listed_again_after_a_restart(
         self, env: dict[str, str], app: RegisterApplication, clock: ManualClock
     ) -> None:

@@ -24,10 +24,10 @@ from shared.events import RiskGraded, parse_event
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED, Origin
 from shared.vocabulary import Grade, GradeSource, RiskCategory
+from tests.support.stores import InMemory, OnSQLite
+from tests.unit.register.stories import RegisterStoryBase
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
     from uuid import UUID
 
 OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
@@ -49,22 +49,8 @@ STEPS: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
-class RegisterStory:
-    """The same story, re-told per store by subclasses that provide `env`."""
-
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
-
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock()
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[RegisterApplication]:
-        app = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
-        yield app
-        app.close()
+class RegisterStory(RegisterStoryBase):
+    """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration."""
 
     def _power(self, app: RegisterApplication, unit: str = "QX-TH") -> UUID:
         draft = PowerDraft(
@@ -383,20 +369,11 @@ class RegisterStory:
         assert "QX-TP" not in app.heat_map("QX-TH").units
 
 
-class TestRegisterInMemory(RegisterStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+class TestRegisterInMemory(InMemory, RegisterStory):
+    pass
 
 
-class TestRegisterSQLite(RegisterStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "register.db"),
-        }
-
+class TestRegisterSQLite(OnSQLite, RegisterStory):
     def test_the_read_model_is_rebuilt_from_the_log_after_a_restart(
         self, env: dict[str, str], app: RegisterApplication, clock: ManualClock
     ) -> None:

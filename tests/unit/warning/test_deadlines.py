@@ -90,6 +90,10 @@ class DeadlineStory:
         assert app.check_deadlines() == 1
         assert len(app.list_overdue("QX")) == 2
         assert len([p for p in app.list_proposals("QX") if p.source == "escalation"]) == 1
+        # What operators' `lianfang_overdue` gauge shows: outstanding actions past deadline.
+        assert app.overdue_counts() == {"yellow_actions": 2, "orange_actions": 0, "red_actions": 0}
+        app.report_action(warning_id, explanation, HEAD, document_refs=["说明-1"])
+        assert app.overdue_counts()["yellow_actions"] == 1  # reported late is no longer missing
 
     def test_red_has_no_higher_level_to_propose(
         self, app: WarningApplication, clock: ManualClock

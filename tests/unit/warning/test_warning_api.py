@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 
 from services.warning.main import SPEC
 from services.warning.settings import WarningSettings
 from shared.auth import Role
-from shared.clock import ManualClock
+from shared.clock import BEIJING, ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
@@ -46,9 +49,8 @@ class Api:
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    settings = WarningSettings(
-        common=CommonSettings(store="memory"), business_lines={"QX-TH-CZS": "QX-CZ"}
-    )
+    # No business_lines override: the finance bureau follows QX-TH-CZS through the org tree.
+    settings = WarningSettings(common=CommonSettings(store="memory"))
     runtime = Runtime(SPEC, settings, clock=ManualClock())
     with TestClient(create_api(runtime)) as client:  # no lifespan: no worker
         yield Api(runtime, client)
@@ -134,3 +136,31 @@ def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
     ):
         assert text in notice.text
     assert api.client.get("/warnings/overdue", headers=district).json() == []
+
+
+def test_the_notice_prints_as_pdf_with_deadlines_in_beijing_time(api: Api) -> None:
+    proposal = api.proposal(WarningLevel.YELLOW)
+    api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
+    warning = api.post(f"/proposals/{proposal}/warning", {}, api.town_office).json()
+    district = api.as_("u-qx-auditor", Role.AUDITOR, "QX")
+
+    pdf = api.client.get(f"/warnings/{warning['id']}/notice.pdf", headers=district)
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    reader = PdfReader(BytesIO(pdf.content))
+    text = "".join(page.extract_text() for page in reader.pages).replace("\n", "")
+    assert reader.metadata is not None
+    assert reader.metadata.title == "黄色预警通知书 清新廉预〔2026〕黄-0001"
+    for action in warning["actions"]:
+        due = datetime.fromisoformat(action["due_at"]).astimezone(BEIJING)
+        # The store says UTC; the notice says Beijing time, eight hours on.
+        assert f"{due:%Y年%m月%d日 %H:%M}（北京时间）" in text
+    for words in ("黄色预警通知书", "太和镇财政所", "清新廉预〔2026〕黄-0001", "预警事由"):
+        assert words in text
+    html = api.client.get(f"/warnings/{warning['id']}/notice.html", headers=district).text
+    assert "（北京时间）" in html
+    assert " UTC" not in html
+
+    sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
+    refused = api.client.get(f"/warnings/{warning['id']}/notice.pdf", headers=sibling)
+    assert refused.status_code == 403

@@ -213,12 +213,21 @@ class WarningStory:
         with pytest.raises(Invalid) as caught:
             app.review(proposal, later, TOWN_OFFICE)
         assert caught.value.field == "held_on"
+        # At 20:00 UTC it is already the next morning in Beijing: a meeting held then is dated
+        # the 6th on its minutes, and is not "in the future".
+        clock.set(datetime(2026, 1, 5, 20, 0, tzinfo=UTC))
+        beijing_morning = ReviewRecord(date(2026, 1, 6), ["甲"], Decision.ISSUE, "纪要")
+        with pytest.raises(Invalid) as caught:
+            app.review(proposal, ReviewRecord(date(2026, 1, 7), ["甲"], Decision.ISSUE, "纪要"),
+                       TOWN_OFFICE)  # fmt: skip
+        assert caught.value.field == "held_on"
         no_reasons = ReviewRecord(date(2026, 1, 5), ["甲"], Decision.NO_WARNING, "纪要")
         with pytest.raises(Invalid) as caught:
             app.review(proposal, no_reasons, TOWN_OFFICE)
         assert caught.value.field == "reasons"
         assert app.get_proposal(proposal).status is ProposalStatus.OPEN
-        app.review(proposal, MEETING, TOWN_OFFICE)
+        app.review(proposal, beijing_morning, TOWN_OFFICE)
+        assert app.get_proposal(proposal).status is ProposalStatus.DECIDED
         past = {"rectification": clock.now() - timedelta(hours=1)}
         with pytest.raises(Invalid) as caught:
             app.issue_warning(proposal, TOWN_OFFICE, deadlines=past)

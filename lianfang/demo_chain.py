@@ -1,0 +1,127 @@
+"""One demo case carried through the whole chain, so every public event is on Kafka at once.
+
+The online-media report about 清新区市场监督管理局 (RiskReported; a district department, so the
+district node handles it, Art. 24) is verified and judged by the district's judgement group
+(JudgementMade, RiskGraded, Art. 25), reviewed in the district's meeting and warned yellow
+(WarningIssued, Art. 28) with a rectification deadline a few seconds away; the warning
+service's deadline watch then raises RectificationOverdue. A deadline in the past is refused
+(Art. 28 sets deadlines ahead), so "back-dated" here means due almost at once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+
+from shared.auth import Role, TokenService
+from shared.clock import BEIJING
+
+CASE_UNIT = "QX-SJ"
+
+
+@dataclass(frozen=True)
+class ChainResult:
+    """What the chain produced, for the launcher to print."""
+
+    information_id: str
+    judgement_id: str
+    warning_id: str
+    notice_number: str
+    due_at: datetime
+
+
+def _wait_for(what: str, probe: Any, timeout: float) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.5)
+    raise TimeoutError(f"the demo chain waited {timeout:.0f}s for {what}")
+
+
+def _checked(response: httpx.Response) -> httpx.Response:
+    """The response, or an error that says what the service refused and why."""
+    if response.is_error:
+        request = response.request
+        raise RuntimeError(
+            f"{request.method} {request.url} -> {response.status_code}: {response.text}"
+        )
+    return response
+
+
+def _found(response: httpx.Response) -> dict[str, Any] | None:
+    return dict(response.json()) if response.status_code == 200 else None
+
+
+VERIFICATION = {
+    "checked": ["调取2026年市场检查执法记录", "询问执法人员及被检查商户"],
+    "findings": "同类违法行为处罚幅度差异较大，未发现收受财物",
+}
+JUDGEMENT = {
+    "verdict": "incipient_tendency",
+    "reasoning": "执法检查中自由裁量不统一，属苗头性问题，建议黄色预警",
+    "recommended_level": "yellow",
+    "new_risk_point": {
+        "category": "post_duty",
+        "description": "行政处罚自由裁量权行使不规范，存在选择性执法风险",
+    },
+    "factors": {"importance": 4, "discretion": 4, "probability": 3, "harm": 3},
+    "responsible_leader_id": "u-sj-head",
+}
+MEETING = {
+    "attendees": ["区纪委副书记", "区预防腐败室主任"],
+    "decision": "issue",
+    "minutes_ref": "清新廉会〔2026〕演示",
+}
+
+
+def carry_case_through(
+    register_url: str,
+    warning_url: str,
+    tokens: TokenService,
+    information_id: str,
+    due_in: timedelta = timedelta(seconds=20),
+    timeout: float = 90.0,
+) -> ChainResult | None:
+    """Judge one filed case, decide and issue its warning; return what was issued, or None if
+    the case was judged before (a second `make run` over the same stores)."""
+    judge = {"Authorization": f"Bearer {tokens.mint('demo-judge', [Role.JUDGE], 'QX')}"}
+    office = {"Authorization": f"Bearer {tokens.mint('demo-office', [Role.OFFICE], 'QX')}"}
+    with (
+        httpx.Client(base_url=register_url, headers=judge, timeout=10) as register,
+        httpx.Client(base_url=warning_url, headers=office, timeout=10) as warning,
+    ):
+        case = f"/information/{information_id}"
+        taken_in = _wait_for(
+            "the register to take the report in", lambda: _found(register.get(case)), timeout
+        )
+        if taken_in.get("judgement") is not None:
+            return None  # carried through on an earlier run over the same stores
+        _checked(register.post(f"{case}/verification", json=VERIFICATION))
+        judged = _checked(register.post(f"{case}/judgement", json=JUDGEMENT)).json()
+
+        def open_proposal() -> dict[str, Any] | None:
+            rows = _checked(warning.get("/proposals", params={"within": "QX", "status": "open"}))
+            return next((p for p in rows.json() if p["subject_unit"] == CASE_UNIT), None)
+
+        proposal = f"/proposals/{_wait_for('the warning proposal', open_proposal, timeout)['id']}"
+        _checked(warning.post(f"{proposal}/review", json={**MEETING, "held_on": _today()}))
+        due_at = datetime.now(UTC) + due_in
+        deadlines = {"deadlines": {"rectification": due_at.isoformat()}}
+        issued = _checked(warning.post(f"{proposal}/warning", json=deadlines)).json()
+    return ChainResult(
+        information_id=information_id,
+        judgement_id=str(judged["judgement_id"]),
+        warning_id=str(issued["id"]),
+        notice_number=str(issued["notice_number"]),
+        due_at=due_at,
+    )
+
+
+def _today() -> str:
+    return datetime.now(BEIJING).date().isoformat()

@@ -1,0 +1,127 @@
+"""Routes of the annual assessment 年度考核: scheme, score, publish, explain (Art. 31)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Path, status
+from pydantic import BaseModel, Field
+
+from services.assessment.annual import AnnualAssessment
+from services.assessment.api_deps import AssessmentApp, Office, Reader, SchemeSetter
+from services.assessment.scheme import GRADE_ZH, ScoringScheme
+
+router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
+YearPath = Annotated[int, Path(ge=2000, le=2100, description="The assessment year (考核年度).")]
+
+
+class EvidenceOut(BaseModel):
+    ref: str = Field(description="ce_id of an upstream event, or id of this service's record.")
+    what: str
+    effect: float = Field(description="Points this piece adds (+) or takes off (-).")
+
+
+class ItemOut(BaseModel):
+    component: str
+    label_zh: str
+    max_points: float
+    points: float
+    formula: str = Field(description="The arithmetic behind the points.")
+    evidence: list[EvidenceOut]
+
+
+class CardOut(BaseModel):
+    """A scorecard 考核评分表 (Art. 31)."""
+
+    unit_code: str
+    year: int
+    total: float
+    grade: str
+    grade_zh: str
+    scheme_digest: str
+    items: list[ItemOut]
+
+
+class AssessmentOut(BaseModel):
+    id: UUID
+    unit_code: str
+    year: int
+    assessor_unit: str
+    status: str = Field(description="draft (scored, not published) or published.")
+    scored_at: datetime | None
+    published_at: datetime | None
+    card: CardOut
+
+
+def card_out(card: dict[str, Any]) -> CardOut:
+    return CardOut(**card, grade_zh=GRADE_ZH[card["grade"]])
+
+
+def assessment_out(a: AnnualAssessment) -> AssessmentOut:
+    return AssessmentOut(
+        id=a.id, unit_code=a.unit_code, year=a.year, assessor_unit=a.assessor_unit,
+        status="published" if a.is_published else "draft", scored_at=a.scored_at,
+        published_at=a.published_at, card=card_out(a.card),
+    )  # fmt: skip
+
+
+@router.get("/assessment-schemes/{year}", summary="The scoring scheme of a year 计分办法 (Art. 31)")
+def get_scheme(year: YearPath, reader: Reader, app: AssessmentApp) -> ScoringScheme:
+    return app.scheme_for(year)
+
+
+@router.put(
+    "/assessment-schemes/{year}",
+    summary="Set the year's scoring scheme; weights must sum to 100 (Art. 31)",
+)
+def set_scheme(
+    year: YearPath, body: ScoringScheme, by: SchemeSetter, app: AssessmentApp
+) -> ScoringScheme:
+    return app.set_scheme(year, body, by)
+
+
+@router.get(
+    "/assessments/{unit_code}/{year}/preview",
+    summary="The score as it stands now, not recorded (Art. 31)",
+)
+def preview(unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp) -> CardOut:
+    app.ensure_within(reader, unit_code)
+    return card_out(app.preview(unit_code, year))
+
+
+@router.post(
+    "/assessments/{unit_code}/{year}/score",
+    status_code=status.HTTP_201_CREATED,
+    summary="Score a unit's year as the level above it (分级考核, Art. 31)",
+)
+def score(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
+    return assessment_out(app.score_unit(unit_code, year, office))
+
+
+@router.post(
+    "/assessments/{unit_code}/{year}/publish",
+    summary="Publish the result 公布考核结果; AssessmentPublished goes out (Art. 31)",
+)
+def publish(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
+    return assessment_out(app.publish(unit_code, year, office))
+
+
+@router.get("/assessments/{unit_code}/{year}", summary="A unit's assessment (Art. 31)")
+def get_assessment(
+    unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
+) -> AssessmentOut:
+    app.ensure_within(reader, unit_code)
+    return assessment_out(app.get_assessment(unit_code, year))
+
+
+@router.get(
+    "/assessments/{unit_code}/{year}/explanation",
+    summary="Every point of the recorded score, traced to the events behind it (Art. 31)",
+)
+def explanation(
+    unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
+) -> list[ItemOut]:
+    app.ensure_within(reader, unit_code)
+    return [ItemOut(**i) for i in app.get_assessment(unit_code, year).card["items"]]

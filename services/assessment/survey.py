@@ -1,0 +1,124 @@
+"""Social evaluation 社会评议: public survey rounds of a unit, anonymous responses (Art. 30(5)).
+
+A respondent answers with a token (printed on the questionnaire or sent with the invitation). Only
+a keyed hash of the token is stored: enough to refuse a second response with the same token,
+never enough to tell who answered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from shared.errors import Conflict, Invalid
+
+Actor = dict[str, str]
+RESPONSE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:survey-response")
+SCALE = (1, 5)
+"""Each question is answered on a 1..5 scale (很不满意 .. 很满意)."""
+
+
+def token_hash(round_id: UUID, token: str) -> str:
+    """The stored form of a respondent token: HMAC-SHA256 keyed by the round, hex."""
+    return hmac.new(round_id.bytes, token.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a round, answered 1..5."""
+
+    question_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Response:
+    """One anonymous response: its id (derived from the token hash), answers, when."""
+
+    response_id: UUID
+    answers: dict[str, int]
+    at: datetime
+
+    @property
+    def ratio(self) -> float:
+        """The response's satisfaction as 0..1: the mean answer mapped from 1..5."""
+        low, high = SCALE
+        mean = sum(self.answers.values()) / len(self.answers)
+        return (mean - low) / (high - low)
+
+
+class SurveyRound(Aggregate):
+    """One public survey round about one unit in one assessment year (Art. 30(5))."""
+
+    @event("Opened")
+    def __init__(
+        self,
+        *,
+        unit_code: str,
+        year: int,
+        title: str,
+        questions: list[tuple[str, str]],
+        opened_by: Actor,
+        opened_at: datetime,
+    ) -> None:
+        self.unit_code = unit_code
+        self.year = year
+        self.title = title
+        self.questions = tuple(Question(q, t) for q, t in questions)
+        self.opened_by = opened_by
+        self.opened_at = opened_at
+        self.closed_at: datetime | None = None
+        self.closed_by: Actor | None = None
+        self.responses: dict[str, Response] = {}  # by token hash
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    def respond(self, *, token: str, answers: dict[str, int], at: datetime) -> UUID:
+        """Take one anonymous response; refuse a closed round or a token already used (409)."""
+        if not self.is_open:
+            raise Conflict("the survey round is closed; responses are no longer taken")
+        wanted = {q.question_id for q in self.questions}
+        if set(answers) != wanted:
+            missing, extra = sorted(wanted - set(answers)), sorted(set(answers) - wanted)
+            raise Invalid(
+                "answers", f"answer every question once; missing {missing}, unknown {extra}"
+            )
+        low, high = SCALE
+        for qid, value in answers.items():
+            if not low <= value <= high:
+                raise Invalid(f"answers.{qid}", f"must be {low}..{high}")
+        hashed = token_hash(self.id, token)
+        if hashed in self.responses:
+            raise Conflict("this respondent token has already answered this round")
+        response_id = uuid5(RESPONSE_NAMESPACE, f"{self.id}:{hashed}")
+        self._respond(token_hash=hashed, response_id=response_id, answers=answers, at=at)
+        return response_id
+
+    @event("Responded")
+    def _respond(
+        self, *, token_hash: str, response_id: UUID, answers: dict[str, int], at: datetime
+    ) -> None:
+        self.responses[token_hash] = Response(response_id, dict(answers), at)
+
+    def close(self, *, by: Actor, at: datetime) -> None:
+        """Close the round 评议结束: its responses now count in the assessment."""
+        if not self.is_open:
+            raise Conflict("the survey round is already closed")
+        self._close(by=by, at=at)
+
+    @event("Closed")
+    def _close(self, *, by: Actor, at: datetime) -> None:
+        self.closed_at, self.closed_by = at, by
+
+    def score(self) -> float | None:
+        """The round's mean satisfaction 0..1 over its responses; None without responses."""
+        if not self.responses:
+            return None
+        return sum(r.ratio for r in self.responses.values()) / len(self.responses)

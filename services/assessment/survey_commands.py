@@ -1,0 +1,67 @@
+"""Social evaluation 社会评议: survey rounds, anonymous responses (Art. 30(5))."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from services.assessment.app_base import AssessmentBase
+from services.assessment.survey import SurveyRound
+from shared.application import actor_of
+from shared.errors import Invalid
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from shared.auth import Principal
+
+
+class SurveyCommands(AssessmentBase):
+    """Open a survey round, take anonymous responses, close it."""
+
+    def open_survey(
+        self,
+        unit_code: str,
+        title: str,
+        questions: list[tuple[str, str]],
+        by: Principal,
+        year: int | None = None,
+    ) -> SurveyRound:
+        """Open a public survey round about a unit (社会评议, Art. 30(5)); run from above."""
+        self.ensure_above(by, unit_code, "a social evaluation")
+        ids = [q for q, _ in questions]
+        if not questions or len(set(ids)) != len(ids):
+            raise Invalid("questions", "at least one question, each with its own id")
+        survey = SurveyRound(
+            unit_code=unit_code, year=year or self.this_year(), title=title,
+            questions=questions, opened_by=actor_of(by), opened_at=self.clock.now(),
+        )  # fmt: skip
+        self.save_once(survey)
+        return survey
+
+    def get_survey(self, round_id: UUID) -> SurveyRound:
+        """A survey round; NotFound if there is none."""
+        return self.get(round_id, SurveyRound, "survey round")
+
+    def respond(self, round_id: UUID, token: str, answers: dict[str, int], by: Principal) -> UUID:
+        """One anonymous response, entered by the office running the round (Art. 30(5)).
+
+        The office enters paper questionnaires, or a public portal forwards answers with the
+        office's token; the respondent stays anonymous: their token is hashed before storing.
+        """
+        survey = self.get_survey(round_id)
+        self.ensure_above(by, survey.unit_code, "entering social evaluation responses")
+        response_id = survey.respond(token=token, answers=answers, at=self.clock.now())
+        self.save_once(survey)
+        return response_id
+
+    def close_survey(self, round_id: UUID, by: Principal) -> SurveyRound:
+        """Close a round 评议结束: from now on its responses count in the score (Art. 30(5))."""
+        survey = self.get_survey(round_id)
+        self.ensure_above(by, survey.unit_code, "closing a social evaluation")
+        survey.close(by=actor_of(by), at=self.clock.now())
+        self.save_once(survey)
+        return survey
+
+    def surveys_of(self, unit_code: str, year: int) -> list[SurveyRound]:
+        """A unit's survey rounds of a year, oldest first."""
+        return [self.get_survey(i) for i in self.view.ids("survey", unit_code, year)]

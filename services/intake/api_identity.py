@@ -1,0 +1,64 @@
+"""The petitioner's identity 举报人身份 over HTTP: revealed to the custodian alone (Art. 22).
+
+Opening it needs a reason, and each opening is kept (who, when, why); the list of openings holds
+no identity, so auditors may read it too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.intake.api_deps import Custodian, IntakeApp
+from shared.auth import Principal, Role
+from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
+
+router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
+
+# Who may see that, when and why an identity was opened: its custodian and the auditors.
+RevealAuditor = Annotated[Principal, Depends(require_roles(Role.CUSTODIAN, Role.AUDITOR))]
+
+
+class RevealIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=1000, description="Why it must be opened (事由).")
+
+
+class IdentityOut(BaseModel):
+    name: str | None
+    contact: str | None
+    id_number: str | None
+
+
+class RevealOut(BaseModel):
+    by: dict[str, str]
+    reason: str
+    at: datetime
+
+
+@router.post(
+    "/{information_id}/identity/reveal",
+    summary="Reveal a petitioner's identity 举报人身份 (custodian only, reason recorded)",
+)
+def reveal_identity(
+    information_id: UUID, body: RevealIn, custodian: Custodian, app: IntakeApp
+) -> IdentityOut:
+    identity = app.reveal_identity(information_id, body.reason, custodian)
+    return IdentityOut(name=identity.name, contact=identity.contact, id_number=identity.id_number)
+
+
+@router.get(
+    "/{information_id}/identity/reveals",
+    summary="Who opened a petitioner's identity, when and why (custodian, auditor; no identity)",
+)
+def identity_reveals(
+    information_id: UUID, who: RevealAuditor, runtime: RuntimeDep, app: IntakeApp
+) -> list[RevealOut]:
+    info = app.get_information(information_id)
+    ensure_jurisdiction(runtime, who, info.unit_code)
+    return [RevealOut(**r) for r in app.identity_reveals(information_id)]

@@ -1,0 +1,93 @@
+"""The auditors' routes, on every service: case timelines and the record of audit queries.
+
+Auditors (审计) read across their jurisdiction and change nothing (Art. 23, 29); each of their
+requests is recorded by the authentication step before it is answered (shared/deps.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+
+from shared.audit.case_timeline import TimelineEntry, case_timeline, render_markdown
+from shared.audit.published import read_published
+from shared.audit.queries import recorded_queries
+from shared.auth import Principal, Role
+from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
+from shared.errors import NotFound
+
+router = APIRouter(prefix="/audit", tags=["audit 审计"])
+
+Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE, Role.ADMIN))]
+QueryReader = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.ADMIN))]
+
+
+class EntryOut(BaseModel):
+    occurred_at: datetime
+    event_id: str = Field(description="ce_id of the event: the evidence (证据).")
+    event_type: str
+    node_id: str
+    unit_code: str
+    actor: str = Field(description="Who acted (经办人), with role and unit.")
+    authority: str = Field(description="On what authority (依据).")
+    what: str = Field(description="What happened, in the office's words (Beijing time).")
+    due_at: datetime | None = Field(description="A deadline this step set or missed, if any.")
+
+
+class QueryOut(BaseModel):
+    user_id: str
+    unit_code: str
+    method: str
+    target: str
+    at: datetime
+    trace: str
+
+
+async def _timeline(
+    information_id: UUID, who: Principal, runtime: RuntimeDep
+) -> list[TimelineEntry]:
+    published = await read_published(runtime.common.kafka_bootstrap, runtime.common.topic_prefix)
+    entries = case_timeline(information_id, published.events)
+    if not entries:
+        raise NotFound(f"no events of case {information_id} on the topics")
+    ensure_jurisdiction(runtime, who, entries[0].unit_code)
+    return entries
+
+
+@router.get(
+    "/cases/{information_id}/timeline",
+    summary="A case's whole history across services and nodes, with evidence (Art. 23–29)",
+)
+async def get_timeline(information_id: UUID, who: Auditor, runtime: RuntimeDep) -> list[EntryOut]:
+    entries = await _timeline(information_id, who, runtime)
+    return [EntryOut(**vars(e)) for e in entries]
+
+
+@router.get(
+    "/cases/{information_id}/timeline.md",
+    response_class=PlainTextResponse,
+    summary="The same timeline as a document to read and print (Markdown, Beijing time)",
+)
+async def get_timeline_document(
+    information_id: UUID, who: Auditor, runtime: RuntimeDep
+) -> PlainTextResponse:
+    entries = await _timeline(information_id, who, runtime)
+    return PlainTextResponse(
+        render_markdown(information_id, entries), media_type="text/markdown; charset=utf-8"
+    )
+
+
+@router.get("/queries", summary="Auditors' requests to this service, newest first (Art. 29)")
+def list_queries(
+    who: QueryReader,
+    runtime: RuntimeDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[QueryOut]:
+    rows = recorded_queries(runtime.app, limit)
+    mine = [r for r in rows if runtime.app.org.is_within(r.unit_code, who.unit_code)]
+    return [QueryOut(**vars(r)) for r in mine]

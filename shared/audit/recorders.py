@@ -1,0 +1,249 @@
+"""Process recorders that write a chain link with every stored event, in the same transaction.
+
+Why a recorder subclass rather than a chainer following the notification log: a follower is a
+second writer that can lag, crash between the event and its link, or be switched off, and a
+window where events sit unchained is a window where they can be edited unseen. Here the link
+goes in with the events or not at all ("no dual writes", architecture: Consistency).
+
+Each store serialises writers while the link is computed, so two transactions cannot both
+extend the same head: SQLite holds its write lock from the first insert of a transaction;
+PostgreSQL's recorder takes an EXCLUSIVE lock on the events table before inserting; the
+in-memory store holds its database lock. The chain table sits beside the events table:
+`stored_chain` in SQLite, `<application>_chain` in PostgreSQL. Selected by
+`shared/store.py` through eventsourcing's PROCESS_RECORDER_TOPIC.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from eventsourcing.persistence import OperationalError
+from eventsourcing.popo import POPOFactory, POPOProcessRecorder
+from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
+from eventsourcing.sqlite import SQLiteDatastore, SQLiteProcessRecorder
+from psycopg.sql import SQL, Identifier
+
+from shared.audit.chain import GENESIS, Link, next_links
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from eventsourcing.persistence import ProcessRecorder, StoredEvent
+    from eventsourcing.sqlite import SQLiteCursor
+    from psycopg import Cursor
+    from psycopg.rows import DictRow
+
+
+def chain_table_name(events_table_name: str) -> str:
+    """`stored_events` -> `stored_chain`; `intakeapplication_events` -> `..._chain`."""
+    return events_table_name.removesuffix("_events") + "_chain"
+
+
+class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
+    """SQLite: events, tracking and chain links in one transaction."""
+
+    def __init__(self, datastore: SQLiteDatastore, *, events_table_name: str = "stored_events"):
+        super().__init__(datastore, events_table_name=events_table_name)
+        self.chain_table_name = chain = chain_table_name(events_table_name)
+        # Table names are ours, never input: the statements are built once, here.
+        self._create_chain = (
+            f"CREATE TABLE {chain} (position INTEGER PRIMARY KEY, originator_id TEXT NOT NULL, "
+            "originator_version INTEGER NOT NULL, hash TEXT NOT NULL)"
+        )
+        self._all_events = f"SELECT rowid, * FROM {events_table_name} ORDER BY rowid"  # noqa: S608
+        self._head = f"SELECT * FROM {chain} ORDER BY position DESC LIMIT 1"  # noqa: S608
+        self._insert_links = f"INSERT INTO {chain} VALUES (?,?,?,?)"  # noqa: S608
+        self._links_after = f"SELECT * FROM {chain} WHERE position>? ORDER BY position LIMIT ?"  # noqa: S608
+
+    def create_table(self) -> None:
+        super().create_table()
+        # The chain table is created once, with links for any events already stored (a store
+        # older than the chain). A chain table that exists is never refilled: links deleted
+        # later must show as events without links, not be quietly recomputed.
+        try:
+            with self.datastore.transaction(commit=True) as c:
+                c.execute(self._create_chain)  # takes the write lock: one process wins
+                c.execute(self._all_events)
+                rows = c.fetchall()
+                events = [_Stored(self.convert_originator_id(r["originator_id"]), r) for r in rows]
+                self._write(c, next_links(GENESIS, [r["rowid"] for r in rows], events))
+        except OperationalError as exc:
+            if "already exists" not in str(exc):
+                raise
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._insert_events(c, stored_events, **kwargs)
+        if stored_events:
+            # The inserts above took the write lock: nobody else can extend the head now.
+            assert positions is not None
+            c.execute(self._head)
+            row = c.fetchone()
+            previous = row["hash"] if row else GENESIS
+            self._write(c, next_links(previous, positions, stored_events))
+        return positions
+
+    def _write(self, c: SQLiteCursor, links: list[Link]) -> None:
+        c.executemany(
+            self._insert_links,
+            [(k.position, k.originator_id, k.originator_version, k.hash) for k in links],
+        )
+
+    def select_links(self, after: int, limit: int) -> list[Link]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(self._links_after, (after, limit))
+            return [_link(r) for r in c.fetchall()]
+
+    def chain_head(self) -> Link | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(self._head)
+            row = c.fetchone()
+            return _link(row) if row else None
+
+
+class ChainedPostgresProcessRecorder(PostgresProcessRecorder):
+    """PostgreSQL: the links are inserted under the events table's EXCLUSIVE lock."""
+
+    def __init__(
+        self,
+        datastore: PostgresDatastore,
+        *,
+        events_table_name: str = "stored_events",
+        tracking_table_name: str = "notification_tracking",
+    ):
+        super().__init__(
+            datastore,
+            events_table_name=events_table_name,
+            tracking_table_name=tracking_table_name,
+        )
+        if datastore.enable_db_functions:
+            raise ValueError("the hash chain needs POSTGRES_ENABLE_DB_FUNCTIONS off")
+        self.chain_table_name = chain_table_name(events_table_name)
+        self.check_identifier_length(self.chain_table_name)
+        self._chain = Identifier(self.datastore.schema, self.chain_table_name)
+
+    def create_table(self) -> None:
+        super().create_table()
+        # As for SQLite: created once, with links for older events; never refilled. The
+        # events table's EXCLUSIVE lock makes one process the creator.
+        with self.datastore.transaction(commit=True) as curs:
+            self._lock_table(curs)
+            curs.execute(
+                "SELECT to_regclass(%s) AS found",
+                (f"{self.datastore.schema}.{self.chain_table_name}",),
+            )
+            row = curs.fetchone()
+            if row is not None and row["found"] is not None:
+                return
+            curs.execute(
+                SQL(
+                    "CREATE TABLE {0} (position bigint PRIMARY KEY, originator_id text NOT NULL, "
+                    "originator_version bigint NOT NULL, hash text NOT NULL)"
+                ).format(self._chain)
+            )
+            curs.execute(
+                SQL("SELECT * FROM {0}.{1} ORDER BY notification_id").format(
+                    Identifier(self.datastore.schema), Identifier(self.events_table_name)
+                )
+            )
+            rows = curs.fetchall()
+            events = [_Stored(r["originator_id"], r) for r in rows]
+            positions = [r["notification_id"] for r in rows]
+            self._write(curs, next_links(GENESIS, positions, events))
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        if stored_events:
+            # Still inside the transaction holding the EXCLUSIVE lock on the events table.
+            assert positions is not None
+            curs.execute(
+                SQL("SELECT hash FROM {0} ORDER BY position DESC LIMIT 1").format(self._chain)
+            )
+            row = curs.fetchone()
+            previous = row["hash"] if row else GENESIS
+            self._write(curs, next_links(previous, positions, stored_events))
+        return positions
+
+    def _write(self, curs: Cursor[DictRow], links: list[Link]) -> None:
+        if links:
+            curs.executemany(
+                SQL("INSERT INTO {0} VALUES (%s, %s, %s, %s)").format(self._chain),
+                [(k.position, k.originator_id, k.originator_version, k.hash) for k in links],
+            )
+
+    def select_links(self, after: int, limit: int) -> list[Link]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL("SELECT * FROM {0} WHERE position > %s ORDER BY position LIMIT %s").format(
+                    self._chain
+                ),
+                (after, limit),
+            )
+            return [_link(r) for r in curs.fetchall()]
+
+    def chain_head(self) -> Link | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL("SELECT * FROM {0} ORDER BY position DESC LIMIT 1").format(self._chain)
+            )
+            row = curs.fetchone()
+            return _link(row) if row else None
+
+
+class ChainedPOPOProcessRecorder(POPOProcessRecorder):
+    """In memory (tests, `store=memory`): the links in a list, under the database lock."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._links: list[Link] = []
+
+    def _update_table(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._update_table(stored_events, **kwargs)
+        if stored_events:
+            assert positions is not None
+            previous = self._links[-1].hash if self._links else GENESIS
+            self._links.extend(next_links(previous, positions, stored_events))
+        return positions
+
+    def select_links(self, after: int, limit: int) -> list[Link]:
+        with self._database_lock:
+            return [k for k in self._links if k.position > after][:limit]
+
+    def chain_head(self) -> Link | None:
+        with self._database_lock:
+            return self._links[-1] if self._links else None
+
+
+class ChainedPOPOFactory(POPOFactory):
+    """The in-memory store with the chained process recorder (POPO reads no recorder topic)."""
+
+    def process_recorder(self) -> ProcessRecorder:
+        return ChainedPOPOProcessRecorder()
+
+
+class _Stored:
+    """A stored event read back as a raw row (for chaining an older store)."""
+
+    def __init__(self, originator_id: Any, row: Any) -> None:
+        self.originator_id = originator_id
+        self.originator_version: int = row["originator_version"]
+        self.topic: str = row["topic"]
+        self.state: bytes = bytes(row["state"])
+
+
+def _link(row: Any) -> Link:
+    return Link(row["position"], row["originator_id"], row["originator_version"], row["hash"])
+
+
+MEMORY_FACTORY_TOPIC = f"{__name__}:{ChainedPOPOFactory.__qualname__}"
+"""PERSISTENCE_MODULE of the chained in-memory store."""
+RECORDER_TOPICS = {
+    "eventsourcing.sqlite": f"{__name__}:{ChainedSQLiteProcessRecorder.__qualname__}",
+    "eventsourcing.postgres": f"{__name__}:{ChainedPostgresProcessRecorder.__qualname__}",
+}
+"""PERSISTENCE_MODULE -> the chained process recorder's topic (for PROCESS_RECORDER_TOPIC)."""

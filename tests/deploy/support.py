@@ -1,0 +1,62 @@
+"""What the deployment files may name: the CLI's commands, the services and their settings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import typer.main
+import yaml
+
+from lianfang.cli import app
+from services import registry
+from shared.settings import CommonSettings, ServiceSettings
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+_DEFAULTED = re.compile(r"\$\{(\w+):-([^}]*)\}")
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def interpolate(value: str) -> str:
+    """Compose-style `${NAME:-default}` with the default (what a fresh checkout runs with)."""
+    return _DEFAULTED.sub(lambda m: m[2], value)
+
+
+def cli_commands() -> dict[str, Any]:
+    """The `lianfang` commands by name (typer's own click group, introspected)."""
+    group = typer.main.get_command(app)
+    commands: dict[str, Any] = dict(group.commands)  # type: ignore[attr-defined]
+    return commands
+
+
+def settings_class(service: str) -> type[ServiceSettings]:
+    return registry.load(service)[1]
+
+
+def env_names(service: str) -> set[str]:
+    """Every environment variable the service's settings read (`LIANFANG_*`, its own prefix)."""
+    common = {f"LIANFANG_{name.upper()}" for name in CommonSettings.model_fields}
+    cls = settings_class(service)
+    prefix = str(cls.model_config.get("env_prefix", ""))
+    own = {f"{prefix}{name.upper()}" for name in cls.model_fields if name != "common"}
+    return common | own
+
+
+def settings_under(
+    service: str, env: dict[str, str], monkeypatch: Any
+) -> tuple[ServiceSettings, CommonSettings]:
+    """The service's settings as a process with exactly `env` (no other LIANFANG_*) reads them."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("LIANFANG_"):
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = settings_class(service)()
+    return settings, settings.common

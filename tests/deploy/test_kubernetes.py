@@ -1,0 +1,220 @@
+"""deploy/k8s: the overlays render, every object is valid, and names only what the code has.
+
+Kubernetes objects are validated offline with kubernetes-validate (strict: no unknown fields);
+Strimzi resources with the openAPIV3Schema of Strimzi's own CRDs (tests/data/strimzi, 1.2.0).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from typing import Any
+
+import jsonschema
+import kubernetes_validate
+import pytest
+from typer.testing import CliRunner
+
+from lianfang.cli import app
+from services import registry
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED
+from shared.topics import SERVICES, Topics
+from shared.worker import EVENT_PARTITIONS
+from tests.deploy.kustomize import (
+    K8S,
+    crd_schemas,
+    kustomize_command,
+    render,
+    unknown_fields,
+)
+from tests.deploy.support import env_names, settings_under
+
+OVERLAYS = {"district": ("district", "QX"), "town-taihe": ("town-taihe", "QX-TH")}
+K8S_VERSION = "1.32.0"  # the kubectl on this machine image; the schemas ship with the package
+STRIMZI = "kafka.strimzi.io/v1"
+
+
+def of_kind(objects: tuple[dict[str, Any], ...], kind: str) -> dict[str, dict[str, Any]]:
+    return {o["metadata"]["name"]: o for o in objects if o["kind"] == kind}
+
+
+def config(objects: tuple[dict[str, Any], ...]) -> dict[str, str]:
+    (configmap,) = of_kind(objects, "ConfigMap").values()
+    data: dict[str, str] = configmap["data"]
+    return data
+
+
+def test_kustomize_is_there_and_recent() -> None:
+    command = kustomize_command()
+    if command[0] != "kubectl":  # a `go install`ed kustomize reports "(devel)": it is v5 by path
+        return
+    done = subprocess.run(
+        ["kubectl", "version", "--client"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"Kustomize Version: v5\.\d+", done.stdout), done.stdout  # labels, replicas
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_every_kubernetes_object_is_valid_for_the_api_server(overlay: str) -> None:
+    objects = render(f"overlays/{overlay}")
+    checked = 0
+    for obj in objects:
+        if obj["apiVersion"].startswith("kafka.strimzi.io/"):
+            continue
+        kubernetes_validate.validate(obj, K8S_VERSION, strict=True)
+        checked += 1
+    assert checked >= 4 * 6 + 2  # per service 2 Deployments, 2 Services, PDB, HPA; ConfigMap, NS
+
+
+def test_the_kubernetes_check_would_catch_a_mistake() -> None:
+    deployment = dict(of_kind(render("overlays/district"), "Deployment")["intake-api"])
+    deployment["spec"] = {**deployment["spec"], "replica": 2}  # a typo'd field
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(deployment, K8S_VERSION, strict=True)
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_strimzi_resources_match_strimzi_s_own_schemas(overlay: str) -> None:
+    schemas = crd_schemas()
+    for obj in render(f"overlays/{overlay}"):
+        if not obj["apiVersion"].startswith("kafka.strimzi.io/"):
+            continue
+        schema = schemas[(obj["apiVersion"], obj["kind"])]
+        errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(obj)]
+        assert errors == [], obj["metadata"]["name"]
+        assert unknown_fields(obj, schema) == [], obj["metadata"]["name"]
+
+
+def test_the_strimzi_check_would_catch_a_mistake() -> None:
+    topic = next(iter(of_kind(render("overlays/district"), "KafkaTopic").values()))
+    schema = crd_schemas()[(STRIMZI, "KafkaTopic")]
+    typo = {**topic, "spec": {**topic["spec"], "partitons": 3}}
+    assert unknown_fields(typo, schema) == [".spec.partitons"]
+    wrong = {**topic, "spec": {**topic["spec"], "partitions": "three"}}
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(wrong))
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_each_service_has_an_api_and_a_single_worker(overlay: str) -> None:
+    objects = render(f"overlays/{overlay}")
+    deployments = of_kind(objects, "Deployment")
+    assert set(deployments) == {f"{s}-{r}" for s in registry.NAMES for r in ("api", "worker")}
+    hpas, pdbs = (
+        of_kind(objects, "HorizontalPodAutoscaler"),
+        of_kind(objects, "PodDisruptionBudget"),
+    )
+    for service in registry.NAMES:
+        worker = deployments[f"{service}-worker"]
+        assert worker["spec"]["replicas"] == 1  # one outbox relay per service (base comment)
+        assert worker["spec"]["strategy"]["rollingUpdate"]["maxSurge"] == 0
+        assert hpas[f"{service}-api"]["spec"]["scaleTargetRef"]["name"] == f"{service}-api"
+        assert (
+            pdbs[f"{service}-api"]["spec"]["selector"]["matchLabels"]
+            == (deployments[f"{service}-api"]["spec"]["selector"]["matchLabels"])
+        )
+    assert not any(name.endswith("-worker") for name in hpas | pdbs)
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_containers_run_real_commands_with_settings_the_code_reads(
+    overlay: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    objects = render(f"overlays/{overlay}")
+    configmap = config(objects)
+    services = of_kind(objects, "Service")
+    for name, deployment in of_kind(objects, "Deployment").items():
+        service, role = name.rsplit("-", 1)
+        (container,) = deployment["spec"]["template"]["spec"]["containers"]
+        args = container["args"]
+        assert args[:2] == [role, service]
+        result = CliRunner().invoke(app, [*args, "--help"])
+        assert result.exit_code == 0, result.output
+        env = configmap | {e["name"]: e["value"] for e in container["env"]}
+        assert set(env) <= env_names(service), set(env) - env_names(service)
+        settings, _ = settings_under(service, env, monkeypatch)
+        (port,) = container["ports"]
+        assert port["containerPort"] == settings.port
+        assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+        assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+        assert container["readinessProbe"]["httpGet"]["port"] == port["name"]
+        refs = {r.get("secretRef", {}).get("name") for r in container["envFrom"]}
+        assert "lianfang-secrets" in refs
+        assert container["resources"]["limits"]
+        assert container["resources"]["requests"]
+        pod = deployment["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+        assert annotations["prometheus.io/port"] == str(settings.port)
+        if role == "api":
+            assert services[service]["spec"]["ports"][0]["port"] == settings.port
+
+
+def test_the_secret_s_documented_keys_are_settings() -> None:
+    text = (K8S / "base" / "kustomization.yaml").read_text(encoding="utf-8")
+    keys = set(re.findall(r"--from-literal=(\w+)=", text))
+    assert keys == {
+        "LIANFANG_JWT_SECRET",
+        "LIANFANG_POSTGRES_PASSWORD",
+        "LIANFANG_INTAKE_IDENTITY_KEY",
+    }
+    assert keys <= env_names("intake")
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_each_overlay_is_its_node(overlay: str) -> None:
+    node_id, root_unit = OVERLAYS[overlay]
+    objects = render(f"overlays/{overlay}")
+    data = config(objects)
+    assert data["LIANFANG_NODE_ID"] == node_id
+    assert data["LIANFANG_NODE_ROOT_UNIT"] == root_unit
+    OrgDirectory.from_json(DEFAULT_ORG_SEED).get(root_unit)  # a unit of the tree
+    namespaces = {o["metadata"].get("namespace") for o in objects if o["kind"] != "Namespace"}
+    assert namespaces == {f"lianfang-{overlay}"}
+
+
+def test_nodes_never_share_a_database() -> None:
+    district, town = config(render("overlays/district")), config(render("overlays/town-taihe"))
+    assert district["LIANFANG_POSTGRES_DBNAME"] != town["LIANFANG_POSTGRES_DBNAME"]
+
+
+def test_town_nodes_share_the_district_s_kafka() -> None:
+    district, town = render("overlays/district"), render("overlays/town-taihe")
+    (kafka,) = of_kind(district, "Kafka").values()
+    assert not of_kind(town, "Kafka")
+    assert not of_kind(town, "KafkaTopic")
+    assert (
+        config(district)["LIANFANG_KAFKA_BOOTSTRAP"]
+        == f"{kafka['metadata']['name']}-kafka-bootstrap:9092"
+    )
+    namespace = kafka["metadata"]["namespace"]
+    assert config(town)["LIANFANG_KAFKA_BOOTSTRAP"] == (
+        f"{kafka['metadata']['name']}-kafka-bootstrap.{namespace}.svc:9092"
+    )
+    assert config(town)["LIANFANG_TOPIC_PREFIX"] == config(district)["LIANFANG_TOPIC_PREFIX"]
+
+
+def test_kafka_is_kraft_with_node_pools_and_every_topic_of_the_code() -> None:
+    objects = render("overlays/district")
+    (kafka,) = of_kind(objects, "Kafka").values()
+    pools = of_kind(objects, "KafkaNodePool")
+    roles = {role for pool in pools.values() for role in pool["spec"]["roles"]}
+    assert roles == {"controller", "broker"}
+    cluster = kafka["metadata"]["name"]
+    assert all(p["metadata"]["labels"]["strimzi.io/cluster"] == cluster for p in pools.values())
+    topics = Topics(config(objects)["LIANFANG_TOPIC_PREFIX"])
+    declared = {t["spec"]["topicName"]: t for t in of_kind(objects, "KafkaTopic").values()}
+    events = {topics.events(s) for s in SERVICES}
+    letters = {topics.dead_letter(s) for s in SERVICES}
+    assert set(declared) == events | letters | {topics.audit()}
+    for name, topic in declared.items():
+        assert topic["metadata"]["labels"]["strimzi.io/cluster"] == cluster
+        if name in events | {topics.audit()}:  # the audit trail and its witnesses: forever
+            wanted = EVENT_PARTITIONS if name in events else 1
+            assert topic["spec"]["partitions"] == wanted
+            assert topic["spec"]["config"]["retention.ms"] == -1
+            assert topic["spec"]["config"]["retention.bytes"] == -1
+        else:
+            assert topic["spec"]["partitions"] == 1
+            assert topic["spec"]["config"]["retention.ms"] > 0

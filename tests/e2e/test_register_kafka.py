@@ -1,0 +1,128 @@
+"""The register on real Kafka: reported information in, judgement over HTTP, RiskGraded out.
+
+Intake's RiskReported arrives twice (a relay re-send); the register takes it in once. The judgement
+group verifies and judges over HTTP; JudgementMade and RiskGraded (source = judgement) go out on
+the register's topic, read as a downstream system would. Then the assessment service asks, twice,
+for the point to be revised: it is reopened once (Art. 21, 25, 30).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import httpx
+import pytest
+
+from shared.auth import Role
+from tests.support.events import risk_reported
+from tests.support.processes import wait_until
+from tests.unit.register.revising import revision_requested
+
+if TYPE_CHECKING:
+    from tests.e2e.conftest import Node
+
+pytestmark = pytest.mark.kafka
+
+FACTORS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
+ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
+GRADED = "cn.gov.qingxin.lianfang.register.RiskGraded.v1"
+JUDGED = "cn.gov.qingxin.lianfang.register.JudgementMade.v1"
+
+
+def _types(records: list[Any]) -> list[str]:
+    return [dict(r.headers)["ce_type"].decode() for r in records]
+
+
+async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node: Node) -> None:
+    reported = risk_reported(unit_code="QX-TH")
+    await node.produce_events("intake", [reported, reported])  # the second is a re-send
+    _, port = node.serve("register")
+    judge = {"Authorization": f"Bearer {node.token(Role.JUDGE, 'QX-TH', 'u-th-judge')}"}
+    office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX-TH', 'u-th-office')}"}
+    info = str(reported.data.information_id)
+    intake_topic = node.topics.events("intake")
+
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+
+        async def listed() -> list[dict[str, Any]]:
+            answer = await http.get("/information", headers=judge)
+            rows: list[dict[str, Any]] = answer.json()
+            return rows
+
+        wait_until(lambda: node.tracked("register", intake_topic) == 2, what="both records")
+        assert [r["information_id"] for r in await listed()] == [info]
+        assert node.stored("register", "Receipt.Received") == 1
+        assert node.stored("register", "ReportedInformation.Received") == 1
+
+        point = await http.post(
+            "/risk-points",
+            headers=office,
+            json={
+                "unit_code": "QX-TH",
+                "post": "出纳",
+                "category": "post_duty",
+                "description": "报销审核与支付由一人完成",
+                "manifestations": ["虚报冒领"],
+            },
+        )
+        assert point.status_code == 201, point.text
+        point_id = point.json()["id"]
+        graded = await http.post(
+            f"/risk-points/{point_id}/grading",
+            headers=office,
+            json={
+                "factors": ORDINARY,
+                "reason": "初次评定",
+                "responsible_leader_id": "u-taihe-mayor",
+            },
+        )
+        assert graded.json()["grade"] == "medium"
+
+        verified = await http.post(
+            f"/information/{info}/verification",
+            headers=judge,
+            json={"checked": ["调取报销凭证"], "findings": "一人审核支付"},
+        )
+        assert verified.status_code == 201, verified.text
+        judged = await http.post(
+            f"/information/{info}/judgement",
+            headers=judge,
+            json={
+                "verdict": "incipient_tendency",
+                "reasoning": "岗位未分离，属苗头性问题",
+                "recommended_level": "yellow",
+                "factors": FACTORS,
+                "risk_point_id": point_id,
+            },
+        )
+        assert judged.status_code == 201, judged.text
+        judgement_id = judged.json()["judgement_id"]
+
+        records = await node.read_all(node.topics.events("register"), expect=3, timeout=60)
+        assert sorted(_types(records)) == sorted([GRADED, GRADED, JUDGED])
+        bodies = [json.loads(r.value) for r in records]
+        by_source = {b["source"]: b for b in bodies if "source" in b and "grade" in b}
+        regrade = by_source["judgement"]
+        assert (regrade["grade"], regrade["previous_grade"]) == ("high", "medium")
+        assert regrade["judgement_id"] == judgement_id
+        assert regrade["information_id"] == info
+        assert regrade["recommended_level"] == "yellow"
+        [made] = [b for b in bodies if "verdict" in b]
+        assert (made["verdict"], made["risk_point_id"]) == ("incipient_tendency", point_id)
+        assert made["judgement_id"] == judgement_id
+
+        # Art. 30: the assessment service asks twice (a re-send) for the point to be revised.
+        request = revision_requested(UUID(point_id), datetime.now(UTC))
+        await node.produce_events("assessment", [request, request])
+        assessment_topic = node.topics.events("assessment")
+        wait_until(lambda: node.tracked("register", assessment_topic) == 2, what="revision")
+        shown = (await http.get(f"/risk-points/{point_id}", headers=office)).json()
+        assert (shown["status"], shown["under_revision"]) == ("draft", True)
+        assert len(shown["revisions"]) == 1
+
+    # Nothing more was published: each input counted once.
+    later = await node.read_all(node.topics.events("register"), expect=4, timeout=5)
+    assert len(later) == 3

@@ -1,0 +1,57 @@
+"""Intake over HTTP in one process: a runtime on the in-memory store, a client, tokens."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from fastapi.testclient import TestClient
+
+from services.intake.main import SPEC
+from services.intake.settings import IntakeSettings
+from shared.auth import Role
+from shared.clock import ManualClock
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class Api:
+    def __init__(self, runtime: Runtime, client: TestClient) -> None:
+        self.runtime, self.client = runtime, client
+
+    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
+
+    @property
+    def office(self) -> dict[str, str]:
+        return self.as_("u-th-office", Role.OFFICE)
+
+    def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
+        return self.client.post(path, json=body, headers=who | kw.pop("headers", {}), **kw)
+
+
+def filing(ref: str, unit: str = "QX-TH", **kw: Any) -> dict[str, Any]:
+    return {
+        "channel": "officer_report",
+        "source_reference": ref,
+        "unit_code": unit,
+        "summary": "村集体资金由一人审批支付",
+        "learned_at": (NOW - timedelta(hours=2)).isoformat(),
+        "subject_post": "出纳",
+    } | kw
+
+
+def serve_in_process() -> Iterator[Api]:
+    """Intake of the district node on the in-memory store, its clock stopped at NOW."""
+    runtime = Runtime(
+        SPEC, IntakeSettings(common=CommonSettings(store="memory")), clock=ManualClock(NOW)
+    )
+    with TestClient(create_api(runtime)) as client:
+        yield Api(runtime, client)
+    runtime.close()

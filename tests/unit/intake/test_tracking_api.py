@@ -1,0 +1,114 @@
+"""Tracking forwards and reporting figures over HTTP, on the service's clock (Art. 23, 24).
+
+A forward to 太和镇's node is awaited, reminded two days before its deadline and recorded
+overdue after it (跟踪督办); the office and auditors see it, an officer does not. The figures of
+every unit with a duty come as one table; a 瞒报 candidate is reviewed by the office only, with
+reasons; a periodic report is submitted by the unit's office, leader or officer only.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from shared.auth import Role
+from tests.unit.intake.http_support import NOW, Api, filing
+
+if TYPE_CHECKING:
+    from services.intake.app import IntakeApplication
+    from shared.clock import ManualClock
+
+
+def parts(api: Api) -> tuple[IntakeApplication, ManualClock]:
+    return api.runtime.app, api.runtime.clock  # type: ignore[return-value]
+
+
+def duty(unit: str, name: str, kind: str, days: int) -> dict[str, object]:
+    return {"unit_code": unit, "name": name, "kind": kind, "due_days": days,
+            "every": "monthly" if kind == "periodic" else None,
+            "effective_from": "2026-02-01T00:00:00+08:00"}  # fmt: skip
+
+
+def test_a_forward_is_awaited_reminded_then_overdue(api: Api) -> None:
+    app, clock = parts(api)
+    case = api.post("/information", filing("T-1", unit="QX-TH-V1"), api.office).json()
+    assert case["routing"] == "forwarded"
+
+    def state() -> list[tuple[str, str]]:
+        rows = api.client.get("/forwards", headers=api.office).json()
+        return [(r["information_id"], r["state"]) for r in rows]
+
+    assert state() == [(case["information_id"], "awaiting")]
+    [row] = api.client.get("/forwards", headers=api.office).json()
+    assert row["feedback_due_at"].startswith((NOW + timedelta(days=10)).date().isoformat())
+    assert api.client.get("/forwards", headers=api.as_("u-li", Role.OFFICER)).status_code == 403
+    other = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
+    assert api.client.get("/forwards?unit=QX-TH", headers=other).status_code == 403
+    assert api.client.get("/forwards", headers=other).json() == []  # not about 太平镇
+
+    clock.advance(timedelta(days=8, hours=1))
+    assert app.chase_feedback() == 1
+    assert state() == [(case["information_id"], "reminded")]
+    clock.advance(timedelta(days=2))
+    assert app.chase_feedback() == 1
+    assert state() == [(case["information_id"], "overdue")]
+    auditor = api.as_("u-audit", Role.AUDITOR, "QX")
+    [seen] = api.client.get("/forwards", headers=auditor).json()
+    assert (seen["state"], seen["to_node"]) == ("overdue", "town-taihe")
+    timeline = api.client.get(f"/information/{case['information_id']}/timeline", headers=auditor)
+    assert [t["what"] for t in timeline.json()][-2:] == ["feedback_reminded", "feedback_overdue"]
+
+
+def test_figures_per_unit_and_a_reviewed_concealment(api: Api) -> None:
+    app, clock = parts(api)
+    for d in (duty("QX-TH", "三日报告", "event", 3), duty("QX-TH-CZS", "月报", "periodic", 10)):
+        assert api.post("/duties", d, api.office).status_code == 201
+    api.post("/information", filing("T-2", channel="petition"), api.office)
+    # 3-12: the town never reported it within its three days; February's report was due 3-11.
+    clock.advance(timedelta(days=10))
+    app.find_concealment_candidates()
+    app.find_missed_reports()
+
+    table = api.client.get("/compliance/units?period=2026-03", headers=api.office)
+    assert table.status_code == 200, table.text
+    rows = {r["unit_code"]: r for r in table.json()}
+    assert list(rows) == ["QX-TH", "QX-TH-CZS"]
+    assert (rows["QX-TH"]["other_channel"], rows["QX-TH"]["concealment_candidates"]) == (1, 1)
+    feb = api.client.get("/compliance/units?period=2026-02", headers=api.office).json()
+    assert {r["unit_code"]: r["missed"] for r in feb} == {"QX-TH": 0, "QX-TH-CZS": 1}
+    judge = api.as_("u-judge", Role.JUDGE, "QX")
+    assert api.client.get("/compliance/units?period=2026-03", headers=judge).status_code == 403
+    other = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
+    refused = api.client.get("/compliance/units?period=2026-03&unit=QX-TH", headers=other)
+    assert refused.status_code == 403
+    assert api.client.get("/compliance/units?period=March", headers=api.office).status_code == 422
+
+    [candidate] = [
+        b for b in api.client.get("/breaches", headers=api.office).json()
+        if b["kind"] == "concealment_candidate"
+    ]  # fmt: skip
+    assert candidate["status"] == "to_review"
+    review = f"/breaches/{candidate['breach_id']}/review"
+    verdict = {"confirmed": True, "reason": "经核实，镇领导知情未报"}
+    assert api.post(review, verdict, judge).status_code == 403
+    assert api.post(review, verdict, other).status_code == 403
+    assert api.post(review, verdict | {"reason": ""}, api.office).status_code == 422
+    done = api.post(review, verdict, api.office)
+    assert (done.status_code, done.json()["status"]) == (200, "confirmed")
+    figures = api.client.get("/compliance?period=2026-03", headers=api.office).json()
+    assert figures["concealment_confirmed"] == 1
+
+
+def test_only_the_units_people_submit_its_periodic_report(api: Api) -> None:
+    created = api.post("/duties", duty("QX-TH-CZS", "月报", "periodic", 10), api.office).json()
+    path = f"/duties/{created['duty_id']}/reports"
+    report = {"period": "2026-02", "summary": "二月无新发现"}
+    for role in (Role.AUDITOR, Role.JUDGE, Role.CUSTODIAN):
+        assert api.post(path, report, api.as_("u-x", role, "QX-TH-CZS")).status_code == 403
+    other = api.as_("u-tp-leader", Role.LEADER, "QX-TP")
+    assert api.post(path, report, other).status_code == 403
+    assert api.post(path, {"period": "2026-03", "summary": "x"}, api.office).status_code == 422
+    leader = api.as_("u-taihe-czs-head", Role.LEADER, "QX-TH-CZS")
+    done = api.post(path, report, leader)
+    assert (done.status_code, done.json()["late"]) == (201, False)
+    assert api.post(path, report, leader).status_code == 409

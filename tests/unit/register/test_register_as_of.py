@@ -1,0 +1,162 @@
+"""The register as it stood at any past moment 历史状态 (Art. 10, 30: history is kept forever).
+
+Each step of 太和镇's work on its register is followed by a look at the listing; afterwards,
+asking for the register `as_of` each of those moments gives back exactly what was shown then.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services.register.app import RegisterApplication
+from services.register.main import SPEC
+from services.register.read_model import RiskPointRow
+from services.register.revision_commands import RevisedContent
+from services.register.risk_point_commands import RiskPointDraft
+from services.register.settings import RegisterSettings
+from shared.auth import Principal, Role
+from shared.clock import ManualClock
+from shared.errors import Invalid
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+from shared.vocabulary import Grade
+from tests.support.stores import InMemory, OnSQLite
+from tests.unit.register.judging import feed
+from tests.unit.register.revising import revision_requested
+from tests.unit.register.stories import RegisterStoryBase
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from uuid import UUID
+
+OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
+SECRETARY = Principal("u-taihe-secretary", frozenset({Role.LEADER}), "QX-TH")
+MAYOR = Principal("u-taihe-mayor", frozenset({Role.LEADER}), "QX-TH")
+ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
+SERIOUS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
+HOUR = timedelta(hours=1)
+
+
+def _point(app: RegisterApplication, post: str, category: str = "post_duty") -> UUID:
+    draft = RiskPointDraft(
+        unit_code="QX-TH", post=post, category=category, description=f"{post}一人说了算",
+        manifestations=["暗箱操作"],
+    )  # fmt: skip
+    return app.identify_risk_point(draft, OFFICE)
+
+
+def _grade(app: RegisterApplication, point_id: UUID, factors: dict[str, int]) -> None:
+    app.grade_risk_point(
+        point_id, factors, reason="评定", responsible_leader_id="u-taihe-mayor", by=OFFICE
+    )
+
+
+class AsOfStory(RegisterStoryBase):
+    """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration."""
+
+    def test_the_register_as_of_each_moment_is_what_it_showed_then(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        shown: list[tuple[datetime, list[RiskPointRow]]] = []
+
+        def look() -> None:
+            shown.append((clock.now(), app.list_risk_points("QX")))
+            clock.advance(HOUR)
+
+        before = clock.now()
+        clock.advance(HOUR)
+        cashier = _point(app, "出纳")
+        look()  # one draft
+        _grade(app, cashier, ORDINARY)
+        survey = _point(app, "踏勘岗", "business_process")
+        look()  # one graded medium, one draft
+        app.vote(cashier, True, "同意", SECRETARY)
+        app.vote(cashier, True, "同意", MAYOR)
+        app.choose_measure(
+            cashier, "post_duty.1", detail="分岗", owner_id="u-th-office",
+            due_date=date(2026, 6, 1), by=OFFICE,
+        )  # fmt: skip
+        _grade(app, survey, SERIOUS)
+        look()  # approved medium, graded high
+        feed(app, revision_requested(cashier, clock.now()), "lianfang.assessment")
+        app.revise_content(
+            cashier,
+            RevisedContent("system_mechanism", "制度缺失", ["无制度约束"], "检查发现"),
+            OFFICE,
+        )
+        look()  # the cashier point reopened and rewritten
+        _grade(app, cashier, SERIOUS)
+        app.vote(cashier, True, "同意", SECRETARY)
+        app.vote(cashier, True, "同意", MAYOR)
+        look()  # approved again, high
+
+        assert app.list_risk_points("QX", as_of=before) == []
+        assert len({tuple(rows) for _, rows in shown}) == len(shown)  # every look differed
+        for moment, rows in shown:
+            assert app.list_risk_points("QX", as_of=moment) == rows
+            # Between two looks nothing changed the register of that moment.
+            assert app.list_risk_points("QX-TH", as_of=moment + HOUR / 2) == rows
+        moment, rows = shown[2]
+        assert [r.id for r in app.list_risk_points("QX", as_of=moment, grade=Grade.HIGH)] == [
+            survey
+        ]
+        [reopened] = [r for r in shown[3][1] if r.id == cashier]
+        assert (reopened.under_revision, reopened.category.value) == (True, "system_mechanism")
+        assert app.list_risk_points("QX-TP", as_of=moment) == []
+
+    def test_a_moment_without_zone_or_in_the_future_is_refused_naming_as_of(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        for moment in (clock.now().replace(tzinfo=None), clock.now() + HOUR):
+            with pytest.raises(Invalid) as caught:
+                app.list_risk_points("QX", as_of=moment)
+            assert caught.value.field == "as_of"
+
+
+class TestAsOfInMemory(InMemory, AsOfStory):
+    pass
+
+
+class TestAsOfSQLite(OnSQLite, AsOfStory):
+    pass
+
+
+def test_as_of_over_http() -> None:
+    clock = ManualClock()
+    runtime = Runtime(SPEC, RegisterSettings(common=CommonSettings(store="memory")), clock=clock)
+    office = {"Authorization": f"Bearer {runtime.tokens.mint('u-qx-office', [Role.OFFICE], 'QX')}"}
+    try:
+        with TestClient(create_api(runtime)) as client:
+            before = clock.now()
+            clock.advance(HOUR)
+            assert isinstance(runtime.app, RegisterApplication)
+            point_id = _point(runtime.app, "出纳")
+            clock.advance(HOUR)
+            _grade(runtime.app, point_id, ORDINARY)
+
+            def listed(moment: str) -> tuple[int, object]:
+                got = client.get("/risk-points", params={"as_of": moment}, headers=office)
+                return got.status_code, got.json()
+
+            assert listed(before.isoformat()) == (200, [])
+            code, rows = listed((before + HOUR).isoformat())
+            assert code == 200
+            assert isinstance(rows, list)
+            assert [(r["id"], r["status"], r["grade"]) for r in rows] == [
+                (str(point_id), "draft", None)
+            ]
+            code, rows = listed(clock.now().isoformat())
+            assert isinstance(rows, list)
+            assert [(r["status"], r["grade"]) for r in rows] == [("graded", "medium")]
+            code, body = listed("2026-01-05T09:00:00")
+            assert code == 422
+            assert isinstance(body, dict)
+            assert body["detail"][0]["loc"] == ["query", "as_of"]
+            assert listed("yesterday")[0] == 422
+    finally:
+        runtime.close()
