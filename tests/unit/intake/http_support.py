@@ -14,6 +14,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.http_api import ApiClient
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -21,19 +22,10 @@ if TYPE_CHECKING:
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-class Api:
-    def __init__(self, runtime: Runtime, client: TestClient) -> None:
-        self.runtime, self.client = runtime, client
-
-    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
-
+class Api(ApiClient):
     @property
     def office(self) -> dict[str, str]:
         return self.as_("u-th-office", Role.OFFICE)
-
-    def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
-        return self.client.post(path, json=body, headers=who | kw.pop("headers", {}), **kw)
 
 
 def filing(ref: str, unit: str = "QX-TH", **kw: Any) -> dict[str, Any]:

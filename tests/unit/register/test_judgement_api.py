@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +14,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.http_api import ApiClient
 from tests.unit.register.judging import information_id, report
 
 if TYPE_CHECKING:
@@ -28,24 +29,12 @@ INCIPIENT = {"verdict": "incipient_tendency", "reasoning": "岗位未分离，�
              "responsible_leader_id": "u-taihe-mayor"}  # fmt: skip
 
 
-class Api:
+class Api(ApiClient):
     """A test client, tokens, and a way to have intake report something."""
-
-    def __init__(self, runtime: Runtime, client: TestClient) -> None:
-        self.runtime, self.client = runtime, client
-
-    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
 
     @property
     def judge(self) -> dict[str, str]:
         return self.as_("u-th-judge", Role.JUDGE)
-
-    def post(self, path: str, body: dict[str, Any], who: dict[str, str]) -> Any:
-        return self.client.post(path, json=body, headers=who)
-
-    def get(self, path: str, who: dict[str, str]) -> Any:
-        return self.client.get(path, headers=who)
 
     def reported(self, unit: str = "QX-TH") -> str:
         return str(information_id(report(self.runtime.app, self.runtime.clock.now(), unit)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +14,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.http_api import ApiClient
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,21 +37,12 @@ STEPS = {
 }  # fmt: skip
 
 
-class Api:
+class Api(ApiClient):
     """A test client and tokens for the people of 太和镇 and beyond."""
-
-    def __init__(self, runtime: Runtime, client: TestClient) -> None:
-        self.runtime, self.client = runtime, client
-
-    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
 
     @property
     def office(self) -> dict[str, str]:
         return self.as_("u-th-office", Role.OFFICE)
-
-    def post(self, path: str, body: dict[str, Any], who: dict[str, str]) -> Any:
-        return self.client.post(path, json=body, headers=who)
 
     def graded_point(self) -> str:
         power = self.post("/powers", POWER, self.office).json()["id"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,6 +18,7 @@ from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from shared.vocabulary import WarningLevel
+from tests.support.http_api import ApiClient
 from tests.unit.warning.upstream import feed, judgement
 
 if TYPE_CHECKING:
@@ -27,19 +28,10 @@ MEETING = {"held_on": "2026-01-05", "attendees": ["镇党委书记", "镇纪委�
            "minutes_ref": "太和纪要〔2026〕3号"}  # fmt: skip
 
 
-class Api:
-    def __init__(self, runtime: Runtime, client: TestClient) -> None:
-        self.runtime, self.client = runtime, client
-
-    def as_(self, user: str, role: Role, unit: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
-
+class Api(ApiClient):
     @property
     def town_office(self) -> dict[str, str]:
         return self.as_("u-th-office", Role.OFFICE, "QX-TH")
-
-    def post(self, path: str, body: dict[str, Any], who: dict[str, str]) -> Any:
-        return self.client.post(path, json=body, headers=who)
 
     def proposal(self, level: WarningLevel = WarningLevel.YELLOW) -> str:
         feed(self.runtime.app, judgement(level=level))
