@@ -18,6 +18,7 @@ from eventsourcing.system import ProcessApplication
 from shared.errors import Forbidden, Invalid
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
+from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
     from eventsourcing.application import ProcessingEvent
@@ -52,7 +53,7 @@ class Receipt(Aggregate):
         self.position = position
 
 
-def actor_of(principal: Principal, prefer: str = "office") -> dict[str, str]:
+def actor_of(principal: Principal, prefer: str = "office") -> ActorRecord:
     """Who acted, as stored in events: the preferred role if held, else the first role held."""
     roles = sorted(r.value for r in principal.roles)
     role = prefer if prefer in roles else (roles[0] if roles else "unknown")

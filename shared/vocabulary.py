@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import TypeAlias
 
 from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
+
+# Who acted, as the services' own stored events record it: user_id, role and (but for a system
+# act such as a tick) unit_code. `shared.events.Actor` is its public, validated form, built from
+# it at the contract edge (Art. 23: reporting is accountable).
+ActorRecord: TypeAlias = dict[str, str]
 
 
 class LabelledEnum(StrEnum):

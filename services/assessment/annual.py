@@ -14,8 +14,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Conflict
+from shared.vocabulary import ActorRecord
 
-Actor = dict[str, str]
 ASSESSMENT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:annual")
 SCHEME_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:scheme")
 
@@ -34,17 +34,17 @@ class AnnualAssessment(Aggregate):
         self.assessor_unit = assessor_unit
         self.card: dict[str, Any] = {}
         self.scheme: dict[str, Any] = {}
-        self.scored_by: Actor | None = None
+        self.scored_by: ActorRecord | None = None
         self.scored_at: datetime | None = None
         self.published_at: datetime | None = None
-        self.published_by: Actor | None = None
+        self.published_by: ActorRecord | None = None
 
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
 
     def rescore(
-        self, *, card: dict[str, Any], scheme: dict[str, Any], by: Actor, at: datetime
+        self, *, card: dict[str, Any], scheme: dict[str, Any], by: ActorRecord, at: datetime
     ) -> None:
         """Record a (new) scorecard of the draft; a published assessment is final (409)."""
         if self.is_published:
@@ -53,11 +53,11 @@ class AnnualAssessment(Aggregate):
 
     @event("Scored")
     def _scored(
-        self, *, card: dict[str, Any], scheme: dict[str, Any], by: Actor, at: datetime
+        self, *, card: dict[str, Any], scheme: dict[str, Any], by: ActorRecord, at: datetime
     ) -> None:
         self.card, self.scheme, self.scored_by, self.scored_at = card, scheme, by, at
 
-    def publish(self, *, by: Actor, at: datetime) -> None:
+    def publish(self, *, by: ActorRecord, at: datetime) -> None:
         """Publish the result 公布考核结果 (Art. 31)."""
         if self.is_published:
             raise Conflict(f"the {self.year} assessment of {self.unit_code} is already published")
@@ -73,7 +73,7 @@ class AnnualAssessment(Aggregate):
     def _published(
         self,
         *,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
         unit_code: str,
         year: int,
@@ -94,9 +94,9 @@ class YearScheme(Aggregate):
     def __init__(self, *, year: int) -> None:
         self.year = year
         self.scheme: dict[str, Any] = {}
-        self.set_by: Actor | None = None
+        self.set_by: ActorRecord | None = None
 
     @event("Set")
-    def set(self, *, scheme: dict[str, Any], by: Actor, at: datetime) -> None:
+    def set(self, *, scheme: dict[str, Any], by: ActorRecord, at: datetime) -> None:
         """Put a (checked) scheme in force for the year."""
         self.scheme, self.set_by, self.set_at = scheme, by, at

@@ -19,8 +19,8 @@ from eventsourcing.domain import Aggregate, event
 
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid, NotFound
+from shared.vocabulary import ActorRecord
 
-Actor = dict[str, str]
 ANNUAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:annual-self-inspection")
 
 
@@ -65,9 +65,9 @@ class Finding:
     aspects: tuple[str, ...]
     rectify_by: date | None
     recorded_at: datetime
-    recorded_by: Actor
+    recorded_by: ActorRecord
     closed_at: datetime | None = None
-    closed_by: Actor | None = None
+    closed_by: ActorRecord | None = None
     rectification: str = ""
 
     @property
@@ -106,7 +106,7 @@ class Inspection(Aggregate):
         inspecting_unit: str,
         title: str,
         due_on: str | None,
-        opened_by: Actor,
+        opened_by: ActorRecord,
         opened_at: datetime,
     ) -> None:
         self.kind = InspectionKind(kind)
@@ -162,7 +162,7 @@ class Inspection(Aggregate):
         aspects: list[str],
         rectify_by: str | None,
         revise_by: datetime | None,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         deadline = date.fromisoformat(rectify_by) if rectify_by else None
@@ -171,7 +171,7 @@ class Inspection(Aggregate):
         )
 
     def close_finding(
-        self, *, finding_id: UUID, rectification: str, by: Actor, at: datetime
+        self, *, finding_id: UUID, rectification: str, by: ActorRecord, at: datetime
     ) -> None:
         """Confirm a finding rectified 整改到位 and close it."""
         if not self.finding(finding_id).is_open:
@@ -180,18 +180,18 @@ class Inspection(Aggregate):
 
     @event("FindingClosed")
     def _close_finding(
-        self, *, finding_id: UUID, rectification: str, by: Actor, at: datetime
+        self, *, finding_id: UUID, rectification: str, by: ActorRecord, at: datetime
     ) -> None:
         f = self.findings[finding_id]
         f.closed_at, f.closed_by, f.rectification = at, by, rectification
 
-    def complete(self, *, summary: str, by: Actor, at: datetime) -> None:
+    def complete(self, *, summary: str, by: ActorRecord, at: datetime) -> None:
         """Finish the inspection 检查完成; open findings stay open until rectified."""
         if not self.is_open:
             raise Conflict("the inspection is already completed")
         self._complete(summary=summary, by=by, at=at)
 
     @event("Completed")
-    def _complete(self, *, summary: str, by: Actor, at: datetime) -> None:
+    def _complete(self, *, summary: str, by: ActorRecord, at: datetime) -> None:
         self.completed_at = at
         self.summary = summary

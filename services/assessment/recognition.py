@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from eventsourcing.domain import Aggregate, event
 
-Actor = dict[str, str]
+from shared.vocabulary import ActorRecord
 
 
 class RecognitionKind(StrEnum):
@@ -34,7 +34,7 @@ class Recognition(Aggregate):
         reason: str,
         reference: str,
         decided_by_unit: str,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         self.kind = RecognitionKind(kind)

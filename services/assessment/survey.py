@@ -16,8 +16,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Conflict, Invalid
+from shared.vocabulary import ActorRecord
 
-Actor = dict[str, str]
 RESPONSE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:survey-response")
 SCALE = (1, 5)
 """Each question is answered on a 1..5 scale (很不满意 .. 很满意)."""
@@ -63,7 +63,7 @@ class SurveyRound(Aggregate):
         year: int,
         title: str,
         questions: list[tuple[str, str]],
-        opened_by: Actor,
+        opened_by: ActorRecord,
         opened_at: datetime,
     ) -> None:
         self.unit_code = unit_code
@@ -73,7 +73,7 @@ class SurveyRound(Aggregate):
         self.opened_by = opened_by
         self.opened_at = opened_at
         self.closed_at: datetime | None = None
-        self.closed_by: Actor | None = None
+        self.closed_by: ActorRecord | None = None
         self.responses: dict[str, Response] = {}  # by token hash
 
     @property
@@ -107,14 +107,14 @@ class SurveyRound(Aggregate):
     ) -> None:
         self.responses[token_hash] = Response(response_id, dict(answers), at)
 
-    def close(self, *, by: Actor, at: datetime) -> None:
+    def close(self, *, by: ActorRecord, at: datetime) -> None:
         """Close the round 评议结束: its responses now count in the assessment."""
         if not self.is_open:
             raise Conflict("the survey round is already closed")
         self._close(by=by, at=at)
 
     @event("Closed")
-    def _close(self, *, by: Actor, at: datetime) -> None:
+    def _close(self, *, by: ActorRecord, at: datetime) -> None:
         self.closed_at, self.closed_by = at, by
 
     def score(self) -> float | None:

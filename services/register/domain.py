@@ -18,9 +18,7 @@ from services.register.judgement import (
     judgement_id_of,
 )
 from shared.errors import Conflict
-from shared.vocabulary import Verdict, WarningLevel
-
-Actor = dict[str, str]
+from shared.vocabulary import ActorRecord, Verdict, WarningLevel
 
 
 class ReportedInformation(Aggregate):
@@ -45,7 +43,7 @@ class ReportedInformation(Aggregate):
         risk_point_opened: bool
         factors: dict[str, int] | None
         breach: dict[str, str] | None
-        judged_by: Actor
+        judged_by: ActorRecord
         judged_at: datetime
 
     @event("Received")
@@ -83,7 +81,7 @@ class ReportedInformation(Aggregate):
         verified_at: datetime,
         checked: list[str],
         findings: str,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> int:
         """Record what the judges checked, who checked it and when 核实; return its number."""
@@ -104,7 +102,7 @@ class ReportedInformation(Aggregate):
         verified_at: datetime,
         checked: list[str],
         findings: str,
-        recorded_by: Actor,
+        recorded_by: ActorRecord,
         recorded_at: datetime,
     ) -> None:
         self.verifications.append(
@@ -126,7 +124,7 @@ class ReportedInformation(Aggregate):
         risk_point_opened: bool,
         factors: dict[str, int] | None,
         finding: ReportFinding | None,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> UUID:
         """Give the verdict once; a report found untrue binds its reporter (Art. 23, 25)."""
@@ -165,7 +163,7 @@ class ReportedInformation(Aggregate):
         risk_point_opened: bool,
         factors: dict[str, int] | None,
         breach: dict[str, str] | None,
-        judged_by: Actor,
+        judged_by: ActorRecord,
         judged_at: datetime,
     ) -> None:
         self.status = InformationStatus.JUDGED

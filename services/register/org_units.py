@@ -20,13 +20,11 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.orgtree import OrgUnit
-from shared.vocabulary import UnitKind
+from shared.vocabulary import ActorRecord, UnitKind
 
 ORG_UNIT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:org-unit")
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 NODE = re.compile(r"^(district|town-[a-z0-9-]{1,32})$")
-
-Actor = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ class OrgUnitEntry(Aggregate):
         leadership_team_ids: list[str]
         adopted_from_seed: bool
         business_department: str | None
-        registered_by: Actor
+        registered_by: ActorRecord
         registered_at: datetime
 
     class Changed(Aggregate.Event):
@@ -111,7 +109,7 @@ class OrgUnitEntry(Aggregate):
         principal_leader_id: str | None
         leadership_team_ids: list[str]
         changed: list[str]
-        changed_by: Actor
+        changed_by: ActorRecord
         changed_at: datetime
         business_department: str | None
 
@@ -127,7 +125,7 @@ class OrgUnitEntry(Aggregate):
         principal_leader_id: str | None,
         leadership_team_ids: list[str],
         adopted_from_seed: bool,
-        registered_by: Actor,
+        registered_by: ActorRecord,
         registered_at: datetime,
         business_department: str | None = None,
     ) -> None:
@@ -138,12 +136,14 @@ class OrgUnitEntry(Aggregate):
         self.adopted_from_seed = adopted_from_seed
 
     @classmethod
-    def register(cls, draft: UnitDraft, *, seed: bool, by: Actor, at: datetime) -> OrgUnitEntry:
+    def register(
+        cls, draft: UnitDraft, *, seed: bool, by: ActorRecord, at: datetime
+    ) -> OrgUnitEntry:
         """A new entry for a unit entered here, or adopted from the seed before a change."""
         state = draft.as_state() | {"leadership_team_ids": list(draft.leadership_team_ids)}
         return cls(**state, adopted_from_seed=seed, registered_by=by, registered_at=at)
 
-    def change(self, draft: UnitDraft, *, by: Actor, at: datetime) -> list[str]:
+    def change(self, draft: UnitDraft, *, by: ActorRecord, at: datetime) -> list[str]:
         """Record the unit as it now stands; the names of the fields that changed ([] if none)."""
         old, new = self.unit.as_state(), draft.as_state()
         changed = [name for name in new if new[name] != old[name]]
@@ -164,7 +164,7 @@ class OrgUnitEntry(Aggregate):
         principal_leader_id: str | None,
         leadership_team_ids: list[str],
         changed: list[str],
-        changed_by: Actor,
+        changed_by: ActorRecord,
         changed_at: datetime,
         business_department: str | None = None,
     ) -> None:

@@ -27,9 +27,7 @@ from services.register.risk_records import (
 )
 from services.register.risk_revision import RevisableRiskPoint
 from shared.errors import Conflict, Forbidden, Invalid
-from shared.vocabulary import Grade, GradeSource, RiskCategory
-
-Actor = dict[str, str]
+from shared.vocabulary import ActorRecord, Grade, GradeSource, RiskCategory
 
 
 class RiskPoint(RevisableRiskPoint):
@@ -47,7 +45,7 @@ class RiskPoint(RevisableRiskPoint):
         description: str
         manifestations: list[str]
         focus: dict[str, bool]
-        identified_by: Actor
+        identified_by: ActorRecord
         identified_at: datetime
 
     class Graded(Aggregate.Event):
@@ -62,7 +60,7 @@ class RiskPoint(RevisableRiskPoint):
         source: str
         reason: str
         responsible_leader_id: str
-        graded_by: Actor
+        graded_by: ActorRecord
         graded_at: datetime
         authority: str
         information_id: UUID | None = None  # set when graded from a judgement 研判 (Art. 25)
@@ -82,7 +80,7 @@ class RiskPoint(RevisableRiskPoint):
         description: str,
         manifestations: list[str],
         focus: dict[str, bool],
-        identified_by: Actor,
+        identified_by: ActorRecord,
         identified_at: datetime,
     ) -> None:
         self.unit_code = unit_code
@@ -126,7 +124,7 @@ class RiskPoint(RevisableRiskPoint):
         source: GradeSource,
         reason: str,
         responsible_leader_id: str,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
         judgement: tuple[UUID, UUID, str | None] | None = None,
     ) -> Grade:
@@ -168,7 +166,7 @@ class RiskPoint(RevisableRiskPoint):
         source: str,
         reason: str,
         responsible_leader_id: str,
-        graded_by: Actor,
+        graded_by: ActorRecord,
         graded_at: datetime,
         authority: str,
         information_id: UUID | None = None,
@@ -270,7 +268,7 @@ class RiskPoint(RevisableRiskPoint):
         owner_id: str,
         due_date: str,
         *,
-        by: Actor,
+        by: ActorRecord,
         at: datetime | None = None,
     ) -> None:
         """Choose a catalogued measure for this point, with owner and due date (Art. 15)."""
@@ -298,7 +296,7 @@ class RiskPoint(RevisableRiskPoint):
         detail: str,
         owner_id: str,
         due_date: str,
-        by: Actor,
+        by: ActorRecord,
         at: datetime | None = None,  # absent from events stored before it was recorded
     ) -> None:
         self.measures[measure_code] = ChosenMeasure(
@@ -306,7 +304,7 @@ class RiskPoint(RevisableRiskPoint):
         )
 
     def update_measure(
-        self, measure_code: str, status: MeasureStatus, note: str, *, by: Actor, at: datetime
+        self, measure_code: str, status: MeasureStatus, note: str, *, by: ActorRecord, at: datetime
     ) -> None:
         """Record how a chosen measure stands: planned, in progress, done (Art. 15)."""
         if measure_code not in self.measures:
@@ -317,7 +315,7 @@ class RiskPoint(RevisableRiskPoint):
 
     @event("MeasureUpdated")
     def _measure_updated(
-        self, *, measure_code: str, status: str, note: str, by: Actor, at: datetime
+        self, *, measure_code: str, status: str, note: str, by: ActorRecord, at: datetime
     ) -> None:
         chosen = self.measures[measure_code]
         self.measures[measure_code] = replace(chosen, status=MeasureStatus(status), note=note)

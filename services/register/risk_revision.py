@@ -25,9 +25,7 @@ from services.register.risk_records import (
     Vote,
 )
 from shared.errors import Conflict, Invalid
-from shared.vocabulary import Grade, RiskCategory
-
-Actor = dict[str, str]
+from shared.vocabulary import ActorRecord, Grade, RiskCategory
 
 
 class RevisableRiskPoint(PublishableRiskPoint):
@@ -63,7 +61,7 @@ class RevisableRiskPoint(PublishableRiskPoint):
         inspection_id: UUID,
         finding_id: UUID,
         revise_by: datetime | None,
-        requested_by: Actor,
+        requested_by: ActorRecord,
         at: datetime,
     ) -> bool:
         """Reopen the point for a revision an inspection asked for; False if already asked."""
@@ -85,7 +83,7 @@ class RevisableRiskPoint(PublishableRiskPoint):
         inspection_id: UUID,
         finding_id: UUID,
         revise_by: datetime | None,
-        requested_by: Actor,
+        requested_by: ActorRecord,
         at: datetime,
     ) -> None:
         self.revisions.append(
@@ -109,7 +107,7 @@ class RevisableRiskPoint(PublishableRiskPoint):
         manifestations: list[str],
         focus: Focus,
         reason: str,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         """Change what the point says, while it awaits grading or approval (Art. 10, 13, 30)."""
@@ -134,7 +132,7 @@ class RevisableRiskPoint(PublishableRiskPoint):
         manifestations: list[str],
         focus: dict[str, bool],
         reason: str,
-        revised_by: Actor,
+        revised_by: ActorRecord,
         revised_at: datetime,
     ) -> None:
         self.earlier_content.append(
@@ -149,7 +147,7 @@ class RevisableRiskPoint(PublishableRiskPoint):
         self.focus = Focus(**focus)
         self.status = RiskStatus.DRAFT  # re-graded or resubmitted, then approved afresh
 
-    def resubmit(self, *, reason: str, by: Actor, at: datetime) -> None:
+    def resubmit(self, *, reason: str, by: ActorRecord, at: datetime) -> None:
         """Send a revised point, its grade kept, to the team again 重新审定 (Art. 14, 30)."""
         if self.status is not RiskStatus.DRAFT or self.grade is None:
             raise Conflict("only a graded risk point sent back to the unit can be resubmitted")
@@ -160,7 +158,7 @@ class RevisableRiskPoint(PublishableRiskPoint):
         self._resubmitted(reason=reason, by=by, at=at)
 
     @event("Resubmitted")
-    def _resubmitted(self, *, reason: str, by: Actor, at: datetime) -> None:
+    def _resubmitted(self, *, reason: str, by: ActorRecord, at: datetime) -> None:
         self.status = RiskStatus.GRADED
         self.round += 1
         self.votes = {}

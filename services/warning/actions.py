@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-Actor = dict[str, str]
+from shared.vocabulary import ActorRecord
 
 
 class ActionStatus(StrEnum):
@@ -27,7 +27,7 @@ class ActionReport:
     document_refs: tuple[str, ...]
     held_at: datetime | None
     participants: tuple[str, ...]
-    by: Actor
+    by: ActorRecord
     at: datetime
 
 
@@ -41,7 +41,7 @@ class ActionState:
     due_at: datetime
     status: ActionStatus = ActionStatus.PENDING
     reports: tuple[ActionReport, ...] = field(default_factory=tuple)
-    verified_by: Actor | None = None
+    verified_by: ActorRecord | None = None
     verified_at: datetime | None = None
     returned_reasons: tuple[str, ...] = field(default_factory=tuple)
 

@@ -16,8 +16,7 @@ from eventsourcing.domain import Aggregate, event
 from services.warning.actions import ActionReport, ActionState, ActionStatus
 from services.warning.rules import DOCUMENT_KINDS, MEETING_KINDS
 from shared.errors import Conflict, Forbidden, Invalid
-
-Actor = dict[str, str]
+from shared.vocabulary import ActorRecord
 
 
 def warning_id_for(proposal_id: UUID) -> UUID:
@@ -54,7 +53,7 @@ class IssuedWarning(Aggregate):
         minutes_ref: str,
         reasons: str,
         actions: list[dict[str, Any]],
-        issued_by: Actor,
+        issued_by: ActorRecord,
         issued_at: datetime,
     ) -> None:
         self.proposal_id = proposal_id
@@ -101,7 +100,7 @@ class IssuedWarning(Aggregate):
         document_refs: list[str],
         held_at: datetime | None,
         participants: list[str],
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         """Report what was done for an action: documents, a talk held, measures done (Art. 28)."""
@@ -136,7 +135,7 @@ class IssuedWarning(Aggregate):
         document_refs: list[str],
         held_at: datetime | None,
         participants: list[str],
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         report = ActionReport(
@@ -148,7 +147,7 @@ class IssuedWarning(Aggregate):
         )
 
     def verify(
-        self, action_id: UUID, *, accepted: bool, reason: str, by: Actor, at: datetime
+        self, action_id: UUID, *, accepted: bool, reason: str, by: ActorRecord, at: datetime
     ) -> bool:
         """Verify 核实 or return 退回 a report; True if the warning closed (Art. 28)."""
         self._open_only()
@@ -172,7 +171,7 @@ class IssuedWarning(Aggregate):
         return False
 
     @event("ActionVerified")
-    def _verified(self, *, action_id: UUID, by: Actor, at: datetime) -> None:
+    def _verified(self, *, action_id: UUID, by: ActorRecord, at: datetime) -> None:
         self.actions[action_id] = replace(
             self.actions[action_id],
             status=ActionStatus.VERIFIED,
@@ -181,7 +180,7 @@ class IssuedWarning(Aggregate):
         )
 
     @event("ActionReturned")
-    def _returned(self, *, action_id: UUID, reason: str, by: Actor, at: datetime) -> None:
+    def _returned(self, *, action_id: UUID, reason: str, by: ActorRecord, at: datetime) -> None:
         action = self.actions[action_id]
         self.actions[action_id] = replace(
             action, status=ActionStatus.PENDING, returned_reasons=(*action.returned_reasons, reason)
@@ -195,7 +194,7 @@ class IssuedWarning(Aggregate):
         notice_number: str,
         level: str,
         actions_verified: int,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         self.closed_at = at

@@ -16,8 +16,8 @@ from eventsourcing.domain import Aggregate, event
 
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
+from shared.vocabulary import ActorRecord
 
-Actor = dict[str, str]
 PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:proposal")
 
 
@@ -57,7 +57,7 @@ class Review:
     reasons: str
     minutes_ref: str
     optional_actions: tuple[str, ...]
-    recorded_by: Actor
+    recorded_by: ActorRecord
     recorded_at: datetime
 
 
@@ -128,7 +128,7 @@ class Proposal(Aggregate):
         minutes_ref: str,
         optional_actions: list[str],
         optional_allowed: frozenset[str],
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         """Record the review meeting's decision on this proposal (专题会议审核, Art. 28)."""
@@ -190,7 +190,7 @@ class Proposal(Aggregate):
         reasons: str,
         minutes_ref: str,
         optional_actions: list[str],
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
     ) -> None:
         review = Review(
@@ -215,7 +215,7 @@ class Proposal(Aggregate):
         self.warning_id = warning_id
         self.status = ProposalStatus.ISSUED
 
-    def transfer_case(self, *, to_body: str, reference: str, by: Actor, at: datetime) -> None:
+    def transfer_case(self, *, to_body: str, reference: str, by: ActorRecord, at: datetime) -> None:
         """Transfer a violation to the competent body (移送相关部门, Art. 28(4))."""
         if self.review is None or self.review.decision is not Decision.TRANSFER:
             raise Conflict("a transfer needs the review meeting's decision to transfer")
@@ -238,7 +238,7 @@ class Proposal(Aggregate):
         *,
         to_body: str,
         reference: str,
-        by: Actor,
+        by: ActorRecord,
         at: datetime,
         unit_code: str,
         reasons: str,
