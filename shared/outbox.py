@@ -13,28 +13,22 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, TypeVar
-from uuid import NAMESPACE_URL, UUID, uuid5
+from typing import TYPE_CHECKING
 
 from eventsourcing.persistence import IntegrityError, Tracking
 
 from shared.envelope import KafkaRecord, to_record
+from shared.events.publish import Translate
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from eventsourcing.domain import DomainEventProtocol
     from eventsourcing.persistence import Notification
 
     from shared.application import ServiceApplication
-    from shared.events import CloudEvent, EventData
-    from shared.runtime import Origin
 
 log = logging.getLogger(__name__)
 
 RELAY_POSITION = "outbox->kafka"
 
-Translate = Callable[["DomainEventProtocol[UUID]"], "CloudEvent | None"]
 # Enqueues a record in order and returns the acknowledgement to await.
 Send = Callable[[str, KafkaRecord], Awaitable[Awaitable[object]]]
 
@@ -118,35 +112,3 @@ class OutboxRelay:
             if covered == 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stopping.wait(), timeout=poll_seconds)
-
-
-_EVENT_ID_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:event")
-
-
-def public_event_id(source: str, domain_event: DomainEventProtocol[UUID]) -> str:
-    """The ce_id of the public event made from a stored event: the same on every re-send."""
-    key = f"{source}:{domain_event.originator_id}:{domain_event.originator_version}"
-    return str(uuid5(_EVENT_ID_NAMESPACE, key))
-
-
-_E = TypeVar("_E", bound="CloudEvent")
-
-
-def public_envelope(
-    kind: type[_E],
-    domain_event: DomainEventProtocol[UUID],
-    origin: Origin,
-    *,
-    time: datetime,
-    data: EventData,
-    subject: str | None = None,
-) -> _E:
-    """The public event a stored event becomes: its ce_id the same on every re-send, this
-    node's service as source, keyed by the aggregate unless `subject` says otherwise."""
-    return kind.create(
-        data=data,
-        subject=subject if subject is not None else str(domain_event.originator_id),
-        source=origin.source,
-        clock_now=time,
-        event_id=public_event_id(origin.source, domain_event),
-    )

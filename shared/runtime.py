@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from shared.auth import TokenService
 from shared.clock import Clock, SystemClock
+from shared.events.publish import Origin, Translate
 from shared.metrics import ServiceMetrics
 from shared.orgtree import OrgDirectory
 from shared.store import eventsourcing_env
@@ -23,18 +24,9 @@ if TYPE_CHECKING:
 
     from shared.application import ServiceApplication
     from shared.events import CloudEvent
-    from shared.outbox import Translate
     from shared.settings import ServiceSettings
 
 DEFAULT_ORG_SEED = Path(__file__).parent / "data" / "qingxin_org.json"
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where this service's public events come from (CloudEvents `source`, node)."""
-
-    source: str
-    node_id: str
 
 
 @dataclass(frozen=True)

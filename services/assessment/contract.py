@@ -20,7 +20,7 @@ from shared.events import (
     RevisionRequestedData,
     ScoreLine,
 )
-from shared.outbox import public_envelope
+from shared.events.publish import public_envelope
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from eventsourcing.domain import DomainEventProtocol
 
     from shared.events import CloudEvent
-    from shared.runtime import Origin
+    from shared.events.publish import Origin
 
 REQUEST_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:revision-request")
 

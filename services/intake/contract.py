@@ -28,13 +28,13 @@ from shared.events import (
     RiskReported,
     RiskReportedData,
 )
-from shared.outbox import public_envelope, public_event_id
+from shared.events.publish import public_envelope, public_event_id
 
 if TYPE_CHECKING:
     from eventsourcing.domain import DomainEventProtocol
 
     from shared.events import CloudEvent
-    from shared.runtime import Origin
+    from shared.events.publish import Origin
 
 
 @dataclass(frozen=True)

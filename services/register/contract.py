@@ -31,8 +31,8 @@ from shared.events import (
     RiskPointPublished,
     RiskPointPublishedData,
 )
+from shared.events.publish import public_envelope
 from shared.events.register import JudgedReportingBreach
-from shared.outbox import public_envelope
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from eventsourcing.domain import DomainEventProtocol
 
     from shared.events import CloudEvent
-    from shared.runtime import Origin
+    from shared.events.publish import Origin
 
 
 def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:

@@ -24,7 +24,7 @@ from shared.events import (
     WarningIssued,
     WarningIssuedData,
 )
-from shared.outbox import public_envelope
+from shared.events.publish import public_envelope
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from eventsourcing.domain import DomainEventProtocol
 
     from shared.events import CloudEvent
-    from shared.runtime import Origin
+    from shared.events.publish import Origin
 
 
 # The aggregates' event classes are made by the @event decorator; look them up by name.

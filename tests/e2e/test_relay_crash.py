@@ -12,10 +12,11 @@ from services.intake import contract
 from services.intake.app import InformationDraft, IntakeApplication
 from shared.auth import Principal, Role
 from shared.clock import SystemClock
+from shared.events.publish import Origin
 from shared.kafka import ensure_topics, idempotent_producer, send_record
 from shared.orgtree import OrgDirectory
 from shared.outbox import OutboxRelay
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings
 from shared.store import eventsourcing_env
 from tests.support.processes import wait_until

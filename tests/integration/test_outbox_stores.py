@@ -17,9 +17,10 @@ from services.intake.app import InformationDraft, IntakeApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.envelope import KafkaRecord, from_record
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.outbox import OutboxRelay
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Iterator

@@ -12,7 +12,7 @@ from eventsourcing.persistence import StoredEvent
 
 from services.assessment.contract import request_id_for, translate
 from shared.events import AssessmentPublished, RevisionRequested, parse_event
-from shared.runtime import Origin
+from shared.events.publish import Origin
 from tests.unit.assessment.story import TOWN_OFFICE, UNIT, new_app, point, tell_the_year
 
 if TYPE_CHECKING:

@@ -20,8 +20,9 @@ from shared.audit.case_timeline import case_timeline, render_markdown
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.events import CloudEvent, JudgementMade
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.events import risk_reported
 from tests.unit.warning.upstream import feed, judgement
 

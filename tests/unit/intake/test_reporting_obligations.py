@@ -20,8 +20,7 @@ from shared.auth import Principal, Role
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 from shared.events import ReportingBreachFound
-from shared.outbox import public_event_id
-from shared.runtime import Origin
+from shared.events.publish import Origin, public_event_id
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
     StoreStory,

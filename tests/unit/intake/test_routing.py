@@ -23,7 +23,7 @@ from shared.events import (
     InformationTransferred,
     RiskReported,
 )
-from shared.runtime import Origin
+from shared.events.publish import Origin
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
     JUDGE,

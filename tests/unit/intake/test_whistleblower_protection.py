@@ -17,7 +17,7 @@ from services.intake.identity import ProtectedIdentity
 from services.intake.identity_cipher import PetitionerIdentity
 from shared.envelope import to_record
 from shared.errors import Forbidden, Invalid
-from shared.runtime import Origin
+from shared.events.publish import Origin
 from tests.unit.intake.support import (
     CUSTODIAN,
     JUDGE,

@@ -29,8 +29,9 @@ from shared.events import (
     RiskPointPublished,
     parse_event,
 )
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
 
 if TYPE_CHECKING:

@@ -22,8 +22,9 @@ from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.events import OrgUnitChanged, OrgUnitRegistered, parse_event
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.stories import RegisterStoryBase
 

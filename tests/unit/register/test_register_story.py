@@ -21,8 +21,9 @@ from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import RiskGraded, parse_event
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource, RiskCategory
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.stories import RegisterStoryBase

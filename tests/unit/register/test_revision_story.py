@@ -30,8 +30,9 @@ from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Invalid
 from shared.events import RiskGraded
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.judging import feed

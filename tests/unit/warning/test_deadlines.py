@@ -16,8 +16,9 @@ from services.warning.proposal import Decision, ProposalStatus
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.events import RectificationOverdue
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import WarningLevel
 from tests.unit.warning.upstream import feed, judgement
 

@@ -20,8 +20,9 @@ from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import CaseTransferred, WarningClosed, WarningIssued, parse_event
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED, Origin
+from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Verdict, WarningLevel
 from tests.unit.warning.upstream import feed, graded_by_judgement, judgement
 
