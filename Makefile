@@ -26,7 +26,8 @@ format:
 contract: ## Regenerate docs/contract from the event models
 	$(UV) run lianfang export-contract docs/contract
 
-bench: ## Replay and chain-verify speed on 100k events, next to the raw read (bench/replay.py)
+bench: setup ## Figures on a real local stack (bench/e2e.py), then replay and verify (bench/replay.py)
+	$(UV) run python -m bench.e2e
 	$(UV) run python -m bench.replay
 
 clean:

@@ -1,0 +1,273 @@
+"""End-to-end figures on a real local stack, each next to a baseline measured in the same run.
+
+    make bench                      # this, then bench.replay
+    python -m bench.e2e [--quick] [--json PATH]
+
+What it measures (issue #18; Art. 21–23: information must be taken in as fast as it comes):
+  kafka produce / consume   a bare idempotent aiokafka producer and a plain consumer on the same
+                            broker: the floor every other figure is set against;
+  filing, 1 client          officer reports POSTed to the district intake one at a time;
+  filing, 32 clients        the same with 32 concurrent clients (throughput and percentiles);
+  filing -> Kafka           from the POST to RiskReported read back off the intake topic;
+  stack start, RSS          Kafka + the district and 太和镇 nodes: seconds to healthy, memory.
+
+The table is printed and written as JSON (commit, machine, figures) under bench/results/, so runs
+can be compared across commits. Machines here are noisy: compare ratios, not absolute figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from bench.stack import Stack
+from shared.auth import Role, TokenService
+from shared.clock import SystemClock
+from shared.settings import CommonSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+RESULTS = Path(__file__).parent / "results"
+# A unit the district node manages itself (a district department), so a filing stays local.
+UNIT = "QX-SJ"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure, and the baseline of the same run it is compared with, if any."""
+
+    name: str
+    value: float
+    unit: str
+    baseline: str = ""
+    ratio: float | None = None
+
+
+@dataclass(frozen=True)
+class Latencies:
+    """Throughput and latency percentiles of a batch of requests."""
+
+    per_second: float
+    p50_ms: float
+    p99_ms: float
+    count: int
+
+
+def latencies(samples: Sequence[float], seconds: float) -> Latencies:
+    """Summarise request durations (seconds) taken over `seconds` of wall time."""
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return Latencies(
+        len(ordered) / seconds, statistics.median(ordered) * 1000, p99 * 1000, len(ordered)
+    )
+
+
+# -- the floor: a bare producer and consumer -----------------------------------------------------
+
+
+async def bare_kafka(bootstrap: str, records: int, size: int = 700) -> tuple[float, float]:
+    """Records/s of an idempotent producer (acks=all) and of a consumer reading them back."""
+    topic = f"bench.bare.{uuid4().hex[:8]}"
+    payload = b"x" * size
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all")
+    await producer.start()
+    try:
+        await (await producer.send(topic, b"warm-up"))
+        started = time.perf_counter()
+        pending = [await producer.send(topic, payload, key=str(i).encode()) for i in range(records)]
+        await asyncio.gather(*pending)
+        produce = records / (time.perf_counter() - started)
+    finally:
+        await producer.stop()
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        seen = 0
+        started = time.perf_counter()
+        while seen < records + 1:
+            batches = await consumer.getmany(timeout_ms=1000, max_records=5000)
+            seen += sum(len(b) for b in batches.values())
+        consume = records / (time.perf_counter() - started)
+    finally:
+        await consumer.stop()
+    return produce, consume
+
+
+# -- filings over HTTP ---------------------------------------------------------------------------
+
+
+def filing(reference: str) -> dict[str, str]:
+    """An officer's report 信息员报告 about a district-managed unit (Art. 22)."""
+    learned = datetime.now(UTC) - timedelta(hours=1)
+    return {
+        "channel": "officer_report",
+        "source_reference": reference,
+        "unit_code": UNIT,
+        "subject_post": "执法人员",
+        "summary": "压测：市场检查中选择性执法的线索",
+        "learned_at": learned.isoformat(),
+        "happened_at": (learned - timedelta(days=3)).isoformat(),
+    }
+
+
+async def file_many(url: str, token: str, total: int, clients: int) -> Latencies:
+    """POST `total` filings with `clients` concurrent clients; each must be accepted."""
+    run = uuid4().hex[:8]
+    counter = iter(range(total))
+    samples: list[float] = []
+    headers = {"Authorization": f"Bearer {token}"}
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=60) as http:
+
+        async def client() -> None:
+            for n in counter:
+                began = time.perf_counter()
+                response = await http.post("/information", json=filing(f"BENCH-{run}-{n}"))
+                samples.append(time.perf_counter() - began)
+                if response.status_code != 201 and response.status_code != 200:
+                    raise RuntimeError(f"filing refused: {response.status_code} {response.text}")
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client() for _ in range(clients)))
+        return latencies(samples, time.perf_counter() - started)
+
+
+async def filing_to_kafka(
+    url: str, token: str, bootstrap: str, topic: str, count: int
+) -> Latencies:
+    """From a POST to its RiskReported on the intake topic, one filing at a time."""
+    arrived: dict[str, asyncio.Future[float]] = {}
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="latest")
+    await consumer.start()
+    await consumer.seek_to_end()
+    for partition in consumer.assignment():
+        await consumer.position(partition)  # fix the start before the first filing
+
+    async def listen() -> None:
+        async for record in consumer:
+            subject = (record.key or b"").decode()
+            waiter = arrived.get(subject)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(time.perf_counter())
+
+    listener = asyncio.create_task(listen())
+    samples: list[float] = []
+    run = uuid4().hex[:8]
+    loop = asyncio.get_running_loop()
+    try:
+        async with httpx.AsyncClient(
+            base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30
+        ) as http:
+            started = time.perf_counter()
+            for n in range(count):
+                began = time.perf_counter()
+                response = await http.post("/information", json=filing(f"LAT-{run}-{n}"))
+                response.raise_for_status()
+                case_id = str(response.json()["information_id"])
+                waiter = arrived.setdefault(case_id, loop.create_future())
+                samples.append(await asyncio.wait_for(waiter, timeout=30) - began)
+            return latencies(samples, time.perf_counter() - started)
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+        await consumer.stop()
+
+
+# -- the run -------------------------------------------------------------------------------------
+
+
+async def measure(stack: Stack, quick: bool) -> list[Figure]:
+    """Every figure of one run, in the order they are printed."""
+    n_bare, n_one, n_many, n_latency = (5_000, 100, 500, 50) if quick else (30_000, 400, 3_000, 200)
+    common = CommonSettings()
+    tokens = TokenService(common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock())
+    token = tokens.mint("bench-office", [Role.OFFICE], "QX", name="压测")
+    intake = stack.url("intake")
+
+    produce, consume = await bare_kafka(stack.bootstrap, n_bare)
+    one = await file_many(intake, token, n_one, clients=1)
+    many = await file_many(intake, token, n_many, clients=32)
+    hop = await filing_to_kafka(intake, token, stack.bootstrap, "bench.intake.events", n_latency)
+    bare = "kafka produce"
+    return [
+        Figure("kafka produce (idempotent, acks=all)", produce, "records/s"),
+        Figure("kafka consume", consume, "records/s"),
+        Figure("filing, 1 client", one.per_second, "filings/s", bare, one.per_second / produce),
+        Figure("filing, 1 client, p50", one.p50_ms, "ms"),
+        Figure("filing, 1 client, p99", one.p99_ms, "ms"),
+        Figure("filing, 32 clients", many.per_second, "filings/s", bare, many.per_second / produce),
+        Figure("filing, 32 clients, p50", many.p50_ms, "ms"),
+        Figure("filing, 32 clients, p99", many.p99_ms, "ms"),
+        Figure("filing -> RiskReported on Kafka, p50", hop.p50_ms, "ms"),
+        Figure("filing -> RiskReported on Kafka, p99", hop.p99_ms, "ms"),
+    ]
+
+
+def print_table(figures: Sequence[Figure]) -> None:
+    """The figures as an aligned table, with each ratio to its baseline."""
+    print(f"{'figure':<42} {'value':>12}  {'unit':<10} ratio to baseline")
+    for f in figures:
+        ratio = f"{f.ratio:.4f} x {f.baseline}" if f.ratio is not None else ""
+        print(f"{f.name:<42} {f.value:>12,.1f}  {f.unit:<10} {ratio}")
+
+
+def write_json(figures: Sequence[Figure], path: Path | None) -> Path:
+    """The figures with the commit and the machine, for comparison across commits."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if path is None:
+        RESULTS.mkdir(exist_ok=True)
+        path = RESULTS / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{commit or 'nogit'}.json"
+    document = {
+        "commit": commit,
+        "at": datetime.now(UTC).isoformat(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "figures": [asdict(f) for f in figures],
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small counts (a smoke run)")
+    parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lianfang-bench-") as folder:
+        stack = Stack(Path(folder))
+        try:
+            kafka_s = stack.start_kafka()
+            services_s = stack.start_services()
+            figures = [
+                Figure("kafka start", kafka_s, "s"),
+                Figure("services of 2 nodes healthy", services_s, "s"),
+                Figure("stack RSS (Kafka + 8 services)", stack.rss_bytes() / 2**20, "MiB"),
+            ]
+            figures += asyncio.run(measure(stack, args.quick))
+        finally:
+            stack.stop()
+    print_table(figures)
+    print(f"\nwritten to {write_json(figures, args.json)}")
+
+
+if __name__ == "__main__":
+    main()

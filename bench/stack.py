@@ -1,0 +1,137 @@
+"""A throwaway local stack for the benchmarks: a Kafka broker and the nodes' services.
+
+Everything lives in one temporary folder and listens on loopback ports chosen here, so a bench
+never meets the `make run` stack or a test's. `Stack.start()` measures how long the services take
+to answer `/healthz`; `Stack.rss_bytes()` adds up the resident memory of every process it started.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from lianfang.kafka_local import LocalKafka
+from lianfang.run_local import PORTS, NodePlan, plan_nodes
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def rss_of(pid: int) -> int:
+    """Resident memory of a process in bytes (0 once it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+@dataclass
+class Stack:
+    """Kafka plus every service of the planned nodes, in `root`, on ports of their own."""
+
+    root: Path
+    towns: list[str] = field(default_factory=lambda: ["QX-TH"])
+    env: dict[str, str] = field(default_factory=dict)
+    broker: LocalKafka | None = None
+    bootstrap: str = ""
+    nodes: list[NodePlan] = field(default_factory=list)
+    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def start_kafka(self) -> float:
+        """Start the broker; the seconds it took to answer."""
+        started = time.perf_counter()
+        self.broker = LocalKafka(self.root / "kafka", port=free_port())
+        self.bootstrap = self.broker.start(timeout=120)
+        return time.perf_counter() - started
+
+    def start_services(self, timeout: float = 120) -> float:
+        """Start every service of every node; the seconds until all answer /healthz."""
+        planned = plan_nodes(self.root, self.towns)
+        self.nodes = [
+            NodePlan(n.node_id, n.root_unit, {s: free_port() for s in PORTS}, n.data_dir)
+            for n in planned
+        ]
+        base = {
+            **os.environ,
+            "LIANFANG_KAFKA_BOOTSTRAP": self.bootstrap,
+            "LIANFANG_TOPIC_PREFIX": "bench",
+            **self.env,
+        }
+        logs = self.root / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        for node in self.nodes:
+            for name in PORTS:
+                label = f"{node.node_id}-{name}"
+                with (logs / f"{label}.log").open("ab") as log:
+                    self.procs[label] = subprocess.Popen(
+                        [sys.executable, "-m", "lianfang", "serve", name],
+                        env=node.env(base, name),
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                    )
+        deadline = time.monotonic() + timeout
+        for node in self.nodes:
+            for name, port in node.ports.items():
+                self._wait_healthy(f"{node.node_id}-{name}", port, deadline)
+        return time.perf_counter() - started
+
+    def url(self, service: str, node_id: str = "district") -> str:
+        """Where a node's service answers."""
+        node = next(n for n in self.nodes if n.node_id == node_id)
+        return f"http://127.0.0.1:{node.ports[service]}"
+
+    def pid(self, service: str, node_id: str = "district") -> int:
+        """The process id of a node's service."""
+        return self.procs[f"{node_id}-{service}"].pid
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the broker and every service process together."""
+        pids = [p.pid for p in self.procs.values()]
+        if self.broker is not None and self.broker.pid is not None:
+            pids.append(self.broker.pid)
+        return sum(rss_of(pid) for pid in pids)
+
+    def stop(self) -> None:
+        """SIGTERM every service, then stop the broker."""
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in self.procs.values():
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        if self.broker is not None:
+            self.broker.stop()
+
+    def _wait_healthy(self, label: str, port: int, deadline: float) -> None:
+        proc = self.procs[label]
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                log = (self.root / "logs" / f"{label}.log").read_text(errors="replace")
+                raise RuntimeError(f"{label} exited with {proc.returncode}:\n{log[-3000:]}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"{label} did not answer /healthz on port {port} in time")
