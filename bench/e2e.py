@@ -9,6 +9,9 @@ What it measures (issue #18; Art. 21–23: information must be taken in as fast 
   filing, 1 client          officer reports POSTed to the district intake one at a time;
   filing, 32 clients        the same with 32 concurrent clients (throughput and percentiles);
   filing -> Kafka           from the POST to RiskReported read back off the intake topic;
+  Kafka -> store            RiskReported records put on the intake topic, until the district's
+                            register and assessment have each recorded a receipt for every one
+                            (consumption with tracking, in the services' own transactions);
   stack start, RSS          Kafka + the district and 太和镇 nodes: seconds to healthy, memory.
 
 The table is printed and written as JSON (commit, machine, figures) under bench/results/, so runs
@@ -23,6 +26,7 @@ import contextlib
 import json
 import os
 import platform
+import sqlite3
 import statistics
 import subprocess
 import tempfile
@@ -39,7 +43,10 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from bench.stack import Stack
 from shared.auth import Role, TokenService
 from shared.clock import SystemClock
+from shared.envelope import to_record
+from shared.events import Actor, RiskReported, RiskReportedData
 from shared.settings import CommonSettings
+from shared.vocabulary import Channel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -191,12 +198,83 @@ async def filing_to_kafka(
         await consumer.stop()
 
 
+# -- Kafka to store: the consuming services' hop ------------------------------------------------
+
+RECEIPT_TOPIC = "shared.application:Receipt.Received"
+
+
+def receipts(store: Path) -> int:
+    """How many upstream events a service's SQLite store has taken in (read-only)."""
+    if not store.exists():
+        return 0
+    with contextlib.closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=5)) as db:
+        row = db.execute(
+            "SELECT COUNT(*) FROM stored_events WHERE topic = ?", (RECEIPT_TOPIC,)
+        ).fetchone()
+        return int(row[0])
+
+
+def risk_reported(n: int, run: str) -> RiskReported:
+    """A RiskReported as the district intake would publish it, about a district unit."""
+    at = datetime.now(UTC)
+    officer = Actor(user_id="bench-officer", role="officer", unit_code=UNIT)
+    information_id = uuid4()
+    return RiskReported.create(
+        source="/lianfang/district/intake",
+        subject=str(information_id),
+        clock_now=at,
+        data=RiskReportedData(
+            schema_version=1, unit_code=UNIT, node_id="district", actor=officer,
+            authority="Art. 22", occurred_at=at, information_id=information_id,
+            subject_post="执法人员", subject_person_id=None, channel=Channel.OFFICER_REPORT,
+            summary="压测：消费链路", happened_at=None, learned_at=at,
+            source_reference=f"HOP-{run}-{n}", attachment_refs=[], reported_by=officer,
+            has_protected_source=False,
+        ),
+    )  # fmt: skip
+
+
+async def kafka_to_store(stack: Stack, topic: str, count: int) -> dict[str, float]:
+    """Events/s from the first record produced to the last receipt, per consuming service."""
+    stores = {s: stack.data_dir() / f"{s}.sqlite" for s in ("register", "assessment")}
+    before = {s: receipts(p) for s, p in stores.items()}
+    run = uuid4().hex[:8]
+    producer = AIOKafkaProducer(
+        bootstrap_servers=stack.bootstrap, enable_idempotence=True, acks="all"
+    )
+    await producer.start()
+    try:
+        started = time.perf_counter()
+        pending = []
+        for n in range(count):
+            record = to_record(risk_reported(n, run))
+            pending.append(
+                await producer.send(topic, record.value, key=record.key, headers=record.headers)
+            )
+        await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+    rates: dict[str, float] = {}
+    deadline = time.monotonic() + 300
+    while len(rates) < len(stores) and time.monotonic() < deadline:
+        for service, store in stores.items():
+            if service not in rates and receipts(store) - before[service] >= count:
+                rates[service] = count / (time.perf_counter() - started)
+        await asyncio.sleep(0.1)
+    missing = set(stores) - set(rates)
+    if missing:
+        raise RuntimeError(f"{', '.join(sorted(missing))} did not take in {count} events in time")
+    return rates
+
+
 # -- the run -------------------------------------------------------------------------------------
 
 
 async def measure(stack: Stack, quick: bool) -> list[Figure]:
     """Every figure of one run, in the order they are printed."""
-    n_bare, n_one, n_many, n_latency = (5_000, 100, 500, 50) if quick else (30_000, 400, 3_000, 200)
+    n_bare, n_one, n_many, n_latency, n_hop = (
+        (5_000, 100, 500, 50, 500) if quick else (30_000, 400, 3_000, 200, 5_000)
+    )
     common = CommonSettings()
     tokens = TokenService(common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock())
     token = tokens.mint("bench-office", [Role.OFFICE], "QX", name="压测")
@@ -206,7 +284,9 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
     one = await file_many(intake, token, n_one, clients=1)
     many = await file_many(intake, token, n_many, clients=32)
     hop = await filing_to_kafka(intake, token, stack.bootstrap, "bench.intake.events", n_latency)
+    hop_rates = await kafka_to_store(stack, "bench.intake.events", n_hop)
     bare = "kafka produce"
+    consumed = "kafka consume"
     return [
         Figure("kafka produce (idempotent, acks=all)", produce, "records/s"),
         Figure("kafka consume", consume, "records/s"),
@@ -218,6 +298,12 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
         Figure("filing, 32 clients, p99", many.p99_ms, "ms"),
         Figure("filing -> RiskReported on Kafka, p50", hop.p50_ms, "ms"),
         Figure("filing -> RiskReported on Kafka, p99", hop.p99_ms, "ms"),
+        *(
+            Figure(
+                f"Kafka -> {service} store (receipts)", rate, "events/s", consumed, rate / consume
+            )
+            for service, rate in hop_rates.items()
+        ),
     ]
 
 

@@ -98,6 +98,10 @@ class Stack:
         node = next(n for n in self.nodes if n.node_id == node_id)
         return f"http://127.0.0.1:{node.ports[service]}"
 
+    def data_dir(self, node_id: str = "district") -> Path:
+        """Where a node's SQLite stores are."""
+        return next(n for n in self.nodes if n.node_id == node_id).data_dir
+
     def pid(self, service: str, node_id: str = "district") -> int:
         """The process id of a node's service."""
         return self.procs[f"{node_id}-{service}"].pid
