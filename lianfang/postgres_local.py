@@ -116,11 +116,22 @@ def create_database(params: PgParams, name: str) -> PgParams:
     return params.with_dbname(name)
 
 
-def drop_database(params: PgParams, name: str) -> None:
-    """Drop database `name` as `params`' role, disconnecting anyone still on it."""
+def drop_database(params: PgParams, name: str, attempts: int = 50) -> None:
+    """Drop database `name` as `params`' role, disconnecting anyone still on it.
+
+    FORCE cannot end an autovacuum worker (it runs as the bootstrap superuser, which an ordinary
+    role may not signal), so a drop that meets one waits for it to finish and tries again.
+    """
     _check_name(name)
-    with psycopg.connect(params.dsn, autocommit=True) as conn:
-        conn.execute(_drop(name))
+    for attempt in range(attempts):
+        try:
+            with psycopg.connect(params.dsn, autocommit=True) as conn:
+                conn.execute(_drop(name))
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
 
 
 def _drop(name: str) -> sql.Composed:
