@@ -1,30 +1,30 @@
-"""Routes of issued warnings: listings, timeline, notice, reports and verification (Art. 27–29)."""
+"""Routes of the disposal: proposals and their review meeting, warnings, reports (Art. 27–29).
+
+Validation, authority and the mapping to the application's commands; nothing else. The warning
+notice's renderings are the notice feature's routes (`notice/api.py`).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 from fastapi import APIRouter, status
-from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.warning.api_deps import Office, Reader, Reporter, WarningApp
-from services.warning.app import WarningApplication
-from services.warning.issued_warning import IssuedWarning
-from services.warning.notice import Notice, notice_of
-from services.warning.notice_html import render_notice_html
-from services.warning.notice_pdf import render_notice_pdf
+from services.warning.disposal.handlers import ReviewRecord
+from services.warning.disposal.model import Decision, IssuedWarning, ProposalStatus
+from services.warning.read_model import ProposalRow
 from services.warning.timeline import TimelineEntry
 from shared.auth import Principal
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
 from shared.runtime import Runtime
-from shared.vocabulary import WarningLevel
+from shared.vocabulary import ActionKind, WarningLevel
 
-router = APIRouter(prefix="/warnings", tags=["warnings 预警处置"])
+warnings = APIRouter(prefix="/warnings", tags=["warnings 预警处置"])
 
 
 class ActionOut(BaseModel):
@@ -131,7 +131,7 @@ def _root(runtime: Runtime, who: Principal, unit: str | None, field: str) -> str
     return root
 
 
-@router.get("", summary="Warnings by level, unit and deadline 预警台账 (Art. 28)")
+@warnings.get("", summary="Warnings by level, unit and deadline 预警台账 (Art. 28)")
 def list_warnings(
     reader: Reader,
     runtime: RuntimeDep,
@@ -143,7 +143,7 @@ def list_warnings(
 ) -> list[WarningLine]:
     root = _root(runtime, reader, within, "within")
     rows = app.list_warnings(
-        root, level=level.value if level else None, open_only=not include_closed,
+        root, level=level, open_only=not include_closed,
         due_before=due_before,
     )  # fmt: skip
     return [
@@ -153,7 +153,7 @@ def list_warnings(
     ]  # fmt: skip
 
 
-@router.get("/overdue", summary="Overdue actions 逾期未整改清单 (Art. 28)")
+@warnings.get("/overdue", summary="Overdue actions 逾期未整改清单 (Art. 28)")
 def list_overdue(
     reader: Reader, runtime: RuntimeDep, app: WarningApp, within: str | None = None
 ) -> list[OverdueOut]:
@@ -161,7 +161,7 @@ def list_overdue(
     return [OverdueOut(**vars(o)) for o in app.list_overdue(root)]
 
 
-@router.get("/inbox", summary="Disposal steps reported to a unit 条块结合 (Art. 27, 29)")
+@warnings.get("/inbox", summary="Disposal steps reported to a unit 条块结合 (Art. 27, 29)")
 def inbox(
     reader: Reader, runtime: RuntimeDep, app: WarningApp, unit_code: str | None = None
 ) -> list[EntryOut]:
@@ -169,51 +169,20 @@ def inbox(
     return _entries(app.inbox(unit))
 
 
-@router.get("/{warning_id}", summary="One warning and its actions (Art. 28)")
+@warnings.get("/{warning_id}", summary="One warning and its actions (Art. 28)")
 def get_warning(warning_id: UUID, reader: Reader, app: WarningApp) -> WarningOut:
     warning = app.get_warning(warning_id)
     app.ensure_within(reader, warning.subject_unit)
     return warning_out(warning)
 
 
-@router.get("/{warning_id}/timeline", summary="A warning's full timeline 处置全过程 (Art. 27–29)")
+@warnings.get("/{warning_id}/timeline", summary="A warning's full timeline 处置全过程 (Art. 27–29)")
 def get_timeline(warning_id: UUID, reader: Reader, app: WarningApp) -> list[EntryOut]:
     app.ensure_within(reader, app.get_warning(warning_id).subject_unit)
     return _entries(app.warning_timeline(warning_id))
 
 
-def _notice(warning_id: UUID, reader: Principal, app: WarningApplication) -> Notice:
-    warning = app.get_warning(warning_id)
-    app.ensure_within(reader, warning.subject_unit)
-    return notice_of(warning, app.org)
-
-
-@router.get(
-    "/{warning_id}/notice.html",
-    response_class=HTMLResponse,
-    summary="The printable warning notice 预警通知书, deadlines in Beijing time (Art. 28)",
-)
-def get_notice(warning_id: UUID, reader: Reader, app: WarningApp) -> HTMLResponse:
-    return HTMLResponse(render_notice_html(_notice(warning_id, reader, app)))
-
-
-@router.get(
-    "/{warning_id}/notice.pdf",
-    response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}}},
-    summary="The warning notice 预警通知书 as an A4 PDF to print and file (Art. 28)",
-)
-def get_notice_pdf(warning_id: UUID, reader: Reader, app: WarningApp) -> Response:
-    notice = _notice(warning_id, reader, app)
-    filename = quote(f"{notice.notice_number}.pdf")
-    return Response(
-        render_notice_pdf(notice),
-        media_type="application/pdf",
-        headers={"Content-Disposition": f"inline; filename*=UTF-8''{filename}"},
-    )
-
-
-@router.post(
+@warnings.post(
     "/{warning_id}/actions/{action_id}/reports",
     status_code=status.HTTP_201_CREATED,
     summary="Report what was done for an action 报送落实情况 (Art. 28)",
@@ -228,7 +197,7 @@ def report(
     return warning_out(app.get_warning(warning_id))
 
 
-@router.post(
+@warnings.post(
     "/{warning_id}/actions/{action_id}/verification",
     summary="Verify or return a report 核实/退回; all verified closes the warning (Art. 28)",
 )
@@ -237,3 +206,124 @@ def verify(
 ) -> WarningOut:
     app.verify_action(warning_id, action_id, office, accepted=body.accepted, reason=body.reason)
     return warning_out(app.get_warning(warning_id))
+
+
+# -- proposals and their review meeting (Art. 27, 28) ----------------------------------------
+
+proposals = APIRouter(prefix="/proposals", tags=["disposal proposals 预警处置建议"])
+
+
+class ReviewIn(BaseModel):
+    """The review meeting's record 专题会议审核 (Art. 28)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    held_on: date = Field(description="When the meeting was held (会议日期); not in the future.")
+    attendees: list[str] = Field(min_length=1, description="Who attended (参会人员).")
+    decision: Decision = Field(
+        description="issue 按建议等级预警; change_level 调整等级; no_warning 不予预警; "
+        "transfer 移送相关部门."
+    )
+    level: WarningLevel | None = Field(None, description="The new level, for change_level.")
+    reasons: str = Field("", max_length=4000, description="Why (理由); required unless issue.")
+    minutes_ref: str = Field(min_length=1, max_length=200, description="Minutes (会议纪要文号).")
+    optional_actions: list[ActionKind] = Field(
+        default_factory=list,
+        description="Actions taken only where decided (视情况): inquiry 询问与质询 (orange), "
+        "off_post_study 离岗学习、停职检查 (red).",
+    )
+
+
+class IssueIn(BaseModel):
+    """Issue the decided warning notice 发出预警通知书 (Art. 28)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject_person_id: str | None = Field(None, description="Staff id of the person warned.")
+    deadlines: dict[ActionKind, datetime] = Field(
+        default_factory=dict, description="Deadlines differing from the defaults (限期), future."
+    )
+
+
+class TransferIn(BaseModel):
+    """Transfer a violation to the competent body 移送 (Art. 28(4))."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    to_body: str = Field(min_length=1, max_length=200, description="Competent body (移送机关).")
+    reference: str = Field(min_length=1, max_length=200, description="Letter ref (移送函文号).")
+
+
+class ProposalOut(BaseModel):
+    id: UUID
+    subject_unit: str
+    disposing_unit: str
+    reported_to: list[str]
+    kind: str
+    level: str | None
+    source: str
+    status: str
+    opened_at: datetime
+
+
+class ReviewedOut(BaseModel):
+    meeting_id: UUID
+    status: str
+
+
+def _out(row: ProposalRow) -> ProposalOut:
+    return ProposalOut(
+        id=row.id, subject_unit=row.subject_unit, disposing_unit=row.disposing_unit,
+        reported_to=list(row.reported_to), kind=row.kind, level=row.level, source=row.source,
+        status=row.status.value, opened_at=row.opened_at,
+    )  # fmt: skip
+
+
+@proposals.get("", summary="Proposals in your subtree 待审核的预警建议 (Art. 27, 28)")
+def list_proposals(
+    reader: Reader,
+    runtime: RuntimeDep,
+    app: WarningApp,
+    within: str | None = None,
+    status: ProposalStatus | None = None,
+) -> list[ProposalOut]:
+    root = within or reader.unit_code
+    app.unit(root, "within")
+    ensure_jurisdiction(runtime, reader, root)
+    return [_out(r) for r in app.list_proposals(root, status)]
+
+
+@proposals.post(
+    "/{proposal_id}/review",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record the review meeting's decision 专题会议审核 (Art. 28)",
+)
+def review(proposal_id: UUID, body: ReviewIn, office: Office, app: WarningApp) -> ReviewedOut:
+    record = ReviewRecord(
+        held_on=body.held_on, attendees=body.attendees, decision=body.decision,
+        minutes_ref=body.minutes_ref, level=body.level, reasons=body.reasons,
+        optional_actions=body.optional_actions,
+    )  # fmt: skip
+    meeting_id = app.review(proposal_id, record, office)
+    return ReviewedOut(meeting_id=meeting_id, status=app.get_proposal(proposal_id).status.value)
+
+
+@proposals.post(
+    "/{proposal_id}/warning",
+    status_code=status.HTTP_201_CREATED,
+    summary="Issue the warning notice the meeting decided 发出预警通知书 (Art. 28)",
+)
+def issue(proposal_id: UUID, body: IssueIn, office: Office, app: WarningApp) -> WarningOut:
+    warning = app.issue_warning(
+        proposal_id, office, subject_person_id=body.subject_person_id, deadlines=body.deadlines
+    )
+    return warning_out(warning)
+
+
+@proposals.post("/{proposal_id}/transfer", summary="Transfer a violation 移送相关部门 (Art. 28(4))")
+def transfer(proposal_id: UUID, body: TransferIn, office: Office, app: WarningApp) -> ProposalOut:
+    app.transfer_case(proposal_id, body.to_body, body.reference, office)
+    rows = [
+        r for r in app.view.proposals({app.get_proposal(proposal_id).subject_unit}, status=None)
+    ]
+    return _out(next(r for r in rows if r.id == proposal_id))
