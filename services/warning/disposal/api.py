@@ -1,6 +1,6 @@
 """Routes of the disposal: proposals and their review meeting, warnings, reports (Art. 27–29).
 
-Validation, authority and the mapping to the application's commands; nothing else. The warning
+Validation, authority and the mapping to the disposal's handlers; nothing else. The warning
 notice's renderings are the notice feature's routes (`notice/api.py`).
 """
 
@@ -14,6 +14,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.warning.api_deps import Office, Reader, Reporter, WarningApp
+from services.warning.disposal import handlers
 from services.warning.disposal.handlers import ReviewRecord
 from services.warning.disposal.model import Decision, IssuedWarning, ProposalStatus
 from services.warning.read_model import ProposalRow
@@ -28,6 +29,8 @@ warnings = APIRouter(prefix="/warnings", tags=["warnings 预警处置"])
 
 
 class ActionOut(BaseModel):
+    """One action a warning requires, its deadline 限期 and where it stands (Art. 28)."""
+
     action_id: UUID
     kind: str
     description: str
@@ -36,6 +39,8 @@ class ActionOut(BaseModel):
 
 
 class WarningOut(BaseModel):
+    """An issued warning 预警通知书 and its actions (Art. 28)."""
+
     id: UUID
     notice_number: str
     level: str
@@ -48,6 +53,8 @@ class WarningOut(BaseModel):
 
 
 class WarningLine(BaseModel):
+    """One line of the warnings list 预警台账 (Art. 28)."""
+
     id: UUID
     notice_number: str
     level: str
@@ -57,6 +64,8 @@ class WarningLine(BaseModel):
 
 
 class OverdueOut(BaseModel):
+    """An action found overdue 逾期未整改 and any escalation it proposed (Art. 28)."""
+
     warning_id: UUID
     notice_number: str
     level: str
@@ -69,6 +78,8 @@ class OverdueOut(BaseModel):
 
 
 class EntryOut(BaseModel):
+    """One step of a disposal's timeline 处置全过程: when, what, by whom (Art. 27–29)."""
+
     at: datetime
     step: str
     label_zh: str
@@ -102,6 +113,7 @@ class VerifyIn(BaseModel):
 
 
 def warning_out(w: IssuedWarning) -> WarningOut:
+    """A warning as the routes show it (Art. 28)."""
     return WarningOut(
         id=w.id, notice_number=w.notice_number, level=w.level, subject_unit=w.subject_unit,
         disposing_unit=w.disposing_unit, reported_to=list(w.reported_to), is_open=w.is_open,
@@ -190,8 +202,8 @@ def get_timeline(warning_id: UUID, reader: Reader, app: WarningApp) -> list[Entr
 def report(
     warning_id: UUID, action_id: UUID, body: ReportIn, reporter: Reporter, app: WarningApp
 ) -> WarningOut:
-    app.report_action(
-        warning_id, action_id, reporter, note=body.note, document_refs=body.document_refs,
+    handlers.report_action(
+        app, warning_id, action_id, reporter, note=body.note, document_refs=body.document_refs,
         held_at=body.held_at, participants=body.participants,
     )  # fmt: skip
     return warning_out(app.get_warning(warning_id))
@@ -204,7 +216,9 @@ def report(
 def verify(
     warning_id: UUID, action_id: UUID, body: VerifyIn, office: Office, app: WarningApp
 ) -> WarningOut:
-    app.verify_action(warning_id, action_id, office, accepted=body.accepted, reason=body.reason)
+    handlers.verify_action(
+        app, warning_id, action_id, office, accepted=body.accepted, reason=body.reason
+    )
     return warning_out(app.get_warning(warning_id))
 
 
@@ -255,6 +269,8 @@ class TransferIn(BaseModel):
 
 
 class ProposalOut(BaseModel):
+    """A disposal proposal 预警处置建议 and where it stands (Art. 27, 28)."""
+
     id: UUID
     subject_unit: str
     disposing_unit: str
@@ -267,6 +283,8 @@ class ProposalOut(BaseModel):
 
 
 class ReviewedOut(BaseModel):
+    """The review meeting recorded, and the proposal's status after it (Art. 28)."""
+
     meeting_id: UUID
     status: str
 
@@ -304,7 +322,7 @@ def review(proposal_id: UUID, body: ReviewIn, office: Office, app: WarningApp) -
         minutes_ref=body.minutes_ref, level=body.level, reasons=body.reasons,
         optional_actions=body.optional_actions,
     )  # fmt: skip
-    meeting_id = app.review(proposal_id, record, office)
+    meeting_id = handlers.review(app, proposal_id, record, office)
     return ReviewedOut(meeting_id=meeting_id, status=app.get_proposal(proposal_id).status.value)
 
 
@@ -314,15 +332,15 @@ def review(proposal_id: UUID, body: ReviewIn, office: Office, app: WarningApp) -
     summary="Issue the warning notice the meeting decided 发出预警通知书 (Art. 28)",
 )
 def issue(proposal_id: UUID, body: IssueIn, office: Office, app: WarningApp) -> WarningOut:
-    warning = app.issue_warning(
-        proposal_id, office, subject_person_id=body.subject_person_id, deadlines=body.deadlines
+    warning = handlers.issue_warning(
+        app, proposal_id, office, subject_person_id=body.subject_person_id, deadlines=body.deadlines
     )
     return warning_out(warning)
 
 
 @proposals.post("/{proposal_id}/transfer", summary="Transfer a violation 移送相关部门 (Art. 28(4))")
 def transfer(proposal_id: UUID, body: TransferIn, office: Office, app: WarningApp) -> ProposalOut:
-    app.transfer_case(proposal_id, body.to_body, body.reference, office)
+    handlers.transfer_case(app, proposal_id, body.to_body, body.reference, office)
     rows = [
         r for r in app.view.proposals({app.get_proposal(proposal_id).subject_unit}, status=None)
     ]

@@ -54,6 +54,7 @@ class Notice:
 
     @property
     def colour(self) -> str:
+        """The level's colour, for the title of the notice."""
         return COLOURS[self.level]
 
 
