@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.warning import api_proposals, api_warnings, contract
+from services.warning import contract
 from services.warning.app import WarningApplication
+from services.warning.deadlines.watch import TICK
+from services.warning.disposal import api as disposal_api
+from services.warning.notice import api as notice_api
 from services.warning.settings import WarningSettings
-from shared.runtime import ServiceSpec, Tick
+from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
-    from shared.application import ServiceApplication
     from shared.clock import Clock
     from shared.orgtree import OrgDirectory
     from shared.settings import ServiceSettings
-
-DEADLINE_CHECK_SECONDS = 60.0
 
 
 def create_application(
@@ -26,20 +26,14 @@ def create_application(
     return WarningApplication(env, clock=clock, org=org, rules=rules)
 
 
-def check_deadlines(app: ServiceApplication) -> int:
-    """The deadline tick: reminders, RectificationOverdue, escalation proposals (Art. 28)."""
-    assert isinstance(app, WarningApplication)
-    return app.check_deadlines()
-
-
 SPEC = ServiceSpec(
     name="warning",
     title="Warning 预警处置",
     application=create_application,
     translate=contract.translate,
-    routers=lambda: [api_proposals.router, api_warnings.router],
+    routers=lambda: [disposal_api.proposals, disposal_api.warnings, notice_api.router],
     consumes=("register",),
-    ticks=(Tick("deadlines", DEADLINE_CHECK_SECONDS, check_deadlines),),
+    ticks=(TICK,),
 )
 
 Settings = WarningSettings

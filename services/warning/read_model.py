@@ -1,8 +1,9 @@
 """The warning service's in-process read model: open warnings, due actions, overdue lists (Art. 28).
 
-Like the register's view, it follows the notification log: `catch_up()` notes which proposals,
-warnings and overdue records changed and re-reads them. It runs at start and before every query,
-so it includes what any process sharing the store has saved. It never writes.
+Like the register's view, it follows the notification log (`shared.projection.LogFollower`):
+`catch_up()` re-reads the proposals, warnings and overdue records saved since it last looked. It
+runs at start and before every query, so it includes what any process sharing the store has saved.
+It never writes.
 """
 
 from __future__ import annotations
@@ -13,23 +14,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.utils import get_topic
-
-from services.warning.issued_warning import IssuedWarning
-from services.warning.proposal import Proposal, ProposalStatus
-from services.warning.records import OverdueRecord
+from services.warning.deadlines.watch import OverdueRecord
+from services.warning.disposal.model import IssuedWarning, Proposal, ProposalStatus
+from shared.projection import LogFollower, event_topics
+from shared.vocabulary import ActionKind, WarningLevel
 
 if TYPE_CHECKING:
     from collections.abc import Collection
 
     from eventsourcing.application import Application
-
-_TOPICS = {
-    get_topic(Proposal) + ".": "proposal",
-    get_topic(IssuedWarning) + ".": "warning",
-    get_topic(OverdueRecord) + ".": "overdue",
-}
-_PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -38,7 +31,7 @@ class ActionRow:
 
     warning_id: UUID
     action_id: UUID
-    kind: str
+    kind: ActionKind
     due_at: datetime
     outstanding: bool
 
@@ -49,7 +42,7 @@ class WarningRow:
 
     id: UUID
     notice_number: str
-    level: str
+    level: WarningLevel
     subject_unit: str
     disposing_unit: str
     reported_to: tuple[str, ...]
@@ -68,7 +61,7 @@ class ProposalRow:
     disposing_unit: str
     reported_to: tuple[str, ...]
     kind: str
-    level: str | None
+    level: WarningLevel | None
     source: str
     status: ProposalStatus
     opened_at: datetime
@@ -81,9 +74,9 @@ class OverdueRow:
     warning_id: UUID
     action_id: UUID
     notice_number: str
-    level: str
+    level: WarningLevel
     unit_code: str
-    action_kind: str
+    action_kind: ActionKind
     due_at: datetime
     detected_at: datetime
     escalation_id: UUID | None
@@ -95,31 +88,22 @@ class WarningView:
     def __init__(self, app: Application[UUID]) -> None:
         self._app = app
         self._lock = threading.Lock()
-        self._position = 0
+        self._proposal_log = LogFollower(app, event_topics(Proposal))
+        self._warning_log = LogFollower(app, event_topics(IssuedWarning))
+        self._overdue_log = LogFollower(app, event_topics(OverdueRecord))
         self._proposals: dict[UUID, ProposalRow] = {}
         self._warnings: dict[UUID, WarningRow] = {}
         self._overdue: dict[UUID, OverdueRow] = {}
 
     def catch_up(self) -> None:
-        """Take in every notification saved since the last call."""
+        """Take in every proposal, warning and overdue record saved since the last call."""
+        # One lock over reading and re-reading, so no query sees a log read but not yet applied.
         with self._lock:
-            changed: dict[str, set[UUID]] = {kind: set() for kind in _TOPICS.values()}
-            while True:
-                page = self._app.recorder.select_notifications(
-                    start=self._position, limit=_PAGE, inclusive_of_start=False
-                )
-                for n in page:
-                    for prefix, kind in _TOPICS.items():
-                        if n.topic.startswith(prefix):
-                            changed[kind].add(UUID(str(n.originator_id)))
-                if not page:
-                    break
-                self._position = page[-1].id
-            for pid in changed["proposal"]:
+            for pid in self._proposal_log.changed():
                 self._proposals[pid] = _proposal_row(self._app.repository.get(pid))
-            for wid in changed["warning"]:
+            for wid in self._warning_log.changed():
                 self._warnings[wid] = _warning_row(self._app.repository.get(wid))
-            for oid in changed["overdue"]:
+            for oid in self._overdue_log.changed():
                 row = _overdue_row(self._app.repository.get(oid))
                 self._overdue[row.action_id] = row
 
@@ -127,7 +111,7 @@ class WarningView:
         self,
         units: Collection[str],
         *,
-        level: str | None = None,
+        level: WarningLevel | None = None,
         open_only: bool = True,
         due_before: datetime | None = None,
     ) -> list[WarningRow]:
@@ -173,9 +157,6 @@ class WarningView:
         self.catch_up()
         rows = [o for o in list(self._overdue.values()) if o.unit_code in units]
         return sorted(rows, key=lambda o: (o.due_at, str(o.action_id)))
-
-    def is_overdue(self, action_id: UUID) -> bool:
-        return action_id in self._overdue
 
     def chains_reported_to(self, unit_code: str) -> list[UUID]:
         """Proposals whose disposal is reported to `unit_code` (条块结合, Art. 27)."""

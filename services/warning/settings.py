@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from services.warning.rules import DEFAULT_NOTICE_PATTERN, WarningRules
+from services.warning.deadlines.rules import DEFAULT_NOTICE_PATTERN, WarningRules
 from shared.settings import ServiceSettings
 
 

@@ -11,8 +11,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from services.warning.issued_warning import IssuedWarning, warning_id_for
-from services.warning.records import overdue_id, reminder_id
+from services.warning.deadlines.watch import overdue_id, reminder_id
+from services.warning.disposal.model import IssuedWarning, warning_id_for
 from shared.vocabulary import ActionKind
 
 if TYPE_CHECKING:

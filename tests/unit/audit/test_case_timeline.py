@@ -13,9 +13,9 @@ from uuid import uuid4
 
 from services.warning.app import WarningApplication
 from services.warning.contract import translate
-from services.warning.disposal_commands import ReviewRecord
+from services.warning.disposal.handlers import ReviewRecord
+from services.warning.disposal.model import Decision, ProposalStatus
 from services.warning.main import SPEC
-from services.warning.proposal import Decision, ProposalStatus
 from shared.audit.case_timeline import case_timeline, render_markdown
 from shared.auth import Principal, Role
 from shared.clock import ManualClock

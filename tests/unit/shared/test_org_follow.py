@@ -15,7 +15,7 @@ from uuid import uuid4
 import pytest
 
 from services.warning.app import WarningApplication
-from services.warning.proposal import ProposalStatus
+from services.warning.disposal.model import ProposalStatus
 from shared.clock import ManualClock
 from shared.errors import Invalid
 from shared.events import (

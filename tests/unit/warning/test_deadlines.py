@@ -10,9 +10,9 @@ import pytest
 
 from services.warning.app import WarningApplication
 from services.warning.contract import translate
-from services.warning.disposal_commands import ReviewRecord
+from services.warning.disposal.handlers import ReviewRecord
+from services.warning.disposal.model import Decision, ProposalStatus
 from services.warning.main import SPEC
-from services.warning.proposal import Decision, ProposalStatus
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.events import RectificationOverdue

@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 if TYPE_CHECKING:
-    from services.warning.notice import Notice
+    from services.warning.notice.notice import Notice
 
 FONT = "STSong-Light"
 

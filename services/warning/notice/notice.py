@@ -11,16 +11,20 @@ from typing import TYPE_CHECKING
 
 from shared.clock import BEIJING
 from shared.orgtree import UnknownUnit
-from shared.vocabulary import ActionKind, WarningLevel
+from shared.vocabulary import WarningLevel
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from services.warning.issued_warning import IssuedWarning
+    from services.warning.disposal.model import IssuedWarning
     from shared.orgtree import OrgDirectory
 
 REGULATION = "《清远市清新区廉政风险防控工作暂行办法》"
-COLOURS = {"yellow": "#d4a017", "orange": "#e67e22", "red": "#c0392b"}
+COLOURS = {
+    WarningLevel.YELLOW: "#d4a017",
+    WarningLevel.ORANGE: "#e67e22",
+    WarningLevel.RED: "#c0392b",
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class NoticeLine:
 class Notice:
     """The content of one notice, ready to be laid out."""
 
-    level: str
+    level: WarningLevel
     title: str
     notice_number: str
     unit_name: str
@@ -50,6 +54,7 @@ class Notice:
 
     @property
     def colour(self) -> str:
+        """The level's colour, for the title of the notice."""
         return COLOURS[self.level]
 
 
@@ -67,7 +72,7 @@ def _name(org: OrgDirectory, code: str) -> str:
 
 def notice_of(warning: IssuedWarning, org: OrgDirectory) -> Notice:
     """The 预警通知书 of one warning: unit, level, reasons, actions and deadlines (Art. 28)."""
-    level_zh = WarningLevel(warning.level).label_zh
+    level_zh = warning.level.label_zh
     return Notice(
         level=warning.level,
         title=f"{level_zh}通知书",
@@ -77,7 +82,7 @@ def notice_of(warning: IssuedWarning, org: OrgDirectory) -> Notice:
         f"现对你单位发出{level_zh}。",
         reasons=warning.reasons,
         lines=tuple(
-            NoticeLine(i, ActionKind(a.kind).label_zh, a.description, beijing_time(a.due_at))
+            NoticeLine(i, a.kind.label_zh, a.description, beijing_time(a.due_at))
             for i, a in enumerate(warning.actions.values(), start=1)
         ),
         reported_to="、".join(_name(org, c) for c in warning.reported_to),

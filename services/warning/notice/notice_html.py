@@ -7,7 +7,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from services.warning.notice import Notice
+    from services.warning.notice.notice import Notice
 
 _PAGE = Template("""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>$title $notice_number</title>

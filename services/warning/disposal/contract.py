@@ -1,0 +1,104 @@
+"""The disposal's stored events that become public ones: issue, closure, transfer (Art. 28).
+
+WarningIssued is public; WarningClosed and CaseTransferred are published for the services
+themselves. Proposals, reviews, reports and verifications stay internal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from services.warning.disposal.model import IssuedWarning, Proposal
+from shared.events import (
+    Actor,
+    CaseTransferred,
+    CaseTransferredData,
+    DueAction,
+    WarningClosed,
+    WarningClosedData,
+    WarningIssued,
+    WarningIssuedData,
+)
+from shared.events.publish import public_envelope
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+
+    from shared.events import CloudEvent
+    from shared.events.publish import Origin
+
+
+def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
+    """Issue, closure and transfer become public events; the rest stays internal (Art. 28)."""
+    if isinstance(domain_event, IssuedWarning.Issued):
+        return _issued(domain_event, origin)
+    if isinstance(domain_event, IssuedWarning.Closed):
+        return _closed(domain_event, origin)
+    if isinstance(domain_event, Proposal.Transferred):
+        return _transferred(domain_event, origin)
+    return None
+
+
+def _issued(e: IssuedWarning.Issued, origin: Origin) -> WarningIssued:
+    data = WarningIssuedData(
+        schema_version=1,
+        unit_code=e.subject_unit,
+        node_id=origin.node_id,
+        actor=Actor(**e.issued_by),
+        authority=f"Art. 28; {e.minutes_ref}",
+        occurred_at=e.issued_at,
+        warning_id=e.originator_id,
+        notice_number=e.notice_number,
+        level=e.level,
+        subject_person_id=e.subject_person_id,
+        risk_point_id=e.risk_point_id,
+        judgement_id=e.judgement_id,
+        meeting_id=e.meeting_id,
+        actions=tuple(
+            DueAction(
+                action_id=a.action_id, kind=a.kind, description=a.description, due_at=a.due_at
+            )
+            for a in e.due_actions()
+        ),
+    )
+    return public_envelope(
+        WarningIssued, e, origin, time=e.issued_at, data=data, subject=str(e.originator_id)
+    )
+
+
+def _closed(e: IssuedWarning.Closed, origin: Origin) -> WarningClosed:
+    data = WarningClosedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.by),
+        authority="Art. 28",
+        occurred_at=e.at,
+        warning_id=e.originator_id,
+        notice_number=e.notice_number,
+        level=e.level,
+        actions_verified=e.actions_verified,
+    )
+    return public_envelope(WarningClosed, e, origin, time=e.at, data=data)
+
+
+def _transferred(e: Proposal.Transferred, origin: Origin) -> CaseTransferred:
+    data = CaseTransferredData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.by),
+        authority="Art. 28(4)",
+        occurred_at=e.at,
+        transfer_id=e.originator_id,
+        to_body=e.to_body,
+        reference=e.reference,
+        reasons=e.reasons,
+        meeting_id=e.meeting_id,
+        judgement_id=e.judgement_id,
+        information_id=e.information_id,
+        risk_point_id=e.risk_point_id,
+    )
+    return public_envelope(CaseTransferred, e, origin, time=e.at, data=data)

@@ -1,0 +1,610 @@
+"""The disposal of a risk: a proposal, its review meeting, a warning and its actions (Art. 27, 28).
+
+Three aggregates, each one class: a `Proposal` 预警处置建议 awaiting its review meeting
+专题会议审核, the `IssuedWarning` 预警通知书 with the actions it requires, and the
+`NoticeSequence` that numbers the notices. Commands check the rules and trigger one event; event
+methods only change state, so replaying the stored events rebuilds an aggregate without checking
+again. Ids follow from what an aggregate rests on, so a second copy of the same upstream event
+opens nothing new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from services.warning.deadlines.rules import DOCUMENT_KINDS, MEETING_KINDS
+from shared.clock import BEIJING
+from shared.errors import Conflict, Forbidden, Invalid
+from shared.vocabulary import ActionKind, ActorRecord, WarningLevel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from services.warning.deadlines.rules import PlannedAction
+
+PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:proposal")
+_SEQUENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:notice-sequence")
+
+
+# -- the proposal and its review meeting (Art. 27, 28) -------------------------------------------
+
+
+class ProposalKind(StrEnum):
+    """A warning at a level (预警), or a transfer of a violation (移送, Art. 28(4))."""
+
+    WARNING = "warning"
+    TRANSFER = "transfer"
+
+
+class Decision(StrEnum):
+    """What the review meeting decided (审核意见, Art. 28)."""
+
+    ISSUE = "issue"  # 按建议等级预警
+    CHANGE_LEVEL = "change_level"  # 调整预警等级
+    NO_WARNING = "no_warning"  # 不予预警
+    TRANSFER = "transfer"  # 移送相关部门
+
+
+class ProposalStatus(StrEnum):
+    """Where a proposal stands between its opening and its disposal (Art. 28)."""
+
+    OPEN = "open"  # 待审核
+    DECIDED = "decided"  # 已审核，待发文/移送
+    ISSUED = "issued"  # 已发预警通知书
+    TRANSFERRED = "transferred"  # 已移送
+    DISMISSED = "dismissed"  # 不予预警
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review meeting's record: when, who, what was decided, the minutes (Art. 28)."""
+
+    meeting_id: UUID
+    held_on: date
+    attendees: tuple[str, ...]
+    decision: Decision
+    level: WarningLevel | None
+    reasons: str
+    minutes_ref: str
+    optional_actions: tuple[ActionKind, ...]
+    recorded_by: ActorRecord
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """Where a violation was transferred 移送, by which letter, by whom and when (Art. 28(4))."""
+
+    to_body: str
+    reference: str
+    by: ActorRecord
+    at: datetime
+
+
+def proposal_id(key: str) -> UUID:
+    """The id of the proposal resting on `key`, e.g. judgement:<id> or escalation:<warning id>."""
+    return uuid5(PROPOSAL_NAMESPACE, key)
+
+
+class Proposal(Aggregate):
+    """A proposed disposal of one unit, reviewed by the body that manages it (Art. 27)."""
+
+    class Transferred(Aggregate.Event):
+        """The violation went to the competent body; the facts ride along to be published."""
+
+        to_body: str
+        reference: str
+        by: ActorRecord
+        at: datetime
+        unit_code: str
+        reasons: str
+        meeting_id: UUID
+        judgement_id: UUID | None
+        information_id: UUID | None
+        risk_point_id: UUID | None
+
+    @staticmethod
+    def create_id(key: str, **_: Any) -> UUID:
+        return proposal_id(key)
+
+    @event("Opened")
+    def __init__(
+        self,
+        *,
+        key: str,
+        subject_unit: str,
+        disposing_unit: str,
+        reported_to: list[str],
+        kind: str,
+        level: str | None,
+        source: str,
+        judgement_id: UUID | None,
+        information_id: UUID | None,
+        risk_point_id: UUID | None,
+        escalated_from: UUID | None,
+        reasoning: str,
+        opened_at: datetime,
+    ) -> None:
+        self.key = key
+        self.subject_unit = subject_unit
+        self.disposing_unit = disposing_unit
+        self.reported_to = tuple(reported_to)
+        self.kind = ProposalKind(kind)
+        self.level = WarningLevel(level) if level is not None else None
+        self.source = source
+        self.judgement_id = judgement_id
+        self.information_id = information_id
+        self.risk_point_id = risk_point_id
+        self.escalated_from = escalated_from
+        self.reasoning = reasoning
+        self.opened_at = opened_at
+        self.status = ProposalStatus.OPEN
+        self.review: Review | None = None
+        self.warning_id: UUID | None = None
+        self.transfer: Transfer | None = None
+
+    @property
+    def decided_level(self) -> WarningLevel | None:
+        """The level the meeting decided to warn at; None for no warning or a transfer."""
+        if self.review is None or self.review.decision in (Decision.NO_WARNING, Decision.TRANSFER):
+            return None
+        return self.review.level
+
+    def record_review(
+        self,
+        *,
+        meeting_id: UUID,
+        held_on: date,
+        attendees: list[str],
+        decision: Decision,
+        level: WarningLevel | None,
+        reasons: str,
+        minutes_ref: str,
+        optional_actions: list[ActionKind],
+        optional_allowed: frozenset[ActionKind],
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        """Record the review meeting's decision on this proposal (专题会议审核, Art. 28)."""
+        if self.status is not ProposalStatus.OPEN:
+            raise Conflict(f"the proposal was already reviewed ({self.status.value})")
+        if held_on > at.astimezone(BEIJING).date():  # meetings are dated in Beijing time
+            raise Invalid("held_on", "the meeting cannot be recorded before it is held")
+        if not [a for a in attendees if a.strip()]:
+            raise Invalid("attendees", "name who attended the meeting")
+        if not minutes_ref.strip():
+            raise Invalid("minutes_ref", "give the reference of the minutes (会议纪要)")
+        level = self._level_for(decision, level, reasons)
+        if decision in (Decision.NO_WARNING, Decision.TRANSFER) and optional_actions:
+            raise Invalid("optional_actions", "only a warning has actions")
+        extra = set(optional_actions) - optional_allowed
+        if extra:
+            raise Invalid("optional_actions", f"not decidable at this level: {sorted(extra)}")
+        self._reviewed(
+            meeting_id=meeting_id,
+            held_on=held_on.isoformat(),  # stored as text: the transcoder knows datetimes only
+            attendees=[a.strip() for a in attendees if a.strip()],
+            decision=decision.value,
+            level=level.value if level is not None else None,
+            reasons=reasons.strip(),
+            minutes_ref=minutes_ref.strip(),
+            optional_actions=sorted(k.value for k in set(optional_actions)),
+            by=by,
+            at=at,
+        )
+
+    def _level_for(
+        self, decision: Decision, level: WarningLevel | None, reasons: str
+    ) -> WarningLevel | None:
+        if decision is Decision.ISSUE:
+            if self.kind is ProposalKind.TRANSFER:
+                raise Invalid(
+                    "decision", "a transfer proposal has no level: change_level or transfer"
+                )
+            if level not in (None, self.level):
+                raise Invalid("level", "issue keeps the proposed level; use change_level")
+            return self.level
+        if not reasons.strip():
+            raise Invalid("reasons", f"say why ({decision.value} departs from the proposal)")
+        if decision is Decision.CHANGE_LEVEL:
+            if level is None or level == self.level:
+                raise Invalid("level", "give the new level, different from the proposed one")
+            return level
+        if decision is Decision.TRANSFER and self.kind is ProposalKind.WARNING and not reasons:
+            raise Invalid("reasons", "say which violation")
+        return None
+
+    @event("Reviewed")
+    def _reviewed(
+        self,
+        *,
+        meeting_id: UUID,
+        held_on: str,
+        attendees: list[str],
+        decision: str,
+        level: str | None,
+        reasons: str,
+        minutes_ref: str,
+        optional_actions: list[str],
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        review = Review(
+            meeting_id, date.fromisoformat(held_on), tuple(attendees), Decision(decision),
+            WarningLevel(level) if level is not None else None, reasons, minutes_ref,
+            tuple(ActionKind(k) for k in optional_actions), dict(by), at,
+        )  # fmt: skip
+        self.review = review
+        self.status = (
+            ProposalStatus.DISMISSED
+            if review.decision is Decision.NO_WARNING
+            else ProposalStatus.DECIDED
+        )
+
+    def mark_issued(self, warning_id: UUID, at: datetime) -> None:
+        """Note that the decided warning was issued (Art. 28)."""
+        if self.status is not ProposalStatus.DECIDED or self.decided_level is None:
+            raise Conflict("issuing needs a review decision to warn (专题会议审核)")
+        self._issued(warning_id=warning_id, at=at)
+
+    @event("WarningIssued")
+    def _issued(self, *, warning_id: UUID, at: datetime) -> None:
+        self.warning_id = warning_id
+        self.status = ProposalStatus.ISSUED
+
+    def transfer_case(self, *, to_body: str, reference: str, by: ActorRecord, at: datetime) -> None:
+        """Transfer a violation to the competent body (移送相关部门, Art. 28(4))."""
+        if self.review is None or self.review.decision is not Decision.TRANSFER:
+            raise Conflict("a transfer needs the review meeting's decision to transfer")
+        if self.status is not ProposalStatus.DECIDED:
+            raise Conflict(f"the proposal is {self.status.value}")
+        if not to_body.strip():
+            raise Invalid("to_body", "name the competent body (移送机关)")
+        if not reference.strip():
+            raise Invalid("reference", "give the transfer letter's reference (移送函)")
+        self._transferred(
+            to_body=to_body.strip(), reference=reference.strip(), by=by, at=at,
+            unit_code=self.subject_unit, reasons=self.review.reasons or self.reasoning,
+            meeting_id=self.review.meeting_id, judgement_id=self.judgement_id,
+            information_id=self.information_id, risk_point_id=self.risk_point_id,
+        )  # fmt: skip
+
+    @event(Transferred)
+    def _transferred(  # the facts ride along so the transfer can be published on its own
+        self,
+        *,
+        to_body: str,
+        reference: str,
+        by: ActorRecord,
+        at: datetime,
+        unit_code: str,
+        reasons: str,
+        meeting_id: UUID,
+        judgement_id: UUID | None,
+        information_id: UUID | None,
+        risk_point_id: UUID | None,
+    ) -> None:
+        self.transfer = Transfer(to_body, reference, dict(by), at)
+        self.status = ProposalStatus.TRANSFERRED
+
+
+# -- the warning's actions: plain records, rebuilt from the warning's events (Art. 28) ------------
+
+
+class ActionStatus(StrEnum):
+    """How far an action of a warning has got: pending, reported, verified (Art. 28)."""
+
+    PENDING = "pending"  # 待落实
+    REPORTED = "reported"  # 已报送，待核实
+    VERIFIED = "verified"  # 已核实
+
+
+@dataclass(frozen=True)
+class ActionReport:
+    """What was done for an action: documents by reference, a talk held (when, who), a note."""
+
+    note: str
+    document_refs: tuple[str, ...]
+    held_at: datetime | None
+    participants: tuple[str, ...]
+    by: ActorRecord
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """One action of a warning with its deadline (限期) and what has happened to it (Art. 28)."""
+
+    action_id: UUID
+    kind: ActionKind
+    description: str
+    due_at: datetime
+    status: ActionStatus = ActionStatus.PENDING
+    reports: tuple[ActionReport, ...] = field(default_factory=tuple)
+    verified_by: ActorRecord | None = None
+    verified_at: datetime | None = None
+    returned_reasons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def outstanding(self) -> bool:
+        """Nothing (or nothing accepted) has been reported yet: the deadline still bites."""
+        return self.status is ActionStatus.PENDING
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> ActionState:
+        """An action as the Issued event stores it (see `action_records`), before any report."""
+        return cls(
+            record["action_id"], ActionKind(record["kind"]), record["description"], record["due_at"]
+        )
+
+
+def action_records(warning_id: UUID, planned: Sequence[PlannedAction]) -> list[dict[str, Any]]:
+    """The planned actions as the Issued event stores them (the transcoder knows dicts)."""
+    return [
+        {
+            "action_id": action_id_for(warning_id, p.kind),
+            "kind": p.kind.value,
+            "description": p.description,
+            "due_at": p.due_at,
+        }
+        for p in planned
+    ]
+
+
+# -- the warning (Art. 28) ------------------------------------------------------------------------
+
+
+def warning_id_for(proposal_id: UUID) -> UUID:
+    """One warning per reviewed proposal: its id follows from the proposal's."""
+    return uuid5(proposal_id, "warning")
+
+
+def action_id_for(warning_id: UUID, kind: ActionKind) -> UUID:
+    """One action of each kind per warning: its id follows from the warning's."""
+    return uuid5(warning_id, f"action:{kind.value}")
+
+
+class IssuedWarning(Aggregate):
+    """A yellow, orange or red warning and its due actions (黄色/橙色/红色预警, Art. 28)."""
+
+    class Issued(Aggregate.Created):
+        """The notice was issued: everything it says, to be published as WarningIssued."""
+
+        proposal_id: UUID
+        notice_number: str
+        level: str
+        subject_unit: str
+        subject_person_id: str | None
+        disposing_unit: str
+        reported_to: list[str]
+        risk_point_id: UUID | None
+        judgement_id: UUID | None
+        information_id: UUID | None
+        meeting_id: UUID
+        minutes_ref: str
+        reasons: str
+        actions: list[dict[str, Any]]
+        issued_by: ActorRecord
+        issued_at: datetime
+
+        def due_actions(self) -> tuple[ActionState, ...]:
+            """The actions the notice requires, each with its deadline (Art. 28)."""
+            return tuple(ActionState.from_record(a) for a in self.actions)
+
+    class Closed(Aggregate.Event):
+        """Every action verified: the warning is closed 办结; the facts ride along to publish."""
+
+        unit_code: str
+        notice_number: str
+        level: str
+        actions_verified: int
+        by: ActorRecord
+        at: datetime
+
+    @staticmethod
+    def create_id(proposal_id: UUID, **_: Any) -> UUID:
+        return warning_id_for(proposal_id)
+
+    @event(Issued)
+    def __init__(
+        self,
+        *,
+        proposal_id: UUID,
+        notice_number: str,
+        level: str,
+        subject_unit: str,
+        subject_person_id: str | None,
+        disposing_unit: str,
+        reported_to: list[str],
+        risk_point_id: UUID | None,
+        judgement_id: UUID | None,
+        information_id: UUID | None,
+        meeting_id: UUID,
+        minutes_ref: str,
+        reasons: str,
+        actions: list[dict[str, Any]],
+        issued_by: ActorRecord,
+        issued_at: datetime,
+    ) -> None:
+        self.proposal_id = proposal_id
+        self.notice_number = notice_number
+        self.level = WarningLevel(level)
+        self.subject_unit = subject_unit
+        self.subject_person_id = subject_person_id
+        self.disposing_unit = disposing_unit
+        self.reported_to = tuple(reported_to)
+        self.risk_point_id = risk_point_id
+        self.judgement_id = judgement_id
+        self.information_id = information_id
+        self.meeting_id = meeting_id
+        self.minutes_ref = minutes_ref
+        self.reasons = reasons
+        self.actions: dict[UUID, ActionState] = {
+            a.action_id: a for a in (ActionState.from_record(r) for r in actions)
+        }
+        self.issued_by = dict(issued_by)
+        self.issued_at = issued_at
+        self.closed_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet closed 未办结: some action is still to be verified (Art. 28)."""
+        return self.closed_at is None
+
+    def action(self, action_id: UUID) -> ActionState:
+        """One action of this warning; Invalid naming `action_id` if it has none such."""
+        try:
+            return self.actions[action_id]
+        except KeyError:
+            raise Invalid(
+                "action_id", f"warning {self.notice_number} has no action {action_id}"
+            ) from None
+
+    # -- doing the actions (Art. 28) ------------------------------------------------------------
+
+    def report(
+        self,
+        action_id: UUID,
+        *,
+        note: str,
+        document_refs: list[str],
+        held_at: datetime | None,
+        participants: list[str],
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        """Report what was done for an action: documents, a talk held, measures done (Art. 28)."""
+        self._open_only()
+        action = self.action(action_id)
+        if action.status is not ActionStatus.PENDING:
+            raise Conflict(f"{action.kind} is already {action.status.value}")
+        refs = [r.strip() for r in document_refs if r.strip()]
+        people = [p.strip() for p in participants if p.strip()]
+        if action.kind in MEETING_KINDS:
+            if held_at is None:
+                raise Invalid("held_at", "say when the talk or inquiry was held")
+            if not people:
+                raise Invalid("participants", "say who took part")
+        elif action.kind in DOCUMENT_KINDS and not refs:
+            raise Invalid("document_refs", "give the reference of the document (材料)")
+        elif action.kind not in MEETING_KINDS | DOCUMENT_KINDS and not note.strip():
+            raise Invalid("note", "say what was done (整改/处理情况)")
+        if held_at is not None and held_at > at:
+            raise Invalid("held_at", "cannot lie in the future")
+        self._reported(
+            action_id=action_id, note=note.strip(), document_refs=refs, held_at=held_at,
+            participants=people, by=by, at=at,
+        )  # fmt: skip
+
+    @event("ActionReported")
+    def _reported(
+        self,
+        *,
+        action_id: UUID,
+        note: str,
+        document_refs: list[str],
+        held_at: datetime | None,
+        participants: list[str],
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        report = ActionReport(
+            note, tuple(document_refs), held_at, tuple(participants), dict(by), at
+        )
+        action = self.actions[action_id]
+        self.actions[action_id] = replace(
+            action, status=ActionStatus.REPORTED, reports=(*action.reports, report)
+        )
+
+    def verify(
+        self, action_id: UUID, *, accepted: bool, reason: str, by: ActorRecord, at: datetime
+    ) -> bool:
+        """Verify 核实 or return 退回 a report; True if the warning closed (Art. 28)."""
+        self._open_only()
+        action = self.action(action_id)
+        if action.status is not ActionStatus.REPORTED:
+            raise Conflict(f"{action.kind} is {action.status.value}: nothing to verify")
+        if action.reports[-1].by["user_id"] == by["user_id"]:
+            raise Forbidden("nobody verifies their own submission")
+        if not accepted:
+            if not reason.strip():
+                raise Invalid("reason", "say why the report is returned (退回理由)")
+            self._returned(action_id=action_id, reason=reason.strip(), by=by, at=at)
+            return False
+        self._verified(action_id=action_id, by=by, at=at)
+        if all(a.status is ActionStatus.VERIFIED for a in self.actions.values()):
+            self._closed(
+                unit_code=self.subject_unit, notice_number=self.notice_number, level=self.level,
+                actions_verified=len(self.actions), by=by, at=at,
+            )  # fmt: skip
+            return True
+        return False
+
+    @event("ActionVerified")
+    def _verified(self, *, action_id: UUID, by: ActorRecord, at: datetime) -> None:
+        self.actions[action_id] = replace(
+            self.actions[action_id],
+            status=ActionStatus.VERIFIED,
+            verified_by=dict(by),
+            verified_at=at,
+        )
+
+    @event("ActionReturned")
+    def _returned(self, *, action_id: UUID, reason: str, by: ActorRecord, at: datetime) -> None:
+        action = self.actions[action_id]
+        self.actions[action_id] = replace(
+            action, status=ActionStatus.PENDING, returned_reasons=(*action.returned_reasons, reason)
+        )
+
+    @event(Closed)
+    def _closed(  # the facts ride along so the closure can be published on its own
+        self,
+        *,
+        unit_code: str,
+        notice_number: str,
+        level: str,
+        actions_verified: int,
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        self.closed_at = at
+
+    def _open_only(self) -> None:
+        if not self.is_open:
+            raise Conflict(f"warning {self.notice_number} is closed")
+
+
+# -- the notice numbers (Art. 28) -----------------------------------------------------------------
+
+
+class NoticeSequence(Aggregate):
+    """The running number of notices per year and level 文号序号, kept in the store (Art. 28).
+
+    Two issuers taking the next number at once both save version n+1; the store refuses the second,
+    which retries with the number after.
+    """
+
+    @staticmethod
+    def create_id(year: int, level: str, **_: Any) -> UUID:
+        return uuid5(_SEQUENCE_NAMESPACE, f"{year}:{level}")
+
+    @event("Started")
+    def __init__(self, *, year: int, level: str) -> None:
+        self.year = year
+        self.level = WarningLevel(level)
+        self.last = 0
+
+    def take(self, warning_id: UUID) -> int:
+        """The next number, recorded against the warning it numbers."""
+        self._taken(number=self.last + 1, warning_id=warning_id)
+        return self.last
+
+    @event("Taken")
+    def _taken(self, *, number: int, warning_id: UUID) -> None:
+        self.last = number
