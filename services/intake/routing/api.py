@@ -1,4 +1,4 @@
-"""Intake's HTTP routes for routing 分流 beyond screening (Art. 24): transfers and tracking.
+"""Intake's HTTP routes for routing 分流 beyond screening (Art. 24): transfers, tracking, timeline.
 
 Screening routes by jurisdiction on its own; sending a case on to the discipline authority
 纪检监察机关 is a judgement a person makes and answers for, so it has its own route. Forwards to
@@ -8,13 +8,14 @@ lower nodes are tracked 跟踪督办 until acknowledged: reminded, then recorded
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.intake.api_deps import Decider, IntakeApp, Overseer
+from services.intake.api_deps import Decider, IntakeApp, Overseer, Reader
+from services.intake.routing import handlers
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
@@ -47,7 +48,7 @@ class DisciplineTransferOut(BaseModel):
 def transfer_to_discipline(
     information_id: UUID, body: DisciplineTransferIn, decider: Decider, app: IntakeApp
 ) -> DisciplineTransferOut:
-    case = app.transfer_to_discipline(information_id, body.reason, decider)
+    case = handlers.transfer_to_discipline(app, information_id, body.reason, decider)
     decision = case.discipline_transfer
     assert decision is not None
     return DisciplineTransferOut(
@@ -82,7 +83,7 @@ def forwards(
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
     rows = []
-    for c in app.forwards(root):
+    for c in handlers.forwards(app, root):
         acknowledged = c.acknowledged["at"] if c.acknowledged else None
         state = (
             "acknowledged"
@@ -107,3 +108,22 @@ def forwards(
             )
         )
     return rows
+
+
+class TimelineOut(BaseModel):
+    at: datetime
+    what: str
+    by: dict[str, str] | None
+    detail: dict[str, Any]
+
+
+@router.get(
+    "/{information_id}/timeline",
+    summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
+)
+def timeline(
+    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
+) -> list[TimelineOut]:
+    info = app.get_information(information_id)
+    ensure_jurisdiction(runtime, reader, info.unit_code)
+    return [TimelineOut(**vars(t)) for t in handlers.timeline(app, information_id)]
