@@ -53,7 +53,7 @@ SPEC = ServiceSpec(
     translate=contract.translate,
     routers=lambda: [
         filing_api.router,
-        filing_api.inbox,
+        filing_api.workbench,
         identity_api.router,
         routing_api.router,
         routing_api.tracking,

@@ -20,7 +20,7 @@ from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
-inbox = APIRouter(tags=["risk information 廉政风险信息"])
+workbench = APIRouter(tags=["risk information 廉政风险信息"])
 
 ChannelName = Annotated[
     str,
@@ -218,8 +218,8 @@ class CaseRow(BaseModel):
     awaiting_feedback: bool
 
 
-@inbox.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
-def list_inbox(
+@workbench.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
+def inbox(
     who: Reader,
     runtime: RuntimeDep,
     app: IntakeApp,

@@ -29,15 +29,16 @@ if TYPE_CHECKING:
 
 def translate_filed(e: RiskInformation.Filed, origin: Origin) -> CloudEvent:
     """The public event of a filing: reported, forwarded or transferred (Art. 22, 24)."""
+    reported = _reported(e, origin)
     outcome = RoutingOutcome(e.routing)
     if outcome is RoutingOutcome.ACCEPTED:
-        return public_envelope(RiskReported, e, origin, time=e.filed_at, data=_reported(e, origin))
+        return public_envelope(RiskReported, e, origin, time=e.filed_at, data=reported)
+    # A routed case carries what a reported one does, plus where it went and why.
+    routed = dict(reported) | {"to_node_id": e.routed_to, "reason": e.routing_reason}
     if outcome is RoutingOutcome.FORWARDED:
-        # The forward is the transfer's fields plus its feedback deadline 反馈时限.
-        routed = dict(_routed(e, origin))
         forwarded = InformationForwardedData(**routed, feedback_due_at=e.feedback_due_at)
         return public_envelope(InformationForwarded, e, origin, time=e.filed_at, data=forwarded)
-    transferred = _routed(e, origin)
+    transferred = InformationTransferredData(**routed)
     return public_envelope(InformationTransferred, e, origin, time=e.filed_at, data=transferred)
 
 
@@ -60,28 +61,4 @@ def _reported(e: RiskInformation.Filed, origin: Origin) -> RiskReportedData:
         attachment_refs=tuple(e.attachment_refs),
         reported_by=Actor.model_validate(e.filed_by),
         has_protected_source=e.has_protected_source,
-    )
-
-
-def _routed(e: RiskInformation.Filed, origin: Origin) -> InformationTransferredData:
-    return InformationTransferredData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor.model_validate(e.filed_by),
-        authority=e.authority,
-        occurred_at=e.filed_at,
-        information_id=e.originator_id,
-        subject_post=e.subject_post,
-        subject_person_id=e.subject_person_id,
-        channel=Channel(e.channel),
-        summary=e.summary,
-        happened_at=e.happened_at,
-        learned_at=e.learned_at,
-        source_reference=e.source_reference,
-        attachment_refs=tuple(e.attachment_refs),
-        reported_by=Actor.model_validate(e.filed_by),
-        has_protected_source=e.has_protected_source,
-        to_node_id=e.routed_to,
-        reason=e.routing_reason,
     )
