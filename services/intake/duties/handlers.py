@@ -18,8 +18,9 @@ from services.intake.duties.model import (
     ReportingBreach,
     ReportingDuty,
     check_period,
+    concealment_candidates,
+    missed_periods,
     period_bounds,
-    same_matter,
 )
 from shared.application import actor_of
 from shared.auth import Role
@@ -136,15 +137,14 @@ def find_breaches(app: IntakeApplication) -> int:
 def find_missed_reports(app: IntakeApplication) -> int:
     """Periodic reports not in by their due time: 漏报 (Art. 23); safe to run twice at once."""
     now = app.clock.now()
-    done = {(r.duty_id, r.period) for r in app.view.reports()}
+    reported = {(r.duty_id, r.period) for r in app.view.reports()}
     recorded = {b.id for b in app.view.breaches()}
     changed = 0
     for duty in app.view.duties():
         if duty.kind != "periodic":
             continue
-        for period in duty.periods_due_by(now):
-            breach_id = ReportingBreach.create_id(duty.id, period, "missed")
-            if (duty.id, period) in done or breach_id in recorded:
+        for period in missed_periods(duty, reported, now):
+            if ReportingBreach.create_id(duty.id, period, "missed") in recorded:
                 continue
             breach = new_breach(app, duty, period, "missed", [Evidence(duty.id)])
             changed += save_breach(app, breach)
@@ -160,19 +160,12 @@ def find_concealment_candidates(app: IntakeApplication) -> int:
     for duty in app.view.duties():
         if duty.kind != "event":
             continue
-        own = [c for c in cases if c.unit_code == duty.unit_code and c.reported_by_unit]
-        for case in cases:
-            if case.unit_code != duty.unit_code or case.reported_by_unit:
-                continue
-            due = duty.due_after_learning(case.learned_at)
-            if due > now or case.learned_at < duty.effective_from:
-                continue
-            breach_id = ReportingBreach.create_id(duty.id, str(case.id), "concealment_candidate")
-            if breach_id in recorded or any(same_matter(case, o) for o in own):
+        for case in concealment_candidates(duty, cases, now):
+            kind = "concealment_candidate"
+            if ReportingBreach.create_id(duty.id, str(case.id), kind) in recorded:
                 continue
             evidence = [Evidence(case.id), Evidence(duty.id)]
-            breach = new_breach(app, duty, str(case.id), "concealment_candidate", evidence, case)
-            changed += save_breach(app, breach)
+            changed += save_breach(app, new_breach(app, duty, str(case.id), kind, evidence, case))
     return changed
 
 

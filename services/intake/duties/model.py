@@ -248,6 +248,34 @@ class ReportingBreach(Aggregate):
         self.review = {"decision": decision, "reason": reason, "by": by, "at": at}
 
 
+def missed_periods(
+    duty: ReportingDuty, reported: set[tuple[UUID, str]], now: datetime
+) -> list[str]:
+    """The periods of a periodic duty due by `now` with no report in: 漏报 (Art. 23)."""
+    return [p for p in duty.periods_due_by(now) if (duty.id, p) not in reported]
+
+
+def concealment_candidates(
+    duty: ReportingDuty, cases: list[RiskInformation], now: datetime
+) -> list[RiskInformation]:
+    """Cases about an event duty's unit, from elsewhere, that it did not report in time: 瞒报嫌疑.
+
+    A matter counts once the duty's window after learning of it has passed, if it was learned
+    while the duty was in force and the unit's own reports cover neither its person nor its post
+    (Art. 23).
+    """
+    own = [c for c in cases if c.unit_code == duty.unit_code and c.reported_by_unit]
+    return [
+        case
+        for case in cases
+        if case.unit_code == duty.unit_code
+        and not case.reported_by_unit
+        and duty.due_after_learning(case.learned_at) <= now
+        and case.learned_at >= duty.effective_from
+        and not any(same_matter(case, o) for o in own)
+    ]
+
+
 def same_matter(case: RiskInformation, own: RiskInformation) -> bool:
     """Whether the unit's own report covers the same person or post (a late one is 迟报)."""
     if case.subject_person_id and case.subject_person_id == own.subject_person_id:
