@@ -14,7 +14,7 @@ from services.intake.duties.model import ReportingDuty
 from services.intake.filing import handlers as filing
 from services.intake.filing.model import Filing, InformationDraft, RiskInformation
 from services.intake.identity import handlers as identity
-from services.intake.identity.model import IdentityCipher
+from services.intake.identity.cipher import IdentityCipher
 from services.intake.officers import handlers as officers
 from services.intake.officers.model import InformationOfficer
 from services.intake.read_model import IntakeView

@@ -8,7 +8,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from services.intake.filing.rules import FilingRules
-from services.intake.identity.model import DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION
+from services.intake.identity.cipher import DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION
 from services.intake.routing.rules import RoutingRules
 from shared.settings import ServiceSettings
 

@@ -16,7 +16,6 @@ from eventsourcing.persistence import IntegrityError
 from services.intake.duties.handlers import late_breaches
 from services.intake.filing.imports import ImportRefused, RowResult, draft_of_row
 from services.intake.filing.model import (
-    CHANNELS,
     ContentTooLarge,
     Filing,
     IdempotentAnswer,
@@ -27,7 +26,7 @@ from services.intake.identity.handlers import seal
 from services.intake.routing.rules import screen
 from shared.application import actor_of
 from shared.auth import Role
-from shared.errors import Conflict, DomainError, Forbidden, Invalid
+from shared.errors import Conflict, DomainError, Forbidden
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import RoutingOutcome
 
@@ -92,28 +91,7 @@ def import_rows(
 
 def check_draft(app: IntakeApplication, draft: InformationDraft) -> None:
     """Refuse bad input with the field and the reason (Art. 22)."""
-    if draft.channel not in CHANNELS:
-        raise Invalid("channel", f"must be one of {', '.join(CHANNELS)}")
-    if not draft.unit_code.strip():
-        raise Invalid("unit_code", "the subject unit is missing")
-    app.unit(draft.unit_code)
-    if not draft.summary.strip():
-        raise Invalid("summary", "is empty")
-    limit = app.rules.filing.max_summary_chars
-    if len(draft.summary) > limit:
-        raise ContentTooLarge(
-            f"summary has {len(draft.summary)} characters; at most {limit} are accepted"
-        )
-    now = app.clock.now()
-    if draft.learned_at > now:
-        raise Invalid("learned_at", "lies in the future")
-    if draft.happened_at is not None:
-        if draft.happened_at > now:
-            raise Invalid("happened_at", "lies in the future")
-        if draft.happened_at > draft.learned_at:
-            raise Invalid("happened_at", "is after learned_at")
-    if draft.petitioner and draft.channel != "petition":
-        raise Invalid("petitioner", "only a petition 信访举报 carries a petitioner's identity")
+    app.rules.filing.check(draft, app.clock.now(), app.unit)
 
 
 def check_authority(app: IntakeApplication, unit_code: str, filer: Principal) -> None:

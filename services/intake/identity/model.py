@@ -1,28 +1,22 @@
 """A petitioner's identity, sealed apart from the case (保护举报人, Art. 22).
 
-Only ciphertext is stored; the aggregate never sees the plaintext. Each reveal is an event saying
-who asked and why. The Fernet key is a setting (`LIANFANG_INTAKE_IDENTITY_KEY`).
+Only ciphertext is stored (sealed by `cipher.py`); the aggregate never sees the plaintext. Each
+reveal is an event saying who asked and why.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from cryptography.fernet import Fernet, InvalidToken
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Invalid
 from shared.vocabulary import ActorRecord
 
 IDENTITY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:protected-identity")
-
-# A fixed Fernet key so a laptop works out of the box; deployments set
-# LIANFANG_INTAKE_IDENTITY_KEY.
-DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION = "4Tt9_fFDgG8xwY3s2A6vLOnuAhTNsSlPBswtK1Ryiio="
 
 
 @dataclass(frozen=True)
@@ -40,26 +34,6 @@ class PetitionerIdentity:
         return "PetitionerIdentity(<protected>)"
 
     __str__ = __repr__
-
-
-class IdentityCipher:
-    """Seals and opens petitioners' identities with one Fernet key (Art. 22)."""
-
-    def __init__(self, key: str) -> None:
-        self._fernet = Fernet(key.encode("ascii"))
-
-    def seal(self, identity: PetitionerIdentity) -> str:
-        """The ciphertext of an identity, the only form in which it is stored."""
-        plaintext = json.dumps(asdict(identity), ensure_ascii=False).encode("utf-8")
-        return self._fernet.encrypt(plaintext).decode("ascii")
-
-    def open(self, ciphertext: str) -> PetitionerIdentity:
-        """The identity a ciphertext holds (for the custodian's reveal only)."""
-        try:
-            raw = json.loads(self._fernet.decrypt(ciphertext.encode("ascii")))
-        except InvalidToken as exc:
-            raise RuntimeError("the identity key does not open this record") from exc
-        return PetitionerIdentity(**raw)
 
 
 class ProtectedIdentity(Aggregate):
