@@ -18,6 +18,7 @@ from services.intake.filing.model import ContentTooLarge, InformationDraft
 from services.intake.identity.model import PetitionerIdentity
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
+from shared.vocabulary import RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
 workbench = APIRouter(tags=["risk information 廉政风险信息"])
@@ -70,8 +71,8 @@ class InformationIn(BaseModel):
 class FilingOut(BaseModel):
     information_id: UUID
     created: bool = Field(description="False when this source was filed before (idempotent).")
-    routing: str = Field(
-        "accepted", description="accepted 直接处理 · forwarded 批转 · transferred 移送"
+    routing: RoutingOutcome = Field(
+        RoutingOutcome.ACCEPTED, description="accepted 直接处理 · forwarded 批转 · transferred 移送"
     )
     routed_to: str = Field("", description="The node (or body) it went to.")
 
@@ -91,7 +92,7 @@ class InformationOut(BaseModel):
     has_protected_source: bool = Field(
         description="A petitioner's identity is sealed (保护举报人)."
     )
-    routing: str
+    routing: RoutingOutcome
     routed_to: str
     routing_reason: str
     feedback_due_at: datetime | None
@@ -213,7 +214,7 @@ class CaseRow(BaseModel):
     channel: str
     summary: str
     filed_at: datetime
-    routing: str
+    routing: RoutingOutcome
     routed_to: str
     awaiting_feedback: bool
 

@@ -190,6 +190,15 @@ class RiskInformation(Aggregate):
         """A forward 批转 not yet acknowledged by the lower node (跟踪督办, Art. 24)."""
         return self.routing == RoutingOutcome.FORWARDED and self.acknowledged is None
 
+    @property
+    def tracking_state(self) -> str:
+        """A forward's tracking 督办: awaiting, reminded, overdue or acknowledged (Art. 24)."""
+        if self.acknowledged is not None:
+            return "acknowledged"
+        if self.overdue_at is not None:
+            return "overdue"
+        return "reminded" if self.reminded_at is not None else "awaiting"
+
     class FeedbackReminded(Aggregate.Event):
         """The lower node was reminded that feedback is due soon (督办, Art. 24)."""
 

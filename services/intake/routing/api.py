@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.intake.api_deps import Decider, IntakeApp, Overseer, Reader
 from services.intake.routing import handlers
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.vocabulary import RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
 tracking = APIRouter(prefix="/forwards", tags=["risk information 廉政风险信息"])
@@ -34,7 +35,7 @@ class DisciplineTransferIn(BaseModel):
 
 class DisciplineTransferOut(BaseModel):
     information_id: UUID
-    routing: str = Field(description="transferred 移送")
+    routing: RoutingOutcome = Field(description="transferred 移送")
     routed_to: str = Field(description="discipline_inspection 纪检监察机关")
     reason: str
     decided_by: dict[str, str]
@@ -85,15 +86,6 @@ def forwards(
     rows = []
     for c in handlers.forwards(app, root):
         acknowledged = c.acknowledged["at"] if c.acknowledged else None
-        state = (
-            "acknowledged"
-            if acknowledged
-            else "overdue"
-            if c.overdue_at
-            else "reminded"
-            if c.reminded_at
-            else "awaiting"
-        )
         rows.append(
             ForwardOut(
                 information_id=c.id,
@@ -104,7 +96,7 @@ def forwards(
                 reminded_at=c.reminded_at,
                 overdue_at=c.overdue_at,
                 acknowledged_at=acknowledged,
-                state=state,
+                state=c.tracking_state,
             )
         )
     return rows
