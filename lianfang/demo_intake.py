@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from services.intake.obligations import period_of
+from services.intake.duties.model import period_of
 from shared.auth import Role
 from shared.clock import BEIJING
 

@@ -107,6 +107,14 @@ class GradeSource(LabelledEnum):
     REVISION = "revision"
 
 
+class RoutingOutcome(LabelledEnum):
+    """Where screening by jurisdiction sends information, 分流 谁主管、谁负责 (Art. 24)."""
+
+    ACCEPTED = "accepted"
+    FORWARDED = "forwarded"
+    TRANSFERRED = "transferred"
+
+
 class ActionKind(LabelledEnum):
     """What a warning requires of its subject or of the disposing body, 处置措施 (Art. 28)."""
 
@@ -157,6 +165,11 @@ LABELS_ZH: Mapping[type[LabelledEnum], Mapping[str, str]] = {
         "institution": "事业单位",
         "peoples_organisation": "人民团体",
         "village_committee": "村(居)民委员会",
+    },
+    RoutingOutcome: {
+        "accepted": "本级直接处理",
+        "forwarded": "批转下级",
+        "transferred": "移送上级或纪检监察机关",
     },
     GradeSource: {"identification": "风险排查评定", "judgement": "研判", "revision": "动态修正"},
     ActionKind: {

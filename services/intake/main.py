@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake import (
-    api,
-    api_identity,
-    api_obligations,
-    api_officers,
-    api_routing,
-    contract,
-)
+from services.intake import contract
 from services.intake.app import IntakeApplication
+from services.intake.duties import api as duties_api
+from services.intake.duties.handlers import find_breaches
+from services.intake.filing import api as filing_api
+from services.intake.identity import api as identity_api
+from services.intake.officers import api as officers_api
+from services.intake.routing import api as routing_api
+from services.intake.routing.handlers import chase_feedback
 from services.intake.settings import IntakeSettings
-from services.intake.ticks import intake_ticks
-from shared.runtime import ServiceSpec
+from shared.runtime import ServiceSpec, Tick
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from shared.application import ServiceApplication
     from shared.clock import Clock
     from shared.orgtree import OrgDirectory
     from shared.settings import ServiceSettings
+
+TICK_SECONDS = 60.0
 
 
 def create_application(
@@ -32,23 +36,39 @@ def create_application(
     return IntakeApplication(env, clock=clock, org=org, rules=settings.rules())
 
 
+def on_intake(work: Callable[[IntakeApplication], int]) -> Callable[[ServiceApplication], int]:
+    """A feature's timer work, as the worker runs it on the service's application."""
+
+    def run(app: ServiceApplication) -> int:
+        assert isinstance(app, IntakeApplication)
+        return work(app)
+
+    return run
+
+
 SPEC = ServiceSpec(
     name="intake",
     title="Intake 信息收集",
     application=create_application,
     translate=contract.translate,
     routers=lambda: [
-        api.router,
-        api_identity.router,
-        api_routing.router,
-        api_routing.tracking,
-        api_officers.router,
-        api_obligations.router,
+        filing_api.router,
+        filing_api.workbench,
+        identity_api.router,
+        routing_api.router,
+        routing_api.tracking,
+        officers_api.router,
+        duties_api.router,
     ],
     # Its own topic: forwards, transfers and acknowledgements addressed to this node; the
     # register's: units registered or changed (shared/org_follow.py).
     consumes=("intake", "register"),
-    ticks=intake_ticks(),
+    ticks=(
+        # Remind lower nodes before, and record overdue after, a forward's deadline (Art. 24).
+        Tick("chase-feedback", TICK_SECONDS, on_intake(chase_feedback)),
+        # Record missed periodic reports 漏报 and concealment candidates 瞒报 (Art. 23).
+        Tick("find-breaches", TICK_SECONDS, on_intake(find_breaches)),
+    ),
 )
 
 Settings = IntakeSettings

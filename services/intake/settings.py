@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from services.intake.policy import DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION, IntakeRules
+from services.intake.filing.rules import FilingRules
+from services.intake.identity.cipher import DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION
+from services.intake.routing.rules import RoutingRules
 from shared.settings import ServiceSettings
+
+
+@dataclass(frozen=True)
+class IntakeRules:
+    """The rules of each intake feature, as the district sets them (Art. 22–24)."""
+
+    routing: RoutingRules = field(default_factory=RoutingRules)
+    filing: FilingRules = field(default_factory=FilingRules)
+    identity_key: str = DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION
 
 
 class IntakeSettings(ServiceSettings):
@@ -28,11 +41,15 @@ class IntakeSettings(ServiceSettings):
     def rules(self) -> IntakeRules:
         """The application's rules from these settings."""
         return IntakeRules(
-            node_id=self.common.node_id,
+            routing=RoutingRules(
+                node_id=self.common.node_id,
+                feedback_days=self.feedback_days,
+                reminder_days=self.reminder_days,
+            ),
+            filing=FilingRules(
+                max_summary_chars=self.max_summary_chars,
+                max_filing_bytes=self.max_filing_bytes,
+                max_import_bytes=self.max_import_bytes,
+            ),
             identity_key=self.identity_key.get_secret_value(),
-            max_summary_chars=self.max_summary_chars,
-            max_filing_bytes=self.max_filing_bytes,
-            max_import_bytes=self.max_import_bytes,
-            feedback_days=self.feedback_days,
-            reminder_days=self.reminder_days,
         )

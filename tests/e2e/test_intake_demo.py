@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from lianfang.demo_intake import PETITIONER, load_intake_demo, month_start
-from services.intake.obligations import period_of
+from services.intake.duties.model import period_of
 from shared.auth import Role, TokenService
 from shared.clock import SystemClock
 from shared.envelope import from_record

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from services.intake.app import InformationDraft, IntakeApplication
-from services.intake.policy import IntakeRules
+from services.intake.routing.rules import RoutingRules
+from services.intake.settings import IntakeRules
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.orgtree import OrgDirectory
@@ -42,7 +43,9 @@ def make_app(
     env: dict[str, str], clock: ManualClock, node_id: str = "district"
 ) -> IntakeApplication:
     org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
-    return IntakeApplication(env, clock=clock, org=org, rules=IntakeRules(node_id=node_id))
+    return IntakeApplication(
+        env, clock=clock, org=org, rules=IntakeRules(routing=RoutingRules(node_id=node_id))
+    )
 
 
 class StoreStory:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from services.intake.filing import ContentTooLarge
-from services.intake.imports import ImportRefused, rows_from_csv
+from services.intake.filing.imports import ImportRefused, rows_from_csv
+from services.intake.filing.model import ContentTooLarge
 from shared.errors import Conflict, Forbidden, Invalid
 from tests.unit.intake.support import (
     OFFICER,

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from services.intake.contract import translate
-from services.intake.obligations import ReportingBreach
-from services.intake.ticks import find_breaches
+from services.intake.duties.handlers import find_breaches, new_breach, save_breach
+from services.intake.duties.model import ReportingBreach
 from shared.auth import Principal, Role
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
@@ -154,9 +154,9 @@ def test_two_workers_record_a_breach_once(tmp_path: Path, clock: ManualClock) ->
         duty_id = monthly(first)
         clock.set(datetime(2026, 3, 12, tzinfo=BEIJING))
         duty = second.get_duty(duty_id)
-        racing = second._breach(duty, "2026-02", "missed", [])  # built before the first saves
+        racing = new_breach(second, duty, "2026-02", "missed", [])  # built before the first saves
         assert first.find_missed_reports() == 1
-        assert second._save_breach(racing) == 0  # IntegrityError: the other worker won
+        assert save_breach(second, racing) == 0  # IntegrityError: the other worker won
         assert second.find_missed_reports() == 0
         assert len(second.view.breaches()) == 1
     finally:

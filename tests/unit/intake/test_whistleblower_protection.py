@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from services.intake.contract import translate
-from services.intake.identity import ProtectedIdentity
-from services.intake.identity_cipher import PetitionerIdentity
+from services.intake.identity.model import PetitionerIdentity, ProtectedIdentity
 from shared.envelope import to_record
 from shared.errors import Forbidden, Invalid
 from shared.events.publish import Origin

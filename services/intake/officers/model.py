@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Conflict, Invalid
+from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -34,7 +35,7 @@ class InformationOfficer(Aggregate):
         units: list[str],
         active_from: datetime,
         active_until: datetime | None,
-        appointed_by: dict[str, str],
+        appointed_by: ActorRecord,
     ) -> None:
         self.user_id = user_id
         self.name = name
@@ -53,12 +54,16 @@ class InformationOfficer(Aggregate):
             raise Invalid("active_until", "must be after active_from")
 
     def _add_period(
-        self, units: list[str], start: datetime, end: datetime | None, by: dict[str, str]
+        self, units: list[str], start: datetime, end: datetime | None, by: ActorRecord
     ) -> None:
         self.periods.append({"units": list(units), "start": start, "end": end, "by": dict(by)})
 
     def reappoint(
-        self, units: list[str], active_from: datetime, active_until: datetime | None, by: Any
+        self,
+        units: list[str],
+        active_from: datetime,
+        active_until: datetime | None,
+        by: ActorRecord,
     ) -> None:
         """Start a new active period (续聘), after every earlier one has ended (Art. 22)."""
         if any(p["end"] is None or p["end"] > active_from for p in self.periods):
@@ -73,11 +78,11 @@ class InformationOfficer(Aggregate):
         units: list[str],
         active_from: datetime,
         active_until: datetime | None,
-        by: dict[str, str],
+        by: ActorRecord,
     ) -> None:
         self._add_period(units, active_from, active_until, by)
 
-    def relieve(self, at: datetime, reason: str, by: dict[str, str]) -> None:
+    def relieve(self, at: datetime, reason: str, by: ActorRecord) -> None:
         """End the open period at `at` (解聘/免去信息员), with a reason (Art. 22)."""
         current = self.periods[-1]
         if current["end"] is not None and current["end"] <= at:
@@ -87,7 +92,7 @@ class InformationOfficer(Aggregate):
         self._relieved(at=at, reason=reason, by=dict(by))
 
     @event("Relieved")
-    def _relieved(self, at: datetime, reason: str, by: dict[str, str]) -> None:
+    def _relieved(self, at: datetime, reason: str, by: ActorRecord) -> None:
         self.periods[-1]["end"] = at
 
     def covers(self, unit_chain: Iterable[str], at: datetime) -> bool:

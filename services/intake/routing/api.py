@@ -1,4 +1,4 @@
-"""Intake's HTTP routes for routing 分流 beyond screening (Art. 24): transfers and tracking.
+"""Intake's HTTP routes for routing 分流 beyond screening (Art. 24): transfers, tracking, timeline.
 
 Screening routes by jurisdiction on its own; sending a case on to the discipline authority
 纪检监察机关 is a judgement a person makes and answers for, so it has its own route. Forwards to
@@ -8,14 +8,16 @@ lower nodes are tracked 跟踪督办 until acknowledged: reminded, then recorded
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.intake.api_deps import Decider, IntakeApp, Overseer
+from services.intake.api_deps import Decider, IntakeApp, Overseer, Reader
+from services.intake.routing import handlers
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.vocabulary import RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
 tracking = APIRouter(prefix="/forwards", tags=["risk information 廉政风险信息"])
@@ -33,7 +35,7 @@ class DisciplineTransferIn(BaseModel):
 
 class DisciplineTransferOut(BaseModel):
     information_id: UUID
-    routing: str = Field(description="transferred 移送")
+    routing: RoutingOutcome = Field(description="transferred 移送")
     routed_to: str = Field(description="discipline_inspection 纪检监察机关")
     reason: str
     decided_by: dict[str, str]
@@ -47,7 +49,7 @@ class DisciplineTransferOut(BaseModel):
 def transfer_to_discipline(
     information_id: UUID, body: DisciplineTransferIn, decider: Decider, app: IntakeApp
 ) -> DisciplineTransferOut:
-    case = app.transfer_to_discipline(information_id, body.reason, decider)
+    case = handlers.transfer_to_discipline(app, information_id, body.reason, decider)
     decision = case.discipline_transfer
     assert decision is not None
     return DisciplineTransferOut(
@@ -82,17 +84,8 @@ def forwards(
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
     rows = []
-    for c in app.forwards(root):
+    for c in handlers.forwards(app, root):
         acknowledged = c.acknowledged["at"] if c.acknowledged else None
-        state = (
-            "acknowledged"
-            if acknowledged
-            else "overdue"
-            if c.overdue_at
-            else "reminded"
-            if c.reminded_at
-            else "awaiting"
-        )
         rows.append(
             ForwardOut(
                 information_id=c.id,
@@ -103,7 +96,26 @@ def forwards(
                 reminded_at=c.reminded_at,
                 overdue_at=c.overdue_at,
                 acknowledged_at=acknowledged,
-                state=state,
+                state=c.tracking_state,
             )
         )
     return rows
+
+
+class TimelineOut(BaseModel):
+    at: datetime
+    what: str
+    by: dict[str, str] | None
+    detail: dict[str, Any]
+
+
+@router.get(
+    "/{information_id}/timeline",
+    summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
+)
+def timeline(
+    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
+) -> list[TimelineOut]:
+    info = app.get_information(information_id)
+    ensure_jurisdiction(runtime, reader, info.unit_code)
+    return [TimelineOut(**vars(t)) for t in handlers.timeline(app, information_id)]

@@ -1,4 +1,4 @@
-"""Reporting duties, reports, breaches, compliance and inboxes over HTTP (Art. 22–24)."""
+"""Reporting duties, periodic reports, breaches and compliance figures over HTTP (Art. 23)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Query, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.intake.api_deps import IntakeApp, Office, Overseer, Reader, Reporter
-from services.intake.obligations import ReportingBreach, ReportingDuty
+from services.intake.api_deps import IntakeApp, Office, Overseer, Reporter
+from services.intake.duties import handlers
+from services.intake.duties.model import ReportingBreach, ReportingDuty
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(tags=["reporting obligations 报告义务"])
@@ -73,17 +74,6 @@ class ReviewIn(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
 
 
-class CaseRow(BaseModel):
-    information_id: UUID
-    unit_code: str
-    channel: str
-    summary: str
-    filed_at: datetime
-    routing: str
-    routed_to: str
-    awaiting_feedback: bool
-
-
 class ComplianceOut(BaseModel):
     unit_code: str
     period: str
@@ -125,8 +115,15 @@ def _breach(b: ReportingBreach) -> BreachOut:
 @router.post("/duties", status_code=status.HTTP_201_CREATED, summary="Set a reporting duty")
 def define_duty(body: DutyIn, office: Office, runtime: RuntimeDep, app: IntakeApp) -> DutyOut:
     ensure_jurisdiction(runtime, office, body.unit_code)
-    duty = app.define_duty(
-        body.unit_code, body.name, body.kind, body.every, body.due_days, body.effective_from, office
+    duty = handlers.define_duty(
+        app,
+        body.unit_code,
+        body.name,
+        body.kind,
+        body.every,
+        body.due_days,
+        body.effective_from,
+        office,
     )
     return _duty(duty)
 
@@ -146,7 +143,7 @@ def list_duties(
     summary="Submit a periodic report 定期报告 (late ones are recorded 迟报)",
 )
 def submit_report(duty_id: UUID, body: ReportIn, who: Reporter, app: IntakeApp) -> ReportOut:
-    report = app.submit_periodic_report(duty_id, body.period, body.summary, who)
+    report = handlers.submit_periodic_report(app, duty_id, body.period, body.summary, who)
     return ReportOut(
         report_id=report.id,
         period=report.period,
@@ -162,12 +159,12 @@ def list_breaches(
 ) -> list[BreachOut]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
-    return [_breach(b) for b in app.breaches(root)]
+    return [_breach(b) for b in handlers.breaches(app, root)]
 
 
 @router.post("/breaches/{breach_id}/review", summary="Confirm or dismiss a 瞒报 candidate")
 def review_breach(breach_id: UUID, body: ReviewIn, office: Office, app: IntakeApp) -> BreachOut:
-    return _breach(app.review_breach(breach_id, body.confirmed, body.reason, office))
+    return _breach(handlers.review_breach(app, breach_id, body.confirmed, body.reason, office))
 
 
 @router.get("/compliance", summary="Reporting figures of a unit in a period (Art. 23)")
@@ -180,7 +177,7 @@ def compliance(
 ) -> ComplianceOut:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
-    return ComplianceOut(**vars(app.compliance(root, period)))
+    return ComplianceOut(**vars(handlers.compliance(app, root, period)))
 
 
 @router.get(
@@ -196,25 +193,4 @@ def compliance_by_unit(
 ) -> list[ComplianceOut]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
-    return [ComplianceOut(**vars(c)) for c in app.compliance_by_unit(root, period)]
-
-
-@router.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
-def inbox(
-    who: Reader, runtime: RuntimeDep, app: IntakeApp, unit: UnitQuery = None
-) -> list[CaseRow]:
-    root = unit or who.unit_code
-    ensure_jurisdiction(runtime, who, root)
-    return [
-        CaseRow(
-            information_id=c.id,
-            unit_code=c.unit_code,
-            channel=c.channel,
-            summary=c.summary,
-            filed_at=c.filed_at,
-            routing=c.routing,
-            routed_to=c.routed_to,
-            awaiting_feedback=c.awaiting_feedback,
-        )
-        for c in app.inbox(who, root)
-    ]
+    return [ComplianceOut(**vars(c)) for c in handlers.compliance_by_unit(app, root, period)]

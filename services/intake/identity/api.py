@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.intake.api_deps import Custodian, IntakeApp
+from services.intake.identity import handlers
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 
@@ -48,7 +49,7 @@ class RevealOut(BaseModel):
 def reveal_identity(
     information_id: UUID, body: RevealIn, custodian: Custodian, app: IntakeApp
 ) -> IdentityOut:
-    identity = app.reveal_identity(information_id, body.reason, custodian)
+    identity = handlers.reveal_identity(app, information_id, body.reason, custodian)
     return IdentityOut(name=identity.name, contact=identity.contact, id_number=identity.id_number)
 
 
@@ -61,4 +62,4 @@ def identity_reveals(
 ) -> list[RevealOut]:
     info = app.get_information(information_id)
     ensure_jurisdiction(runtime, who, info.unit_code)
-    return [RevealOut(**r) for r in app.identity_reveals(information_id)]
+    return [RevealOut(**r) for r in handlers.identity_reveals(app, information_id)]

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.intake.api_deps import IntakeApp, Office, Reader
-from services.intake.officers import InformationOfficer
+from services.intake.officers import handlers
+from services.intake.officers.model import InformationOfficer
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(prefix="/officers", tags=["information officers 信息员"])
@@ -66,7 +67,8 @@ def _out(officer: InformationOfficer) -> OfficerOut:
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Appoint an officer 聘任信息员")
 def appoint(body: AppointIn, office: Office, app: IntakeApp) -> OfficerOut:
-    officer = app.appoint_officer(
+    officer = handlers.appoint_officer(
+        app,
         body.user_id,
         body.name,
         body.kind,
@@ -80,15 +82,15 @@ def appoint(body: AppointIn, office: Office, app: IntakeApp) -> OfficerOut:
 
 @router.post("/{user_id}/periods", summary="Re-appoint for a new active period 续聘")
 def reappoint(user_id: str, body: PeriodIn, office: Office, app: IntakeApp) -> OfficerOut:
-    officer = app.reappoint_officer(
-        user_id, body.units, body.active_from, body.active_until, office
+    officer = handlers.reappoint_officer(
+        app, user_id, body.units, body.active_from, body.active_until, office
     )
     return _out(officer)
 
 
 @router.post("/{user_id}/relief", summary="Relieve an officer 解聘, with a reason")
 def relieve(user_id: str, body: ReliefIn, office: Office, app: IntakeApp) -> OfficerOut:
-    return _out(app.relieve_officer(user_id, body.at, body.reason, office))
+    return _out(handlers.relieve_officer(app, user_id, body.at, body.reason, office))
 
 
 @router.get("", summary="Officers covering units in a subtree (Art. 22)")
@@ -102,4 +104,4 @@ def list_officers(
 ) -> list[OfficerOut]:
     root = unit or reader.unit_code
     ensure_jurisdiction(runtime, reader, root)
-    return [_out(o) for o in app.list_officers(root)]
+    return [_out(o) for o in handlers.list_officers(app, root)]

@@ -7,14 +7,20 @@ wants the unit's own report within N days of learning of a matter. The principal
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
+from shared.vocabulary import ActorRecord
+
+if TYPE_CHECKING:
+    from services.intake.filing.model import RiskInformation
 
 DUTY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:duty")
 DUTY_KINDS = ("periodic", "event")
@@ -44,7 +50,32 @@ def period_bounds(label: str) -> tuple[datetime, datetime]:
 
 
 def next_period(label: str, every: str) -> str:
+    """The period after `label`."""
     return period_of(period_bounds(label)[1], every)
+
+
+def check_period(period: str, every: str) -> None:
+    """Refuse a period label that does not fit the duty's periods (Art. 23)."""
+    pattern = r"^\d{4}-(0[1-9]|1[0-2])$" if every == "monthly" else r"^\d{4}-Q[1-4]$"
+    if not re.match(pattern, period):
+        raise Invalid("period", f"a {every} period looks like 2026-01 / 2026-Q1")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A stored event a breach rests on: who reported what, when (Art. 23)."""
+
+    originator_id: UUID
+    originator_version: int = 1
+
+    def as_record(self) -> dict[str, Any]:
+        """The reference as stored in a breach's event."""
+        return {"originator_id": str(self.originator_id), "version": self.originator_version}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Evidence:
+        """The reference a stored record names."""
+        return cls(UUID(str(record["originator_id"])), int(record["version"]))
 
 
 class ReportingDuty(Aggregate):
@@ -76,7 +107,7 @@ class ReportingDuty(Aggregate):
         every: str | None,
         due_days: int,
         effective_from: datetime,
-        defined_by: dict[str, str],
+        defined_by: ActorRecord,
     ) -> None:
         self.unit_code = unit_code
         self.name = name
@@ -120,7 +151,7 @@ class PeriodicReport(Aggregate):
         period: str,
         summary: str,
         due_at: datetime,
-        submitted_by: dict[str, str],
+        submitted_by: ActorRecord,
         submitted_at: datetime,
     ) -> None:
         self.duty_id = duty_id
@@ -133,6 +164,7 @@ class PeriodicReport(Aggregate):
 
     @property
     def late(self) -> bool:
+        """Submitted after its due time: 迟报 (Art. 23)."""
         return self.submitted_at > self.due_at
 
 
@@ -160,6 +192,11 @@ class ReportingBreach(Aggregate):
         evidence: list[dict[str, Any]]
         information_id: UUID | None
         detected_at: datetime
+
+        @property
+        def evidence_refs(self) -> tuple[Evidence, ...]:
+            """The stored events the breach rests on, typed."""
+            return tuple(Evidence.from_record(r) for r in self.evidence)
 
     @event(Found)
     def __init__(
@@ -190,11 +227,12 @@ class ReportingBreach(Aggregate):
 
     @property
     def status(self) -> str:
+        """recorded (a fact), or for a 瞒报 candidate: to_review, confirmed or dismissed."""
         if self.kind != "concealment_candidate":
             return "recorded"
         return "to_review" if self.review is None else str(self.review["decision"])
 
-    def decide(self, confirmed: bool, reason: str, by: dict[str, str], at: datetime) -> None:
+    def decide(self, confirmed: bool, reason: str, by: ActorRecord, at: datetime) -> None:
         """A person confirms or dismisses a concealment candidate, with reasons (Art. 23)."""
         if self.kind != "concealment_candidate":
             raise Conflict(f"a {self.kind} breach is a fact, not a candidate to review")
@@ -206,5 +244,40 @@ class ReportingBreach(Aggregate):
         self._reviewed(decision=decision, reason=reason.strip(), by=dict(by), at=at)
 
     @event("Reviewed")
-    def _reviewed(self, decision: str, reason: str, by: dict[str, str], at: datetime) -> None:
+    def _reviewed(self, decision: str, reason: str, by: ActorRecord, at: datetime) -> None:
         self.review = {"decision": decision, "reason": reason, "by": by, "at": at}
+
+
+def missed_periods(
+    duty: ReportingDuty, reported: set[tuple[UUID, str]], now: datetime
+) -> list[str]:
+    """The periods of a periodic duty due by `now` with no report in: 漏报 (Art. 23)."""
+    return [p for p in duty.periods_due_by(now) if (duty.id, p) not in reported]
+
+
+def concealment_candidates(
+    duty: ReportingDuty, cases: list[RiskInformation], now: datetime
+) -> list[RiskInformation]:
+    """Cases about an event duty's unit, from elsewhere, that it did not report in time: 瞒报嫌疑.
+
+    A matter counts once the duty's window after learning of it has passed, if it was learned
+    while the duty was in force and the unit's own reports cover neither its person nor its post
+    (Art. 23).
+    """
+    own = [c for c in cases if c.unit_code == duty.unit_code and c.reported_by_unit]
+    return [
+        case
+        for case in cases
+        if case.unit_code == duty.unit_code
+        and not case.reported_by_unit
+        and duty.due_after_learning(case.learned_at) <= now
+        and case.learned_at >= duty.effective_from
+        and not any(same_matter(case, o) for o in own)
+    ]
+
+
+def same_matter(case: RiskInformation, own: RiskInformation) -> bool:
+    """Whether the unit's own report covers the same person or post (a late one is 迟报)."""
+    if case.subject_person_id and case.subject_person_id == own.subject_person_id:
+        return True
+    return bool(case.subject_post) and case.subject_post == own.subject_post

@@ -1,11 +1,12 @@
 """A petitioner's identity, sealed apart from the case (保护举报人, Art. 22).
 
-Only ciphertext is stored; the aggregate never sees the plaintext. Each reveal is an event saying
-who asked and why.
+Only ciphertext is stored (sealed by `cipher.py`); the aggregate never sees the plaintext. Each
+reveal is an event saying who asked and why.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -13,8 +14,26 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Invalid
+from shared.vocabulary import ActorRecord
 
 IDENTITY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:protected-identity")
+
+
+@dataclass(frozen=True)
+class PetitionerIdentity:
+    """Who petitioned: optional name, contact and id number (信访举报人, Art. 22)."""
+
+    name: str | None = None
+    contact: str | None = None
+    id_number: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.name, self.contact, self.id_number))
+
+    def __repr__(self) -> str:  # never let a plaintext identity reach a log line
+        return "PetitionerIdentity(<protected>)"
+
+    __str__ = __repr__
 
 
 class ProtectedIdentity(Aggregate):
@@ -34,12 +53,12 @@ class ProtectedIdentity(Aggregate):
         self.sealed_at = sealed_at
         self.reveals: list[dict[str, Any]] = []
 
-    def reveal(self, by: dict[str, str], reason: str, at: datetime) -> None:
+    def reveal(self, by: ActorRecord, reason: str, at: datetime) -> None:
         """Record that a custodian opened the identity, and why (a reason is required)."""
         if not reason.strip():
             raise Invalid("reason", "a reason is required to reveal a petitioner's identity")
         self._revealed(by=dict(by), reason=reason.strip(), at=at)
 
     @event("Revealed")
-    def _revealed(self, by: dict[str, str], reason: str, at: datetime) -> None:
+    def _revealed(self, by: ActorRecord, reason: str, at: datetime) -> None:
         self.reveals.append({"by": by, "reason": reason, "at": at})

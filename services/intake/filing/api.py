@@ -1,4 +1,4 @@
-"""Intake's HTTP routes for information: file, import, read, trace (Art. 22–24)."""
+"""Intake's HTTP routes for risk information: file, import, read, and the inbox (Art. 22)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,21 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.intake.api_deps import Filer, IntakeApp, Reader
-from services.intake.filing import ContentTooLarge, InformationDraft
-from services.intake.identity_cipher import PetitionerIdentity
-from services.intake.imports import ImportRefused, rows_from_csv
+from services.intake.filing import handlers
+from services.intake.filing.imports import ImportRefused, rows_from_csv
+from services.intake.filing.model import ContentTooLarge, InformationDraft
+from services.intake.identity.model import PetitionerIdentity
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
+from shared.vocabulary import RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
+workbench = APIRouter(tags=["risk information 廉政风险信息"])
 
 ChannelName = Annotated[
     str,
@@ -68,8 +71,8 @@ class InformationIn(BaseModel):
 class FilingOut(BaseModel):
     information_id: UUID
     created: bool = Field(description="False when this source was filed before (idempotent).")
-    routing: str = Field(
-        "accepted", description="accepted 直接处理 · forwarded 批转 · transferred 移送"
+    routing: RoutingOutcome = Field(
+        RoutingOutcome.ACCEPTED, description="accepted 直接处理 · forwarded 批转 · transferred 移送"
     )
     routed_to: str = Field("", description="The node (or body) it went to.")
 
@@ -89,7 +92,7 @@ class InformationOut(BaseModel):
     has_protected_source: bool = Field(
         description="A petitioner's identity is sealed (保护举报人)."
     )
-    routing: str
+    routing: RoutingOutcome
     routed_to: str
     routing_reason: str
     feedback_due_at: datetime | None
@@ -97,19 +100,12 @@ class InformationOut(BaseModel):
     acknowledged: bool
 
 
-class TimelineOut(BaseModel):
-    at: datetime
-    what: str
-    by: dict[str, str] | None
-    detail: dict[str, Any]
-
-
 async def _bounded(request: Request, app: IntakeApp) -> None:
     """Refuse an oversized filing as a whole (413) before its fields are looked at."""
     size = len(await request.body())
-    if size > app.rules.max_filing_bytes:
+    if size > app.rules.filing.max_filing_bytes:
         raise ContentTooLarge(
-            f"the filing has {size} bytes; at most {app.rules.max_filing_bytes} are accepted"
+            f"the filing has {size} bytes; at most {app.rules.filing.max_filing_bytes} are accepted"
         )
 
 
@@ -135,7 +131,7 @@ def file_information(
         id_number=fields.pop("petitioner_id_number"),
     )
     draft = InformationDraft(**fields, petitioner=petitioner or None)
-    filing = app.file_information(draft, filer, idempotency_key)
+    filing = handlers.file_information(app, draft, filer, idempotency_key)
     if not filing.created:
         response.status_code = status.HTTP_200_OK
     return FilingOut(
@@ -155,13 +151,12 @@ async def import_information(
     request: Request, filer: Filer, app: IntakeApp, idempotency_key: IdempotencyKey = None
 ) -> JSONResponse:
     body = await request.body()
-    if len(body) > app.rules.max_import_bytes:
-        raise ContentTooLarge(
-            f"the import has {len(body)} bytes; at most {app.rules.max_import_bytes} are accepted"
-        )
+    limit = app.rules.filing.max_import_bytes
+    if len(body) > limit:
+        raise ContentTooLarge(f"the import has {len(body)} bytes; at most {limit} are accepted")
     rows = _rows(body, request.headers.get("content-type", ""))
     try:
-        results = app.import_rows(rows, filer, idempotency_key)
+        results = handlers.import_rows(app, rows, filer, idempotency_key)
     except ImportRefused as exc:
         report = [vars(r) for r in exc.rows]
         return JSONResponse({"detail": str(exc), "rows": report}, status_code=422)
@@ -213,13 +208,38 @@ def get_information(
     )
 
 
-@router.get(
-    "/{information_id}/timeline",
-    summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
-)
-def timeline(
-    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
-) -> list[TimelineOut]:
-    info = app.get_information(information_id)
-    ensure_jurisdiction(runtime, reader, info.unit_code)
-    return [TimelineOut(**vars(t)) for t in app.timeline(information_id)]
+class CaseRow(BaseModel):
+    information_id: UUID
+    unit_code: str
+    channel: str
+    summary: str
+    filed_at: datetime
+    routing: RoutingOutcome
+    routed_to: str
+    awaiting_feedback: bool
+
+
+@workbench.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
+def inbox(
+    who: Reader,
+    runtime: RuntimeDep,
+    app: IntakeApp,
+    unit: Annotated[
+        str | None, Query(description="Subtree root; your own unit by default.")
+    ] = None,
+) -> list[CaseRow]:
+    root = unit or who.unit_code
+    ensure_jurisdiction(runtime, who, root)
+    return [
+        CaseRow(
+            information_id=c.id,
+            unit_code=c.unit_code,
+            channel=c.channel,
+            summary=c.summary,
+            filed_at=c.filed_at,
+            routing=c.routing,
+            routed_to=c.routed_to,
+            awaiting_feedback=c.awaiting_feedback,
+        )
+        for c in handlers.inbox(app, who, root)
+    ]

@@ -1,0 +1,264 @@
+"""Filing risk information on a channel (Art. 22), screened by jurisdiction as it lands (Art. 24).
+
+A filing is answered once: the same source filed again finds the first case, and a request
+repeated under the same `Idempotency-Key` gets the first answer (幂等).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import TYPE_CHECKING, Any
+
+from eventsourcing.persistence import IntegrityError
+
+from services.intake.duties.handlers import late_breaches
+from services.intake.filing.imports import ImportRefused, RowResult, draft_of_row
+from services.intake.filing.model import (
+    ContentTooLarge,
+    Filing,
+    IdempotentAnswer,
+    InformationDraft,
+    RiskInformation,
+)
+from services.intake.identity.handlers import seal
+from services.intake.routing.rules import screen
+from shared.application import actor_of
+from shared.auth import Role
+from shared.errors import Conflict, DomainError, Forbidden
+from shared.orgtree import UnknownUnit
+from shared.vocabulary import RoutingOutcome
+
+if TYPE_CHECKING:
+    from eventsourcing.domain import Aggregate
+
+    from services.intake.app import IntakeApplication
+    from shared.auth import Principal
+    from shared.vocabulary import ActorRecord
+
+
+def file_information(
+    app: IntakeApplication,
+    draft: InformationDraft,
+    filer: Principal,
+    idempotency_key: str | None = None,
+) -> Filing:
+    """Receive risk information (Art. 22), screened at once (Art. 24); a repeat gets the first."""
+    fingerprint = _fingerprint(app, draft.fingerprint_fields())
+    if idempotency_key and (replay := _replay(app, filer, idempotency_key, fingerprint)):
+        return Filing.from_answer(replay)
+    check_draft(app, draft)
+    check_authority(app, draft.unit_code, filer)
+    information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
+    if information_id in app.repository:
+        filing = Filing(information_id, created=False)
+        pending: list[Aggregate] = []
+    else:
+        by_unit = _by_the_unit(app, draft, filer)
+        info, *rest = build_filing(app, draft, actor_of(filer, prefer="officer"), by_unit)
+        filing = Filing(info.id, True, info.routing, info.routed_to)
+        pending = [info, *rest]
+    try:
+        replay = _save_answered(
+            app, pending, filer, idempotency_key, fingerprint, filing.as_answer()
+        )
+    except IntegrityError:
+        # A concurrent request with the same source won: answer with its case.
+        if information_id in app.repository:
+            return Filing(information_id, created=False)
+        raise
+    return Filing.from_answer(replay) if replay else filing
+
+
+def import_rows(
+    app: IntakeApplication,
+    rows: list[dict[str, Any]],
+    filer: Principal,
+    idempotency_key: str | None = None,
+) -> list[RowResult]:
+    """Import shared data 资源共享: every row recorded, or none; each answered (Art. 22)."""
+    fingerprint = _fingerprint(app, {"rows": rows})
+    if idempotency_key and (replay := _replay(app, filer, idempotency_key, fingerprint)):
+        return [RowResult(**r) for r in replay["rows"]]
+    results, pending = _prepare(app, rows, filer)
+    if any(r.errors for r in results) or not results:
+        raise ImportRefused(results)
+    answer = {"rows": [vars(r) for r in results], "replayed": True}
+    replay = _save_answered(app, pending, filer, idempotency_key, fingerprint, answer)
+    return [RowResult(**r) for r in replay["rows"]] if replay else results
+
+
+def check_draft(app: IntakeApplication, draft: InformationDraft) -> None:
+    """Refuse bad input with the field and the reason (Art. 22)."""
+    app.rules.filing.check(draft, app.clock.now(), app.unit)
+
+
+def check_authority(app: IntakeApplication, unit_code: str, filer: Principal) -> None:
+    """Only the office 预防腐败室 or an active officer 信息员 of the unit files (Art. 22)."""
+    chain = [u.code for u in app.chain(unit_code)]
+    if Role.OFFICE in filer.roles and filer.unit_code in chain:
+        return
+    officer = app.officer_of(filer.user_id)
+    now = app.clock.now()
+    if Role.OFFICER in filer.roles and officer and officer.covers(chain, now):
+        return
+    if Role.OFFICE in filer.roles and not (officer and Role.OFFICER in filer.roles):
+        raise Forbidden(
+            f"unit {unit_code} is outside your jurisdiction (the subtree of {filer.unit_code})"
+        )
+    if officer is None or Role.OFFICER not in filer.roles:
+        why = "you are not an appointed information officer (信息员)"
+    else:
+        why = f"your appointment does not cover {unit_code} on {now.date().isoformat()}"
+    raise Forbidden(
+        f"only the prevention office (预防腐败室) or an active information officer covering "
+        f"{unit_code} may file for it: {why}"
+    )
+
+
+def build_filing(
+    app: IntakeApplication,
+    draft: InformationDraft,
+    filed_by: ActorRecord,
+    reported_by_unit: bool,
+    received_from: dict[str, str] | None = None,
+) -> tuple[RiskInformation, *tuple[Aggregate, ...]]:
+    """The case screened by jurisdiction (Art. 24), its sealed identity and any 迟报, to save."""
+    now = app.clock.now()
+    chain = app.chain(draft.unit_code)
+    route = screen([(u.code, u.managing_node_id) for u in chain], app.node_id)
+    info = RiskInformation(
+        channel=draft.channel,
+        source_reference=draft.source_reference,
+        unit_code=draft.unit_code,
+        subject_post=draft.subject_post,
+        subject_person_id=draft.subject_person_id,
+        summary=draft.summary,
+        happened_at=draft.happened_at,
+        learned_at=draft.learned_at,
+        attachment_refs=list(draft.attachment_refs),
+        has_protected_source=bool(draft.petitioner) or draft.has_protected_source,
+        filed_by=filed_by,
+        filed_at=now,
+        authority="Art. 22, 24",
+        routing=route.decision.value,
+        routed_to=route.to_node,
+        routing_reason=route.reason,
+        feedback_due_at=app.rules.routing.feedback_due(route.decision, now),
+        reported_by_unit=reported_by_unit,
+        received_from=received_from,
+    )
+    rest: list[Aggregate] = list(late_breaches(app, info))
+    if draft.petitioner:
+        rest.insert(0, seal(app, info.id, info.unit_code, draft.petitioner, now))
+    return (info, *rest)
+
+
+def _prepare(
+    app: IntakeApplication, rows: list[dict[str, Any]], filer: Principal
+) -> tuple[list[RowResult], list[Aggregate]]:
+    results: list[RowResult] = []
+    pending: list[Aggregate] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(rows, start=1):
+        draft, errors = draft_of_row(raw)
+        ref = raw.get("source_reference")
+        if draft is None:
+            results.append(RowResult(number, ref, errors=errors))
+            continue
+        if draft.source_reference in seen:
+            message = f"source_reference: repeats row {seen[draft.source_reference]}"
+            results.append(RowResult(number, ref, errors=[message]))
+            continue
+        seen[draft.source_reference] = number
+        try:
+            check_draft(app, draft)
+            check_authority(app, draft.unit_code, filer)
+        except (DomainError, UnknownUnit) as exc:
+            reason = "content too large" if isinstance(exc, ContentTooLarge) else ""
+            results.append(RowResult(number, ref, errors=[reason or str(exc)]))
+            continue
+        information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
+        if information_id in app.repository:
+            results.append(RowResult(number, ref, str(information_id), created=False))
+            continue
+        built = build_filing(app, draft, actor_of(filer, prefer="officer"), False)
+        pending.extend(built)
+        results.append(RowResult(number, ref, str(built[0].id), created=True))
+    return results, pending
+
+
+def _fingerprint(app: IntakeApplication, request: dict[str, Any]) -> str:
+    """A keyed hash of a request; keyed, so it tells nothing about a petitioner."""
+    text = json.dumps(request, sort_keys=True, default=str, ensure_ascii=False)
+    key = app.rules.identity_key.encode()
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _replay(
+    app: IntakeApplication, filer: Principal, key: str, fingerprint: str
+) -> dict[str, Any] | None:
+    """The first answer given under this caller's key, or None; a different request: 409."""
+    answer = app.find(IdempotentAnswer.create_id(filer.user_id, key), IdempotentAnswer)
+    if answer is None:
+        return None
+    if answer.fingerprint != fingerprint:
+        raise Conflict(f"Idempotency-Key {answer.key!r} was used before for a different request")
+    return {**answer.answer, "replayed": True}
+
+
+def _save_answered(
+    app: IntakeApplication,
+    pending: list[Aggregate],
+    filer: Principal,
+    key: str | None,
+    fingerprint: str,
+    answer: dict[str, Any],
+) -> dict[str, Any] | None:
+    """Save what a request made and, under its key, the answer, in one transaction.
+
+    None when saved; the winner's answer when a concurrent request under the same key saved
+    first. Any other conflict propagates.
+    """
+    if key:
+        recorded = IdempotentAnswer(
+            user_id=filer.user_id, key=key, fingerprint=fingerprint, answer=answer
+        )
+        pending = [*pending, recorded]
+    try:
+        app.save(*pending)
+    except IntegrityError:
+        if key and (replay := _replay(app, filer, key, fingerprint)):
+            return replay
+        raise
+    return None
+
+
+def _by_the_unit(app: IntakeApplication, draft: InformationDraft, filer: Principal) -> bool:
+    """Whether this is the unit's own report (本单位报告, Art. 23)."""
+    if draft.channel != "officer_report":
+        return False
+    if filer.unit_code == draft.unit_code:
+        return True
+    officer = app.officer_of(filer.user_id)
+    return officer is not None and draft.unit_code in officer.units_at(app.clock.now())
+
+
+def inbox(app: IntakeApplication, who: Principal, within: str) -> list[RiskInformation]:
+    """The cases a role works on, in the subtree of `within` (工作台, Art. 22–24).
+
+    Officers see what they filed; the judgement group sees what this node handles;
+    the office and auditors see everything, custodians the cases with a protected source.
+    """
+    app.unit(within, "unit_code")
+    cases = [c for c in app.view.cases() if app.org.is_within(c.unit_code, within)]
+    if who.has_any((Role.OFFICE, Role.AUDITOR)):
+        return cases
+    if Role.JUDGE in who.roles:
+        return [c for c in cases if c.routing == RoutingOutcome.ACCEPTED]
+    if Role.CUSTODIAN in who.roles:
+        return [c for c in cases if c.has_protected_source]
+    if Role.OFFICER in who.roles:
+        return [c for c in cases if c.filed_by.get("user_id") == who.user_id]
+    return []

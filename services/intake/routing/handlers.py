@@ -1,0 +1,223 @@
+"""Routing 分流 beyond the screening of a filing (Art. 24).
+
+Taking in what another node forwards 批转 or transfers 移送 here, answering a forward, closing our
+forwards when acknowledged, chasing their feedback on the worker's timer 跟踪督办, a person's
+transfer to the discipline authority, and the case's timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from eventsourcing.persistence import IntegrityError
+
+from services.intake.duties.handlers import reporting_due
+from services.intake.filing.handlers import build_filing
+from services.intake.filing.model import InformationDraft, RiskInformation
+from services.intake.routing.rules import DISCIPLINE_INSPECTION, Chase, chase
+from shared.application import Rejected, actor_of
+from shared.auth import Role
+from shared.errors import Forbidden, Invalid
+from shared.events import InformationForwarded
+from shared.orgtree import UnknownUnit
+from shared.vocabulary import RoutingOutcome
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from uuid import UUID
+
+    from eventsourcing.application import ProcessingEvent
+    from eventsourcing.domain import DomainEventProtocol
+
+    from services.intake.app import IntakeApplication
+    from shared.auth import Principal
+    from shared.events import InformationAcknowledged, InformationTransferred
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One moment in a case's life: what happened, when, who, when it was due, where it went."""
+
+    at: datetime
+    what: str
+    by: dict[str, str] | None
+    detail: dict[str, Any]
+
+
+def take_routed(
+    app: IntakeApplication,
+    routed: InformationForwarded | InformationTransferred,
+    processing_event: ProcessingEvent[UUID],
+) -> None:
+    """File routed information here as received (接收批转/移送), and answer a forward (Art. 24)."""
+    data = routed.data
+    try:
+        app.org.get(data.unit_code)
+    except UnknownUnit as exc:
+        raise Rejected(str(exc)) from exc
+    information_id = RiskInformation.create_id(str(data.channel), data.source_reference)
+    is_forward = isinstance(routed, InformationForwarded)
+    case = app.find(information_id, RiskInformation)
+    if case is None:
+        draft = InformationDraft(
+            channel=str(data.channel),
+            source_reference=data.source_reference,
+            unit_code=data.unit_code,
+            summary=data.summary,
+            learned_at=data.learned_at,
+            happened_at=data.happened_at,
+            subject_post=data.subject_post,
+            subject_person_id=data.subject_person_id,
+            attachment_refs=list(data.attachment_refs),
+            has_protected_source=data.has_protected_source,
+        )
+        received_from = {
+            "node_id": data.node_id,
+            "event_id": routed.id,
+            "information_id": str(data.information_id),
+            "kind": "forward" if is_forward else "transfer",
+        }
+        case, *rest = build_filing(app, draft, data.actor.model_dump(), False, received_from)
+        processing_event.collect_events(case, *rest)
+    if is_forward:
+        case.send_acknowledgement(data.node_id, routed.id, app.clock.now())
+        processing_event.collect_events(case)
+
+
+def take_acknowledgement(
+    app: IntakeApplication, ack: InformationAcknowledged, processing_event: ProcessingEvent[UUID]
+) -> None:
+    """The lower node took our forward in: tracking ends (反馈, Art. 24)."""
+    case = app.find(ack.data.information_id, RiskInformation)
+    if case is None:
+        raise Rejected(f"no forwarded information {ack.data.information_id} at node {app.node_id}")
+    if case.acknowledge(ack.data.node_id, ack.id, app.clock.now()):
+        processing_event.collect_events(case)
+
+
+def transfer_to_discipline(
+    app: IntakeApplication, information_id: UUID, reason: str, by: Principal
+) -> RiskInformation:
+    """Transfer a case to the discipline authority 纪检监察机关 (移送, Art. 24).
+
+    A person decides, not the screening: the office 预防腐败室 or the judgement group 研判小组
+    of a unit above the case, with reasons; the decision is an event and goes out as
+    InformationTransferred addressed to `discipline_inspection`.
+    """
+    if not by.has_any((Role.OFFICE, Role.JUDGE)):
+        raise Forbidden(
+            "only the prevention office (预防腐败室) or the judgement group (研判小组) "
+            "transfers information to the discipline authority"
+        )
+    if not reason.strip():
+        raise Invalid("reason", "a transfer to the discipline authority needs its reasons")
+    case = app.get_information(information_id)
+    if not app.org.is_within(case.unit_code, by.unit_code):
+        raise Forbidden(f"unit {case.unit_code} is outside your jurisdiction")
+    case.transfer_to_discipline(
+        DISCIPLINE_INSPECTION, actor_of(by, prefer="office"), reason.strip(), app.clock.now()
+    )
+    app.save(case)
+    return case
+
+
+def chase_feedback(app: IntakeApplication) -> int:
+    """The timer's work: remind before the feedback deadline, record overdue after (Art. 24).
+
+    Safe in two workers at once: a reminder is the case's next version, so the second save
+    fails with IntegrityError and counts as done by the other.
+    """
+    now = app.clock.now()
+    changed = 0
+    for row in app.view.cases():
+        if not row.awaiting_feedback or row.overdue_at is not None:
+            continue
+        case = app.get_information(row.id)
+        if not case.awaiting_feedback:
+            continue  # acknowledged since the view was read
+        due = case.feedback_due_at
+        assert due is not None
+        step = chase(app.rules.routing, due, case.reminded_at, case.overdue_at, now)
+        if step is Chase.RECORD_OVERDUE:
+            case.record_overdue(now)
+        elif step is Chase.REMIND:
+            case.remind(now)
+        else:
+            continue
+        try:
+            app.save(case)
+        except IntegrityError:
+            continue  # another worker recorded it first
+        changed += 1
+    return changed
+
+
+def open_forwards(app: IntakeApplication) -> list[RiskInformation]:
+    """Forwards still waiting for the lower node's feedback (跟踪督办, Art. 24)."""
+    return [
+        c for c in app.view.cases() if c.routing == RoutingOutcome.FORWARDED and c.awaiting_feedback
+    ]
+
+
+def forwards(app: IntakeApplication, within: str) -> list[RiskInformation]:
+    """Every forward 批转 about the subtree of `within`, the earliest deadline first (Art. 24)."""
+    app.unit(within, "unit_code")
+    found = [
+        c
+        for c in app.view.cases()
+        if c.routing == RoutingOutcome.FORWARDED and app.org.is_within(c.unit_code, within)
+    ]
+    return sorted(found, key=lambda c: (c.feedback_due_at or c.filed_at, str(c.id)))
+
+
+def timeline(app: IntakeApplication, information_id: UUID) -> list[TimelineEntry]:
+    """Who reported what when, when it was due, where it was routed (Art. 23, 24)."""
+    case = app.get_information(information_id)
+    entries: list[TimelineEntry] = []
+    for e in app.repository.event_store.get(case.id):
+        entries.extend(_moments(app, e))
+    for breach in app.view.breaches():
+        if breach.information_id == case.id:
+            detail = {
+                "due_at": breach.due_at.isoformat(),
+                "responsible_person_id": breach.responsible_person_id,
+                "status": breach.status,
+            }
+            entries.append(TimelineEntry(breach.detected_at, f"breach_{breach.kind}", None, detail))
+    return sorted(entries, key=lambda t: t.at)
+
+
+def _moments(app: IntakeApplication, e: DomainEventProtocol[UUID]) -> list[TimelineEntry]:
+    """The timeline entries of one stored event of a case."""
+    if isinstance(e, RiskInformation.Filed):
+        filed = {
+            "channel": e.channel,
+            "learned_at": e.learned_at.isoformat(),
+            "received_from": e.received_from,
+            "reporting_due": reporting_due(app, e.unit_code, e.learned_at),
+        }
+        due = e.feedback_due_at.isoformat() if e.feedback_due_at else None
+        routed = {"to_node": e.routed_to, "reason": e.routing_reason, "feedback_due_at": due}
+        return [
+            TimelineEntry(e.filed_at, "filed", e.filed_by, filed),
+            TimelineEntry(e.filed_at, str(e.routing), e.filed_by, routed),
+        ]
+    if isinstance(e, RiskInformation.TransferredToDiscipline):
+        detail = {"to_node": e.to_body, "reason": e.reason}
+        return [TimelineEntry(e.at, "transferred_to_discipline", e.by, detail)]
+    if isinstance(e, RiskInformation.FeedbackReminded):
+        return [TimelineEntry(e.at, "feedback_reminded", None, {})]
+    if isinstance(e, RiskInformation.FeedbackOverdue):
+        return [TimelineEntry(e.at, "feedback_overdue", None, {"due_at": e.due_at.isoformat()})]
+    if isinstance(e, RiskInformation.Acknowledged):
+        detail = {"node_id": e.node_id, "event_id": e.event_id}
+        return [TimelineEntry(e.at, "acknowledged", None, detail)]
+    if isinstance(e, RiskInformation.AcknowledgementSent):
+        detail = {
+            "unit_code": e.unit_code,
+            "to_node_id": e.to_node_id,
+            "forwarded_event_id": e.forwarded_event_id,
+        }
+        return [TimelineEntry(e.at, "acknowledgement_sent", None, detail)]
+    return []
