@@ -10,9 +10,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from services.register.api_deps import Reader, RegisterApp, within_of
-from services.register.grading import FACTOR_MEANINGS
-from services.register.measures import CATALOGUE
-from services.register.risk_records import RiskStatus
+from services.register.risk_points.measures import CATALOGUE
+from services.register.risk_points.model import RiskStatus
+from services.register.risk_points.rules import FACTOR_MEANINGS
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.vocabulary import Grade, RiskCategory
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.register.api_deps import Editor, RegisterApp
 from services.register.api_risk_points import FocusIn
 from services.register.revision_commands import RevisedContent
-from services.register.risk_records import Focus
+from services.register.risk_points.model import Focus
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.vocabulary import RiskCategory
 

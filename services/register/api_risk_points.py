@@ -10,9 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import Editor, RegisterApp, Voter
 from services.register.app import RegisterApplication
-from services.register.risk_point import RiskPoint
 from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_records import Focus
+from services.register.risk_points.model import Focus, RiskPoint
 from shared.auth import Principal
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.events import GradingFactors

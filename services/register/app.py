@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from eventsourcing.application import ProcessingEvent
 
     from services.register.judgement import InformationStatus
-    from services.register.risk_records import RiskStatus
+    from services.register.risk_points.model import RiskStatus
     from shared.events import CloudEvent
     from shared.vocabulary import Grade, RiskCategory
 

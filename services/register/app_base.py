@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
 from services.register.domain import ReportedInformation
-from services.register.policy import RegisterRules
 from services.register.powers import PowerItem
 from services.register.read_model import RegisterView
-from services.register.risk_point import RiskPoint
+from services.register.risk_points.model import RiskPoint
+from services.register.risk_points.rules import RegisterRules
 from shared.application import ServiceApplication
 from shared.errors import NotFound
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from services.register.domain import ReportedInformation
 from services.register.org_units import OrgUnitEntry
 from services.register.powers import PowerItem
-from services.register.risk_point import RiskPoint
-from services.register.risk_publication import PublishableRiskPoint
+from services.register.risk_points.model import RiskPoint
+from services.register.risk_points.rules import Tally
 from shared.events import (
     Actor,
     GradingFactors,
@@ -43,9 +43,19 @@ if TYPE_CHECKING:
     from shared.events.publish import Origin
 
 
+class Common(TypedDict):
+    """The fields every public register event's data begins with."""
+
+    schema_version: Literal[1]
+    unit_code: str
+    node_id: str
+    actor: Actor
+    authority: str
+
+
 def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
     """A grading becomes RiskGraded, a judgement JudgementMade, a unit OrgUnitRegistered or
-    OrgUnitChanged, an identification milestone its own event (`milestones.py`); the rest stays
+    OrgUnitChanged, an identification milestone its own event (`_milestone`); the rest stays
     internal."""
     if isinstance(domain_event, RiskPoint.Graded):
         return _graded(domain_event, origin)
@@ -122,7 +132,7 @@ def _unit(
         "managing_node_id": e.managing_node_id,
         "principal_leader_id": e.principal_leader_id,
         "leadership_team_ids": tuple(e.leadership_team_ids),
-        "business_department": getattr(e, "business_department", None),
+        "business_department": e.business_department,
     }
     if isinstance(e, OrgUnitEntry.Registered):
         data = OrgUnitRegisteredData(**state)
@@ -132,39 +142,36 @@ def _unit(
 
 
 def _milestone(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """The identification milestones (Art. 10, 11, 14); None for events stored before they
-    carried their unit, which cannot be placed."""
-    if getattr(e, "unit_code", None) is None:
-        return None
+    """The identification milestones (Art. 10, 11, 14); None for the events that stay internal."""
     if isinstance(e, PowerItem.Catalogued):
         return _catalogued(e, origin)
-    if isinstance(e, PowerItem.FlowchartDrawn):  # type: ignore[attr-defined]
+    if isinstance(e, PowerItem.FlowchartDrawn):
         return _charted(e, origin)
-    if isinstance(e, RiskPoint.Voted) and e.outcome == "approved":  # type: ignore[attr-defined]
+    if isinstance(e, RiskPoint.Voted) and e.outcome == Tally.APPROVED:
         return _approved(e, origin)
-    if isinstance(e, PublishableRiskPoint.Published):  # type: ignore[attr-defined]
+    if isinstance(e, RiskPoint.Published):
         return _published(e, origin)
-    if isinstance(e, PublishableRiskPoint.BroughtIntoForce):  # type: ignore[attr-defined]
+    if isinstance(e, RiskPoint.BroughtIntoForce):
         return _in_force(e, origin)
     return None
 
 
-def _common(e: Any, origin: Origin, user_id: str, role: str, authority: str) -> dict[str, Any]:
+def _common(unit_code: str, origin: Origin, user_id: str, role: str, authority: str) -> Common:
     """The common fields; stored events name only who acted, so the actor's unit is the unit
     acted on, and the role the one its route requires (editor routes: office; votes: leader)."""
-    return {
-        "schema_version": 1,
-        "unit_code": e.unit_code,
-        "node_id": origin.node_id,
-        "actor": Actor(user_id=user_id, role=role, unit_code=e.unit_code),
-        "authority": authority,
-    }
+    return Common(
+        schema_version=1,
+        unit_code=unit_code,
+        node_id=origin.node_id,
+        actor=Actor(user_id=user_id, role=role, unit_code=unit_code),
+        authority=authority,
+    )
 
 
 def _catalogued(e: PowerItem.Catalogued, origin: Origin) -> PowerCatalogued:
     """PowerCatalogued: a power entered the catalogue 职权目录 (Art. 11)."""
     data = PowerCataloguedData(
-        **_common(e, origin, e.catalogued_by, "office", "Art. 11"),
+        **_common(e.unit_code, origin, e.catalogued_by, "office", "Art. 11"),
         occurred_at=e.catalogued_at,
         power_id=e.originator_id,
         name=e.name,
@@ -175,10 +182,10 @@ def _catalogued(e: PowerItem.Catalogued, origin: Origin) -> PowerCatalogued:
     return public_envelope(PowerCatalogued, e, origin, time=e.catalogued_at, data=data)
 
 
-def _charted(e: Any, origin: Origin) -> PowerCharted:
+def _charted(e: PowerItem.FlowchartDrawn, origin: Origin) -> PowerCharted:
     """PowerCharted: a version of the power's flowchart 权力运行流程图 was drawn (Art. 11)."""
     data = PowerChartedData(
-        **_common(e, origin, e.drawn_by, "office", "Art. 11"),
+        **_common(e.unit_code, origin, e.drawn_by, "office", "Art. 11"),
         occurred_at=e.drawn_at,
         power_id=e.originator_id,
         flowchart_version=e.version,
@@ -187,10 +194,10 @@ def _charted(e: Any, origin: Origin) -> PowerCharted:
     return public_envelope(PowerCharted, e, origin, time=e.drawn_at, data=data)
 
 
-def _approved(e: Any, origin: Origin) -> RiskPointApproved:
+def _approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved:
     """RiskPointApproved: the vote that carried the leadership team's approval (Art. 14)."""
     data = RiskPointApprovedData(
-        **_common(e, origin, e.member_id, "leader", "Art. 14"),
+        **_common(e.unit_code, origin, e.member_id, "leader", "Art. 14"),
         occurred_at=e.cast_at,
         risk_point_id=e.originator_id,
         grade=e.grade,
@@ -204,10 +211,10 @@ def _approved(e: Any, origin: Origin) -> RiskPointApproved:
     return public_envelope(RiskPointApproved, e, origin, time=e.cast_at, data=data)
 
 
-def _published(e: Any, origin: Origin) -> RiskPointPublished:
+def _published(e: RiskPoint.Published, origin: Origin) -> RiskPointPublished:
     """RiskPointPublished: publication 公示 began and when it ends (Art. 10)."""
     data = RiskPointPublishedData(
-        **_common(e, origin, e.published_by, "office", "Art. 10"),
+        **_common(e.unit_code, origin, e.published_by, "office", "Art. 10"),
         occurred_at=e.starts_at,
         risk_point_id=e.originator_id,
         starts_at=e.starts_at,
@@ -216,12 +223,12 @@ def _published(e: Any, origin: Origin) -> RiskPointPublished:
     return public_envelope(RiskPointPublished, e, origin, time=e.starts_at, data=data)
 
 
-def _in_force(e: Any, origin: Origin) -> RiskPointInForce:
+def _in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
     """RiskPointInForce: the period is over, every objection answered (Art. 10)."""
     data = RiskPointInForceData(
-        **_common(e, origin, e.by, "office", "Art. 10"),
+        **_common(e.unit_code, origin, e.by, "office", "Art. 10"),
         occurred_at=e.at,
         risk_point_id=e.originator_id,
-        objections_answered=e.objections or 0,
+        objections_answered=e.objections,
     )
     return public_envelope(RiskPointInForce, e, origin, time=e.at, data=data)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from services.register.domain import ReportedInformation
 from services.register.judgement import ReportFinding
 from services.register.risk_point_commands import RiskPointCommands, RiskPointDraft
-from services.register.risk_records import Focus
+from services.register.risk_points.model import Focus
 from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Forbidden, Invalid, NotFound
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from uuid import UUID
 
-    from services.register.risk_point import RiskPoint
+    from services.register.risk_points.model import RiskPoint
     from shared.auth import Principal
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from services.register.risk_point import RiskPoint
 from services.register.risk_point_commands import RiskPointCommands
-from services.register.risk_records import Focus
+from services.register.risk_points.model import Focus, RiskPoint
 from shared.application import Rejected, actor_of
 from shared.errors import Invalid
 from shared.vocabulary import RiskCategory

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from services.register.app_base import RegisterBase
-from services.register.grading import FACTOR_NAMES, Factors
-from services.register.measures import MeasureStatus
-from services.register.risk_point import RiskPoint
-from services.register.risk_records import Focus
+from services.register.risk_points.measures import MeasureStatus
+from services.register.risk_points.model import Focus, RiskPoint
+from services.register.risk_points.rules import FACTOR_NAMES, Factors
 from shared.application import actor_of
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.vocabulary import Grade, GradeSource, RiskCategory

@@ -18,7 +18,7 @@ from services.register.contract import translate
 from services.register.judgement import InformationStatus, ReportFinding, judgement_id_of
 from services.register.judgement_commands import JudgementDraft, NewRiskPoint
 from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_records import RiskStatus
+from services.register.risk_points.model import RiskStatus
 from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock

@@ -17,7 +17,7 @@ from services.register.contract import translate
 from services.register.org_import import ImportRejected, read_csv, read_json
 from services.register.org_units import UnitDraft
 from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_records import RiskStatus
+from services.register.risk_points.model import RiskStatus
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
