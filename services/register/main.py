@@ -1,20 +1,16 @@
-"""The register service: the risk register and judgement of information (Art. 10–21, 25)."""
+"""The register service: units, powers, the risk register, judgement of information (Art. 5–30)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.register import (
-    api,
-    api_overview,
-    api_powers,
-    api_revision,
-    api_risk_points,
-    api_units,
-    contract,
-)
+from services.register import contract
 from services.register.app import RegisterApplication
+from services.register.catalogue import api as catalogue_api
+from services.register.judgement import api as judgement_api
+from services.register.risk_points import api as risk_points_api
 from services.register.settings import RegisterSettings
+from services.register.units import api as units_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -37,12 +33,10 @@ SPEC = ServiceSpec(
     application=create_application,
     translate=contract.translate,
     routers=lambda: [
-        api.router,
-        api_powers.router,
-        api_risk_points.router,
-        api_revision.router,
-        api_overview.router,
-        api_units.router,
+        judgement_api.router,
+        catalogue_api.router,
+        risk_points_api.router,
+        units_api.router,
     ],
     consumes=("intake", "assessment"),
 )

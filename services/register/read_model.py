@@ -18,12 +18,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from services.register.domain import ReportedInformation
-from services.register.judgement import InformationStatus
-from services.register.org_units import OrgUnitEntry
-from services.register.powers import PowerItem, PowerKind
-from services.register.register_as_of import risk_point_at
+from services.register.catalogue.model import PowerItem, PowerKind
+from services.register.judgement.model import InformationStatus, ReportedInformation
+from services.register.risk_points.as_of import risk_point_at
 from services.register.risk_points.model import RiskPoint, RiskStatus
+from services.register.units.model import OrgUnitEntry
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import Grade, RiskCategory, Verdict
 

@@ -15,10 +15,9 @@ from uuid import UUID, uuid4
 import pytest
 
 from services.register.app import RegisterApplication
+from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate
-from services.register.power_commands import PowerDraft
-from services.register.revision_commands import RevisedContent
-from services.register.risk_point_commands import RiskPointDraft
+from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
 from services.register.risk_points.model import Focus, RiskStatus
 from shared.application import Rejected
 from shared.auth import Principal, Role

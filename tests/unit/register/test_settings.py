@@ -13,7 +13,7 @@ import pytest
 
 from services.register.app import RegisterApplication
 from services.register.main import SPEC
-from services.register.risk_point_commands import RiskPointDraft
+from services.register.risk_points.handlers import RiskPointDraft
 from services.register.risk_points.rules import FactorWeights, GradingRule, RegisterRules
 from services.register.settings import RegisterSettings
 from shared.auth import Principal, Role

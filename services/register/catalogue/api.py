@@ -11,8 +11,8 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import Editor, Reader, RegisterApp, within_of
-from services.register.power_commands import PowerDraft
-from services.register.powers import POWER_KIND_ZH
+from services.register.catalogue.handlers import PowerDraft
+from services.register.catalogue.model import POWER_KIND_ZH
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(prefix="/powers", tags=["power catalogue 职权目录"])

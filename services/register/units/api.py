@@ -13,8 +13,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp, within_of
-from services.register.org_import import ImportRejected, read_csv, read_json
-from services.register.org_units import UnitDraft
+from services.register.units.imports import ImportRejected, read_csv, read_json
+from services.register.units.model import UnitDraft
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, require_roles
 from shared.errors import DomainError
