@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp, within_of
+from services.register.judgement import handlers
 from services.register.judgement.handlers import JudgementDraft, NewRiskPoint
 from services.register.judgement.model import InformationStatus, ReportedInformation
 from services.register.read_model import InformationRow
@@ -233,7 +234,8 @@ def get_information(
     summary="Record a verification 核实 (Art. 21, 25)",
 )
 def verify(information_id: UUID, body: VerificationIn, who: Judge, app: RegisterApp) -> NumberOut:
-    number = app.verify_information(
+    number = handlers.verify_information(
+        app,
         information_id, checked=body.checked, findings=body.findings, by=who,
         verifiers=body.verifiers, verified_at=body.verified_at,
     )  # fmt: skip
@@ -261,4 +263,4 @@ def judge(information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp)
         responsible_leader_id=body.responsible_leader_id,
         report_finding=body.report_finding,
     )
-    return JudgementIdOut(judgement_id=app.judge_information(information_id, draft, who))
+    return JudgementIdOut(judgement_id=handlers.judge_information(app, information_id, draft, who))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import Editor, Reader, RegisterApp, Voter, within_of
 from services.register.app import RegisterApplication
+from services.register.risk_points import handlers
 from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
 from services.register.risk_points.measures import CATALOGUE
 from services.register.risk_points.model import Focus, RiskPoint, RiskStatus
@@ -167,7 +168,7 @@ def identify(body: RiskPointIn, who: Editor, runtime: RuntimeDep, app: RegisterA
     draft = RiskPointDraft(
         **fields, category=body.category.value, focus=Focus(**body.focus.model_dump())
     )
-    return CreatedOut(id=app.identify_risk_point(draft, who))
+    return CreatedOut(id=handlers.identify(app, draft, who))
 
 
 @router.post("/risk-points/{risk_point_id}/grading", summary="Grade or re-grade (Art. 14, 30)")
@@ -175,7 +176,8 @@ def grade(
     risk_point_id: UUID, body: GradingIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> GradedOut:
     _point(runtime, app, who, risk_point_id)
-    new = app.grade_risk_point(
+    new = handlers.grade(
+        app,
         risk_point_id,
         body.factors.model_dump(),
         reason=body.reason,
@@ -195,7 +197,7 @@ def vote(
     response: Response,
 ) -> VoteOut:
     _point(runtime, app, who, risk_point_id)
-    recorded = app.vote(risk_point_id, body.in_favour, body.comment, who)
+    recorded = handlers.vote(app, risk_point_id, body.in_favour, body.comment, who)
     response.status_code = status.HTTP_201_CREATED if recorded else status.HTTP_200_OK
     return VoteOut(recorded=recorded, status=app.get_risk_point(risk_point_id).status.value)
 
@@ -207,7 +209,7 @@ def publish(
     risk_point_id: UUID, body: PublicationIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> PublishedOut:
     _point(runtime, app, who, risk_point_id)
-    return PublishedOut(ends_at=app.publish(risk_point_id, who, body.days))
+    return PublishedOut(ends_at=handlers.publish(app, risk_point_id, who, body.days))
 
 
 @router.post(
@@ -219,7 +221,9 @@ def object_to(
     risk_point_id: UUID, body: ObjectionIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> ObjectionOut:
     _point(runtime, app, who, risk_point_id)
-    return ObjectionOut(number=app.record_objection(risk_point_id, body.raised_by, body.text, who))
+    return ObjectionOut(
+        number=handlers.record_objection(app, risk_point_id, body.raised_by, body.text, who)
+    )
 
 
 @router.post(
@@ -236,7 +240,7 @@ def answer(
     app: RegisterApp,
 ) -> None:
     _point(runtime, app, who, risk_point_id)
-    app.answer_objection(risk_point_id, number, body.answer, who)
+    handlers.answer_objection(app, risk_point_id, number, body.answer, who)
 
 
 @router.post(
@@ -248,7 +252,7 @@ def bring_into_force(
     risk_point_id: UUID, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> None:
     _point(runtime, app, who, risk_point_id)
-    app.bring_into_force(risk_point_id, who)
+    handlers.bring_into_force(app, risk_point_id, who)
 
 
 @router.post(
@@ -260,7 +264,8 @@ def choose_measure(
     risk_point_id: UUID, body: MeasureIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> None:
     _point(runtime, app, who, risk_point_id)
-    app.choose_measure(
+    handlers.choose_measure(
+        app,
         risk_point_id,
         body.measure_code,
         detail=body.detail,
@@ -284,7 +289,7 @@ def update_measure(
     app: RegisterApp,
 ) -> None:
     _point(runtime, app, who, risk_point_id)
-    app.update_measure(risk_point_id, measure_code, body.status, body.note, who)
+    handlers.update_measure(app, risk_point_id, measure_code, body.status, body.note, who)
 
 
 # -- revision 动态修正 (Art. 14, 30) --
@@ -328,7 +333,7 @@ def revise_content(
         reason=body.reason,
         focus=Focus(**body.focus.model_dump()),
     )
-    app.revise_content(risk_point_id, revised, who)
+    handlers.revise_content(app, risk_point_id, revised, who)
 
 
 @router.post(
@@ -340,7 +345,7 @@ def resubmit(
     risk_point_id: UUID, body: ResubmissionIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> None:
     ensure_jurisdiction(runtime, who, app.get_risk_point(risk_point_id).unit_code)
-    app.resubmit(risk_point_id, body.reason, who)
+    handlers.resubmit(app, risk_point_id, body.reason, who)
 
 
 # -- reading the register (Art. 10–20) --
