@@ -1,12 +1,12 @@
 """The register's in-process read model: listings and the heat map 风险分布图 (Art. 10–14, 21, 31).
 
-The event store answers "get by id" only. This view follows the application's notification log:
-`catch_up()` reads every notification after the last one it saw, notes which risk points, powers
-and pieces of reported information changed, and re-reads those aggregates from the repository.
-Units registered or changed in the register are laid over the seeded organisation tree.
-It runs when the application starts (so it is rebuilt from the whole log) and before every query
-(so it includes what this or any other process sharing the store has saved since). It never
-writes to the store; losing it loses nothing.
+The event store answers "get by id" only. This view follows the application's notification log
+(`shared.projection.LogFollower`): `catch_up()` takes in every notification after the last one it
+saw, notes which risk points, powers and pieces of reported information changed, and re-reads
+those aggregates from the repository. Units registered or changed in the register are laid over
+the seeded organisation tree. It runs when the application starts (so it is rebuilt from the whole
+log) and before every query (so it includes what this or any other process sharing the store has
+saved since). It never writes to the store; losing it loses nothing.
 """
 
 from __future__ import annotations
@@ -18,34 +18,25 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.utils import get_topic
-
-from services.register.domain import ReportedInformation
-from services.register.judgement import InformationStatus
-from services.register.org_units import OrgUnitEntry
-from services.register.powers import PowerItem, PowerKind
-from services.register.register_as_of import risk_point_at
-from services.register.risk_point import RiskPoint
-from services.register.risk_publication import PublishableRiskPoint
-from services.register.risk_records import RiskStatus
-from services.register.risk_revision import RevisableRiskPoint
+from services.register.catalogue.model import PowerItem, PowerKind
+from services.register.judgement.model import InformationStatus, ReportedInformation
+from services.register.risk_points.as_of import risk_point_at
+from services.register.risk_points.model import RiskPoint, RiskStatus
+from services.register.units.model import OrgUnitEntry
+from shared.projection import LogFollower, event_topics
 from shared.vocabulary import Grade, RiskCategory, Verdict
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Sequence
 
     from eventsourcing.application import Application
+    from eventsourcing.persistence import Notification
 
     from shared.orgtree import OrgDirectory
 
-# Events a risk point inherits from its base classes carry those classes' topics.
-_RISK_POINT_TOPICS = tuple(
-    get_topic(cls) + "." for cls in (RiskPoint, RevisableRiskPoint, PublishableRiskPoint)
-)
-_POWER_TOPIC = get_topic(PowerItem) + "."
-_INFORMATION_TOPIC = get_topic(ReportedInformation) + "."
-_ORG_UNIT_TOPIC = get_topic(OrgUnitEntry) + "."
-_PAGE = 500
+# The aggregates the view shows, by the topics of their events.
+_SHOWN = (RiskPoint, PowerItem, ReportedInformation, OrgUnitEntry)
+_KIND_OF_TOPIC = {topic: kind for kind in _SHOWN for topic in event_topics(kind)}
 
 
 @dataclass(frozen=True)
@@ -104,8 +95,9 @@ class RegisterView:
     def __init__(self, app: Application[UUID], org: OrgDirectory | None = None) -> None:
         self._app = app
         self._org = org  # units registered or changed here are laid over the seeded tree
+        self._follower = LogFollower(app, tuple(_KIND_OF_TOPIC))
+        # Held while rows are re-read too, so a slower caller never lays older rows over newer.
         self._lock = threading.Lock()
-        self._position = 0
         self._risk_points: dict[UUID, RiskPointRow] = {}
         self._powers: dict[UUID, PowerRow] = {}
         self._information: dict[UUID, InformationRow] = {}
@@ -113,39 +105,27 @@ class RegisterView:
     @property
     def position(self) -> int:
         """The last notification id this view has taken into account."""
-        return self._position
+        return self._follower.position
 
     def catch_up(self) -> None:
         """Take in every notification saved since the last call."""
         with self._lock:
-            changed_points: set[UUID] = set()
-            changed_powers: set[UUID] = set()
-            changed_information: set[UUID] = set()
-            changed_units: list[UUID] = []  # in log order: a later change wins
-            while True:
-                page = self._app.recorder.select_notifications(
-                    start=self._position, limit=_PAGE, inclusive_of_start=False
-                )
+            changed: dict[type, dict[UUID, None]] = {kind: {} for kind in _SHOWN}
+
+            def take(page: Sequence[Notification]) -> None:
                 for n in page:
-                    if n.topic.startswith(_RISK_POINT_TOPICS):
-                        changed_points.add(UUID(str(n.originator_id)))
-                    elif n.topic.startswith(_POWER_TOPIC):
-                        changed_powers.add(UUID(str(n.originator_id)))
-                    elif n.topic.startswith(_INFORMATION_TOPIC):
-                        changed_information.add(UUID(str(n.originator_id)))
-                    elif n.topic.startswith(_ORG_UNIT_TOPIC):
-                        changed_units.append(UUID(str(n.originator_id)))
-                if not page:
-                    break
-                self._position = page[-1].id
-            for point_id in changed_points:
-                self._risk_points[point_id] = row_of(self._app.repository.get(point_id))
-            for power_id in changed_powers:
-                self._powers[power_id] = _power_row_of(self._app.repository.get(power_id))
-            for info_id in changed_information:
-                self._information[info_id] = _information_row_of(self._app.repository.get(info_id))
-            for unit_id in dict.fromkeys(changed_units):
-                entry: OrgUnitEntry = self._app.repository.get(unit_id)
+                    changed[_KIND_OF_TOPIC[n.topic]][UUID(str(n.originator_id))] = None
+
+            self._follower.follow(take)
+            repository = self._app.repository
+            for point_id in changed[RiskPoint]:
+                self._risk_points[point_id] = row_of(repository.get(point_id))
+            for power_id in changed[PowerItem]:
+                self._powers[power_id] = _power_row_of(repository.get(power_id))
+            for info_id in changed[ReportedInformation]:
+                self._information[info_id] = _information_row_of(repository.get(info_id))
+            for unit_id in changed[OrgUnitEntry]:
+                entry: OrgUnitEntry = repository.get(unit_id)
                 if self._org is not None:
                     self._org.put(entry.unit.as_org_unit())
 

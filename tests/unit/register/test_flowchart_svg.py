@@ -9,10 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from services.register.app import RegisterApplication
-from services.register.flowchart_svg import FONT_FAMILY, SVG_NS
+from services.register.catalogue.flowcharts import FONT_FAMILY, SVG_NS
+from services.register.catalogue.handlers import PowerDraft
 from services.register.main import SPEC
-from services.register.power_commands import PowerDraft
-from services.register.risk_point_commands import RiskPointDraft
+from services.register.risk_points.handlers import RiskPointDraft
 from services.register.settings import RegisterSettings
 from shared.auth import Principal, Role
 from shared.clock import ManualClock

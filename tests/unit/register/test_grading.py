@@ -7,9 +7,15 @@ from itertools import product
 
 import pytest
 
-from services.register.approval import QuorumRule, Tally
-from services.register.grading import FACTOR_MEANINGS, Factors, FactorWeights, GradingRule
-from services.register.measures import CATALOGUE, measure, measures_for
+from services.register.risk_points.measures import CATALOGUE, measure, measures_for
+from services.register.risk_points.rules import (
+    FACTOR_MEANINGS,
+    Factors,
+    FactorWeights,
+    GradingRule,
+    QuorumRule,
+    Tally,
+)
 from shared.errors import Invalid
 from shared.vocabulary import Grade, RiskCategory
 

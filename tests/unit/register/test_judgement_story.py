@@ -15,10 +15,10 @@ import pytest
 
 from services.register.app import RegisterApplication
 from services.register.contract import translate
-from services.register.judgement import InformationStatus, ReportFinding, judgement_id_of
-from services.register.judgement_commands import JudgementDraft, NewRiskPoint
-from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_records import RiskStatus
+from services.register.judgement.handlers import JudgementDraft, NewRiskPoint
+from services.register.judgement.model import InformationStatus, ReportFinding, judgement_id_of
+from services.register.risk_points.handlers import RiskPointDraft
+from services.register.risk_points.model import RiskStatus
 from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from services.register.app import RegisterApplication
+from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate
-from services.register.power_commands import PowerDraft
-from services.register.risk_point_commands import RiskPointDraft
+from services.register.risk_points.handlers import RiskPointDraft
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.events import (
@@ -174,27 +174,3 @@ def test_a_new_grade_is_approved_again_and_a_rejection_publishes_nothing(
     # Not published, so neither publication nor force; the gradings stay RiskGraded.
     assert of(app, RiskPointPublished) == of(app, RiskPointInForce) == []
     assert [e.data.grade for e in of(app, RiskGraded)] == [Grade.MEDIUM, Grade.HIGH]
-
-
-def test_events_stored_before_they_carried_their_unit_stay_internal(
-    app: RegisterApplication, clock: ManualClock
-) -> None:
-    _, point_id = charted_point(app)
-    app.vote(point_id, True, "同意", SECRETARY)
-    app.vote(point_id, True, "同意", MAYOR)
-    app.publish(point_id, OFFICE, days=1)
-    clock.advance(timedelta(days=1))
-    app.bring_into_force(point_id, OFFICE)
-    notes = app.recorder.select_notifications(start=None, limit=10**6)
-    stored = [app.mapper.to_domain_event(n) for n in notes]
-    kinds = ("FlowchartDrawn", "Voted", "Published", "BroughtIntoForce")
-    older = [e for e in stored if type(e).__name__ in kinds]
-    assert len(older) == 6  # a chart drawn twice, two votes, published, in force
-    for event in older:
-        # As the mapper rebuilds an event stored before the field existed: without it.
-        state = {k: v for k, v in event.__dict__.items() if k != "unit_code"}
-        old = object.__new__(type(event))
-        old.__dict__.update(state)
-        assert not hasattr(old, "unit_code")
-        assert translate(old, ORIGIN) is None  # cannot be placed in a unit: not published
-        assert translate(event, ORIGIN) is not None or type(event).__name__ == "Voted"

@@ -14,10 +14,10 @@ import pytest
 
 from services.register.app import RegisterApplication
 from services.register.contract import translate
-from services.register.org_import import ImportRejected, read_csv, read_json
-from services.register.org_units import UnitDraft
-from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_records import RiskStatus
+from services.register.risk_points.handlers import RiskPointDraft
+from services.register.risk_points.model import RiskStatus
+from services.register.units.imports import ImportRejected, read_csv, read_json
+from services.register.units.model import UnitDraft
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid, NotFound

@@ -15,8 +15,7 @@ from fastapi.testclient import TestClient
 from services.register.app import RegisterApplication
 from services.register.main import SPEC
 from services.register.read_model import RiskPointRow
-from services.register.revision_commands import RevisedContent
-from services.register.risk_point_commands import RiskPointDraft
+from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
 from services.register.settings import RegisterSettings
 from shared.auth import Principal, Role
 from shared.clock import ManualClock

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from services.register.app import RegisterApplication
+from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate
-from services.register.power_commands import PowerDraft
-from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_records import Focus, RiskStatus
+from services.register.risk_points.handlers import RiskPointDraft
+from services.register.risk_points.model import Focus, RiskStatus
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid

@@ -8,31 +8,23 @@ and changes its measures; the leadership team approves it again. Nothing earlier
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 import pytest
-from eventsourcing.application import Application
-from eventsourcing.utils import get_topic
 
 from services.register.app import RegisterApplication
+from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate
-from services.register.power_commands import PowerDraft
-from services.register.revision_commands import RevisedContent
-from services.register.risk_point import RiskPoint
-from services.register.risk_point_commands import RiskPointDraft
-from services.register.risk_publication import PublishableRiskPoint
-from services.register.risk_records import Focus, RiskStatus
+from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
+from services.register.risk_points.model import Focus, RiskStatus
 from shared.application import Rejected
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Invalid
 from shared.events import RiskGraded
 from shared.events.publish import Origin
-from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.judging import feed
@@ -208,26 +200,3 @@ class TestRevisionInMemory(InMemory, RevisionStory):
 
 class TestRevisionSQLite(OnSQLite, RevisionStory):
     pass
-
-
-def test_publication_events_stored_under_their_topics_from_before_the_split_replay() -> None:
-    """`Published` etc. were once `RiskPoint.Published`: such stored events still replay."""
-    clock = ManualClock()
-    org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
-    app = RegisterApplication({"PERSISTENCE_MODULE": "eventsourcing.popo"}, clock=clock, org=org)
-    try:
-        point_id = RevisionStory()._in_force(app, clock)
-        new, old = get_topic(PublishableRiskPoint) + ".", "services.register.risk_point:RiskPoint."
-        stored = [app.mapper.to_stored_event(e) for e in app.events.get(point_id)]
-        renamed = [replace(s, topic=s.topic.replace(new, old)) for s in stored]
-        assert [s.topic.rsplit(".", 1)[-1] for s in renamed if s.topic.startswith(old)][-2:] == [
-            "Published", "BroughtIntoForce"
-        ]  # fmt: skip
-        earlier = Application[UUID](env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
-        earlier.recorder.insert_events(renamed)
-        again = earlier.repository.get(point_id)
-        assert isinstance(again, RiskPoint)
-        now = app.get_risk_point(point_id)
-        assert (again.status, again.in_force_since) == (RiskStatus.IN_FORCE, now.in_force_since)
-    finally:
-        app.close()

@@ -127,7 +127,7 @@ class OrgUnitEntry(Aggregate):
         adopted_from_seed: bool,
         registered_by: ActorRecord,
         registered_at: datetime,
-        business_department: str | None = None,
+        business_department: str | None,
     ) -> None:
         self.unit = UnitDraft(
             code, name, kind, parent_code, managing_node_id, principal_leader_id,
@@ -166,7 +166,7 @@ class OrgUnitEntry(Aggregate):
         changed: list[str],
         changed_by: ActorRecord,
         changed_at: datetime,
-        business_department: str | None = None,
+        business_department: str | None,
     ) -> None:
         self.unit = UnitDraft(
             code, name, kind, parent_code, managing_node_id, principal_leader_id,

@@ -1,13 +1,18 @@
-"""Grading a risk point 风险等级评定: four factors, one configurable rule, 高/中/低 (Art. 14).
+"""The register's configurable rules: grading, collective approval, publication (Art. 10, 14).
 
 第十四条: "根据权力的重要程度、自由裁量权的大小、腐败现象发生的概率及危害程度等因素，按'高'、'中'、
 '低'三个等级进行评定". The regulation names the factors but not how to weigh them; `GradingRule`
 is that missing rule, configurable, with a documented default (see docs/register-grading.md).
+Grades are "经单位领导班子集体审定": the regulation does not say how many members must agree;
+`QuorumRule` defaults to a majority (more than half) of the team listed in the organisation tree.
+`RegisterRules` holds the three, built from `RegisterSettings` (services/register/settings.py).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from fractions import Fraction
 from typing import Final
 
@@ -151,4 +156,56 @@ class GradingRule:
         }
 
 
-DEFAULT_RULE: Final = GradingRule()
+class Tally(StrEnum):
+    """Where a round of votes stands: open, approved 审定通过, or rejected 未通过 (Art. 14)."""
+
+    OPEN = "open"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class QuorumRule:
+    """How many of the team must vote in favour: more than (or at least) `share` of it (Art. 14)."""
+
+    share: Fraction = Fraction(1, 2)
+    strictly_more: bool = True
+
+    def __post_init__(self) -> None:
+        if not Fraction(0) < self.share <= Fraction(1):
+            raise Invalid("quorum.share", "must be more than 0 and at most 1")
+        if self.share == 1 and self.strictly_more:
+            raise Invalid("quorum.strictly_more", "more than the whole team is impossible")
+
+    def needed(self, team_size: int) -> int:
+        """Votes in favour needed to approve, for a team of `team_size` (at least one)."""
+        exact = self.share * team_size
+        needed = math.floor(exact) + 1 if self.strictly_more else math.ceil(exact)
+        return max(1, needed)
+
+    def tally(self, in_favour: int, against: int, team_size: int) -> Tally:
+        """Approved once enough are in favour; rejected once that can no longer happen."""
+        needed = self.needed(team_size)
+        if in_favour >= needed:
+            return Tally.APPROVED
+        still_to_vote = max(0, team_size - in_favour - against)
+        if in_favour + still_to_vote < needed:
+            return Tally.REJECTED
+        return Tally.OPEN
+
+
+@dataclass(frozen=True)
+class RegisterRules:
+    """How grades are computed, how many leaders must approve, how long publication lasts.
+
+    The publication period 公示期 is counted in calendar days (default 5): the regulation asks for
+    publication without a length, and working days would need a holiday calendar we do not have.
+    """
+
+    grading: GradingRule = field(default_factory=GradingRule)
+    quorum: QuorumRule = field(default_factory=QuorumRule)
+    publication_days: int = 5
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.publication_days <= 60:
+            raise Invalid("publication_days", "must be 1..60")

@@ -11,8 +11,9 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import Editor, Reader, RegisterApp, within_of
-from services.register.power_commands import PowerDraft
-from services.register.powers import POWER_KIND_ZH
+from services.register.catalogue import handlers
+from services.register.catalogue.handlers import PowerDraft
+from services.register.catalogue.model import POWER_KIND_ZH
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(prefix="/powers", tags=["power catalogue 职权目录"])
@@ -95,7 +96,7 @@ def catalogue_power(
     body: PowerIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> CreatedOut:
     ensure_jurisdiction(runtime, who, body.unit_code)
-    return CreatedOut(id=app.catalogue_power(PowerDraft(**body.model_dump()), who))
+    return CreatedOut(id=handlers.catalogue_power(app, PowerDraft(**body.model_dump()), who))
 
 
 @router.get("", summary="The power catalogue of a subtree (Art. 11)")
@@ -138,7 +139,7 @@ def draw_flowchart(
     power_id: UUID, body: FlowchartIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> FlowchartOut:
     ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
-    version = app.draw_flowchart(power_id, [s.model_dump() for s in body.steps], who)
+    version = handlers.draw_flowchart(app, power_id, [s.model_dump() for s in body.steps], who)
     chart = app.get_power(power_id).flowchart_version(version)
     return FlowchartOut(
         version=version, steps=body.steps, drawn_by=chart.drawn_by, drawn_at=chart.drawn_at
@@ -158,7 +159,7 @@ def flowchart_mermaid(
     version: Annotated[int | None, Query(ge=1, description="Version; default current.")] = None,
 ) -> PlainTextResponse:
     ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
-    return PlainTextResponse(app.flowchart_mermaid(power_id, version))
+    return PlainTextResponse(handlers.flowchart_mermaid(app, power_id, version))
 
 
 @router.get(
@@ -175,4 +176,4 @@ def flowchart_svg(
     version: Annotated[int | None, Query(ge=1, description="Version; default current.")] = None,
 ) -> Response:
     ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
-    return Response(app.flowchart_svg(power_id, version), media_type="image/svg+xml")
+    return Response(handlers.flowchart_svg(app, power_id, version), media_type="image/svg+xml")

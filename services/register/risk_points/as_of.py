@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from services.register.risk_point import RiskPoint
+from services.register.risk_points.model import RiskPoint
 
 if TYPE_CHECKING:
     from uuid import UUID

@@ -136,6 +136,15 @@ class PowerItem(Aggregate):
         catalogued_by: str
         catalogued_at: datetime
 
+    class FlowchartDrawn(Aggregate.Event):
+        """A new version of the power's flowchart 权力运行流程图 was drawn (Art. 11)."""
+
+        version: int
+        steps: list[dict[str, Any]]
+        drawn_by: str
+        drawn_at: datetime
+        unit_code: str
+
     @event(Catalogued)
     def __init__(
         self,
@@ -184,7 +193,7 @@ class PowerItem(Aggregate):
         )
         return len(self.flowcharts)
 
-    @event("FlowchartDrawn")
+    @event(FlowchartDrawn)
     def _drawn(
         self,
         *,
@@ -192,7 +201,7 @@ class PowerItem(Aggregate):
         steps: list[dict[str, Any]],
         drawn_by: str,
         drawn_at: datetime,
-        unit_code: str | None = None,  # absent from events stored before it was published
+        unit_code: str,
     ) -> None:
         chart = Flowchart(version, tuple(FlowStep.from_dict(s) for s in steps), drawn_by, drawn_at)
         self.flowcharts.append(chart)

@@ -13,8 +13,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp, within_of
-from services.register.org_import import ImportRejected, read_csv, read_json
-from services.register.org_units import UnitDraft
+from services.register.units import handlers
+from services.register.units.imports import ImportRejected, read_csv, read_json
+from services.register.units.model import UnitDraft
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, require_roles
 from shared.errors import DomainError
@@ -106,13 +107,13 @@ def list_units(
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Register a unit (Art. 5)")
 def register_unit(body: UnitIn, who: Admin, app: RegisterApp) -> UnitOut:
-    app.register_unit(body.draft(body.code), who)
+    handlers.register_unit(app, body.draft(body.code), who)
     return UnitOut(code=body.code, **body.model_dump(exclude={"code", "kind"}), kind=body.kind)
 
 
 @router.put("/{code}", summary="Change a unit: name, kind, parent, node, leaders (Art. 5–7)")
 def change_unit(code: str, body: UnitChangeIn, who: Admin, app: RegisterApp) -> ChangedOut:
-    return ChangedOut(changed=app.change_unit(body.draft(code), who))
+    return ChangedOut(changed=handlers.change_unit(app, body.draft(code), who))
 
 
 @router.post(
@@ -132,7 +133,7 @@ async def import_units(request: Request, who: Admin, app: RegisterApp) -> Import
     text = (await request.body()).decode("utf-8-sig", errors="replace")
     try:
         rows = read_csv(text) if media == "text/csv" else read_json(text)
-        report = app.import_units(rows, who)
+        report = handlers.import_units(app, rows, who)
     except ImportRejected as rejected:
         detail = [
             {"loc": ["body", p.row, p.field], "row": p.row, "field": p.field, "msg": p.reason,

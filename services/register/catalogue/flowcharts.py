@@ -1,10 +1,11 @@
-"""A power's flowchart 权力运行流程图 drawn as SVG, for people to read and print (Art. 11, 13).
+"""A power's flowchart 权力运行流程图 as SVG for people and Mermaid for documents (Art. 11, 13).
 
-Top to bottom: the power and its legal basis, then each step in order — name, acting post 岗位,
-time limit 时限 — with the checks 监督制约 written beside the arrow into the next step. Steps
+SVG, top to bottom: the power and its legal basis, then each step in order — name, acting post
+岗位, time limit 时限 — with the checks 监督制约 written beside the arrow into the next step. Steps
 where discretion is exercised 自由裁量 get a red border and a tag, since Art. 13(三) looks there for
 risk; steps with risk points 风险点 carry a badge coloured by the gravest grade. Written with
-ElementTree, which escapes every text, so names from users cannot break the document.
+ElementTree, which escapes every text, so names from users cannot break the document. Mermaid: each
+step a node (name, acting post, time limit), discretion highlighted, checks labelling the arrows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from shared.vocabulary import Grade
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from services.register.powers import Flowchart, PowerItem
+    from services.register.catalogue.model import Flowchart, PowerItem
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # Chinese text needs a Chinese font; list the common ones on Windows, macOS and Linux.
@@ -205,3 +206,38 @@ def _legend(canvas: _Canvas, y: float) -> float:
         x += 80
     canvas.text(x + 10, y + 12, "蓝字：环节间的监督制约措施", "small")
     return y + 30
+
+
+def _text(value: str) -> str:
+    """Mermaid-safe label text: no quotes, brackets or pipes that would end the label."""
+    for bad, good in (('"', "'"), ("|", "/"), ("[", "("), ("]", ")"), ("\n", " ")):
+        value = value.replace(bad, good)
+    return value.strip()
+
+
+def to_mermaid(power: PowerItem, chart: Flowchart) -> str:
+    """Render one flowchart version as a Mermaid `flowchart TD` (Art. 11)."""
+    lines = [
+        "flowchart TD",
+        f"    %% {_text(power.name)} ({power.kind.label_zh}) · 流程图 v{chart.version}",
+        f'    start(["{_text(power.name)}<br/>依据: {_text(power.legal_basis)}"])',
+    ]
+    previous = "start"
+    checks_into: tuple[str, ...] = ()
+    for i, step in enumerate(chart.steps, start=1):
+        node = f"s{i}"
+        label = (
+            f"{i}. {_text(step.name)}<br/>岗位: {_text(step.post)}"
+            f"<br/>时限: {step.time_limit_days}日" + ("<br/>自由裁量" if step.discretion else "")
+        )
+        lines.append(f'    {node}["{label}"]')
+        arrow = f" -->|{_text('、'.join(checks_into))}| " if checks_into else " --> "
+        lines.append(f"    {previous}{arrow}{node}")
+        if step.discretion:
+            lines.append(f"    class {node} discretion")
+        previous, checks_into = node, step.checks
+    arrow = f" -->|{_text('、'.join(checks_into))}| " if checks_into else " --> "
+    lines.append('    finish(["办结"])')
+    lines.append(f"    {previous}{arrow}finish")
+    lines.append("    classDef discretion fill:#fde2e2,stroke:#c0392b,stroke-width:2px")
+    return "\n".join(lines) + "\n"

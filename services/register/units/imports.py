@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from services.register.org_units import UnitDraft
+from services.register.units.model import UnitDraft
 
 REQUIRED = ("code", "name", "kind", "parent", "node")
 OPTIONAL = ("principal_leader", "leadership_team", "business_department")

@@ -1,0 +1,70 @@
+"""A power's stored events, translated into the public contract (Art. 11).
+
+Cataloguing becomes PowerCatalogued, each flowchart version PowerCharted. Stored events name only
+who acted, so the actor's unit is the power's unit and the role the office's (its routes' role).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from services.register.catalogue.model import PowerItem
+from shared.events import (
+    Actor,
+    PowerCatalogued,
+    PowerCataloguedData,
+    PowerCharted,
+    PowerChartedData,
+)
+from shared.events.publish import public_envelope
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+
+    from shared.events import CloudEvent
+    from shared.events.publish import Origin
+
+
+def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
+    """The public event a power's stored event becomes, if any (Art. 11)."""
+    if isinstance(e, PowerItem.Catalogued):
+        return catalogued(e, origin)
+    if isinstance(e, PowerItem.FlowchartDrawn):
+        return charted(e, origin)
+    return None
+
+
+def catalogued(e: PowerItem.Catalogued, origin: Origin) -> PowerCatalogued:
+    """PowerCatalogued: a power entered the catalogue 职权目录 (Art. 11)."""
+    data = PowerCataloguedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(user_id=e.catalogued_by, role="office", unit_code=e.unit_code),
+        authority="Art. 11",
+        occurred_at=e.catalogued_at,
+        power_id=e.originator_id,
+        name=e.name,
+        kind=e.kind,
+        legal_basis=e.legal_basis,
+        posts=tuple(e.posts),
+    )
+    return public_envelope(PowerCatalogued, e, origin, time=e.catalogued_at, data=data)
+
+
+def charted(e: PowerItem.FlowchartDrawn, origin: Origin) -> PowerCharted:
+    """PowerCharted: a version of the power's flowchart 权力运行流程图 was drawn (Art. 11)."""
+    data = PowerChartedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(user_id=e.drawn_by, role="office", unit_code=e.unit_code),
+        authority="Art. 11",
+        occurred_at=e.drawn_at,
+        power_id=e.originator_id,
+        flowchart_version=e.version,
+        steps=len(e.steps),
+    )
+    return public_envelope(PowerCharted, e, origin, time=e.drawn_at, data=data)

@@ -1,0 +1,46 @@
+"""Reported information's stored events, translated into the public contract (Art. 23, 25)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from services.register.judgement.model import ReportedInformation
+from shared.events import Actor, JudgementMade, JudgementMadeData
+from shared.events.publish import public_envelope
+from shared.events.register import JudgedReportingBreach
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+
+    from shared.events import CloudEvent
+    from shared.events.publish import Origin
+
+
+def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
+    """A judgement becomes JudgementMade; receipt and verification stay internal (Art. 25)."""
+    if isinstance(e, ReportedInformation.Judged):
+        return judged(e, origin)
+    return None
+
+
+def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
+    """JudgementMade, with the judgement's stored id and any Art. 23 finding (Art. 23, 25)."""
+    breach = JudgedReportingBreach.model_validate(e.breach) if e.breach else None
+    data = JudgementMadeData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.judged_by),
+        authority="Art. 25" if breach is None else "Art. 23, 25",
+        occurred_at=e.judged_at,
+        judgement_id=e.judgement_id,
+        information_id=e.originator_id,
+        risk_point_id=e.risk_point_id,
+        verdict=e.verdict,
+        recommended_level=e.recommended_level,
+        reasoning=e.reasoning,
+        reporting_breach=breach,
+    )
+    return public_envelope(JudgementMade, e, origin, time=e.judged_at, data=data)

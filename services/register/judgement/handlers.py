@@ -1,0 +1,232 @@
+"""Handlers of the judgement group 研判小组: take in reports, verify, judge (Art. 21–25).
+
+Plain functions `(app, ...)`: reported information enters the database from intake's RiskReported
+(Art. 21); the group verifies it 核实 and judges it once 研判, opening or re-grading the risk point
+it concerns (Art. 14, 25) and finding a report untrue when it is (Art. 23).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from services.register.judgement.model import ReportedInformation, ReportFinding
+from services.register.risk_points.handlers import RiskPointDraft, identified, regraded
+from services.register.risk_points.model import Focus
+from shared.application import Rejected, actor_of
+from shared.auth import Role
+from shared.errors import Forbidden, Invalid, NotFound
+from shared.orgtree import UnknownUnit
+from shared.vocabulary import GradeSource, RiskCategory, Verdict, WarningLevel
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from uuid import UUID
+
+    from eventsourcing.application import ProcessingEvent
+
+    from services.register.app import RegisterApplication
+    from services.register.risk_points.model import RiskPoint
+    from shared.auth import Principal
+    from shared.events import RiskReported
+
+
+@dataclass(frozen=True)
+class NewRiskPoint:
+    """A risk point opened from the information 由信息发现的新风险点 (Art. 10, 13, 25)."""
+
+    category: str
+    description: str
+    post: str | None = None  # defaults to the post the information is about
+    manifestations: list[str] = field(default_factory=list)  # defaults to the summary
+
+
+@dataclass(frozen=True)
+class JudgementDraft:
+    """What the judgement group decided about one piece of information (Art. 23, 25, 28)."""
+
+    verdict: str
+    reasoning: str
+    recommended_level: str | None = None
+    risk_point_id: UUID | None = None
+    new_risk_point: NewRiskPoint | None = None
+    factors: dict[str, int] | None = None
+    responsible_leader_id: str | None = None
+    report_finding: str | None = None
+
+
+def take_report(
+    app: RegisterApplication, reported: RiskReported, processing_event: ProcessingEvent[UUID]
+) -> None:
+    """Enter reported information into the database for judgement (Art. 21)."""
+    data = reported.data
+    try:
+        app.org.get(data.unit_code)
+    except UnknownUnit as exc:
+        raise Rejected(str(exc)) from exc
+    if data.information_id in app.repository:
+        return  # the same case reported again under another event id
+    processing_event.collect_events(
+        ReportedInformation(
+            information_id=data.information_id,
+            unit_code=data.unit_code,
+            channel=str(data.channel),
+            summary=data.summary,
+            learned_at=data.learned_at,
+            reported_at=data.occurred_at,
+            reported_by=data.reported_by.model_dump(),
+            upstream_event_id=reported.id,
+            subject_post=data.subject_post,
+        )
+    )
+
+
+def _judgeable(
+    app: RegisterApplication, information_id: UUID, by: Principal
+) -> ReportedInformation:
+    if Role.JUDGE not in by.roles:
+        raise Forbidden("only the judgement group (judge, 研判小组) verifies and judges")
+    info = app.get_information(information_id)
+    app.ensure_within(by, info.unit_code)
+    return info
+
+
+def verify_information(
+    app: RegisterApplication,
+    information_id: UUID,
+    *,
+    checked: list[str],
+    findings: str,
+    by: Principal,
+    verifiers: list[str] | None = None,
+    verified_at: datetime | None = None,
+) -> int:
+    """Record a verification 核实: who checked what, when, and what they found (Art. 21)."""
+    info = _judgeable(app, information_id, by)
+    now = app.clock.now()
+    when = verified_at or now
+    if when > now:
+        raise Invalid("verified_at", "lies in the future")
+    if when < info.learned_at:
+        raise Invalid("verified_at", "lies before the information was learned of")
+    items = [c.strip() for c in checked if c.strip()]
+    if not items:
+        raise Invalid("checked", "list at least one thing checked (核实内容)")
+    if not findings.strip():
+        raise Invalid("findings", "say what the verification found (核实情况)")
+    people = [v.strip() for v in (verifiers or [by.user_id]) if v.strip()]
+    if not people:
+        raise Invalid("verifiers", "name who verified (核实人)")
+    number = info.verify(
+        verifiers=people, verified_at=when, checked=items, findings=findings.strip(),
+        by=actor_of(by, "judge"), at=now,
+    )  # fmt: skip
+    app.save(info)
+    return number
+
+
+def judge_information(
+    app: RegisterApplication, information_id: UUID, draft: JudgementDraft, by: Principal
+) -> UUID:
+    """Judge once; grade the risk point for an incipient tendency (Art. 14, 23, 25, 28)."""
+    info = _judgeable(app, information_id, by)
+    verdict, level, finding = _checked_outcome(draft)
+    point, opened = _risk_point_for(app, info, draft, verdict, by)
+    leader = None
+    if verdict is Verdict.INCIPIENT_TENDENCY:
+        assert point is not None
+        leader = draft.responsible_leader_id or (
+            point.grading.responsible_leader_id if point.grading else None
+        )
+        if leader is None:
+            raise Invalid("responsible_leader_id", "name the leader responsible (管理领导)")
+    judgement_id = info.judge(
+        verdict=verdict, recommended_level=level, reasoning=draft.reasoning.strip(),
+        risk_point_id=point.id if point else None, risk_point_opened=opened,
+        factors=draft.factors, finding=finding, by=actor_of(by, "judge"), at=app.clock.now(),
+    )  # fmt: skip
+    if leader is not None and point is not None and draft.factors and level is not None:
+        regraded(
+            app, point, draft.factors, reason=draft.reasoning.strip(), responsible_leader_id=leader,
+            by=by, source=GradeSource.JUDGEMENT, judgement=(info.id, judgement_id, level.value),
+        )  # fmt: skip
+    app.save(info, *([point] if point else []))
+    return judgement_id
+
+
+def _risk_point_for(
+    app: RegisterApplication,
+    info: ReportedInformation,
+    draft: JudgementDraft,
+    verdict: Verdict,
+    by: Principal,
+) -> tuple[RiskPoint | None, bool]:
+    """The linked risk point, or one opened from the information; not yet saved (Art. 25)."""
+    if draft.risk_point_id is not None and draft.new_risk_point is not None:
+        raise Invalid("new_risk_point", "link a risk point or open a new one, not both")
+    if draft.risk_point_id is not None:
+        try:
+            point = app.get_risk_point(draft.risk_point_id)
+        except NotFound:
+            raise Invalid("risk_point_id", f"no risk point {draft.risk_point_id}") from None
+        if point.unit_code != info.unit_code:
+            raise Invalid("risk_point_id", f"the risk point belongs to unit {point.unit_code}")
+        return point, False
+    new = draft.new_risk_point
+    if new is None:
+        if verdict is not Verdict.UNFOUNDED:
+            raise Invalid("risk_point_id", "link a risk point or open one (new_risk_point)")
+        return None, False
+    post = (new.post or info.subject_post or "").strip()
+    if not post:
+        raise Invalid("new_risk_point.post", "name the post 岗位; the information names none")
+    if new.category not in RiskCategory.__members__.values():
+        categories = ", ".join(c.value for c in RiskCategory)
+        raise Invalid("new_risk_point.category", f"must be one of {categories}")
+    point_draft = RiskPointDraft(
+        unit_code=info.unit_code,
+        post=post,
+        category=new.category,
+        description=new.description,
+        manifestations=new.manifestations or [info.summary],
+        focus=Focus(past_violation=verdict is Verdict.VIOLATION),
+    )
+    try:
+        return identified(app, point_draft, by, "judge"), True
+    except Invalid as exc:
+        raise Invalid(f"new_risk_point.{exc.field}", exc.reason) from None
+
+
+def _checked_outcome(
+    draft: JudgementDraft,
+) -> tuple[Verdict, WarningLevel | None, ReportFinding | None]:
+    """The verdict, level and report finding, if they go together (Art. 23, 25, 28)."""
+    if draft.verdict not in Verdict.__members__.values():
+        raise Invalid("verdict", f"must be one of {', '.join(v.value for v in Verdict)}")
+    verdict = Verdict(draft.verdict)
+    if not draft.reasoning.strip():
+        raise Invalid("reasoning", "give the group's reasoning (研判意见)")
+    level = None
+    if draft.recommended_level is not None:
+        if draft.recommended_level not in WarningLevel.__members__.values():
+            levels = ", ".join(v.value for v in WarningLevel)
+            raise Invalid("recommended_level", f"must be one of {levels}")
+        level = WarningLevel(draft.recommended_level)
+    incipient = verdict is Verdict.INCIPIENT_TENDENCY
+    if incipient and level is None:
+        raise Invalid("recommended_level", "an incipient tendency needs a warning level (预警等级)")
+    if not incipient and level is not None:
+        raise Invalid("recommended_level", f"a {verdict.value} verdict recommends no warning level")
+    if incipient and draft.factors is None:
+        raise Invalid("factors", "an incipient tendency re-grades its risk point: give the factors")
+    if not incipient and draft.factors is not None:
+        raise Invalid("factors", f"a {verdict.value} verdict grades nothing")
+    finding = None
+    if draft.report_finding is not None:
+        if draft.report_finding not in ReportFinding.__members__.values():
+            kinds = ", ".join(k.value for k in ReportFinding)
+            raise Invalid("report_finding", f"must be one of {kinds}")
+        finding = ReportFinding(draft.report_finding)
+        if finding is ReportFinding.UNTRUE and verdict is not Verdict.UNFOUNDED:
+            raise Invalid("report_finding", "an untrue report (不真实) means an unfounded verdict")
+    return verdict, level, finding

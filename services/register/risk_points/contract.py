@@ -1,0 +1,123 @@
+"""A risk point's stored events, translated into the public contract (Art. 10, 14, 25, 30).
+
+A grading becomes RiskGraded; the vote that carries the team's approval RiskPointApproved; the
+start of publication RiskPointPublished; force RiskPointInForce. The other events stay internal.
+Stored events name only who acted, so the actor's unit is the unit acted on and the role the one
+its route requires (editor routes: office; votes: leader).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from services.register.risk_points.model import RiskPoint
+from services.register.risk_points.rules import Tally
+from shared.events import (
+    Actor,
+    GradingFactors,
+    RiskGraded,
+    RiskGradedData,
+    RiskPointApproved,
+    RiskPointApprovedData,
+    RiskPointInForce,
+    RiskPointInForceData,
+    RiskPointPublished,
+    RiskPointPublishedData,
+)
+from shared.events.publish import public_envelope
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+
+    from shared.events import CloudEvent
+    from shared.events.publish import Origin
+
+
+def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
+    """The public event a risk point's stored event becomes, if any (Art. 10, 14)."""
+    if isinstance(e, RiskPoint.Graded):
+        return graded(e, origin)
+    if isinstance(e, RiskPoint.Voted) and e.outcome == Tally.APPROVED:
+        return approved(e, origin)
+    if isinstance(e, RiskPoint.Published):
+        return published(e, origin)
+    if isinstance(e, RiskPoint.BroughtIntoForce):
+        return in_force(e, origin)
+    return None
+
+
+def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
+    """RiskGraded, naming the information and judgement when a judgement graded it (Art. 25)."""
+    data = RiskGradedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.graded_by),
+        authority=e.authority,
+        occurred_at=e.graded_at,
+        risk_point_id=e.originator_id,
+        category=e.category,
+        factors=GradingFactors(**e.factors),
+        grade=e.grade,
+        previous_grade=e.previous_grade,
+        source=e.source,
+        reason=e.reason,
+        information_id=e.information_id,
+        judgement_id=e.judgement_id,
+        recommended_level=e.recommended_level,
+    )
+    return public_envelope(RiskGraded, e, origin, time=e.graded_at, data=data)
+
+
+def approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved:
+    """RiskPointApproved: the vote that carried the leadership team's approval (Art. 14)."""
+    data = RiskPointApprovedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(user_id=e.member_id, role="leader", unit_code=e.unit_code),
+        authority="Art. 14",
+        occurred_at=e.cast_at,
+        risk_point_id=e.originator_id,
+        grade=e.grade,
+        approval_round=e.approval_round,
+        team_size=len(e.team),
+        needed=e.needed,
+        in_favour=e.in_favour_count,
+        against=e.against_count,
+        responsible_leader_id=e.responsible_leader_id,
+    )
+    return public_envelope(RiskPointApproved, e, origin, time=e.cast_at, data=data)
+
+
+def published(e: RiskPoint.Published, origin: Origin) -> RiskPointPublished:
+    """RiskPointPublished: publication 公示 began and when it ends (Art. 10)."""
+    data = RiskPointPublishedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(user_id=e.published_by, role="office", unit_code=e.unit_code),
+        authority="Art. 10",
+        occurred_at=e.starts_at,
+        risk_point_id=e.originator_id,
+        starts_at=e.starts_at,
+        ends_at=e.ends_at,
+    )
+    return public_envelope(RiskPointPublished, e, origin, time=e.starts_at, data=data)
+
+
+def in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
+    """RiskPointInForce: the period is over, every objection answered (Art. 10)."""
+    data = RiskPointInForceData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(user_id=e.by, role="office", unit_code=e.unit_code),
+        authority="Art. 10",
+        occurred_at=e.at,
+        risk_point_id=e.originator_id,
+        objections_answered=e.objections,
+    )
+    return public_envelope(RiskPointInForce, e, origin, time=e.at, data=data)

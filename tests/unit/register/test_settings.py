@@ -1,0 +1,105 @@
+"""The register's rules come from its settings, as the other services' do (Art. 10, 14).
+
+The regulation leaves the grading rule, the quorum of the leadership team and the length of the
+publication to the district; a deployment sets them through `LIANFANG_REGISTER_*`.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.register.app import RegisterApplication
+from services.register.main import SPEC
+from services.register.risk_points.handlers import RiskPointDraft
+from services.register.risk_points.rules import FactorWeights, GradingRule, RegisterRules
+from services.register.settings import RegisterSettings
+from shared.auth import Principal, Role
+from shared.clock import ManualClock
+from shared.errors import Invalid
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+from shared.vocabulary import Grade
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
+ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
+
+
+def built(settings: RegisterSettings) -> Iterator[RegisterApplication]:
+    runtime = Runtime(SPEC, settings, clock=ManualClock())
+    assert isinstance(runtime.app, RegisterApplication)
+    yield runtime.app
+    runtime.app.close()
+
+
+@pytest.fixture
+def strict(monkeypatch: pytest.MonkeyPatch) -> Iterator[RegisterApplication]:
+    """A district grading 高 from a score of 3, with a two-thirds quorum and 10 days of 公示."""
+    monkeypatch.setenv("LIANFANG_REGISTER_GRADING_HIGH_FROM", "3.0")
+    monkeypatch.setenv("LIANFANG_REGISTER_GRADING_MEDIUM_FROM", "2.0")
+    monkeypatch.setenv("LIANFANG_REGISTER_QUORUM_SHARE", "2/3")
+    monkeypatch.setenv("LIANFANG_REGISTER_QUORUM_STRICTLY_MORE", "false")
+    monkeypatch.setenv("LIANFANG_REGISTER_PUBLICATION_DAYS", "10")
+    yield from built(RegisterSettings(common=CommonSettings(store="memory")))
+
+
+def test_default_settings_give_the_documented_rules() -> None:
+    assert RegisterSettings(common=CommonSettings(store="memory")).rules() == RegisterRules()
+
+
+def test_the_settings_change_the_rules_of_the_built_application(
+    strict: RegisterApplication,
+) -> None:
+    rules = strict.rules
+    assert (rules.grading.high_from, rules.grading.medium_from) == (Fraction(3), Fraction(2))
+    assert (rules.quorum.share, rules.quorum.strictly_more) == (Fraction(2, 3), False)
+    assert rules.quorum.needed(3) == 2
+    assert rules.publication_days == 10
+    # An ordinary point (all 3s) is 中 by default; this district grades it 高.
+    point_id = strict.identify_risk_point(
+        RiskPointDraft("QX-TH", "审核岗", "business_process", "一人踏勘", ["虚假意见"]), OFFICE
+    )
+    grade = strict.grade_risk_point(
+        point_id, ORDINARY, reason="初次评定", responsible_leader_id="u-taihe-mayor", by=OFFICE
+    )
+    assert grade is Grade.HIGH
+    assert strict.get_risk_point(point_id).gradings[-1].rule["high_from"] == "3"
+
+
+def test_weights_from_json_settings() -> None:
+    weights = {"importance": 1, "discretion": 1, "probability": 5, "harm": 5}
+    settings = RegisterSettings(common=CommonSettings(store="memory"), grading_weights=weights)
+    assert settings.rules().grading == GradingRule(weights=FactorWeights(**weights))
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"grading_weights": {"importance": 2}}, "grading_weights"),
+        ({"grading_high_from": "2.0"}, "thresholds"),
+        ({"quorum_share": "half"}, "quorum_share"),
+        ({"quorum_share": "3/2"}, "quorum.share"),
+        ({"publication_days": 0}, "publication_days"),
+        (
+            {"grading_high_when_probability_times_harm_from": 26},
+            "high_when_probability_times_harm_from",
+        ),
+    ],
+)
+def test_a_bad_rule_in_the_settings_is_refused(change: dict[str, object], field: str) -> None:
+    settings = RegisterSettings.model_validate({"common": CommonSettings(store="memory"), **change})
+    with pytest.raises(Invalid) as refused:
+        settings.rules()
+    assert refused.value.field == field
+
+
+def test_zero_turns_the_escalation_off() -> None:
+    settings = RegisterSettings(
+        common=CommonSettings(store="memory"), grading_high_when_probability_times_harm_from=0
+    )
+    assert settings.rules().grading.high_when_probability_times_harm_from is None
