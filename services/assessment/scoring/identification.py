@@ -22,8 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from services.assessment.domain import Fact
-    from services.assessment.scheme import ScoringScheme
+    from services.assessment.figures.model import Fact
+    from services.assessment.scoring.rules import ScoringScheme
 
 Evidence = tuple[str, str, float]  # (event id, what, effect on the points)
 

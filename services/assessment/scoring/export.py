@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from services.assessment.scheme import COMPONENTS, GRADE_ZH, LABELS_ZH
+from services.assessment.scoring.rules import COMPONENTS, GRADE_ZH, LABELS_ZH
 
 if TYPE_CHECKING:
-    from services.assessment.annual import AnnualAssessment
+    from services.assessment.scoring.model import AnnualAssessment
     from shared.orgtree import OrgDirectory
 
 _PARTS = (*COMPONENTS, "commendation", "accountability")

@@ -1,4 +1,4 @@
-"""Routes of the annual assessment 年度考核: scheme, score, publish, explain (Art. 31)."""
+"""Routes of the annual assessment 年度考核: scheme, score, publish, explain, export (Art. 31)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,20 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Query, status
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from services.assessment.annual import AnnualAssessment
 from services.assessment.api_deps import AssessmentApp, Office, Reader, SchemeSetter
-from services.assessment.scheme import GRADE_ZH, ScoringScheme
+from services.assessment.scoring import export
+from services.assessment.scoring.model import AnnualAssessment
+from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
 
 router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
+exports = APIRouter(tags=["exports 导出 (Art. 31)"])
 YearPath = Annotated[int, Path(ge=2000, le=2100, description="The assessment year (考核年度).")]
+Year = Annotated[int, Query(ge=2000, le=2100, description="The assessment year (考核年度).")]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class EvidenceOut(BaseModel):
@@ -125,3 +130,53 @@ def explanation(
 ) -> list[ItemOut]:
     app.ensure_within(reader, unit_code)
     return [ItemOut(**i) for i in app.get_assessment(unit_code, year).card["items"]]
+
+
+# -- exports 导出 ------------------------------------------------------------------------------
+
+
+def _table(
+    app: AssessmentApp, reader_unit: str, year: int, within: str | None
+) -> list[list[object]]:
+    root = within or reader_unit
+    app.unit(root, "within")
+    return export.rows(app.assessments(year, root), app.org)
+
+
+@exports.get("/scorecards.csv", summary="The year's scorecards in your subtree, CSV (Art. 31)")
+def scorecards_csv(
+    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+) -> Response:
+    if within:
+        app.ensure_within(reader, within, "within")
+    body = export.to_csv(_table(app, reader.unit_code, year, within))
+    name = f"scorecards-{year}.csv"
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@exports.get("/scorecards.xlsx", summary="The year's scorecards in your subtree, XLSX (Art. 31)")
+def scorecards_xlsx(
+    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+) -> Response:
+    if within:
+        app.ensure_within(reader, within, "within")
+    body = export.to_xlsx(_table(app, reader.unit_code, year, within), year)
+    name = f"scorecards-{year}.xlsx"
+    return Response(
+        body, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@exports.get(
+    "/assessments/{unit_code}/{year}/report.html",
+    response_class=HTMLResponse,
+    summary="A unit's assessment report, printable 考核报告 (Art. 31)",
+)
+def report(unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp) -> HTMLResponse:
+    app.ensure_within(reader, unit_code)
+    assessment = app.get_assessment(unit_code, year)
+    return HTMLResponse(export.report_html(assessment, app.unit(unit_code).name))

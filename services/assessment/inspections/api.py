@@ -10,8 +10,13 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Inspector, Office, Reader
-from services.assessment.inspection import Inspection, InspectionKind, SelfTrigger, SuperiorMethod
-from services.assessment.inspection_commands import NewFinding, NewInspection
+from services.assessment.inspections.handlers import NewFinding, NewInspection
+from services.assessment.inspections.model import (
+    Inspection,
+    InspectionKind,
+    SelfTrigger,
+    SuperiorMethod,
+)
 
 router = APIRouter(prefix="/inspections", tags=["inspections 检查 (Art. 30)"])
 

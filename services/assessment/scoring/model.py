@@ -1,20 +1,134 @@
-"""The annual score of one unit, computed from what happened and traced to it (Art. 31).
+"""The annual assessment 年度考核 of a unit and how it is scored (Art. 31).
 
-A pure function of a `Ledger` (the unit's facts for the year) and a `ScoringScheme`: the same
-ledger and scheme always give the same card. Every item lists the evidence behind it, each piece
-with its effect on the points, so a reader can re-do the arithmetic (docs/assessment-scoring.md).
+The aggregates: a unit's `AnnualAssessment`, which keeps each scorecard it was given while a
+draft (publishing fixes the last one, and that is what AssessmentPublished announces), and the
+`YearScheme` in force for a year, so a changed scheme is a recorded fact with who and when.
+
+The score is a pure function of a `Ledger` (the unit's facts for the year) and a `ScoringScheme`:
+the same ledger and scheme always give the same card. Every item lists the evidence behind it,
+each piece with its effect on the points, so a reader can re-do the arithmetic
+(docs/assessment-scoring.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from uuid import NAMESPACE_URL, UUID, uuid5
 
-from services.assessment.identification import coverage
-from services.assessment.scheme import COMPONENTS, LABELS_ZH, ScoringScheme
+from eventsourcing.domain import Aggregate, event
+
+from services.assessment.inspections.model import InspectionKind, SelfTrigger
+from services.assessment.recognition.model import RecognitionKind
+from services.assessment.scoring.identification import coverage
+from services.assessment.scoring.rules import COMPONENTS, LABELS_ZH
+from shared.errors import Conflict
+from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
-    from services.assessment.domain import Fact
+    from services.assessment.figures.model import Fact, UnitYearFigures
+    from services.assessment.inspections.model import Inspection
+    from services.assessment.recognition.model import Recognition
+    from services.assessment.scoring.rules import ScoringScheme
+    from services.assessment.surveys.model import SurveyRound
+
+ASSESSMENT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:annual")
+SCHEME_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:scheme")
+
+
+class AnnualAssessment(Aggregate):
+    """The annual assessment of one unit by the level above it (分级考核, Art. 31)."""
+
+    @staticmethod
+    def create_id(unit_code: str, year: int, **_: Any) -> UUID:
+        return uuid5(ASSESSMENT_NAMESPACE, f"{unit_code}:{year}")
+
+    @event("Opened")
+    def __init__(self, *, unit_code: str, year: int, assessor_unit: str) -> None:
+        self.unit_code = unit_code
+        self.year = year
+        self.assessor_unit = assessor_unit
+        self.card: dict[str, Any] = {}
+        self.scheme: dict[str, Any] = {}
+        self.scored_by: ActorRecord | None = None
+        self.scored_at: datetime | None = None
+        self.published_at: datetime | None = None
+        self.published_by: ActorRecord | None = None
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def rescore(
+        self, *, card: dict[str, Any], scheme: dict[str, Any], by: ActorRecord, at: datetime
+    ) -> None:
+        """Record a (new) scorecard of the draft; a published assessment is final (409)."""
+        if self.is_published:
+            raise Conflict(f"the {self.year} assessment of {self.unit_code} is already published")
+        self._scored(card=card, scheme=scheme, by=by, at=at)
+
+    @event("Scored")
+    def _scored(
+        self, *, card: dict[str, Any], scheme: dict[str, Any], by: ActorRecord, at: datetime
+    ) -> None:
+        self.card, self.scheme, self.scored_by, self.scored_at = card, scheme, by, at
+
+    def publish(self, *, by: ActorRecord, at: datetime) -> None:
+        """Publish the result 公布考核结果 (Art. 31)."""
+        if self.is_published:
+            raise Conflict(f"the {self.year} assessment of {self.unit_code} is already published")
+        if not self.card:
+            raise Conflict("score the assessment before publishing it")
+        self._published(
+            by=by, at=at, unit_code=self.unit_code, year=self.year,
+            assessor_unit=self.assessor_unit, card=self.card,
+        )  # fmt: skip
+
+    class Published(Aggregate.Event):
+        """The result was published 公布考核结果; it carries the card (Art. 31).
+
+        The public AssessmentPublished is made from this event alone.
+        """
+
+        by: ActorRecord
+        at: datetime
+        unit_code: str
+        year: int
+        assessor_unit: str
+        card: dict[str, Any]
+
+    @event(Published)
+    def _published(
+        self,
+        *,
+        by: ActorRecord,
+        at: datetime,
+        unit_code: str,
+        year: int,
+        assessor_unit: str,
+        card: dict[str, Any],
+    ) -> None:
+        self.published_at, self.published_by = at, by
+
+
+class YearScheme(Aggregate):
+    """The scoring scheme in force for one year's assessments of one node (Art. 31)."""
+
+    @staticmethod
+    def create_id(year: int, **_: Any) -> UUID:
+        return uuid5(SCHEME_NAMESPACE, str(year))
+
+    @event("Opened")
+    def __init__(self, *, year: int) -> None:
+        self.year = year
+        self.scheme: dict[str, Any] = {}
+        self.set_by: ActorRecord | None = None
+
+    @event("Set")
+    def set(self, *, scheme: dict[str, Any], by: ActorRecord, at: datetime) -> None:
+        """Put a (checked) scheme in force for the year."""
+        self.scheme, self.set_by, self.set_at = scheme, by, at
 
 
 @dataclass(frozen=True)
@@ -43,6 +157,49 @@ class Ledger:
         return [f for f in self.facts if f.kind == kind]
 
 
+def ledger_of(
+    unit_code: str,
+    year: int,
+    figures: UnitYearFigures | None,
+    inspections: list[Inspection],
+    surveys: list[SurveyRound],
+    recognitions: list[Recognition],
+) -> Ledger:
+    """Everything of the unit's year that counts: upstream facts and this service's records."""
+    findings: list[FindingFact] = []
+    missed: list[str] = []
+    for inspection in inspections:
+        for f in inspection.findings.values():
+            state = (
+                "open" if f.is_open else ("closed_on_time" if f.closed_on_time else "closed_late")
+            )
+            findings.append(FindingFact(str(f.finding_id), inspection.kind.value, state))
+        if (
+            inspection.kind is InspectionKind.SELF
+            and inspection.trigger is SelfTrigger.ANNUAL
+            and inspection.is_open
+        ):
+            missed.append(str(inspection.id))
+    responses = [
+        (str(r.response_id), r.ratio)
+        for s in surveys
+        if not s.is_open
+        for r in s.responses.values()  # in the order they came
+    ]
+    return Ledger(
+        unit_code=unit_code,
+        year=year,
+        facts=list(figures.facts) if figures else [],
+        findings=findings,
+        missed_self_inspections=missed,
+        responses=responses,
+        commendations=[str(r.id) for r in recognitions if r.kind is RecognitionKind.COMMENDATION],
+        accountabilities=[
+            str(r.id) for r in recognitions if r.kind is RecognitionKind.ACCOUNTABILITY
+        ],
+    )
+
+
 def _item(
     component: str, max_points: float, points: float, formula: str, evidence: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -69,7 +226,7 @@ def _deducted(component: str, weight: float, evidence: list[dict[str, Any]]) -> 
 
 def identification(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     """Powers catalogued and charted, risk points graded, approved, published (风险识别覆盖,
-    Art. 10-14); the sub-formula is in `identification.py`."""
+    Art. 10-14); the sub-formula is in `scoring/identification.py`."""
     points, formula, evidence = coverage(ledger.facts, s)
     ev = [_ev(ref, what, effect) for ref, what, effect in evidence]
     return _item("identification", s.weights["identification"], points, formula, ev)
