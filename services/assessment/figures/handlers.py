@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from services.assessment.figures.model import UnitYearFigures
@@ -32,41 +33,41 @@ if TYPE_CHECKING:
 
 def fact_of(upstream: CloudEvent) -> tuple[str, str, str] | None:
     """(kind, key, detail) of an upstream event that counts, or None (Art. 10-14, 23, 28, 31)."""
-    d: Any = upstream.data
-    fact = _fact(upstream, d)
+    fact = _fact(upstream)
     if fact is None:
         return None
     kind, key, detail = fact
-    return kind, key, str(getattr(detail, "value", detail))  # enums by their value
+    return kind, key, detail.value if isinstance(detail, Enum) else str(detail)  # enums by value
 
 
-def _fact(upstream: CloudEvent, d: Any) -> tuple[str, str, Any] | None:
-    if isinstance(upstream, RiskReported):
-        return "risk_reported", str(d.information_id), d.channel
-    if isinstance(upstream, RiskGraded):
-        return "risk_graded", str(d.risk_point_id), d.grade
+def _fact(e: CloudEvent) -> tuple[str, str, object] | None:
+    if isinstance(e, RiskReported):
+        return "risk_reported", str(e.data.information_id), e.data.channel
+    if isinstance(e, RiskGraded):
+        return "risk_graded", str(e.data.risk_point_id), e.data.grade
     # The identification milestones (Art. 10, 11, 14); a point's are keyed by the point.
-    if isinstance(upstream, PowerCatalogued):
-        return "power_catalogued", str(d.power_id), d.kind
-    if isinstance(upstream, PowerCharted):
-        return "power_charted", str(d.power_id), d.flowchart_version
-    if isinstance(upstream, RiskPointApproved):
-        return "risk_approved", str(d.risk_point_id), d.grade
-    if isinstance(upstream, RiskPointPublished):
-        return "risk_published", str(d.risk_point_id), ""
-    if isinstance(upstream, RiskPointInForce):
-        return "risk_in_force", str(d.risk_point_id), ""
-    if isinstance(upstream, WarningIssued):
-        return "warning_issued", str(d.warning_id), d.level
-    if isinstance(upstream, WarningClosed):
-        return "warning_closed", str(d.warning_id), d.level
-    if isinstance(upstream, RectificationOverdue):
-        return "rectification_overdue", str(d.warning_id), d.level
-    if isinstance(upstream, ReportingBreachFound):
-        return "reporting_breach", str(d.breach_id), d.kind
-    if isinstance(upstream, JudgementMade) and d.reporting_breach is not None:
+    if isinstance(e, PowerCatalogued):
+        return "power_catalogued", str(e.data.power_id), e.data.kind
+    if isinstance(e, PowerCharted):
+        return "power_charted", str(e.data.power_id), e.data.flowchart_version
+    if isinstance(e, RiskPointApproved):
+        return "risk_approved", str(e.data.risk_point_id), e.data.grade
+    if isinstance(e, RiskPointPublished):
+        return "risk_published", str(e.data.risk_point_id), ""
+    if isinstance(e, RiskPointInForce):
+        return "risk_in_force", str(e.data.risk_point_id), ""
+    if isinstance(e, WarningIssued):
+        return "warning_issued", str(e.data.warning_id), e.data.level
+    if isinstance(e, WarningClosed):
+        return "warning_closed", str(e.data.warning_id), e.data.level
+    if isinstance(e, RectificationOverdue):
+        return "rectification_overdue", str(e.data.warning_id), e.data.level
+    if isinstance(e, ReportingBreachFound):
+        return "reporting_breach", str(e.data.breach_id), e.data.kind
+    if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
         # An untrue or inaccurate report, found by the judgement group (Art. 23, 25).
-        return "reporting_breach", str(d.reporting_breach.breach_id), d.reporting_breach.kind
+        breach = e.data.reporting_breach
+        return "reporting_breach", str(breach.breach_id), breach.kind
     return None
 
 

@@ -35,6 +35,7 @@ class UnitYearFigures(Aggregate):
 
     @staticmethod
     def create_id(unit_code: str, year: int, **_: Any) -> UUID:
+        """One record of figures per unit and year (Art. 31)."""
         return uuid5(FIGURES_NAMESPACE, f"{unit_code}:{year}")
 
     @event("Opened")
@@ -51,6 +52,7 @@ class UnitYearFigures(Aggregate):
         self.facts.append(Fact(kind, upstream_event_id, key, detail))
 
     def of_kind(self, kind: str) -> list[Fact]:
+        """The facts of one kind, in the order they came."""
         return [f for f in self.facts if f.kind == kind]
 
     def live(self) -> dict[str, Any]:

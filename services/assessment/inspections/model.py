@@ -72,6 +72,7 @@ class Finding:
 
     @property
     def is_open(self) -> bool:
+        """Not yet confirmed rectified (Art. 30)."""
         return self.closed_at is None
 
     @property
@@ -126,6 +127,7 @@ class Inspection(Aggregate):
 
     @property
     def is_open(self) -> bool:
+        """Not yet completed 检查完成 (Art. 30)."""
         return self.completed_at is None
 
     def finding(self, finding_id: UUID) -> Finding:

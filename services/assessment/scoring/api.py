@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, status
@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader, SchemeSetter
 from services.assessment.scoring import export
-from services.assessment.scoring.model import AnnualAssessment
+from services.assessment.scoring.model import AnnualAssessment, Scorecard
 from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
 
 router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
@@ -60,7 +60,7 @@ class AssessmentOut(BaseModel):
     card: CardOut
 
 
-def card_out(card: dict[str, Any]) -> CardOut:
+def card_out(card: Scorecard) -> CardOut:
     return CardOut(**card, grade_zh=GRADE_ZH[card["grade"]])
 
 
@@ -68,7 +68,7 @@ def assessment_out(a: AnnualAssessment) -> AssessmentOut:
     return AssessmentOut(
         id=a.id, unit_code=a.unit_code, year=a.year, assessor_unit=a.assessor_unit,
         status="published" if a.is_published else "draft", scored_at=a.scored_at,
-        published_at=a.published_at, card=card_out(a.card),
+        published_at=a.published_at, card=card_out(a.scorecard),
     )  # fmt: skip
 
 
@@ -129,7 +129,7 @@ def explanation(
     unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
 ) -> list[ItemOut]:
     app.ensure_within(reader, unit_code)
-    return [ItemOut(**i) for i in app.get_assessment(unit_code, year).card["items"]]
+    return [ItemOut(**i) for i in app.get_assessment(unit_code, year).scorecard["items"]]
 
 
 # -- exports 导出 ------------------------------------------------------------------------------

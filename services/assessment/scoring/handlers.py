@@ -6,12 +6,19 @@ other features, score it with the pure rules of `model.py`, save.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from services.assessment.figures.handlers import figures_of
 from services.assessment.inspections.handlers import inspections_of
 from services.assessment.recognition.handlers import recognitions_of
-from services.assessment.scoring.model import AnnualAssessment, Ledger, YearScheme, ledger_of, score
+from services.assessment.scoring.model import (
+    AnnualAssessment,
+    Ledger,
+    Scorecard,
+    YearScheme,
+    ledger_of,
+    score,
+)
 from services.assessment.scoring.rules import ScoringScheme
 from services.assessment.surveys.handlers import surveys_of
 from shared.application import actor_of
@@ -99,7 +106,7 @@ def ledger(app: AssessmentApplication, unit_code: str, year: int) -> Ledger:
     )
 
 
-def preview(app: AssessmentApplication, unit_code: str, year: int) -> dict[str, Any]:
+def preview(app: AssessmentApplication, unit_code: str, year: int) -> Scorecard:
     """The score as it stands now, not recorded (for dashboards, Art. 31)."""
     app.unit(unit_code)
     return score(ledger(app, unit_code, year), scheme_for(app, year))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -27,14 +27,46 @@ from shared.errors import Conflict
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from services.assessment.figures.model import Fact, UnitYearFigures
     from services.assessment.inspections.model import Inspection
     from services.assessment.recognition.model import Recognition
-    from services.assessment.scoring.rules import ScoringScheme
+    from services.assessment.scoring.rules import Grade, ScoringScheme
     from services.assessment.surveys.model import SurveyRound
 
 ASSESSMENT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:annual")
 SCHEME_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:scheme")
+
+
+class EvidenceItem(TypedDict):
+    """One piece of evidence behind an item: the event or record, what it is, its effect."""
+
+    ref: str  # ce_id of an upstream event, or the id of this service's record
+    what: str
+    effect: float  # points it adds (+) or takes off (-)
+
+
+class ScoreItem(TypedDict):
+    """One line of a scorecard: a component or an adjustment, its arithmetic and evidence."""
+
+    component: str
+    label_zh: str
+    max_points: float
+    points: float
+    formula: str
+    evidence: list[EvidenceItem]
+
+
+class Scorecard(TypedDict):
+    """A scorecard 考核评分表: the items, the total out of 100, the grade (Art. 31)."""
+
+    unit_code: str
+    year: int
+    items: list[ScoreItem]
+    total: float
+    grade: Grade
+    scheme_digest: str
 
 
 class AnnualAssessment(Aggregate):
@@ -42,6 +74,7 @@ class AnnualAssessment(Aggregate):
 
     @staticmethod
     def create_id(unit_code: str, year: int, **_: Any) -> UUID:
+        """One assessment per unit and year (Art. 31)."""
         return uuid5(ASSESSMENT_NAMESPACE, f"{unit_code}:{year}")
 
     @event("Opened")
@@ -49,7 +82,7 @@ class AnnualAssessment(Aggregate):
         self.unit_code = unit_code
         self.year = year
         self.assessor_unit = assessor_unit
-        self.card: dict[str, Any] = {}
+        self.card: Scorecard | None = None  # every save scores it: see `rescore`
         self.scheme: dict[str, Any] = {}
         self.scored_by: ActorRecord | None = None
         self.scored_at: datetime | None = None
@@ -58,10 +91,18 @@ class AnnualAssessment(Aggregate):
 
     @property
     def is_published(self) -> bool:
+        """Whether the result is published 公布 and so final (Art. 31)."""
         return self.published_at is not None
 
+    @property
+    def scorecard(self) -> Scorecard:
+        """The latest scorecard; an assessment is scored as it is opened (`score_unit`)."""
+        if self.card is None:
+            raise Conflict(f"the {self.year} assessment of {self.unit_code} is not scored yet")
+        return self.card
+
     def rescore(
-        self, *, card: dict[str, Any], scheme: dict[str, Any], by: ActorRecord, at: datetime
+        self, *, card: Scorecard, scheme: dict[str, Any], by: ActorRecord, at: datetime
     ) -> None:
         """Record a (new) scorecard of the draft; a published assessment is final (409)."""
         if self.is_published:
@@ -70,7 +111,7 @@ class AnnualAssessment(Aggregate):
 
     @event("Scored")
     def _scored(
-        self, *, card: dict[str, Any], scheme: dict[str, Any], by: ActorRecord, at: datetime
+        self, *, card: Scorecard, scheme: dict[str, Any], by: ActorRecord, at: datetime
     ) -> None:
         self.card, self.scheme, self.scored_by, self.scored_at = card, scheme, by, at
 
@@ -78,7 +119,7 @@ class AnnualAssessment(Aggregate):
         """Publish the result 公布考核结果 (Art. 31)."""
         if self.is_published:
             raise Conflict(f"the {self.year} assessment of {self.unit_code} is already published")
-        if not self.card:
+        if self.card is None:
             raise Conflict("score the assessment before publishing it")
         self._published(
             by=by, at=at, unit_code=self.unit_code, year=self.year,
@@ -96,7 +137,7 @@ class AnnualAssessment(Aggregate):
         unit_code: str
         year: int
         assessor_unit: str
-        card: dict[str, Any]
+        card: Scorecard
 
     @event(Published)
     def _published(
@@ -107,7 +148,7 @@ class AnnualAssessment(Aggregate):
         unit_code: str,
         year: int,
         assessor_unit: str,
-        card: dict[str, Any],
+        card: Scorecard,
     ) -> None:
         self.published_at, self.published_by = at, by
 
@@ -117,6 +158,7 @@ class YearScheme(Aggregate):
 
     @staticmethod
     def create_id(year: int, **_: Any) -> UUID:
+        """One scheme record per year (Art. 31)."""
         return uuid5(SCHEME_NAMESPACE, str(year))
 
     @event("Opened")
@@ -154,6 +196,7 @@ class Ledger:
     accountabilities: list[str] = field(default_factory=list)
 
     def facts_of(self, kind: str) -> list[Fact]:
+        """The upstream facts of one kind, in the order they came."""
         return [f for f in self.facts if f.kind == kind]
 
 
@@ -201,8 +244,8 @@ def ledger_of(
 
 
 def _item(
-    component: str, max_points: float, points: float, formula: str, evidence: list[dict[str, Any]]
-) -> dict[str, Any]:
+    component: str, max_points: float, points: float, formula: str, evidence: list[EvidenceItem]
+) -> ScoreItem:
     return {
         "component": component,
         "label_zh": LABELS_ZH[component],
@@ -213,18 +256,18 @@ def _item(
     }
 
 
-def _ev(ref: str, what: str, effect: float) -> dict[str, Any]:
+def _ev(ref: str, what: str, effect: float) -> EvidenceItem:
     return {"ref": ref, "what": what, "effect": round(effect, 4)}
 
 
-def _deducted(component: str, weight: float, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+def _deducted(component: str, weight: float, evidence: list[EvidenceItem]) -> ScoreItem:
     """Full marks less each piece of evidence's deduction, never below 0."""
     off = -sum(e["effect"] for e in evidence)
     points = max(weight - off, 0.0)
     return _item(component, weight, points, f"max(0, {weight:g} - {off:g}) = {points:g}", evidence)
 
 
-def identification(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def identification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Powers catalogued and charted, risk points graded, approved, published (风险识别覆盖,
     Art. 10-14); the sub-formula is in `scoring/identification.py`."""
     points, formula, evidence = coverage(ledger.facts, s)
@@ -232,7 +275,7 @@ def identification(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _item("identification", s.weights["identification"], points, formula, ev)
 
 
-def reporting(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Reporting breaches by kind: late, missed, concealment, untrue, inaccurate (Art. 23)."""
     ev = [
         _ev(f.event_id, f"reporting breach: {f.detail}", -s.breach_deductions[f.detail])
@@ -242,7 +285,7 @@ def reporting(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _deducted("reporting", s.weights["reporting"], ev)
 
 
-def warnings(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def warnings(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Warnings issued to the unit, by level (Art. 28)."""
     ev = [
         _ev(f.event_id, f"WarningIssued {f.detail}", -s.warning_deductions[f.detail])
@@ -252,7 +295,7 @@ def warnings(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _deducted("warnings", s.weights["warnings"], ev)
 
 
-def rectification(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Share of the year's warnings with no overdue action (按期整改, Art. 28)."""
     w = s.weights["rectification"]
     issued = ledger.facts_of("warning_issued")
@@ -273,7 +316,7 @@ def rectification(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _item("rectification", w, points, f"{w:g} * {on_time} / {len(issued)} = {points:g}", ev)
 
 
-def overdue(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Actions found overdue 逾期未整改 (Art. 28)."""
     ev = [
         _ev(f.event_id, f"RectificationOverdue {f.detail}", -s.overdue_deduction)
@@ -282,7 +325,7 @@ def overdue(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _deducted("overdue", s.weights["overdue"], ev)
 
 
-def inspection(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def inspection(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Inspection findings by state, and uncompleted self-inspections (Art. 30, 31)."""
     ev = []
     for f in ledger.findings:
@@ -296,7 +339,7 @@ def inspection(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _deducted("inspection", s.weights["inspection"], ev)
 
 
-def social(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
+def social(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Mean satisfaction of the closed survey rounds' responses (社会评议, Art. 30(5))."""
     w = s.weights["social"]
     n = len(ledger.responses)
@@ -314,7 +357,7 @@ def social(ledger: Ledger, s: ScoringScheme) -> dict[str, Any]:
     return _item("social", w, points, f"{w:g} * mean({n} responses) {mean:.4g} = {points:.4g}", ev)
 
 
-def adjustments(ledger: Ledger, s: ScoringScheme) -> list[dict[str, Any]]:
+def adjustments(ledger: Ledger, s: ScoringScheme) -> list[ScoreItem]:
     """Commendations (capped) and accountability findings, on top of the 100 (Art. 8)."""
     bonus = min(len(ledger.commendations) * s.commendation_bonus, s.commendation_cap)
     plus = [_ev(ref, "commendation", s.commendation_bonus) for ref in ledger.commendations]
@@ -340,7 +383,7 @@ def adjustments(ledger: Ledger, s: ScoringScheme) -> list[dict[str, Any]]:
     ]
 
 
-_RULES = {
+_RULES: dict[str, Callable[[Ledger, ScoringScheme], ScoreItem]] = {
     "identification": identification,
     "reporting": reporting,
     "warnings": warnings,
@@ -351,7 +394,7 @@ _RULES = {
 }
 
 
-def score(ledger: Ledger, scheme: ScoringScheme) -> dict[str, Any]:
+def score(ledger: Ledger, scheme: ScoringScheme) -> Scorecard:
     """The scorecard 考核评分表: items, total (0..100, 2 decimals), grade (Art. 31)."""
     items = [_RULES[c](ledger, scheme) for c in COMPONENTS] + adjustments(ledger, scheme)
     total = round(min(max(sum(i["points"] for i in items), 0.0), 100.0), 2)
