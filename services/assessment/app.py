@@ -8,11 +8,11 @@ lookups they share.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from eventsourcing.persistence import IntegrityError
 
-from services.assessment.figures import handlers as figures
+from services.assessment.figures import handlers as figures_handlers
 from services.assessment.inspections import handlers as inspections
 from services.assessment.read_model import AssessmentView
 from services.assessment.recognition import handlers as recognition
@@ -24,18 +24,11 @@ from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid, NotFound
 
 if TYPE_CHECKING:
-    from datetime import date
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
     from eventsourcing.domain import Aggregate
 
-    from services.assessment.figures.model import UnitYearFigures
-    from services.assessment.inspections.handlers import NewFinding, NewInspection
-    from services.assessment.inspections.model import Inspection
-    from services.assessment.recognition.model import Recognition, RecognitionKind
-    from services.assessment.scoring.model import AnnualAssessment, Ledger, Scorecard
-    from services.assessment.surveys.model import SurveyRound
     from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
@@ -67,142 +60,51 @@ class AssessmentApplication(ServiceApplication):
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Only the events that count towards a figure."""
-        return figures.fact_of(upstream) is not None
+        return figures_handlers.fact_of(upstream) is not None
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
         """Count the upstream fact into its unit's year (Art. 31)."""
-        figures.count(self, upstream, processing_event)
+        figures_handlers.count(self, upstream, processing_event)
 
-    def figures_of(self, unit_code: str, year: int) -> UnitYearFigures | None:
-        """The upstream facts of a unit's year, or None before the first one (Art. 31)."""
-        return figures.figures_of(self, unit_code, year)
-
-    def figures(self, unit_code: str, year: int) -> dict[str, int]:
-        """The counts of one unit and year, by kind (Art. 31)."""
-        return figures.counts(self, unit_code, year)
-
-    def units_with_figures(self, within: str, year: int) -> list[str]:
-        """Units below `within` with facts in `year` (Art. 31)."""
-        return figures.units_with_figures(self, within, year)
-
-    def live_figures(self, unit_code: str, year: int) -> dict[str, Any]:
-        """A unit's dashboard figures 实时指标 (Art. 28, 31)."""
-        return figures.live_figures(self, unit_code, year)
+    # The features' handlers are plain functions `(app, ...)`: bound here, each is a method.
+    figures_of = figures_handlers.figures_of
+    figures = figures_handlers.counts
+    units_with_figures = figures_handlers.units_with_figures
+    live_figures = figures_handlers.live_figures
 
     # -- inspections (Art. 30) -------------------------------------------------------------------
 
-    def open_inspection(self, new: NewInspection, by: Principal) -> Inspection:
-        """Task a self-inspection or open an inspection or supervision (Art. 30)."""
-        return inspections.open_inspection(self, new, by)
-
-    def task_annual_self_inspections(
-        self, within: str, year: int, due_on: date | None, by: Principal
-    ) -> list[Inspection]:
-        """Task the annual self-inspection 年度自查 of every unit below one (Art. 30)."""
-        return inspections.task_annual_self_inspections(self, within, year, due_on, by)
-
-    def get_inspection(self, inspection_id: UUID) -> Inspection:
-        """An inspection; NotFound if there is none (Art. 30)."""
-        return inspections.get_inspection(self, inspection_id)
-
-    def record_finding(self, inspection_id: UUID, new: NewFinding, by: Principal) -> UUID:
-        """Record a finding 检查发现; one about a risk point asks for revision (Art. 30)."""
-        return inspections.record_finding(self, inspection_id, new, by)
-
-    def close_finding(
-        self, inspection_id: UUID, finding_id: UUID, rectification: str, by: Principal
-    ) -> None:
-        """Close a finding as rectified 整改到位 (Art. 30)."""
-        inspections.close_finding(self, inspection_id, finding_id, rectification, by)
-
-    def complete_inspection(self, inspection_id: UUID, summary: str, by: Principal) -> None:
-        """Complete an inspection 检查完成 (Art. 30)."""
-        inspections.complete_inspection(self, inspection_id, summary, by)
-
-    def inspections_of(self, unit_code: str, year: int) -> list[Inspection]:
-        """A unit's inspections of a year, oldest first (Art. 30)."""
-        return inspections.inspections_of(self, unit_code, year)
+    open_inspection = inspections.open_inspection
+    task_annual_self_inspections = inspections.task_annual_self_inspections
+    get_inspection = inspections.get_inspection
+    record_finding = inspections.record_finding
+    close_finding = inspections.close_finding
+    complete_inspection = inspections.complete_inspection
+    inspections_of = inspections.inspections_of
 
     # -- social evaluation (Art. 30(5)) ----------------------------------------------------------
 
-    def open_survey(
-        self,
-        unit_code: str,
-        title: str,
-        questions: list[tuple[str, str]],
-        by: Principal,
-        year: int | None = None,
-    ) -> SurveyRound:
-        """Open a social evaluation round 社会评议 about a unit (Art. 30(5))."""
-        return surveys.open_survey(self, unit_code, title, questions, by, year)
-
-    def get_survey(self, round_id: UUID) -> SurveyRound:
-        """A survey round; NotFound if there is none (Art. 30(5))."""
-        return surveys.get_survey(self, round_id)
-
-    def respond(self, round_id: UUID, token: str, answers: dict[str, int], by: Principal) -> UUID:
-        """Take one anonymous response to a round (Art. 30(5))."""
-        return surveys.respond(self, round_id, token, answers, by)
-
-    def close_survey(self, round_id: UUID, by: Principal) -> SurveyRound:
-        """Close a round 评议结束; its responses now count (Art. 30(5))."""
-        return surveys.close_survey(self, round_id, by)
-
-    def surveys_of(self, unit_code: str, year: int) -> list[SurveyRound]:
-        """A unit's survey rounds of a year, oldest first (Art. 30(5))."""
-        return surveys.surveys_of(self, unit_code, year)
+    open_survey = surveys.open_survey
+    get_survey = surveys.get_survey
+    respond = surveys.respond
+    close_survey = surveys.close_survey
+    surveys_of = surveys.surveys_of
 
     # -- commendations and accountability (Art. 8) -----------------------------------------------
 
-    def recognise(
-        self,
-        kind: RecognitionKind,
-        unit_code: str,
-        reason: str,
-        reference: str,
-        by: Principal,
-        year: int | None = None,
-    ) -> Recognition:
-        """Record a commendation 表彰 or accountability 责任追究 (Art. 8)."""
-        return recognition.recognise(self, kind, unit_code, reason, reference, by, year)
-
-    def recognitions_of(self, unit_code: str, year: int) -> list[Recognition]:
-        """A unit's commendations and accountability of a year (Art. 8)."""
-        return recognition.recognitions_of(self, unit_code, year)
+    recognise = recognition.recognise
+    recognitions_of = recognition.recognitions_of
 
     # -- the annual assessment (Art. 31) ---------------------------------------------------------
 
-    def scheme_for(self, year: int) -> ScoringScheme:
-        """The scoring scheme 计分办法 in force for a year (Art. 31)."""
-        return scoring.scheme_for(self, year)
-
-    def set_scheme(self, year: int, scheme: ScoringScheme, by: Principal) -> ScoringScheme:
-        """Set a year's scoring scheme, before any result is out (Art. 31)."""
-        return scoring.set_scheme(self, year, scheme, by)
-
-    def ledger(self, unit_code: str, year: int) -> Ledger:
-        """Everything of a unit's year that counts in its score (Art. 31)."""
-        return scoring.ledger(self, unit_code, year)
-
-    def preview(self, unit_code: str, year: int) -> Scorecard:
-        """The score as it stands now, not recorded (Art. 31)."""
-        return scoring.preview(self, unit_code, year)
-
-    def score_unit(self, unit_code: str, year: int, by: Principal) -> AnnualAssessment:
-        """Score a unit's year as its assessor and record the card (分级考核, Art. 31)."""
-        return scoring.score_unit(self, unit_code, year, by)
-
-    def publish(self, unit_code: str, year: int, by: Principal) -> AnnualAssessment:
-        """Publish the result 公布考核结果; AssessmentPublished goes out (Art. 31)."""
-        return scoring.publish(self, unit_code, year, by)
-
-    def get_assessment(self, unit_code: str, year: int) -> AnnualAssessment:
-        """A unit's assessment of a year; NotFound before it is scored (Art. 31)."""
-        return scoring.get_assessment(self, unit_code, year)
-
-    def assessments(self, year: int, within: str) -> list[AnnualAssessment]:
-        """The year's assessments of the units below `within` (Art. 31)."""
-        return scoring.assessments(self, year, within)
+    scheme_for = scoring.scheme_for
+    set_scheme = scoring.set_scheme
+    ledger = scoring.ledger
+    preview = scoring.preview
+    score_unit = scoring.score_unit
+    publish = scoring.publish
+    get_assessment = scoring.get_assessment
+    assessments = scoring.assessments
 
     # -- lookups the features share --------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from services.assessment.api_deps import AssessmentApp, Office, Reader, SchemeSe
 from services.assessment.scoring import export
 from services.assessment.scoring.model import AnnualAssessment, Scorecard
 from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
+from shared.auth import Principal
 
 router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
 exports = APIRouter(tags=["exports 导出 (Art. 31)"])
@@ -136,39 +137,38 @@ def explanation(
 
 
 def _table(
-    app: AssessmentApp, reader_unit: str, year: int, within: str | None
+    app: AssessmentApp, reader: Principal, year: int, within: str | None
 ) -> list[list[object]]:
-    root = within or reader_unit
+    """The rows of the year's scorecards below `within` (default: the reader's unit)."""
+    if within:
+        app.ensure_within(reader, within, "within")
+    root = within or reader.unit_code
     app.unit(root, "within")
     return export.rows(app.assessments(year, root), app.org)
+
+
+def _attachment(body: bytes, media_type: str, name: str) -> Response:
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @exports.get("/scorecards.csv", summary="The year's scorecards in your subtree, CSV (Art. 31)")
 def scorecards_csv(
     reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
 ) -> Response:
-    if within:
-        app.ensure_within(reader, within, "within")
-    body = export.to_csv(_table(app, reader.unit_code, year, within))
-    name = f"scorecards-{year}.csv"
-    return Response(
-        body,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    body = export.to_csv(_table(app, reader, year, within))
+    return _attachment(body, "text/csv; charset=utf-8", f"scorecards-{year}.csv")
 
 
 @exports.get("/scorecards.xlsx", summary="The year's scorecards in your subtree, XLSX (Art. 31)")
 def scorecards_xlsx(
     reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
 ) -> Response:
-    if within:
-        app.ensure_within(reader, within, "within")
-    body = export.to_xlsx(_table(app, reader.unit_code, year, within), year)
-    name = f"scorecards-{year}.xlsx"
-    return Response(
-        body, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    body = export.to_xlsx(_table(app, reader, year, within), year)
+    return _attachment(body, XLSX, f"scorecards-{year}.xlsx")
 
 
 @exports.get(

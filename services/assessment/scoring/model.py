@@ -166,10 +166,11 @@ class YearScheme(Aggregate):
         self.year = year
         self.scheme: dict[str, Any] = {}
         self.set_by: ActorRecord | None = None
+        self.set_at: datetime | None = None
 
     @event("Set")
     def set(self, *, scheme: dict[str, Any], by: ActorRecord, at: datetime) -> None:
-        """Put a (checked) scheme in force for the year."""
+        """Put a (checked) scheme in force for the year (Art. 31)."""
         self.scheme, self.set_by, self.set_at = scheme, by, at
 
 
@@ -275,24 +276,28 @@ def identification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     return _item("identification", s.weights["identification"], points, formula, ev)
 
 
+def _off_per_fact(
+    component: str, ledger: Ledger, s: ScoringScheme, kind: str, what: str, off: dict[str, float]
+) -> ScoreItem:
+    """Full marks less `off[detail]` for each fact of `kind` (`what` names it with its detail)."""
+    ev = [
+        _ev(f.event_id, f"{what}{f.detail}", -off[f.detail])
+        for f in ledger.facts_of(kind)
+        if f.detail in off
+    ]
+    return _deducted(component, s.weights[component], ev)
+
+
 def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Reporting breaches by kind: late, missed, concealment, untrue, inaccurate (Art. 23)."""
-    ev = [
-        _ev(f.event_id, f"reporting breach: {f.detail}", -s.breach_deductions[f.detail])
-        for f in ledger.facts_of("reporting_breach")
-        if f.detail in s.breach_deductions
-    ]
-    return _deducted("reporting", s.weights["reporting"], ev)
+    what = "reporting breach: "
+    return _off_per_fact("reporting", ledger, s, "reporting_breach", what, s.breach_deductions)
 
 
 def warnings(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Warnings issued to the unit, by level (Art. 28)."""
-    ev = [
-        _ev(f.event_id, f"WarningIssued {f.detail}", -s.warning_deductions[f.detail])
-        for f in ledger.facts_of("warning_issued")
-        if f.detail in s.warning_deductions
-    ]
-    return _deducted("warnings", s.weights["warnings"], ev)
+    what = "WarningIssued "
+    return _off_per_fact("warnings", ledger, s, "warning_issued", what, s.warning_deductions)
 
 
 def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
