@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from services.assessment.figures.model import UnitYearFigures
+from services.assessment.figures.model import FactKind, UnitYearFigures
 from shared.clock import BEIJING
 from shared.events import (
     JudgementMade,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from shared.events import CloudEvent
 
 
-def fact_of(upstream: CloudEvent) -> tuple[str, str, str] | None:
+def fact_of(upstream: CloudEvent) -> tuple[FactKind, str, str] | None:
     """(kind, key, detail) of an upstream event that counts, or None (Art. 10-14, 23, 28, 31)."""
     fact = _fact(upstream)
     if fact is None:
@@ -40,34 +40,34 @@ def fact_of(upstream: CloudEvent) -> tuple[str, str, str] | None:
     return kind, key, detail.value if isinstance(detail, Enum) else str(detail)  # enums by value
 
 
-def _fact(e: CloudEvent) -> tuple[str, str, object] | None:
+def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
     if isinstance(e, RiskReported):
-        return "risk_reported", str(e.data.information_id), e.data.channel
+        return FactKind.RISK_REPORTED, str(e.data.information_id), e.data.channel
     if isinstance(e, RiskGraded):
-        return "risk_graded", str(e.data.risk_point_id), e.data.grade
+        return FactKind.RISK_GRADED, str(e.data.risk_point_id), e.data.grade
     # The identification milestones (Art. 10, 11, 14); a point's are keyed by the point.
     if isinstance(e, PowerCatalogued):
-        return "power_catalogued", str(e.data.power_id), e.data.kind
+        return FactKind.POWER_CATALOGUED, str(e.data.power_id), e.data.kind
     if isinstance(e, PowerCharted):
-        return "power_charted", str(e.data.power_id), e.data.flowchart_version
+        return FactKind.POWER_CHARTED, str(e.data.power_id), e.data.flowchart_version
     if isinstance(e, RiskPointApproved):
-        return "risk_approved", str(e.data.risk_point_id), e.data.grade
+        return FactKind.RISK_APPROVED, str(e.data.risk_point_id), e.data.grade
     if isinstance(e, RiskPointPublished):
-        return "risk_published", str(e.data.risk_point_id), ""
+        return FactKind.RISK_PUBLISHED, str(e.data.risk_point_id), ""
     if isinstance(e, RiskPointInForce):
-        return "risk_in_force", str(e.data.risk_point_id), ""
+        return FactKind.RISK_IN_FORCE, str(e.data.risk_point_id), ""
     if isinstance(e, WarningIssued):
-        return "warning_issued", str(e.data.warning_id), e.data.level
+        return FactKind.WARNING_ISSUED, str(e.data.warning_id), e.data.level
     if isinstance(e, WarningClosed):
-        return "warning_closed", str(e.data.warning_id), e.data.level
+        return FactKind.WARNING_CLOSED, str(e.data.warning_id), e.data.level
     if isinstance(e, RectificationOverdue):
-        return "rectification_overdue", str(e.data.warning_id), e.data.level
+        return FactKind.RECTIFICATION_OVERDUE, str(e.data.warning_id), e.data.level
     if isinstance(e, ReportingBreachFound):
-        return "reporting_breach", str(e.data.breach_id), e.data.kind
+        return FactKind.REPORTING_BREACH, str(e.data.breach_id), e.data.kind
     if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
         # An untrue or inaccurate report, found by the judgement group (Art. 23, 25).
         breach = e.data.reporting_breach
-        return "reporting_breach", str(breach.breach_id), breach.kind
+        return FactKind.REPORTING_BREACH, str(breach.breach_id), breach.kind
     return None
 
 
@@ -90,7 +90,7 @@ def count(
         figures = figures_of(app, unit_code, year) or UnitYearFigures(
             unit_code=unit_code, year=year
         )
-    figures.count(kind=kind, upstream_event_id=upstream.id, key=key, detail=detail)
+    figures.count(kind=kind.value, upstream_event_id=upstream.id, key=key, detail=detail)
     processing_event.collect_events(figures)
 
 

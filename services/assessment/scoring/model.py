@@ -19,6 +19,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from services.assessment.figures.model import FactKind
 from services.assessment.inspections.model import InspectionKind, SelfTrigger
 from services.assessment.recognition.model import RecognitionKind
 from services.assessment.scoring.identification import coverage
@@ -196,7 +197,7 @@ class Ledger:
     commendations: list[str] = field(default_factory=list)
     accountabilities: list[str] = field(default_factory=list)
 
-    def facts_of(self, kind: str) -> list[Fact]:
+    def facts_of(self, kind: FactKind) -> list[Fact]:
         """The upstream facts of one kind, in the order they came."""
         return [f for f in self.facts if f.kind == kind]
 
@@ -277,7 +278,12 @@ def identification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
 
 
 def _off_per_fact(
-    component: str, ledger: Ledger, s: ScoringScheme, kind: str, what: str, off: dict[str, float]
+    component: str,
+    ledger: Ledger,
+    s: ScoringScheme,
+    kind: FactKind,
+    what: str,
+    off: dict[str, float],
 ) -> ScoreItem:
     """Full marks less `off[detail]` for each fact of `kind` (`what` names it with its detail)."""
     ev = [
@@ -291,22 +297,24 @@ def _off_per_fact(
 def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Reporting breaches by kind: late, missed, concealment, untrue, inaccurate (Art. 23)."""
     what = "reporting breach: "
-    return _off_per_fact("reporting", ledger, s, "reporting_breach", what, s.breach_deductions)
+    return _off_per_fact(
+        "reporting", ledger, s, FactKind.REPORTING_BREACH, what, s.breach_deductions
+    )
 
 
 def warnings(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Warnings issued to the unit, by level (Art. 28)."""
     what = "WarningIssued "
-    return _off_per_fact("warnings", ledger, s, "warning_issued", what, s.warning_deductions)
+    return _off_per_fact("warnings", ledger, s, FactKind.WARNING_ISSUED, what, s.warning_deductions)
 
 
 def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Share of the year's warnings with no overdue action (按期整改, Art. 28)."""
     w = s.weights["rectification"]
-    issued = ledger.facts_of("warning_issued")
+    issued = ledger.facts_of(FactKind.WARNING_ISSUED)
     if not issued:
         return _item("rectification", w, w, f"no warnings: {w:g}", [])
-    late = {f.key for f in ledger.facts_of("rectification_overdue")}
+    late = {f.key for f in ledger.facts_of(FactKind.RECTIFICATION_OVERDUE)}
     each = w / len(issued)
     ev = [
         _ev(
@@ -325,7 +333,7 @@ def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Actions found overdue 逾期未整改 (Art. 28)."""
     ev = [
         _ev(f.event_id, f"RectificationOverdue {f.detail}", -s.overdue_deduction)
-        for f in ledger.facts_of("rectification_overdue")
+        for f in ledger.facts_of(FactKind.RECTIFICATION_OVERDUE)
     ]
     return _deducted("overdue", s.weights["overdue"], ev)
 
