@@ -1,113 +1,138 @@
 """The assessment application (Art. 8, 30, 31): live figures from the other services' events,
-inspections, social evaluation, rewards and accountability, the annual scored assessment."""
+inspections, social evaluation, rewards and accountability, the annual scored assessment.
+
+The one Application of the service: its reaction to upstream events, one-line delegations to the
+features' handlers (`figures/`, `inspections/`, `surveys/`, `recognition/`, `scoring/`), and the
+lookups they share.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
-from services.assessment.assessment_commands import AssessmentCommands
-from services.assessment.domain import UnitYearFigures
+from eventsourcing.persistence import IntegrityError
+
+from services.assessment.figures import handlers as figures_handlers
+from services.assessment.inspections import handlers as inspections
+from services.assessment.read_model import AssessmentView
+from services.assessment.recognition import handlers as recognition
+from services.assessment.scoring import handlers as scoring
+from services.assessment.scoring.rules import ScoringScheme
+from services.assessment.surveys import handlers as surveys
+from shared.application import ServiceApplication
 from shared.clock import BEIJING
-from shared.events import (
-    JudgementMade,
-    PowerCatalogued,
-    PowerCharted,
-    RectificationOverdue,
-    ReportingBreachFound,
-    RiskGraded,
-    RiskPointApproved,
-    RiskPointInForce,
-    RiskPointPublished,
-    RiskReported,
-    WarningClosed,
-    WarningIssued,
-)
+from shared.errors import Conflict, Invalid, NotFound
 
 if TYPE_CHECKING:
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
+    from eventsourcing.domain import Aggregate
 
+    from shared.auth import Principal
+    from shared.clock import Clock
     from shared.events import CloudEvent
+    from shared.orgtree import OrgDirectory
+
+_T = TypeVar("_T")
 
 
-def fact_of(upstream: CloudEvent) -> tuple[str, str, str] | None:
-    """(kind, key, detail) of an upstream event that counts, or None (Art. 10-14, 23, 28, 31)."""
-    d: Any = upstream.data
-    fact = _fact(upstream, d)
-    if fact is None:
-        return None
-    kind, key, detail = fact
-    return kind, key, str(getattr(detail, "value", detail))  # enums by their value
-
-
-def _fact(upstream: CloudEvent, d: Any) -> tuple[str, str, Any] | None:
-    if isinstance(upstream, RiskReported):
-        return "risk_reported", str(d.information_id), d.channel
-    if isinstance(upstream, RiskGraded):
-        return "risk_graded", str(d.risk_point_id), d.grade
-    # The identification milestones (Art. 10, 11, 14); a point's are keyed by the point.
-    if isinstance(upstream, PowerCatalogued):
-        return "power_catalogued", str(d.power_id), d.kind
-    if isinstance(upstream, PowerCharted):
-        return "power_charted", str(d.power_id), d.flowchart_version
-    if isinstance(upstream, RiskPointApproved):
-        return "risk_approved", str(d.risk_point_id), d.grade
-    if isinstance(upstream, RiskPointPublished):
-        return "risk_published", str(d.risk_point_id), ""
-    if isinstance(upstream, RiskPointInForce):
-        return "risk_in_force", str(d.risk_point_id), ""
-    if isinstance(upstream, WarningIssued):
-        return "warning_issued", str(d.warning_id), d.level
-    if isinstance(upstream, WarningClosed):
-        return "warning_closed", str(d.warning_id), d.level
-    if isinstance(upstream, RectificationOverdue):
-        return "rectification_overdue", str(d.warning_id), d.level
-    if isinstance(upstream, ReportingBreachFound):
-        return "reporting_breach", str(d.breach_id), d.kind
-    if isinstance(upstream, JudgementMade) and d.reporting_breach is not None:
-        # An untrue or inaccurate report, found by the judgement group (Art. 23, 25).
-        return "reporting_breach", str(d.reporting_breach.breach_id), d.reporting_breach.kind
-    return None
-
-
-class AssessmentApplication(AssessmentCommands):
-    """Commands, queries and reactions of assessment; plain types in and out."""
+class AssessmentApplication(ServiceApplication):
+    """Commands, queries and reactions of assessment; plain types in and out (Art. 8, 30, 31)."""
 
     name = "assessment"
 
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        clock: Clock,
+        org: OrgDirectory,
+        scheme: ScoringScheme | None = None,
+        node_root: str | None = None,
+    ) -> None:
+        super().__init__(env, clock=clock, org=org)
+        self.default_scheme = (scheme or ScoringScheme()).checked()
+        self.node_root = node_root
+        self.view = AssessmentView(self)
+
+    # -- upstream events: the live figures (figures/) --------------------------------------------
+
     def concerns(self, upstream: CloudEvent) -> bool:
         """Only the events that count towards a figure."""
-        return fact_of(upstream) is not None
+        return figures_handlers.fact_of(upstream) is not None
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        fact = fact_of(upstream)
-        if fact is None:
-            return
-        kind, key, detail = fact
-        unit_code = upstream.data.unit_code
-        year = upstream.data.occurred_at.astimezone(BEIJING).year
-        figures_id = UnitYearFigures.create_id(unit_code, year)
-        if figures_id in processing_event.aggregates:
-            figures: UnitYearFigures = processing_event.aggregates[figures_id]  # type: ignore[assignment]
-        elif figures_id in self.repository:
-            figures = self.repository.get(figures_id)
-        else:
-            figures = UnitYearFigures(unit_code=unit_code, year=year)
-        figures.count(kind=kind, upstream_event_id=upstream.id, key=key, detail=detail)
-        processing_event.collect_events(figures)
+        """Count the upstream fact into its unit's year (Art. 31)."""
+        figures_handlers.count(self, upstream, processing_event)
 
-    def figures(self, unit_code: str, year: int) -> dict[str, int]:
-        """The counts of one unit and year (empty when nothing happened)."""
-        figures = self.figures_of(unit_code, year)
-        return dict(figures.counts) if figures else {}
+    # The features' handlers are plain functions `(app, ...)`: bound here, each is a method.
+    figures_of = figures_handlers.figures_of
+    figures = figures_handlers.counts
+    units_with_figures = figures_handlers.units_with_figures
+    live_figures = figures_handlers.live_figures
 
-    def units_with_figures(self, within: str, year: int) -> list[str]:
-        """Units of the subtree of `within` with at least one fact in `year`, by code."""
-        units = sorted(u.code for u in self.org.subtree(self.unit(within, "within").code))
-        return [code for code in units if self.figures_of(code, year) is not None]
+    # -- inspections (Art. 30) -------------------------------------------------------------------
 
-    def live_figures(self, unit_code: str, year: int) -> dict[str, Any]:
-        """Open risks by grade, warnings by level, overdue actions, on-time reporting (Art. 31)."""
-        figures = self.figures_of(unit_code, year)
-        return (figures or UnitYearFigures(unit_code=unit_code, year=year)).live()
+    open_inspection = inspections.open_inspection
+    task_annual_self_inspections = inspections.task_annual_self_inspections
+    get_inspection = inspections.get_inspection
+    record_finding = inspections.record_finding
+    close_finding = inspections.close_finding
+    complete_inspection = inspections.complete_inspection
+    inspections_of = inspections.inspections_of
+
+    # -- social evaluation (Art. 30(5)) ----------------------------------------------------------
+
+    open_survey = surveys.open_survey
+    get_survey = surveys.get_survey
+    respond = surveys.respond
+    close_survey = surveys.close_survey
+    surveys_of = surveys.surveys_of
+
+    # -- commendations and accountability (Art. 8) -----------------------------------------------
+
+    recognise = recognition.recognise
+    recognitions_of = recognition.recognitions_of
+
+    # -- the annual assessment (Art. 31) ---------------------------------------------------------
+
+    scheme_for = scoring.scheme_for
+    set_scheme = scoring.set_scheme
+    ledger = scoring.ledger
+    preview = scoring.preview
+    score_unit = scoring.score_unit
+    publish = scoring.publish
+    get_assessment = scoring.get_assessment
+    assessments = scoring.assessments
+
+    # -- lookups the features share --------------------------------------------------------------
+
+    def this_year(self) -> int:
+        """The current assessment year (Beijing time)."""
+        return self.clock.now().astimezone(BEIJING).year
+
+    def get(self, record_id: UUID, kind: type[_T], what: str) -> _T:
+        """A record of this service; NotFound naming `what` if there is none."""
+        found = self.find(record_id, kind)
+        if found is None:
+            raise NotFound(f"no {what} {record_id}")
+        return found
+
+    def save_once(self, aggregate: Aggregate) -> None:
+        """Save, or 409 if another request changed the same record meanwhile (no lost update)."""
+        try:
+            self.save(aggregate)
+        except IntegrityError:
+            raise Conflict("the record was changed meanwhile; read it again and retry") from None
+
+    def ensure_above(self, principal: Principal, unit_code: str, what: str) -> None:
+        """The caller's unit is strictly above `unit_code` (403 outside, 422 for the unit itself).
+
+        Internal inspections, superior supervision, social evaluation, commendations and
+        accountability come from above (Art. 8, 30): a unit cannot inspect, commend or hold
+        itself to account.
+        """
+        self.ensure_within(principal, unit_code)
+        if principal.unit_code == unit_code:
+            raise Invalid("unit_code", f"{what} is made by a body above {unit_code}, not itself")

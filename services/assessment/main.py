@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.assessment import (
-    api,
-    api_assessments,
-    api_exports,
-    api_inspections,
-    api_recognitions,
-    api_surveys,
-    contract,
-)
+from services.assessment import contract
 from services.assessment.app import AssessmentApplication
+from services.assessment.figures import api as figures_api
+from services.assessment.inspections import api as inspections_api
+from services.assessment.recognition import api as recognition_api
+from services.assessment.scoring import api as scoring_api
 from services.assessment.settings import AssessmentSettings
+from services.assessment.surveys import api as surveys_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -26,10 +23,11 @@ if TYPE_CHECKING:
 def create_application(
     env: dict[str, str], clock: Clock, org: OrgDirectory, settings: ServiceSettings
 ) -> AssessmentApplication:
-    """The assessment application with its configured scheme, for this node's subtree."""
-    scheme = settings.scheme if isinstance(settings, AssessmentSettings) else None
+    """The assessment application with its configured scheme, for this node's subtree (Art. 31)."""
+    # The runtime hands each service the settings of its own `Settings` class (services/registry).
+    assert isinstance(settings, AssessmentSettings)
     return AssessmentApplication(
-        env, clock=clock, org=org, scheme=scheme, node_root=settings.common.node_root_unit
+        env, clock=clock, org=org, scheme=settings.scheme, node_root=settings.common.node_root_unit
     )
 
 
@@ -39,12 +37,12 @@ SPEC = ServiceSpec(
     application=create_application,
     translate=contract.translate,
     routers=lambda: [
-        api.router,
-        api_inspections.router,
-        api_recognitions.router,
-        api_surveys.router,
-        api_assessments.router,
-        api_exports.router,
+        figures_api.router,
+        inspections_api.router,
+        recognition_api.router,
+        surveys_api.router,
+        scoring_api.router,
+        scoring_api.exports,
     ],
     consumes=("intake", "register", "warning"),
 )

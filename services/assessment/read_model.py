@@ -1,36 +1,29 @@
 """Assessment's in-process index: which records belong to which unit and year (Art. 30, 31).
 
-Like the warning service's view, it follows the notification log: `catch_up()` notes which
-inspections, survey rounds, recognitions and assessments appeared and files their ids under
-their unit and year. It runs at start and before every query, and never writes.
+It follows the notification log (`shared.projection.LogFollower`): each record's first event
+files its id under its kind, unit and year. It catches up before every query, and never writes.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
-from eventsourcing.utils import get_topic
-
-from services.assessment.annual import AnnualAssessment
-from services.assessment.inspection import Inspection
-from services.assessment.recognition import Recognition
-from services.assessment.survey import SurveyRound
+from services.assessment.inspections.model import Inspection
+from services.assessment.recognition.model import Recognition
+from services.assessment.scoring.model import AnnualAssessment
+from services.assessment.surveys.model import SurveyRound
+from shared.projection import LogFollower, event_topics
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Application
+    from collections.abc import Sequence
 
-_KINDS: dict[str, type] = {
-    "inspection": Inspection,
-    "survey": SurveyRound,
-    "recognition": Recognition,
-    "assessment": AnnualAssessment,
-}
-_CREATED = {get_topic(cls) + ".Opened": kind for kind, cls in _KINDS.items()} | {
-    get_topic(Recognition) + ".Recorded": "recognition"
-}
-_PAGE = 500
+    from eventsourcing.application import Application
+    from eventsourcing.persistence import Notification
+
+Record = Inspection | SurveyRound | Recognition | AnnualAssessment
+_R = TypeVar("_R", Inspection, SurveyRound, Recognition, AnnualAssessment)
 
 
 class AssessmentView:
@@ -38,33 +31,35 @@ class AssessmentView:
 
     def __init__(self, app: Application[UUID]) -> None:
         self._app = app
+        self._follower = LogFollower(
+            app, event_topics(Inspection, SurveyRound, Recognition, AnnualAssessment)
+        )
         self._lock = threading.Lock()
-        self._position = 0
-        self._index: dict[tuple[str, str, int], list[UUID]] = {}
+        self._index: dict[tuple[type[Record], str, int], list[UUID]] = {}
+        self.catch_up()
 
     def catch_up(self) -> None:
-        """File every record created since the last call under its unit and year."""
-        with self._lock:
-            while True:
-                page = self._app.recorder.select_notifications(
-                    start=self._position, limit=_PAGE, inclusive_of_start=False
-                )
-                for n in page:
-                    kind = _CREATED.get(n.topic)
-                    if kind is not None:
-                        record: Any = self._app.repository.get(UUID(str(n.originator_id)))
-                        key = (kind, record.unit_code, record.year)
-                        self._index.setdefault(key, []).append(record.id)
-                if not page:
-                    break
-                self._position = page[-1].id
+        """File every record created since the last call under its kind, unit and year."""
+        self._follower.follow(self._file)
 
-    def ids(self, kind: str, unit_code: str, year: int) -> list[UUID]:
+    def _file(self, page: Sequence[Notification]) -> None:
+        for n in page:
+            if n.originator_version != 1:
+                continue  # only a record's first event files it; the rest change no index
+            record: object = self._app.repository.get(UUID(str(n.originator_id)))
+            if isinstance(record, Inspection | SurveyRound | Recognition | AnnualAssessment):
+                key = (type(record), record.unit_code, record.year)
+                with self._lock:
+                    self._index.setdefault(key, []).append(record.id)
+
+    def ids(self, kind: type[_R], unit_code: str, year: int) -> list[UUID]:
         """Ids of one kind of record of a unit's year, in the order they were created."""
         self.catch_up()
-        return list(self._index.get((kind, unit_code, year), []))
+        with self._lock:
+            return list(self._index.get((kind, unit_code, year), []))
 
-    def units_with(self, kind: str, year: int) -> list[str]:
+    def units_with(self, kind: type[_R], year: int) -> list[str]:
         """Units that have a record of `kind` in `year`, sorted."""
         self.catch_up()
-        return sorted({u for (k, u, y) in list(self._index) if k == kind and y == year})
+        with self._lock:
+            return sorted({u for (k, u, y) in self._index if k is kind and y == year})

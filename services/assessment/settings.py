@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from services.assessment.scheme import ScoringScheme
+from services.assessment.scoring.rules import ScoringScheme
 from shared.settings import ServiceSettings
 
 

@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from services.assessment.app import AssessmentApplication
-from services.assessment.inspection import InspectionKind
-from services.assessment.inspection_commands import NewFinding, NewInspection
-from services.assessment.recognition import RecognitionKind
+from services.assessment.inspections.handlers import NewFinding, NewInspection
+from services.assessment.inspections.model import InspectionKind
+from services.assessment.recognition.model import RecognitionKind
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.orgtree import OrgDirectory

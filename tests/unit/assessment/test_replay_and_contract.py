@@ -17,12 +17,17 @@ from tests.unit.assessment.story import TOWN_OFFICE, UNIT, new_app, point, tell_
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+
+    from services.assessment.app import AssessmentApplication
 
 ORIGIN = Origin("/lianfang/district/assessment", "district")
 
 
-def _stored(app: object) -> list[StoredEvent]:
-    notes = app.recorder.select_notifications(start=None, limit=10**6)  # type: ignore[attr-defined]
+def _stored(app: AssessmentApplication) -> list[StoredEvent]:
+    notes = app.recorder.select_notifications(start=None, limit=10**6)
     return [StoredEvent(n.originator_id, n.originator_version, n.topic, n.state) for n in notes]
 
 
@@ -83,6 +88,6 @@ def test_publishing_sends_the_result_on_the_contract() -> None:
     assert parse_event(published[0].model_dump(mode="json")) == published[0]
 
 
-def _domain_events(app: object) -> list[object]:
-    notes = app.recorder.select_notifications(start=None, limit=10**6)  # type: ignore[attr-defined]
-    return [app.mapper.to_domain_event(n) for n in notes]  # type: ignore[attr-defined]
+def _domain_events(app: AssessmentApplication) -> list[DomainEventProtocol[UUID]]:
+    notes = app.recorder.select_notifications(start=None, limit=10**6)
+    return [app.mapper.to_domain_event(n) for n in notes]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from services.assessment.app import AssessmentApplication
-from services.assessment.recognition import RecognitionKind
-from services.assessment.scheme import ScoringScheme
+from services.assessment.recognition.model import RecognitionKind
+from services.assessment.scoring.rules import ScoringScheme
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid

@@ -1,4 +1,4 @@
-"""Assessment's HTTP routes: live figures for dashboards (Art. 31)."""
+"""Routes of the live figures 实时指标 for dashboards (Art. 31)."""
 
 from __future__ import annotations
 

@@ -1,20 +1,26 @@
-"""Routes of the annual assessment 年度考核: scheme, score, publish, explain (Art. 31)."""
+"""Routes of the annual assessment 年度考核: scheme, score, publish, explain, export (Art. 31)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Query, status
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from services.assessment.annual import AnnualAssessment
 from services.assessment.api_deps import AssessmentApp, Office, Reader, SchemeSetter
-from services.assessment.scheme import GRADE_ZH, ScoringScheme
+from services.assessment.scoring import export
+from services.assessment.scoring.model import AnnualAssessment, Scorecard
+from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
+from shared.auth import Principal
 
 router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
+exports = APIRouter(tags=["exports 导出 (Art. 31)"])
 YearPath = Annotated[int, Path(ge=2000, le=2100, description="The assessment year (考核年度).")]
+Year = Annotated[int, Query(ge=2000, le=2100, description="The assessment year (考核年度).")]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class EvidenceOut(BaseModel):
@@ -55,7 +61,7 @@ class AssessmentOut(BaseModel):
     card: CardOut
 
 
-def card_out(card: dict[str, Any]) -> CardOut:
+def card_out(card: Scorecard) -> CardOut:
     return CardOut(**card, grade_zh=GRADE_ZH[card["grade"]])
 
 
@@ -63,7 +69,7 @@ def assessment_out(a: AnnualAssessment) -> AssessmentOut:
     return AssessmentOut(
         id=a.id, unit_code=a.unit_code, year=a.year, assessor_unit=a.assessor_unit,
         status="published" if a.is_published else "draft", scored_at=a.scored_at,
-        published_at=a.published_at, card=card_out(a.card),
+        published_at=a.published_at, card=card_out(a.scorecard),
     )  # fmt: skip
 
 
@@ -124,4 +130,53 @@ def explanation(
     unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
 ) -> list[ItemOut]:
     app.ensure_within(reader, unit_code)
-    return [ItemOut(**i) for i in app.get_assessment(unit_code, year).card["items"]]
+    return [ItemOut(**i) for i in app.get_assessment(unit_code, year).scorecard["items"]]
+
+
+# -- exports 导出 ------------------------------------------------------------------------------
+
+
+def _table(
+    app: AssessmentApp, reader: Principal, year: int, within: str | None
+) -> list[list[object]]:
+    """The rows of the year's scorecards below `within` (default: the reader's unit)."""
+    if within:
+        app.ensure_within(reader, within, "within")
+    root = within or reader.unit_code
+    app.unit(root, "within")
+    return export.rows(app.assessments(year, root), app.org)
+
+
+def _attachment(body: bytes, media_type: str, name: str) -> Response:
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@exports.get("/scorecards.csv", summary="The year's scorecards in your subtree, CSV (Art. 31)")
+def scorecards_csv(
+    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+) -> Response:
+    body = export.to_csv(_table(app, reader, year, within))
+    return _attachment(body, "text/csv; charset=utf-8", f"scorecards-{year}.csv")
+
+
+@exports.get("/scorecards.xlsx", summary="The year's scorecards in your subtree, XLSX (Art. 31)")
+def scorecards_xlsx(
+    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+) -> Response:
+    body = export.to_xlsx(_table(app, reader, year, within), year)
+    return _attachment(body, XLSX, f"scorecards-{year}.xlsx")
+
+
+@exports.get(
+    "/assessments/{unit_code}/{year}/report.html",
+    response_class=HTMLResponse,
+    summary="A unit's assessment report, printable 考核报告 (Art. 31)",
+)
+def report(unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp) -> HTMLResponse:
+    app.ensure_within(reader, unit_code)
+    assessment = app.get_assessment(unit_code, year)
+    return HTMLResponse(export.report_html(assessment, app.unit(unit_code).name))

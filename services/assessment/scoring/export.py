@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from services.assessment.scheme import COMPONENTS, GRADE_ZH, LABELS_ZH
+from services.assessment.scoring.rules import COMPONENTS, GRADE_ZH, LABELS_ZH
 
 if TYPE_CHECKING:
-    from services.assessment.annual import AnnualAssessment
+    from services.assessment.scoring.model import AnnualAssessment
     from shared.orgtree import OrgDirectory
 
 _PARTS = (*COMPONENTS, "commendation", "accountability")
@@ -32,7 +32,7 @@ def rows(assessments: list[AnnualAssessment], org: OrgDirectory) -> list[list[An
     """One row per assessment, in the order of HEADER."""
     out = []
     for a in assessments:
-        points = {i["component"]: i["points"] for i in a.card["items"]}
+        points = {i["component"]: i["points"] for i in a.scorecard["items"]}
         name = org.get(a.unit_code).name if a.unit_code in org else ""
         status = "已公布 published" if a.is_published else "草稿 draft"
         out.append(
@@ -43,8 +43,8 @@ def rows(assessments: list[AnnualAssessment], org: OrgDirectory) -> list[list[An
                 a.assessor_unit,
                 status,
                 *[points.get(p, 0) for p in _PARTS],
-                a.card["total"],
-                GRADE_ZH[a.card["grade"]],
+                a.scorecard["total"],
+                GRADE_ZH[a.scorecard["grade"]],
             ]
         )
     return out
@@ -82,7 +82,7 @@ th{background:#eee}.num{text-align:right}.ev{font-size:85%;color:#333}
 
 def report_html(a: AnnualAssessment, unit_name: str) -> str:
     """A printable report of one unit's assessment, each item with its arithmetic and evidence."""
-    card = a.card
+    card = a.scorecard
     lines = []
     for i in card["items"]:
         evidence = (

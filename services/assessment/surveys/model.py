@@ -78,6 +78,7 @@ class SurveyRound(Aggregate):
 
     @property
     def is_open(self) -> bool:
+        """Still taking responses (Art. 30(5))."""
         return self.closed_at is None
 
     def respond(self, *, token: str, answers: dict[str, int], at: datetime) -> UUID:

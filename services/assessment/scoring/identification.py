@@ -21,13 +21,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from services.assessment.figures.model import FactKind
+
 if TYPE_CHECKING:
-    from services.assessment.domain import Fact
-    from services.assessment.scheme import ScoringScheme
+    from services.assessment.figures.model import Fact
+    from services.assessment.scoring.rules import ScoringScheme
 
 Evidence = tuple[str, str, float]  # (event id, what, effect on the points)
 
-_STAGE = {"risk_graded": 1, "risk_approved": 2, "risk_published": 3, "risk_in_force": 4}
+_STAGE = {
+    FactKind.RISK_GRADED: 1,
+    FactKind.RISK_APPROVED: 2,
+    FactKind.RISK_PUBLISHED: 3,
+    FactKind.RISK_IN_FORCE: 4,
+}
 
 
 def stages(facts: list[Fact]) -> dict[str, dict[int, str]]:
@@ -38,12 +45,12 @@ def stages(facts: list[Fact]) -> dict[str, dict[int, str]]:
     for f in facts:
         if f.kind not in _STAGE:
             continue
-        if f.kind == "risk_graded":
+        if f.kind == FactKind.RISK_GRADED:
             if f.key not in reached or grade.get(f.key) != f.detail:
                 reached[f.key] = {1: f.event_id}  # a new grade: approve and publish it again
         else:
             reached.setdefault(f.key, {})[_STAGE[f.kind]] = f.event_id
-        if f.kind in ("risk_graded", "risk_approved"):
+        if f.kind in (FactKind.RISK_GRADED, FactKind.RISK_APPROVED):
             grade[f.key] = f.detail
     return reached
 
@@ -64,15 +71,15 @@ def coverage(facts: list[Fact], s: ScoringScheme) -> tuple[float, str, list[Evid
     seen: set[tuple[str, str]] = set()
     power_credits, graded_credits = [], []
     for f in facts:
-        if f.kind not in ("power_catalogued", "power_charted", "risk_graded"):
+        if f.kind not in (FactKind.POWER_CATALOGUED, FactKind.POWER_CHARTED, FactKind.RISK_GRADED):
             continue
         if (f.kind, f.key) in seen:
             continue  # each power catalogued and charted, each point graded, counts once
         seen.add((f.kind, f.key))
-        if f.kind == "risk_graded":
+        if f.kind == FactKind.RISK_GRADED:
             graded_credits.append((f.event_id, "RiskGraded", 1.0))
         else:
-            what = "PowerCatalogued" if f.kind == "power_catalogued" else "PowerCharted"
+            what = "PowerCatalogued" if f.kind == FactKind.POWER_CATALOGUED else "PowerCharted"
             power_credits.append((f.event_id, f"{what} (half a power)", 0.5))
     powers = sum(c for *_, c in power_credits)
     graded = len(graded_credits)

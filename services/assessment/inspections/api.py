@@ -10,8 +10,13 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Inspector, Office, Reader
-from services.assessment.inspection import Inspection, InspectionKind, SelfTrigger, SuperiorMethod
-from services.assessment.inspection_commands import NewFinding, NewInspection
+from services.assessment.inspections.handlers import NewFinding, NewInspection
+from services.assessment.inspections.model import (
+    Inspection,
+    InspectionKind,
+    SelfTrigger,
+    SuperiorMethod,
+)
 
 router = APIRouter(prefix="/inspections", tags=["inspections 检查 (Art. 30)"])
 
@@ -104,19 +109,8 @@ class InspectionOut(BaseModel):
 
 
 def inspection_out(i: Inspection) -> InspectionOut:
-    findings = [
-        FindingOut(
-            finding_id=f.finding_id,
-            description=f.description,
-            risk_point_id=f.risk_point_id,
-            aspects=list(f.aspects),
-            rectify_by=f.rectify_by,
-            recorded_at=f.recorded_at,
-            closed_at=f.closed_at,
-            rectification=f.rectification,
-        )
-        for f in i.findings.values()
-    ]
+    # A finding's fields are read as they are (the aspects tuple becomes a list).
+    findings = [FindingOut.model_validate(f, from_attributes=True) for f in i.findings.values()]
     return InspectionOut(
         id=i.id, kind=i.kind.value, method=i.method.value if i.method else None,
         trigger=i.trigger.value if i.trigger else None, unit_code=i.unit_code, year=i.year,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader
-from services.assessment.survey import SurveyRound
+from services.assessment.surveys.model import SurveyRound
 
 router = APIRouter(prefix="/surveys", tags=["social evaluation 社会评议 (Art. 30(5))"])
 

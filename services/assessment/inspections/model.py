@@ -72,6 +72,7 @@ class Finding:
 
     @property
     def is_open(self) -> bool:
+        """Not yet confirmed rectified (Art. 30)."""
         return self.closed_at is None
 
     @property
@@ -126,6 +127,7 @@ class Inspection(Aggregate):
 
     @property
     def is_open(self) -> bool:
+        """Not yet completed 检查完成 (Art. 30)."""
         return self.completed_at is None
 
     def finding(self, finding_id: UUID) -> Finding:
@@ -135,22 +137,55 @@ class Inspection(Aggregate):
         except KeyError:
             raise NotFound(f"no finding {finding_id} in inspection {self.id}") from None
 
-    def record_finding(self, **kwargs: Any) -> None:
-        """Record a finding (检查发现) while the inspection is under way."""
+    class FindingRecorded(Aggregate.Event):
+        """A finding 检查发现 was recorded; about a risk point, it asks for revision (Art. 30).
+
+        It carries the unit and the authority, so the public RevisionRequested is made from this
+        event alone.
+        """
+
+        unit_code: str
+        authority: str
+        finding_id: UUID
+        description: str
+        risk_point_id: UUID | None
+        aspects: list[str]
+        rectify_by: str | None  # ISO date: the transcoder knows datetimes only
+        revise_by: datetime | None
+        by: ActorRecord
+        at: datetime
+
+    def record_finding(
+        self,
+        *,
+        finding_id: UUID,
+        description: str,
+        risk_point_id: UUID | None,
+        aspects: list[str],
+        rectify_by: date | None,
+        revise_by: datetime | None,
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        """Record a finding (检查发现) while the inspection is under way (Art. 30)."""
         if not self.is_open:
             raise Conflict("the inspection is completed; findings are recorded before that")
-        if kwargs["aspects"] and kwargs["risk_point_id"] is None:
+        if aspects and risk_point_id is None:
             raise Invalid("risk_point_id", "a finding about content, grade or measures names it")
-        # The public RevisionRequested is made from this event alone: it carries unit and source.
-        rectify_by: date | None = kwargs.pop("rectify_by")
         self._record_finding(
             unit_code=self.unit_code,
             authority=f"Art. 30; {self.kind.value}: {self.title}",
+            finding_id=finding_id,
+            description=description,
+            risk_point_id=risk_point_id,
+            aspects=aspects,
             rectify_by=rectify_by.isoformat() if rectify_by else None,
-            **kwargs,
+            revise_by=revise_by,
+            by=by,
+            at=at,
         )
 
-    @event("FindingRecorded")
+    @event(FindingRecorded)
     def _record_finding(
         self,
         *,

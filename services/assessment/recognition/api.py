@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader
-from services.assessment.recognition import Recognition, RecognitionKind
+from services.assessment.recognition.model import Recognition, RecognitionKind
 
 router = APIRouter(prefix="/recognitions", tags=["rewards and accountability 奖惩 (Art. 8)"])
 

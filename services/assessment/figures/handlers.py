@@ -1,0 +1,117 @@
+"""Counting the other services' events into a unit's year, and reading the figures (Art. 31)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from services.assessment.figures.model import FactKind, UnitYearFigures
+from shared.clock import BEIJING
+from shared.events import (
+    JudgementMade,
+    PowerCatalogued,
+    PowerCharted,
+    RectificationOverdue,
+    ReportingBreachFound,
+    RiskGraded,
+    RiskPointApproved,
+    RiskPointInForce,
+    RiskPointPublished,
+    RiskReported,
+    WarningClosed,
+    WarningIssued,
+)
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from eventsourcing.application import ProcessingEvent
+
+    from services.assessment.app import AssessmentApplication
+    from shared.events import CloudEvent
+
+
+def fact_of(upstream: CloudEvent) -> tuple[FactKind, str, str] | None:
+    """(kind, key, detail) of an upstream event that counts, or None (Art. 10-14, 23, 28, 31)."""
+    fact = _fact(upstream)
+    if fact is None:
+        return None
+    kind, key, detail = fact
+    return kind, key, detail.value if isinstance(detail, Enum) else str(detail)  # enums by value
+
+
+def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
+    if isinstance(e, RiskReported):
+        return FactKind.RISK_REPORTED, str(e.data.information_id), e.data.channel
+    if isinstance(e, RiskGraded):
+        return FactKind.RISK_GRADED, str(e.data.risk_point_id), e.data.grade
+    # The identification milestones (Art. 10, 11, 14); a point's are keyed by the point.
+    if isinstance(e, PowerCatalogued):
+        return FactKind.POWER_CATALOGUED, str(e.data.power_id), e.data.kind
+    if isinstance(e, PowerCharted):
+        return FactKind.POWER_CHARTED, str(e.data.power_id), e.data.flowchart_version
+    if isinstance(e, RiskPointApproved):
+        return FactKind.RISK_APPROVED, str(e.data.risk_point_id), e.data.grade
+    if isinstance(e, RiskPointPublished):
+        return FactKind.RISK_PUBLISHED, str(e.data.risk_point_id), ""
+    if isinstance(e, RiskPointInForce):
+        return FactKind.RISK_IN_FORCE, str(e.data.risk_point_id), ""
+    if isinstance(e, WarningIssued):
+        return FactKind.WARNING_ISSUED, str(e.data.warning_id), e.data.level
+    if isinstance(e, WarningClosed):
+        return FactKind.WARNING_CLOSED, str(e.data.warning_id), e.data.level
+    if isinstance(e, RectificationOverdue):
+        return FactKind.RECTIFICATION_OVERDUE, str(e.data.warning_id), e.data.level
+    if isinstance(e, ReportingBreachFound):
+        return FactKind.REPORTING_BREACH, str(e.data.breach_id), e.data.kind
+    if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
+        # An untrue or inaccurate report, found by the judgement group (Art. 23, 25).
+        breach = e.data.reporting_breach
+        return FactKind.REPORTING_BREACH, str(breach.breach_id), breach.kind
+    return None
+
+
+def count(
+    app: AssessmentApplication, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]
+) -> None:
+    """Count an upstream fact into its unit's year (Beijing time) of figures (Art. 31)."""
+    fact = fact_of(upstream)
+    if fact is None:
+        return
+    kind, key, detail = fact
+    unit_code = upstream.data.unit_code
+    year = upstream.data.occurred_at.astimezone(BEIJING).year
+    figures_id = UnitYearFigures.create_id(unit_code, year)
+    # Two facts of one year in the same batch: the second counts on the first's aggregate.
+    pending = processing_event.aggregates.get(figures_id)
+    if isinstance(pending, UnitYearFigures):
+        figures = pending
+    else:
+        figures = figures_of(app, unit_code, year) or UnitYearFigures(
+            unit_code=unit_code, year=year
+        )
+    figures.count(kind=kind.value, upstream_event_id=upstream.id, key=key, detail=detail)
+    processing_event.collect_events(figures)
+
+
+def figures_of(app: AssessmentApplication, unit_code: str, year: int) -> UnitYearFigures | None:
+    """The upstream facts of a unit's year, or None before the first one."""
+    return app.find(UnitYearFigures.create_id(unit_code, year), UnitYearFigures)
+
+
+def counts(app: AssessmentApplication, unit_code: str, year: int) -> dict[str, int]:
+    """The counts of one unit and year (empty when nothing happened)."""
+    figures = figures_of(app, unit_code, year)
+    return dict(figures.counts) if figures else {}
+
+
+def units_with_figures(app: AssessmentApplication, within: str, year: int) -> list[str]:
+    """Units of the subtree of `within` with at least one fact in `year`, by code."""
+    units = sorted(u.code for u in app.org.subtree(app.unit(within, "within").code))
+    return [code for code in units if figures_of(app, code, year) is not None]
+
+
+def live_figures(app: AssessmentApplication, unit_code: str, year: int) -> dict[str, Any]:
+    """Open risks by grade, warnings by level, overdue actions, on-time reporting (Art. 31)."""
+    figures = figures_of(app, unit_code, year)
+    return (figures or UnitYearFigures(unit_code=unit_code, year=year)).live()
