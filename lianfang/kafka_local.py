@@ -186,8 +186,15 @@ def _jar_version(libs: Path, artifact: str) -> str | None:
 
 
 def new_cluster_id() -> str:
-    """A random cluster id in Kafka's format (a UUID as unpadded URL-safe base64)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """A random cluster id in Kafka's format (a UUID as unpadded URL-safe base64).
+
+    Like Kafka's own `Uuid.randomUuid`, never one that starts with "-": the storage tool's
+    argument parser would take it for an option (one id in 64 did, failing the format).
+    """
+    while True:
+        found = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not found.startswith("-"):
+            return found
 
 
 def server_properties(log_dir: Path, port: int, controller_port: int) -> str:
