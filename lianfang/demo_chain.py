@@ -2,10 +2,11 @@
 
 The online-media report about 清新区市场监督管理局 (RiskReported; a district department, so the
 district node handles it, Art. 24) is verified and judged by the district's judgement group
-(JudgementMade, RiskGraded, Art. 25), reviewed in the district's meeting and warned yellow
-(WarningIssued, Art. 28) with a rectification deadline a few seconds away; the warning
-service's deadline watch then raises RectificationOverdue. A deadline in the past is refused
-(Art. 28 sets deadlines ahead), so "back-dated" here means due almost at once.
+(JudgementMade, RiskGraded, Art. 25): its new risk point graded 低, so the district's meeting
+warns yellow (WarningIssued; the level follows the grade, Art. 28) with a rectification deadline
+a few seconds away; the warning service's deadline watch then raises RectificationOverdue. A
+deadline in the past is refused (Art. 28 sets deadlines ahead), so "back-dated" here means due
+almost at once.
 """
 
 from __future__ import annotations
@@ -64,13 +65,13 @@ VERIFICATION = {
 }
 JUDGEMENT = {
     "verdict": "incipient_tendency",
-    "reasoning": "执法检查中自由裁量不统一，属苗头性问题，建议黄色预警",
+    "reasoning": "执法检查中自由裁量不统一，属苗头性问题，风险等级低，建议黄色预警",
     "recommended_level": "yellow",
     "new_risk_point": {
         "category": "post_duty",
         "description": "行政处罚自由裁量权行使不规范，存在选择性执法风险",
     },
-    "factors": {"importance": 4, "discretion": 4, "probability": 3, "harm": 3},
+    "factors": {"importance": 2, "discretion": 3, "probability": 2, "harm": 2},  # 低
     "responsible_leader_id": "u-sj-head",
 }
 MEETING = {
@@ -106,8 +107,11 @@ def carry_case_through(
         judged = _checked(register.post(f"{case}/judgement", json=JUDGEMENT)).json()
 
         def open_proposal() -> dict[str, Any] | None:
+            """The case's proposal once the point's grading has reached the warning service too:
+            the meeting warns at the level the grade calls for (Art. 28)."""
             rows = _checked(warning.get("/proposals", params={"within": "QX", "status": "open"}))
-            return next((p for p in rows.json() if p["subject_unit"] == CASE_UNIT), None)
+            found = (p for p in rows.json() if p["subject_unit"] == CASE_UNIT and p["level"])
+            return next(found, None)
 
         proposal = f"/proposals/{_wait_for('the warning proposal', open_proposal, timeout)['id']}"
         _checked(warning.post(f"{proposal}/review", json={**MEETING, "held_on": _today()}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
+from types import MappingProxyType
 from typing import TypeAlias
 
 from pydantic import GetJsonSchemaHandler
@@ -77,6 +78,22 @@ class WarningLevel(LabelledEnum):
     RED = "red"
 
 
+# 第二十八条: 按照风险等级，由低到高分别实行黄色、橙色、红色三个等级预警.
+# The text's rule, not the district's: not configurable.
+WARNING_LEVEL_OF_GRADE: Mapping[Grade, WarningLevel] = MappingProxyType(
+    {
+        Grade.LOW: WarningLevel.YELLOW,
+        Grade.MEDIUM: WarningLevel.ORANGE,
+        Grade.HIGH: WarningLevel.RED,
+    }
+)
+
+
+def warning_level_for(grade: Grade) -> WarningLevel:
+    """The warning level a risk grade calls for (Art. 28): 低→黄, 中→橙, 高→红."""
+    return WARNING_LEVEL_OF_GRADE[grade]
+
+
 class Verdict(LabelledEnum):
     """Outcome of the judgement group's assessment, 研判结论 (Art. 25, 28)."""
 
@@ -130,6 +147,13 @@ class ActionKind(LabelledEnum):
     PRINCIPAL_LEADER_TALK = "principal_leader_talk"
     RECOMMENDATION_LETTER = "recommendation_letter"
     OFF_POST_STUDY = "off_post_study"
+
+
+class ActionHolder(LabelledEnum):
+    """Whose duty a warning's action is, and so whose lapse a missed deadline is (Art. 28)."""
+
+    DISPOSING_BODY = "disposing_body"
+    WARNED_UNIT = "warned_unit"
 
 
 LABELS_ZH: Mapping[type[LabelledEnum], Mapping[str, str]] = {
@@ -186,6 +210,7 @@ LABELS_ZH: Mapping[type[LabelledEnum], Mapping[str, str]] = {
         "recommendation_letter": "纪律检查(监察)建议书",
         "off_post_study": "离岗学习、停职检查",
     },
+    ActionHolder: {"disposing_body": "处置机关", "warned_unit": "预警对象"},
 }
 
 VOCABULARIES: tuple[type[LabelledEnum], ...] = tuple(LABELS_ZH)

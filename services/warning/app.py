@@ -57,35 +57,41 @@ class WarningApplication(ServiceApplication):
     # -- proposals from the register (Art. 25, 27) ----------------------------------------------
 
     def concerns(self, upstream: CloudEvent) -> bool:
-        """Judgements and judgement-sourced gradings: what may call for a disposal (Art. 27)."""
+        """Judgements, and every grading: the level of a warning follows the grade (Art. 28)."""
         return isinstance(upstream, JudgementMade | RiskGraded)
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        """A judgement of incipient tendency or violation proposes a disposal (Art. 25, 27)."""
+        """Keep each point's grade; a judgement of incipient tendency or violation proposes a
+        disposal (Art. 25, 27, 28)."""
         if isinstance(upstream, JudgementMade):
             d = upstream.data
             if d.verdict is Verdict.VIOLATION:
-                kind, level = ProposalKind.TRANSFER, None
-            elif d.verdict is Verdict.INCIPIENT_TENDENCY and d.recommended_level is not None:
-                kind, level = ProposalKind.WARNING, d.recommended_level
+                kind = ProposalKind.TRANSFER
+            elif d.verdict is Verdict.INCIPIENT_TENDENCY:
+                if d.risk_point_id is None:
+                    raise Rejected("an incipient tendency names no risk point to grade the level")
+                kind = ProposalKind.WARNING
             else:
-                return  # unfounded, or no warning recommended: nothing to dispose of
+                return  # unfounded: nothing to dispose of
             handlers.propose(
-                self, processing_event, unit_code=d.unit_code, kind=kind, level=level,
-                source="judgement", judgement_id=d.judgement_id, information_id=d.information_id,
+                self, processing_event, unit_code=d.unit_code, kind=kind, source="judgement",
+                judgement_id=d.judgement_id, information_id=d.information_id,
                 risk_point_id=d.risk_point_id, reasoning=d.reasoning,
             )  # fmt: skip
         elif isinstance(upstream, RiskGraded):
             g = upstream.data
-            if g.source is not GradeSource.JUDGEMENT or g.recommended_level is None:
+            handlers.learn_grade(
+                self, processing_event, risk_point_id=g.risk_point_id, grade=g.grade,
+                graded_event_id=upstream.id, graded_at=g.occurred_at,
+            )  # fmt: skip
+            if g.source is not GradeSource.JUDGEMENT:
                 return
             if g.judgement_id is None:
                 raise Rejected("a grading from a judgement names no judgement_id")
             handlers.propose(
                 self, processing_event, unit_code=g.unit_code, kind=ProposalKind.WARNING,
-                level=g.recommended_level, source="grading", judgement_id=g.judgement_id,
-                information_id=g.information_id, risk_point_id=g.risk_point_id,
-                reasoning=g.reason,
+                source="grading", judgement_id=g.judgement_id, information_id=g.information_id,
+                risk_point_id=g.risk_point_id, reasoning=g.reason,
             )  # fmt: skip
 
     # -- commands (Art. 28), each delegated to its feature's handler ----------------------------

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from services.warning.deadlines.watch import OverdueRecord
-from services.warning.disposal.model import IssuedWarning, Proposal, ProposalStatus
+from services.warning.disposal.grades import GradeBasis, PointGrade
+from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
 from shared.projection import LogFollower, event_topics
-from shared.vocabulary import ActionKind, WarningLevel
+from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -61,7 +62,10 @@ class ProposalRow:
     disposing_unit: str
     reported_to: tuple[str, ...]
     kind: str
-    level: WarningLevel | None
+    level: WarningLevel | None  # the level the grade calls for (Art. 28); decided once reviewed
+    grade: Grade | None  # the point's grade that level follows (as known here, or relied on)
+    suggested_grade: Grade | None  # for a re-grade proposal: the grade suggested for review
+    risk_point_id: UUID | None
     source: str
     status: ProposalStatus
     opened_at: datetime
@@ -75,7 +79,9 @@ class OverdueRow:
     action_id: UUID
     notice_number: str
     level: WarningLevel
-    unit_code: str
+    unit_code: str  # the warned unit
+    holder: ActionHolder  # whose duty it was (Art. 28)
+    holder_unit: str  # and so whose lapse it is
     action_kind: ActionKind
     due_at: datetime
     detected_at: datetime
@@ -91,6 +97,8 @@ class WarningView:
         self._proposal_log = LogFollower(app, event_topics(Proposal))
         self._warning_log = LogFollower(app, event_topics(IssuedWarning))
         self._overdue_log = LogFollower(app, event_topics(OverdueRecord))
+        self._grade_log = LogFollower(app, event_topics(PointGrade))
+        self._grades: dict[UUID, GradeBasis] = {}
         self._proposals: dict[UUID, ProposalRow] = {}
         self._warnings: dict[UUID, WarningRow] = {}
         self._overdue: dict[UUID, OverdueRow] = {}
@@ -99,8 +107,20 @@ class WarningView:
         """Take in every proposal, warning and overdue record saved since the last call."""
         # One lock over reading and re-reading, so no query sees a log read but not yet applied.
         with self._lock:
-            for pid in self._proposal_log.changed():
-                self._proposals[pid] = _proposal_row(self._app.repository.get(pid))
+            regraded: set[UUID] = set()
+            for gid in self._grade_log.changed():
+                known: PointGrade = self._app.repository.get(gid)
+                self._grades[known.risk_point_id] = known.basis
+                regraded.add(known.risk_point_id)
+            stale = {
+                p.id
+                for p in self._proposals.values()
+                if p.risk_point_id in regraded and p.status is ProposalStatus.OPEN
+            }
+            for pid in self._proposal_log.changed() | stale:
+                proposal: Proposal = self._app.repository.get(pid)
+                basis = self._grades.get(proposal.risk_point_id) if proposal.risk_point_id else None
+                self._proposals[pid] = _proposal_row(proposal, basis)
             for wid in self._warning_log.changed():
                 self._warnings[wid] = _warning_row(self._app.repository.get(wid))
             for oid in self._overdue_log.changed():
@@ -153,9 +173,10 @@ class WarningView:
         return sorted(rows, key=lambda a: a.due_at)
 
     def overdue(self, units: Collection[str]) -> list[OverdueRow]:
-        """Actions found overdue in the given units, earliest deadline first (Art. 28)."""
+        """Lapses charged to the given units, earliest deadline first (Art. 28): the warned
+        unit's own, and a disposing body's where that body is among them."""
         self.catch_up()
-        rows = [o for o in list(self._overdue.values()) if o.unit_code in units]
+        rows = [o for o in list(self._overdue.values()) if o.holder_unit in units]
         return sorted(rows, key=lambda o: (o.due_at, str(o.action_id)))
 
     def chains_reported_to(self, unit_code: str) -> list[UUID]:
@@ -164,10 +185,16 @@ class WarningView:
         return [p.id for p in list(self._proposals.values()) if unit_code in p.reported_to]
 
 
-def _proposal_row(p: Proposal) -> ProposalRow:
+def _proposal_row(p: Proposal, basis: GradeBasis | None) -> ProposalRow:
+    level, grade = None, None
+    if p.review is not None:
+        level, grade = p.review.level, p.review.grade  # what the meeting relied on
+    elif p.kind is ProposalKind.WARNING and basis is not None:
+        level, grade = basis.level, basis.grade  # what the meeting would warn at today
+    suggested = p.escalation.suggested_grade if p.escalation is not None else None
     return ProposalRow(
-        p.id, p.subject_unit, p.disposing_unit, p.reported_to, p.kind.value, p.level, p.source,
-        p.status, p.opened_at,
+        p.id, p.subject_unit, p.disposing_unit, p.reported_to, p.kind.value, level, grade,
+        suggested, p.risk_point_id, p.source, p.status, p.opened_at,
     )  # fmt: skip
 
 
@@ -184,6 +211,6 @@ def _warning_row(w: IssuedWarning) -> WarningRow:
 
 def _overdue_row(o: OverdueRecord) -> OverdueRow:
     return OverdueRow(
-        o.warning_id, o.action_id, o.notice_number, o.level, o.unit_code, o.action_kind,
-        o.due_at, o.detected_at, o.escalation_id,
+        o.warning_id, o.action_id, o.notice_number, o.level, o.unit_code, o.holder,
+        o.holder_unit, o.action_kind, o.due_at, o.detected_at, o.escalation_id,
     )  # fmt: skip

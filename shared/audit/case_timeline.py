@@ -21,11 +21,13 @@ from shared.clock import BEIJING
 from shared.events import (
     CaseTransferred,
     CloudEvent,
+    DisposalOverdue,
     InformationAcknowledged,
     InformationForwarded,
     InformationTransferred,
     JudgementMade,
     RectificationOverdue,
+    RegradeProposed,
     ReportingBreachFound,
     RiskGraded,
     RiskReported,
@@ -115,10 +117,17 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             )
             last = max((a.due_at for a in d.actions), default=None)
             level = WarningLevel(d.level).label_zh
-            return f"发出{level}通知书 {d.notice_number}：{actions}", last
+            graded = f"（依据风险等级：{Grade(d.grade).label_zh}）" if d.grade else ""
+            return f"发出{level}通知书 {d.notice_number}{graded}：{actions}", last
         case RectificationOverdue(data=d):
             kind = ActionKind(d.action_kind).label_zh
             return f"逾期未落实：{kind}（时限 {_bj(d.due_at)}）", d.due_at
+        case DisposalOverdue(data=d):
+            kind = ActionKind(d.action_kind).label_zh
+            return f"处置机关 {d.unit_code} 逾期未落实：{kind}（时限 {_bj(d.due_at)}）", d.due_at
+        case RegradeProposed(data=d):
+            grade = Grade(d.suggested_grade).label_zh
+            return f"专题会议提请重新评定风险等级（建议：{grade}）：{d.reasons}", None
         case WarningClosed(data=d):
             return f"{d.notice_number} 各项措施均已核实，预警办结", None
         case CaseTransferred(data=d):
@@ -132,7 +141,8 @@ def _belongs(event: CloudEvent, case_id: UUID, judgements: set[UUID], warnings: 
         return True
     if isinstance(event, WarningIssued | CaseTransferred) and data.judgement_id in judgements:
         return True
-    return isinstance(event, RectificationOverdue | WarningClosed) and data.warning_id in warnings
+    kinds = RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed
+    return isinstance(event, kinds) and data.warning_id in warnings
 
 
 def case_timeline(case_id: UUID, events: Iterable[CloudEvent]) -> list[TimelineEntry]:

@@ -68,15 +68,20 @@ from shared.events.upcasting import UPCASTERS, UpcasterRegistry
 from shared.events.warning import (
     CaseTransferred,
     CaseTransferredData,
+    DisposalOverdue,
+    DisposalOverdueData,
     DueAction,
     RectificationOverdue,
     RectificationOverdueData,
+    RegradeProposed,
+    RegradeProposedData,
     WarningClosed,
     WarningClosedData,
     WarningIssued,
     WarningIssuedData,
 )
 from shared.vocabulary import (
+    ActionHolder,
     ActionKind,
     Channel,
     Grade,
@@ -108,7 +113,9 @@ AnyEvent: TypeAlias = Annotated[
     | PowerCharted
     | RiskPointApproved
     | RiskPointPublished
-    | RiskPointInForce,
+    | RiskPointInForce
+    | DisposalOverdue
+    | RegradeProposed,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -135,6 +142,8 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RiskPointApproved,
     RiskPointPublished,
     RiskPointInForce,
+    DisposalOverdue,
+    RegradeProposed,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -172,6 +181,7 @@ __all__ = [
     "PUBLIC_EVENT_TYPES",
     "TYPE_PREFIX",
     "UPCASTERS",
+    "ActionHolder",
     "ActionKind",
     "Actor",
     "AnyEvent",
@@ -184,6 +194,8 @@ __all__ = [
     "ChainCheckpointData",
     "Channel",
     "CloudEvent",
+    "DisposalOverdue",
+    "DisposalOverdueData",
     "DueAction",
     "EventData",
     "EventTypeName",
@@ -208,6 +220,8 @@ __all__ = [
     "PowerChartedData",
     "RectificationOverdue",
     "RectificationOverdueData",
+    "RegradeProposed",
+    "RegradeProposedData",
     "ReportingBreachFound",
     "ReportingBreachFoundData",
     "RevisionAspect",

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from shared.events.base import CloudEvent, EventData
-from shared.vocabulary import ActionKind, WarningLevel
+from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
 NOTICE_NUMBER_EXAMPLE = "清新廉预〔2026〕黄-0007"
 
@@ -22,6 +22,12 @@ class DueAction(BaseModel):
     kind: ActionKind = Field(description="What is required (Art. 28).")
     description: str = Field(min_length=1, description="What exactly is due, in words.")
     due_at: AwareDatetime = Field(description="Deadline (规定时限 / 限期).")
+    holder: ActionHolder | None = Field(
+        None,
+        description="Whose duty it is: the disposing body (talks, the 纪律检查(监察)建议书, "
+        "criticism, inquiry) or the warned unit (explanation, analysis, measures, "
+        "rectification) (Art. 28).",
+    )
 
 
 class WarningIssuedData(EventData):
@@ -42,6 +48,11 @@ class WarningIssuedData(EventData):
         description="The judgement whose recommendation was reviewed (Art. 25), if any."
     )
     meeting_id: UUID = Field(description="The review meeting (专题会议) that decided it (Art. 28).")
+    grade: Grade | None = Field(
+        None,
+        description="The risk point's grade the meeting relied on; the level follows it "
+        "(低→黄, 中→橙, 高→红, Art. 28).",
+    )
     actions: tuple[DueAction, ...] = Field(
         description="What is due under this level, each with its deadline (Art. 28)."
     )
@@ -84,6 +95,75 @@ class RectificationOverdue(CloudEvent):
         description="Event type (ce_type).",
     )
     data: RectificationOverdueData = Field(description="The missed deadline.")
+
+
+class DisposalOverdueData(EventData):
+    """The disposing body let a deadline of its own duty pass (Art. 28); `unit_code` is that body.
+
+    A warning talk, a talk with the leader in charge or the principal leader, the
+    纪律检查(监察)建议书, an internal criticism or an inquiry is the disposing body's to do. Its
+    lapse is the body's, not the warned unit's: it is published apart from RectificationOverdue,
+    costs the warned unit nothing and proposes nothing against it.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    warning_id: UUID = Field(description="The warning.")
+    notice_number: str = Field(min_length=1, description="Number of the warning notice.")
+    level: WarningLevel = Field(description="The warning's level.")
+    warned_unit: str = Field(min_length=1, description="The unit the warning was issued to.")
+    action_id: UUID = Field(description="The overdue action.")
+    action_kind: ActionKind = Field(description="What the disposing body had to do.")
+    due_at: AwareDatetime = Field(description="The deadline that passed.")
+    detected_at: AwareDatetime = Field(description="When the system found it overdue.")
+
+    @model_validator(mode="after")
+    def _detected_after_deadline(self) -> Self:
+        if self.detected_at < self.due_at:
+            raise ValueError("detected_at is before due_at: nothing is overdue yet")
+        return self
+
+
+class DisposalOverdue(CloudEvent):
+    """DisposalOverdue v1: the disposing body missed a deadline of its own (Art. 28); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.DisposalOverdue.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.DisposalOverdue.v1",
+        description="Event type (ce_type).",
+    )
+    data: DisposalOverdueData = Field(description="The missed deadline and whose it was.")
+
+
+class RegradeProposedData(EventData):
+    """A review meeting asks the register to re-grade a risk point (Art. 14, 28, 30).
+
+    Lateness never raises a warning's level by itself: the level follows the grade (Art. 28), and
+    a grade changes only through its own procedure (factors, collective approval; Art. 14). So an
+    overdue action of the warned unit opens a proposal that the meeting reviews; if it agrees, this
+    event asks the register to re-grade the point, with the overdue actions as evidence.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    proposal_id: UUID = Field(description="The warning service's re-grade proposal.")
+    risk_point_id: UUID = Field(description="The risk point to re-grade.")
+    warning_id: UUID = Field(description="The warning whose actions were overdue.")
+    notice_number: str = Field(min_length=1, description="Number of that warning's notice.")
+    current_grade: Grade | None = Field(description="The grade the warning relied on.")
+    suggested_grade: Grade = Field(description="The grade the meeting suggests examining.")
+    overdue_action_ids: tuple[UUID, ...] = Field(
+        min_length=1, description="The overdue actions that are the evidence (逾期未整改)."
+    )
+    meeting_id: UUID = Field(description="The review meeting (专题会议) that agreed.")
+    reasons: str = Field(min_length=1, description="The meeting's reasons.")
+
+
+class RegradeProposed(CloudEvent):
+    """RegradeProposed v1: a meeting asks for a risk point's re-grading (Art. 14, 28); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.RegradeProposed.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.RegradeProposed.v1",
+        description="Event type (ce_type).",
+    )
+    data: RegradeProposedData = Field(description="The request and its evidence.")
 
 
 class WarningClosedData(EventData):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import httpx
 import pytest
@@ -21,6 +21,7 @@ import pytest
 from shared.auth import Role
 from shared.clock import BEIJING
 from shared.events import Actor, JudgementMade, JudgementMadeData
+from shared.vocabulary import Grade
 from tests.e2e.conftest import Node
 from tests.support.processes import wait_until
 from tests.unit.assessment.upstream import approved, catalogued, graded
@@ -29,13 +30,14 @@ pytestmark = pytest.mark.kafka
 TOWN = "QX-TH"
 
 
-def judgement(unit: str) -> JudgementMade:
+def judgement(unit: str, point: UUID) -> JudgementMade:
+    """An incipient tendency about `point`; the warning's level follows the point's grade."""
     now = datetime.now(UTC)
     information_id = uuid4()
     data = JudgementMadeData(
         unit_code=unit, node_id="district", authority="Art. 25", occurred_at=now,
         actor=Actor(user_id="u-judge", role="judge", unit_code="QX"), judgement_id=uuid4(),
-        information_id=information_id, risk_point_id=None, verdict="incipient_tendency",
+        information_id=information_id, risk_point_id=point, verdict="incipient_tendency",
         recommended_level="yellow", reasoning="多次出现同一人审核并支付，属苗头性问题",
     )  # fmt: skip
     return JudgementMade(id=str(uuid4()), source="/lianfang/district/register", time=now,
@@ -62,8 +64,8 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
     district = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX')}"}
     base = f"http://127.0.0.1:{port}"
 
-    def figures() -> dict[str, Any]:
-        r = httpx.get(f"{base}/figures/{TOWN}", headers=district, params={"year": year})
+    def figures(unit: str = TOWN) -> dict[str, Any]:
+        r = httpx.get(f"{base}/figures/{unit}", headers=district, params={"year": year})
         return dict(r.json())
 
     def preview() -> dict[str, Any]:
@@ -82,12 +84,12 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
         r = await http.post(f"http://127.0.0.1:{intake_port}/information", json=filing(f"ZR-{n}"),
                        headers=town_office)  # fmt: skip
         assert r.status_code == 201, r.text
-    # register: a power catalogued, a risk point graded and approved (Art. 11, 14), and a
-    # judgement that calls for a yellow warning.
+    # register: a power catalogued, a risk point graded 低 and approved (Art. 11, 14), and a
+    # judgement about it: a 低 point calls for a yellow warning (Art. 28).
     point, now = uuid4(), datetime.now(UTC)
     await node.produce_events("register", [
-        catalogued(uuid4(), unit=TOWN, at=now), graded(point, unit=TOWN, at=now),
-        approved(point, unit=TOWN, at=now), judgement(TOWN)])  # fmt: skip
+        catalogued(uuid4(), unit=TOWN, at=now), graded(point, Grade.LOW, unit=TOWN, at=now),
+        approved(point, unit=TOWN, at=now), judgement(TOWN, point)])  # fmt: skip
 
     # warning: the district reviews the proposal and issues the warning with a short deadline.
     wbase = f"http://127.0.0.1:{warning_port}"
@@ -101,19 +103,26 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
                "decision": "issue", "minutes_ref": "清新廉会〔2026〕12号"}  # fmt: skip
     review = await http.post(f"{wbase}/proposals/{pid}/review", json=meeting, headers=district)
     assert review.status_code == 201, review.text
+    # Both the town's rectification and the talk the district owes it fall due at once.
     due = datetime.now(UTC) + timedelta(seconds=3)
+    deadlines = {"rectification": due.isoformat(), "warning_talk": due.isoformat()}
     issued = await http.post(f"{wbase}/proposals/{pid}/warning", headers=district,
-                        json={"deadlines": {"rectification": due.isoformat()}})  # fmt: skip
+                             json={"deadlines": deadlines})  # fmt: skip
     assert issued.status_code == 201, issued.text
 
     # assessment: the live figures follow every service's events.
     want = {"risk_reported": 2, "power_catalogued": 1, "risk_graded": 1, "risk_approved": 1,
             "warning_issued": 1, "rectification_overdue": 1}  # fmt: skip
     wait_until(lambda: figures()["counts"] == want, timeout=90, what=f"figures {want}")
+    # The missed talk is the district's own lapse (Art. 28): counted on the district's figures,
+    # never on the town's.
+    owed = {"disposal_overdue": 1}
+    wait_until(lambda: figures("QX")["counts"] == owed, timeout=60, what="the district's lapse")
+    assert figures("QX")["live"]["overdue_as_disposing_body"] == 1
     live = figures()["live"]
-    assert live["risks_by_grade"] == {"medium": 1}
+    assert live["risks_by_grade"] == {"low": 1}
     assert live["open_warnings_by_level"] == {"yellow": 1}
-    assert live["overdue_actions"] == 1
+    assert (live["overdue_actions"], live["overdue_as_disposing_body"]) == (1, 0)
     assert live["on_time_reporting_rate"] == 1.0
 
     # The score moved: identification 5 * 0.5/3 (half a power) + 5 * 1/3 (graded) + 5 * 1/1
@@ -134,7 +143,7 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
         await http.get(f"{base}/assessments/{TOWN}/{year}/explanation", headers=district)
     ).json()
     overdue = next(i for i in explained if i["component"] == "overdue")
-    warning_events = await node.read_all(node.topics.events("warning"), expect=2, timeout=30)
+    warning_events = await node.read_all(node.topics.events("warning"), expect=3, timeout=30)
     overdue_ids = [
         dict(r.headers)["ce_id"].decode()
         for r in warning_events

@@ -93,7 +93,8 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
             json={
                 "verdict": "incipient_tendency",
                 "reasoning": "岗位未分离，属苗头性问题",
-                "recommended_level": "yellow",
+                # The factors grade the point 高, which is warned red (Art. 28).
+                "recommended_level": "red",
                 "factors": FACTORS,
                 "risk_point_id": point_id,
             },
@@ -109,7 +110,7 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
         assert (regrade["grade"], regrade["previous_grade"]) == ("high", "medium")
         assert regrade["judgement_id"] == judgement_id
         assert regrade["information_id"] == info
-        assert regrade["recommended_level"] == "yellow"
+        assert regrade["recommended_level"] == "red"
         [made] = [b for b in bodies if "verdict" in b]
         assert (made["verdict"], made["risk_point_id"]) == ("incipient_tendency", point_id)
         assert made["judgement_id"] == judgement_id

@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import httpx
 import pytest
 
 from shared.auth import Role
-from shared.events import Actor, JudgementMade, JudgementMadeData
+from shared.events import Actor, CloudEvent, JudgementMade, JudgementMadeData
+from shared.vocabulary import Grade
 from tests.e2e.conftest import Node
 from tests.support.processes import wait_until
+from tests.unit.assessment.upstream import graded
 
 pytestmark = pytest.mark.kafka
 
 
-def judgement(unit: str) -> JudgementMade:
+def judged(unit: str, grade: Grade = Grade.LOW) -> list[CloudEvent]:
+    """The register's events for one case: its risk point graded, then the judgement about it."""
+    point = uuid4()
+    return [graded(point, grade, unit=unit, at=datetime.now(UTC)), judgement(unit, point)]
+
+
+def judgement(unit: str, point: UUID) -> JudgementMade:
     now = datetime.now(UTC)
     judge = Actor(user_id="u-judge", role="judge", unit_code="QX")
     information_id = uuid4()
@@ -38,7 +46,7 @@ def judgement(unit: str) -> JudgementMade:
             occurred_at=now,
             judgement_id=uuid4(),
             information_id=information_id,
-            risk_point_id=None,
+            risk_point_id=point,
             verdict="incipient_tendency",
             recommended_level="yellow",
             reasoning="多次出现同一人审核并支付，属苗头性问题",
@@ -49,7 +57,7 @@ def judgement(unit: str) -> JudgementMade:
 async def test_a_judgement_becomes_a_warning_and_its_missed_deadline_an_overdue(
     node: Node,
 ) -> None:
-    await node.produce_events("register", [judgement("QX-TH")])
+    await node.produce_events("register", judged("QX-TH"))  # a 低 point: yellow (Art. 28)
     _, port = node.serve_with("warning", LIANFANG_TICK_SECONDS="1")
     office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX')}"}
     base = f"http://127.0.0.1:{port}"

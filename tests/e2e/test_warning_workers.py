@@ -1,9 +1,10 @@
-"""Two warning workers and a restart: each missed deadline is one RectificationOverdue (Art. 28).
+"""Two warning workers and a restart: each missed deadline is one overdue event (Art. 28).
 
 Both workers take records in and share one store; only faust's leader relays and ticks. The
 leading worker is killed (SIGKILL) while deadlines fall due, the other takes over and a fresh one
-joins: every action still gets exactly one overdue record in the store and one
-RectificationOverdue on Kafka.
+joins: every action still gets exactly one overdue record in the store and one event on Kafka,
+RectificationOverdue for the warned unit's actions, DisposalOverdue for the talk (the
+disposing body's own duty).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 
 from shared.auth import Role
 from tests.e2e.conftest import Node
-from tests.e2e.test_warning_chain import judgement
+from tests.e2e.test_warning_chain import judged
 from tests.support.processes import ServiceProcess, wait_until
 
 pytestmark = pytest.mark.kafka
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.kafka
 UNITS = ("QX-TH", "QX-TP", "QX-ST")
 YELLOW_ACTIONS = ("explanation", "self_analysis", "warning_talk", "rectification")
 OVERDUE = "cn.gov.qingxin.lianfang.warning.RectificationOverdue.v1"
+DISPOSAL_OVERDUE = "cn.gov.qingxin.lianfang.warning.DisposalOverdue.v1"
 FAST = {"LIANFANG_TICK_SECONDS": "0.5"}
 
 
@@ -63,7 +65,7 @@ def issue_warnings(base: str, office: dict[str, str], due_in: timedelta) -> None
 
 
 async def test_two_workers_and_a_restart_raise_one_overdue_per_action(node: Node) -> None:
-    await node.produce_events("register", [judgement(unit) for unit in UNITS])
+    await node.produce_events("register", [e for unit in UNITS for e in judged(unit)])
     api_worker, port = node.serve_with("warning", **FAST)
     second = node.worker("warning", **FAST)
     office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX')}"}
@@ -91,9 +93,13 @@ async def test_two_workers_and_a_restart_raise_one_overdue_per_action(node: Node
     replacement.check_alive()
     assert len(leaders([survivor, replacement])) == 1
     assert node.stored("warning", "OverdueRecord.Recorded") == expected
-    overdue = [r for r in records if dict(r.headers)["ce_type"].decode() == OVERDUE]
+    types = (OVERDUE, DISPOSAL_OVERDUE)
+    overdue = [r for r in records if dict(r.headers)["ce_type"].decode() in types]
     per_action = Counter(json.loads(r.value)["action_id"] for r in overdue)
     assert len(per_action) == expected
     assert set(per_action.values()) == {1}, per_action
     kinds = Counter(json.loads(r.value)["action_kind"] for r in overdue)
     assert kinds == dict.fromkeys(YELLOW_ACTIONS, len(UNITS))
+    talks = [r for r in overdue if dict(r.headers)["ce_type"].decode() == DISPOSAL_OVERDUE]
+    assert {json.loads(r.value)["action_kind"] for r in talks} == {"warning_talk"}
+    assert len(talks) == len(UNITS)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from services.assessment.figures.model import FactKind, UnitYearFigures
 from shared.clock import BEIJING
 from shared.events import (
+    DisposalOverdue,
     JudgementMade,
     PowerCatalogued,
     PowerCharted,
@@ -60,8 +61,12 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         return FactKind.WARNING_ISSUED, str(e.data.warning_id), e.data.level
     if isinstance(e, WarningClosed):
         return FactKind.WARNING_CLOSED, str(e.data.warning_id), e.data.level
-    if isinstance(e, RectificationOverdue):
+    if isinstance(e, RectificationOverdue):  # the warned unit's own lapse (its unit_code)
         return FactKind.RECTIFICATION_OVERDUE, str(e.data.warning_id), e.data.level
+    if isinstance(e, DisposalOverdue):  # the disposing body's lapse: unit_code is the body
+        d = e.data
+        detail = f"{d.level.value} {d.action_kind.value}, warning to {d.warned_unit}"
+        return FactKind.DISPOSAL_OVERDUE, str(d.action_id), detail
     if isinstance(e, ReportingBreachFound):
         return FactKind.REPORTING_BREACH, str(e.data.breach_id), e.data.kind
     if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:

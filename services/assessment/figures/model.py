@@ -30,6 +30,8 @@ class FactKind(StrEnum):
     WARNING_ISSUED = "warning_issued"  # WarningIssued (Art. 28)
     WARNING_CLOSED = "warning_closed"  # WarningClosed (Art. 28)
     RECTIFICATION_OVERDUE = "rectification_overdue"  # RectificationOverdue (Art. 28)
+    # DisposalOverdue: a talk, letter or criticism the unit owed as a disposing body (Art. 28)
+    DISPOSAL_OVERDUE = "disposal_overdue"
     REPORTING_BREACH = "reporting_breach"  # ReportingBreachFound, or JudgementMade's (Art. 23)
 
 
@@ -93,6 +95,7 @@ class UnitYearFigures(Aggregate):
             "warnings_by_level": by_level,
             "open_warnings_by_level": open_by_level,
             "overdue_actions": len(self.of_kind(FactKind.RECTIFICATION_OVERDUE)),
+            "overdue_as_disposing_body": len(self.of_kind(FactKind.DISPOSAL_OVERDUE)),
             "on_time_reporting_rate": self.on_time_reporting_rate(),
         }
 

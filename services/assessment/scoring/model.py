@@ -330,11 +330,21 @@ def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
 
 
 def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
-    """Actions found overdue 逾期未整改 (Art. 28)."""
+    """Lapses charged to this unit 逾期未落实 (Art. 28): each to whoever held the action.
+
+    As a warned unit, its own actions (RectificationOverdue); as a disposing body, the talks,
+    letters and criticisms it owed (DisposalOverdue). A disposing body's lapse never costs the
+    unit it warned anything: that fact is counted on the body's own figures.
+    """
     ev = [
-        _ev(f.event_id, f"RectificationOverdue {f.detail}", -s.overdue_deduction)
+        _ev(f.event_id, f"RectificationOverdue {f.detail}: held by this unit as the warned unit",
+            -s.overdue_deduction)
         for f in ledger.facts_of(FactKind.RECTIFICATION_OVERDUE)
-    ]
+    ] + [
+        _ev(f.event_id, f"DisposalOverdue {f.detail}: held by this unit as the disposing body",
+            -s.overdue_deduction)
+        for f in ledger.facts_of(FactKind.DISPOSAL_OVERDUE)
+    ]  # fmt: skip
     return _deducted("overdue", s.weights["overdue"], ev)
 
 

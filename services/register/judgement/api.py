@@ -65,8 +65,9 @@ class JudgementIn(BaseModel):
         min_length=1, max_length=4000, description="Reasoning and recommendations (研判意见)."
     )
     recommended_level: WarningLevel | None = Field(
-        None, description="Warning level recommended (预警等级); only and always for an incipient "
-        "tendency.",
+        None, description="Warning level (预警等级), for an incipient tendency only. It follows "
+        "the grade the factors give (低 yellow, 中 orange, 高 red, Art. 28): leave it out to "
+        "have it derived; another level is refused (409).",
     )  # fmt: skip
     risk_point_id: UUID | None = Field(
         None, description="An existing risk point of the unit the information bears on."

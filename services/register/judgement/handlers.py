@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from services.register.judgement.model import ReportedInformation, ReportFinding
 from services.register.risk_points.handlers import RiskPointDraft, identified, regraded
 from services.register.risk_points.model import Focus
+from services.register.risk_points.rules import FACTOR_NAMES, Factors
 from shared.application import Rejected, actor_of
 from shared.auth import Role
-from shared.errors import Forbidden, Invalid, NotFound
+from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.orgtree import UnknownUnit
-from shared.vocabulary import GradeSource, RiskCategory, Verdict, WarningLevel
+from shared.vocabulary import GradeSource, RiskCategory, Verdict, WarningLevel, warning_level_for
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -128,9 +129,15 @@ def verify_information(
 def judge_information(
     app: RegisterApplication, information_id: UUID, draft: JudgementDraft, by: Principal
 ) -> UUID:
-    """Judge once; grade the risk point for an incipient tendency (Art. 14, 23, 25, 28)."""
+    """Judge once; grade the risk point for an incipient tendency (Art. 14, 23, 25, 28).
+
+    The level recommended for an incipient tendency is the one its new grade calls for (Art. 28:
+    低 yellow, 中 orange, 高 red); a recommendation that disagrees with the grade is refused.
+    """
     info = _judgeable(app, information_id, by)
     verdict, level, finding = _checked_outcome(draft)
+    if verdict is Verdict.INCIPIENT_TENDENCY:
+        level = _level_of_grade(app, draft, level)
     point, opened = _risk_point_for(app, info, draft, verdict, by)
     leader = None
     if verdict is Verdict.INCIPIENT_TENDENCY:
@@ -197,6 +204,23 @@ def _risk_point_for(
         raise Invalid(f"new_risk_point.{exc.field}", exc.reason) from None
 
 
+def _level_of_grade(
+    app: RegisterApplication, draft: JudgementDraft, recommended: WarningLevel | None
+) -> WarningLevel:
+    """The level the factors' grade calls for; Conflict if the judges recommended another."""
+    assert draft.factors is not None  # _checked_outcome requires them for an incipient tendency
+    if set(draft.factors) != set(FACTOR_NAMES):
+        raise Invalid("factors", f"give exactly the four factors {', '.join(FACTOR_NAMES)}")
+    grade = app.rules.grading.grade(Factors(**draft.factors))
+    level = warning_level_for(grade)
+    if recommended is not None and recommended is not level:
+        raise Conflict(
+            f"Art. 28: these factors grade the point {grade.label_zh}, which is warned "
+            f"{level.value}; a {recommended.value} warning needs another grade (Art. 14)"
+        )
+    return level
+
+
 def _checked_outcome(
     draft: JudgementDraft,
 ) -> tuple[Verdict, WarningLevel | None, ReportFinding | None]:
@@ -213,8 +237,6 @@ def _checked_outcome(
             raise Invalid("recommended_level", f"must be one of {levels}")
         level = WarningLevel(draft.recommended_level)
     incipient = verdict is Verdict.INCIPIENT_TENDENCY
-    if incipient and level is None:
-        raise Invalid("recommended_level", "an incipient tendency needs a warning level (预警等级)")
     if not incipient and level is not None:
         raise Invalid("recommended_level", f"a {verdict.value} verdict recommends no warning level")
     if incipient and draft.factors is None:

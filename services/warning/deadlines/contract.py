@@ -1,6 +1,8 @@
-"""The deadline watch's stored event that becomes a public one: RectificationOverdue (Art. 28).
+"""The deadline watch's stored event that becomes a public one, charged to its holder (Art. 28).
 
-Reminders stay internal: they go to the unit and the bodies following the disposal, not onto Kafka.
+The warned unit's lapse is RectificationOverdue; the disposing body's (a talk, the 建议书, …) is
+DisposalOverdue, with the body as `unit_code`. Reminders stay internal: they go to whoever must
+act and the bodies following the disposal, not onto Kafka.
 """
 
 from __future__ import annotations
@@ -8,8 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from services.warning.deadlines.watch import SYSTEM_ACTOR, OverdueRecord
-from shared.events import Actor, RectificationOverdue, RectificationOverdueData
+from shared.events import (
+    Actor,
+    DisposalOverdue,
+    DisposalOverdueData,
+    RectificationOverdue,
+    RectificationOverdueData,
+)
 from shared.events.publish import public_envelope
+from shared.vocabulary import ActionHolder
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -21,10 +30,34 @@ if TYPE_CHECKING:
 
 
 def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """An overdue action 逾期未整改 becomes RectificationOverdue; nothing else (Art. 28)."""
+    """An overdue action becomes RectificationOverdue or DisposalOverdue by its holder (Art. 28)."""
     if isinstance(domain_event, OverdueRecord.Recorded):
+        if ActionHolder(domain_event.holder) is ActionHolder.DISPOSING_BODY:
+            return _disposal_overdue(domain_event, origin)
         return _overdue(domain_event, origin)
     return None
+
+
+def _disposal_overdue(e: OverdueRecord.Recorded, origin: Origin) -> DisposalOverdue:
+    data = DisposalOverdueData(
+        schema_version=1,
+        unit_code=e.holder_unit,
+        node_id=origin.node_id,
+        actor=Actor(**SYSTEM_ACTOR, unit_code=e.holder_unit),
+        authority="Art. 28",
+        occurred_at=e.detected_at,
+        warning_id=e.warning_id,
+        notice_number=e.notice_number,
+        level=e.level,
+        warned_unit=e.unit_code,
+        action_id=e.action_id,
+        action_kind=e.action_kind,
+        due_at=e.due_at,
+        detected_at=e.detected_at,
+    )
+    return public_envelope(
+        DisposalOverdue, e, origin, time=e.detected_at, data=data, subject=str(e.warning_id)
+    )
 
 
 def _overdue(e: OverdueRecord.Recorded, origin: Origin) -> RectificationOverdue:

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from shared.errors import Invalid
-from shared.vocabulary import ActionKind, WarningLevel
+from shared.vocabulary import ActionHolder, ActionKind, WarningLevel
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -23,7 +23,28 @@ LEVELS = tuple(WarningLevel)  # from low to high
 LEVEL_CHAR = MappingProxyType(
     {WarningLevel.YELLOW: "黄", WarningLevel.ORANGE: "橙", WarningLevel.RED: "红"}
 )
-# Actions held by the disposing body and reported with when and who (谈话、询问与质询).
+# Whose duty each action is (Art. 28). The text asks the warned object 预警对象 for the
+# explanation, the analysis and the rectification (要求预警对象…作出说明…写出剖析材料…限期整改);
+# the rest is what the disposing body does: talks (进行预警谈话), criticism (内部通报批评),
+# inquiry (询问与质询), the letter (发出纪律检查(监察)建议书), off-post study (离岗学习、停职检查).
+# It is the text's, not the district's, so it is not configurable.
+HOLDER_OF: Mapping[ActionKind, ActionHolder] = MappingProxyType(
+    {
+        ActionKind.EXPLANATION: ActionHolder.WARNED_UNIT,
+        ActionKind.SELF_ANALYSIS: ActionHolder.WARNED_UNIT,
+        ActionKind.DEEP_ANALYSIS: ActionHolder.WARNED_UNIT,
+        ActionKind.MEASURES_REVISION: ActionHolder.WARNED_UNIT,
+        ActionKind.RECTIFICATION: ActionHolder.WARNED_UNIT,
+        ActionKind.WARNING_TALK: ActionHolder.DISPOSING_BODY,
+        ActionKind.LEADER_TALK: ActionHolder.DISPOSING_BODY,
+        ActionKind.PRINCIPAL_LEADER_TALK: ActionHolder.DISPOSING_BODY,
+        ActionKind.INTERNAL_CRITICISM: ActionHolder.DISPOSING_BODY,
+        ActionKind.INQUIRY: ActionHolder.DISPOSING_BODY,
+        ActionKind.RECOMMENDATION_LETTER: ActionHolder.DISPOSING_BODY,
+        ActionKind.OFF_POST_STUDY: ActionHolder.DISPOSING_BODY,
+    }
+)
+# Actions reported with when and who (谈话、询问与质询).
 MEETING_KINDS = frozenset(
     {
         ActionKind.WARNING_TALK,
@@ -57,6 +78,11 @@ class ActionRule:
     def __post_init__(self) -> None:
         if not 1 <= self.days <= 365:
             raise Invalid(f"plans.{self.kind}.days", "must be 1..365")
+
+    @property
+    def holder(self) -> ActionHolder:
+        """Whose duty the action is (Art. 28)."""
+        return HOLDER_OF[self.kind]
 
 
 _K = ActionKind
@@ -101,7 +127,9 @@ class WarningRules:
         default_factory=lambda: DEFAULT_PLANS
     )
     remind_days_before: int = 3
-    # An overdue warning of the key level proposes the value level for review; absent: none.
+    # An overdue action of the warned unit, under a warning of the key level, proposes for review
+    # that the point be re-graded to the grade of the value level (never the level itself,
+    # Art. 28: the level follows the grade); absent: nothing is proposed.
     escalation: Mapping[WarningLevel, WarningLevel] = field(
         default_factory=lambda: DEFAULT_ESCALATION
     )
@@ -139,7 +167,7 @@ class WarningRules:
         )
 
     def escalates_to(self, level: WarningLevel) -> WarningLevel | None:
-        """The level an overdue warning of `level` proposes, if any (configurable)."""
+        """The level whose grade an overdue warning of `level` suggests re-grading to, if any."""
         return self.escalation.get(level)
 
 
@@ -148,6 +176,7 @@ class PlannedAction:
     """One action a warning will require, with its deadline 限期 in UTC (Art. 28)."""
 
     kind: ActionKind
+    holder: ActionHolder
     description: str
     due_at: datetime
 
@@ -177,6 +206,7 @@ def plan_actions(
     return tuple(
         PlannedAction(
             r.kind,
+            r.holder,
             r.description,
             deadlines.get(r.kind, now + timedelta(days=r.days)).astimezone(UTC),
         )

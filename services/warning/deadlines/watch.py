@@ -1,9 +1,14 @@
-"""The deadline watch: reminders before, RectificationOverdue at the deadline, escalation (Art. 28).
+"""The deadline watch: reminders before, an overdue record at the deadline, escalation (Art. 28).
 
 Each fact is recorded on an aggregate whose id follows from the action (`Reminder`,
 `OverdueRecord`), so a restarted worker finds what it already recorded, and of two workers racing
-the store keeps one (IntegrityError for the other, which counts as done). Escalation only opens a
-proposal: a warning always needs a meeting. The worker runs `TICK` on a timer.
+the store keeps one (IntegrityError for the other, which counts as done).
+
+A lapse is charged to whoever held the action (`HOLDER_OF`, Art. 28): the warned unit's becomes
+RectificationOverdue, the disposing body's DisposalOverdue. Only the warned unit's lapse is
+escalated, and escalation never raises a level by itself (the level follows the grade): it opens a
+proposal to re-grade the risk point, with the overdue actions as evidence, for the review meeting.
+The worker runs `TICK` on a timer.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import IntegrityError
 
-from services.warning.disposal.model import Proposal, ProposalKind, proposal_id
+from services.warning.disposal.grades import GRADE_OF_LEVEL
+from services.warning.disposal.model import Escalation, Proposal, ProposalKind, proposal_id
 from shared.runtime import Tick
-from shared.vocabulary import ActionKind, ActorRecord, WarningLevel
+from shared.vocabulary import ActionHolder, ActionKind, ActorRecord, WarningLevel
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -46,13 +52,15 @@ class OverdueRecord(Aggregate):
     """An action's deadline passed without what was due 逾期未整改 (Art. 28); once per action."""
 
     class Recorded(Aggregate.Created):
-        """The overdue action, to be published as RectificationOverdue."""
+        """The overdue action, to be published as RectificationOverdue or DisposalOverdue."""
 
         action_id: UUID
         warning_id: UUID
         notice_number: str
         level: str
         unit_code: str
+        holder: str
+        holder_unit: str
         action_kind: str
         due_at: datetime
         detected_at: datetime
@@ -72,6 +80,8 @@ class OverdueRecord(Aggregate):
         notice_number: str,
         level: str,
         unit_code: str,
+        holder: str,
+        holder_unit: str,
         action_kind: str,
         due_at: datetime,
         detected_at: datetime,
@@ -82,7 +92,9 @@ class OverdueRecord(Aggregate):
         self.warning_id = warning_id
         self.notice_number = notice_number
         self.level = WarningLevel(level)
-        self.unit_code = unit_code
+        self.unit_code = unit_code  # the warned unit
+        self.holder = ActionHolder(holder)
+        self.holder_unit = holder_unit  # whose lapse it is (Art. 28)
         self.action_kind = ActionKind(action_kind)
         self.due_at = due_at
         self.detected_at = detected_at
@@ -151,7 +163,7 @@ def _check(app: WarningApplication, row: ActionRow, now: datetime, remind_before
                 action_id=row.action_id,
                 warning_id=warning.id,
                 notice_number=warning.notice_number,
-                unit_code=warning.subject_unit,
+                unit_code=warning.holder_unit(warning.action(row.action_id)),  # who must act
                 action_kind=row.kind.value,
                 due_at=row.due_at,
                 sent_at=now,
@@ -165,30 +177,49 @@ def _check(app: WarningApplication, row: ActionRow, now: datetime, remind_before
 def _overdue(
     app: WarningApplication, warning: IssuedWarning, row: ActionRow, now: datetime
 ) -> list[Aggregate]:
-    """The overdue record and, by the escalation policy, a proposal one level up (Art. 28)."""
+    """The overdue record, charged to the action's holder, and, for the warned unit's lapse under
+    the escalation policy, a proposal to re-grade the risk point (Art. 14, 28)."""
     facts: list[Aggregate] = []
+    action = warning.action(row.action_id)
     higher = app.rules.escalates_to(warning.level)
     escalation_id = None
-    if higher is not None:
+    if (
+        action.holder is ActionHolder.WARNED_UNIT
+        and higher is not None
+        and warning.risk_point_id is not None
+    ):
         key = f"escalation:{warning.id}"
         escalation_id = proposal_id(key)
-        if escalation_id not in app.repository:
+        if escalation_id in app.repository:
+            proposal: Proposal = app.repository.get(escalation_id)
+            proposal.add_evidence(row.action_id)
+            facts.append(proposal)
+        else:
             kind_zh = row.kind.label_zh
+            suggested = GRADE_OF_LEVEL[higher]
             facts.append(
                 Proposal(
                     key=key,
                     subject_unit=warning.subject_unit,
                     disposing_unit=warning.disposing_unit,
                     reported_to=list(warning.reported_to),
-                    kind=ProposalKind.WARNING.value,
-                    level=higher.value,
+                    kind=ProposalKind.REGRADE.value,
                     source="escalation",
                     judgement_id=warning.judgement_id,
                     information_id=warning.information_id,
                     risk_point_id=warning.risk_point_id,
-                    escalated_from=warning.id,
-                    reasoning=f"{warning.notice_number} 逾期未落实：{kind_zh}，建议升级预警",
+                    reasoning=(
+                        f"{warning.notice_number} 逾期未落实：{kind_zh}，"
+                        f"建议提请重新评定风险等级（{suggested.label_zh}）"
+                    ),
                     opened_at=now,
+                    escalation=Escalation(
+                        warning.id,
+                        warning.notice_number,
+                        warning.grade,
+                        suggested,
+                        (row.action_id,),
+                    ).as_record(),
                 )
             )
     facts.append(
@@ -198,6 +229,8 @@ def _overdue(
             notice_number=warning.notice_number,
             level=warning.level.value,
             unit_code=warning.subject_unit,
+            holder=action.holder.value,
+            holder_unit=warning.holder_unit(action),
             action_kind=row.kind.value,
             due_at=row.due_at,
             detected_at=now,
@@ -215,5 +248,5 @@ def _run(app: ServiceApplication) -> int:
     return check_deadlines(app)
 
 
-# The deadline tick: reminders, RectificationOverdue, escalation proposals (Art. 28).
+# The deadline tick: reminders, overdue records, re-grade proposals (Art. 28).
 TICK = Tick("deadlines", DEADLINE_CHECK_SECONDS, _run)

@@ -23,7 +23,7 @@ from shared.auth import Principal
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
 from shared.runtime import Runtime
-from shared.vocabulary import ActionKind, WarningLevel
+from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
 warnings = APIRouter(prefix="/warnings", tags=["warnings 预警处置"])
 
@@ -33,6 +33,9 @@ class ActionOut(BaseModel):
 
     action_id: UUID
     kind: str
+    holder: ActionHolder = Field(
+        description="Whose duty: disposing_body 处置机关 or warned_unit 预警对象 (Art. 28)."
+    )
     description: str
     due_at: datetime
     status: str
@@ -44,6 +47,7 @@ class WarningOut(BaseModel):
     id: UUID
     notice_number: str
     level: str
+    grade: Grade | None = Field(description="The risk point's grade the level followed (Art. 28).")
     subject_unit: str
     disposing_unit: str
     reported_to: list[str]
@@ -64,12 +68,14 @@ class WarningLine(BaseModel):
 
 
 class OverdueOut(BaseModel):
-    """An action found overdue 逾期未整改 and any escalation it proposed (Art. 28)."""
+    """An action found overdue 逾期未整改, whose lapse it is, and any re-grade it proposed."""
 
     warning_id: UUID
     notice_number: str
     level: str
-    unit_code: str
+    unit_code: str = Field(description="The warned unit.")
+    holder: ActionHolder = Field(description="Whose duty the action was (Art. 28).")
+    holder_unit: str = Field(description="The unit the lapse is charged to.")
     action_id: UUID
     action_kind: str
     due_at: datetime
@@ -115,12 +121,13 @@ class VerifyIn(BaseModel):
 def warning_out(w: IssuedWarning) -> WarningOut:
     """A warning as the routes show it (Art. 28)."""
     return WarningOut(
-        id=w.id, notice_number=w.notice_number, level=w.level, subject_unit=w.subject_unit,
+        id=w.id, notice_number=w.notice_number, level=w.level, grade=w.grade,
+        subject_unit=w.subject_unit,
         disposing_unit=w.disposing_unit, reported_to=list(w.reported_to), is_open=w.is_open,
         issued_at=w.issued_at,
         actions=[
-            ActionOut(action_id=a.action_id, kind=a.kind, description=a.description,
-                      due_at=a.due_at, status=a.status.value)
+            ActionOut(action_id=a.action_id, kind=a.kind, holder=a.holder,
+                      description=a.description, due_at=a.due_at, status=a.status.value)
             for a in w.actions.values()
         ],
     )  # fmt: skip
@@ -235,10 +242,15 @@ class ReviewIn(BaseModel):
     held_on: date = Field(description="When the meeting was held (会议日期); not in the future.")
     attendees: list[str] = Field(min_length=1, description="Who attended (参会人员).")
     decision: Decision = Field(
-        description="issue 按建议等级预警; change_level 调整等级; no_warning 不予预警; "
-        "transfer 移送相关部门."
+        description="issue 按风险等级预警 (the level the point's grade calls for: 低 yellow, "
+        "中 orange, 高 red, Art. 28); no_warning 不予预警; transfer 移送相关部门; regrade "
+        "提请重新评定风险等级 (a re-grade proposal only)."
     )
-    level: WarningLevel | None = Field(None, description="The new level, for change_level.")
+    level: WarningLevel | None = Field(
+        None,
+        description="Optional, for issue: if given, it must be the level the grade calls for; "
+        "another level is refused (409): re-grade the point (Art. 14) to change it.",
+    )
     reasons: str = Field("", max_length=4000, description="Why (理由); required unless issue.")
     minutes_ref: str = Field(min_length=1, max_length=200, description="Minutes (会议纪要文号).")
     optional_actions: list[ActionKind] = Field(
@@ -276,7 +288,15 @@ class ProposalOut(BaseModel):
     disposing_unit: str
     reported_to: list[str]
     kind: str
-    level: str | None
+    level: str | None = Field(
+        description="The level the point's grade calls for (Art. 28); once reviewed, the one "
+        "decided. Null while no grading of the point has arrived, and for other kinds."
+    )
+    grade: Grade | None = Field(description="The grade that level follows.")
+    suggested_grade: Grade | None = Field(
+        description="For a re-grade proposal: the grade it suggests examining (Art. 14)."
+    )
+    risk_point_id: UUID | None
     source: str
     status: str
     opened_at: datetime
@@ -292,7 +312,8 @@ class ReviewedOut(BaseModel):
 def _out(row: ProposalRow) -> ProposalOut:
     return ProposalOut(
         id=row.id, subject_unit=row.subject_unit, disposing_unit=row.disposing_unit,
-        reported_to=list(row.reported_to), kind=row.kind, level=row.level, source=row.source,
+        reported_to=list(row.reported_to), kind=row.kind, level=row.level, grade=row.grade,
+        suggested_grade=row.suggested_grade, risk_point_id=row.risk_point_id, source=row.source,
         status=row.status.value, opened_at=row.opened_at,
     )  # fmt: skip
 

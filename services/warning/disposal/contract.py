@@ -1,7 +1,7 @@
-"""The disposal's stored events that become public ones: issue, closure, transfer (Art. 28).
+"""The disposal's stored events that become public ones: issue, closure, transfer, re-grade.
 
-WarningIssued is public; WarningClosed and CaseTransferred are published for the services
-themselves. Proposals, reviews, reports and verifications stay internal.
+WarningIssued is public; WarningClosed, CaseTransferred and RegradeProposed are published for the
+services themselves (Art. 14, 28). Proposals, reviews, reports and verifications stay internal.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from shared.events import (
     CaseTransferred,
     CaseTransferredData,
     DueAction,
+    RegradeProposed,
+    RegradeProposedData,
     WarningClosed,
     WarningClosedData,
     WarningIssued,
@@ -38,6 +40,8 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
         return _closed(domain_event, origin)
     if isinstance(domain_event, Proposal.Transferred):
         return _transferred(domain_event, origin)
+    if isinstance(domain_event, Proposal.Referred):
+        return _referred(domain_event, origin)
     return None
 
 
@@ -56,9 +60,14 @@ def _issued(e: IssuedWarning.Issued, origin: Origin) -> WarningIssued:
         risk_point_id=e.risk_point_id,
         judgement_id=e.judgement_id,
         meeting_id=e.meeting_id,
+        grade=e.grade,
         actions=tuple(
             DueAction(
-                action_id=a.action_id, kind=a.kind, description=a.description, due_at=a.due_at
+                action_id=a.action_id,
+                kind=a.kind,
+                description=a.description,
+                due_at=a.due_at,
+                holder=a.holder,
             )
             for a in e.due_actions()
         ),
@@ -102,3 +111,27 @@ def _transferred(e: Proposal.Transferred, origin: Origin) -> CaseTransferred:
         risk_point_id=e.risk_point_id,
     )
     return public_envelope(CaseTransferred, e, origin, time=e.at, data=data)
+
+
+def _referred(e: Proposal.Referred, origin: Origin) -> RegradeProposed:
+    data = RegradeProposedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.by),
+        authority="Art. 14, 28",
+        occurred_at=e.at,
+        proposal_id=e.originator_id,
+        risk_point_id=e.risk_point_id,
+        warning_id=e.warning_id,
+        notice_number=e.notice_number,
+        current_grade=e.current_grade,
+        suggested_grade=e.suggested_grade,
+        overdue_action_ids=tuple(e.overdue_action_ids),
+        meeting_id=e.meeting_id,
+        reasons=e.reasons,
+    )
+    # Keyed by the risk point, the register's own key for what it will re-grade.
+    return public_envelope(
+        RegradeProposed, e, origin, time=e.at, data=data, subject=str(e.risk_point_id)
+    )

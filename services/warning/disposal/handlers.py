@@ -16,6 +16,7 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import IntegrityError
 
 from services.warning.deadlines.rules import plan_actions
+from services.warning.disposal.grades import GradeBasis, PointGrade, point_grade_id
 from services.warning.disposal.model import (
     Decision,
     IssuedWarning,
@@ -29,7 +30,7 @@ from services.warning.disposal.model import (
 from shared.application import Rejected, actor_of
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
-from shared.vocabulary import ActionKind, WarningLevel
+from shared.vocabulary import ActionKind, Grade, WarningLevel
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -64,6 +65,39 @@ def _term(vocabulary: type[_E], value: str, field_name: str) -> _E:
         raise Invalid(field_name, f"unknown {vocabulary.__name__} {value!r}") from None
 
 
+# -- the grades the levels follow (Art. 14, 28) ---------------------------------------------------
+
+
+def learn_grade(
+    app: WarningApplication,
+    processing_event: ProcessingEvent[UUID],
+    *,
+    risk_point_id: UUID,
+    grade: Grade,
+    graded_event_id: str,
+    graded_at: datetime,
+) -> None:
+    """Keep the grade the register published for a risk point (RiskGraded, Art. 14)."""
+    record_id = point_grade_id(risk_point_id)
+    if record_id in app.repository:
+        known: PointGrade = app.repository.get(record_id)
+        known.regrade(grade=grade, graded_event_id=graded_event_id, graded_at=graded_at)
+    else:
+        known = PointGrade(
+            risk_point_id=risk_point_id, grade=grade.value, graded_event_id=graded_event_id,
+            graded_at=graded_at,
+        )  # fmt: skip
+    processing_event.collect_events(known)
+
+
+def grade_of(app: WarningApplication, risk_point_id: UUID | None) -> GradeBasis | None:
+    """The grade a risk point holds as far as this service knows; None if none arrived yet."""
+    if risk_point_id is None:
+        return None
+    known = app.find(point_grade_id(risk_point_id), PointGrade)
+    return known.basis if known is not None else None
+
+
 # -- a proposal from a judgement (Art. 25, 27) ----------------------------------------------------
 
 
@@ -73,7 +107,6 @@ def propose(
     *,
     unit_code: str,
     kind: ProposalKind,
-    level: WarningLevel | None,
     source: str,
     judgement_id: UUID,
     information_id: UUID | None,
@@ -93,14 +126,13 @@ def propose(
             disposing_unit=app.disposing_unit(unit_code),
             reported_to=app.reported_to(unit_code),
             kind=kind.value,
-            level=level.value if level is not None else None,
             source=source,
             judgement_id=judgement_id,
             information_id=information_id,
             risk_point_id=risk_point_id,
-            escalated_from=None,
             reasoning=reasoning,
             opened_at=app.clock.now(),
+            escalation=None,
         )
     )
 
@@ -109,20 +141,26 @@ def propose(
 
 
 def review(app: WarningApplication, proposal_id: UUID, record: ReviewRecord, by: Principal) -> UUID:
-    """Record the review meeting's decision 专题会议审核 (Art. 28); returns the meeting id."""
+    """Record the review meeting's decision 专题会议审核 (Art. 28); returns the meeting id.
+
+    A warning's level is the one the risk point's grade calls for when the meeting is recorded
+    (Art. 28); the record keeps that grade and the RiskGraded event that set it.
+    """
     proposal = app.get_proposal(proposal_id)
     app.ensure_within(by, proposal.disposing_unit)
     meeting_id = record.meeting_id or uuid4()
     level = None if record.level is None else _term(WarningLevel, record.level, "level")
     chosen = [_term(ActionKind, k, "optional_actions") for k in record.optional_actions]
-    final = level if record.decision is Decision.CHANGE_LEVEL else proposal.level
-    allowed = app.rules.optional_kinds(final) if final is not None else frozenset[ActionKind]()
+    basis = grade_of(app, proposal.risk_point_id)
+    warns = record.decision is Decision.ISSUE and basis is not None
+    allowed = app.rules.optional_kinds(basis.level) if warns and basis else frozenset[ActionKind]()
     proposal.record_review(
         meeting_id=meeting_id,
         held_on=record.held_on,
         attendees=record.attendees,
         decision=record.decision,
         level=level,
+        basis=basis,
         reasons=record.reasons,
         minutes_ref=record.minutes_ref,
         optional_actions=chosen,
@@ -186,6 +224,8 @@ def _issue_once(
         meeting_id=review.meeting_id,
         minutes_ref=review.minutes_ref,
         reasons=review.reasons or proposal.reasoning,
+        grade=review.grade.value if review.grade is not None else None,
+        graded_event_id=review.graded_event_id,
         actions=action_records(warning_id, planned),
         issued_by=actor_of(by),
         issued_at=now,
@@ -228,9 +268,13 @@ def report_action(
     held_at: datetime | None = None,
     participants: list[str] | None = None,
 ) -> None:
-    """Submit documents, a talk held, or measures done for one action (Art. 28)."""
+    """Submit documents, a talk held, or measures done for one action (Art. 28).
+
+    Only within the unit whose duty the action is: a talk or the 建议书 is the disposing body's
+    to report, the analysis or rectification the warned unit's (or a body above it).
+    """
     warning = app.get_warning(warning_id)
-    app.ensure_within(by, warning.subject_unit)
+    app.ensure_within(by, warning.holder_unit(warning.action(action_id)))
     warning.report(
         action_id,
         note=note,

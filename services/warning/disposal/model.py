@@ -2,10 +2,11 @@
 
 Three aggregates, each one class: a `Proposal` 预警处置建议 awaiting its review meeting
 专题会议审核, the `IssuedWarning` 预警通知书 with the actions it requires, and the
-`NoticeSequence` that numbers the notices. Commands check the rules and trigger one event; event
-methods only change state, so replaying the stored events rebuilds an aggregate without checking
-again. Ids follow from what an aggregate rests on, so a second copy of the same upstream event
-opens nothing new.
+`NoticeSequence` that numbers the notices. The level of a warning is not the meeting's to choose:
+it follows the grade of the risk point (`grades.py`, Art. 28). Commands check the rules and
+trigger one event; event methods only change state, so replaying the stored events rebuilds an
+aggregate without checking again. Ids follow from what an aggregate rests on, so a second copy of
+the same upstream event opens nothing new.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from eventsourcing.domain import Aggregate, event
 from services.warning.deadlines.rules import DOCUMENT_KINDS, MEETING_KINDS
 from shared.clock import BEIJING
 from shared.errors import Conflict, Forbidden, Invalid
-from shared.vocabulary import ActionKind, ActorRecord, WarningLevel
+from shared.vocabulary import ActionHolder, ActionKind, ActorRecord, Grade, WarningLevel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from services.warning.deadlines.rules import PlannedAction
+    from services.warning.disposal.grades import GradeBasis
 
 PROPOSAL_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:proposal")
 _SEQUENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:notice-sequence")
@@ -36,19 +38,25 @@ _SEQUENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:notice-sequence
 
 
 class ProposalKind(StrEnum):
-    """A warning at a level (预警), or a transfer of a violation (移送, Art. 28(4))."""
+    """A warning (预警), a transfer of a violation (移送, Art. 28(4)), or a re-grade that an
+    overdue action suggests (提请重新评定, Art. 14, 28)."""
 
     WARNING = "warning"
     TRANSFER = "transfer"
+    REGRADE = "regrade"
 
 
 class Decision(StrEnum):
-    """What the review meeting decided (审核意见, Art. 28)."""
+    """What the review meeting decided (审核意见, Art. 28).
 
-    ISSUE = "issue"  # 按建议等级预警
-    CHANGE_LEVEL = "change_level"  # 调整预警等级
-    NO_WARNING = "no_warning"  # 不予预警
+    There is no "change the level": the level follows the grade (Art. 28), and a different level
+    needs a re-grade through the grade's own procedure (Art. 14).
+    """
+
+    ISSUE = "issue"  # 按风险等级预警
+    NO_WARNING = "no_warning"  # 不予预警 / 不予提请
     TRANSFER = "transfer"  # 移送相关部门
+    REGRADE = "regrade"  # 提请重新评定风险等级
 
 
 class ProposalStatus(StrEnum):
@@ -59,6 +67,7 @@ class ProposalStatus(StrEnum):
     ISSUED = "issued"  # 已发预警通知书
     TRANSFERRED = "transferred"  # 已移送
     DISMISSED = "dismissed"  # 不予预警
+    REFERRED = "referred"  # 已提请登记机关重新评定等级
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,8 @@ class Review:
     attendees: tuple[str, ...]
     decision: Decision
     level: WarningLevel | None
+    grade: Grade | None  # the risk point's grade the level followed (Art. 28)
+    graded_event_id: str | None  # the register's RiskGraded that set that grade
     reasons: str
     minutes_ref: str
     optional_actions: tuple[ActionKind, ...]
@@ -85,6 +96,36 @@ class Transfer:
     reference: str
     by: ActorRecord
     at: datetime
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """What a re-grade proposal rests on: an overdue warning and its overdue actions (Art. 28)."""
+
+    warning_id: UUID
+    notice_number: str
+    current_grade: Grade | None
+    suggested_grade: Grade
+    overdue_action_ids: tuple[UUID, ...]
+
+    def as_record(self) -> dict[str, Any]:
+        """As the Opened event stores it (the transcoder knows dicts, not dataclasses)."""
+        return {
+            "warning_id": self.warning_id,
+            "notice_number": self.notice_number,
+            "current_grade": self.current_grade.value if self.current_grade else None,
+            "suggested_grade": self.suggested_grade.value,
+            "overdue_action_ids": list(self.overdue_action_ids),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Escalation:
+        """Back from the Opened event's record."""
+        current = record["current_grade"]
+        return cls(
+            record["warning_id"], record["notice_number"], Grade(current) if current else None,
+            Grade(record["suggested_grade"]), tuple(record["overdue_action_ids"]),
+        )  # fmt: skip
 
 
 def proposal_id(key: str) -> UUID:
@@ -109,6 +150,21 @@ class Proposal(Aggregate):
         information_id: UUID | None
         risk_point_id: UUID | None
 
+    class Referred(Aggregate.Event):
+        """The meeting asks the register to re-grade the point; the facts ride along to publish."""
+
+        unit_code: str
+        risk_point_id: UUID
+        warning_id: UUID
+        notice_number: str
+        current_grade: str | None
+        suggested_grade: str
+        overdue_action_ids: list[UUID]
+        meeting_id: UUID
+        reasons: str
+        by: ActorRecord
+        at: datetime
+
     @staticmethod
     def create_id(key: str, **_: Any) -> UUID:
         return proposal_id(key)
@@ -122,28 +178,26 @@ class Proposal(Aggregate):
         disposing_unit: str,
         reported_to: list[str],
         kind: str,
-        level: str | None,
         source: str,
         judgement_id: UUID | None,
         information_id: UUID | None,
         risk_point_id: UUID | None,
-        escalated_from: UUID | None,
         reasoning: str,
         opened_at: datetime,
+        escalation: dict[str, Any] | None,
     ) -> None:
         self.key = key
         self.subject_unit = subject_unit
         self.disposing_unit = disposing_unit
         self.reported_to = tuple(reported_to)
         self.kind = ProposalKind(kind)
-        self.level = WarningLevel(level) if level is not None else None
         self.source = source
         self.judgement_id = judgement_id
         self.information_id = information_id
         self.risk_point_id = risk_point_id
-        self.escalated_from = escalated_from
         self.reasoning = reasoning
         self.opened_at = opened_at
+        self.escalation = Escalation.from_record(escalation) if escalation is not None else None
         self.status = ProposalStatus.OPEN
         self.review: Review | None = None
         self.warning_id: UUID | None = None
@@ -151,10 +205,26 @@ class Proposal(Aggregate):
 
     @property
     def decided_level(self) -> WarningLevel | None:
-        """The level the meeting decided to warn at; None for no warning or a transfer."""
-        if self.review is None or self.review.decision in (Decision.NO_WARNING, Decision.TRANSFER):
+        """The level the meeting decided to warn at; None unless it decided to warn."""
+        if self.review is None or self.review.decision is not Decision.ISSUE:
             return None
         return self.review.level
+
+    def add_evidence(self, action_id: UUID) -> None:
+        """Another overdue action of the same warning joins a re-grade proposal's evidence."""
+        if self.escalation is None or self.status is not ProposalStatus.OPEN:
+            return
+        if action_id in self.escalation.overdue_action_ids:
+            return
+        self._evidence_added(action_id=action_id)
+
+    @event("EvidenceAdded")
+    def _evidence_added(self, *, action_id: UUID) -> None:
+        assert self.escalation is not None
+        self.escalation = replace(
+            self.escalation,
+            overdue_action_ids=(*self.escalation.overdue_action_ids, action_id),
+        )
 
     def record_review(
         self,
@@ -164,6 +234,7 @@ class Proposal(Aggregate):
         attendees: list[str],
         decision: Decision,
         level: WarningLevel | None,
+        basis: GradeBasis | None,
         reasons: str,
         minutes_ref: str,
         optional_actions: list[ActionKind],
@@ -171,7 +242,11 @@ class Proposal(Aggregate):
         by: ActorRecord,
         at: datetime,
     ) -> None:
-        """Record the review meeting's decision on this proposal (专题会议审核, Art. 28)."""
+        """Record the review meeting's decision on this proposal (专题会议审核, Art. 28).
+
+        To warn, the level is the one the point's grade calls for (`basis`, Art. 28); a `level`
+        given that differs is refused, as is a warning while no grade of the point is known.
+        """
         if self.status is not ProposalStatus.OPEN:
             raise Conflict(f"the proposal was already reviewed ({self.status.value})")
         if held_on > at.astimezone(BEIJING).date():  # meetings are dated in Beijing time
@@ -180,8 +255,8 @@ class Proposal(Aggregate):
             raise Invalid("attendees", "name who attended the meeting")
         if not minutes_ref.strip():
             raise Invalid("minutes_ref", "give the reference of the minutes (会议纪要)")
-        level = self._level_for(decision, level, reasons)
-        if decision in (Decision.NO_WARNING, Decision.TRANSFER) and optional_actions:
+        level = self._level_for(decision, level, basis, reasons)
+        if decision is not Decision.ISSUE and optional_actions:
             raise Invalid("optional_actions", "only a warning has actions")
         extra = set(optional_actions) - optional_allowed
         if extra:
@@ -192,32 +267,78 @@ class Proposal(Aggregate):
             attendees=[a.strip() for a in attendees if a.strip()],
             decision=decision.value,
             level=level.value if level is not None else None,
+            grade=basis.grade.value if basis is not None and level is not None else None,
+            graded_event_id=basis.graded_event_id if basis and level else None,
             reasons=reasons.strip(),
             minutes_ref=minutes_ref.strip(),
             optional_actions=sorted(k.value for k in set(optional_actions)),
             by=by,
             at=at,
         )
+        if decision is Decision.REGRADE:
+            self._refer(meeting_id, reasons.strip(), by, at)
+
+    def _refer(self, meeting_id: UUID, reasons: str, by: ActorRecord, at: datetime) -> None:
+        escalation = self.escalation
+        # A re-grade proposal is opened only for a warning with a risk point, with its escalation.
+        assert escalation is not None
+        assert self.risk_point_id is not None
+        self._referred(
+            unit_code=self.subject_unit, risk_point_id=self.risk_point_id,
+            warning_id=escalation.warning_id, notice_number=escalation.notice_number,
+            current_grade=escalation.current_grade.value if escalation.current_grade else None,
+            suggested_grade=escalation.suggested_grade.value,
+            overdue_action_ids=list(escalation.overdue_action_ids), meeting_id=meeting_id,
+            reasons=reasons, by=by, at=at,
+        )  # fmt: skip
+
+    @event(Referred)
+    def _referred(  # the facts ride along so the request can be published on its own
+        self,
+        *,
+        unit_code: str,
+        risk_point_id: UUID,
+        warning_id: UUID,
+        notice_number: str,
+        current_grade: str | None,
+        suggested_grade: str,
+        overdue_action_ids: list[UUID],
+        meeting_id: UUID,
+        reasons: str,
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        pass  # the review already set the status to referred
 
     def _level_for(
-        self, decision: Decision, level: WarningLevel | None, reasons: str
+        self,
+        decision: Decision,
+        level: WarningLevel | None,
+        basis: GradeBasis | None,
+        reasons: str,
     ) -> WarningLevel | None:
         if decision is Decision.ISSUE:
-            if self.kind is ProposalKind.TRANSFER:
-                raise Invalid(
-                    "decision", "a transfer proposal has no level: change_level or transfer"
+            if self.kind is not ProposalKind.WARNING:
+                raise Invalid("decision", f"a {self.kind.value} proposal is not warned on")
+            if basis is None:
+                raise Conflict(
+                    "Art. 28: the level follows the risk point's grade, and no grading of the "
+                    "point has reached the warning service yet; review once it has"
                 )
-            if level not in (None, self.level):
-                raise Invalid("level", "issue keeps the proposed level; use change_level")
-            return self.level
+            if level is not None and level is not basis.level:
+                raise Conflict(
+                    f"Art. 28: a {basis.grade.label_zh}-graded point is warned "
+                    f"{basis.level.value}; re-grade it (Art. 14) to change the level"
+                )
+            return basis.level
+        if level is not None:
+            raise Invalid("level", f"{decision.value} warns nobody: only a warning has a level")
         if not reasons.strip():
-            raise Invalid("reasons", f"say why ({decision.value} departs from the proposal)")
-        if decision is Decision.CHANGE_LEVEL:
-            if level is None or level == self.level:
-                raise Invalid("level", "give the new level, different from the proposed one")
-            return level
-        if decision is Decision.TRANSFER and self.kind is ProposalKind.WARNING and not reasons:
-            raise Invalid("reasons", "say which violation")
+            raise Invalid("reasons", f"say why ({decision.value})")
+        if decision is Decision.REGRADE and self.kind is not ProposalKind.REGRADE:
+            raise Invalid("decision", "only a re-grade proposal is referred for re-grading")
+        if decision is Decision.TRANSFER and self.kind is ProposalKind.REGRADE:
+            raise Invalid("decision", "a re-grade proposal is referred (regrade) or dismissed")
         return None
 
     @event("Reviewed")
@@ -229,6 +350,8 @@ class Proposal(Aggregate):
         attendees: list[str],
         decision: str,
         level: str | None,
+        grade: str | None,
+        graded_event_id: str | None,
         reasons: str,
         minutes_ref: str,
         optional_actions: list[str],
@@ -237,15 +360,15 @@ class Proposal(Aggregate):
     ) -> None:
         review = Review(
             meeting_id, date.fromisoformat(held_on), tuple(attendees), Decision(decision),
-            WarningLevel(level) if level is not None else None, reasons, minutes_ref,
+            WarningLevel(level) if level is not None else None,
+            Grade(grade) if grade is not None else None, graded_event_id, reasons, minutes_ref,
             tuple(ActionKind(k) for k in optional_actions), dict(by), at,
         )  # fmt: skip
         self.review = review
-        self.status = (
-            ProposalStatus.DISMISSED
-            if review.decision is Decision.NO_WARNING
-            else ProposalStatus.DECIDED
-        )
+        self.status = {
+            Decision.NO_WARNING: ProposalStatus.DISMISSED,
+            Decision.REGRADE: ProposalStatus.REFERRED,
+        }.get(review.decision, ProposalStatus.DECIDED)
 
     def mark_issued(self, warning_id: UUID, at: datetime) -> None:
         """Note that the decided warning was issued (Art. 28)."""
@@ -323,6 +446,7 @@ class ActionState:
 
     action_id: UUID
     kind: ActionKind
+    holder: ActionHolder
     description: str
     due_at: datetime
     status: ActionStatus = ActionStatus.PENDING
@@ -340,8 +464,9 @@ class ActionState:
     def from_record(cls, record: dict[str, Any]) -> ActionState:
         """An action as the Issued event stores it (see `action_records`), before any report."""
         return cls(
-            record["action_id"], ActionKind(record["kind"]), record["description"], record["due_at"]
-        )
+            record["action_id"], ActionKind(record["kind"]), ActionHolder(record["holder"]),
+            record["description"], record["due_at"],
+        )  # fmt: skip
 
 
 def action_records(warning_id: UUID, planned: Sequence[PlannedAction]) -> list[dict[str, Any]]:
@@ -350,6 +475,7 @@ def action_records(warning_id: UUID, planned: Sequence[PlannedAction]) -> list[d
         {
             "action_id": action_id_for(warning_id, p.kind),
             "kind": p.kind.value,
+            "holder": p.holder.value,
             "description": p.description,
             "due_at": p.due_at,
         }
@@ -389,6 +515,8 @@ class IssuedWarning(Aggregate):
         meeting_id: UUID
         minutes_ref: str
         reasons: str
+        grade: str | None
+        graded_event_id: str | None
         actions: list[dict[str, Any]]
         issued_by: ActorRecord
         issued_at: datetime
@@ -428,6 +556,8 @@ class IssuedWarning(Aggregate):
         meeting_id: UUID,
         minutes_ref: str,
         reasons: str,
+        grade: str | None,
+        graded_event_id: str | None,
         actions: list[dict[str, Any]],
         issued_by: ActorRecord,
         issued_at: datetime,
@@ -445,6 +575,8 @@ class IssuedWarning(Aggregate):
         self.meeting_id = meeting_id
         self.minutes_ref = minutes_ref
         self.reasons = reasons
+        self.grade = Grade(grade) if grade is not None else None  # the grade the level followed
+        self.graded_event_id = graded_event_id
         self.actions: dict[UUID, ActionState] = {
             a.action_id: a for a in (ActionState.from_record(r) for r in actions)
         }
@@ -456,6 +588,12 @@ class IssuedWarning(Aggregate):
     def is_open(self) -> bool:
         """Not yet closed 未办结: some action is still to be verified (Art. 28)."""
         return self.closed_at is None
+
+    def holder_unit(self, action: ActionState) -> str:
+        """The unit whose duty an action is: the disposing body's or the warned unit (Art. 28)."""
+        if action.holder is ActionHolder.DISPOSING_BODY:
+            return self.disposing_unit
+        return self.subject_unit
 
     def action(self, action_id: UUID) -> ActionState:
         """One action of this warning; Invalid naming `action_id` if it has none such."""

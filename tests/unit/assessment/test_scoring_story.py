@@ -97,6 +97,36 @@ def test_the_hand_checked_year() -> None:
         assert sum(e["effect"] for e in item["evidence"]) == pytest.approx(item["points"], abs=0.01)
 
 
+def test_art_28_a_lapse_is_charged_to_whoever_held_the_action() -> None:
+    """第二十八条: 要求预警对象…限期…整改；对涉及的党员干部进行预警谈话 — the warned unit owes the
+    rectification, the disposing body the talk; each lapse is its holder's."""
+    app, _ = new_app()
+    warning = up.issued(WarningLevel.YELLOW)  # to 太和镇财政所, disposed of by 太和镇
+    up.feed(app, warning)
+    # The town misses the talk it had to hold: the town's figure moves, the unit's does not.
+    missed_talk = up.disposal_overdue(warning, body="QX-TH")
+    up.feed(app, missed_talk)
+    unit_card = app.preview(UNIT, 2026)
+    unit_items = {i["component"]: i for i in unit_card["items"]}
+    assert unit_items["overdue"]["points"] == 10  # nothing off the warned unit
+    assert unit_items["rectification"]["points"] == 15  # its warning is still on time
+    town = app.preview("QX-TH", 2026)
+    town_overdue = next(i for i in town["items"] if i["component"] == "overdue")
+    assert town_overdue["points"] == 7.5  # 10 - 2.5, the town's own lapse
+    [proof] = town_overdue["evidence"]
+    assert proof["ref"] == missed_talk.id
+    assert "held by this unit as the disposing body" in proof["what"]
+    assert "warning_talk" in proof["what"]
+    assert "QX-TH-CZS" in proof["what"]
+    # The unit's own lapse is its own, and says so.
+    own = up.overdue(warning)
+    up.feed(app, own)
+    unit_overdue = next(i for i in app.preview(UNIT, 2026)["items"] if i["component"] == "overdue")
+    [own_proof] = unit_overdue["evidence"]
+    assert (unit_overdue["points"], own_proof["ref"]) == (7.5, own.id)
+    assert "held by this unit as the warned unit" in own_proof["what"]
+
+
 def test_accountability_and_a_worse_year_lower_the_grade() -> None:
     app, clock = new_app()
     tell_the_year(app, clock)

@@ -13,6 +13,8 @@ from shared.application import ServiceApplication
 from shared.events import (
     Actor,
     CloudEvent,
+    DisposalOverdue,
+    DisposalOverdueData,
     DueAction,
     GradingFactors,
     JudgementMade,
@@ -152,6 +154,24 @@ def overdue(warning: WarningIssued, at: datetime = AT + timedelta(days=31)) -> R
         action_kind=action.kind, due_at=action.due_at, detected_at=at,
     )  # fmt: skip
     return RectificationOverdue.create(
+        data=data, subject=str(w.warning_id), source="/lianfang/district/warning", clock_now=at
+    )
+
+
+def disposal_overdue(
+    warning: WarningIssued,
+    body: str,
+    kind: str = "warning_talk",
+    at: datetime = AT + timedelta(days=11),
+) -> DisposalOverdue:
+    """The disposing body `body` missed a talk (or letter) it owed under `warning` (Art. 28)."""
+    w = warning.data
+    data = DisposalOverdueData(
+        **_common(body, at, "Art. 28"), warning_id=w.warning_id, notice_number=w.notice_number,
+        level=w.level, warned_unit=w.unit_code, action_id=uuid4(), action_kind=kind,
+        due_at=at - timedelta(days=1), detected_at=at,
+    )  # fmt: skip
+    return DisposalOverdue.create(
         data=data, subject=str(w.warning_id), source="/lianfang/district/warning", clock_now=at
     )
 

@@ -23,8 +23,9 @@ from shared.events import CloudEvent, JudgementMade
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
+from shared.vocabulary import Grade
 from tests.support.events import risk_reported
-from tests.unit.warning.upstream import feed, judgement
+from tests.unit.warning.upstream import feed, graded, judgement
 
 OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
 ORIGIN = Origin("/lianfang/district/warning", "district")
@@ -46,6 +47,8 @@ def warning_events(made: JudgementMade, other: JudgementMade) -> list[CloudEvent
     )
     for upstream in (made, other):
         feed(app, upstream)
+        assert upstream.data.risk_point_id is not None
+        feed(app, graded(upstream.data.risk_point_id, Grade.LOW))  # a 低 point: yellow
         proposal = app.list_proposals("QX", ProposalStatus.OPEN)[-1].id
         meeting = ReviewRecord(date(2026, 1, 5), ["镇党委书记"], Decision.ISSUE, "太和纪要3号")
         app.review(proposal, meeting, OFFICE)
@@ -77,9 +80,13 @@ def test_the_timeline_follows_the_case_through_judgement_to_warning_and_overdue(
     kinds = [e.event_type for e in entries]
     assert kinds[:3] == ["RiskReported", "JudgementMade", "WarningIssued"]
     assert kinds.count("RiskReported") == 1
-    overdue = [e for e in entries if e.event_type == "RectificationOverdue"]
+    overdue = [e for e in entries if e.event_type.endswith("Overdue")]
     assert len(overdue) == 4  # yellow's four actions, all missed
-    assert set(kinds) == {"RiskReported", "JudgementMade", "WarningIssued", "RectificationOverdue"}
+    # Three were the warned unit's; the talk was the town's own (Art. 28).
+    assert [e.event_type for e in overdue].count("DisposalOverdue") == 1
+    assert set(kinds) == {
+        "RiskReported", "JudgementMade", "WarningIssued", "RectificationOverdue", "DisposalOverdue"
+    }  # fmt: skip
     # Nothing of the other case, and every entry cites an event of the input as evidence.
     ids = {e.id for e in events}
     assert {e.event_id for e in entries} <= ids

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 NOWHERE = "00000000-0000-4000-8000-000000000000"
 FACTORS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
 VERIFICATION = {"checked": ["调取报销凭证", "询问出纳"], "findings": "审核与支付由一人完成"}
+# Serious factors grade the point 高, which is warned red (Art. 28).
 INCIPIENT = {"verdict": "incipient_tendency", "reasoning": "岗位未分离，属苗头性问题",
-             "recommended_level": "yellow", "factors": FACTORS,
+             "recommended_level": "red", "factors": FACTORS,
              "new_risk_point": {"category": "post_duty", "description": "出纳兼任报销审核"},
              "responsible_leader_id": "u-taihe-mayor"}  # fmt: skip
 
@@ -71,7 +72,7 @@ def test_the_judges_verify_and_judge_and_the_record_shows_both(api: Api) -> None
     judgement = shown["judgement"]
     assert judgement["judgement_id"] == judgement_id
     assert (judgement["verdict"], judgement["recommended_level"]) == (
-        "incipient_tendency", "yellow"
+        "incipient_tendency", "red"
     )  # fmt: skip
     assert judgement["risk_point_opened"] is True
     assert judgement["reporting_breach"] is None
@@ -127,8 +128,12 @@ def test_only_the_judgement_group_within_its_jurisdiction_verifies_and_judges(ap
 
 def test_bad_verdict_and_level_combinations_are_422_naming_the_field(api: Api) -> None:
     info = api.verified()
+    # A level the grade does not call for is a conflict with Art. 28, not a malformed field.
+    yellow = api.post(f"/information/{info}/judgement", INCIPIENT | {"recommended_level": "yellow"},
+                      api.judge)  # fmt: skip
+    assert yellow.status_code == 409
+    assert yellow.json()["detail"].startswith("Art. 28: these factors grade the point 高")
     for field, body in [
-        ("recommended_level", INCIPIENT | {"recommended_level": None}),
         ("recommended_level", {"verdict": "unfounded", "reasoning": "x",
                                "recommended_level": "red"}),
         ("recommended_level", {"verdict": "violation", "reasoning": "x", "recommended_level": "red",

@@ -127,9 +127,10 @@ class JudgementStory(RegisterStoryBase):
     ) -> None:
         point_id = self._graded_point(app)
         info_id = self._verified(app, clock)
+        # The judges leave the level to the grade: serious factors grade the point 高, so red.
         draft = JudgementDraft(
-            verdict="incipient_tendency", reasoning="岗位未分离，属苗头性问题，建议橙色预警",
-            recommended_level="orange", risk_point_id=point_id, factors=SERIOUS,
+            verdict="incipient_tendency", reasoning="岗位未分离，属苗头性问题",
+            risk_point_id=point_id, factors=SERIOUS,
         )  # fmt: skip
         judgement_id = app.judge_information(info_id, draft, JUDGE)
         assert judgement_id == judgement_id_of(info_id)
@@ -137,7 +138,7 @@ class JudgementStory(RegisterStoryBase):
         assert info.status is InformationStatus.JUDGED
         assert info.judgement is not None
         assert info.judgement.verdict is Verdict.INCIPIENT_TENDENCY
-        assert info.judgement.recommended_level is WarningLevel.ORANGE
+        assert info.judgement.recommended_level is WarningLevel.RED
         point = app.get_risk_point(point_id)
         assert point.grade is Grade.HIGH
         assert point.grading is not None
@@ -152,7 +153,7 @@ class JudgementStory(RegisterStoryBase):
         assert parse_event(made.model_dump(mode="json")) == made
         assert (made.data.judgement_id, made.data.information_id) == (judgement_id, info_id)
         assert made.data.risk_point_id == point_id
-        assert made.data.recommended_level is WarningLevel.ORANGE
+        assert made.data.recommended_level is WarningLevel.RED
         assert made.data.reporting_breach is None
         assert made.data.actor.role == "judge"
         graded = published(app, point_id)[-1]
@@ -160,19 +161,21 @@ class JudgementStory(RegisterStoryBase):
         assert parse_event(graded.model_dump(mode="json")) == graded
         assert graded.data.source is GradeSource.JUDGEMENT
         assert (graded.data.information_id, graded.data.judgement_id) == (info_id, judgement_id)
-        assert graded.data.recommended_level is WarningLevel.ORANGE
+        assert graded.data.recommended_level is WarningLevel.RED
         assert (graded.data.grade, graded.data.previous_grade) == (Grade.HIGH, Grade.MEDIUM)
         assert published(app, info_id) == [made]  # a re-send carries the same ce_id
 
-        # The warning service takes both in and opens one proposal for the judgement.
+        # The warning service takes both in and opens one proposal for the judgement, at the
+        # level the point's new grade calls for (高 → red, Art. 28).
         warning_env = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
         warning = WarningApplication(warning_env, clock=clock, org=app.org)
         try:
             feed(warning, made, "lianfang.register")
             feed(warning, graded, "lianfang.register")
             [row] = warning.list_proposals("QX-TH")
+            assert (row.grade, row.level) == ("high", "red")
             proposal = warning.get_proposal(row.id)
-            assert (proposal.level, proposal.source) == ("orange", "judgement")
+            assert proposal.source == "judgement"
             assert (proposal.judgement_id, proposal.information_id) == (judgement_id, info_id)
             assert proposal.risk_point_id == point_id
         finally:
@@ -258,6 +261,34 @@ class JudgementStory(RegisterStoryBase):
             app.verify_information(info_id, checked=CHECKED, findings="补充", by=JUDGE)
         assert len(published(app, info_id)) == 1
 
+    def test_art_28_the_recommended_level_is_the_one_the_grade_calls_for(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """第二十八条: 按照风险等级，由低到高分别实行黄色、橙色、红色三个等级预警."""
+        point_id = self._graded_point(app)
+        info_id = self._verified(app, clock)
+        before = len(published(app, point_id))
+        # Ordinary factors grade the point 中, which is warned orange: yellow is refused, with
+        # the rule and the article, and nothing is recorded.
+        yellow = JudgementDraft(
+            verdict="incipient_tendency", reasoning="苗头性问题", recommended_level="yellow",
+            risk_point_id=point_id, factors=ORDINARY,
+        )  # fmt: skip
+        refused = r"^Art\. 28: these factors grade the point 中, which is warned orange"
+        with pytest.raises(Conflict, match=refused):
+            app.judge_information(info_id, yellow, JUDGE)
+        assert app.get_information(info_id).judgement is None
+        assert len(published(app, point_id)) == before
+        # Left out, the level is the grade's.
+        derived = JudgementDraft(**{**vars(yellow), "recommended_level": None})
+        app.judge_information(info_id, derived, JUDGE)
+        judgement = app.get_information(info_id).judgement
+        assert judgement is not None
+        assert judgement.recommended_level is WarningLevel.ORANGE
+        graded = published(app, point_id)[-1]
+        assert isinstance(graded, RiskGraded)
+        assert (graded.data.grade, graded.data.recommended_level) == (Grade.MEDIUM, "orange")
+
     def test_art_25_bad_verdict_level_and_link_combinations_name_the_field(
         self, app: RegisterApplication, clock: ManualClock
     ) -> None:
@@ -268,13 +299,12 @@ class JudgementStory(RegisterStoryBase):
         )
         base: dict[str, Any] = {
             "verdict": "incipient_tendency", "reasoning": "苗头性问题",
-            "recommended_level": "yellow", "risk_point_id": point_id, "factors": ORDINARY,
+            "recommended_level": "orange", "risk_point_id": point_id, "factors": ORDINARY,
         }  # fmt: skip
         new = NewRiskPoint("post_duty", "d")
         for field, changes in [
             ("verdict", {"verdict": "dismissed"}),
             ("reasoning", {"reasoning": " "}),
-            ("recommended_level", {"recommended_level": None}),
             ("recommended_level", {"recommended_level": "purple"}),
             ("recommended_level", {"verdict": "unfounded", "factors": None}),
             ("recommended_level", {"verdict": "violation", "factors": None}),

@@ -1,4 +1,5 @@
-"""Deadlines against the injected clock: reminders, overdue once, escalation to review (Art. 28)."""
+"""Deadlines against the injected clock: reminders, each lapse charged once to its holder, and a
+re-grade proposed for review, never a level raised (Art. 14, 28)."""
 
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ from services.warning.disposal.model import Decision, ProposalStatus
 from services.warning.main import SPEC
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
-from shared.events import RectificationOverdue
+from shared.errors import Invalid
+from shared.events import DisposalOverdue, RectificationOverdue, RegradeProposed
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
-from shared.vocabulary import WarningLevel
-from tests.unit.warning.upstream import feed, judgement
+from shared.vocabulary import Grade
+from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
     from uuid import UUID
+
+    from shared.events import CloudEvent
 
 OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
 HEAD = Principal("u-taihe-czs-head", frozenset({Role.LEADER}), "QX-TH-CZS")
@@ -37,17 +41,29 @@ def _app(env: dict[str, str], clock: ManualClock) -> WarningApplication:
     return WarningApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
 
 
-def _issue(app: WarningApplication, level: WarningLevel = WarningLevel.YELLOW) -> UUID:
-    feed(app, judgement(level=level))
+def _issue(app: WarningApplication, grade: Grade = Grade.LOW) -> UUID:
+    """A warning about a point graded `grade`: 低 yellow, 中 orange, 高 red (Art. 28)."""
+    made = judgement()
+    assert made.data.risk_point_id is not None
+    feed(app, made)
+    feed(app, graded(made.data.risk_point_id, grade))
     proposal = app.list_proposals("QX", ProposalStatus.OPEN)[-1].id
     app.review(proposal, ReviewRecord(date(2026, 1, 5), ["甲"], Decision.ISSUE, "纪要"), OFFICE)
     return app.issue_warning(proposal, OFFICE).id
 
 
-def _overdue_published(app: WarningApplication) -> list[RectificationOverdue]:
+def _published(app: WarningApplication) -> list[CloudEvent]:
     found = app.recorder.select_notifications(start=None, limit=10_000)
     out = [translate(app.mapper.to_domain_event(n), ORIGIN) for n in found]
-    return [e for e in out if isinstance(e, RectificationOverdue)]
+    return [e for e in out if e is not None]
+
+
+def _overdue_published(app: WarningApplication) -> list[RectificationOverdue]:
+    return [e for e in _published(app) if isinstance(e, RectificationOverdue)]
+
+
+def _disposal_overdue_published(app: WarningApplication) -> list[DisposalOverdue]:
+    return [e for e in _published(app) if isinstance(e, DisposalOverdue)]
 
 
 class DeadlineStory:
@@ -65,9 +81,11 @@ class DeadlineStory:
         yield app
         app.close()
 
-    def test_reminder_before_then_overdue_once_then_escalation_to_review(
+    def test_reminder_before_then_overdue_once_then_a_regrade_for_review(
         self, app: WarningApplication, clock: ManualClock
     ) -> None:
+        """第二十八条: 要求预警对象在规定时限内…作出说明…；对涉及的党员干部进行预警谈话 — the
+        explanation is the warned unit's to deliver, the talk the disposing body's to hold."""
         warning_id = _issue(app)  # yellow: explanation, self-analysis 7 d, talk 10 d, fix 30 d
         explanation, analysis, _talk, _fix = list(app.get_warning(warning_id).actions)
         app.report_action(warning_id, analysis, HEAD, document_refs=["剖析材料-1"])
@@ -81,25 +99,52 @@ class DeadlineStory:
         [overdue] = _overdue_published(app)
         assert (overdue.data.action_id, overdue.data.action_kind) == (explanation, "explanation")
         assert overdue.data.detected_at == START + timedelta(days=7)
-        # Yellow overdue proposes orange for a new meeting; no warning without one.
+        assert overdue.data.unit_code == "QX-TH-CZS"  # the warned unit's own lapse
+        # Lateness raises no level: it proposes, for a meeting, that the point be re-graded 中
+        # (which would call for orange), with the overdue action as evidence.
         [escalation] = [p for p in app.list_proposals("QX") if p.source == "escalation"]
-        assert (escalation.level, escalation.status) == ("orange", ProposalStatus.OPEN)
+        assert (escalation.kind, escalation.level) == ("regrade", None)
+        assert (escalation.suggested_grade, escalation.status) == ("medium", ProposalStatus.OPEN)
         assert [w.level for w in app.list_warnings("QX")] == ["yellow"]
         assert [o.action_id for o in app.list_overdue("QX-TH-CZS")] == [explanation]
-        # The talk passes its deadline too: a second overdue, still one escalation proposal.
+        # The town misses the talk it had to hold: its own lapse, not the warned unit's. It is
+        # published as DisposalOverdue against the town and adds nothing to the re-grade.
         clock.set(START + timedelta(days=10))
         assert app.check_deadlines() == 1
         assert len(app.list_overdue("QX")) == 2
-        assert len([p for p in app.list_proposals("QX") if p.source == "escalation"]) == 1
+        assert [o.action_id for o in app.list_overdue("QX-TH-CZS")] == [explanation]
+        [missed_talk] = _disposal_overdue_published(app)
+        assert (missed_talk.data.unit_code, missed_talk.data.warned_unit) == ("QX-TH", "QX-TH-CZS")
+        assert missed_talk.data.action_kind == "warning_talk"
+        assert len(_overdue_published(app)) == 1
+        [escalation] = [p for p in app.list_proposals("QX") if p.source == "escalation"]
+        assert app.get_proposal(escalation.id).escalation.overdue_action_ids == (explanation,)  # type: ignore[union-attr]
         # What operators' `lianfang_overdue` gauge shows: outstanding actions past deadline.
         assert app.overdue_counts() == {"yellow_actions": 2, "orange_actions": 0, "red_actions": 0}
         app.report_action(warning_id, explanation, HEAD, document_refs=["说明-1"])
         assert app.overdue_counts()["yellow_actions"] == 1  # reported late is no longer missing
+        # The meeting reviews the re-grade like any other proposal: it cannot warn on it, and
+        # what it agrees to goes to the register, where the grade's own procedure decides.
+        meeting = ReviewRecord(date(2026, 1, 15), ["甲", "乙"], Decision.ISSUE, "纪要9号")
+        with pytest.raises(Invalid) as refused:
+            app.review(escalation.id, meeting, OFFICE)
+        assert refused.value.field == "decision"
+        refer = ReviewRecord(
+            date(2026, 1, 15), ["甲", "乙"], Decision.REGRADE, "纪要9号", reasons="逾期未作说明"
+        )
+        app.review(escalation.id, refer, OFFICE)
+        assert app.get_proposal(escalation.id).status is ProposalStatus.REFERRED
+        [asked] = [e for e in _published(app) if isinstance(e, RegradeProposed)]
+        warning = app.get_warning(warning_id)
+        assert asked.data.risk_point_id == warning.risk_point_id
+        assert (asked.data.current_grade, asked.data.suggested_grade) == ("low", "medium")
+        assert asked.data.overdue_action_ids == (explanation,)
+        assert [w.level for w in app.list_warnings("QX")] == ["yellow"]  # still: no level moved
 
     def test_red_has_no_higher_level_to_propose(
         self, app: WarningApplication, clock: ManualClock
     ) -> None:
-        _issue(app, WarningLevel.RED)
+        _issue(app, Grade.HIGH)
         clock.advance(timedelta(days=60))
         assert app.check_deadlines() == 6
         assert [p.source for p in app.list_proposals("QX")] == ["judgement"]
@@ -124,7 +169,7 @@ class TestDeadlinesSQLite(DeadlineStory):
         self, env: dict[str, str], app: WarningApplication, clock: ManualClock
     ) -> None:
         for _ in range(3):
-            _issue(app, WarningLevel.ORANGE)  # 3 warnings x 6 actions
+            _issue(app, Grade.MEDIUM)  # 3 orange warnings x 6 actions (2 the town's own)
         second = _app(env, clock)  # another worker process on the same file
         clock.advance(timedelta(days=40))
         tick = SPEC.ticks[0]
@@ -146,7 +191,10 @@ class TestDeadlinesSQLite(DeadlineStory):
         restarted = _app(env, clock)
         assert tick.run(restarted) == 0
         ids = [e.data.action_id for e in _overdue_published(restarted)]
-        assert len(ids) == len(set(ids)) == 18
+        assert len(ids) == len(set(ids)) == 12  # the warned units' lapses
+        body = [e.data.action_id for e in _disposal_overdue_published(restarted)]
+        assert len(body) == len(set(body)) == 6  # the town's talks and criticisms
+        assert not set(ids) & set(body)
         assert len([p for p in restarted.list_proposals("QX") if p.source == "escalation"]) == 3
         for worker in (second, restarted):
             worker.close()

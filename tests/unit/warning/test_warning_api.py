@@ -17,9 +17,9 @@ from shared.clock import BEIJING, ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
-from shared.vocabulary import WarningLevel
+from shared.vocabulary import Grade
 from tests.support.http_api import ApiClient
-from tests.unit.warning.upstream import feed, judgement
+from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,8 +33,16 @@ class Api(ApiClient):
     def town_office(self) -> dict[str, str]:
         return self.as_("u-th-office", Role.OFFICE, "QX-TH")
 
-    def proposal(self, level: WarningLevel = WarningLevel.YELLOW) -> str:
-        feed(self.runtime.app, judgement(level=level))
+    @property
+    def town_clerk(self) -> dict[str, str]:
+        return self.as_("u-th-clerk", Role.OFFICE, "QX-TH")
+
+    def proposal(self, grade: Grade = Grade.LOW) -> str:
+        """A proposal from a judgement about a point the register graded `grade`."""
+        made = judgement()
+        assert made.data.risk_point_id is not None
+        feed(self.runtime.app, made)
+        feed(self.runtime.app, graded(made.data.risk_point_id, grade))
         rows = self.client.get("/proposals?status=open", headers=self.town_office).json()
         return str(rows[-1]["id"])
 
@@ -61,6 +69,12 @@ def test_review_issue_report_verify_close(api: Api) -> None:
     assert api.post(f"/proposals/{proposal}/review", MEETING, unit_office).status_code == 403
     sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
     assert api.post(f"/proposals/{proposal}/review", MEETING, sibling).status_code == 403
+    # The point is graded 低: the meeting warns yellow, and may not pick another level (Art. 28).
+    [shown] = api.client.get("/proposals?status=open", headers=api.town_office).json()
+    assert (shown["grade"], shown["level"]) == ("low", "yellow")
+    red = api.post(f"/proposals/{proposal}/review", {**MEETING, "level": "red"}, api.town_office)
+    assert red.status_code == 409
+    assert red.json()["detail"].startswith("Art. 28: a 低-graded point is warned yellow")
     reviewed = api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
     assert (reviewed.status_code, reviewed.json()["status"]) == (201, "decided")
     past = {"deadlines": {"rectification": "2025-12-31T00:00:00+08:00"}}
@@ -73,7 +87,13 @@ def test_review_issue_report_verify_close(api: Api) -> None:
     assert warning["notice_number"] == "清新廉预〔2026〕黄-0001"
     assert warning["reported_to"] == ["QX-CZ", "QX-TH"]
     wid = warning["id"]
-    # The unit reports; the office that reported cannot verify itself; another office member can.
+    # The unit reports its own actions and the town the talk it held (each action names its
+    # holder); whoever reported cannot verify; another member of the town's office does.
+    holders = {a["kind"]: a["holder"] for a in warning["actions"]}
+    assert holders == {
+        "explanation": "warned_unit", "self_analysis": "warned_unit",
+        "warning_talk": "disposing_body", "rectification": "warned_unit",
+    }  # fmt: skip
     for action in warning["actions"]:
         talk = action["kind"] == "warning_talk"
         body = (
@@ -82,7 +102,10 @@ def test_review_issue_report_verify_close(api: Api) -> None:
             else {"note": "已完成", "document_refs": [f"doc-{action['kind']}"]}
         )
         path = f"/warnings/{wid}/actions/{action['action_id']}"
-        assert api.post(f"{path}/reports", body, head).status_code == 201
+        if talk:  # not the warned unit's to report
+            assert api.post(f"{path}/reports", body, head).status_code == 403
+        reporter = api.town_clerk if talk else head
+        assert api.post(f"{path}/reports", body, reporter).status_code == 201
         own = api.post(f"{path}/verification", {"accepted": True}, head)
         assert own.status_code == 403  # a leader is not the office
         done = api.post(f"{path}/verification", {"accepted": True}, api.town_office)
@@ -100,7 +123,7 @@ def test_review_issue_report_verify_close(api: Api) -> None:
 
 
 def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
-    proposal = api.proposal(WarningLevel.ORANGE)
+    proposal = api.proposal(Grade.MEDIUM)
     api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
     wid = api.post(f"/proposals/{proposal}/warning", {}, api.town_office).json()["id"]
     district = api.as_("u-qx-auditor", Role.AUDITOR, "QX")
@@ -131,7 +154,7 @@ def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
 
 
 def test_the_notice_prints_as_pdf_with_deadlines_in_beijing_time(api: Api) -> None:
-    proposal = api.proposal(WarningLevel.YELLOW)
+    proposal = api.proposal(Grade.LOW)
     api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
     warning = api.post(f"/proposals/{proposal}/warning", {}, api.town_office).json()
     district = api.as_("u-qx-auditor", Role.AUDITOR, "QX")

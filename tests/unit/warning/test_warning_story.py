@@ -23,8 +23,8 @@ from shared.events import CaseTransferred, WarningClosed, WarningIssued, parse_e
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
-from shared.vocabulary import Verdict, WarningLevel
-from tests.unit.warning.upstream import feed, graded_by_judgement, judgement
+from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
+from tests.unit.warning.upstream import feed, graded, graded_by_judgement, judgement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,12 +62,16 @@ class WarningStory:
         yield app
         app.close()
 
-    def _proposal(self, app: WarningApplication, level: WarningLevel = WarningLevel.YELLOW) -> UUID:
-        feed(app, judgement(level=level))
+    def _proposal(self, app: WarningApplication, grade: Grade = Grade.LOW) -> UUID:
+        """A judgement about a risk point the register has graded `grade`."""
+        made = judgement()
+        feed(app, made)
+        assert made.data.risk_point_id is not None
+        feed(app, graded(made.data.risk_point_id, grade))
         return app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1].id
 
-    def _issued(self, app: WarningApplication, proposed: WarningLevel, **review: object) -> UUID:
-        proposal = self._proposal(app, proposed)
+    def _issued(self, app: WarningApplication, grade: Grade, **review: object) -> UUID:
+        proposal = self._proposal(app, grade)
         record = ReviewRecord(**{**vars(MEETING), **review})
         app.review(proposal, record, TOWN_OFFICE)
         return app.issue_warning(proposal, TOWN_OFFICE, subject_person_id="staff-0042").id
@@ -85,7 +89,12 @@ class WarningStory:
         made = judgement(level=WarningLevel.ORANGE)
         feed(app, made)
         feed(app, made)  # the same event again (relay re-send): its receipt stops it
-        feed(app, graded_by_judgement(made.data.judgement_id))  # the grading from it: same id
+        # The grading from the same judgement proposes nothing more; it grades the point 中.
+        point = made.data.risk_point_id
+        feed(
+            app,
+            graded_by_judgement(made.data.judgement_id, grade=Grade.MEDIUM, risk_point_id=point),
+        )
         [proposal] = app.list_proposals("QX")
         assert (proposal.subject_unit, proposal.disposing_unit) == ("QX-TH-CZS", "QX-TH")
         assert (proposal.kind, proposal.level) == ("warning", "orange")
@@ -101,7 +110,7 @@ class WarningStory:
     def test_art_28_yellow_written_work_talk_and_rectification_then_closed(
         self, app: WarningApplication, clock: ManualClock
     ) -> None:
-        warning_id = self._issued(app, WarningLevel.YELLOW)
+        warning_id = self._issued(app, Grade.LOW)
         warning = app.get_warning(warning_id)
         assert warning.notice_number == "清新廉预〔2026〕黄-0001"
         kinds = {a.kind: a.due_at for a in warning.actions.values()}
@@ -112,11 +121,12 @@ class WarningStory:
         assert parse_event(issued.model_dump(mode="json")) == issued
         assert issued.data.meeting_id == app.get_proposal(warning.proposal_id).review.meeting_id  # type: ignore[union-attr]
         assert issued.data.subject_person_id == "staff-0042"
-        # The unit reports each action; the town office verifies; the last one closes it.
+        # The unit reports its own actions, the town (the disposing body) the talk it held; the
+        # town office verifies each, never its own submission; the last one closes it.
         for action in list(warning.actions.values()):
             talk = action.kind == "warning_talk"
             app.report_action(
-                warning_id, action.action_id, UNIT_HEAD,
+                warning_id, action.action_id, TOWN_CLERK if talk else UNIT_HEAD,
                 note="已整改" if action.kind == "rectification" else "",
                 document_refs=[] if talk else [f"doc-{action.kind}"],
                 held_at=clock.now() if talk else None,
@@ -140,10 +150,11 @@ class WarningStory:
     def test_art_28_orange_adds_measures_leader_talk_criticism_and_decided_inquiry(
         self, app: WarningApplication
     ) -> None:
-        plain = app.get_warning(self._issued(app, WarningLevel.ORANGE))
+        plain = app.get_warning(self._issued(app, Grade.MEDIUM))
+        assert plain.level is WarningLevel.ORANGE
         assert "inquiry" not in {a.kind for a in plain.actions.values()}
         with_inquiry = app.get_warning(
-            self._issued(app, WarningLevel.ORANGE, optional_actions=["inquiry"])
+            self._issued(app, Grade.MEDIUM, optional_actions=["inquiry"])
         )
         assert [a.kind for a in with_inquiry.actions.values()] == [
             "explanation", "self_analysis", "measures_revision", "rectification",
@@ -152,26 +163,70 @@ class WarningStory:
         # Per year and level the numbers run on.
         assert with_inquiry.notice_number == "清新廉预〔2026〕橙-0002"
 
-    # -- Art. 28(3): red, and a meeting that changes the level --------------------------------
+    # -- Art. 28(3): red --------------------------------------------------------------------
 
     def test_art_28_red_talks_with_principal_leader_letter_and_decided_suspension(
         self, app: WarningApplication
     ) -> None:
         warning = app.get_warning(
-            self._issued(
-                app,
-                WarningLevel.ORANGE,
-                decision=Decision.CHANGE_LEVEL,
-                level="red",
-                reasons="涉及金额较大",
-                optional_actions=["off_post_study"],
-            )
+            self._issued(app, Grade.HIGH, optional_actions=["off_post_study"])
         )
         assert warning.level == "red"
         assert warning.notice_number == "清新廉预〔2026〕红-0001"
         assert {"principal_leader_talk", "recommendation_letter", "off_post_study"} <= {
             a.kind for a in warning.actions.values()
         }
+
+    # -- Art. 28: the level follows the grade -------------------------------------------------
+
+    def test_art_28_the_level_follows_the_grade_and_no_meeting_changes_it(
+        self, app: WarningApplication
+    ) -> None:
+        """第二十八条: 召开专题会议进行审核，按照风险等级，由低到高分别实行黄色、橙色、红色三个
+        等级预警."""
+        # A 低 point is warned yellow, a 中 point orange, a 高 point red.
+        for grade, level in ((Grade.LOW, "yellow"), (Grade.MEDIUM, "orange"), (Grade.HIGH, "red")):
+            warning = app.get_warning(self._issued(app, grade))
+            assert (warning.grade, warning.level) == (grade, level)
+        # The judges recommended yellow for a point the register grades 高: the grade decides.
+        made = judgement(level=WarningLevel.YELLOW)
+        feed(app, made)
+        point = made.data.risk_point_id
+        assert point is not None
+        proposal = app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1]
+        # Until a grading of the point arrives there is no level to warn at: the meeting waits.
+        assert proposal.level is None
+        with pytest.raises(Conflict, match=r"^Art\. 28: the level follows"):
+            app.review(proposal.id, MEETING, TOWN_OFFICE)
+        low = graded(point, Grade.LOW)
+        feed(app, low)
+        assert app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1].level == "yellow"
+        # Re-graded through its own procedure before the meeting: the level follows the new grade.
+        high = graded(
+            point,
+            Grade.HIGH,
+            source=GradeSource.REVISION,
+            at=low.data.occurred_at + timedelta(hours=1),
+        )
+        feed(app, high)
+        assert app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1].level == "red"
+        # A meeting that wants another level is refused, naming the rule; nothing is recorded.
+        for wanted in ("yellow", "orange"):
+            refused = r"^Art\. 28: a 高-graded point is warned red; re-grade it \(Art\. 14\) to"
+            with pytest.raises(Conflict, match=refused):
+                app.review(
+                    proposal.id, ReviewRecord(**{**vars(MEETING), "level": wanted}), TOWN_OFFICE
+                )
+        assert app.get_proposal(proposal.id).status is ProposalStatus.OPEN
+        # The meeting's record says which grade it relied on, and the notice carries it.
+        app.review(proposal.id, ReviewRecord(**{**vars(MEETING), "level": "red"}), TOWN_OFFICE)
+        review = app.get_proposal(proposal.id).review
+        assert review is not None
+        assert (review.level, review.grade, review.graded_event_id) == ("red", "high", high.id)
+        warning_id = app.issue_warning(proposal.id, TOWN_OFFICE).id
+        issued = [e for e in self._published(app, WarningIssued) if isinstance(e, WarningIssued)]
+        mine = next(e for e in issued if e.data.warning_id == warning_id)
+        assert (mine.data.level, mine.data.grade) == ("red", "high")
 
     # -- Art. 28(4): transfer -----------------------------------------------------------------
 
@@ -254,7 +309,7 @@ class WarningStory:
         assert app.get_warning(warning_id).action(explanation).outstanding
 
     def test_art_27_disposal_steps_reach_both_inboxes(self, app: WarningApplication) -> None:
-        warning_id = self._issued(app, WarningLevel.YELLOW)
+        warning_id = self._issued(app, Grade.LOW)
         for unit in ("QX-CZ", "QX-TH"):
             steps = {e.step for e in app.inbox(unit)}
             assert {"Opened", "Reviewed", "Issued"} <= steps

@@ -30,11 +30,13 @@ def judgement(
     verdict: Verdict = Verdict.INCIPIENT_TENDENCY,
     level: WarningLevel | None = WarningLevel.YELLOW,
     judgement_id: UUID | None = None,
+    risk_point_id: UUID | None = None,
 ) -> JudgementMade:
+    """A judgement; its recommended `level` is advice only: the level follows the grade."""
     data = JudgementMadeData(
         schema_version=1, unit_code=unit, node_id="district", actor=JUDGE, authority="Art. 25",
         occurred_at=AT, judgement_id=judgement_id or uuid4(), information_id=uuid4(),
-        risk_point_id=uuid4(), verdict=verdict, recommended_level=level,
+        risk_point_id=risk_point_id or uuid4(), verdict=verdict, recommended_level=level,
         reasoning="报销审核与支付由同一人完成，属苗头性问题",
     )  # fmt: skip
     return JudgementMade.create(
@@ -43,17 +45,39 @@ def judgement(
     )  # fmt: skip
 
 
-def graded_by_judgement(judgement_id: UUID, unit: str = "QX-TH-CZS") -> RiskGraded:
+def graded(
+    risk_point_id: UUID,
+    grade: Grade = Grade.LOW,
+    *,
+    unit: str = "QX-TH-CZS",
+    source: GradeSource = GradeSource.IDENTIFICATION,
+    judgement_id: UUID | None = None,
+    at: datetime = AT,
+) -> RiskGraded:
+    """The register's grading of a risk point (Art. 14), as the warning service receives it."""
     data = RiskGradedData(
-        schema_version=1, unit_code=unit, node_id="district", actor=JUDGE, authority="Art. 25",
-        occurred_at=AT, risk_point_id=uuid4(), category=RiskCategory.BUSINESS_PROCESS,
+        schema_version=1, unit_code=unit, node_id="district", actor=JUDGE, authority="Art. 14",
+        occurred_at=at, risk_point_id=risk_point_id, category=RiskCategory.BUSINESS_PROCESS,
         factors=GradingFactors(importance=2, discretion=2, probability=2, harm=2),
-        grade=Grade.LOW, previous_grade=None, source=GradeSource.JUDGEMENT, reason="研判后评定",
-        information_id=None, judgement_id=judgement_id, recommended_level=WarningLevel.YELLOW,
+        grade=grade, previous_grade=None, source=source, reason="评定",
+        information_id=None, judgement_id=judgement_id, recommended_level=None,
     )  # fmt: skip
     return RiskGraded.create(
         data=data, subject=str(data.risk_point_id), source="/lianfang/district/register",
-        clock_now=AT,
+        clock_now=at,
+    )  # fmt: skip
+
+
+def graded_by_judgement(
+    judgement_id: UUID,
+    unit: str = "QX-TH-CZS",
+    grade: Grade = Grade.LOW,
+    risk_point_id: UUID | None = None,
+) -> RiskGraded:
+    """The grading a judgement of incipient tendency makes of its risk point (Art. 25)."""
+    return graded(
+        risk_point_id or uuid4(), grade, unit=unit, source=GradeSource.JUDGEMENT,
+        judgement_id=judgement_id,
     )  # fmt: skip
 
 
