@@ -68,8 +68,8 @@ class WarningIssued(CloudEvent):
     data: WarningIssuedData = Field(description="The warning.")
 
 
-class RectificationOverdueData(EventData):
-    """A warning's action passed its deadline without what was due (逾期未整改, Art. 28)."""
+class ActionOverdueData(EventData):
+    """What every overdue action says: the warning, the action, its deadline (Art. 28)."""
 
     schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
     warning_id: UUID = Field(description="The warning.")
@@ -87,6 +87,14 @@ class RectificationOverdueData(EventData):
         return self
 
 
+class RectificationOverdueData(ActionOverdueData):
+    """A warning's action passed its deadline without what was due (逾期未整改, Art. 28).
+
+    An action of the warned unit's own (explanation, analysis, measures, rectification);
+    `unit_code` is the warned unit.
+    """
+
+
 class RectificationOverdue(CloudEvent):
     """RectificationOverdue v1: a warning's deadline passed unmet (Art. 28); public contract."""
 
@@ -97,7 +105,7 @@ class RectificationOverdue(CloudEvent):
     data: RectificationOverdueData = Field(description="The missed deadline.")
 
 
-class DisposalOverdueData(EventData):
+class DisposalOverdueData(ActionOverdueData):
     """The disposing body let a deadline of its own duty pass (Art. 28); `unit_code` is that body.
 
     A warning talk, a talk with the leader in charge or the principal leader, the
@@ -106,21 +114,7 @@ class DisposalOverdueData(EventData):
     costs the warned unit nothing and proposes nothing against it.
     """
 
-    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
-    warning_id: UUID = Field(description="The warning.")
-    notice_number: str = Field(min_length=1, description="Number of the warning notice.")
-    level: WarningLevel = Field(description="The warning's level.")
     warned_unit: str = Field(min_length=1, description="The unit the warning was issued to.")
-    action_id: UUID = Field(description="The overdue action.")
-    action_kind: ActionKind = Field(description="What the disposing body had to do.")
-    due_at: AwareDatetime = Field(description="The deadline that passed.")
-    detected_at: AwareDatetime = Field(description="When the system found it overdue.")
-
-    @model_validator(mode="after")
-    def _detected_after_deadline(self) -> Self:
-        if self.detected_at < self.due_at:
-            raise ValueError("detected_at is before due_at: nothing is overdue yet")
-        return self
 
 
 class DisposalOverdue(CloudEvent):

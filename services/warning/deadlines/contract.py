@@ -7,7 +7,7 @@ act and the bodies following the disposal, not onto Kafka.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from services.warning.deadlines.watch import SYSTEM_ACTOR, OverdueRecord
 from shared.events import (
@@ -32,51 +32,35 @@ if TYPE_CHECKING:
 def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
     """An overdue action becomes RectificationOverdue or DisposalOverdue by its holder (Art. 28)."""
     if isinstance(domain_event, OverdueRecord.Recorded):
-        if ActionHolder(domain_event.holder) is ActionHolder.DISPOSING_BODY:
-            return _disposal_overdue(domain_event, origin)
         return _overdue(domain_event, origin)
     return None
 
 
-def _disposal_overdue(e: OverdueRecord.Recorded, origin: Origin) -> DisposalOverdue:
-    data = DisposalOverdueData(
-        schema_version=1,
-        unit_code=e.holder_unit,
-        node_id=origin.node_id,
-        actor=Actor(**SYSTEM_ACTOR, unit_code=e.holder_unit),
-        authority="Art. 28",
-        occurred_at=e.detected_at,
-        warning_id=e.warning_id,
-        notice_number=e.notice_number,
-        level=e.level,
-        warned_unit=e.unit_code,
-        action_id=e.action_id,
-        action_kind=e.action_kind,
-        due_at=e.due_at,
-        detected_at=e.detected_at,
-    )
-    return public_envelope(
-        DisposalOverdue, e, origin, time=e.detected_at, data=data, subject=str(e.warning_id)
-    )
-
-
-def _overdue(e: OverdueRecord.Recorded, origin: Origin) -> RectificationOverdue:
-    data = RectificationOverdueData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**SYSTEM_ACTOR, unit_code=e.unit_code),
-        authority="Art. 28",
-        occurred_at=e.detected_at,
-        warning_id=e.warning_id,
-        notice_number=e.notice_number,
-        level=e.level,
-        action_id=e.action_id,
-        action_kind=e.action_kind,
-        due_at=e.due_at,
-        detected_at=e.detected_at,
-    )
+def _overdue(e: OverdueRecord.Recorded, origin: Origin) -> CloudEvent:
+    """Charged to the holder's unit: the warned unit's, or the disposing body's own lapse."""
+    facts: dict[str, Any] = {
+        "schema_version": 1,
+        "unit_code": e.holder_unit,
+        "node_id": origin.node_id,
+        "actor": Actor(**SYSTEM_ACTOR, unit_code=e.holder_unit),
+        "authority": "Art. 28",
+        "occurred_at": e.detected_at,
+        "warning_id": e.warning_id,
+        "notice_number": e.notice_number,
+        "level": e.level,
+        "action_id": e.action_id,
+        "action_kind": e.action_kind,
+        "due_at": e.due_at,
+        "detected_at": e.detected_at,
+    }
     # Keyed by the warning, so a warning's events stay in order on the topic.
+    key = str(e.warning_id)
+    if ActionHolder(e.holder) is ActionHolder.DISPOSING_BODY:
+        body = DisposalOverdueData(**facts, warned_unit=e.unit_code)
+        return public_envelope(
+            DisposalOverdue, e, origin, time=e.detected_at, data=body, subject=key
+        )
+    own = RectificationOverdueData(**facts)
     return public_envelope(
-        RectificationOverdue, e, origin, time=e.detected_at, data=data, subject=str(e.warning_id)
+        RectificationOverdue, e, origin, time=e.detected_at, data=own, subject=key
     )
