@@ -15,7 +15,7 @@ from shared.audit import api as audit_api
 from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
-from shared.kafka import kafka_answers
+from shared.kafka import kafka_problem
 from shared.orgtree import UnknownUnit
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
         checks["store"] = "ok"
     except Exception as exc:
         checks["store"] = f"failing: {type(exc).__name__}"
-    kafka_ok = await kafka_answers(runtime.common.kafka_bootstrap, timeout=2.0)
-    checks["kafka"] = "ok" if kafka_ok else "failing: no broker answered"
+    kafka = await kafka_problem(runtime.common.kafka_bootstrap, timeout=2.0)
+    checks["kafka"] = "ok" if kafka is None else f"failing: {kafka}"
     ready = all(v == "ok" for v in checks.values())
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
