@@ -4,10 +4,16 @@ Two guards against duplicates (architecture: Consistency). A consumer redelivery
 topic/partition/offset: the tracking record written in the same transaction catches it. A relay
 that re-sends after a crash puts a second copy at a new offset: the `Receipt` aggregate, whose id is
 derived from the upstream event id (ce_id), catches that one, so the second copy changes nothing.
+
+Every event recorded under a service's application carries the time of its clock, not the wall
+clock's (shared/event_clock.py): the application stamps with its clock while it takes an upstream
+event in and while any of its public methods (its commands) runs.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -16,13 +22,18 @@ from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
 
 from shared.errors import Forbidden, Invalid
+from shared.event_clock import install as install_event_clock
+from shared.event_clock import stamping
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from eventsourcing.application import ProcessingEvent
     from eventsourcing.domain import DomainEventProtocol
+    from eventsourcing.persistence import Tracking
 
     from shared.auth import Principal
     from shared.clock import Clock
@@ -60,6 +71,23 @@ def actor_of(principal: Principal, prefer: str = "office") -> ActorRecord:
     return {"user_id": principal.user_id, "role": role, "unit_code": principal.unit_code}
 
 
+_F = TypeVar("_F", bound="Callable[..., Any]")
+
+
+def _stamped(method: _F) -> _F:
+    """The method, run with its application's clock stamping the events it creates."""
+
+    @functools.wraps(method)
+    def run(self: ServiceApplication, *args: Any, **kwargs: Any) -> Any:
+        clock = getattr(self, "clock", None)  # None while eventsourcing constructs the app
+        if clock is None:
+            return method(self, *args, **kwargs)
+        with stamping(clock):
+            return method(self, *args, **kwargs)
+
+    return cast("_F", run)
+
+
 class ServiceApplication(ProcessApplication[UUID]):
     """One bounded context's application: commands from the API, reactions to upstream events."""
 
@@ -67,9 +95,17 @@ class ServiceApplication(ProcessApplication[UUID]):
     """Whether the service keeps its tree current from the register's unit events (the
     register, which publishes them, does not)."""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each public method a service's application defines (a command) stamps with its clock."""
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if not name.startswith("_") and inspect.isfunction(value):
+                setattr(cls, name, _stamped(value))
+
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock, org: OrgDirectory
     ) -> None:
+        install_event_clock()
         super().__init__(env)
         self.clock = clock
         self.org = org
@@ -81,6 +117,11 @@ class ServiceApplication(ProcessApplication[UUID]):
     def process_recorder(self) -> ProcessRecorder:
         assert isinstance(self.recorder, ProcessRecorder)
         return self.recorder
+
+    def process_event(self, domain_event: DomainEventProtocol[UUID], tracking: Tracking) -> None:
+        """Take one upstream event in; what it records carries this application's clock time."""
+        with stamping(self.clock):
+            super().process_event(domain_event, tracking)
 
     def policy(
         self, domain_event: DomainEventProtocol[UUID], processing_event: ProcessingEvent[UUID]

@@ -15,6 +15,7 @@ from shared.audit import api as audit_api
 from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
+from shared.event_clock import stamping
 from shared.kafka import kafka_problem
 from shared.orgtree import UnknownUnit
 
@@ -107,7 +108,9 @@ def create_api(
         # Continue the caller's trace (W3C traceparent) or start one; what this request records
         # and logs carries it (shared/tracing.py), and the answer says which it was.
         caller = tracing.parse(request.headers.get(tracing.TRACEPARENT))
-        with tracing.use(caller.child() if caller else tracing.new_trace()) as trace:
+        # What it records carries the runtime's clock time (shared/event_clock.py).
+        trace = caller.child() if caller else tracing.new_trace()
+        with tracing.use(trace), stamping(runtime.clock):
             response = await call_next(request)
         response.headers[tracing.TRACEPARENT] = trace.header
         route: Any = request.scope.get("route")

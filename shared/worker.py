@@ -26,6 +26,7 @@ from eventsourcing.persistence import IntegrityError
 
 from shared import tracing
 from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
+from shared.event_clock import stamping
 from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
 from shared.kafka import KEEP_FOREVER, ensure_topics, idempotent_producer, send_record
 from shared.metrics import sample_gauges
@@ -260,7 +261,8 @@ class Worker:
 
         async def run() -> None:
             try:
-                with tracing.use(tracing.new_trace()):  # what a tick records starts a trace
+                # What a tick records starts a trace and carries the runtime's clock time.
+                with tracing.use(tracing.new_trace()), stamping(self.runtime.clock):
                     changed = await asyncio.to_thread(tick.run, self.runtime.app)
             except IntegrityError:
                 log.info("tick %s: another worker recorded the same change first", tick.name)
