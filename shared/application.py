@@ -5,9 +5,10 @@ topic/partition/offset: the tracking record written in the same transaction catc
 that re-sends after a crash puts a second copy at a new offset: the `Receipt` aggregate, whose id is
 derived from the upstream event id (ce_id), catches that one, so the second copy changes nothing.
 
-Every event recorded under a service's application carries the time of its clock, not the wall
-clock's (shared/event_clock.py): the application stamps with its clock while it takes an upstream
-event in and while any of its public methods (its commands) runs.
+Its store always keeps the hash chain over its events (shared/audit/recorders.py), however it
+was opened. Every event recorded under a service's application carries the time of its clock,
+not the wall clock's (shared/event_clock.py): the application stamps with its clock while it
+takes an upstream event in and while any of its public methods (its commands) runs.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
+from shared.store import with_chain
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from eventsourcing.application import ProcessingEvent
     from eventsourcing.domain import DomainEventProtocol
     from eventsourcing.persistence import Tracking
+    from eventsourcing.utils import Environment, EnvType
 
     from shared.auth import Principal
     from shared.clock import Clock
@@ -112,6 +115,17 @@ class ServiceApplication(ProcessApplication[UUID]):
         self.org_follower = OrgFollower(self, org)
         if self.follows_org:
             self.org_follower.catch_up()  # units learned before a restart
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """The store's environment, always with the hash-chaining recorder (Art. 23).
+
+        Production opens it so already (shared/store.py); tests and tools that hand in a plain
+        `eventsourcing.popo` or `eventsourcing.sqlite` get the same recorder production uses.
+        """
+        found = super().construct_env(name, env)
+        named = ("PERSISTENCE_MODULE", "PROCESS_RECORDER_TOPIC")
+        found.update(with_chain({key: value for key in named if (value := found.get(key))}))
+        return found
 
     @property
     def process_recorder(self) -> ProcessRecorder:
