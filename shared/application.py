@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import weakref
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -77,6 +78,10 @@ def actor_of(principal: Principal, prefer: str = "office") -> ActorRecord:
 _F = TypeVar("_F", bound="Callable[..., Any]")
 
 
+_STAMPED: weakref.WeakSet[Callable[..., Any]] = weakref.WeakSet()
+"""Methods wrapped already (a subclass of a service's application finds its parent's)."""
+
+
 def _stamped(method: _F) -> _F:
     """The method, run with its application's clock stamping the events it creates."""
 
@@ -88,6 +93,7 @@ def _stamped(method: _F) -> _F:
         with stamping(clock):
             return method(self, *args, **kwargs)
 
+    _STAMPED.add(run)
     return cast("_F", run)
 
 
@@ -99,10 +105,18 @@ class ServiceApplication(ProcessApplication[UUID]):
     register, which publishes them, does not)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Each public method a service's application defines (a command) stamps with its clock."""
+        """Each public method a service's application defines (a command) stamps with its clock.
+
+        That is every public function the class has from its own body or a mixin, up to
+        ServiceApplication; it is wrapped on this class, the mixin itself stays as it was.
+        """
         super().__init_subclass__(**kwargs)
-        for name, value in list(vars(cls).items()):
-            if not name.startswith("_") and inspect.isfunction(value):
+        own = cls.__mro__[: cls.__mro__.index(ServiceApplication)]
+        for name in {name for klass in own for name in vars(klass)}:
+            value = inspect.getattr_static(cls, name)
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            if value not in _STAMPED:
                 setattr(cls, name, _stamped(value))
 
     def __init__(

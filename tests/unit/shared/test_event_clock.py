@@ -58,6 +58,19 @@ class NotesApp(ServiceApplication):
         processing_event.collect_events(Note(upstream.subject))
 
 
+class Renaming:
+    """A mixin of commands, as a service's application may still be assembled."""
+
+    def rename(self: NotesApp, note_id: UUID, text: str) -> None:
+        note: Note = self.repository.get(note_id)
+        note.amend(text)
+        self.save(note)
+
+
+class MixedApp(Renaming, NotesApp):
+    pass
+
+
 def write_note(app: ServiceApplication, text: str) -> UUID:
     """A handler the way a route may call it: a plain function, not a method of the app."""
     note = Note(text)
@@ -85,6 +98,18 @@ def test_commands_stamp_with_the_application_clock() -> None:
     assert stamps(app) == [START, START + timedelta(days=3)]
     note: Note = app.repository.get(note_id)
     assert (note.created_on, note.modified_on) == (START, START + timedelta(days=3))
+
+
+def test_a_mixin_command_and_an_inherited_one_stamp_alike() -> None:
+    clock = ManualClock(START)
+    org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
+    app = MixedApp({"PERSISTENCE_MODULE": "eventsourcing.popo"}, clock=clock, org=org)
+    note_id = app.write("甲")
+    clock.advance(timedelta(hours=1))
+    app.rename(note_id, "乙")
+    assert stamps(app) == [START, START + timedelta(hours=1)]
+    assert MixedApp.write is NotesApp.write  # wrapped once, on the class that defines it
+    assert Renaming.rename is not MixedApp.rename  # the mixin itself is left as it was
 
 
 def test_taking_an_upstream_event_in_stamps_with_the_application_clock() -> None:
