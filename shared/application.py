@@ -28,6 +28,7 @@ from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
+from shared.projection import LogFollower, event_topics
 from shared.store import with_chain
 from shared.vocabulary import ActorRecord
 
@@ -210,6 +211,4 @@ class ServiceApplication(ProcessApplication[UUID]):
 
     def count_receipts(self) -> int:
         """How many distinct upstream events this service has taken in."""
-        topic = f"{Receipt.__module__}:{Receipt.__qualname__}.Received"
-        found = self.recorder.select_notifications(start=None, limit=10**9, topics=[topic])
-        return len(found)
+        return sum(len(page) for page in LogFollower(self, event_topics(Receipt)).pages())
