@@ -6,10 +6,10 @@ the store recorded. Dead letters and public events leave through one idempotent 
 
 Several workers of one service may run (a rolling update, a second replica): all take records
 in (Kafka shares the partitions out), but only the faust leader relays the outbox and runs the
-leader jobs (`Worker.leader_timer`: the service's ticks, the chain checkpoint), so an event reaches
-Kafka once and a deadline is judged by one worker. A handover can at
-worst re-send a batch under the same ce_ids, which consumers drop; the store's optimistic
-concurrency keeps a tick's change single even then.
+leader jobs (`Worker.leader_timer`: the service's ticks, the chain checkpoint), so an event
+reaches Kafka once and a deadline is judged by one worker. A handover can at worst re-send a
+batch under the same ce_ids, which consumers drop; the store's optimistic concurrency keeps a
+tick's change single even then.
 """
 
 from __future__ import annotations
