@@ -170,7 +170,7 @@ def _replay_as_of(
 
 
 def _replay_from_kafka(service: str, settings: ServiceSettings, out: Path | None) -> None:
-    from shared.audit.kafka_replay import replay_from_kafka
+    from lianfang.kafka_replay import replay_from_kafka
     from shared.audit.replay import replay_as_of
 
     rebuilt = asyncio.run(replay_from_kafka(service, settings))

@@ -4,10 +4,18 @@ Two guards against duplicates (architecture: Consistency). A consumer redelivery
 topic/partition/offset: the tracking record written in the same transaction catches it. A relay
 that re-sends after a crash puts a second copy at a new offset: the `Receipt` aggregate, whose id is
 derived from the upstream event id (ce_id), catches that one, so the second copy changes nothing.
+
+Its store always keeps the hash chain over its events (shared/audit/recorders.py), however it
+was opened. Every event recorded under a service's application carries the time of its clock,
+not the wall clock's (shared/event_clock.py): the application stamps with its clock while it
+takes an upstream event in and while any of its public methods (its commands) runs.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+import weakref
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -16,13 +24,21 @@ from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
 
 from shared.errors import Forbidden, Invalid
+from shared.event_clock import install as install_event_clock
+from shared.event_clock import stamping
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
+from shared.projection import LogFollower, event_topics
+from shared.store import with_chain
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from eventsourcing.application import ProcessingEvent
     from eventsourcing.domain import DomainEventProtocol
+    from eventsourcing.persistence import Tracking
+    from eventsourcing.utils import Environment, EnvType
 
     from shared.auth import Principal
     from shared.clock import Clock
@@ -60,6 +76,28 @@ def actor_of(principal: Principal, prefer: str = "office") -> ActorRecord:
     return {"user_id": principal.user_id, "role": role, "unit_code": principal.unit_code}
 
 
+_F = TypeVar("_F", bound="Callable[..., Any]")
+
+
+_STAMPED: weakref.WeakSet[Callable[..., Any]] = weakref.WeakSet()
+"""Methods wrapped already (a subclass of a service's application finds its parent's)."""
+
+
+def _stamped(method: _F) -> _F:
+    """The method, run with its application's clock stamping the events it creates."""
+
+    @functools.wraps(method)
+    def run(self: ServiceApplication, *args: Any, **kwargs: Any) -> Any:
+        clock = getattr(self, "clock", None)  # None while eventsourcing constructs the app
+        if clock is None:
+            return method(self, *args, **kwargs)
+        with stamping(clock):
+            return method(self, *args, **kwargs)
+
+    _STAMPED.add(run)
+    return cast("_F", run)
+
+
 class ServiceApplication(ProcessApplication[UUID]):
     """One bounded context's application: commands from the API, reactions to upstream events."""
 
@@ -67,9 +105,25 @@ class ServiceApplication(ProcessApplication[UUID]):
     """Whether the service keeps its tree current from the register's unit events (the
     register, which publishes them, does not)."""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each public method a service's application defines (a command) stamps with its clock.
+
+        That is every public function the class has from its own body or a mixin, up to
+        ServiceApplication; it is wrapped on this class, the mixin itself stays as it was.
+        """
+        super().__init_subclass__(**kwargs)
+        own = cls.__mro__[: cls.__mro__.index(ServiceApplication)]
+        for name in {name for klass in own for name in vars(klass)}:
+            value = inspect.getattr_static(cls, name)
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            if value not in _STAMPED:
+                setattr(cls, name, _stamped(value))
+
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock, org: OrgDirectory
     ) -> None:
+        install_event_clock()
         super().__init__(env)
         self.clock = clock
         self.org = org
@@ -77,10 +131,26 @@ class ServiceApplication(ProcessApplication[UUID]):
         if self.follows_org:
             self.org_follower.catch_up()  # units learned before a restart
 
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """The store's environment, always with the hash-chaining recorder (Art. 23).
+
+        Production opens it so already (shared/store.py); tests and tools that hand in a plain
+        `eventsourcing.popo` or `eventsourcing.sqlite` get the same recorder production uses.
+        """
+        found = super().construct_env(name, env)
+        named = ("PERSISTENCE_MODULE", "PROCESS_RECORDER_TOPIC")
+        found.update(with_chain({key: value for key in named if (value := found.get(key))}))
+        return found
+
     @property
     def process_recorder(self) -> ProcessRecorder:
         assert isinstance(self.recorder, ProcessRecorder)
         return self.recorder
+
+    def process_event(self, domain_event: DomainEventProtocol[UUID], tracking: Tracking) -> None:
+        """Take one upstream event in; what it records carries this application's clock time."""
+        with stamping(self.clock):
+            super().process_event(domain_event, tracking)
 
     def policy(
         self, domain_event: DomainEventProtocol[UUID], processing_event: ProcessingEvent[UUID]
@@ -141,6 +211,4 @@ class ServiceApplication(ProcessApplication[UUID]):
 
     def count_receipts(self) -> int:
         """How many distinct upstream events this service has taken in."""
-        topic = f"{Receipt.__module__}:{Receipt.__qualname__}.Received"
-        found = self.recorder.select_notifications(start=None, limit=10**9, topics=[topic])
-        return len(found)
+        return sum(len(page) for page in LogFollower(self, event_topics(Receipt)).pages())

@@ -15,7 +15,8 @@ from shared.audit import api as audit_api
 from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
-from shared.kafka import kafka_answers
+from shared.event_clock import stamping
+from shared.kafka import kafka_problem
 from shared.orgtree import UnknownUnit
 
 if TYPE_CHECKING:
@@ -40,8 +41,8 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
         checks["store"] = "ok"
     except Exception as exc:
         checks["store"] = f"failing: {type(exc).__name__}"
-    kafka_ok = await kafka_answers(runtime.common.kafka_bootstrap, timeout=2.0)
-    checks["kafka"] = "ok" if kafka_ok else "failing: no broker answered"
+    kafka = await kafka_problem(runtime.common.kafka_bootstrap, timeout=2.0)
+    checks["kafka"] = "ok" if kafka is None else f"failing: {kafka}"
     ready = all(v == "ok" for v in checks.values())
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
@@ -107,7 +108,9 @@ def create_api(
         # Continue the caller's trace (W3C traceparent) or start one; what this request records
         # and logs carries it (shared/tracing.py), and the answer says which it was.
         caller = tracing.parse(request.headers.get(tracing.TRACEPARENT))
-        with tracing.use(caller.child() if caller else tracing.new_trace()) as trace:
+        # What it records carries the runtime's clock time (shared/event_clock.py).
+        trace = caller.child() if caller else tracing.new_trace()
+        with tracing.use(trace), stamping(runtime.clock):
             response = await call_next(request)
         response.headers[tracing.TRACEPARENT] = trace.header
         route: Any = request.scope.get("route")

@@ -66,30 +66,51 @@ async def send_record(
     return future
 
 
-async def _any_port_open(bootstrap: str, timeout: float) -> bool:
+async def _first_open_port(bootstrap: str, timeout: float) -> list[str]:
+    """Try each server's port in turn: [] once one opens, else why each did not."""
+    failures: list[str] = []
     for server in bootstrap.split(","):
-        host, _, port = server.strip().rpartition(":")
+        address = server.strip()
+        host, _, port = address.rpartition(":")
         try:
             _, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), timeout)
-        except (OSError, ValueError, TimeoutError):
+        except ValueError:
+            failures.append(f"{address}: not a host:port address")
+            continue
+        except TimeoutError:
+            failures.append(f"{address}: no connection within {timeout:g} s")
+            continue
+        except OSError as exc:
+            failures.append(f"{address}: {exc.strerror or exc}")
             continue
         writer.close()
-        return True
-    return False
+        return []
+    return failures
 
 
-async def kafka_answers(bootstrap: str, timeout: float = 3.0) -> bool:
-    """Whether a broker answers a metadata request within `timeout` seconds."""
+async def kafka_problem(bootstrap: str, timeout: float = 3.0) -> str | None:
+    """Why no broker answers a metadata request within `timeout` seconds; None if one does.
+
+    The reason names each address tried and what went wrong (refused, timed out, no metadata),
+    so /readyz says where to look.
+    """
     # A closed port is answered without the client, which would log every refused connect.
-    if not await _any_port_open(bootstrap, timeout):
-        return False
+    if failures := await _first_open_port(bootstrap, timeout):
+        return "no broker answered: " + "; ".join(failures)
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000))
     try:
         await asyncio.wait_for(admin.start(), timeout)
         await asyncio.wait_for(admin.list_topics(), timeout)
-        return True
-    except Exception:
-        return False
+        return None
+    except TimeoutError:
+        return f"no metadata from {bootstrap} within {timeout:g} s"
+    except Exception as exc:
+        return f"no metadata from {bootstrap}: {type(exc).__name__}: {exc}"
     finally:
         with contextlib.suppress(Exception):
             await admin.close()
+
+
+async def kafka_answers(bootstrap: str, timeout: float = 3.0) -> bool:
+    """Whether a broker answers a metadata request within `timeout` seconds."""
+    return await kafka_problem(bootstrap, timeout) is None

@@ -10,7 +10,6 @@ the store recorded since the last one, scanning only notifications it has not se
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -18,9 +17,13 @@ from eventsourcing.domain import Aggregate, event
 
 from shared.events import OrgUnitChanged, OrgUnitRegistered
 from shared.orgtree import OrgUnit
+from shared.projection import LogFollower, event_topics
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from eventsourcing.application import Application, ProcessingEvent
+    from eventsourcing.persistence import Notification
 
     from shared.events.register import OrgUnitRegisteredData
     from shared.orgtree import OrgDirectory
@@ -36,12 +39,19 @@ class KnownUnit(Aggregate):
     def create_id(code: str, **_: Any) -> UUID:
         return uuid5(_NAMESPACE, code)
 
-    @event("Learned")
+    class Learned(Aggregate.Created):
+        code: str
+        unit: dict[str, Any]
+
+    class Updated(Aggregate.Event):
+        unit: dict[str, Any]
+
+    @event(Learned)
     def __init__(self, *, code: str, unit: dict[str, Any]) -> None:
         self.code = code
         self.unit = unit
 
-    @event("Updated")
+    @event(Updated)
     def update(self, *, unit: dict[str, Any]) -> None:
         self.unit = unit
 
@@ -66,15 +76,11 @@ def _unit(state: dict[str, Any]) -> OrgUnit:
 class OrgFollower:
     """Records the register's unit events, and lays what was recorded over the directory."""
 
-    _TOPICS = tuple(
-        f"{KnownUnit.__module__}:{KnownUnit.__qualname__}.{name}" for name in ("Learned", "Updated")
-    )
-
     def __init__(self, app: Application[UUID], org: OrgDirectory) -> None:
         self.app = app
         self.org = org
-        self._seen = 0  # notifications up to here are laid over the directory already
-        self._lock = threading.Lock()
+        # Notifications up to its position are laid over the directory already.
+        self._log = LogFollower(app, event_topics(KnownUnit))
 
     def record(
         self, upstream: OrgUnitRegistered | OrgUnitChanged, processing_event: ProcessingEvent[UUID]
@@ -93,15 +99,10 @@ class OrgFollower:
 
     def catch_up(self) -> None:
         """Lay over the directory every unit recorded since the last catch-up."""
-        with self._lock:
-            top = self.app.recorder.max_notification_id() or 0
-            if top <= self._seen:
-                return
-            found = self.app.recorder.select_notifications(
-                start=self._seen, stop=top, limit=top - self._seen, topics=self._TOPICS,
-                inclusive_of_start=False,
-            )  # fmt: skip
-            for notification in found:
-                recorded = self.app.mapper.to_domain_event(notification)
-                self.org.put(_unit(recorded.unit))  # type: ignore[attr-defined]
-            self._seen = top
+        self._log.follow(self._lay_over)
+
+    def _lay_over(self, page: Sequence[Notification]) -> None:
+        for notification in page:
+            recorded = self.app.mapper.to_domain_event(notification)
+            assert isinstance(recorded, KnownUnit.Learned | KnownUnit.Updated)
+            self.org.put(_unit(recorded.unit))

@@ -19,6 +19,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 
 from shared.envelope import KafkaRecord, to_record
 from shared.events.publish import Translate
+from shared.projection import LogFollower
 
 if TYPE_CHECKING:
     from eventsourcing.persistence import Notification
@@ -50,6 +51,7 @@ class OutboxRelay:
         self.topic = topic
         self.batch_size = batch_size
         self.published = 0
+        self._log = LogFollower(app, page=batch_size)
 
     def position(self) -> int:
         """The last notification id known to be on Kafka (0 before the first)."""
@@ -60,11 +62,8 @@ class OutboxRelay:
         return (self.app.recorder.max_notification_id() or 0) - self.position()
 
     def _next_batch(self) -> list[Notification]:
-        return list(
-            self.app.recorder.select_notifications(
-                start=self.position(), limit=self.batch_size, inclusive_of_start=False
-            )
-        )
+        # From the saved position, not a remembered one: another relay may have moved it on.
+        return list(next(self._log.pages(after=self.position()), []))
 
     def _records(self, notifications: list[Notification]) -> list[KafkaRecord]:
         # The request (or record) that caused an event goes on with it (shared/tracing.py).

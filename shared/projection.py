@@ -1,30 +1,45 @@
 """One way to follow a store's notification log, for every read model and follower.
 
-A read model (a service's view, the org follower, the outbox relay) remembers how far into the
-log it has read and, when asked, takes in what was saved since: by this process or by any other
-sharing the store. eventsourcing's `NotificationLogReader.select` does the paging; this adds the
-remembered position, a lock so two threads never take the same page twice, and the topics of an
-aggregate's events so a follower can ask for just the aggregates it shows.
+A read model (a service's view, the org follower) remembers how far into the log it has read and,
+when asked, takes in what was saved since: by this process or by any other sharing the store.
+eventsourcing's `NotificationLogReader.select` does the paging; this adds the remembered position,
+a lock so two threads never take the same page twice, and the topics of an aggregate's events so a
+follower can ask for just the aggregates it shows. A reader that walks the whole log once (the
+chain verifier, replay) iterates `pages()`; one whose position is kept elsewhere (the outbox relay,
+in its store) asks for `pages(after=...)`.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 from uuid import UUID
 
-from eventsourcing.application import LocalNotificationLog
+from eventsourcing.application import Application, LocalNotificationLog
 from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.system import NotificationLogReader
 from eventsourcing.utils import get_topic
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
-    from eventsourcing.application import Application
-    from eventsourcing.persistence import Notification
+    from eventsourcing.persistence import ApplicationRecorder, Notification
 
 PAGE = 500
+
+
+class NotificationSource(Protocol):
+    """A store's notification log: its events in the order they were stored (a recorder)."""
+
+    def select_notifications(
+        self,
+        start: int | None,
+        limit: int,
+        stop: int | None = None,
+        topics: Sequence[str] = (),
+        *,
+        inclusive_of_start: bool = True,
+    ) -> Sequence[Notification]: ...
 
 
 def event_topics(*aggregates: type) -> tuple[str, ...]:
@@ -38,14 +53,25 @@ def event_topics(*aggregates: type) -> tuple[str, ...]:
 
 
 class LogFollower:
-    """Reads an application's notification log onward from where it last stopped."""
+    """Reads an application's notification log onward from where it last stopped.
+
+    `source` is the application, or a recorder opened without one; `page` is how many
+    notifications are read at once.
+    """
 
     def __init__(
-        self, app: Application[UUID], topics: Sequence[str] = (), *, start_after: int = 0
+        self,
+        source: Application[Any] | NotificationSource,
+        topics: Sequence[str] = (),
+        *,
+        start_after: int = 0,
+        page: int = PAGE,
     ) -> None:
-        # The application's own log pages by 10; a read model wants bigger pages.
-        log = LocalNotificationLog(app.recorder, section_size=PAGE)
-        self._reader = NotificationLogReader(log, section_size=PAGE)
+        recorder = source.recorder if isinstance(source, Application) else source
+        # The application's own log pages by 10; a read model wants bigger pages. The log only
+        # ever calls `select_notifications` on the recorder.
+        log = LocalNotificationLog(cast("ApplicationRecorder", recorder), section_size=page)
+        self._reader = NotificationLogReader(log, section_size=page)
         self._topics = tuple(topics)
         self._position = start_after
         self._lock = threading.Lock()
@@ -71,6 +97,18 @@ class LogFollower:
                 taken += len(page)
                 self._position = page[-1].id
         return taken
+
+    def pages(self, after: int | None = None) -> Iterator[Sequence[Notification]]:
+        """Each page saved after the position (or after `after`), in log order, for one reader.
+
+        The position moves past a page when the next one is asked for, or the pages run out:
+        a reader that stops early (or fails) reads that page again next time.
+        """
+        start = self._position if after is None else after
+        pages = self._reader.select(start=start, topics=self._topics, inclusive_of_start=False)
+        for page in pages:
+            yield page
+            self._position = page[-1].id
 
     def changed(self) -> set[UUID]:
         """The ids of the aggregates with events saved since the last call."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from shared.settings import CommonSettings
 
 
@@ -18,13 +20,21 @@ def eventsourcing_env(common: CommonSettings, service: str) -> dict[str, str]:
     return with_chain(_plain_env(common, service))
 
 
-def with_chain(env: dict[str, str]) -> dict[str, str]:
-    """The same store, with the process recorder that hash-chains every event (Art. 23)."""
+def with_chain(env: Mapping[str, str]) -> dict[str, str]:
+    """The same store, with the process recorder that hash-chains every event (Art. 23).
+
+    Idempotent: an environment that names a process recorder already is left as it is. Without
+    a PERSISTENCE_MODULE the store is eventsourcing's default, in memory.
+    """
     from shared.audit.recorders import MEMORY_FACTORY_TOPIC, RECORDER_TOPICS
 
-    module = env["PERSISTENCE_MODULE"]
+    module = env.get("PERSISTENCE_MODULE") or "eventsourcing.popo"
+    if module == MEMORY_FACTORY_TOPIC or env.get("PROCESS_RECORDER_TOPIC"):
+        return dict(env)
     if module == "eventsourcing.popo":
         return {**env, "PERSISTENCE_MODULE": MEMORY_FACTORY_TOPIC}
+    if module not in RECORDER_TOPICS:
+        raise ValueError(f"no hash-chaining recorder for PERSISTENCE_MODULE {module!r}")
     return {**env, "PROCESS_RECORDER_TOPIC": RECORDER_TOPICS[module]}
 
 

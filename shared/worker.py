@@ -6,9 +6,10 @@ the store recorded. Dead letters and public events leave through one idempotent 
 
 Several workers of one service may run (a rolling update, a second replica): all take records
 in (Kafka shares the partitions out), but only the faust leader relays the outbox and runs the
-ticks, so an event reaches Kafka once and a deadline is judged by one worker. A handover can at
-worst re-send a batch under the same ce_ids, which consumers drop; the store's optimistic
-concurrency keeps a tick's change single even then.
+leader jobs (`Worker.leader_timer`: the service's ticks, the chain checkpoint), so an event
+reaches Kafka once and a deadline is judged by one worker. A handover can at worst re-send a
+batch under the same ce_ids, which consumers drop; the store's optimistic concurrency keeps a
+tick's change single even then.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import faust
 from eventsourcing.persistence import IntegrityError
 
 from shared import tracing
-from shared.audit.checkpoints import add_checkpoint_timer
+from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
+from shared.event_clock import stamping
 from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
 from shared.kafka import KEEP_FOREVER, ensure_topics, idempotent_producer, send_record
 from shared.metrics import sample_gauges
@@ -30,8 +34,6 @@ from shared.outbox import OutboxRelay
 from shared.topics import SERVICES
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
-
     from aiokafka import AIOKafkaProducer
 
     from shared.envelope import KafkaRecord
@@ -41,20 +43,51 @@ log = logging.getLogger(__name__)
 
 EVENT_PARTITIONS = 3
 
+LeaderJob = Callable[[], Awaitable[None]]
+"""A job run on a timer by the leading worker only: it is awaited, then waits for its next turn."""
+
+
+@dataclass(frozen=True)
+class _Timed:
+    name: str
+    every: float
+    job: LeaderJob
+
 
 class Worker:
-    """Runs a service's agent and relay until stopped; safe to kill at any moment."""
+    """Runs a service's agent and relay until stopped; safe to kill at any moment.
 
-    def __init__(self, runtime: Runtime) -> None:
+    `producer` is the one Kafka producer the worker sends through; by default an idempotent one
+    is made at `start` (a test may hand in its own and drive the agent without a broker).
+    """
+
+    def __init__(self, runtime: Runtime, producer: AIOKafkaProducer | None = None) -> None:
         self.runtime = runtime
         self.inbox = Inbox(runtime.app)
         self._stopping = asyncio.Event()
-        self._producer: AIOKafkaProducer | None = None
+        self._producer = producer
         self._relay_task: asyncio.Task[None] | None = None
         self._sampler_task: asyncio.Task[None] | None = None
         self._faust: faust.App | None = None
         self.relay: OutboxRelay | None = None
         self._leading = False
+        self._leader_jobs: list[_Timed] = []
+        every = runtime.common.tick_seconds
+        for tick in runtime.spec.ticks:
+            self.leader_timer(tick.name, every or tick.every_seconds, self._ticker(tick))
+        # Chain heads as witnesses on Kafka (shared/audit/checkpoints.py).
+        publish = checkpoint_publisher(runtime, self.send)
+        self.leader_timer("chain-checkpoint", every or CHECKPOINT_SECONDS, publish)
+
+    def leader_timer(self, name: str, every: float, job: LeaderJob) -> None:
+        """Run `job` every `every` seconds on the leading worker only (declare before `start`).
+
+        A job that raises is logged and runs again at its next interval; it never stops the
+        worker.
+        """
+        if self._faust is not None:
+            raise RuntimeError(f"leader job {name!r} declared after the worker started")
+        self._leader_jobs.append(_Timed(name, every, job))
 
     @property
     def consumer_name(self) -> str:
@@ -69,11 +102,12 @@ class Worker:
         topics = {rt.topics.dead_letter(s): 1 for s in SERVICES}
         topics[self.leader_topic] = 1  # faust elects its leader by who holds this partition
         await ensure_topics(bootstrap, topics, replication)
-        self._producer = idempotent_producer(bootstrap, f"lianfang-{self.consumer_name}")
+        if self._producer is None:
+            self._producer = idempotent_producer(bootstrap, f"lianfang-{self.consumer_name}")
         await self._producer.start()
-        self._faust = self._build_faust()
+        self._faust = self.build_faust()
         await self._faust.start()
-        self.relay = OutboxRelay(rt.app, rt.translate, self._send, rt.topics.events(rt.name))
+        self.relay = OutboxRelay(rt.app, rt.translate, self.send, rt.topics.events(rt.name))
         self._relay_task = asyncio.create_task(
             self.relay.run(self._stopping, rt.common.relay_poll_seconds, active=self.is_leader),
             name="outbox-relay",
@@ -113,8 +147,9 @@ class Worker:
         if self._producer is not None:
             await self._producer.stop()
 
-    async def _send(self, topic: str, record: KafkaRecord) -> Awaitable[object]:
-        assert self._producer is not None
+    async def send(self, topic: str, record: KafkaRecord) -> Awaitable[object]:
+        """Enqueue one record on this worker's producer; return the acknowledgement to await."""
+        assert self._producer is not None, "the worker has no producer before start"
         ack = await send_record(self._producer, topic, record)
         self.runtime.metrics.events_out.inc()
         return ack
@@ -153,7 +188,12 @@ class Worker:
         self.runtime.metrics.events_in(self.runtime.name, result.outcome.value).inc()
         return result.outcome
 
-    def _build_faust(self) -> faust.App:
+    def build_faust(self) -> faust.App:
+        """The faust app: the inbox agent (if the service consumes) and the leader timers.
+
+        Building connects to nothing: `start` starts it, a test drives its agent with
+        `agent.test_context()`.
+        """
         rt = self.runtime
         app = faust.App(
             self.faust_id,
@@ -178,10 +218,12 @@ class Worker:
                 value_serializer="raw",
             )
 
-            async def consume(stream: Any) -> None:
+            # The agent yields each record's outcome once it is taken in: nothing reads them in
+            # production, but a test (agent.test_context) sees a record finished, not just begun.
+            async def consume(stream: Any) -> AsyncIterator[Outcome]:
                 async for event in stream.events():
                     message = event.message
-                    await self.take(
+                    outcome = await self.take(
                         Delivery(
                             topic=message.topic,
                             partition=message.partition,
@@ -192,21 +234,35 @@ class Worker:
                         )
                     )
                     self._observe_lag(app, message)
+                    yield outcome
 
             app.agent(source, name=f"{rt.name}-inbox", concurrency=1)(consume)
-        for tick in rt.spec.ticks:
-            every = rt.common.tick_seconds or tick.every_seconds
-            timer = app.timer(every, on_leader=True, name=f"{rt.name}-{tick.name}")
-            timer(self._ticker(tick))
-        add_checkpoint_timer(app, self)  # chain heads as witnesses on Kafka (shared/audit)
+        for timed in self._leader_jobs:
+            timer = app.timer(timed.every, on_leader=True, name=f"{rt.name}-{timed.name}")
+            timer(self._guarded(timed))
         return app
 
-    def _ticker(self, tick: Tick) -> Callable[[], Awaitable[None]]:
+    @staticmethod
+    def _guarded(timed: _Timed) -> LeaderJob:
+        """A faust timer body that logs a failed run instead of ending the timer."""
+
+        async def run() -> None:
+            try:
+                await timed.job()
+            except Exception:
+                log.exception(
+                    "leader job %s failed; it runs again at the next interval", timed.name
+                )
+
+        return run
+
+    def _ticker(self, tick: Tick) -> LeaderJob:
         """A faust timer body: run the tick off the event loop; a lost race is not an error."""
 
         async def run() -> None:
             try:
-                with tracing.use(tracing.new_trace()):  # what a tick records starts a trace
+                # What a tick records starts a trace and carries the runtime's clock time.
+                with tracing.use(tracing.new_trace()), stamping(self.runtime.clock):
                     changed = await asyncio.to_thread(tick.run, self.runtime.app)
             except IntegrityError:
                 log.info("tick %s: another worker recorded the same change first", tick.name)

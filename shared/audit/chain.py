@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
+from shared.projection import LogFollower, NotificationSource
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
@@ -92,32 +94,8 @@ class _StoredLike(Protocol):
     def state(self) -> bytes: ...
 
 
-class NotificationLog(Protocol):
-    """A store's notification log: its events in the order they were stored."""
-
-    def select_notifications(
-        self,
-        start: int | None,
-        limit: int,
-        stop: int | None = None,
-        topics: Sequence[str] = (),
-        *,
-        inclusive_of_start: bool = True,
-    ) -> Sequence[Notification]: ...
-
-
-class ChainedRecorder(Protocol):
+class ChainedRecorder(NotificationSource, Protocol):
     """What verification needs from a store: its notification log and its chain."""
-
-    def select_notifications(
-        self,
-        start: int | None,
-        limit: int,
-        stop: int | None = None,
-        topics: Sequence[str] = (),
-        *,
-        inclusive_of_start: bool = True,
-    ) -> Sequence[Notification]: ...
 
     def select_links(self, after: int, limit: int) -> list[Link]: ...
 
@@ -134,12 +112,10 @@ def chained(recorder: object) -> ChainedRecorder:
     return recorder  # type: ignore[return-value]
 
 
-def iter_notifications(recorder: NotificationLog, batch: int = 1000) -> Iterator[Notification]:
+def iter_notifications(recorder: NotificationSource, batch: int = 1000) -> Iterator[Notification]:
     """Every stored event in log order, read in batches."""
-    after = 0
-    while found := recorder.select_notifications(after, batch, inclusive_of_start=False):
-        yield from found
-        after = found[-1].id
+    for page in LogFollower(recorder, page=batch).pages():
+        yield from page
 
 
 def iter_links(recorder: ChainedRecorder, batch: int = 1000) -> Iterator[Link]:

@@ -26,12 +26,13 @@ from shared.events import Actor, ChainCheckpoint, ChainCheckpointData
 from shared.kafka import KEEP_FOREVER, ensure_topics
 
 if TYPE_CHECKING:
-    import faust
+    from collections.abc import Awaitable, Callable
 
     from shared.audit.chain import Link
     from shared.clock import Clock
+    from shared.outbox import Send
+    from shared.runtime import Runtime
     from shared.settings import CommonSettings
-    from shared.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -70,31 +71,29 @@ def witness_of(event: ChainCheckpoint) -> Witness:
     return Witness(d.service, d.node_id, d.position, d.head_hash, event.id)
 
 
-def add_checkpoint_timer(app: faust.App, worker: Worker) -> None:
-    """Publish this service's chain head on a faust timer, from the leader only."""
-    rt = worker.runtime
-    every = rt.common.tick_seconds or CHECKPOINT_SECONDS
+def checkpoint_publisher(runtime: Runtime, send: Send) -> Callable[[], Awaitable[None]]:
+    """A leader job (`Worker.leader_timer`) that publishes this store's head when it has moved."""
     published: list[str] = []  # the last head hash sent, to skip an unchanged head
 
     async def publish() -> None:
         try:
-            head = await asyncio.to_thread(chained(rt.app.recorder).chain_head)
+            head = await asyncio.to_thread(chained(runtime.app.recorder).chain_head)
             if head is None or published[-1:] == [head.hash]:
                 return
-            topic = rt.topics.audit()
+            topic = runtime.topics.audit()
+            common = runtime.common
             if not published:
-                common = rt.common
                 await ensure_topics(
                     common.kafka_bootstrap, {topic: 1}, common.topic_replication, KEEP_FOREVER
                 )
-            event = checkpoint_of(head, rt.name, rt.common, rt.clock)
-            await (await worker._send(topic, to_record(event)))
+            event = checkpoint_of(head, runtime.name, common, runtime.clock)
+            await (await send(topic, to_record(event)))
             published[:] = [head.hash]
-            log.info("checkpoint %s at position %d", rt.name, head.position)
+            log.info("checkpoint %s at position %d", runtime.name, head.position)
         except Exception:
             log.exception("chain checkpoint failed; it is tried again at the next interval")
 
-    app.timer(every, on_leader=True, name=f"{rt.name}-chain-checkpoint")(publish)
+    return publish
 
 
 async def read_witnesses(bootstrap: str, topic: str) -> list[Witness]:

@@ -7,11 +7,14 @@ listed at /audit/queries.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate, event
+
+from shared.projection import LogFollower, event_topics
 
 if TYPE_CHECKING:
     from eventsourcing.application import Application
@@ -22,7 +25,15 @@ if TYPE_CHECKING:
 class AuditQuery(Aggregate):
     """One request an auditor made: who, from which unit, what, when, under which trace."""
 
-    @event("Recorded")
+    class Recorded(Aggregate.Created):
+        user_id: str
+        unit_code: str
+        method: str
+        target: str
+        at: datetime
+        trace: str
+
+    @event(Recorded)
     def __init__(
         self, *, user_id: str, unit_code: str, method: str, target: str, at: datetime, trace: str
     ) -> None:
@@ -44,9 +55,6 @@ class AuditQueryRow:
     trace: str
 
 
-_TOPIC = f"{AuditQuery.__module__}:{AuditQuery.__qualname__}.Recorded"
-
-
 def record_query(
     app: Application[Any], who: Principal, method: str, target: str, at: datetime, trace: str
 ) -> None:
@@ -60,9 +68,10 @@ def record_query(
 
 def recorded_queries(app: Application[Any], limit: int = 1000) -> list[AuditQueryRow]:
     """The latest recorded auditor requests of this service, newest first."""
-    found = app.recorder.select_notifications(start=None, limit=10**9, topics=[_TOPIC])
-    rows = []
-    for notification in found[-limit:]:
-        e: Any = app.mapper.to_domain_event(notification)
-        rows.append(AuditQueryRow(e.user_id, e.unit_code, e.method, e.target, e.at, e.trace))
-    return rows[::-1]
+    latest: deque[AuditQueryRow] = deque(maxlen=limit)
+    for page in LogFollower(app, event_topics(AuditQuery)).pages():
+        for notification in page:
+            e = app.mapper.to_domain_event(notification)
+            assert isinstance(e, AuditQuery.Recorded)
+            latest.append(AuditQueryRow(e.user_id, e.unit_code, e.method, e.target, e.at, e.trace))
+    return list(reversed(latest))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -24,6 +26,46 @@ def kustomize_command() -> list[str]:
         "neither kubectl nor kustomize is on PATH: the Kubernetes manifests cannot be rendered. "
         "Install one, e.g. `go install sigs.k8s.io/kustomize/kustomize/v5@v5.5.0` (see .ci/run)."
     )
+
+
+_VERSION = r"v\d+\.\d+\.\d+"
+_GO_MODULE = re.compile(
+    rb"\nmod\tsigs\.k8s\.io/kustomize/kustomize/v\d+\t(" + _VERSION.encode() + rb")\t"
+)
+
+
+def kustomize_version() -> str:
+    """The version of the kustomize that renders (e.g. "v5.5.0"); AssertionError if unknown.
+
+    kubectl names its embedded kustomize. A kustomize binary says its version, except one built
+    by `go install` (as .ci/run does), which says "(devel)": its version is then read from the
+    Go build info inside the binary, where `go install ...@v5.5.0` recorded it.
+    """
+    command = kustomize_command()
+    if command[0] == "kubectl":
+        asked = ["kubectl", "version", "--client"]
+        pattern = re.compile(r"Kustomize Version: (" + _VERSION + ")")
+    else:
+        asked = [command[0], "version"]
+        pattern = re.compile(r"(" + _VERSION + ")")
+    done = subprocess.run(asked, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    if found := pattern.search(done.stdout):
+        return found.group(1)
+    binary = shutil.which(command[0])
+    assert binary is not None
+    version = go_module_version(Path(binary).read_bytes())
+    assert version is not None, (
+        f"{' '.join(asked)} says {done.stdout.strip()!r} and {binary} carries no Go build info "
+        "naming sigs.k8s.io/kustomize/kustomize: its version is unknown"
+    )
+    return version
+
+
+def go_module_version(binary: bytes) -> str | None:
+    """The kustomize module version in a Go binary's embedded build info, if it has one."""
+    found = _GO_MODULE.search(binary)
+    return found.group(1).decode() if found else None
 
 
 @cache

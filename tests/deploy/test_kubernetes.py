@@ -7,8 +7,7 @@ Strimzi resources with the openAPIV3Schema of Strimzi's own CRDs (tests/data/str
 from __future__ import annotations
 
 import re
-import subprocess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import kubernetes_validate
@@ -25,10 +24,14 @@ from tests.deploy.kustomize import (
     K8S,
     crd_schemas,
     kustomize_command,
+    kustomize_version,
     render,
     unknown_fields,
 )
 from tests.deploy.support import env_names, settings_under
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 OVERLAYS = {"district": ("district", "QX"), "town-taihe": ("town-taihe", "QX-TH")}
 K8S_VERSION = "1.32.0"  # the kubectl on this machine image; the schemas ship with the package
@@ -46,14 +49,34 @@ def config(objects: tuple[dict[str, Any], ...]) -> dict[str, str]:
 
 
 def test_kustomize_is_there_and_recent() -> None:
-    command = kustomize_command()
-    if command[0] != "kubectl":  # a `go install`ed kustomize reports "(devel)": it is v5 by path
-        return
-    done = subprocess.run(
-        ["kubectl", "version", "--client"], capture_output=True, text=True, timeout=60
+    # v5 renders `labels` and `replicas` as the overlays use them; kubectl's or a binary's.
+    assert re.fullmatch(r"v5\.\d+\.\d+", kustomize_version())
+
+
+def fake_kustomize(folder: Path, build_info: str) -> None:
+    """A `kustomize` that says "(devel)" like a `go install`ed one, carrying `build_info`."""
+    script = folder / "kustomize"
+    script.write_text(f"#!/bin/sh\necho '(devel)'\nexit 0\n{build_info}", encoding="utf-8")
+    script.chmod(0o755)
+
+
+def test_a_go_installed_kustomize_is_known_by_its_build_info(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no kubectl: the kustomize binary renders
+    # What `go install sigs.k8s.io/kustomize/kustomize/v5@v5.5.0` embeds (`go version -m`).
+    fake_kustomize(
+        tmp_path,
+        "path\tsigs.k8s.io/kustomize/kustomize/v5\n"
+        "mod\tsigs.k8s.io/kustomize/kustomize/v5\tv5.5.0\th1:abc=\n"
+        "dep\tsigs.k8s.io/kustomize/api\tv0.18.0\th1:def=\n",
     )
-    assert done.returncode == 0, done.stderr
-    assert re.search(r"Kustomize Version: v5\.\d+", done.stdout), done.stdout  # labels, replicas
+    assert kustomize_command() == ["kustomize", "build"]
+    assert kustomize_version() == "v5.5.0"
+    # One that cannot tell its version fails the check, loudly.
+    fake_kustomize(tmp_path, "path\tcmd/other\nmod\tother/tool\tv5.1.0\th1:x=\n")
+    with pytest.raises(AssertionError, match="its version is unknown"):
+        kustomize_version()
 
 
 @pytest.mark.parametrize("overlay", sorted(OVERLAYS))

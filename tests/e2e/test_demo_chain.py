@@ -18,9 +18,9 @@ import pytest
 
 from lianfang.demo import CHAIN_CASE, DEMO_INFORMATION, load_demo
 from lianfang.demo_chain import CASE_UNIT, carry_case_through
+from lianfang.kafka_replay import replay_from_kafka
 from services import registry
 from shared.audit.case_timeline import case_timeline
-from shared.audit.kafka_replay import replay_from_kafka
 from shared.audit.published import read_published
 from shared.auth import Role, TokenService
 from shared.clock import BEIJING, SystemClock

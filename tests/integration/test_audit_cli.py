@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from lianfang.cli import app as cli
 from services import registry
 from shared.audit.chain import GENESIS, chained, link_hash
+from shared.clock import ManualClock
 from shared.envelope import to_record
 from shared.inbox import Delivery, Inbox, Outcome
 from shared.runtime import Runtime
@@ -24,13 +25,19 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def clock() -> ManualClock:
+    """The services' clock: what they record carries its time (shared/event_clock.py)."""
+    return ManualClock()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: ManualClock) -> dict[str, str]:
     """A register store with three reports taken in; the settings point the CLI at it."""
     found = node_env("127.0.0.1:9", tmp_path / "data", "cli-audit")
     for key, value in found.items():
         monkeypatch.setenv(key, value)
     spec, settings = registry.load("register")
-    runtime = Runtime(spec, settings())
+    runtime = Runtime(spec, settings(), clock=clock)
     inbox = Inbox(runtime.app)
     for offset in range(3):
         record = to_record(risk_reported())
@@ -104,19 +111,16 @@ def test_an_unknown_service_is_refused_by_name() -> None:
 
 
 def test_replay_as_of_gives_the_state_recorded_then_and_nothing_before(
-    env: dict[str, str], tmp_path: Path
+    env: dict[str, str], tmp_path: Path, clock: ManualClock
 ) -> None:
-    from datetime import UTC, datetime
-
     from shared.audit.replay import state_of
 
     spec, settings = registry.load("register")
-    runtime = Runtime(spec, settings())
+    runtime = Runtime(spec, settings(), clock=clock)
     ids = {n.originator_id for n in runtime.app.recorder.select_notifications(None, 1000)}
     recorded = [state_of(runtime.app.repository.get(i)) for i in ids]
-    time.sleep(0.01)
-    then = datetime.now(UTC)
-    time.sleep(0.01)
+    then = clock.advance(timedelta(minutes=1))
+    clock.advance(timedelta(minutes=1))
     record = to_record(risk_reported())
     delivery = Delivery("t", 0, 9, record.key, record.value, tuple(record.headers))
     assert Inbox(runtime.app).take(delivery).outcome is Outcome.PROCESSED

@@ -2,6 +2,7 @@
 
 A story class holds the tests and asks for `env`; `class TestXInMemory(InMemory, XStory)` and
 `class TestXSQLite(OnSQLite, XStory)` run it on each store (tests/integration adds PostgreSQL).
+Each store has the recorder production uses: the one that hash-chains every event (Art. 23).
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from shared.store import with_chain
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-MEMORY = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+MEMORY = with_chain({"PERSISTENCE_MODULE": "eventsourcing.popo"})
 
 
 def sqlite_env(path: Path) -> dict[str, str]:
-    return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)}
+    return with_chain({"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)})
 
 
 class InMemory:

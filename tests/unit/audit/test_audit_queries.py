@@ -68,3 +68,15 @@ def test_every_auditor_request_is_recorded_and_shown_to_auditors_only(runtime: R
     town_view = client.get("/audit/queries", headers=town_auditor).json()
     assert {q["user_id"] for q in town_view} == {"u-th-auditor"}
     assert client.get("/audit/queries", headers=office).status_code == 403
+
+
+def test_the_record_lists_the_latest_requests_newest_first(runtime: Runtime) -> None:
+    from shared.audit.queries import record_query, recorded_queries
+    from shared.auth import Principal
+
+    auditor = Principal(user_id="u-qx-auditor", roles=frozenset({Role.AUDITOR}), unit_code="QX")
+    at = runtime.clock.now()
+    for n in range(5):
+        record_query(runtime.app, auditor, "GET", f"/cases/{n}", at, trace=f"t{n}")
+    assert [q.target for q in recorded_queries(runtime.app, limit=2)] == ["/cases/4", "/cases/3"]
+    assert len(recorded_queries(runtime.app)) == 5

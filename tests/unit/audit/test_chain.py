@@ -10,16 +10,19 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.system import ProcessApplication
 
 from services import registry
+from shared.application import ServiceApplication
 from shared.audit.chain import GENESIS, Link, chained, link_hash
 from shared.audit.checkpoints import checkpoint_of, load_witnesses, of_chain, save_witnesses
 from shared.audit.recorders import ChainedPOPOProcessRecorder
 from shared.audit.verify import Witness, verify
 from shared.clock import ManualClock
 from shared.events import ChainCheckpoint
-from shared.runtime import Runtime
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED, Runtime
 from shared.settings import CommonSettings
 from shared.store import with_chain
 from shared.topics import Topics
+from tests.support.stores import MEMORY, sqlite_env
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -148,6 +151,29 @@ def test_a_store_without_the_chain_is_refused_loudly() -> None:
     )
     with pytest.raises(TypeError, match="keeps no hash chain"):
         chained(app.recorder)
+
+
+@pytest.mark.parametrize("store", ["memory", "sqlite"])
+def test_a_service_application_chains_even_on_a_plain_store(store: str, tmp_path: Path) -> None:
+    plain = (
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+        if store == "memory"
+        else {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(tmp_path / "s")}
+    )
+    org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
+    app = ServiceApplication(plain, clock=ManualClock(), org=org)
+    app.save(Ledger("甲"))
+    verdict = verify("s", chained(app.recorder))
+    assert (verdict.ok, verdict.events) == (True, 1)
+    app.close()
+    assert with_chain(with_chain(plain)) == with_chain(plain)  # naming the recorder once
+
+
+def test_the_tests_stores_have_the_production_recorders(tmp_path: Path) -> None:
+    for env in (MEMORY, sqlite_env(tmp_path / "s.db")):
+        app: ProcessApplication[object] = ProcessApplication(env)
+        chained(app.recorder)  # a TypeError if the store kept no chain
+        app.close()
 
 
 @pytest.mark.parametrize("service", registry.NAMES)

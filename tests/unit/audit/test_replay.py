@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -10,7 +9,8 @@ from uuid import UUID
 from eventsourcing.system import ProcessApplication
 
 from shared.audit.replay import aware, replay_as_of, state_of
-from shared.clock import BEIJING
+from shared.clock import BEIJING, ManualClock
+from shared.event_clock import stamping
 from shared.store import with_chain
 from tests.unit.audit.test_chain import Ledger
 
@@ -21,28 +21,27 @@ def everything(app: ProcessApplication[UUID]) -> dict[str, dict[str, Any]]:
     return {str(i): state_of(app.repository.get(i)) for i in ids}
 
 
-def moment() -> datetime:
-    """Now, with a little room either side so event timestamps fall clearly before or after."""
-    time.sleep(0.002)
-    now = datetime.now(UTC)
-    time.sleep(0.002)
-    return now
-
-
 def test_the_state_at_each_moment_is_the_state_recorded_then() -> None:
     app: ProcessApplication[UUID] = ProcessApplication(
         with_chain({"PERSISTENCE_MODULE": "eventsourcing.popo"})
     )
-    before_anything = moment()
-    ledger = Ledger("甲")
-    ledger.enter(1)
-    app.save(ledger)
-    first = moment()
+    # Events are stamped with the clock (shared/event_clock.py): moments fall clearly apart.
+    clock = ManualClock()
+    minute = timedelta(minutes=1)
+    before_anything = clock.now()
+    clock.advance(minute)
+    with stamping(clock):
+        ledger = Ledger("甲")
+        ledger.enter(1)
+        app.save(ledger)
+    first = clock.advance(minute)
     recorded_first = everything(app)
 
-    ledger.enter(2)
-    app.save(ledger, Ledger("乙"))
-    second = moment()
+    clock.advance(minute)
+    with stamping(clock):
+        ledger.enter(2)
+        app.save(ledger, Ledger("乙"))
+    second = clock.advance(minute)
     recorded_second = everything(app)
 
     for as_of, recorded in ((first, recorded_first), (second, recorded_second)):

@@ -41,11 +41,14 @@ def test_health_metrics_and_docs_need_no_token(service: tuple[Runtime, TestClien
 
 
 def test_readiness_names_the_failing_part(service: tuple[Runtime, TestClient]) -> None:
-    _, client = service
+    runtime, client = service
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["store"] == "ok"
     assert response.json()["checks"]["kafka"].startswith("failing")
+    # ... and why: the address tried and what went wrong there.
+    assert runtime.common.kafka_bootstrap in response.json()["checks"]["kafka"]
+    assert "Connect call failed" in response.json()["checks"]["kafka"]
 
 
 def test_every_other_route_needs_a_bearer_token(service: tuple[Runtime, TestClient]) -> None:

@@ -90,6 +90,25 @@ class FollowerStory:
             t.join()
         assert taken == list(range(1, PAGE + 38))
 
+    def test_pages_walk_the_log_for_one_reader_and_resume_where_it_stopped(
+        self, env: dict[str, str]
+    ) -> None:
+        app: Application[UUID] = Application(env)
+        app.save(*[Memo(str(i)) for i in range(7)])
+        # A recorder alone will do (the chain verifier opens no application); pages of three.
+        follower = LogFollower(app.recorder, page=3)
+        pages = follower.pages()
+        assert [n.id for n in next(pages)] == [1, 2, 3]
+        assert follower.position == 0  # the first page is not done with until the next is asked
+        assert [n.id for n in next(pages)] == [4, 5, 6]
+        assert follower.position == 3
+        pages.close()  # the reader stops in the middle of the second page
+        assert [[n.id for n in page] for page in follower.pages()] == [[4, 5, 6], [7]]
+        assert follower.position == 7
+        assert list(follower.pages()) == []
+        # A position kept elsewhere (the outbox relay's, in its store) is handed in.
+        assert [n.id for n in next(follower.pages(after=5))] == [6, 7]
+
 
 class TestFollowerInMemory(InMemory, FollowerStory):
     pass

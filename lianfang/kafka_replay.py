@@ -6,6 +6,7 @@ handing every event on the topics it consumes to a fresh copy of the service on 
 store, just as its inbox did. Comparing that copy with the running service shows whether its
 store agrees with what every node saw on Kafka; its own commands (meetings, gradings, filings)
 are not on those topics and are replayed from its store instead (`audit replay --as-of`).
+It lives beside the CLI, not in shared/, because it loads every service (services/registry.py).
 """
 
 from __future__ import annotations
