@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from shared.events.base import CloudEvent
+from shared.events.base import Actor, CloudEvent
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from eventsourcing.domain import DomainEventProtocol
 
     from shared.events.base import EventData
@@ -34,6 +33,31 @@ class Origin:
     source: str
     node_id: str
 
+    def stamp(self, unit_code: str, actor: Actor, authority: str, at: datetime) -> Stamp:
+        """The fields every event's data shares, raised on this node: `XData(**stamp, ...)`."""
+        return Stamp(
+            unit_code=unit_code,
+            node_id=self.node_id,
+            actor=actor,
+            authority=authority,
+            occurred_at=at,
+        )
+
+    def system(self, unit_code: str) -> Actor:
+        """This node acting on its own (a watch, an acknowledgement), about `unit_code`."""
+        return Actor(user_id=f"node:{self.node_id}", role="system", unit_code=unit_code)
+
+
+class Stamp(TypedDict):
+    """What every event's data shares (EventData's fields): unit, node, who, on what authority,
+    when (Art. 7, 23). `schema_version` is left to each data model's default."""
+
+    unit_code: str
+    node_id: str
+    actor: Actor
+    authority: str
+    occurred_at: datetime
+
 
 def public_event_id(source: str, domain_event: DomainEventProtocol[UUID]) -> str:
     """The ce_id of the public event made from a stored event: the same on every re-send."""
@@ -46,16 +70,17 @@ def public_envelope(
     domain_event: DomainEventProtocol[UUID],
     origin: Origin,
     *,
-    time: datetime,
     data: EventData,
+    time: datetime | None = None,
     subject: str | None = None,
 ) -> _E:
     """The public event a stored event becomes: its ce_id the same on every re-send, this
-    node's service as source, keyed by the aggregate unless `subject` says otherwise."""
+    node's service as source, timed when it occurred unless `time` says otherwise, keyed by the
+    aggregate unless `subject` says otherwise."""
     return kind.create(
         data=data,
         subject=subject if subject is not None else str(domain_event.originator_id),
         source=origin.source,
-        clock_now=time,
+        clock_now=time if time is not None else data.occurred_at,
         event_id=public_event_id(origin.source, domain_event),
     )

@@ -31,12 +31,7 @@ def revision_requested(e: Inspection.FindingRecorded, origin: Origin) -> Revisio
     if not e.aspects or e.risk_point_id is None:
         return None  # a finding about the unit's work, not about a risk point's record
     data = RevisionRequestedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.by),
-        authority=e.authority,
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, Actor(**e.by), e.authority, e.at),
         request_id=request_id_for(e.finding_id),
         risk_point_id=e.risk_point_id,
         inspection_id=e.originator_id,
@@ -46,6 +41,4 @@ def revision_requested(e: Inspection.FindingRecorded, origin: Origin) -> Revisio
         revise_by=e.revise_by,
     )
     # Keyed by the risk point, so the register sees one point's requests in order.
-    return public_envelope(
-        RevisionRequested, e, origin, time=e.at, data=data, subject=str(e.risk_point_id)
-    )
+    return public_envelope(RevisionRequested, e, origin, data=data, subject=str(e.risk_point_id))

@@ -19,12 +19,7 @@ def assessment_published(e: AnnualAssessment.Published, origin: Origin) -> Asses
     """AssessmentPublished: the total, grade and each line of the published card (Art. 31)."""
     card = e.card
     data = AssessmentPublishedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.by),
-        authority="Art. 31",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, Actor(**e.by), "Art. 31", e.at),
         assessment_id=e.originator_id,
         year=e.year,
         assessor_unit=e.assessor_unit,
@@ -41,4 +36,4 @@ def assessment_published(e: AnnualAssessment.Published, origin: Origin) -> Asses
         ),
         scheme_digest=card["scheme_digest"],
     )
-    return public_envelope(AssessmentPublished, e, origin, time=e.at, data=data)
+    return public_envelope(AssessmentPublished, e, origin, data=data)

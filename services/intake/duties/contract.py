@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from shared.events import Actor, ReportingBreachFound, ReportingBreachFoundData
+from shared.events import ReportingBreachFound, ReportingBreachFoundData
 from shared.events.publish import public_envelope, public_event_id
 
 if TYPE_CHECKING:
@@ -16,12 +16,7 @@ if TYPE_CHECKING:
 def translate_breach(e: ReportingBreach.Found, origin: Origin) -> CloudEvent:
     """A breach 迟报/漏报/瞒报嫌疑, its evidence as the public ids of the events it rests on."""
     data = ReportingBreachFoundData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=f"node:{origin.node_id}", role="system", unit_code=e.unit_code),
-        authority="Art. 23",
-        occurred_at=e.detected_at,
+        **origin.stamp(e.unit_code, origin.system(e.unit_code), "Art. 23", e.detected_at),
         breach_id=e.originator_id,
         kind=e.kind,
         duty_id=e.duty_id,
@@ -31,4 +26,4 @@ def translate_breach(e: ReportingBreach.Found, origin: Origin) -> CloudEvent:
         evidence_event_ids=tuple(public_event_id(origin.source, r) for r in e.evidence_refs),
         information_id=e.information_id,
     )
-    return public_envelope(ReportingBreachFound, e, origin, time=e.detected_at, data=data)
+    return public_envelope(ReportingBreachFound, e, origin, data=data)

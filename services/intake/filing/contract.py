@@ -32,24 +32,19 @@ def translate_filed(e: RiskInformation.Filed, origin: Origin) -> CloudEvent:
     reported = _reported(e, origin)
     outcome = RoutingOutcome(e.routing)
     if outcome is RoutingOutcome.ACCEPTED:
-        return public_envelope(RiskReported, e, origin, time=e.filed_at, data=reported)
+        return public_envelope(RiskReported, e, origin, data=reported)
     # A routed case carries what a reported one does, plus where it went and why.
     routed = dict(reported) | {"to_node_id": e.routed_to, "reason": e.routing_reason}
     if outcome is RoutingOutcome.FORWARDED:
         forwarded = InformationForwardedData(**routed, feedback_due_at=e.feedback_due_at)
-        return public_envelope(InformationForwarded, e, origin, time=e.filed_at, data=forwarded)
+        return public_envelope(InformationForwarded, e, origin, data=forwarded)
     transferred = InformationTransferredData(**routed)
-    return public_envelope(InformationTransferred, e, origin, time=e.filed_at, data=transferred)
+    return public_envelope(InformationTransferred, e, origin, data=transferred)
 
 
 def _reported(e: RiskInformation.Filed, origin: Origin) -> RiskReportedData:
     return RiskReportedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor.model_validate(e.filed_by),
-        authority=e.authority,
-        occurred_at=e.filed_at,
+        **origin.stamp(e.unit_code, Actor.model_validate(e.filed_by), e.authority, e.filed_at),
         information_id=e.originator_id,
         subject_post=e.subject_post,
         subject_person_id=e.subject_person_id,

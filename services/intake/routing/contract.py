@@ -27,17 +27,12 @@ if TYPE_CHECKING:
 def translate_acknowledgement(e: RiskInformation.AcknowledgementSent, origin: Origin) -> CloudEvent:
     """This node took a forward in: the answer to the forwarding node (反馈, Art. 24)."""
     data = InformationAcknowledgedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=f"node:{origin.node_id}", role="system", unit_code=e.unit_code),
-        authority="Art. 24",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, origin.system(e.unit_code), "Art. 24", e.at),
         information_id=e.originator_id,
         to_node_id=e.to_node_id,
         forwarded_event_id=e.forwarded_event_id,
     )
-    return public_envelope(InformationAcknowledged, e, origin, time=e.at, data=data)
+    return public_envelope(InformationAcknowledged, e, origin, data=data)
 
 
 def translate_discipline_transfer(
@@ -45,12 +40,7 @@ def translate_discipline_transfer(
 ) -> CloudEvent:
     """A person's decision to transfer 移送 a case to the discipline authority (Art. 24)."""
     data = InformationTransferredData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor.model_validate(e.by),
-        authority="Art. 24",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, Actor.model_validate(e.by), "Art. 24", e.at),
         information_id=e.originator_id,
         channel=Channel(e.channel),
         source_reference=e.source_reference,
@@ -65,4 +55,4 @@ def translate_discipline_transfer(
         to_node_id=e.to_body,
         reason=e.reason,
     )
-    return public_envelope(InformationTransferred, e, origin, time=e.at, data=data)
+    return public_envelope(InformationTransferred, e, origin, data=data)

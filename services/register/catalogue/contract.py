@@ -38,33 +38,25 @@ def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None
 
 def catalogued(e: PowerItem.Catalogued, origin: Origin) -> PowerCatalogued:
     """PowerCatalogued: a power entered the catalogue 职权目录 (Art. 11)."""
+    by = Actor(user_id=e.catalogued_by, role="office", unit_code=e.unit_code)
     data = PowerCataloguedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=e.catalogued_by, role="office", unit_code=e.unit_code),
-        authority="Art. 11",
-        occurred_at=e.catalogued_at,
+        **origin.stamp(e.unit_code, by, "Art. 11", e.catalogued_at),
         power_id=e.originator_id,
         name=e.name,
         kind=e.kind,
         legal_basis=e.legal_basis,
         posts=tuple(e.posts),
     )
-    return public_envelope(PowerCatalogued, e, origin, time=e.catalogued_at, data=data)
+    return public_envelope(PowerCatalogued, e, origin, data=data)
 
 
 def charted(e: PowerItem.FlowchartDrawn, origin: Origin) -> PowerCharted:
     """PowerCharted: a version of the power's flowchart 权力运行流程图 was drawn (Art. 11)."""
+    by = Actor(user_id=e.drawn_by, role="office", unit_code=e.unit_code)
     data = PowerChartedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=e.drawn_by, role="office", unit_code=e.unit_code),
-        authority="Art. 11",
-        occurred_at=e.drawn_at,
+        **origin.stamp(e.unit_code, by, "Art. 11", e.drawn_at),
         power_id=e.originator_id,
         flowchart_version=e.version,
         steps=len(e.steps),
     )
-    return public_envelope(PowerCharted, e, origin, time=e.drawn_at, data=data)
+    return public_envelope(PowerCharted, e, origin, data=data)

@@ -28,13 +28,9 @@ def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None
 def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
     """JudgementMade, with the judgement's stored id and any Art. 23 finding (Art. 23, 25)."""
     breach = JudgedReportingBreach.model_validate(e.breach) if e.breach else None
+    authority = "Art. 25" if breach is None else "Art. 23, 25"
     data = JudgementMadeData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.judged_by),
-        authority="Art. 25" if breach is None else "Art. 23, 25",
-        occurred_at=e.judged_at,
+        **origin.stamp(e.unit_code, Actor(**e.judged_by), authority, e.judged_at),
         judgement_id=e.judgement_id,
         information_id=e.originator_id,
         risk_point_id=e.risk_point_id,
@@ -43,4 +39,4 @@ def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
         reasoning=e.reasoning,
         reporting_breach=breach,
     )
-    return public_envelope(JudgementMade, e, origin, time=e.judged_at, data=data)
+    return public_envelope(JudgementMade, e, origin, data=data)

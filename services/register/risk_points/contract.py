@@ -51,12 +51,7 @@ def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None
 def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
     """RiskGraded, naming the information and judgement when a judgement graded it (Art. 25)."""
     data = RiskGradedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.graded_by),
-        authority=e.authority,
-        occurred_at=e.graded_at,
+        **origin.stamp(e.unit_code, Actor(**e.graded_by), e.authority, e.graded_at),
         risk_point_id=e.originator_id,
         category=e.category,
         factors=GradingFactors(**e.factors),
@@ -68,18 +63,14 @@ def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
         judgement_id=e.judgement_id,
         recommended_level=e.recommended_level,
     )
-    return public_envelope(RiskGraded, e, origin, time=e.graded_at, data=data)
+    return public_envelope(RiskGraded, e, origin, data=data)
 
 
 def approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved:
     """RiskPointApproved: the vote that carried the leadership team's approval (Art. 14)."""
+    by = Actor(user_id=e.member_id, role="leader", unit_code=e.unit_code)
     data = RiskPointApprovedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=e.member_id, role="leader", unit_code=e.unit_code),
-        authority="Art. 14",
-        occurred_at=e.cast_at,
+        **origin.stamp(e.unit_code, by, "Art. 14", e.cast_at),
         risk_point_id=e.originator_id,
         grade=e.grade,
         approval_round=e.approval_round,
@@ -89,35 +80,27 @@ def approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved:
         against=e.against_count,
         responsible_leader_id=e.responsible_leader_id,
     )
-    return public_envelope(RiskPointApproved, e, origin, time=e.cast_at, data=data)
+    return public_envelope(RiskPointApproved, e, origin, data=data)
 
 
 def published(e: RiskPoint.Published, origin: Origin) -> RiskPointPublished:
     """RiskPointPublished: publication 公示 began and when it ends (Art. 10)."""
+    by = Actor(user_id=e.published_by, role="office", unit_code=e.unit_code)
     data = RiskPointPublishedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=e.published_by, role="office", unit_code=e.unit_code),
-        authority="Art. 10",
-        occurred_at=e.starts_at,
+        **origin.stamp(e.unit_code, by, "Art. 10", e.starts_at),
         risk_point_id=e.originator_id,
         starts_at=e.starts_at,
         ends_at=e.ends_at,
     )
-    return public_envelope(RiskPointPublished, e, origin, time=e.starts_at, data=data)
+    return public_envelope(RiskPointPublished, e, origin, data=data)
 
 
 def in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
     """RiskPointInForce: the period is over, every objection answered (Art. 10)."""
+    by = Actor(user_id=e.by, role="office", unit_code=e.unit_code)
     data = RiskPointInForceData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(user_id=e.by, role="office", unit_code=e.unit_code),
-        authority="Art. 10",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, by, "Art. 10", e.at),
         risk_point_id=e.originator_id,
         objections_answered=e.objections,
     )
-    return public_envelope(RiskPointInForce, e, origin, time=e.at, data=data)
+    return public_envelope(RiskPointInForce, e, origin, data=data)

@@ -6,7 +6,7 @@ stands, so other services' read models replace their copy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from services.register.units.model import OrgUnitEntry
 from shared.events import (
@@ -19,7 +19,6 @@ from shared.events import (
 from shared.events.publish import public_envelope
 
 if TYPE_CHECKING:
-    from datetime import datetime
     from uuid import UUID
 
     from eventsourcing.domain import DomainEventProtocol
@@ -31,12 +30,6 @@ if TYPE_CHECKING:
 class UnitState(TypedDict):
     """The fields OrgUnitRegistered and OrgUnitChanged share: the unit as it now stands."""
 
-    schema_version: Literal[1]
-    unit_code: str
-    node_id: str
-    actor: Actor
-    authority: str
-    occurred_at: datetime
     code: str
     name: str
     kind: str
@@ -50,30 +43,18 @@ class UnitState(TypedDict):
 def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
     """The public event a unit's stored event becomes (Art. 5–7)."""
     if isinstance(e, OrgUnitEntry.Registered):
-        state = _state(e, origin, Actor(**e.registered_by), e.registered_at)
-        data = OrgUnitRegisteredData(**state)
-        return public_envelope(
-            OrgUnitRegistered, e, origin, time=e.registered_at, data=data, subject=e.code
-        )
+        stamp = origin.stamp(e.code, Actor(**e.registered_by), "Art. 5", e.registered_at)
+        data = OrgUnitRegisteredData(**stamp, **_state(e))
+        return public_envelope(OrgUnitRegistered, e, origin, data=data, subject=e.code)
     if isinstance(e, OrgUnitEntry.Changed):
-        state = _state(e, origin, Actor(**e.changed_by), e.changed_at)
-        changed = OrgUnitChangedData(**state, changed=tuple(e.changed))
-        return public_envelope(
-            OrgUnitChanged, e, origin, time=e.changed_at, data=changed, subject=e.code
-        )
+        stamp = origin.stamp(e.code, Actor(**e.changed_by), "Art. 5", e.changed_at)
+        changed = OrgUnitChangedData(**stamp, **_state(e), changed=tuple(e.changed))
+        return public_envelope(OrgUnitChanged, e, origin, data=changed, subject=e.code)
     return None
 
 
-def _state(
-    e: OrgUnitEntry.Registered | OrgUnitEntry.Changed, origin: Origin, by: Actor, at: datetime
-) -> UnitState:
+def _state(e: OrgUnitEntry.Registered | OrgUnitEntry.Changed) -> UnitState:
     return UnitState(
-        schema_version=1,
-        unit_code=e.code,
-        node_id=origin.node_id,
-        actor=by,
-        authority="Art. 5",
-        occurred_at=at,
         code=e.code,
         name=e.name,
         kind=e.kind,

@@ -38,13 +38,9 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
 
 def _overdue(e: OverdueRecord.Recorded, origin: Origin) -> CloudEvent:
     """Charged to the holder's unit: the warned unit's, or the disposing body's own lapse."""
+    by = Actor(**SYSTEM_ACTOR, unit_code=e.holder_unit)
     facts: dict[str, Any] = {
-        "schema_version": 1,
-        "unit_code": e.holder_unit,
-        "node_id": origin.node_id,
-        "actor": Actor(**SYSTEM_ACTOR, unit_code=e.holder_unit),
-        "authority": "Art. 28",
-        "occurred_at": e.detected_at,
+        **origin.stamp(e.holder_unit, by, "Art. 28", e.detected_at),
         "warning_id": e.warning_id,
         "notice_number": e.notice_number,
         "level": e.level,
@@ -57,10 +53,6 @@ def _overdue(e: OverdueRecord.Recorded, origin: Origin) -> CloudEvent:
     key = str(e.warning_id)
     if ActionHolder(e.holder) is ActionHolder.DISPOSING_BODY:
         body = DisposalOverdueData(**facts, warned_unit=e.unit_code)
-        return public_envelope(
-            DisposalOverdue, e, origin, time=e.detected_at, data=body, subject=key
-        )
+        return public_envelope(DisposalOverdue, e, origin, data=body, subject=key)
     own = RectificationOverdueData(**facts)
-    return public_envelope(
-        RectificationOverdue, e, origin, time=e.detected_at, data=own, subject=key
-    )
+    return public_envelope(RectificationOverdue, e, origin, data=own, subject=key)

@@ -46,13 +46,9 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
 
 
 def _issued(e: IssuedWarning.Issued, origin: Origin) -> WarningIssued:
+    by = Actor(**e.issued_by)
     data = WarningIssuedData(
-        schema_version=1,
-        unit_code=e.subject_unit,
-        node_id=origin.node_id,
-        actor=Actor(**e.issued_by),
-        authority=f"Art. 28; {e.minutes_ref}",
-        occurred_at=e.issued_at,
+        **origin.stamp(e.subject_unit, by, f"Art. 28; {e.minutes_ref}", e.issued_at),
         warning_id=e.originator_id,
         notice_number=e.notice_number,
         level=e.level,
@@ -72,35 +68,23 @@ def _issued(e: IssuedWarning.Issued, origin: Origin) -> WarningIssued:
             for a in e.due_actions()
         ),
     )
-    return public_envelope(
-        WarningIssued, e, origin, time=e.issued_at, data=data, subject=str(e.originator_id)
-    )
+    return public_envelope(WarningIssued, e, origin, data=data, subject=str(e.originator_id))
 
 
 def _closed(e: IssuedWarning.Closed, origin: Origin) -> WarningClosed:
     data = WarningClosedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.by),
-        authority="Art. 28",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, Actor(**e.by), "Art. 28", e.at),
         warning_id=e.originator_id,
         notice_number=e.notice_number,
         level=e.level,
         actions_verified=e.actions_verified,
     )
-    return public_envelope(WarningClosed, e, origin, time=e.at, data=data)
+    return public_envelope(WarningClosed, e, origin, data=data)
 
 
 def _transferred(e: Proposal.Transferred, origin: Origin) -> CaseTransferred:
     data = CaseTransferredData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.by),
-        authority="Art. 28(4)",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, Actor(**e.by), "Art. 28(4)", e.at),
         transfer_id=e.originator_id,
         to_body=e.to_body,
         reference=e.reference,
@@ -110,17 +94,12 @@ def _transferred(e: Proposal.Transferred, origin: Origin) -> CaseTransferred:
         information_id=e.information_id,
         risk_point_id=e.risk_point_id,
     )
-    return public_envelope(CaseTransferred, e, origin, time=e.at, data=data)
+    return public_envelope(CaseTransferred, e, origin, data=data)
 
 
 def _referred(e: Proposal.Referred, origin: Origin) -> RegradeProposed:
     data = RegradeProposedData(
-        schema_version=1,
-        unit_code=e.unit_code,
-        node_id=origin.node_id,
-        actor=Actor(**e.by),
-        authority="Art. 14, 28",
-        occurred_at=e.at,
+        **origin.stamp(e.unit_code, Actor(**e.by), "Art. 14, 28", e.at),
         proposal_id=e.originator_id,
         risk_point_id=e.risk_point_id,
         warning_id=e.warning_id,
@@ -132,6 +111,4 @@ def _referred(e: Proposal.Referred, origin: Origin) -> RegradeProposed:
         reasons=e.reasons,
     )
     # Keyed by the risk point, the register's own key for what it will re-grade.
-    return public_envelope(
-        RegradeProposed, e, origin, time=e.at, data=data, subject=str(e.risk_point_id)
-    )
+    return public_envelope(RegradeProposed, e, origin, data=data, subject=str(e.risk_point_id))
