@@ -7,8 +7,6 @@ Officers, idempotency records and the sealed identities of petitioners never lea
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from services.intake.duties.contract import translate_breach
 from services.intake.duties.model import ReportingBreach
 from services.intake.filing.contract import translate_filed
@@ -17,24 +15,11 @@ from services.intake.routing.contract import (
     translate_acknowledgement,
     translate_discipline_transfer,
 )
+from shared.events.publish import Translations
 
-if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
-    from shared.events import CloudEvent
-    from shared.events.publish import Origin
-
-
-def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """The public event a stored event becomes, or None for internal ones (Art. 22–24)."""
-    if isinstance(domain_event, RiskInformation.Filed):
-        return translate_filed(domain_event, origin)
-    if isinstance(domain_event, RiskInformation.AcknowledgementSent):
-        return translate_acknowledgement(domain_event, origin)
-    if isinstance(domain_event, RiskInformation.TransferredToDiscipline):
-        return translate_discipline_transfer(domain_event, origin)
-    if isinstance(domain_event, ReportingBreach.Found):
-        return translate_breach(domain_event, origin)
-    return None
+translate = Translations()
+"""The public event a stored event becomes, or None for internal ones (Art. 22–24)."""
+translate.add(RiskInformation.Filed, translate_filed)
+translate.add(RiskInformation.AcknowledgementSent, translate_acknowledgement)
+translate.add(RiskInformation.TransferredToDiscipline, translate_discipline_transfer)
+translate.add(ReportingBreach.Found, translate_breach)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from shared.events.base import Actor, CloudEvent
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 _EVENT_ID_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:event")
 _E = TypeVar("_E", bound=CloudEvent)
+_D = TypeVar("_D")
+_R = TypeVar("_R", bound="CloudEvent | None")
 
 # A service's translation bound to its origin: a stored event in, its public event (or None) out.
 Translate = Callable[["DomainEventProtocol[UUID]"], "CloudEvent | None"]
@@ -84,3 +86,34 @@ def public_envelope(
         clock_now=time if time is not None else data.occurred_at,
         event_id=public_event_id(origin.source, domain_event),
     )
+
+
+class Translations:
+    """A feature's translations, each for the stored event class it takes; calling it gives the
+    public event a stored event becomes, or None for one that stays internal."""
+
+    def __init__(self) -> None:
+        self._by_kind: list[tuple[type[object], Callable[[Any, Origin], CloudEvent | None]]] = []
+
+    def add(self, kind: type[_D], translation: Callable[[_D, Origin], CloudEvent | None]) -> None:
+        """Translate stored events of `kind` (and its subclasses) with `translation`."""
+        self._by_kind.append((kind, translation))
+
+    def of(
+        self, kind: type[_D]
+    ) -> Callable[[Callable[[_D, Origin], _R]], Callable[[_D, Origin], _R]]:
+        """As a decorator: the function below translates stored events of `kind`."""
+
+        def register(translation: Callable[[_D, Origin], _R]) -> Callable[[_D, Origin], _R]:
+            self.add(kind, translation)
+            return translation
+
+        return register
+
+    def __call__(
+        self, domain_event: DomainEventProtocol[UUID], origin: Origin
+    ) -> CloudEvent | None:
+        for kind, translation in self._by_kind:
+            if isinstance(domain_event, kind):
+                return translation(domain_event, origin)
+        return None

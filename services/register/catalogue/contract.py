@@ -16,26 +16,17 @@ from shared.events import (
     PowerCharted,
     PowerChartedData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Translations, public_envelope
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
-    from shared.events import CloudEvent
     from shared.events.publish import Origin
 
 
-def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """The public event a power's stored event becomes, if any (Art. 11)."""
-    if isinstance(e, PowerItem.Catalogued):
-        return catalogued(e, origin)
-    if isinstance(e, PowerItem.FlowchartDrawn):
-        return charted(e, origin)
-    return None
+translate = Translations()
+"""The public event a power's stored event becomes, if any (Art. 11)."""
 
 
+@translate.of(PowerItem.Catalogued)
 def catalogued(e: PowerItem.Catalogued, origin: Origin) -> PowerCatalogued:
     """PowerCatalogued: a power entered the catalogue 职权目录 (Art. 11)."""
     by = Actor(user_id=e.catalogued_by, role="office", unit_code=e.unit_code)
@@ -50,6 +41,7 @@ def catalogued(e: PowerItem.Catalogued, origin: Origin) -> PowerCatalogued:
     return public_envelope(PowerCatalogued, e, origin, data=data)
 
 
+@translate.of(PowerItem.FlowchartDrawn)
 def charted(e: PowerItem.FlowchartDrawn, origin: Origin) -> PowerCharted:
     """PowerCharted: a version of the power's flowchart 权力运行流程图 was drawn (Art. 11)."""
     by = Actor(user_id=e.drawn_by, role="office", unit_code=e.unit_code)

@@ -6,25 +6,18 @@ from typing import TYPE_CHECKING
 
 from services.register.judgement.model import ReportedInformation
 from shared.events import Actor, JudgementMade, JudgementMadeData
-from shared.events.publish import public_envelope
+from shared.events.publish import Translations, public_envelope
 from shared.events.register import JudgedReportingBreach
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
-    from shared.events import CloudEvent
     from shared.events.publish import Origin
 
 
-def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """A judgement becomes JudgementMade; receipt and verification stay internal (Art. 25)."""
-    if isinstance(e, ReportedInformation.Judged):
-        return judged(e, origin)
-    return None
+translate = Translations()
+"""A judgement becomes JudgementMade; receipt and verification stay internal (Art. 25)."""
 
 
+@translate.of(ReportedInformation.Judged)
 def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
     """JudgementMade, with the judgement's stored id and any Art. 23 finding (Art. 23, 25)."""
     breach = JudgedReportingBreach.model_validate(e.breach) if e.breach else None

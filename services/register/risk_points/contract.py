@@ -24,30 +24,17 @@ from shared.events import (
     RiskPointPublished,
     RiskPointPublishedData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Translations, public_envelope
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
-    from shared.events import CloudEvent
     from shared.events.publish import Origin
 
 
-def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """The public event a risk point's stored event becomes, if any (Art. 10, 14)."""
-    if isinstance(e, RiskPoint.Graded):
-        return graded(e, origin)
-    if isinstance(e, RiskPoint.Voted) and e.outcome == Tally.APPROVED:
-        return approved(e, origin)
-    if isinstance(e, RiskPoint.Published):
-        return published(e, origin)
-    if isinstance(e, RiskPoint.BroughtIntoForce):
-        return in_force(e, origin)
-    return None
+translate = Translations()
+"""The public event a risk point's stored event becomes, if any (Art. 10, 14)."""
 
 
+@translate.of(RiskPoint.Graded)
 def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
     """RiskGraded, naming the information and judgement when a judgement graded it (Art. 25)."""
     data = RiskGradedData(
@@ -66,8 +53,11 @@ def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
     return public_envelope(RiskGraded, e, origin, data=data)
 
 
-def approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved:
+@translate.of(RiskPoint.Voted)
+def approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved | None:
     """RiskPointApproved: the vote that carried the leadership team's approval (Art. 14)."""
+    if e.outcome != Tally.APPROVED:
+        return None  # a vote that has not carried it stays internal
     by = Actor(user_id=e.member_id, role="leader", unit_code=e.unit_code)
     data = RiskPointApprovedData(
         **origin.stamp(e.unit_code, by, "Art. 14", e.cast_at),
@@ -83,6 +73,7 @@ def approved(e: RiskPoint.Voted, origin: Origin) -> RiskPointApproved:
     return public_envelope(RiskPointApproved, e, origin, data=data)
 
 
+@translate.of(RiskPoint.Published)
 def published(e: RiskPoint.Published, origin: Origin) -> RiskPointPublished:
     """RiskPointPublished: publication 公示 began and when it ends (Art. 10)."""
     by = Actor(user_id=e.published_by, role="office", unit_code=e.unit_code)
@@ -95,6 +86,7 @@ def published(e: RiskPoint.Published, origin: Origin) -> RiskPointPublished:
     return public_envelope(RiskPointPublished, e, origin, data=data)
 
 
+@translate.of(RiskPoint.BroughtIntoForce)
 def in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
     """RiskPointInForce: the period is over, every objection answered (Art. 10)."""
     by = Actor(user_id=e.by, role="office", unit_code=e.unit_code)

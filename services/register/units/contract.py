@@ -16,14 +16,9 @@ from shared.events import (
     OrgUnitRegistered,
     OrgUnitRegisteredData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Translations, public_envelope
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
-    from shared.events import CloudEvent
     from shared.events.publish import Origin
 
 
@@ -40,17 +35,24 @@ class UnitState(TypedDict):
     business_department: str | None
 
 
-def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """The public event a unit's stored event becomes (Art. 5–7)."""
-    if isinstance(e, OrgUnitEntry.Registered):
-        stamp = origin.stamp(e.code, Actor(**e.registered_by), "Art. 5", e.registered_at)
-        data = OrgUnitRegisteredData(**stamp, **_state(e))
-        return public_envelope(OrgUnitRegistered, e, origin, data=data, subject=e.code)
-    if isinstance(e, OrgUnitEntry.Changed):
-        stamp = origin.stamp(e.code, Actor(**e.changed_by), "Art. 5", e.changed_at)
-        changed = OrgUnitChangedData(**stamp, **_state(e), changed=tuple(e.changed))
-        return public_envelope(OrgUnitChanged, e, origin, data=changed, subject=e.code)
-    return None
+translate = Translations()
+"""The public event a unit's stored event becomes (Art. 5–7)."""
+
+
+@translate.of(OrgUnitEntry.Registered)
+def registered(e: OrgUnitEntry.Registered, origin: Origin) -> OrgUnitRegistered:
+    """OrgUnitRegistered: the unit joined the tree, as it now stands (Art. 5)."""
+    stamp = origin.stamp(e.code, Actor(**e.registered_by), "Art. 5", e.registered_at)
+    data = OrgUnitRegisteredData(**stamp, **_state(e))
+    return public_envelope(OrgUnitRegistered, e, origin, data=data, subject=e.code)
+
+
+@translate.of(OrgUnitEntry.Changed)
+def changed(e: OrgUnitEntry.Changed, origin: Origin) -> OrgUnitChanged:
+    """OrgUnitChanged: the unit as it now stands, naming what changed (Art. 5)."""
+    stamp = origin.stamp(e.code, Actor(**e.changed_by), "Art. 5", e.changed_at)
+    data = OrgUnitChangedData(**stamp, **_state(e), changed=tuple(e.changed))
+    return public_envelope(OrgUnitChanged, e, origin, data=data, subject=e.code)
 
 
 def _state(e: OrgUnitEntry.Registered | OrgUnitEntry.Changed) -> UnitState:

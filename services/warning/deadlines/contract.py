@@ -17,25 +17,19 @@ from shared.events import (
     RectificationOverdue,
     RectificationOverdueData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Translations, public_envelope
 from shared.vocabulary import ActionHolder
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
     from shared.events import CloudEvent
     from shared.events.publish import Origin
 
 
-def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """An overdue action becomes RectificationOverdue or DisposalOverdue by its holder (Art. 28)."""
-    if isinstance(domain_event, OverdueRecord.Recorded):
-        return _overdue(domain_event, origin)
-    return None
+translate = Translations()
+"""An overdue action becomes RectificationOverdue or DisposalOverdue by its holder (Art. 28)."""
 
 
+@translate.of(OverdueRecord.Recorded)
 def _overdue(e: OverdueRecord.Recorded, origin: Origin) -> CloudEvent:
     """Charged to the holder's unit: the warned unit's, or the disposing body's own lapse."""
     by = Actor(**SYSTEM_ACTOR, unit_code=e.holder_unit)

@@ -21,30 +21,17 @@ from shared.events import (
     WarningIssued,
     WarningIssuedData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Translations, public_envelope
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from eventsourcing.domain import DomainEventProtocol
-
-    from shared.events import CloudEvent
     from shared.events.publish import Origin
 
 
-def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """Issue, closure and transfer become public events; the rest stays internal (Art. 28)."""
-    if isinstance(domain_event, IssuedWarning.Issued):
-        return _issued(domain_event, origin)
-    if isinstance(domain_event, IssuedWarning.Closed):
-        return _closed(domain_event, origin)
-    if isinstance(domain_event, Proposal.Transferred):
-        return _transferred(domain_event, origin)
-    if isinstance(domain_event, Proposal.Referred):
-        return _referred(domain_event, origin)
-    return None
+translate = Translations()
+"""Issue, closure and transfer become public events; the rest stays internal (Art. 28)."""
 
 
+@translate.of(IssuedWarning.Issued)
 def _issued(e: IssuedWarning.Issued, origin: Origin) -> WarningIssued:
     by = Actor(**e.issued_by)
     data = WarningIssuedData(
@@ -71,6 +58,7 @@ def _issued(e: IssuedWarning.Issued, origin: Origin) -> WarningIssued:
     return public_envelope(WarningIssued, e, origin, data=data, subject=str(e.originator_id))
 
 
+@translate.of(IssuedWarning.Closed)
 def _closed(e: IssuedWarning.Closed, origin: Origin) -> WarningClosed:
     data = WarningClosedData(
         **origin.stamp(e.unit_code, Actor(**e.by), "Art. 28", e.at),
@@ -82,6 +70,7 @@ def _closed(e: IssuedWarning.Closed, origin: Origin) -> WarningClosed:
     return public_envelope(WarningClosed, e, origin, data=data)
 
 
+@translate.of(Proposal.Transferred)
 def _transferred(e: Proposal.Transferred, origin: Origin) -> CaseTransferred:
     data = CaseTransferredData(
         **origin.stamp(e.unit_code, Actor(**e.by), "Art. 28(4)", e.at),
@@ -97,6 +86,7 @@ def _transferred(e: Proposal.Transferred, origin: Origin) -> CaseTransferred:
     return public_envelope(CaseTransferred, e, origin, data=data)
 
 
+@translate.of(Proposal.Referred)
 def _referred(e: Proposal.Referred, origin: Origin) -> RegradeProposed:
     data = RegradeProposedData(
         **origin.stamp(e.unit_code, Actor(**e.by), "Art. 14, 28", e.at),
