@@ -26,7 +26,6 @@ from shared.errors import Conflict, Invalid, NotFound
 if TYPE_CHECKING:
     from uuid import UUID
 
-    from eventsourcing.application import ProcessingEvent
     from eventsourcing.domain import Aggregate
 
     from shared.auth import Principal
@@ -62,9 +61,7 @@ class AssessmentApplication(ServiceApplication):
         """Only the events that count towards a figure."""
         return figures_handlers.fact_of(upstream) is not None
 
-    def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        """Count the upstream fact into its unit's year (Art. 31)."""
-        figures_handlers.count(self, upstream, processing_event)
+    react = figures_handlers.count
 
     # The features' handlers are plain functions `(app, ...)`: bound here, each is a method.
     figures_of = figures_handlers.figures_of

@@ -7,7 +7,7 @@ officers/ (Art. 22).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from services.intake.duties import handlers as duties
 from services.intake.duties.model import ReportingDuty
@@ -25,17 +25,10 @@ from shared.errors import NotFound
 from shared.events import InformationAcknowledged, InformationForwarded, InformationTransferred
 
 if TYPE_CHECKING:
-    from datetime import datetime
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
 
-    from services.intake.duties.handlers import Compliance
-    from services.intake.duties.model import PeriodicReport, ReportingBreach
-    from services.intake.filing.imports import RowResult
-    from services.intake.identity.model import PetitionerIdentity
-    from services.intake.routing.handlers import TimelineEntry
-    from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
     from shared.orgtree import OrgDirectory, OrgUnit
@@ -115,139 +108,37 @@ class IntakeApplication(ServiceApplication):
 
     # Filing (Art. 22).
 
-    def file_information(
-        self, draft: InformationDraft, filer: Principal, idempotency_key: str | None = None
-    ) -> Filing:
-        """Receive risk information (Art. 22); a repeat answers with the first result."""
-        return filing.file_information(self, draft, filer, idempotency_key)
-
-    def import_rows(
-        self, rows: list[dict[str, Any]], filer: Principal, idempotency_key: str | None = None
-    ) -> list[RowResult]:
-        """Import shared data 资源共享: every row or none (Art. 22)."""
-        return filing.import_rows(self, rows, filer, idempotency_key)
-
-    def inbox(self, who: Principal, within: str) -> list[RiskInformation]:
-        """The cases a role works on, in the subtree of `within` (工作台, Art. 22–24)."""
-        return filing.inbox(self, who, within)
+    file_information = filing.file_information
+    import_rows = filing.import_rows
+    inbox = filing.inbox
 
     # Routing and tracking (Art. 24).
 
-    def transfer_to_discipline(
-        self, information_id: UUID, reason: str, by: Principal
-    ) -> RiskInformation:
-        """Transfer a case to the discipline authority 纪检监察机关 (移送, Art. 24)."""
-        return routing.transfer_to_discipline(self, information_id, reason, by)
-
-    def chase_feedback(self) -> int:
-        """Remind before the feedback deadline, record it overdue after (督办, Art. 24)."""
-        return routing.chase_feedback(self)
-
-    def open_forwards(self) -> list[RiskInformation]:
-        """Forwards still waiting for the lower node's feedback (跟踪督办, Art. 24)."""
-        return routing.open_forwards(self)
-
-    def forwards(self, within: str) -> list[RiskInformation]:
-        """Every forward 批转 about the subtree of `within` (Art. 24)."""
-        return routing.forwards(self, within)
-
-    def timeline(self, information_id: UUID) -> list[TimelineEntry]:
-        """Who reported what when, when it was due, where it was routed (Art. 23, 24)."""
-        return routing.timeline(self, information_id)
+    transfer_to_discipline = routing.transfer_to_discipline
+    chase_feedback = routing.chase_feedback
+    open_forwards = routing.open_forwards
+    forwards = routing.forwards
+    timeline = routing.timeline
 
     # The petitioner's identity (Art. 22).
 
-    def reveal_identity(
-        self, information_id: UUID, reason: str, by: Principal
-    ) -> PetitionerIdentity:
-        """Open a petitioner's identity for a custodian 保管员, recording who and why."""
-        return identity.reveal_identity(self, information_id, reason, by)
-
-    def identity_reveals(self, information_id: UUID) -> list[dict[str, object]]:
-        """Who opened a case's protected identity, when and why (the audit trail)."""
-        return identity.identity_reveals(self, information_id)
+    reveal_identity = identity.reveal_identity
+    identity_reveals = identity.identity_reveals
 
     # Information officers (Art. 22).
 
-    def appoint_officer(
-        self,
-        user_id: str,
-        name: str,
-        kind: str,
-        units: list[str],
-        active_from: datetime,
-        active_until: datetime | None,
-        by: Principal,
-    ) -> InformationOfficer:
-        """Appoint an internal or externally hired 外聘 officer for some units (Art. 22)."""
-        return officers.appoint_officer(
-            self, user_id, name, kind, units, active_from, active_until, by
-        )
-
-    def reappoint_officer(
-        self,
-        user_id: str,
-        units: list[str],
-        active_from: datetime,
-        active_until: datetime | None,
-        by: Principal,
-    ) -> InformationOfficer:
-        """Start a new active period for an officer on the roster (续聘, Art. 22)."""
-        return officers.reappoint_officer(self, user_id, units, active_from, active_until, by)
-
-    def relieve_officer(
-        self, user_id: str, at: datetime, reason: str, by: Principal
-    ) -> InformationOfficer:
-        """End an officer's active period, with a reason (Art. 22)."""
-        return officers.relieve_officer(self, user_id, at, reason, by)
-
-    def list_officers(self, within: str) -> list[InformationOfficer]:
-        """Officers who ever covered a unit in the subtree of `within` (Art. 22)."""
-        return officers.list_officers(self, within)
+    appoint_officer = officers.appoint_officer
+    reappoint_officer = officers.reappoint_officer
+    relieve_officer = officers.relieve_officer
+    list_officers = officers.list_officers
 
     # Reporting duties (Art. 23).
 
-    def define_duty(
-        self,
-        unit_code: str,
-        name: str,
-        kind: str,
-        every: str | None,
-        due_days: int,
-        effective_from: datetime,
-        by: Principal,
-    ) -> ReportingDuty:
-        """Set a unit's reporting duty: periodic or event-triggered (Art. 23)."""
-        return duties.define_duty(self, unit_code, name, kind, every, due_days, effective_from, by)
-
-    def submit_periodic_report(
-        self, duty_id: UUID, period: str, summary: str, by: Principal
-    ) -> PeriodicReport:
-        """The unit's report for one period; late ones are recorded 迟报 (Art. 23)."""
-        return duties.submit_periodic_report(self, duty_id, period, summary, by)
-
-    def find_missed_reports(self) -> int:
-        """Record periodic reports not in by their due time: 漏报 (Art. 23)."""
-        return duties.find_missed_reports(self)
-
-    def find_concealment_candidates(self) -> int:
-        """Record matters others reported that the unit never did: 瞒报 candidates (Art. 23)."""
-        return duties.find_concealment_candidates(self)
-
-    def review_breach(
-        self, breach_id: UUID, confirmed: bool, reason: str, by: Principal
-    ) -> ReportingBreach:
-        """A person confirms or dismisses a concealment candidate, with reasons (Art. 23)."""
-        return duties.review_breach(self, breach_id, confirmed, reason, by)
-
-    def breaches(self, within: str) -> list[ReportingBreach]:
-        """Breaches of the units in the subtree of `within` (Art. 23)."""
-        return duties.breaches(self, within)
-
-    def compliance(self, unit_code: str, period: str) -> Compliance:
-        """How one unit kept its reporting duties in one period (Art. 23)."""
-        return duties.compliance(self, unit_code, period)
-
-    def compliance_by_unit(self, within: str, period: str) -> list[Compliance]:
-        """The figures of every unit with a reporting duty in a subtree (Art. 23)."""
-        return duties.compliance_by_unit(self, within, period)
+    define_duty = duties.define_duty
+    submit_periodic_report = duties.submit_periodic_report
+    find_missed_reports = duties.find_missed_reports
+    find_concealment_candidates = duties.find_concealment_candidates
+    review_breach = duties.review_breach
+    breaches = duties.breaches
+    compliance = duties.compliance
+    compliance_by_unit = duties.compliance_by_unit

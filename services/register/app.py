@@ -23,26 +23,19 @@ from shared.errors import Invalid, NotFound
 from shared.events import RevisionRequested, RiskReported
 
 if TYPE_CHECKING:
-    from datetime import date, datetime
-    from typing import Any
+    from datetime import datetime
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
 
-    from services.register.catalogue.handlers import PowerDraft
-    from services.register.judgement.handlers import JudgementDraft
     from services.register.judgement.model import InformationStatus
     from services.register.read_model import HeatMap, InformationRow, PowerRow, RiskPointRow
-    from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
     from services.register.risk_points.model import RiskStatus
-    from services.register.units.handlers import ImportReport
-    from services.register.units.imports import ImportRow
-    from services.register.units.model import UnitDraft
     from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
     from shared.orgtree import OrgDirectory, OrgUnit
-    from shared.vocabulary import Grade, GradeSource, RiskCategory
+    from shared.vocabulary import Grade, RiskCategory
 
 
 class RegisterApplication(ServiceApplication):
@@ -146,27 +139,14 @@ class RegisterApplication(ServiceApplication):
 
     # -- the organisation tree (Art. 5–7): units/handlers.py -------------------------------------
 
-    def register_unit(self, draft: UnitDraft, by: Principal) -> None:
-        """Enter a new unit in the tree (Art. 5)."""
-        units.register_unit(self, draft, by)
-
-    def change_unit(self, draft: UnitDraft, by: Principal) -> list[str]:
-        """Change a unit; the fields changed (Art. 5–7)."""
-        return units.change_unit(self, draft, by)
-
-    def import_units(self, rows: list[ImportRow], by: Principal) -> ImportReport:
-        """Register or change every unit of a file, or none (Art. 5)."""
-        return units.import_units(self, rows, by)
+    register_unit = units.register_unit
+    change_unit = units.change_unit
+    import_units = units.import_units
 
     # -- the power catalogue and flowcharts (Art. 11): catalogue/handlers.py ---------------------
 
-    def catalogue_power(self, draft: PowerDraft, by: Principal) -> UUID:
-        """Enter a power in its unit's catalogue 职权目录 (Art. 11)."""
-        return catalogue.catalogue_power(self, draft, by)
-
-    def draw_flowchart(self, power_id: UUID, steps: list[dict[str, Any]], by: Principal) -> int:
-        """Draw a new version of a power's flowchart 权力运行流程图 (Art. 11)."""
-        return catalogue.draw_flowchart(self, power_id, steps, by)
+    catalogue_power = catalogue.catalogue_power
+    draw_flowchart = catalogue.draw_flowchart
 
     def flowchart_mermaid(self, power_id: UUID, version: int | None = None) -> str:
         """A flowchart version as Mermaid text (Art. 11)."""
@@ -178,98 +158,23 @@ class RegisterApplication(ServiceApplication):
 
     # -- risk points (Art. 10–20, 30): risk_points/handlers.py -----------------------------------
 
-    def identify_risk_point(self, draft: RiskPointDraft, by: Principal) -> UUID:
-        """Enter a risk point in the register (Art. 10, 12, 13)."""
-        return risk_points.identify(self, draft, by)
-
-    def grade_risk_point(
-        self,
-        risk_point_id: UUID,
-        factors: dict[str, int],
-        *,
-        reason: str,
-        responsible_leader_id: str,
-        by: Principal,
-        source: GradeSource | None = None,
-    ) -> Grade:
-        """Grade or re-grade a risk point by the configured rule (Art. 14, 30)."""
-        return risk_points.grade(
-            self, risk_point_id, factors, reason=reason,
-            responsible_leader_id=responsible_leader_id, by=by, source=source,
-        )  # fmt: skip
-
-    def vote(self, risk_point_id: UUID, in_favour: bool, comment: str, by: Principal) -> bool:
-        """A leadership-team member votes on the grading 集体审定 (Art. 14)."""
-        return risk_points.vote(self, risk_point_id, in_favour, comment, by)
+    identify_risk_point = risk_points.identify
+    grade_risk_point = risk_points.grade
+    vote = risk_points.vote
 
     def publish(self, risk_point_id: UUID, by: Principal, days: int | None = None) -> datetime:
         """Publish an approved risk point 公示 (Art. 10)."""
         return risk_points.publish(self, risk_point_id, by, days)
 
-    def record_objection(
-        self, risk_point_id: UUID, raised_by: str, text: str, by: Principal
-    ) -> int:
-        """Record an objection raised during publication 公示异议 (Art. 10)."""
-        return risk_points.record_objection(self, risk_point_id, raised_by, text, by)
-
-    def answer_objection(
-        self, risk_point_id: UUID, number: int, answer: str, by: Principal
-    ) -> None:
-        """Answer an objection (Art. 10)."""
-        risk_points.answer_objection(self, risk_point_id, number, answer, by)
-
-    def bring_into_force(self, risk_point_id: UUID, by: Principal) -> None:
-        """Put a published risk point into force 生效 (Art. 10)."""
-        risk_points.bring_into_force(self, risk_point_id, by)
-
-    def choose_measure(
-        self,
-        risk_point_id: UUID,
-        measure_code: str,
-        *,
-        detail: str,
-        owner_id: str,
-        due_date: date,
-        by: Principal,
-    ) -> None:
-        """Choose a catalogued prevention measure for a risk point (Art. 15–20)."""
-        risk_points.choose_measure(
-            self, risk_point_id, measure_code, detail=detail, owner_id=owner_id,
-            due_date=due_date, by=by,
-        )  # fmt: skip
-
-    def update_measure(
-        self, risk_point_id: UUID, measure_code: str, status: str, note: str, by: Principal
-    ) -> None:
-        """Record how a chosen measure stands (Art. 15)."""
-        risk_points.update_measure(self, risk_point_id, measure_code, status, note, by)
-
-    def revise_content(self, risk_point_id: UUID, revised: RevisedContent, by: Principal) -> None:
-        """Change what a reopened point says 动态修正 (Art. 30)."""
-        risk_points.revise_content(self, risk_point_id, revised, by)
-
-    def resubmit(self, risk_point_id: UUID, reason: str, by: Principal) -> None:
-        """Send a revised point, grade kept, to the leadership team again (Art. 14, 30)."""
-        risk_points.resubmit(self, risk_point_id, reason, by)
+    record_objection = risk_points.record_objection
+    answer_objection = risk_points.answer_objection
+    bring_into_force = risk_points.bring_into_force
+    choose_measure = risk_points.choose_measure
+    update_measure = risk_points.update_measure
+    revise_content = risk_points.revise_content
+    resubmit = risk_points.resubmit
 
     # -- verification and judgement (Art. 21–25): judgement/handlers.py --------------------------
 
-    def verify_information(
-        self,
-        information_id: UUID,
-        *,
-        checked: list[str],
-        findings: str,
-        by: Principal,
-        verifiers: list[str] | None = None,
-        verified_at: datetime | None = None,
-    ) -> int:
-        """Record a verification 核实 of reported information (Art. 21, 25)."""
-        return judgement.verify_information(
-            self, information_id, checked=checked, findings=findings, by=by,
-            verifiers=verifiers, verified_at=verified_at,
-        )  # fmt: skip
-
-    def judge_information(self, information_id: UUID, draft: JudgementDraft, by: Principal) -> UUID:
-        """Judge reported information once 研判 (Art. 14, 23, 25, 28)."""
-        return judgement.judge_information(self, information_id, draft, by)
+    verify_information = judgement.verify_information
+    judge_information = judgement.judge_information

@@ -21,19 +21,16 @@ from shared.events import JudgementMade, RiskGraded
 from shared.vocabulary import GradeSource, Verdict
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from datetime import datetime
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
 
-    from services.warning.disposal.handlers import ReviewRecord
     from services.warning.read_model import OverdueRow, ProposalRow, WarningRow
-    from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
     from shared.orgtree import OrgDirectory
-    from shared.vocabulary import ActionKind, WarningLevel
+    from shared.vocabulary import WarningLevel
 
 
 class WarningApplication(ServiceApplication):
@@ -96,55 +93,12 @@ class WarningApplication(ServiceApplication):
 
     # -- commands (Art. 28), each delegated to its feature's handler ----------------------------
 
-    def review(self, proposal_id: UUID, record: ReviewRecord, by: Principal) -> UUID:
-        """Record the review meeting's decision 专题会议审核 (Art. 28); returns the meeting id."""
-        return handlers.review(self, proposal_id, record, by)
-
-    def issue_warning(
-        self,
-        proposal_id: UUID,
-        by: Principal,
-        *,
-        subject_person_id: str | None = None,
-        deadlines: Mapping[ActionKind, datetime] | None = None,
-    ) -> IssuedWarning:
-        """Issue the notice 预警通知书 the meeting decided, numbered from the store (Art. 28)."""
-        return handlers.issue_warning(
-            self, proposal_id, by, subject_person_id=subject_person_id, deadlines=deadlines
-        )
-
-    def transfer_case(self, proposal_id: UUID, to_body: str, reference: str, by: Principal) -> None:
-        """Transfer a violation to the competent body 移送相关部门 (Art. 28(4))."""
-        handlers.transfer_case(self, proposal_id, to_body, reference, by)
-
-    def report_action(
-        self,
-        warning_id: UUID,
-        action_id: UUID,
-        by: Principal,
-        *,
-        note: str = "",
-        document_refs: list[str] | None = None,
-        held_at: datetime | None = None,
-        participants: list[str] | None = None,
-    ) -> None:
-        """Submit documents, a talk held, or measures done for one action (Art. 28)."""
-        handlers.report_action(
-            self, warning_id, action_id, by, note=note, document_refs=document_refs,
-            held_at=held_at, participants=participants,
-        )  # fmt: skip
-
-    def verify_action(
-        self, warning_id: UUID, action_id: UUID, by: Principal, *, accepted: bool, reason: str = ""
-    ) -> bool:
-        """The office verifies 核实 (or returns 退回) a report; True when the warning closed."""
-        return handlers.verify_action(
-            self, warning_id, action_id, by, accepted=accepted, reason=reason
-        )
-
-    def check_deadlines(self) -> int:
-        """Record reminders and overdue actions now due, and escalations (规定时限, Art. 28)."""
-        return watch.check_deadlines(self)
+    review = handlers.review
+    issue_warning = handlers.issue_warning
+    transfer_case = handlers.transfer_case
+    report_action = handlers.report_action
+    verify_action = handlers.verify_action
+    check_deadlines = watch.check_deadlines
 
     # -- the organisation (Art. 27, 29) ---------------------------------------------------------
 
