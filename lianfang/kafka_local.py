@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError, for_code
 
+from lianfang.local_process import HOST, LOG_TAIL_LINES, free_ports, pid_alive, port_free, tail
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Iterator, Sequence
     from types import TracebackType
@@ -30,8 +32,6 @@ KafkaVersion: TypeAlias = str
 """A release of `org.apache.kafka:kafka_2.13` on Maven Central, e.g. "4.1.1"."""
 
 DEFAULT_KAFKA_VERSION: KafkaVersion = "4.1.1"
-HOST = "127.0.0.1"
-LOG_TAIL_LINES = 40
 
 _T = TypeVar("_T")
 
@@ -393,7 +393,7 @@ class LocalKafka:
         """
         parts = []
         for path in (self.server_log, self.console_log):
-            text = _tail(path, lines, self._log_offsets.get(path, 0))
+            text = tail(path, lines, self._log_offsets.get(path, 0))
             if text.strip() or path == self.server_log:
                 parts += [f"--- last {lines} lines of {path} ---", text or "(nothing new)"]
         return "\n".join(parts)
@@ -414,11 +414,11 @@ class LocalKafka:
 
     def _ports(self) -> tuple[int, int]:
         if self.port is None:
-            broker, controller = _free_ports(2)
+            broker, controller = free_ports(2)
             return broker, controller
         controller = self.controller_port or self.port + 1
         for p in (self.port, controller):
-            if not _port_free(p):
+            if not port_free(p):
                 raise KafkaLocalError(f"port {HOST}:{p} is already in use")
         return self.port, controller
 
@@ -483,26 +483,6 @@ class LocalKafka:
         return info if isinstance(info, dict) and "pid" in info else None
 
 
-def _free_ports(count: int) -> list[int]:
-    """Ports the OS calls free now; all sockets are held until the end so none repeats."""
-    with contextlib.ExitStack() as stack:
-        ports = []
-        for _ in range(count):
-            sock = stack.enter_context(socket.socket())
-            sock.bind((HOST, 0))
-            ports.append(int(sock.getsockname()[1]))
-        return ports
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind((HOST, port))
-        except OSError:
-            return False
-        return True
-
-
 def _port_open(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(1.0)
@@ -533,13 +513,7 @@ def _other_threads(pid: int) -> bool:
 def _is_broker(pid: int, started: str | None) -> bool:
     """Whether `pid` is still the broker we launched (a recycled pid has another start time)."""
     if not Path("/proc/self/stat").exists():
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return pid_alive(pid)
     current = _process_start(pid)
     return current is not None and (started is None or current == started)
 
@@ -551,19 +525,6 @@ def _signal_group(pid: int, sig: signal.Signals) -> None:
             os.killpg(pid, sig)
         except PermissionError:
             os.kill(pid, sig)
-
-
-def _tail(path: Path, lines: int, offset: int = 0) -> str:
-    try:
-        with path.open("rb") as handle:
-            size = handle.seek(0, os.SEEK_END)
-            # A smaller file than our offset has been rolled over: read it all.
-            start = offset if offset <= size else 0
-            handle.seek(max(start, size - 256 * 1024))
-            text = handle.read().decode(errors="replace")
-    except OSError:
-        return f"({path} is missing)"
-    return "\n".join(text.splitlines()[-lines:])
 
 
 def _size(path: Path) -> int:

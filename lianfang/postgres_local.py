@@ -8,7 +8,6 @@ import pwd
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass, replace
@@ -19,14 +18,14 @@ from urllib.parse import quote
 import psycopg
 from psycopg import sql
 
+from lianfang.local_process import HOST, LOG_TAIL_LINES, free_ports, pid_alive, port_free, tail
+
 if TYPE_CHECKING:
     from types import TracebackType
 
-HOST = "127.0.0.1"
 SERVER_OS_USER = "postgres"
 # The bootstrap superuser initdb creates; reachable only over the private unix socket.
 SUPERUSER = "postgres"
-LOG_TAIL_LINES = 40
 
 
 class PostgresLocalError(RuntimeError):
@@ -203,8 +202,8 @@ class LocalPostgres:
         if self.is_running():
             raise PostgresLocalError(f"a server already runs on {self.cluster_dir}")
         bindir = find_bindir(self.bindir)
-        port = self.port if self.port is not None else _free_port()
-        if not _port_free(port):
+        port = self.port if self.port is not None else free_ports(1)[0]
+        if not port_free(port):
             raise PostgresLocalError(f"port {HOST}:{port} is already in use")
         self._prepare_dirs()
         if not (self.cluster_dir / "PG_VERSION").exists():
@@ -269,11 +268,7 @@ class LocalPostgres:
 
     def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
         """The last lines of the server log."""
-        try:
-            text = self.log_file.read_text(errors="replace")
-        except OSError:
-            return f"({self.log_file} is missing)"
-        return "\n".join(text.splitlines()[-lines:])
+        return tail(self.log_file, lines)
 
     def __enter__(self) -> LocalPostgres:
         self.start()
@@ -421,13 +416,7 @@ def _is_postgres_process(pid: int) -> bool:
             return b"postgres" in cmdline.read_bytes()
         except OSError:
             return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid_alive(pid)
 
 
 def _check_name(name: str) -> None:
@@ -437,18 +426,3 @@ def _check_name(name: str) -> None:
 
 def _conf_quote(value: str) -> str:
     return value.replace("\\", "\\\\").replace("'", "''")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind((HOST, port))
-        except OSError:
-            return False
-        return True
