@@ -1,20 +1,31 @@
 """The stores a story is re-told on: mixins that give a story class its `env` fixture.
 
-A story class holds the tests and asks for `env`; `class TestXInMemory(InMemory, XStory)` and
-`class TestXSQLite(OnSQLite, XStory)` run it on each store (tests/integration adds PostgreSQL).
+A story class (a `Story`) holds the tests and asks for `env`, `clock` and `app`;
+`class TestXInMemory(InMemory, XStory)` and `class TestXSQLite(OnSQLite, XStory)` run it on each
+store (tests/integration adds PostgreSQL).
 Each store has the recorder production uses: the one that hash-chains every event (Art. 23).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 import pytest
 
+from shared.clock import ManualClock
 from shared.store import with_chain
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
     from pathlib import Path
+
+
+class _Closes(Protocol):
+    def close(self) -> None: ...
+
+
+_App = TypeVar("_App", bound=_Closes)
 
 MEMORY = with_chain({"PERSISTENCE_MODULE": "eventsourcing.popo"})
 
@@ -33,3 +44,27 @@ class OnSQLite:
     @pytest.fixture
     def env(self, tmp_path: Path) -> dict[str, str]:
         return sqlite_env(tmp_path / "store.db")
+
+
+class Story(Generic[_App]):
+    """A story re-told per store: a store mixin above gives `env`, the story makes its
+    application on it (`make_app`) with a manual clock from `start`, closed after the test."""
+
+    start: datetime | None = None
+
+    @pytest.fixture
+    def env(self) -> dict[str, str]:
+        raise NotImplementedError  # a store mixin (InMemory, OnSQLite, …) provides it
+
+    @pytest.fixture
+    def clock(self) -> ManualClock:
+        return ManualClock(self.start)
+
+    @pytest.fixture
+    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[_App]:
+        app = self.make_app(env, clock)
+        yield app
+        app.close()
+
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> _App:
+        raise NotImplementedError

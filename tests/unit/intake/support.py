@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
 from services.intake.app import InformationDraft, IntakeApplication
 from services.intake.routing.rules import RoutingRules
 from services.intake.settings import IntakeRules
@@ -14,10 +12,10 @@ from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
+from tests.support.stores import Story
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+    pass
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX", "区预防腐败室")
@@ -48,27 +46,10 @@ def make_app(
     )
 
 
-class StoreStory:
-    """A story re-told per store by subclasses that provide `env`."""
+class StoreStory(Story[IntakeApplication]):
+    """A story re-told per store by subclasses that provide `env` (tests/support/stores.py)."""
 
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
+    start = START
 
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock(START)
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[IntakeApplication]:
-        app = make_app(env, clock)
-        yield app
-        app.close()
-
-
-def memory_env(tmp_path: Path, name: str = "intake") -> dict[str, str]:
-    return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
-
-
-def sqlite_env(tmp_path: Path, name: str = "intake") -> dict[str, str]:
-    return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(tmp_path / name)}
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> IntakeApplication:
+        return make_app(env, clock)

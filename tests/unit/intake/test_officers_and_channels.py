@@ -15,19 +15,16 @@ import pytest
 from services.intake.filing.imports import ImportRefused, rows_from_csv
 from services.intake.filing.model import ContentTooLarge
 from shared.errors import Conflict, Forbidden, Invalid
+from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     OFFICER,
     START,
     TAIHE_OFFICE,
     StoreStory,
     draft,
-    memory_env,
-    sqlite_env,
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from services.intake.app import IntakeApplication
     from shared.clock import ManualClock
 
@@ -158,13 +155,9 @@ class OfficersAndChannels(StoreStory):
         ]
 
 
-class TestOfficersAndChannelsInMemory(OfficersAndChannels):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return memory_env(tmp_path)
+class TestOfficersAndChannelsInMemory(InMemory, OfficersAndChannels):
+    pass
 
 
-class TestOfficersAndChannelsSQLite(OfficersAndChannels):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return sqlite_env(tmp_path)
+class TestOfficersAndChannelsSQLite(OnSQLite, OfficersAndChannels):
+    pass

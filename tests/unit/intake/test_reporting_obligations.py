@@ -21,13 +21,12 @@ from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 from shared.events import ReportingBreachFound
 from shared.events.publish import Origin, public_event_id
+from tests.support.stores import InMemory, OnSQLite, sqlite_env
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
     StoreStory,
     draft,
     make_app,
-    memory_env,
-    sqlite_env,
 )
 
 if TYPE_CHECKING:
@@ -148,7 +147,7 @@ class Obligations(StoreStory):
 
 def test_two_workers_record_a_breach_once(tmp_path: Path, clock: ManualClock) -> None:
     """The tick's ids are derived, so a second worker's save of the same breach fails."""
-    env = sqlite_env(tmp_path, "shared.sqlite")
+    env = sqlite_env(tmp_path / "shared.sqlite")
     first, second = make_app(env, clock), make_app(env, clock)
     try:
         duty_id = monthly(first)
@@ -172,13 +171,9 @@ def clock() -> ManualClock:
     return ManualClock(START)
 
 
-class TestObligationsInMemory(Obligations):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return memory_env(tmp_path)
+class TestObligationsInMemory(InMemory, Obligations):
+    pass
 
 
-class TestObligationsSQLite(Obligations):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return sqlite_env(tmp_path)
+class TestObligationsSQLite(OnSQLite, Obligations):
+    pass

@@ -24,6 +24,7 @@ from shared.events import (
     RiskReported,
 )
 from shared.events.publish import Origin
+from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
     JUDGE,
@@ -31,8 +32,6 @@ from tests.unit.intake.support import (
     StoreStory,
     draft,
     make_app,
-    memory_env,
-    sqlite_env,
 )
 
 if TYPE_CHECKING:
@@ -198,13 +197,9 @@ class Routing(StoreStory):
         assert town.view.cases() == []
 
 
-class TestRoutingInMemory(Routing):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return memory_env(tmp_path)
+class TestRoutingInMemory(InMemory, Routing):
+    pass
 
 
-class TestRoutingSQLite(Routing):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return sqlite_env(tmp_path, "district.sqlite")
+class TestRoutingSQLite(OnSQLite, Routing):
+    pass

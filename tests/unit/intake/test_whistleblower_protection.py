@@ -17,19 +17,16 @@ from services.intake.identity.model import PetitionerIdentity, ProtectedIdentity
 from shared.envelope import to_record
 from shared.errors import Forbidden, Invalid
 from shared.events.publish import Origin
+from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     CUSTODIAN,
     JUDGE,
     TAIHE_OFFICE,
     StoreStory,
     draft,
-    memory_env,
-    sqlite_env,
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from services.intake.app import IntakeApplication
 
 WHO = PetitionerIdentity(name="王小明", contact="13800138000", id_number="441802199001011234")
@@ -86,13 +83,9 @@ class Protection(StoreStory):
             app.file_information(draft("WM-1", channel="online_media", petitioner=WHO), JUDGE)
 
 
-class TestProtectionInMemory(Protection):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return memory_env(tmp_path)
+class TestProtectionInMemory(InMemory, Protection):
+    pass
 
 
-class TestProtectionSQLite(Protection):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return sqlite_env(tmp_path)
+class TestProtectionSQLite(OnSQLite, Protection):
+    pass

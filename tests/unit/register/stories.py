@@ -4,30 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-
 from services.register.app import RegisterApplication
-from shared.clock import ManualClock
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
+from tests.support.stores import Story
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from shared.clock import ManualClock
 
 
-class RegisterStoryBase:
+class RegisterStoryBase(Story[RegisterApplication]):
     """A register story, re-told per store by subclasses that provide `env` (tests/support)."""
 
-    @pytest.fixture
-    def env(self) -> dict[str, str]:
-        raise NotImplementedError
-
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock()
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[RegisterApplication]:
-        app = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
-        yield app
-        app.close()
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> RegisterApplication:
+        return RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))

@@ -22,10 +22,10 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
+from tests.support.stores import InMemory, OnSQLite, Story, sqlite_env
 from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
     from uuid import UUID
 
@@ -66,20 +66,11 @@ def _disposal_overdue_published(app: WarningApplication) -> list[DisposalOverdue
     return [e for e in _published(app) if isinstance(e, DisposalOverdue)]
 
 
-class DeadlineStory:
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
+class DeadlineStory(Story[WarningApplication]):
+    start = START
 
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock(START)
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[WarningApplication]:
-        app = _app(env, clock)
-        yield app
-        app.close()
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> WarningApplication:
+        return _app(env, clock)
 
     def test_reminder_before_then_overdue_once_then_a_regrade_for_review(
         self, app: WarningApplication, clock: ManualClock
@@ -150,20 +141,14 @@ class DeadlineStory:
         assert [p.source for p in app.list_proposals("QX")] == ["judgement"]
 
 
-class TestDeadlinesInMemory(DeadlineStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+class TestDeadlinesInMemory(InMemory, DeadlineStory):
+    pass
 
 
-class TestDeadlinesSQLite(DeadlineStory):
+class TestDeadlinesSQLite(OnSQLite, DeadlineStory):
     @pytest.fixture
     def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "warning.db"),
-            "SQLITE_LOCK_TIMEOUT": "10",
-        }
+        return {**sqlite_env(tmp_path / "warning.db"), "SQLITE_LOCK_TIMEOUT": "10"}
 
     def test_two_workers_on_one_store_record_each_overdue_exactly_once(
         self, env: dict[str, str], app: WarningApplication, clock: ManualClock

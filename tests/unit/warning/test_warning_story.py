@@ -24,11 +24,10 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
+from tests.support.stores import InMemory, OnSQLite, Story
 from tests.unit.warning.upstream import feed, graded, graded_by_judgement, judgement
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
     from uuid import UUID
 
 TOWN_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
@@ -42,25 +41,16 @@ MEETING = ReviewRecord(
 )
 
 
-class WarningStory:
+class WarningStory(Story[WarningApplication]):
     """The same story, re-told per store by subclasses that provide `env`."""
 
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[WarningApplication]:
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> WarningApplication:
         rules = WarningRules(business_lines={"QX-TH-CZS": "QX-CZ"})
-        app = WarningApplication(
+        return WarningApplication(
             env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED), rules=rules
         )
-        yield app
-        app.close()
 
     def _proposal(self, app: WarningApplication, grade: Grade = Grade.LOW) -> UUID:
         """A judgement about a risk point the register has graded `grade`."""
@@ -317,16 +307,9 @@ class WarningStory:
         assert app.warning_timeline(warning_id)[0].step == "Opened"
 
 
-class TestWarningInMemory(WarningStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+class TestWarningInMemory(InMemory, WarningStory):
+    pass
 
 
-class TestWarningSQLite(WarningStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "warning.db"),
-        }
+class TestWarningSQLite(OnSQLite, WarningStory):
+    pass
