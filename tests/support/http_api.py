@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from fastapi.testclient import TestClient
+
+from shared.clock import ManualClock
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+
 if TYPE_CHECKING:
-    from fastapi.testclient import TestClient
+    from collections.abc import Iterator
 
     from shared.auth import Role
-    from shared.runtime import Runtime
+    from shared.runtime import ServiceSpec
+    from shared.settings import ServiceSettings
+
+
+@contextmanager
+def served(
+    spec: ServiceSpec, settings: type[ServiceSettings], clock: ManualClock | None = None
+) -> Iterator[tuple[Runtime, TestClient]]:
+    """A service on the in-memory store and its HTTP API, without the lifespan: the worker
+    (Kafka) never starts. The runtime is closed afterwards."""
+    runtime = Runtime(spec, settings(common=CommonSettings(store="memory")), clock or ManualClock())
+    with TestClient(create_api(runtime)) as client:
+        yield runtime, client
+    runtime.close()
 
 
 class ApiClient:

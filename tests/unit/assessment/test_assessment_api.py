@@ -17,10 +17,10 @@ from services.assessment.settings import AssessmentSettings
 from shared.auth import Role
 from shared.clock import ManualClock
 from shared.errors import Invalid
-from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from shared.vocabulary import WarningLevel
+from tests.support.http_api import served
 from tests.unit.assessment import upstream as up
 
 if TYPE_CHECKING:
@@ -45,12 +45,9 @@ class Api:
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    settings = AssessmentSettings(common=CommonSettings(store="memory"))
     clock = ManualClock(datetime(2026, 6, 1, 2, 0, tzinfo=UTC))
-    runtime = Runtime(SPEC, settings, clock=clock)
-    with TestClient(create_api(runtime)) as client:  # no lifespan: no worker
+    with served(SPEC, AssessmentSettings, clock) as (runtime, client):
         yield Api(runtime, client)
-    runtime.close()
 
 
 def test_inspections_by_who_may_make_them(api: Api) -> None:

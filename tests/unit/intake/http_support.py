@@ -5,16 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from fastapi.testclient import TestClient
-
 from services.intake.main import SPEC
 from services.intake.settings import IntakeSettings
 from shared.auth import Role
 from shared.clock import ManualClock
-from shared.http import create_api
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
-from tests.support.http_api import ApiClient
+from tests.support.http_api import ApiClient, served
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -41,9 +36,5 @@ def filing(ref: str, unit: str = "QX-TH", **kw: Any) -> dict[str, Any]:
 
 def serve_in_process() -> Iterator[Api]:
     """Intake of the district node on the in-memory store, its clock stopped at NOW."""
-    runtime = Runtime(
-        SPEC, IntakeSettings(common=CommonSettings(store="memory")), clock=ManualClock(NOW)
-    )
-    with TestClient(create_api(runtime)) as client:
+    with served(SPEC, IntakeSettings, ManualClock(NOW)) as (runtime, client):
         yield Api(runtime, client)
-    runtime.close()

@@ -5,16 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from fastapi.testclient import TestClient
 
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
-from shared.clock import ManualClock
-from shared.http import create_api
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
-from tests.support.http_api import ApiClient
+from tests.support.http_api import ApiClient, served
 from tests.unit.register.judging import information_id, report
 
 if TYPE_CHECKING:
@@ -49,11 +44,8 @@ class Api(ApiClient):
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    settings = RegisterSettings(common=CommonSettings(store="memory"))
-    runtime = Runtime(SPEC, settings, clock=ManualClock())
-    with TestClient(create_api(runtime)) as client:
+    with served(SPEC, RegisterSettings) as (runtime, client):
         yield Api(runtime, client)
-    runtime.close()
 
 
 def test_the_judges_verify_and_judge_and_the_record_shows_both(api: Api) -> None:

@@ -7,15 +7,11 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import pytest
-from fastapi.testclient import TestClient
 
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
-from shared.clock import ManualClock
-from shared.http import create_api
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
+from tests.support.http_api import served
 from tests.unit.register.judging import feed
 from tests.unit.register.revising import revision_requested
 from tests.unit.register.test_register_api import Api
@@ -38,11 +34,8 @@ CSV_BAD = (
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    settings = RegisterSettings(common=CommonSettings(store="memory"))
-    runtime = Runtime(SPEC, settings, clock=ManualClock())
-    with TestClient(create_api(runtime)) as client:
+    with served(SPEC, RegisterSettings) as (runtime, client):
         yield Api(runtime, client)
-    runtime.close()
 
 
 def test_admins_register_change_and_list_units_within_their_subtree(api: Api) -> None:

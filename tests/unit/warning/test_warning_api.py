@@ -7,18 +7,14 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 import pytest
-from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
 from services.warning.main import SPEC
 from services.warning.settings import WarningSettings
 from shared.auth import Role
-from shared.clock import BEIJING, ManualClock
-from shared.http import create_api
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
+from shared.clock import BEIJING
 from shared.vocabulary import Grade
-from tests.support.http_api import ApiClient
+from tests.support.http_api import ApiClient, served
 from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
@@ -50,11 +46,8 @@ class Api(ApiClient):
 @pytest.fixture
 def api() -> Iterator[Api]:
     # No business_lines override: the finance bureau follows QX-TH-CZS through the org tree.
-    settings = WarningSettings(common=CommonSettings(store="memory"))
-    runtime = Runtime(SPEC, settings, clock=ManualClock())
-    with TestClient(create_api(runtime)) as client:  # no lifespan: no worker
+    with served(SPEC, WarningSettings) as (runtime, client):
         yield Api(runtime, client)
-    runtime.close()
 
 
 def test_review_issue_report_verify_close(api: Api) -> None:
