@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from fastapi.testclient import TestClient
 
@@ -37,6 +37,14 @@ class ApiClient:
 
     def __init__(self, runtime: Runtime, client: TestClient) -> None:
         self.runtime, self.client = runtime, client
+
+    @classmethod
+    def serve(
+        cls, spec: ServiceSpec, settings: type[ServiceSettings], clock: ManualClock | None = None
+    ) -> Iterator[Self]:
+        """A fixture's body: this client on the service `served` in memory, for one test."""
+        with served(spec, settings, clock) as (runtime, client):
+            yield cls(runtime, client)
 
     def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
         """Headers carrying a token of `user` in `role` at `unit`."""

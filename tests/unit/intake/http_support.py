@@ -9,7 +9,7 @@ from services.intake.main import SPEC
 from services.intake.settings import IntakeSettings
 from shared.auth import Role
 from shared.clock import ManualClock
-from tests.support.http_api import ApiClient, served
+from tests.support.http_api import ApiClient
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,5 +36,4 @@ def filing(ref: str, unit: str = "QX-TH", **kw: Any) -> dict[str, Any]:
 
 def serve_in_process() -> Iterator[Api]:
     """Intake of the district node on the in-memory store, its clock stopped at NOW."""
-    with served(SPEC, IntakeSettings, ManualClock(NOW)) as (runtime, client):
-        yield Api(runtime, client)
+    yield from Api.serve(SPEC, IntakeSettings, ManualClock(NOW))

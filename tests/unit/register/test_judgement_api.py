@@ -9,7 +9,7 @@ import pytest
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
-from tests.support.http_api import ApiClient, served
+from tests.support.http_api import ApiClient
 from tests.unit.register.judging import information_id, report
 
 if TYPE_CHECKING:
@@ -44,8 +44,7 @@ class Api(ApiClient):
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    with served(SPEC, RegisterSettings) as (runtime, client):
-        yield Api(runtime, client)
+    yield from Api.serve(SPEC, RegisterSettings)
 
 
 def test_the_judges_verify_and_judge_and_the_record_shows_both(api: Api) -> None:

@@ -9,7 +9,7 @@ import pytest
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
-from tests.support.http_api import ApiClient, served
+from tests.support.http_api import ApiClient
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,8 +62,7 @@ class Api(ApiClient):
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    with served(SPEC, RegisterSettings) as (runtime, client):
-        yield Api(runtime, client)
+    yield from Api.serve(SPEC, RegisterSettings)
 
 
 def test_the_whole_way_from_power_to_force(api: Api) -> None:

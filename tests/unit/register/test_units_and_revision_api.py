@@ -11,7 +11,6 @@ import pytest
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
-from tests.support.http_api import served
 from tests.unit.register.judging import feed
 from tests.unit.register.revising import revision_requested
 from tests.unit.register.test_register_api import Api
@@ -34,8 +33,7 @@ CSV_BAD = (
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    with served(SPEC, RegisterSettings) as (runtime, client):
-        yield Api(runtime, client)
+    yield from Api.serve(SPEC, RegisterSettings)
 
 
 def test_admins_register_change_and_list_units_within_their_subtree(api: Api) -> None:

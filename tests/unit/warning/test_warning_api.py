@@ -14,7 +14,7 @@ from services.warning.settings import WarningSettings
 from shared.auth import Role
 from shared.clock import BEIJING
 from shared.vocabulary import Grade
-from tests.support.http_api import ApiClient, served
+from tests.support.http_api import ApiClient
 from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
@@ -46,8 +46,7 @@ class Api(ApiClient):
 @pytest.fixture
 def api() -> Iterator[Api]:
     # No business_lines override: the finance bureau follows QX-TH-CZS through the org tree.
-    with served(SPEC, WarningSettings) as (runtime, client):
-        yield Api(runtime, client)
+    yield from Api.serve(SPEC, WarningSettings)
 
 
 def test_review_issue_report_verify_close(api: Api) -> None:
