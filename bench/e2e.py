@@ -45,6 +45,7 @@ from shared.auth import Role, TokenService
 from shared.clock import SystemClock
 from shared.envelope import to_record
 from shared.events import Actor, RiskReported, RiskReportedData
+from shared.events.publish import Origin
 from shared.settings import CommonSettings
 from shared.vocabulary import Channel
 
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 RESULTS = Path(__file__).parent / "results"
 # A unit the district node manages itself (a district department), so a filing stays local.
 UNIT = "QX-SJ"
+INTAKE = Origin("/lianfang/district/intake", "district")
 
 
 @dataclass(frozen=True)
@@ -220,12 +222,11 @@ def risk_reported(n: int, run: str) -> RiskReported:
     officer = Actor(user_id="bench-officer", role="officer", unit_code=UNIT)
     information_id = uuid4()
     return RiskReported.create(
-        source="/lianfang/district/intake",
+        source=INTAKE.source,
         subject=str(information_id),
         clock_now=at,
         data=RiskReportedData(
-            schema_version=1, unit_code=UNIT, node_id="district", actor=officer,
-            authority="Art. 22", occurred_at=at, information_id=information_id,
+            **INTAKE.stamp(UNIT, officer, "Art. 22", at), information_id=information_id,
             subject_post="执法人员", subject_person_id=None, channel=Channel.OFFICER_REPORT,
             summary="压测：消费链路", happened_at=None, learned_at=at,
             source_reference=f"HOP-{run}-{n}", attachment_refs=[], reported_by=officer,

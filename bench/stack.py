@@ -16,9 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 from lianfang.kafka_local import LocalKafka
+from lianfang.local_process import wait_healthy
 from lianfang.run_local import PORTS, NodePlan, plan_nodes
 
 
@@ -128,14 +127,12 @@ class Stack:
 
     def _wait_healthy(self, label: str, port: int, deadline: float) -> None:
         proc = self.procs[label]
-        while time.monotonic() < deadline:
+
+        def check_alive() -> None:
             if proc.poll() is not None:
                 log = (self.root / "logs" / f"{label}.log").read_text(errors="replace")
                 raise RuntimeError(f"{label} exited with {proc.returncode}:\n{log[-3000:]}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
+
+        if wait_healthy(port, check_alive, deadline - time.monotonic()):
+            return
         raise RuntimeError(f"{label} did not answer /healthz on port {port} in time")

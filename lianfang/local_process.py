@@ -1,13 +1,17 @@
-"""What the local Kafka and PostgreSQL servers both need: free ports, live pids, log tails."""
+"""What local servers and service processes need: free ports, live pids, log tails, health."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import socket
+import time
 from typing import TYPE_CHECKING
 
+import httpx
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 HOST = "127.0.0.1"
@@ -58,3 +62,18 @@ def tail(path: Path, lines: int, offset: int = 0) -> str:
     except OSError:
         return f"({path} is missing)"
     return "\n".join(text.splitlines()[-lines:])
+
+
+def wait_healthy(port: int, check_alive: Callable[[], None], timeout: float) -> bool:
+    """Whether the service on this host's `port` answered /healthz within `timeout` seconds;
+    `check_alive` is called before each try and raises if the service's process has died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        check_alive()
+        try:
+            if httpx.get(f"http://{HOST}:{port}/healthz", timeout=1).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    return False

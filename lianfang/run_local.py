@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 
 from lianfang.demo import CHAIN_CASE, load_demo
@@ -21,6 +20,7 @@ from lianfang.demo_chain import carry_case_through
 from lianfang.demo_intake import load_intake_demo
 from lianfang.demo_register import load_register_demo
 from lianfang.kafka_local import LocalKafka
+from lianfang.local_process import wait_healthy
 from shared.auth import TokenService
 from shared.clock import BEIJING, SystemClock
 from shared.kafka import kafka_answers
@@ -32,18 +32,14 @@ PORTS = {"intake": 8101, "register": 8102, "warning": 8103, "assessment": 8104}
 
 
 def _wait_healthy(name: str, port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def check_alive() -> None:
         if proc.poll() is not None:
             typer.echo(f"{name} exited with {proc.returncode}; see its log", err=True)
             raise typer.Exit(1)
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    typer.echo(f"{name} did not become healthy on port {port}", err=True)
-    raise typer.Exit(1)
+
+    if not wait_healthy(port, check_alive, timeout):
+        typer.echo(f"{name} did not become healthy on port {port}", err=True)
+        raise typer.Exit(1)
 
 
 def _url(service: str) -> str:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
+from lianfang.local_process import wait_healthy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,16 +61,8 @@ class ServiceProcess:
         return self
 
     def wait_http(self, port: int, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.check_alive()
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise TimeoutError(f"{self.args} did not answer on {port}:\n{self.tail()}")
+        if not wait_healthy(port, self.check_alive, timeout):
+            raise TimeoutError(f"{self.args} did not answer on {port}:\n{self.tail()}")
 
     def check_alive(self) -> None:
         if self.proc is not None and self.proc.poll() is not None:
