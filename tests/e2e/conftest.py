@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import uuid4
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 
 from shared.auth import Role, TokenService
 from shared.clock import SystemClock
 from shared.envelope import KafkaRecord, to_record
 from shared.settings import DEV_JWT_SECRET
 from shared.topics import Topics
+from tests.support.kafka import read_from_start
 from tests.support.processes import (
     ServiceProcess,
     count_stored,
@@ -106,26 +108,7 @@ class Node:
         self, topic: str, expect: int, timeout: float = 30.0
     ) -> list[ConsumerRecord]:
         """Read a topic from the start as a downstream system would, until `expect` records."""
-        consumer = AIOKafkaConsumer(
-            topic,
-            bootstrap_servers=self.bootstrap,
-            auto_offset_reset="earliest",
-            enable_auto_commit=False,
-            group_id=None,
-        )
-        await consumer.start()
-        records: list[ConsumerRecord] = []
-        try:
-            import asyncio
-
-            deadline = asyncio.get_running_loop().time() + timeout
-            while len(records) < expect and asyncio.get_running_loop().time() < deadline:
-                batch = await consumer.getmany(timeout_ms=500)
-                for part in batch.values():
-                    records.extend(part)
-        finally:
-            await consumer.stop()
-        return records
+        return await read_from_start(self.bootstrap, topic, expect, timeout)
 
     def stop_all(self) -> None:
         for proc in self.processes:
@@ -137,3 +120,25 @@ def node(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Node]:
     n = Node(kafka_bootstrap, tmp_path)
     yield n
     n.stop_all()
+
+
+@pytest.fixture
+def town(node: Node, tmp_path: Path) -> Iterator[Node]:
+    """太和镇's node, sharing the district's Kafka and topics."""
+    (tmp_path / "taihe").mkdir()
+    t = Node(node.bootstrap, tmp_path / "taihe", node.prefix, "town-taihe", "QX-TH")
+    yield t
+    t.stop_all()
+
+
+def filing(ref: str, unit: str, summary: str, **fields: object) -> dict[str, object]:
+    """A filing's JSON body (Art. 22): an officer's report learned two hours ago, unless
+    `fields` say otherwise (channel, learned_at, subject_post, the petitioner, …)."""
+    learned = datetime.now(UTC) - timedelta(hours=2)
+    return {
+        "channel": "officer_report",
+        "source_reference": ref,
+        "unit_code": unit,
+        "summary": summary,
+        "learned_at": learned.isoformat(),
+    } | fields

@@ -13,16 +13,16 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import httpx
 import pytest
 
 from shared.auth import Role
 from shared.clock import BEIJING
-from shared.events import Actor, JudgementMade, JudgementMadeData
 from shared.vocabulary import Grade
-from tests.e2e.conftest import Node
+from tests.e2e.conftest import Node, filing
+from tests.support.events import incipient_judgement
 from tests.support.processes import wait_until
 from tests.unit.assessment.upstream import approved, catalogued, graded
 
@@ -30,26 +30,11 @@ pytestmark = pytest.mark.kafka
 TOWN = "QX-TH"
 
 
-def judgement(unit: str, point: UUID) -> JudgementMade:
-    """An incipient tendency about `point`; the warning's level follows the point's grade."""
-    now = datetime.now(UTC)
-    information_id = uuid4()
-    data = JudgementMadeData(
-        unit_code=unit, node_id="district", authority="Art. 25", occurred_at=now,
-        actor=Actor(user_id="u-judge", role="judge", unit_code="QX"), judgement_id=uuid4(),
-        information_id=information_id, risk_point_id=point, verdict="incipient_tendency",
-        recommended_level="yellow", reasoning="多次出现同一人审核并支付，属苗头性问题",
-    )  # fmt: skip
-    return JudgementMade(id=str(uuid4()), source="/lianfang/district/register", time=now,
-                         subject=str(information_id), data=data)  # fmt: skip
-
-
-def filing(ref: str) -> dict[str, object]:
+def report(ref: str) -> dict[str, object]:
     learned = datetime.now(UTC) - timedelta(hours=2)
-    return {"channel": "officer_report", "source_reference": ref, "unit_code": TOWN,
-            "summary": "镇财政资金拨付由一人经办", "learned_at": learned.isoformat(),
-            "happened_at": (learned - timedelta(days=3)).isoformat(),
-            "subject_post": "出纳"}  # fmt: skip
+    happened = learned - timedelta(days=3)
+    return filing(ref, TOWN, "镇财政资金拨付由一人经办", learned_at=learned.isoformat(),
+                  happened_at=happened.isoformat(), subject_post="出纳")  # fmt: skip
 
 
 def points(card: dict[str, Any]) -> dict[str, float]:
@@ -81,7 +66,7 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
     # intake: two reports filed over HTTP.
     town_office = {"Authorization": f"Bearer {node.token(Role.OFFICE, TOWN)}"}
     for n in range(2):
-        r = await http.post(f"http://127.0.0.1:{intake_port}/information", json=filing(f"ZR-{n}"),
+        r = await http.post(f"http://127.0.0.1:{intake_port}/information", json=report(f"ZR-{n}"),
                        headers=town_office)  # fmt: skip
         assert r.status_code == 201, r.text
     # register: a power catalogued, a risk point graded 低 and approved (Art. 11, 14), and a
@@ -89,7 +74,7 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
     point, now = uuid4(), datetime.now(UTC)
     await node.produce_events("register", [
         catalogued(uuid4(), unit=TOWN, at=now), graded(point, Grade.LOW, unit=TOWN, at=now),
-        approved(point, unit=TOWN, at=now), judgement(TOWN, point)])  # fmt: skip
+        approved(point, unit=TOWN, at=now), incipient_judgement(TOWN, point)])  # fmt: skip
 
     # warning: the district reviews the proposal and issues the warning with a short deadline.
     wbase = f"http://127.0.0.1:{warning_port}"

@@ -14,6 +14,7 @@ import pytest
 
 from shared.auth import Role
 from shared.envelope import KafkaRecord, to_record
+from tests.e2e.conftest import filing
 from tests.support.events import risk_reported
 from tests.support.processes import wait_until
 
@@ -26,17 +27,16 @@ RECEIVED = "Receipt.Received"
 CASES = "ReportedInformation.Received"
 
 
-def filing(unit: str, ref: str) -> dict[str, object]:
+def report(unit: str, ref: str) -> dict[str, object]:
     learned = datetime.now(UTC) - timedelta(hours=2)
-    return {
-        "channel": "officer_report",
-        "source_reference": ref,
-        "unit_code": unit,
-        "summary": "村集体资金由村委会主任一人审批支付",
-        "learned_at": learned.isoformat(),
-        "happened_at": (learned - timedelta(days=3)).isoformat(),
-        "subject_post": "村委会主任",
-    }
+    return filing(
+        ref,
+        unit,
+        "村集体资金由村委会主任一人审批支付",
+        learned_at=learned.isoformat(),
+        happened_at=(learned - timedelta(days=3)).isoformat(),
+        subject_post="村委会主任",
+    )
 
 
 async def test_risk_reported_over_http_lands_on_kafka_and_in_each_consumer_once(node: Node) -> None:
@@ -49,11 +49,11 @@ async def test_risk_reported_over_http_lands_on_kafka_and_in_each_consumer_once(
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         ids = []
         for n in range(3):
-            r = await http.post("/information", json=filing("QX-TH", f"ref-{n}"), headers=officer)
+            r = await http.post("/information", json=report("QX-TH", f"ref-{n}"), headers=officer)
             assert r.status_code == 201, r.text
             ids.append(r.json()["information_id"])
         # Filing the same source again answers with the first case and creates nothing.
-        again = await http.post("/information", json=filing("QX-TH", "ref-0"), headers=officer)
+        again = await http.post("/information", json=report("QX-TH", "ref-0"), headers=officer)
         assert again.status_code == 200
         assert again.json()["information_id"] == ids[0]
         assert again.json()["created"] is False
@@ -94,7 +94,7 @@ def records_by_key(records: list) -> list:  # type: ignore[type-arg]
 async def test_the_api_refuses_clearly_and_records_nothing(node: Node) -> None:
     _, port = node.serve("intake")
     base = f"http://127.0.0.1:{port}"
-    body = filing("QX-TH", "ref-x")
+    body = report("QX-TH", "ref-x")
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         r = await http.post("/information", json=body)
         assert r.status_code == 401
@@ -111,11 +111,11 @@ async def test_the_api_refuses_clearly_and_records_nothing(node: Node) -> None:
         assert "outside your jurisdiction" in r.json()["detail"]
 
         officer = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX')}"}
-        r = await http.post("/information", json=filing("QX-NOPE", "r"), headers=officer)
+        r = await http.post("/information", json=report("QX-NOPE", "r"), headers=officer)
         assert r.status_code == 422
         assert r.json()["detail"][0]["loc"] == ["body", "unit_code"]
 
-        future = filing("QX-TH", "r2") | {"learned_at": "2999-01-01T00:00:00+00:00"}
+        future = report("QX-TH", "r2") | {"learned_at": "2999-01-01T00:00:00+00:00"}
         r = await http.post("/information", json=future, headers=officer)
         assert r.status_code == 422
         assert r.json()["detail"][0]["loc"] == ["body", "learned_at"]

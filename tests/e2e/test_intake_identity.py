@@ -11,7 +11,6 @@ is shown; the custodian's reveal, with a reason, is the one place it appears.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import httpx
@@ -20,6 +19,7 @@ from aiokafka import AIOKafkaConsumer
 
 from shared.auth import Role
 from shared.envelope import from_record
+from tests.e2e.conftest import filing
 
 if TYPE_CHECKING:
     from tests.e2e.conftest import Node
@@ -39,17 +39,16 @@ def leaks(text: str) -> list[str]:
 
 
 def petition(ref: str, unit: str) -> dict[str, object]:
-    learned = datetime.now(UTC) - timedelta(hours=2)
-    return {
-        "channel": "petition",
-        "source_reference": ref,
-        "unit_code": unit,
-        "summary": "实名举报：村会计虚报冒领低保金",
-        "learned_at": learned.isoformat(),
-        "petitioner_name": NAME,
-        "petitioner_contact": PHONE,
-        "petitioner_id_number": ID_NUMBER,
-    }
+    summary = "实名举报：村会计虚报冒领低保金"
+    return filing(
+        ref,
+        unit,
+        summary,
+        channel="petition",
+        petitioner_name=NAME,
+        petitioner_contact=PHONE,
+        petitioner_id_number=ID_NUMBER,
+    )
 
 
 async def node_topics(node: Node) -> list[str]:

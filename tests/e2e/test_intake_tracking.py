@@ -19,18 +19,9 @@ from tests.e2e.conftest import Node
 from tests.support.processes import wait_until
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+    pass
 
 pytestmark = pytest.mark.kafka
-
-
-@pytest.fixture
-def town(node: Node, tmp_path: Path) -> Iterator[Node]:
-    (tmp_path / "taihe").mkdir()
-    t = Node(node.bootstrap, tmp_path / "taihe", node.prefix, "town-taihe", "QX-TH")
-    yield t
-    t.stop_all()
 
 
 def test_an_overdue_forward_is_recorded_then_closed_by_a_late_answer(

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import httpx
 import pytest
 
 from shared.auth import Role
-from shared.events import Actor, CloudEvent, JudgementMade, JudgementMadeData
+from shared.events import CloudEvent
 from shared.vocabulary import Grade
 from tests.e2e.conftest import Node
+from tests.support.events import incipient_judgement
 from tests.support.processes import wait_until
 from tests.unit.assessment.upstream import graded
 
@@ -26,32 +27,7 @@ pytestmark = pytest.mark.kafka
 def judged(unit: str, grade: Grade = Grade.LOW) -> list[CloudEvent]:
     """The register's events for one case: its risk point graded, then the judgement about it."""
     point = uuid4()
-    return [graded(point, grade, unit=unit, at=datetime.now(UTC)), judgement(unit, point)]
-
-
-def judgement(unit: str, point: UUID) -> JudgementMade:
-    now = datetime.now(UTC)
-    judge = Actor(user_id="u-judge", role="judge", unit_code="QX")
-    information_id = uuid4()
-    return JudgementMade(
-        id=str(uuid4()),
-        source="/lianfang/district/register",
-        time=now,
-        subject=str(information_id),
-        data=JudgementMadeData(
-            unit_code=unit,
-            node_id="district",
-            actor=judge,
-            authority="Art. 25",
-            occurred_at=now,
-            judgement_id=uuid4(),
-            information_id=information_id,
-            risk_point_id=point,
-            verdict="incipient_tendency",
-            recommended_level="yellow",
-            reasoning="多次出现同一人审核并支付，属苗头性问题",
-        ),
-    )
+    return [graded(point, grade, unit=unit, at=datetime.now(UTC)), incipient_judgement(unit, point)]
 
 
 async def test_a_judgement_becomes_a_warning_and_its_missed_deadline_an_overdue(

@@ -8,15 +8,14 @@ from uuid import uuid4
 
 import psycopg
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
 from lianfang.kafka_local import LocalKafka, ensure_topics
+from tests.support.kafka import read_from_start
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from aiokafka.structs import ConsumerRecord
 
     from lianfang.postgres_local import PgParams
 
@@ -29,28 +28,6 @@ async def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
             await producer.send_and_wait(topic, value=value, key=b"same-key")
     finally:
         await producer.stop()
-
-
-async def read_from_start(
-    bootstrap: str, topic: str, expect: int, timeout: float = 30.0
-) -> list[ConsumerRecord]:
-    consumer = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        group_id=None,
-    )
-    await consumer.start()
-    records: list[ConsumerRecord] = []
-    try:
-        deadline = asyncio.get_running_loop().time() + timeout
-        while len(records) < expect and asyncio.get_running_loop().time() < deadline:
-            for part in (await consumer.getmany(timeout_ms=500)).values():
-                records.extend(part)
-    finally:
-        await consumer.stop()
-    return records
 
 
 @pytest.mark.kafka

@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
-from shared.events import Actor, RiskReported, RiskReportedData
+from shared.events import Actor, JudgementMade, JudgementMadeData, RiskReported, RiskReportedData
+from shared.events.publish import Origin
+
+INTAKE = Origin("/lianfang/district/intake", "district")
+REGISTER = Origin("/lianfang/district/register", "district")
 
 
 def risk_reported(
@@ -19,16 +23,11 @@ def risk_reported(
     information_id = information_id or uuid4()
     return RiskReported(
         id=event_id or str(uuid4()),
-        source="/lianfang/district/intake",
+        source=INTAKE.source,
         time=at,
         subject=str(information_id),
         data=RiskReportedData(
-            schema_version=1,
-            unit_code=unit_code,
-            node_id="district",
-            actor=officer,
-            authority="Art. 22",
-            occurred_at=at,
+            **INTAKE.stamp(unit_code, officer, "Art. 22", at),
             information_id=information_id,
             subject_post="出纳",
             subject_person_id=None,
@@ -41,4 +40,24 @@ def risk_reported(
             reported_by=officer,
             has_protected_source=False,
         ),
+    )
+
+
+def incipient_judgement(unit: str, risk_point_id: UUID) -> JudgementMade:
+    """An incipient tendency 苗头性问题 about a risk point, judged now (Art. 25); the warning's
+    level follows the point's grade, whatever the judgement recommends."""
+    now = datetime.now(UTC)
+    judge = Actor(user_id="u-judge", role="judge", unit_code="QX")
+    information_id = uuid4()
+    data = JudgementMadeData(
+        **REGISTER.stamp(unit, judge, "Art. 25", now),
+        judgement_id=uuid4(),
+        information_id=information_id,
+        risk_point_id=risk_point_id,
+        verdict="incipient_tendency",
+        recommended_level="yellow",
+        reasoning="多次出现同一人审核并支付，属苗头性问题",
+    )
+    return JudgementMade.create(
+        data=data, subject=str(information_id), source=REGISTER.source, clock_now=now
     )

@@ -6,12 +6,15 @@ from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from shared.events import Actor, RevisionRequested, RevisionRequestedData
+from shared.events.publish import Origin
 
 if TYPE_CHECKING:
     from datetime import datetime
     from uuid import UUID
 
     from shared.events import RevisionAspect
+
+ASSESSMENT = Origin("/lianfang/district/assessment", "district")
 
 
 def revision_requested(
@@ -28,16 +31,11 @@ def revision_requested(
     request_id = request_id or uuid4()
     return RevisionRequested(
         id=event_id or str(uuid4()),
-        source="/lianfang/district/assessment",
+        source=ASSESSMENT.source,
         time=at,
         subject=str(risk_point_id),
         data=RevisionRequestedData(
-            schema_version=1,
-            unit_code=unit_code,
-            node_id="district",
-            actor=inspector,
-            authority="Art. 30",
-            occurred_at=at,
+            **ASSESSMENT.stamp(unit_code, inspector, "Art. 30", at),
             request_id=request_id,
             risk_point_id=risk_point_id,
             inspection_id=uuid4(),

@@ -18,9 +18,11 @@ from shared.events import (
     RiskGraded,
     RiskGradedData,
 )
+from shared.events.publish import Origin
 from shared.vocabulary import Grade, GradeSource, RiskCategory, Verdict, WarningLevel
 
 AT = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+REGISTER = Origin("/lianfang/district/register", "district")
 JUDGE = Actor(user_id="u-judge", role="judge", unit_code="QX-TH")
 _offsets = count(1)
 
@@ -34,15 +36,14 @@ def judgement(
 ) -> JudgementMade:
     """A judgement; its recommended `level` is advice only: the level follows the grade."""
     data = JudgementMadeData(
-        schema_version=1, unit_code=unit, node_id="district", actor=JUDGE, authority="Art. 25",
-        occurred_at=AT, judgement_id=judgement_id or uuid4(), information_id=uuid4(),
+        **REGISTER.stamp(unit, JUDGE, "Art. 25", AT),
+        judgement_id=judgement_id or uuid4(), information_id=uuid4(),
         risk_point_id=risk_point_id or uuid4(), verdict=verdict, recommended_level=level,
         reasoning="报销审核与支付由同一人完成，属苗头性问题",
     )  # fmt: skip
     return JudgementMade.create(
-        data=data, subject=str(data.information_id), source="/lianfang/district/register",
-        clock_now=AT,
-    )  # fmt: skip
+        data=data, subject=str(data.information_id), source=REGISTER.source, clock_now=AT
+    )
 
 
 def graded(
@@ -56,16 +57,15 @@ def graded(
 ) -> RiskGraded:
     """The register's grading of a risk point (Art. 14), as the warning service receives it."""
     data = RiskGradedData(
-        schema_version=1, unit_code=unit, node_id="district", actor=JUDGE, authority="Art. 14",
-        occurred_at=at, risk_point_id=risk_point_id, category=RiskCategory.BUSINESS_PROCESS,
+        **REGISTER.stamp(unit, JUDGE, "Art. 14", at),
+        risk_point_id=risk_point_id, category=RiskCategory.BUSINESS_PROCESS,
         factors=GradingFactors(importance=2, discretion=2, probability=2, harm=2),
         grade=grade, previous_grade=None, source=source, reason="评定",
         information_id=None, judgement_id=judgement_id, recommended_level=None,
     )  # fmt: skip
     return RiskGraded.create(
-        data=data, subject=str(data.risk_point_id), source="/lianfang/district/register",
-        clock_now=at,
-    )  # fmt: skip
+        data=data, subject=str(data.risk_point_id), source=REGISTER.source, clock_now=at
+    )
 
 
 def graded_by_judgement(
