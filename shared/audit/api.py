@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from shared.audit.case_timeline import TimelineEntry, case_timeline, render_markdown
 from shared.audit.published import read_published
-from shared.audit.queries import recorded_queries
+from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.errors import NotFound
@@ -37,15 +37,6 @@ class EntryOut(BaseModel):
     authority: str = Field(description="On what authority (依据).")
     what: str = Field(description="What happened, in the office's words (Beijing time).")
     due_at: datetime | None = Field(description="A deadline this step set or missed, if any.")
-
-
-class QueryOut(BaseModel):
-    user_id: str
-    unit_code: str
-    method: str
-    target: str
-    at: datetime
-    trace: str
 
 
 async def _timeline(
@@ -87,7 +78,6 @@ def list_queries(
     who: QueryReader,
     runtime: RuntimeDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> list[QueryOut]:
+) -> list[AuditQueryRow]:
     rows = recorded_queries(runtime.app, limit)
-    mine = [r for r in rows if runtime.app.org.is_within(r.unit_code, who.unit_code)]
-    return [QueryOut(**vars(r)) for r in mine]
+    return [r for r in rows if runtime.app.org.is_within(r.unit_code, who.unit_code)]

@@ -47,6 +47,8 @@ class AuditQuery(Aggregate):
 
 @dataclass(frozen=True)
 class AuditQueryRow:
+    """One recorded auditor request, as the audit API lists it (Art. 29)."""
+
     user_id: str
     unit_code: str
     method: str
