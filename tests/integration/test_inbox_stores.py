@@ -19,10 +19,10 @@ from shared.inbox import Delivery, Inbox, Outcome
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.events import risk_reported
+from tests.support.stores import InMemory, OnPostgres, OnSQLite, Story
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+    pass
 
 TOPIC = "lianfang.intake.events"
 
@@ -32,19 +32,11 @@ def delivery_of(event: object, offset: int, partition: int = 0) -> Delivery:
     return Delivery(TOPIC, partition, offset, record.key, record.value, tuple(record.headers))
 
 
-class InboxStory:
+class InboxStory(Story[RegisterApplication]):
     """The same story, re-told per store by subclasses that provide `env`."""
 
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
-
-    @pytest.fixture
-    def app(self, env: dict[str, str]) -> Iterator[RegisterApplication]:
-        org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
-        app = RegisterApplication(env, clock=ManualClock(), org=org)
-        yield app
-        app.close()
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> RegisterApplication:
+        return RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
 
     def test_an_event_is_taken_in_once_with_its_position(self, app: RegisterApplication) -> None:
         inbox = Inbox(app)
@@ -95,23 +87,14 @@ class InboxStory:
         assert app.count_receipts() == 1
 
 
-class TestInboxInMemory(InboxStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+class TestInboxInMemory(InMemory, InboxStory):
+    pass
 
 
-class TestInboxSQLite(InboxStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "r.db"),
-        }
+class TestInboxSQLite(OnSQLite, InboxStory):
+    pass
 
 
 @pytest.mark.postgres
-class TestInboxPostgres(InboxStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path, postgres_database: dict[str, str]) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database}
+class TestInboxPostgres(OnPostgres, InboxStory):
+    pass

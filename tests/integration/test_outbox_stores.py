@@ -21,10 +21,10 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.outbox import OutboxRelay
 from shared.runtime import DEFAULT_ORG_SEED
+from tests.support.stores import OnPostgres, OnSQLite, Story
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Iterator
-    from pathlib import Path
+    from collections.abc import Awaitable
 
 ORIGIN = Origin("/lianfang/district/intake", "district")
 OFFICER = Principal("u-office", frozenset({Role.OFFICE}), "QX")
@@ -38,17 +38,11 @@ class Sent(list[tuple[str, KafkaRecord]]):
         return done
 
 
-class OutboxStory:
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
+class OutboxStory(Story[IntakeApplication]):
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
-    @pytest.fixture
-    def app(self, env: dict[str, str]) -> Iterator[IntakeApplication]:
-        clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
-        app = IntakeApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
-        yield app
-        app.close()
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> IntakeApplication:
+        return IntakeApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
 
     def file(self, app: IntakeApplication, n: int) -> None:
         learned = app.clock.now() - timedelta(hours=1)
@@ -111,17 +105,10 @@ class OutboxStory:
         assert [dict(r.headers)["ce_id"] for _, r in fresh] == ids
 
 
-class TestOutboxSQLite(OutboxStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "i.db"),
-        }
+class TestOutboxSQLite(OnSQLite, OutboxStory):
+    pass
 
 
 @pytest.mark.postgres
-class TestOutboxPostgres(OutboxStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path, postgres_database: dict[str, str]) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database}
+class TestOutboxPostgres(OnPostgres, OutboxStory):
+    pass

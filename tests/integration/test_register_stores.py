@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.stores import OnPostgres
 from tests.unit.register.test_judgement_story import JudgementStory
 from tests.unit.register.test_org_units_story import OrgUnitStory
 from tests.unit.register.test_register_as_of import AsOfStory
@@ -17,35 +18,21 @@ from tests.unit.register.test_revision_story import RevisionStory
 pytestmark = pytest.mark.postgres
 
 
-def _postgres(database: dict[str, str]) -> dict[str, str]:
-    return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **database}
+class TestRegisterPostgres(OnPostgres, RegisterStory):
+    pass
 
 
-class TestRegisterPostgres(RegisterStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestJudgementPostgres(OnPostgres, JudgementStory):
+    pass
 
 
-class TestJudgementPostgres(JudgementStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestRevisionPostgres(OnPostgres, RevisionStory):
+    pass
 
 
-class TestRevisionPostgres(RevisionStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestAsOfPostgres(OnPostgres, AsOfStory):
+    pass
 
 
-class TestAsOfPostgres(AsOfStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
-
-
-class TestOrgUnitsPostgres(OrgUnitStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestOrgUnitsPostgres(OnPostgres, OrgUnitStory):
+    pass

@@ -2,7 +2,7 @@
 
 A story class (a `Story`) holds the tests and asks for `env`, `clock` and `app`;
 `class TestXInMemory(InMemory, XStory)` and `class TestXSQLite(OnSQLite, XStory)` run it on each
-store (tests/integration adds PostgreSQL).
+store, and `OnPostgres` on PostgreSQL (tests/integration).
 Each store has the recorder production uses: the one that hash-chains every event (Art. 23).
 """
 
@@ -44,6 +44,14 @@ class OnSQLite:
     @pytest.fixture
     def env(self, tmp_path: Path) -> dict[str, str]:
         return sqlite_env(tmp_path / "store.db")
+
+
+class OnPostgres:
+    """A fresh PostgreSQL database per test (tests/integration; the server starts by itself)."""
+
+    @pytest.fixture
+    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
+        return with_chain({"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database})
 
 
 class Story(Generic[_App]):
