@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-import psycopg
 import pytest
 
 from services.register.app import RegisterApplication
@@ -24,6 +23,7 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.store import with_chain
 from tests.support.events import risk_reported
+from tests.support.stores import OnPostgres, OnSQLite, postgres_connection
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -72,14 +72,7 @@ class SQLiteStore(Store):
 
 class PostgresStore(Store):
     def __init__(self, env: dict[str, str], table: str) -> None:
-        self.db = psycopg.connect(
-            host=env["POSTGRES_HOST"],
-            port=int(env["POSTGRES_PORT"]),
-            user=env["POSTGRES_USER"],
-            password=env["POSTGRES_PASSWORD"],
-            dbname=env["POSTGRES_DBNAME"],
-            autocommit=True,
-        )
+        self.db = postgres_connection(env)
         self.events, self.chain = f"{table}_events", f"{table}_chain"
 
     def rows(self) -> list[Row]:
@@ -255,25 +248,14 @@ def _hashes(raw: Store) -> list[str]:
     return found
 
 
-class TestTamperSQLite(TamperStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "r.db"),
-        }
-
+class TestTamperSQLite(OnSQLite, TamperStory):
     @pytest.fixture
     def raw(self, env: dict[str, str], app: RegisterApplication) -> Store:
         return SQLiteStore(env["SQLITE_DBNAME"])
 
 
 @pytest.mark.postgres
-class TestTamperPostgres(TamperStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database}
-
+class TestTamperPostgres(OnPostgres, TamperStory):
     @pytest.fixture
     def raw(self, env: dict[str, str], app: RegisterApplication) -> Store:
         return PostgresStore(env, app.name.lower())

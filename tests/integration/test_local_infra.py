@@ -13,6 +13,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from lianfang.kafka_local import LocalKafka, ensure_topics
 from tests.support.kafka import read_from_start
+from tests.support.stores import postgres_connection
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -94,24 +95,13 @@ def test_postgres_stores_and_returns_rows(postgres_params: PgParams) -> None:
     assert rows == [(1, "廉"), (2, "防")]
 
 
-def _connect(env: dict[str, str]) -> psycopg.Connection[tuple[object, ...]]:
-    return psycopg.connect(
-        host=env["POSTGRES_HOST"],
-        port=int(env["POSTGRES_PORT"]),
-        user=env["POSTGRES_USER"],
-        password=env["POSTGRES_PASSWORD"],
-        dbname=env["POSTGRES_DBNAME"],
-        autocommit=True,
-    )
-
-
 @pytest.mark.postgres
 @pytest.mark.parametrize("turn", [1, 2])
 def test_every_test_gets_a_fresh_database_of_its_own(
     turn: int, postgres_database: dict[str, str], postgres_params: PgParams
 ) -> None:
     assert postgres_database["POSTGRES_DBNAME"] != postgres_params.dbname
-    with _connect(postgres_database) as conn:
+    with postgres_connection(postgres_database) as conn:
         # The table the other turn created is not here.
         count = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         assert conn.execute(count).fetchone() == (0,)

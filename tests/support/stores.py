@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
+import psycopg
 import pytest
 
 from shared.clock import ManualClock
@@ -52,6 +53,18 @@ class OnPostgres:
     @pytest.fixture
     def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
         return with_chain({"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database})
+
+
+def postgres_connection(env: dict[str, str]) -> psycopg.Connection[tuple[object, ...]]:
+    """A direct, autocommitting connection to the PostgreSQL database an `env` names."""
+    return psycopg.connect(
+        host=env["POSTGRES_HOST"],
+        port=int(env["POSTGRES_PORT"]),
+        user=env["POSTGRES_USER"],
+        password=env["POSTGRES_PASSWORD"],
+        dbname=env["POSTGRES_DBNAME"],
+        autocommit=True,
+    )
 
 
 class Story(Generic[_App]):
