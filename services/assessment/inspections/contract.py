@@ -11,12 +11,11 @@ from uuid import NAMESPACE_URL, uuid5
 
 from services.assessment.inspections.model import Inspection
 from shared.events import Actor, RevisionRequested, RevisionRequestedData
-from shared.events.publish import public_envelope
+from shared.events.publish import Origin, public_envelope
 
 if TYPE_CHECKING:
     from uuid import UUID
 
-    from shared.events.publish import Origin
 
 REQUEST_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:revision-request")
 

@@ -5,14 +5,9 @@ Drafts and rescorings stay internal; only the published result goes out, with it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from services.assessment.scoring.model import AnnualAssessment
 from shared.events import Actor, AssessmentPublished, AssessmentPublishedData, ScoreLine
-from shared.events.publish import public_envelope
-
-if TYPE_CHECKING:
-    from shared.events.publish import Origin
+from shared.events.publish import Origin, public_envelope
 
 
 def assessment_published(e: AnnualAssessment.Published, origin: Origin) -> AssessmentPublished:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from shared.events import ReportingBreachFound, ReportingBreachFoundData
-from shared.events.publish import public_envelope, public_event_id
+from shared.events.publish import Origin, public_envelope, public_event_id
 
 if TYPE_CHECKING:
     from services.intake.duties.model import ReportingBreach
     from shared.events import CloudEvent
-    from shared.events.publish import Origin
 
 
 def translate_breach(e: ReportingBreach.Found, origin: Origin) -> CloudEvent:

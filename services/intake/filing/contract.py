@@ -19,12 +19,11 @@ from shared.events import (
     RiskReported,
     RiskReportedData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Origin, public_envelope
 from shared.vocabulary import Channel, RoutingOutcome
 
 if TYPE_CHECKING:
     from shared.events import CloudEvent
-    from shared.events.publish import Origin
 
 
 def translate_filed(e: RiskInformation.Filed, origin: Origin) -> CloudEvent:

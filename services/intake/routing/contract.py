@@ -16,12 +16,11 @@ from shared.events import (
     InformationTransferred,
     InformationTransferredData,
 )
-from shared.events.publish import public_envelope
+from shared.events.publish import Origin, public_envelope
 from shared.vocabulary import Channel
 
 if TYPE_CHECKING:
     from shared.events import CloudEvent
-    from shared.events.publish import Origin
 
 
 def translate_acknowledgement(e: RiskInformation.AcknowledgementSent, origin: Origin) -> CloudEvent:

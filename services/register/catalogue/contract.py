@@ -6,8 +6,6 @@ who acted, so the actor's unit is the power's unit and the role the office's (it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from services.register.catalogue.model import PowerItem
 from shared.events import (
     Actor,
@@ -16,11 +14,7 @@ from shared.events import (
     PowerCharted,
     PowerChartedData,
 )
-from shared.events.publish import Translations, public_envelope
-
-if TYPE_CHECKING:
-    from shared.events.publish import Origin
-
+from shared.events.publish import Origin, Translations, public_envelope
 
 translate = Translations()
 """The public event a power's stored event becomes, if any (Art. 11)."""

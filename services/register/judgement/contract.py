@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from services.register.judgement.model import ReportedInformation
 from shared.events import Actor, JudgementMade, JudgementMadeData
-from shared.events.publish import Translations, public_envelope
+from shared.events.publish import Origin, Translations, public_envelope
 from shared.events.register import JudgedReportingBreach
-
-if TYPE_CHECKING:
-    from shared.events.publish import Origin
-
 
 translate = Translations()
 """A judgement becomes JudgementMade; receipt and verification stay internal (Art. 25)."""

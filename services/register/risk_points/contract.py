@@ -8,8 +8,6 @@ its route requires (editor routes: office; votes: leader).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import Tally
 from shared.events import (
@@ -24,11 +22,7 @@ from shared.events import (
     RiskPointPublished,
     RiskPointPublishedData,
 )
-from shared.events.publish import Translations, public_envelope
-
-if TYPE_CHECKING:
-    from shared.events.publish import Origin
-
+from shared.events.publish import Origin, Translations, public_envelope
 
 translate = Translations()
 """The public event a risk point's stored event becomes, if any (Art. 10, 14)."""

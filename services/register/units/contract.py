@@ -6,7 +6,7 @@ stands, so other services' read models replace their copy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TypedDict
 
 from services.register.units.model import OrgUnitEntry
 from shared.events import (
@@ -16,10 +16,7 @@ from shared.events import (
     OrgUnitRegistered,
     OrgUnitRegisteredData,
 )
-from shared.events.publish import Translations, public_envelope
-
-if TYPE_CHECKING:
-    from shared.events.publish import Origin
+from shared.events.publish import Origin, Translations, public_envelope
 
 
 class UnitState(TypedDict):

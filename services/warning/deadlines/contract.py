@@ -17,12 +17,11 @@ from shared.events import (
     RectificationOverdue,
     RectificationOverdueData,
 )
-from shared.events.publish import Translations, public_envelope
+from shared.events.publish import Origin, Translations, public_envelope
 from shared.vocabulary import ActionHolder
 
 if TYPE_CHECKING:
     from shared.events import CloudEvent
-    from shared.events.publish import Origin
 
 
 translate = Translations()

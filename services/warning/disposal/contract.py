@@ -6,8 +6,6 @@ services themselves (Art. 14, 28). Proposals, reviews, reports and verifications
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from services.warning.disposal.model import IssuedWarning, Proposal
 from shared.events import (
     Actor,
@@ -21,11 +19,7 @@ from shared.events import (
     WarningIssued,
     WarningIssuedData,
 )
-from shared.events.publish import Translations, public_envelope
-
-if TYPE_CHECKING:
-    from shared.events.publish import Origin
-
+from shared.events.publish import Origin, Translations, public_envelope
 
 translate = Translations()
 """Issue, closure and transfer become public events; the rest stays internal (Art. 28)."""
