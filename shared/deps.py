@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from shared import tracing
+from shared.application import ServiceApplication
 from shared.audit.queries import record_query
 from shared.auth import Principal, Role, TokenError
 from shared.errors import Forbidden
@@ -23,6 +24,18 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+_App = TypeVar("_App", bound=ServiceApplication)
+
+
+def application_of(kind: type[_App]) -> Callable[[Runtime], _App]:
+    """A dependency giving the runtime's application as its service's own class."""
+
+    def application(runtime: RuntimeDep) -> _App:
+        assert isinstance(runtime.app, kind)
+        return runtime.app
+
+    return application
 
 
 def get_principal(

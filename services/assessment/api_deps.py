@@ -8,15 +8,9 @@ from fastapi import Depends
 
 from services.assessment.app import AssessmentApplication
 from shared.auth import Principal, Role
-from shared.deps import RuntimeDep, require_roles
+from shared.deps import application_of, require_roles
 
-
-def _app(runtime: RuntimeDep) -> AssessmentApplication:
-    assert isinstance(runtime.app, AssessmentApplication)
-    return runtime.app
-
-
-AssessmentApp = Annotated[AssessmentApplication, Depends(_app)]
+AssessmentApp = Annotated[AssessmentApplication, Depends(application_of(AssessmentApplication))]
 
 # The prevention office 预防腐败室 tasks self-inspections, runs surveys, scores and publishes.
 Office = Annotated[Principal, Depends(require_roles(Role.OFFICE))]

@@ -8,15 +8,9 @@ from fastapi import Depends
 
 from services.intake.app import IntakeApplication
 from shared.auth import Principal, Role
-from shared.deps import RuntimeDep, require_roles
+from shared.deps import application_of, require_roles
 
-
-def _app(runtime: RuntimeDep) -> IntakeApplication:
-    assert isinstance(runtime.app, IntakeApplication)
-    return runtime.app
-
-
-IntakeApp = Annotated[IntakeApplication, Depends(_app)]
+IntakeApp = Annotated[IntakeApplication, Depends(application_of(IntakeApplication))]
 
 # Information officers 信息员 and the prevention office 预防腐败室 file (Art. 22).
 Filer = Annotated[Principal, Depends(require_roles(Role.OFFICER, Role.OFFICE))]

@@ -8,16 +8,10 @@ from fastapi import Depends
 
 from services.register.app import RegisterApplication
 from shared.auth import Principal, Role
-from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
+from shared.deps import application_of, ensure_jurisdiction, require_roles
 from shared.runtime import Runtime
 
-
-def _app(runtime: RuntimeDep) -> RegisterApplication:
-    assert isinstance(runtime.app, RegisterApplication)
-    return runtime.app
-
-
-RegisterApp = Annotated[RegisterApplication, Depends(_app)]
+RegisterApp = Annotated[RegisterApplication, Depends(application_of(RegisterApplication))]
 
 # The prevention office 预防腐败室 of each unit (Art. 6) sorts out powers and risks and grades them.
 Editor = Annotated[Principal, Depends(require_roles(Role.OFFICE))]

@@ -8,15 +8,9 @@ from fastapi import Depends
 
 from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
-from shared.deps import RuntimeDep, require_roles
+from shared.deps import application_of, require_roles
 
-
-def _app(runtime: RuntimeDep) -> WarningApplication:
-    assert isinstance(runtime.app, WarningApplication)
-    return runtime.app
-
-
-WarningApp = Annotated[WarningApplication, Depends(_app)]
+WarningApp = Annotated[WarningApplication, Depends(application_of(WarningApplication))]
 
 # The prevention office 预防腐败室 of the managing body reviews, issues, verifies (Art. 27, 28).
 Office = Annotated[Principal, Depends(require_roles(Role.OFFICE))]
