@@ -23,7 +23,7 @@ from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
 
-from shared.errors import Forbidden, Invalid
+from shared.errors import Forbidden, Invalid, NotFound
 from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
 from shared.org_follow import ORG_EVENTS, OrgFollower
@@ -186,6 +186,10 @@ class ServiceApplication(ProcessApplication[UUID]):
         except UnknownUnit:
             raise Invalid(field, f"unknown unit {code!r}") from None
 
+    def units_within(self, within: str) -> set[str]:
+        """The codes of the subtree of `within`; Invalid naming `within` if nobody knows it."""
+        return {u.code for u in self.org.subtree(self.unit(within, "within").code)}
+
     def ensure_within(self, principal: Principal, unit_code: str, field: str = "unit_code") -> None:
         """Refuse a unit outside the caller's subtree (403), or unknown to the tree (422)."""
         self.unit(unit_code, field)
@@ -201,6 +205,13 @@ class ServiceApplication(ProcessApplication[UUID]):
             return None
         aggregate: object = self.repository.get(aggregate_id)
         return aggregate if isinstance(aggregate, kind) else None
+
+    def load(self, aggregate_id: UUID, kind: type[_A], what: str) -> _A:
+        """The aggregate of that id and kind; NotFound (404) naming `what` otherwise."""
+        found = self.find(aggregate_id, kind)
+        if found is None:
+            raise NotFound(f"no {what} {aggregate_id}")
+        return found
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Whether an upstream event is for this service at all (override to filter)."""

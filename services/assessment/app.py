@@ -21,7 +21,7 @@ from services.assessment.scoring.rules import ScoringScheme
 from services.assessment.surveys import handlers as surveys
 from shared.application import ServiceApplication
 from shared.clock import BEIJING
-from shared.errors import Conflict, Invalid, NotFound
+from shared.errors import Conflict, Invalid
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -111,10 +111,7 @@ class AssessmentApplication(ServiceApplication):
 
     def get(self, record_id: UUID, kind: type[_T], what: str) -> _T:
         """A record of this service; NotFound naming `what` if there is none."""
-        found = self.find(record_id, kind)
-        if found is None:
-            raise NotFound(f"no {what} {record_id}")
-        return found
+        return self.load(record_id, kind, what)
 
     def save_once(self, aggregate: Aggregate) -> None:
         """Save, or 409 if another request changed the same record meanwhile (no lost update)."""

@@ -7,7 +7,7 @@ officers/ (Art. 22).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from services.intake.duties import handlers as duties
 from services.intake.duties.model import ReportingDuty
@@ -21,7 +21,6 @@ from services.intake.read_model import IntakeView
 from services.intake.routing import handlers as routing
 from services.intake.settings import IntakeRules
 from shared.application import ServiceApplication
-from shared.errors import NotFound
 from shared.events import InformationAcknowledged, InformationForwarded, InformationTransferred
 
 if TYPE_CHECKING:
@@ -34,8 +33,6 @@ if TYPE_CHECKING:
     from shared.orgtree import OrgDirectory, OrgUnit
 
 __all__ = ["Filing", "InformationDraft", "IntakeApplication"]
-
-_T = TypeVar("_T")
 
 
 class IntakeApplication(ServiceApplication):
@@ -68,13 +65,6 @@ class IntakeApplication(ServiceApplication):
         """The unit, then each unit above it (Art. 24)."""
         self.unit(code)
         return list(self.org.ancestors(code))
-
-    def load(self, aggregate_id: UUID, kind: type[_T], what: str) -> _T:
-        """The aggregate of that id and kind; NotFound (404) naming `what` otherwise."""
-        found = self.find(aggregate_id, kind)
-        if found is None:
-            raise NotFound(f"no {what} {aggregate_id}")
-        return found
 
     def get_information(self, information_id: UUID) -> RiskInformation:
         """One case as filed and routed (Art. 22, 24)."""

@@ -19,7 +19,7 @@ from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import RegisterRules
 from services.register.units import handlers as units
 from shared.application import ServiceApplication
-from shared.errors import Invalid, NotFound
+from shared.errors import Invalid
 from shared.events import RevisionRequested, RiskReported
 
 if TYPE_CHECKING:
@@ -80,27 +80,15 @@ class RegisterApplication(ServiceApplication):
 
     def get_information(self, information_id: UUID) -> ReportedInformation:
         """Reported information in the database 廉政风险信息库 (Art. 21); NotFound if none."""
-        found = self.find(information_id, ReportedInformation)
-        if found is None:
-            raise NotFound(f"no reported information {information_id}")
-        return found
+        return self.load(information_id, ReportedInformation, "reported information")
 
     def get_power(self, power_id: UUID) -> PowerItem:
         """A power of the catalogue (Art. 11); NotFound if there is none."""
-        found = self.find(power_id, PowerItem)
-        if found is None:
-            raise NotFound(f"no power {power_id}")
-        return found
+        return self.load(power_id, PowerItem, "power")
 
     def get_risk_point(self, risk_point_id: UUID) -> RiskPoint:
         """A risk point of the register (Art. 10); NotFound if there is none."""
-        found = self.find(risk_point_id, RiskPoint)
-        if found is None:
-            raise NotFound(f"no risk point {risk_point_id}")
-        return found
-
-    def _subtree(self, within: str) -> set[str]:
-        return {u.code for u in self.org.subtree(self.unit(within, "within").code)}
+        return self.load(risk_point_id, RiskPoint, "risk point")
 
     def list_risk_points(
         self,
@@ -112,7 +100,7 @@ class RegisterApplication(ServiceApplication):
         as_of: datetime | None = None,
     ) -> list[RiskPointRow]:
         """The register of the subtree of `within`, filtered; as it stood `as_of` (Art. 10, 30)."""
-        units_within = self._subtree(within)
+        units_within = self.units_within(within)
         if as_of is None:
             return self.view.risk_points(
                 units_within, category=category, grade=grade, status=status
@@ -127,15 +115,15 @@ class RegisterApplication(ServiceApplication):
         self, within: str, status: InformationStatus | None = None
     ) -> list[InformationRow]:
         """Reported information about units of the subtree of `within` 信息库 (Art. 21, 25)."""
-        return self.view.information(self._subtree(within), status=status)
+        return self.view.information(self.units_within(within), status=status)
 
     def heat_map(self, within: str, status: RiskStatus | None = None) -> HeatMap:
         """Risk points of the subtree by unit × category × grade 风险分布 (Art. 13, 14)."""
-        return self.view.heat_map(sorted(self._subtree(within)), status=status)
+        return self.view.heat_map(sorted(self.units_within(within)), status=status)
 
     def list_powers(self, within: str) -> list[PowerRow]:
         """The power catalogue of every unit in the subtree of `within` (Art. 11)."""
-        return self.view.powers(self._subtree(within))
+        return self.view.powers(self.units_within(within))
 
     # -- the organisation tree (Art. 5–7): units/handlers.py -------------------------------------
 

@@ -16,7 +16,6 @@ from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKin
 from services.warning.read_model import WarningView
 from services.warning.timeline import TimelineEntry, timeline
 from shared.application import Rejected, ServiceApplication
-from shared.errors import NotFound
 from shared.events import JudgementMade, RiskGraded
 from shared.vocabulary import GradeSource, Verdict
 
@@ -127,26 +126,17 @@ class WarningApplication(ServiceApplication):
 
     def get_proposal(self, proposal_id: UUID) -> Proposal:
         """A disposal proposal; NotFound if there is none."""
-        found = self.find(proposal_id, Proposal)
-        if found is None:
-            raise NotFound(f"no proposal {proposal_id}")
-        return found
+        return self.load(proposal_id, Proposal, "proposal")
 
     def get_warning(self, warning_id: UUID) -> IssuedWarning:
         """An issued warning; NotFound if there is none."""
-        found = self.find(warning_id, IssuedWarning)
-        if found is None:
-            raise NotFound(f"no warning {warning_id}")
-        return found
-
-    def _units(self, within: str) -> set[str]:
-        return {u.code for u in self.org.subtree(self.unit(within, "within").code)}
+        return self.load(warning_id, IssuedWarning, "warning")
 
     def list_proposals(
         self, within: str, status: ProposalStatus | None = None
     ) -> list[ProposalRow]:
         """Proposals about units of the subtree of `within`, oldest first (Art. 28)."""
-        return self.view.proposals(self._units(within), status=status)
+        return self.view.proposals(self.units_within(within), status=status)
 
     def list_warnings(
         self,
@@ -158,12 +148,12 @@ class WarningApplication(ServiceApplication):
     ) -> list[WarningRow]:
         """Warnings of the subtree of `within` by level and deadline (预警台账, Art. 28)."""
         return self.view.warnings(
-            self._units(within), level=level, open_only=open_only, due_before=due_before
+            self.units_within(within), level=level, open_only=open_only, due_before=due_before
         )
 
     def list_overdue(self, within: str) -> list[OverdueRow]:
         """Actions found overdue in the subtree of `within` (逾期未整改, Art. 28)."""
-        return self.view.overdue(self._units(within))
+        return self.view.overdue(self.units_within(within))
 
     def overdue_counts(self) -> dict[str, int]:
         """Outstanding actions of open warnings past their deadline, by level, for the
