@@ -15,6 +15,7 @@ from services.register.judgement import handlers as judgement
 from services.register.judgement.model import ReportedInformation
 from services.register.read_model import RegisterView
 from services.register.risk_points import handlers as risk_points
+from services.register.risk_points import watch as measures_watch
 from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import RegisterRules
 from services.register.units import handlers as units
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from services.register.read_model import HeatMap, InformationRow, PowerRow, RiskPointRow
     from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
     from services.register.risk_points.model import RiskStatus
+    from services.register.risk_points.watch import MeasureDeadline
     from services.register.units.handlers import ImportReport
     from services.register.units.imports import ImportRow
     from services.register.units.model import UnitDraft
@@ -129,6 +131,11 @@ class RegisterApplication(ServiceApplication):
         if as_of > self.clock.now():
             raise Invalid("as_of", "lies in the future", "query")
         return self.view.risk_points_as_of(as_of, units_within, category, grade, status)
+
+    def measure_deadlines(self, within: str) -> list[MeasureDeadline]:
+        """The measures of the subtree of `within`, soonest due first, with the reminders and
+        lapses the watch recorded (Art. 14, 15)."""
+        return measures_watch.measure_deadlines(self, self._subtree(within))
 
     def list_information(
         self, within: str, status: InformationStatus | None = None
@@ -243,6 +250,12 @@ class RegisterApplication(ServiceApplication):
     ) -> None:
         """Record how a chosen measure stands (Art. 15)."""
         risk_points.update_measure(self, risk_point_id, measure_code, status, note, by)
+
+    def verify_measure(
+        self, risk_point_id: UUID, measure_code: str, accepted: bool, note: str, by: Principal
+    ) -> bool:
+        """Verify a measure reported done, by someone other than its owner (Art. 15)."""
+        return risk_points.verify_measure(self, risk_point_id, measure_code, accepted, note, by)
 
     def revise_content(self, risk_point_id: UUID, revised: RevisedContent, by: Principal) -> None:
         """Change what a reopened point says 动态修正 (Art. 30)."""

@@ -9,6 +9,7 @@ from services.register.app import RegisterApplication
 from services.register.catalogue import api as catalogue_api
 from services.register.judgement import api as judgement_api
 from services.register.risk_points import api as risk_points_api
+from services.register.risk_points.watch import TICK
 from services.register.settings import RegisterSettings
 from services.register.units import api as units_api
 from shared.runtime import ServiceSpec
@@ -39,6 +40,7 @@ SPEC = ServiceSpec(
         units_api.router,
     ],
     consumes=("intake", "assessment"),
+    ticks=(TICK,),
 )
 
 Settings = RegisterSettings

@@ -12,6 +12,7 @@ from services.register.risk_points.rules import (
     FACTOR_NAMES,
     FactorWeights,
     GradingRule,
+    MeasuresRule,
     QuorumRule,
     RegisterRules,
 )
@@ -20,7 +21,7 @@ from shared.settings import ServiceSettings
 
 
 class RegisterSettings(ServiceSettings):
-    """Where the register service listens, and the configurable parts of its rules (Art. 10, 14)."""
+    """Where the register service listens, and the configurable parts of its rules (Art. 10–15)."""
 
     model_config = SettingsConfigDict(env_prefix="LIANFANG_REGISTER_", extra="ignore")
 
@@ -45,6 +46,14 @@ class RegisterSettings(ServiceSettings):
         True, description="True: more than the share (a majority by default); false: at least it."
     )
     publication_days: int = Field(5, description="Publication period 公示期 in calendar days.")
+    measures_categories: dict[str, int] = Field(
+        default_factory=lambda: {"high": 3, "medium": 2, "low": 1},
+        description="Risk categories a point's measures must cover before force, by grade "
+        "(分级管理, Art. 14, 15), as JSON; 1 <= low < medium < high <= 5.",
+    )
+    measures_remind_days_before: int = Field(
+        7, description="Days before a measure's due date 完成时限 its owner is reminded (0: never)."
+    )
 
     def rules(self) -> RegisterRules:
         """The rules these settings configure; defaults as in docs/register-grading.md."""
@@ -65,4 +74,12 @@ class RegisterSettings(ServiceSettings):
             grading=grading,
             quorum=QuorumRule(share, self.quorum_strictly_more),
             publication_days=self.publication_days,
+            measures=self._measures(),
+        )
+
+    def _measures(self) -> MeasuresRule:
+        if set(self.measures_categories) != {"high", "medium", "low"}:
+            raise Invalid("measures_categories", "give exactly high, medium and low")
+        return MeasuresRule(
+            **self.measures_categories, remind_days_before=self.measures_remind_days_before
         )

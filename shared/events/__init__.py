@@ -47,6 +47,10 @@ from shared.events.register import (
     GradingFactors,
     JudgementMade,
     JudgementMadeData,
+    MeasureOverdue,
+    MeasureOverdueData,
+    MeasureVerified,
+    MeasureVerifiedData,
     OrgUnitChanged,
     OrgUnitChangedData,
     OrgUnitRegistered,
@@ -115,7 +119,9 @@ AnyEvent: TypeAlias = Annotated[
     | RiskPointPublished
     | RiskPointInForce
     | DisposalOverdue
-    | RegradeProposed,
+    | RegradeProposed
+    | MeasureOverdue
+    | MeasureVerified,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -144,6 +150,8 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RiskPointInForce,
     DisposalOverdue,
     RegradeProposed,
+    MeasureOverdue,
+    MeasureVerified,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -210,6 +218,10 @@ __all__ = [
     "InformationTransferredData",
     "JudgementMade",
     "JudgementMadeData",
+    "MeasureOverdue",
+    "MeasureOverdueData",
+    "MeasureVerified",
+    "MeasureVerifiedData",
     "OrgUnitChanged",
     "OrgUnitChangedData",
     "OrgUnitRegistered",

@@ -10,6 +10,8 @@ from shared.clock import BEIJING
 from shared.events import (
     DisposalOverdue,
     JudgementMade,
+    MeasureOverdue,
+    MeasureVerified,
     PowerCatalogued,
     PowerCharted,
     RectificationOverdue,
@@ -67,6 +69,8 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         d = e.data
         detail = f"{d.level.value} {d.action_kind.value}, warning to {d.warned_unit}"
         return FactKind.DISPOSAL_OVERDUE, str(d.action_id), detail
+    if isinstance(e, MeasureOverdue | MeasureVerified):
+        return _measure_fact(e)
     if isinstance(e, ReportingBreachFound):
         return FactKind.REPORTING_BREACH, str(e.data.breach_id), e.data.kind
     if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
@@ -74,6 +78,18 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         breach = e.data.reporting_breach
         return FactKind.REPORTING_BREACH, str(breach.breach_id), breach.kind
     return None
+
+
+def _measure_fact(e: MeasureOverdue | MeasureVerified) -> tuple[FactKind, str, object]:
+    """A measure of the unit's risk point, late or verified done, keyed by point and measure
+    (Art. 14, 15); the detail names the measure, its owner and due date."""
+    d = e.data
+    key = f"{d.risk_point_id}:{d.measure_code}"
+    due = f"{d.measure_code} due {d.due_date.isoformat()}, owner {d.owner_id}"
+    if isinstance(e, MeasureOverdue):
+        return FactKind.MEASURE_OVERDUE, key, due
+    when = "on time" if e.data.on_time else "late"
+    return FactKind.MEASURE_VERIFIED, key, f"{due}, verified by {d.actor.user_id}, {when}"
 
 
 def count(

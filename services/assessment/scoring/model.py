@@ -330,11 +330,13 @@ def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
 
 
 def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
-    """Lapses charged to this unit 逾期未落实 (Art. 28): each to whoever held the action.
+    """Lapses charged to this unit 逾期未落实 (Art. 14, 15, 28): each to whoever held it.
 
     As a warned unit, its own actions (RectificationOverdue); as a disposing body, the talks,
     letters and criticisms it owed (DisposalOverdue). A disposing body's lapse never costs the
-    unit it warned anything: that fact is counted on the body's own figures.
+    unit it warned anything: that fact is counted on the body's own figures. The prevention
+    measures of the unit's own risk points not done by their due dates (MeasureOverdue) count
+    here too, and the measures verified done are named (MeasureVerified).
     """
     ev = [
         _ev(f.event_id, f"RectificationOverdue {f.detail}: held by this unit as the warned unit",
@@ -344,8 +346,24 @@ def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
         _ev(f.event_id, f"DisposalOverdue {f.detail}: held by this unit as the disposing body",
             -s.overdue_deduction)
         for f in ledger.facts_of(FactKind.DISPOSAL_OVERDUE)
-    ]  # fmt: skip
+    ] + _measures(ledger, s)  # fmt: skip
     return _deducted("overdue", s.weights["overdue"], ev)
+
+
+def _measures(ledger: Ledger, s: ScoringScheme) -> list[EvidenceItem]:
+    """The unit's prevention measures (Art. 14, 15): each not done by its due date costs
+    `measure_overdue_deduction`; each verified done is named, at no cost (a late one was
+    charged when it lapsed)."""
+    late = [
+        _ev(f.event_id, f"MeasureOverdue {f.detail}: a prevention measure of this unit",
+            -s.measure_overdue_deduction)
+        for f in ledger.facts_of(FactKind.MEASURE_OVERDUE)
+    ]  # fmt: skip
+    done = [
+        _ev(f.event_id, f"MeasureVerified {f.detail}", 0.0)
+        for f in ledger.facts_of(FactKind.MEASURE_VERIFIED)
+    ]
+    return late + done
 
 
 def inspection(ledger: Ledger, s: ScoringScheme) -> ScoreItem:

@@ -94,6 +94,12 @@ class ScoringScheme(BaseModel):
         description="Points off per warning issued, by level (Art. 28).",
     )
     overdue_deduction: float = Field(2.5, ge=0, description="Points off per overdue action.")
+    measure_overdue_deduction: float = Field(
+        1.0,
+        ge=0,
+        description="Points off overdue per prevention measure not done by its due date "
+        "(MeasureOverdue, Art. 14, 15).",
+    )
     finding_deductions: dict[str, float] = Field(
         default_factory=lambda: {"open": 3.0, "closed_late": 2.0, "closed_on_time": 1.0},
         description="Points off inspections per finding, by its state at scoring time.",

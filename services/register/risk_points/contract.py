@@ -1,20 +1,31 @@
-"""A risk point's stored events, translated into the public contract (Art. 10, 14, 25, 30).
+"""A risk point's stored events, translated into the public contract (Art. 10, 14, 15, 25, 30).
 
 A grading becomes RiskGraded; the vote that carries the team's approval RiskPointApproved; the
-start of publication RiskPointPublished; force RiskPointInForce. The other events stay internal.
+start of publication RiskPointPublished; force RiskPointInForce; a measure verified done by
+someone other than its owner MeasureVerified; the watch's overdue record MeasureOverdue (keyed by
+the point, so a point's events stay in order). The other events, reminders among them, stay
+internal.
 Stored events name only who acted, so the actor's unit is the unit acted on and the role the one
 its route requires (editor routes: office; votes: leader).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
+from services.register.risk_points.measures import measure
 from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import Tally
+from services.register.risk_points.watch import SYSTEM_ACTOR, MeasureOverdueRecord
+from shared.clock import BEIJING
 from shared.events import (
     Actor,
     GradingFactors,
+    MeasureOverdue,
+    MeasureOverdueData,
+    MeasureVerified,
+    MeasureVerifiedData,
     RiskGraded,
     RiskGradedData,
     RiskPointApproved,
@@ -45,6 +56,10 @@ def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None
         return published(e, origin)
     if isinstance(e, RiskPoint.BroughtIntoForce):
         return in_force(e, origin)
+    if isinstance(e, RiskPoint.MeasureVerified):
+        return measure_verified(e, origin)
+    if isinstance(e, MeasureOverdueRecord.Recorded):
+        return measure_overdue(e, origin)
     return None
 
 
@@ -121,3 +136,47 @@ def in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
         objections_answered=e.objections,
     )
     return public_envelope(RiskPointInForce, e, origin, time=e.at, data=data)
+
+
+def measure_verified(e: RiskPoint.MeasureVerified, origin: Origin) -> MeasureVerified:
+    """MeasureVerified: done, confirmed by someone other than the owner (Art. 15)."""
+    due = date.fromisoformat(e.due_date)
+    data = MeasureVerifiedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**e.verified_by),
+        authority="Art. 14, 15",
+        occurred_at=e.at,
+        risk_point_id=e.originator_id,
+        measure_code=e.measure_code,
+        measure_category=measure(e.measure_code).category,
+        owner_id=e.owner_id,
+        due_date=due,
+        reported_by=e.reported_by,
+        reported_at=e.reported_at,
+        on_time=e.reported_at.astimezone(BEIJING).date() <= due,
+        note=e.note,
+    )
+    return public_envelope(MeasureVerified, e, origin, time=e.at, data=data)
+
+
+def measure_overdue(e: MeasureOverdueRecord.Recorded, origin: Origin) -> MeasureOverdue:
+    """MeasureOverdue: outstanding at the end of its due date, the point's unit's (Art. 15)."""
+    data = MeasureOverdueData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor(**SYSTEM_ACTOR, unit_code=e.unit_code),
+        authority="Art. 14, 15",
+        occurred_at=e.detected_at,
+        risk_point_id=e.risk_point_id,
+        grade=e.grade,
+        measure_code=e.measure_code,
+        measure_category=measure(e.measure_code).category,
+        owner_id=e.owner_id,
+        due_date=date.fromisoformat(e.due_date),
+        detected_at=e.detected_at,
+    )
+    key = str(e.risk_point_id)
+    return public_envelope(MeasureOverdue, e, origin, time=e.detected_at, data=data, subject=key)

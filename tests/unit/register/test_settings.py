@@ -14,7 +14,12 @@ import pytest
 from services.register.app import RegisterApplication
 from services.register.main import SPEC
 from services.register.risk_points.handlers import RiskPointDraft
-from services.register.risk_points.rules import FactorWeights, GradingRule, RegisterRules
+from services.register.risk_points.rules import (
+    FactorWeights,
+    GradingRule,
+    MeasuresRule,
+    RegisterRules,
+)
 from services.register.settings import RegisterSettings
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
@@ -85,6 +90,9 @@ def test_weights_from_json_settings() -> None:
         ({"quorum_share": "half"}, "quorum_share"),
         ({"quorum_share": "3/2"}, "quorum.share"),
         ({"publication_days": 0}, "publication_days"),
+        ({"measures_categories": {"high": 3, "medium": 2}}, "measures_categories"),
+        ({"measures_categories": {"high": 2, "medium": 2, "low": 1}}, "measures"),
+        ({"measures_remind_days_before": 61}, "measures.remind_days_before"),
         (
             {"grading_high_when_probability_times_harm_from": 26},
             "high_when_probability_times_harm_from",
@@ -103,3 +111,14 @@ def test_zero_turns_the_escalation_off() -> None:
         common=CommonSettings(store="memory"), grading_high_when_probability_times_harm_from=0
     )
     assert settings.rules().grading.high_when_probability_times_harm_from is None
+
+
+def test_the_measures_rule_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """分级管理 (Art. 14): the district sets how many categories each grade needs."""
+    monkeypatch.setenv(
+        "LIANFANG_REGISTER_MEASURES_CATEGORIES", '{"high": 4, "medium": 3, "low": 1}'
+    )
+    monkeypatch.setenv("LIANFANG_REGISTER_MEASURES_REMIND_DAYS_BEFORE", "14")
+    rules = RegisterSettings(common=CommonSettings(store="memory")).rules()
+    assert rules.measures == MeasuresRule(high=4, medium=3, low=1, remind_days_before=14)
+    assert rules.measures.categories_needed(Grade.MEDIUM) == 3
