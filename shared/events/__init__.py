@@ -36,6 +36,10 @@ from shared.events.intake import (
     InformationAcknowledgedData,
     InformationForwarded,
     InformationForwardedData,
+    InformationHandled,
+    InformationHandledData,
+    InformationSupervised,
+    InformationSupervisedData,
     InformationTransferred,
     InformationTransferredData,
     ReportingBreachFound,
@@ -115,7 +119,9 @@ AnyEvent: TypeAlias = Annotated[
     | RiskPointPublished
     | RiskPointInForce
     | DisposalOverdue
-    | RegradeProposed,
+    | RegradeProposed
+    | InformationHandled
+    | InformationSupervised,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -144,6 +150,8 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RiskPointInForce,
     DisposalOverdue,
     RegradeProposed,
+    InformationHandled,
+    InformationSupervised,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -206,6 +214,10 @@ __all__ = [
     "InformationAcknowledgedData",
     "InformationForwarded",
     "InformationForwardedData",
+    "InformationHandled",
+    "InformationHandledData",
+    "InformationSupervised",
+    "InformationSupervisedData",
     "InformationTransferred",
     "InformationTransferredData",
     "JudgementMade",
