@@ -23,6 +23,7 @@ from shared.events import (
     CaseTransferred,
     CloudEvent,
     DisposalOverdue,
+    DisposalSupervised,
     InformationAcknowledged,
     InformationForwarded,
     InformationHandled,
@@ -40,6 +41,8 @@ from shared.events import (
 )
 from shared.vocabulary import ActionKind, Channel, Grade, GradeSource, Verdict, WarningLevel
 
+_SUPERVISION_ZH = {"chased": "经上级督办", "returned": "被上级退回重办",
+                   "resubmitted": "已报送重办情况", "signed_off": "经上级审核办结"}  # fmt: skip
 _BREACH_ZH = {"late": "迟报", "missed": "漏报", "concealment_candidate": "疑似瞒报（待核实）"}
 
 
@@ -150,6 +153,9 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             return f"{d.notice_number} 各项措施均已核实，预警办结", None
         case CaseTransferred(data=d):
             return f"移送{d.to_body}（{d.reference}）：{d.reasons}", None
+        case DisposalSupervised(data=d):
+            act = _SUPERVISION_ZH[d.act]
+            return f"{d.notice_number} 处置{act}（处置机关 {d.disposing_unit}）：{d.text}", None
     return None
 
 
@@ -159,7 +165,13 @@ def _belongs(event: CloudEvent, case_id: UUID, judgements: set[UUID], warnings: 
         return True
     if isinstance(event, WarningIssued | CaseTransferred) and data.judgement_id in judgements:
         return True
-    kinds = RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed
+    kinds = (
+        RectificationOverdue
+        | DisposalOverdue
+        | RegradeProposed
+        | WarningClosed
+        | DisposalSupervised
+    )
     return isinstance(event, kinds) and data.warning_id in warnings
 
 

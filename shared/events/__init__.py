@@ -74,6 +74,8 @@ from shared.events.warning import (
     CaseTransferredData,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalSupervised,
+    DisposalSupervisedData,
     DueAction,
     RectificationOverdue,
     RectificationOverdueData,
@@ -121,7 +123,8 @@ AnyEvent: TypeAlias = Annotated[
     | DisposalOverdue
     | RegradeProposed
     | InformationHandled
-    | InformationSupervised,
+    | InformationSupervised
+    | DisposalSupervised,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -152,6 +155,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RegradeProposed,
     InformationHandled,
     InformationSupervised,
+    DisposalSupervised,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -204,6 +208,8 @@ __all__ = [
     "CloudEvent",
     "DisposalOverdue",
     "DisposalOverdueData",
+    "DisposalSupervised",
+    "DisposalSupervisedData",
     "DueAction",
     "EventData",
     "EventTypeName",
