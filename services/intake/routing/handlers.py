@@ -166,7 +166,7 @@ def chase_forward(
     app: IntakeApplication, information_id: UUID, note: str, by: Principal
 ) -> RiskInformation:
     """Chase 催办 the lower level for its handling report; recorded and sent to its inbox."""
-    case = _case_of(app, information_id, by)
+    case = _forwarded_case(app, information_id, by)
     case.chase(actor_of(by, prefer="office"), note, app.clock.now())
     app.save(case)
     return case
@@ -179,7 +179,7 @@ def return_report(
 
     The rework has a fresh feedback deadline, watched like the first.
     """
-    case = _case_of(app, information_id, by)
+    case = _forwarded_case(app, information_id, by)
     now = app.clock.now()
     due = app.rules.routing.rework_due(now)
     case.return_report(actor_of(by, prefer="office"), reason, due, now)
@@ -191,9 +191,29 @@ def sign_off(
     app: IntakeApplication, information_id: UUID, opinion: str, by: Principal
 ) -> RiskInformation:
     """Sign off 办结 the lower level's handling report: the forward is answered (Art. 24)."""
-    case = _case_of(app, information_id, by)
+    case = _forwarded_case(app, information_id, by)
     case.sign_off(actor_of(by, prefer="office"), opinion, app.clock.now())
     app.save(case)
+    return case
+
+
+def _forwarded_case(app: IntakeApplication, information_id: UUID, by: Principal) -> RiskInformation:
+    """The case, if `by` is of the level that forwarded it, above the lower level (Art. 24).
+
+    The lower level is the body whose node manages the case's unit: the parent of the topmost
+    unit that node manages on the way up (太和镇 for its villages). It does not chase, return
+    or sign off its own handling.
+    """
+    case = _case_of(app, information_id, by)
+    if case.routing == RoutingOutcome.FORWARDED:
+        chain = list(app.org.ancestors(case.unit_code))
+        managed = [u for u in chain if u.managing_node_id == case.routed_to]
+        lower = managed[-1].parent_code if managed else None
+        if lower is not None and app.org.is_within(by.unit_code, lower):
+            raise Forbidden(
+                f"Art. 24: {lower} is the lower level that handles this forward; the level "
+                "above it chases, returns and signs off"
+            )
     return case
 
 

@@ -238,6 +238,8 @@ class TrackingUntilHandled(StoreStory):
             x.district.chase_forward(case, "请报告", AUDITOR)
         with pytest.raises(Forbidden):
             x.district.chase_forward(case, "请报告", OTHER_TOWN)
+        with pytest.raises(Forbidden, match=r"Art\. 24: QX-TH is the lower level"):
+            x.district.chase_forward(case, "请报告", TAIHE_OFFICE)
         after = (x.district.get_information(case).version, x.town.get_information(case).version)
         assert after == versions
 
