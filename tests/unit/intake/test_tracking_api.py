@@ -155,6 +155,11 @@ def test_the_town_reports_its_handling_and_the_district_signs_it_off(api: Api) -
         town_office = town_api.as_("u-th-office", Role.OFFICE, "QX-TH")
         [owed] = town_api.get("/forwards/received", town_office).json()
         assert owed["handling_state"] == "to_report"
+        [row] = town_api.get("/inbox", town_office).json()  # the town's workbench shows it too
+        assert (row["information_id"], row["handling_state"]) == (
+            case["information_id"],
+            "to_report",
+        )
         assert [h["act"] for h in owed["history"]] == ["chased"]
         report = {"outcome": "已约谈村主任并责令整改", "measures": ["约谈", "重新公示"],
                   "document_refs": ["太和纪〔2026〕12号"]}  # fmt: skip
