@@ -22,7 +22,13 @@ from services.intake.routing import handlers as routing
 from services.intake.settings import IntakeRules
 from shared.application import ServiceApplication
 from shared.errors import NotFound
-from shared.events import InformationAcknowledged, InformationForwarded, InformationTransferred
+from shared.events import (
+    InformationAcknowledged,
+    InformationForwarded,
+    InformationHandled,
+    InformationSupervised,
+    InformationTransferred,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -103,13 +109,23 @@ class IntakeApplication(ServiceApplication):
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Only routed information addressed to this node (not this node's own events)."""
-        routed = (InformationForwarded, InformationTransferred, InformationAcknowledged)
+        routed = (
+            InformationForwarded,
+            InformationTransferred,
+            InformationAcknowledged,
+            InformationHandled,
+            InformationSupervised,
+        )
         return isinstance(upstream, routed) and upstream.data.to_node_id == self.node_id
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        """Accept what is forwarded or transferred here; close forwards acknowledged to us."""
+        """Accept what is forwarded or transferred here; track our forwards until handled."""
         if isinstance(upstream, InformationAcknowledged):
             routing.take_acknowledgement(self, upstream, processing_event)
+        elif isinstance(upstream, InformationHandled):
+            routing.take_handling_report(self, upstream, processing_event)
+        elif isinstance(upstream, InformationSupervised):
+            routing.take_supervision(self, upstream, processing_event)
         elif isinstance(upstream, InformationForwarded | InformationTransferred):
             routing.take_routed(self, upstream, processing_event)
 
@@ -140,11 +156,38 @@ class IntakeApplication(ServiceApplication):
         return routing.transfer_to_discipline(self, information_id, reason, by)
 
     def chase_feedback(self) -> int:
-        """Remind before the feedback deadline, record it overdue after (督办, Art. 24)."""
+        """Remind before the handling report is due, record it overdue after (督办, Art. 24)."""
         return routing.chase_feedback(self)
 
+    def report_handling(
+        self,
+        information_id: UUID,
+        outcome: str,
+        measures: list[str],
+        document_refs: list[str],
+        by: Principal,
+    ) -> RiskInformation:
+        """Report to the level above how a forward was handled (反馈, Art. 24)."""
+        return routing.report_handling(self, information_id, outcome, measures, document_refs, by)
+
+    def chase_forward(self, information_id: UUID, note: str, by: Principal) -> RiskInformation:
+        """Chase 催办 the lower level for its handling report (Art. 24)."""
+        return routing.chase_forward(self, information_id, note, by)
+
+    def return_report(self, information_id: UUID, reason: str, by: Principal) -> RiskInformation:
+        """Return 退回 a handling report for rework, with reasons (Art. 24)."""
+        return routing.return_report(self, information_id, reason, by)
+
+    def sign_off(self, information_id: UUID, opinion: str, by: Principal) -> RiskInformation:
+        """Sign off 办结 a handling report: the forward is answered (Art. 24)."""
+        return routing.sign_off(self, information_id, opinion, by)
+
+    def received_forwards(self, within: str) -> list[RiskInformation]:
+        """Forwards received from above about a subtree, and how each stands (Art. 24)."""
+        return routing.received_forwards(self, within)
+
     def open_forwards(self) -> list[RiskInformation]:
-        """Forwards still waiting for the lower node's feedback (跟踪督办, Art. 24)."""
+        """Forwards still waiting for the lower level's handling report (跟踪督办, Art. 24)."""
         return routing.open_forwards(self)
 
     def forwards(self, within: str) -> list[RiskInformation]:

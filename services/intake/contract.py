@@ -1,7 +1,8 @@
 """Intake's stored events, translated into the public contract at the edge (Art. 22–24).
 
-Each feature translates its own events: a filing (filing/contract.py), an acknowledgement or a
-transfer to the discipline authority (routing/contract.py), a broken duty (duties/contract.py).
+Each feature translates its own events: a filing (filing/contract.py), a receipt, a handling
+report, a chase, return or sign-off of one, or a transfer to the discipline authority
+(routing/contract.py), a broken duty (duties/contract.py).
 Officers, idempotency records and the sealed identities of petitioners never leave intake.
 """
 
@@ -15,7 +16,11 @@ from services.intake.filing.contract import translate_filed
 from services.intake.filing.model import RiskInformation
 from services.intake.routing.contract import (
     translate_acknowledgement,
+    translate_chase,
     translate_discipline_transfer,
+    translate_handling_report,
+    translate_return,
+    translate_sign_off,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +38,14 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
         return translate_filed(domain_event, origin)
     if isinstance(domain_event, RiskInformation.AcknowledgementSent):
         return translate_acknowledgement(domain_event, origin)
+    if isinstance(domain_event, RiskInformation.HandlingReported):
+        return translate_handling_report(domain_event, origin)
+    if isinstance(domain_event, RiskInformation.Chased):
+        return translate_chase(domain_event, origin)
+    if isinstance(domain_event, RiskInformation.HandlingReturned):
+        return translate_return(domain_event, origin)
+    if isinstance(domain_event, RiskInformation.SignedOff):
+        return translate_sign_off(domain_event, origin)
     if isinstance(domain_event, RiskInformation.TransferredToDiscipline):
         return translate_discipline_transfer(domain_event, origin)
     if isinstance(domain_event, ReportingBreach.Found):

@@ -14,6 +14,7 @@ from services.warning.deadlines.rules import LEVELS, WarningRules
 from services.warning.disposal import handlers
 from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
 from services.warning.read_model import WarningView
+from services.warning.supervision import handlers as supervision
 from services.warning.timeline import TimelineEntry, timeline
 from shared.application import Rejected, ServiceApplication
 from shared.errors import NotFound
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
     from services.warning.disposal.handlers import ReviewRecord
     from services.warning.read_model import OverdueRow, ProposalRow, WarningRow
+    from services.warning.supervision.model import DisposalSupervision
     from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
@@ -141,6 +143,18 @@ class WarningApplication(ServiceApplication):
         return handlers.verify_action(
             self, warning_id, action_id, by, accepted=accepted, reason=reason
         )
+
+    def supervise(
+        self, warning_id: UUID, act: str, text: str, by: Principal
+    ) -> DisposalSupervision:
+        """Chase 督办, return 退回 or sign off 办结 a disposal from the level above (Art. 29)."""
+        return supervision.supervise(self, warning_id, act, text, by)
+
+    def report_rework(
+        self, warning_id: UUID, note: str, document_refs: list[str], by: Principal
+    ) -> DisposalSupervision:
+        """The disposing body reports its rework of a returned disposal (Art. 29)."""
+        return supervision.resubmit(self, warning_id, note, document_refs, by)
 
     def check_deadlines(self) -> int:
         """Record reminders and overdue actions now due, and escalations (规定时限, Art. 28)."""

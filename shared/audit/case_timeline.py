@@ -2,11 +2,12 @@
 
 A case is a piece of reported information. Its timeline gathers, from the events every service
 published: who reported it and when it was learned, where it was forwarded or transferred and by
-when feedback was due, any reporting breach found about it, the judgement and grading, the
-warning with each action's deadline, what fell overdue, and the closure or transfer. The links
-are the ids the events carry (information → judgement → warning), so the timeline spans nodes:
-a case keeps its id when it is forwarded down or transferred up. Every entry names the event id,
-the evidence an accountability finding cites.
+when feedback was due, how the lower level reported handling it and the chases, returns and
+sign-off of that report (跟踪督办), any reporting breach found about it, the judgement and
+grading, the warning with each action's deadline, what fell overdue, and the closure or
+transfer. The links are the ids the events carry (information → judgement → warning), so the
+timeline spans nodes: a case keeps its id when it is forwarded down or transferred up. Every
+entry names the event id, the evidence an accountability finding cites.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from shared.events import (
     CaseTransferred,
     CloudEvent,
     DisposalOverdue,
+    DisposalSupervised,
     InformationAcknowledged,
     InformationForwarded,
+    InformationHandled,
+    InformationSupervised,
     InformationTransferred,
     JudgementMade,
     RectificationOverdue,
@@ -37,6 +41,8 @@ from shared.events import (
 )
 from shared.vocabulary import ActionKind, Channel, Grade, GradeSource, Verdict, WarningLevel
 
+_SUPERVISION_ZH = {"chased": "经上级督办", "returned": "被上级退回重办",
+                   "resubmitted": "已报送重办情况", "signed_off": "经上级审核办结"}  # fmt: skip
 _BREACH_ZH = {"late": "迟报", "missed": "漏报", "concealment_candidate": "疑似瞒报（待核实）"}
 
 
@@ -94,9 +100,24 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             source = "（举报人身份受保护）" if d.has_protected_source else ""
             return f"经{Channel(d.channel).label_zh}收到风险信息{source}：{d.summary}", None
         case InformationForwarded(data=d):
-            return f"批转至节点 {d.to_node_id}，限期反馈", d.feedback_due_at
+            return f"批转至节点 {d.to_node_id}，限期报告处理情况", d.feedback_due_at
         case InformationAcknowledged(data=d):
-            return f"节点 {d.node_id} 已接收并反馈", None
+            return f"节点 {d.node_id} 已接收（送达，尚未报告处理情况）", None
+        case InformationHandled(data=d):
+            measures = "；".join(d.measures)
+            return (
+                f"节点 {d.node_id} 报告处理情况（第{d.round}次）：{d.outcome}；措施：{measures}",
+                None,
+            )
+        case InformationSupervised(data=d) if d.act == "chased":
+            return f"催办节点 {d.to_node_id}：{d.reason}", d.feedback_due_at
+        case InformationSupervised(data=d) if d.act == "returned":
+            return (
+                f"退回节点 {d.to_node_id} 第{d.round}次处理情况，重新办理：{d.reason}",
+                d.feedback_due_at,
+            )
+        case InformationSupervised(data=d):
+            return f"节点 {d.to_node_id} 第{d.round}次处理情况审核办结", None
         case InformationTransferred(data=d):
             return f"移送至节点 {d.to_node_id}", None
         case ReportingBreachFound(data=d):
@@ -132,6 +153,9 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             return f"{d.notice_number} 各项措施均已核实，预警办结", None
         case CaseTransferred(data=d):
             return f"移送{d.to_body}（{d.reference}）：{d.reasons}", None
+        case DisposalSupervised(data=d):
+            act = _SUPERVISION_ZH[d.act]
+            return f"{d.notice_number} 处置{act}（处置机关 {d.disposing_unit}）：{d.text}", None
     return None
 
 
@@ -141,7 +165,13 @@ def _belongs(event: CloudEvent, case_id: UUID, judgements: set[UUID], warnings: 
         return True
     if isinstance(event, WarningIssued | CaseTransferred) and data.judgement_id in judgements:
         return True
-    kinds = RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed
+    kinds = (
+        RectificationOverdue
+        | DisposalOverdue
+        | RegradeProposed
+        | WarningClosed
+        | DisposalSupervised
+    )
     return isinstance(event, kinds) and data.warning_id in warnings
 
 

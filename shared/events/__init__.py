@@ -36,6 +36,10 @@ from shared.events.intake import (
     InformationAcknowledgedData,
     InformationForwarded,
     InformationForwardedData,
+    InformationHandled,
+    InformationHandledData,
+    InformationSupervised,
+    InformationSupervisedData,
     InformationTransferred,
     InformationTransferredData,
     ReportingBreachFound,
@@ -74,6 +78,8 @@ from shared.events.warning import (
     CaseTransferredData,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalSupervised,
+    DisposalSupervisedData,
     DueAction,
     RectificationOverdue,
     RectificationOverdueData,
@@ -121,7 +127,10 @@ AnyEvent: TypeAlias = Annotated[
     | DisposalOverdue
     | RegradeProposed
     | MeasureOverdue
-    | MeasureVerified,
+    | MeasureVerified
+    | InformationHandled
+    | InformationSupervised
+    | DisposalSupervised,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -152,6 +161,9 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RegradeProposed,
     MeasureOverdue,
     MeasureVerified,
+    InformationHandled,
+    InformationSupervised,
+    DisposalSupervised,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -204,6 +216,8 @@ __all__ = [
     "CloudEvent",
     "DisposalOverdue",
     "DisposalOverdueData",
+    "DisposalSupervised",
+    "DisposalSupervisedData",
     "DueAction",
     "EventData",
     "EventTypeName",
@@ -214,6 +228,10 @@ __all__ = [
     "InformationAcknowledgedData",
     "InformationForwarded",
     "InformationForwardedData",
+    "InformationHandled",
+    "InformationHandledData",
+    "InformationSupervised",
+    "InformationSupervisedData",
     "InformationTransferred",
     "InformationTransferredData",
     "JudgementMade",

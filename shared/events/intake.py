@@ -106,7 +106,7 @@ class InformationForwardedData(RoutedInformationData):
 
     schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
     feedback_due_at: AwareDatetime = Field(
-        description="By when the lower node must acknowledge it (跟踪督办 deadline)."
+        description="By when the lower node must report how it handled it (跟踪督办 deadline)."
     )
 
 
@@ -137,7 +137,7 @@ class InformationTransferred(CloudEvent):
 
 
 class InformationAcknowledgedData(EventData):
-    """A lower node took forwarded information in for handling (反馈, Art. 24)."""
+    """A lower node took forwarded information in (delivery; not yet the answer, Art. 24)."""
 
     schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
     information_id: UUID = Field(description="Id of the case at the forwarding node.")
@@ -155,6 +155,82 @@ class InformationAcknowledged(CloudEvent):
         description="Event type (ce_type).",
     )
     data: InformationAcknowledgedData = Field(description="The acknowledgement.")
+
+
+class InformationHandledData(EventData):
+    """The lower level reports how it handled a forward 批转: the forward's answer (Art. 24).
+
+    `unit_code` is the unit the information is about; `actor` who reported at the lower node.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(description="Id of the case (the same at both nodes).")
+    to_node_id: str = Field(min_length=1, description="The forwarding node it answers.")
+    forwarded_event_id: str = Field(
+        min_length=1, description="ce_id of the InformationForwarded it answers."
+    )
+    round: int = Field(
+        ge=1, description="1 for the first report; n + 1 after the level above returned report n."
+    )
+    outcome: str = Field(
+        min_length=1, max_length=4000, description="How the matter was handled (处理结果)."
+    )
+    measures: tuple[str, ...] = Field(
+        min_length=1, description="The measures taken (处理措施), at least one."
+    )
+    document_refs: tuple[str, ...] = Field(
+        description="References of the documents that record the handling (文书、材料), not "
+        "their content."
+    )
+
+
+class InformationHandled(CloudEvent):
+    """InformationHandled v1: a lower node's handling report on a forward (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationHandled.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationHandled.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationHandledData = Field(description="The handling report.")
+
+
+SupervisionAct = Literal["chased", "returned", "signed_off"]
+
+
+class InformationSupervisedData(EventData):
+    """The forwarding level chases, returns or signs off the lower level's handling (Art. 24)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(description="Id of the case (the same at both nodes).")
+    to_node_id: str = Field(min_length=1, description="The lower node whose inbox it goes to.")
+    act: SupervisionAct = Field(
+        description="chased = 催办 (the handling report is awaited; the timer's reminders too); "
+        "returned = 退回 (report `round` must be reworked by `feedback_due_at`); signed_off = "
+        "办结 (report `round` is accepted; tracking ends)."
+    )
+    reason: str = Field(
+        description="What the chase asks for, why the report is returned (退回理由), or the "
+        "sign-off opinion (may be empty)."
+    )
+    feedback_due_at: AwareDatetime | None = Field(
+        description="By when the handling report is due (chased, returned); None when signed off."
+    )
+    round: int | None = Field(
+        ge=1, description="The handling report returned or signed off; None for a chase."
+    )
+    handled_event_id: str | None = Field(
+        description="ce_id of the InformationHandled returned or signed off; None for a chase."
+    )
+
+
+class InformationSupervised(CloudEvent):
+    """InformationSupervised v1: 催办, 退回 or 办结 of a forward's handling (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationSupervised.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationSupervised.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationSupervisedData = Field(description="The supervisory act.")
 
 
 BreachKind = Literal["late", "missed", "concealment_candidate"]

@@ -179,3 +179,28 @@ def test_the_notice_prints_as_pdf_with_deadlines_in_beijing_time(api: Api) -> No
     sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
     refused = api.client.get(f"/warnings/{warning['id']}/notice.pdf", headers=sibling)
     assert refused.status_code == 403
+
+
+def test_the_level_above_supervises_a_disposal_over_http(api: Api) -> None:
+    """Art. 29 分级监督: the district chases the town's disposal; the town itself may not."""
+    proposal = api.proposal()
+    assert api.post(f"/proposals/{proposal}/review", MEETING, api.town_office).status_code == 201
+    issued = api.post(f"/proposals/{proposal}/warning", {}, api.town_office)
+    assert issued.status_code == 201, issued.text
+    path = f"/warnings/{issued.json()['id']}/supervision"
+    district = api.as_("u-qx-office", Role.OFFICE, "QX")
+    chase = {"act": "chased", "text": "请按期落实警示谈话"}
+    refused = api.post(path, chase, api.town_office)  # the disposing body does not supervise itself
+    assert (refused.status_code, refused.json()["detail"][:8]) == (403, "Art. 29:")
+    auditor = api.as_("u-qx-audit", Role.AUDITOR, "QX")
+    assert api.post(path, chase, auditor).status_code == 403
+    early = api.post(path, {"act": "signed_off", "text": ""}, district)
+    assert (early.status_code, early.json()["detail"][:8]) == (409, "Art. 29:")
+    done = api.post(path, chase, district)
+    assert (done.status_code, done.json()["state"]) == (201, "watching"), done.text
+    seen = api.get(path, api.town_office).json()
+    assert [(a["act"], a["by"]["unit_code"]) for a in seen["acts"]] == [("chased", "QX")]
+    inbox = api.get("/warnings/inbox?unit_code=QX-TH", api.town_office).json()
+    assert "上级督办" in [e["label_zh"] for e in inbox]
+    rework = api.post(f"{path}/rework", {"note": "已修订"}, api.town_office)
+    assert rework.status_code == 409  # nothing was returned
