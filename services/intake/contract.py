@@ -1,7 +1,8 @@
 """Intake's stored events, translated into the public contract at the edge (Art. 22–24).
 
 Each feature translates its own events: a filing (filing/contract.py), an acknowledgement or a
-transfer to the discipline authority (routing/contract.py), a broken duty (duties/contract.py).
+transfer to the discipline authority (routing/contract.py), a broken duty and a person's review of
+a 瞒报 candidate (duties/contract.py).
 Officers, idempotency records and the sealed identities of petitioners never leave intake.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake.duties.contract import translate_breach
+from services.intake.duties.contract import translate_breach, translate_review
 from services.intake.duties.model import ReportingBreach
 from services.intake.filing.contract import translate_filed
 from services.intake.filing.model import RiskInformation
@@ -37,4 +38,6 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
         return translate_discipline_transfer(domain_event, origin)
     if isinstance(domain_event, ReportingBreach.Found):
         return translate_breach(domain_event, origin)
+    if isinstance(domain_event, ReportingBreach.Reviewed):
+        return translate_review(domain_event, origin)
     return None

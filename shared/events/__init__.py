@@ -40,6 +40,8 @@ from shared.events.intake import (
     InformationTransferredData,
     ReportingBreachFound,
     ReportingBreachFoundData,
+    ReportingBreachReviewed,
+    ReportingBreachReviewedData,
     RiskReported,
     RiskReportedData,
 )
@@ -115,7 +117,8 @@ AnyEvent: TypeAlias = Annotated[
     | RiskPointPublished
     | RiskPointInForce
     | DisposalOverdue
-    | RegradeProposed,
+    | RegradeProposed
+    | ReportingBreachReviewed,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -144,6 +147,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RiskPointInForce,
     DisposalOverdue,
     RegradeProposed,
+    ReportingBreachReviewed,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -224,6 +228,8 @@ __all__ = [
     "RegradeProposedData",
     "ReportingBreachFound",
     "ReportingBreachFoundData",
+    "ReportingBreachReviewed",
+    "ReportingBreachReviewedData",
     "RevisionAspect",
     "RevisionRequested",
     "RevisionRequestedData",

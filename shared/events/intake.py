@@ -50,7 +50,10 @@ class RiskReportedData(EventData):
         description="References of attachments held by intake (not their content)."
     )
     reported_by: Actor = Field(
-        description="The officer (信息员) or office user who filed it; accountable under Art. 23."
+        description="The officer (信息员) or office user who filed it. On channel officer_report "
+        "they made the report, for their unit, and answer for it under Art. 23; on any other "
+        "channel (a petition from the public, media, an inspection, shared data) they only typed "
+        "in what no unit reported, and answer for its truth to no one."
     )
     has_protected_source: bool = Field(
         description="True if a petitioner's identity is held, encrypted, in intake; that identity "
@@ -190,3 +193,44 @@ class ReportingBreachFound(CloudEvent):
         description="Event type (ce_type).",
     )
     data: ReportingBreachFoundData = Field(description="The breach.")
+
+
+class ReportingBreachReviewedData(EventData):
+    """The office confirmed or dismissed a 瞒报 candidate, with its reasons (Art. 23).
+
+    `unit_code` is the candidate's unit; `actor` the reviewer; `occurred_at` when they decided.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    breach_id: UUID = Field(
+        description="The candidate reviewed: `breach_id` of its ReportingBreachFound."
+    )
+    kind: Literal["concealment_candidate"] = Field(
+        description="What was reviewed: a 瞒报 candidate (the only kind a person reviews)."
+    )
+    decision: Literal["confirmed", "dismissed"] = Field(
+        description="confirmed = 瞒报 established (it counts against the unit); dismissed = the "
+        "candidate is set aside (it costs the unit nothing)."
+    )
+    reason: str = Field(
+        min_length=1,
+        description="The reviewer's reasons (复核意见), in words; never a petitioner's identity.",
+    )
+    duty_id: UUID = Field(description="The reporting duty (报告义务) the candidate concerned.")
+    information_id: UUID | None = Field(description="The case the candidate concerned, if any.")
+    found_event_id: str = Field(
+        min_length=1, description="ce_id of the ReportingBreachFound that recorded the candidate."
+    )
+    found_at: AwareDatetime = Field(
+        description="When the candidate was found; assessment counts the review in that year."
+    )
+
+
+class ReportingBreachReviewed(CloudEvent):
+    """ReportingBreachReviewed v1: a 瞒报 candidate confirmed or dismissed (Art. 23); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.ReportingBreachReviewed.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.ReportingBreachReviewed.v1",
+        description="Event type (ce_type).",
+    )
+    data: ReportingBreachReviewedData = Field(description="The review.")

@@ -1,10 +1,21 @@
-"""A broken reporting duty, translated into the public contract: ReportingBreachFound (Art. 23)."""
+"""A broken reporting duty and its review, in the public contract (Art. 23).
+
+ReportingBreachFound for a breach 迟报/漏报/瞒报嫌疑; ReportingBreachReviewed when a person confirms
+or dismisses a 瞒报 candidate, so assessment counts confirmed concealment only.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from shared.events import Actor, ReportingBreachFound, ReportingBreachFoundData
+from services.intake.duties.model import Evidence
+from shared.events import (
+    Actor,
+    ReportingBreachFound,
+    ReportingBreachFoundData,
+    ReportingBreachReviewed,
+    ReportingBreachReviewedData,
+)
 from shared.events.publish import public_envelope, public_event_id
 
 if TYPE_CHECKING:
@@ -32,3 +43,24 @@ def translate_breach(e: ReportingBreach.Found, origin: Origin) -> CloudEvent:
         information_id=e.information_id,
     )
     return public_envelope(ReportingBreachFound, e, origin, time=e.detected_at, data=data)
+
+
+def translate_review(e: ReportingBreach.Reviewed, origin: Origin) -> CloudEvent:
+    """A 瞒报 candidate confirmed or dismissed: who, when, why, and the candidate's event."""
+    data = ReportingBreachReviewedData(
+        schema_version=1,
+        unit_code=e.unit_code,
+        node_id=origin.node_id,
+        actor=Actor.model_validate(e.by),
+        authority="Art. 23",
+        occurred_at=e.at,
+        breach_id=e.originator_id,
+        kind="concealment_candidate",
+        decision="confirmed" if e.decision == "confirmed" else "dismissed",
+        reason=e.reason,
+        duty_id=e.duty_id,
+        information_id=e.information_id,
+        found_event_id=public_event_id(origin.source, Evidence(e.originator_id)),
+        found_at=e.found_at,
+    )
+    return public_envelope(ReportingBreachReviewed, e, origin, time=e.at, data=data)

@@ -241,10 +241,42 @@ class ReportingBreach(Aggregate):
         if not reason.strip():
             raise Invalid("reason", "a reason is required")
         decision = "confirmed" if confirmed else "dismissed"
-        self._reviewed(decision=decision, reason=reason.strip(), by=dict(by), at=at)
+        self._reviewed(
+            decision=decision, reason=reason.strip(), by=dict(by), at=at,
+            unit_code=self.unit_code, kind=self.kind, duty_id=self.duty_id,
+            information_id=self.information_id, found_at=self.detected_at,
+        )  # fmt: skip
 
-    @event("Reviewed")
-    def _reviewed(self, decision: str, reason: str, by: ActorRecord, at: datetime) -> None:
+    class Reviewed(Aggregate.Event):
+        """A person confirmed or dismissed a 瞒报 candidate, with reasons (Art. 23).
+
+        It carries what the public ReportingBreachReviewed needs, so it is told from this event
+        alone: the candidate's unit, kind, duty, case and when it was found.
+        """
+
+        decision: str
+        reason: str
+        by: ActorRecord
+        at: datetime
+        unit_code: str
+        kind: str
+        duty_id: UUID
+        information_id: UUID | None
+        found_at: datetime
+
+    @event(Reviewed)
+    def _reviewed(
+        self,
+        decision: str,
+        reason: str,
+        by: ActorRecord,
+        at: datetime,
+        unit_code: str,
+        kind: str,
+        duty_id: UUID,
+        information_id: UUID | None,
+        found_at: datetime,
+    ) -> None:
         self.review = {"decision": decision, "reason": reason, "by": by, "at": at}
 
 
