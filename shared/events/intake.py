@@ -160,7 +160,7 @@ class InformationAcknowledged(CloudEvent):
     data: InformationAcknowledgedData = Field(description="The acknowledgement.")
 
 
-BreachKind = Literal["late", "missed", "concealment_candidate"]
+BreachKind = Literal["late", "missed", "concealment_candidate", "untrue", "inaccurate"]
 
 
 class ReportingBreachFoundData(EventData):
@@ -171,18 +171,27 @@ class ReportingBreachFoundData(EventData):
     kind: BreachKind = Field(
         description="late = 迟报 (filed after its due time); missed = 漏报 (a periodic report "
         "never came); concealment_candidate = 瞒报 candidate (information about the unit came "
-        "through another channel and the unit never reported it; a person confirms or dismisses)."
+        "through another channel and the unit never reported it; a person confirms or dismisses, "
+        "see ReportingBreachReviewed); untrue = 不真实, inaccurate = 核心内容不准确 (the level "
+        "above found the unit's periodic report so; `actor` found it, `reason` says why)."
     )
     duty_id: UUID = Field(description="The reporting duty (报告义务) broken.")
     period: str | None = Field(description="The period of a periodic duty, e.g. 2026-01.")
     due_at: AwareDatetime = Field(description="When the report was due.")
     responsible_person_id: str | None = Field(
-        description="Staff id of the principal leader (主要领导), first responsible (第一责任人)."
+        description="Staff id of the principal leader (主要领导), first responsible (第一责任人); "
+        "for untrue or inaccurate, the person who made (submitted) the report."
     )
     evidence_event_ids: tuple[str, ...] = Field(
-        description="ce_ids of the events that prove it (the filing, the duty, the other channel)."
+        description="ce_ids of the events that prove it (the filing, the duty, the other channel, "
+        "the periodic report)."
     )
     information_id: UUID | None = Field(description="The case it concerns, if any.")
+    reason: str | None = Field(
+        default=None,
+        description="Why the report was found untrue or inaccurate (核查情况); null (absent) for "
+        "the breaches a timer or filing finds.",
+    )
 
 
 class ReportingBreachFound(CloudEvent):

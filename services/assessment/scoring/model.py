@@ -305,7 +305,7 @@ def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
         if f.detail not in off:
             continue
         if f.detail != "concealment_candidate":
-            made = " (JudgementMade: a report this unit made)" if f.detail in _MADE else ""
+            made = " (a report this unit made)" if f.detail in _MADE else ""
             ev.append(_ev(f.event_id, f"reporting breach: {f.detail}{made}", -off[f.detail]))
             continue
         review = reviews.get(f.key)
@@ -321,7 +321,7 @@ def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     return _deducted("reporting", s.weights["reporting"], ev)
 
 
-_MADE = ("untrue", "inaccurate")  # found by the judgement group against the report's maker
+_MADE = ("untrue", "inaccurate")  # found against the unit that made the report
 
 
 def warnings(ledger: Ledger, s: ScoringScheme) -> ScoreItem:

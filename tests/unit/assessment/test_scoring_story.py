@@ -161,13 +161,21 @@ class ReportingStory:
         town = next(i for i in app.preview("QX-TH", 2026)["items"] if i["component"] == "reporting")
         [proof] = town["evidence"]
         assert (town["points"], proof["ref"], proof["effect"]) == (11, judged.id, -4.0)
-        assert proof["what"] == "reporting breach: untrue (JudgementMade: a report this unit made)"
+        assert proof["what"] == "reporting breach: untrue (a report this unit made)"
         assert app.figures("QX-TH", 2026) == {"reporting_breach": 1}
         # A finding that names no reporting unit (made before the register kept it) counts
         # against no one: the subject unit did not make the report.
         up.feed(app, up.untrue_report_judged(unit=UNIT, reporting_unit=None))
         assert app.figures(UNIT, 2026) == {}
         assert app.figures("QX-TH", 2026) == {"reporting_breach": 1}
+        # The town office found the 财政所's own periodic report inaccurate: the 财政所 made it.
+        periodic = up.breach("inaccurate")
+        up.feed(app, periodic)
+        unit_reporting = next(i for i in app.preview(UNIT, 2026)["items"]
+                              if i["component"] == "reporting")  # fmt: skip
+        assert [(e["ref"], e["effect"]) for e in unit_reporting["evidence"]] == [
+            (periodic.id, -2.0)
+        ]  # fmt: skip
 
     def test_art_23_concealment_counts_once_confirmed_and_a_dismissal_is_shown_beside_it(
         self, told: tuple[AssessmentApplication, ManualClock]

@@ -182,6 +182,48 @@ class Obligations(StoreStory):
             assert "张三" not in text
             assert "13800000000" not in text
 
+    def test_art_23_an_untrue_periodic_report_binds_the_unit_and_person_that_made_it(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        """第二十三条: 对信息报送内容不真实，核心内容不准确…的，严肃追究有关责任人责任 — the
+        level above 落实对下属部门…报送工作的监管, and its finding binds who made the report."""
+        duty_id = monthly(app)
+        report = app.submit_periodic_report(duty_id, "2026-02", "本月无新增风险信息", BUREAU)
+        assert not report.late
+        # The bureau cannot judge its own report; nothing is recorded.
+        with pytest.raises(Invalid, match=r"Art\. 23: the level above supervises"):
+            app.find_report_wanting(duty_id, "2026-02", "untrue", "自查", BUREAU)
+        with pytest.raises(Invalid) as caught:
+            app.find_report_wanting(duty_id, "2026-02", "rude", "x", DISTRICT_OFFICE)
+        assert caught.value.field == "kind"
+        assert len(list(app.repository.event_store.get(report.id))) == 1
+        # The district office finds it untrue: the February report left out a known matter.
+        found = app.find_report_wanting(
+            duty_id,
+            "2026-02",
+            "untrue",
+            "经核查，该局2月已发生审批违规事项而报告称无",
+            DISTRICT_OFFICE,
+        )
+        assert found.finding is not None
+        assert found.finding["kind"] == "untrue"
+        with pytest.raises(Conflict, match=r"Art\. 23: the 2026-02 report was already found"):
+            app.find_report_wanting(duty_id, "2026-02", "inaccurate", "again", DISTRICT_OFFICE)
+
+        submitted, wanting = (
+            translate(e, ORIGIN) for e in app.repository.event_store.get(report.id)
+        )
+        assert submitted is None  # a periodic report itself stays in intake
+        assert isinstance(wanting, ReportingBreachFound)
+        assert parse_event(wanting.model_dump(mode="json")) == wanting
+        d = wanting.data
+        assert (d.kind, d.unit_code, d.period) == ("untrue", "QX-ZRZY", "2026-02")
+        assert d.responsible_person_id == "u-zrzy-office"  # who submitted it
+        assert (d.actor.user_id, d.actor.unit_code) == ("u-qx-office", "QX")  # who found it
+        assert d.reason == "经核查，该局2月已发生审批违规事项而报告称无"
+        first = next(iter(app.repository.event_store.get(report.id)))
+        assert d.evidence_event_ids == (public_event_id(ORIGIN.source, first),)
+
 
 def test_two_workers_record_a_breach_once(tmp_path: Path, clock: ManualClock) -> None:
     """The tick's ids are derived, so a second worker's save of the same breach fails."""
