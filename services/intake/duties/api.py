@@ -71,7 +71,12 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     confirmed: bool = Field(description="True confirms 瞒报; False dismisses the candidate.")
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="Reasons (复核意见); published in ReportingBreachReviewed, so never name a "
+        "petitioner (保护举报人).",
+    )
 
 
 class FindingIn(BaseModel):
@@ -80,7 +85,11 @@ class FindingIn(BaseModel):
     kind: Literal["untrue", "inaccurate"] = Field(
         description="untrue 不真实 · inaccurate 核心内容不准确 (Art. 23)."
     )
-    reason: str = Field(min_length=1, max_length=2000, description="What was found (核查情况).")
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="What was found (核查情况); published in ReportingBreachFound.",
+    )
 
 
 class FindingOut(BaseModel):
