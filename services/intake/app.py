@@ -269,6 +269,12 @@ class IntakeApplication(ServiceApplication):
         """The unit's report for one period; late ones are recorded 迟报 (Art. 23)."""
         return duties.submit_periodic_report(self, duty_id, period, summary, by)
 
+    def find_report_wanting(
+        self, duty_id: UUID, period: str, kind: str, reason: str, by: Principal
+    ) -> PeriodicReport:
+        """The level above finds a periodic report untrue or inaccurate (Art. 23)."""
+        return duties.find_report_wanting(self, duty_id, period, kind, reason, by)
+
     def find_missed_reports(self) -> int:
         """Record periodic reports not in by their due time: 漏报 (Art. 23)."""
         return duties.find_missed_reports(self)

@@ -2,7 +2,8 @@
 
 Each feature translates its own events: a filing (filing/contract.py), a receipt, a handling
 report, a chase, return or sign-off of one, or a transfer to the discipline authority
-(routing/contract.py), a broken duty (duties/contract.py).
+(routing/contract.py), a broken duty, a person's review of a 瞒报 candidate and a periodic report
+found untrue (duties/contract.py).
 Officers, idempotency records and the sealed identities of petitioners never leave intake.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake.duties.contract import translate_breach
-from services.intake.duties.model import ReportingBreach
+from services.intake.duties.contract import translate_breach, translate_finding, translate_review
+from services.intake.duties.model import PeriodicReport, ReportingBreach
 from services.intake.filing.contract import translate_filed
 from services.intake.filing.model import RiskInformation
 from services.intake.routing.contract import (
@@ -50,4 +51,8 @@ def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudE
         return translate_discipline_transfer(domain_event, origin)
     if isinstance(domain_event, ReportingBreach.Found):
         return translate_breach(domain_event, origin)
+    if isinstance(domain_event, ReportingBreach.Reviewed):
+        return translate_review(domain_event, origin)
+    if isinstance(domain_event, PeriodicReport.FoundWanting):
+        return translate_finding(domain_event, origin)
     return None

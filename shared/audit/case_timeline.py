@@ -33,6 +33,7 @@ from shared.events import (
     RectificationOverdue,
     RegradeProposed,
     ReportingBreachFound,
+    ReportingBreachReviewed,
     RiskGraded,
     RiskReported,
     WarningClosed,
@@ -122,6 +123,9 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             return f"移送至节点 {d.to_node_id}", None
         case ReportingBreachFound(data=d):
             return f"发现报告问题：{_BREACH_ZH.get(d.kind, d.kind)}，应报时间 {_bj(d.due_at)}", None
+        case ReportingBreachReviewed(data=d):
+            outcome = "确认瞒报" if d.decision == "confirmed" else "排除瞒报嫌疑"
+            return f"预防腐败室复核：{outcome}（{d.reason}）", None
         case JudgementMade(data=d):
             level = (
                 f"，建议{WarningLevel(d.recommended_level).label_zh}" if d.recommended_level else ""

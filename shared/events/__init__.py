@@ -44,6 +44,8 @@ from shared.events.intake import (
     InformationTransferredData,
     ReportingBreachFound,
     ReportingBreachFoundData,
+    ReportingBreachReviewed,
+    ReportingBreachReviewedData,
     RiskReported,
     RiskReportedData,
 )
@@ -130,7 +132,8 @@ AnyEvent: TypeAlias = Annotated[
     | MeasureVerified
     | InformationHandled
     | InformationSupervised
-    | DisposalSupervised,
+    | DisposalSupervised
+    | ReportingBreachReviewed,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -164,6 +167,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     InformationHandled,
     InformationSupervised,
     DisposalSupervised,
+    ReportingBreachReviewed,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -254,6 +258,8 @@ __all__ = [
     "RegradeProposedData",
     "ReportingBreachFound",
     "ReportingBreachFoundData",
+    "ReportingBreachReviewed",
+    "ReportingBreachReviewedData",
     "RevisionAspect",
     "RevisionRequested",
     "RevisionRequestedData",

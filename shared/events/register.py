@@ -81,12 +81,23 @@ class JudgedReportingBreach(BaseModel):
     )
     responsible_person_id: str = Field(
         min_length=1,
-        description="Staff id of who filed the report (信息员/报告人), accountable under Art. 23.",
+        description="Staff id of the person who made the report (报送人: the information officer "
+        "信息员 or the unit's office user who filed an officer_report), accountable under Art. 23; "
+        "never a clerk who typed in a petition or other information no unit reported.",
     )
     reported_event_id: str = Field(
         min_length=1, description="ce_id of the RiskReported that carried the report (evidence)."
     )
     reported_at: AwareDatetime = Field(description="When the report was filed.")
+    reporting_unit: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Code of the unit that made the report (报送单位: the officer's or office's "
+        "own unit), which answers for it under Art. 23 and whose assessment counts it; not the "
+        "subject unit (`unit_code`) unless that unit reported on itself. Null (absent) only in "
+        "judgements made before it was published; those name no reporting unit and count "
+        "against none.",
+    )
 
 
 class JudgementMadeData(EventData):
@@ -105,8 +116,9 @@ class JudgementMadeData(EventData):
     reasoning: str = Field(min_length=1, description="The group's reasoning and recommendations.")
     reporting_breach: JudgedReportingBreach | None = Field(
         default=None,
-        description="Set when the judges found the report untrue or inaccurate in its core "
-        "content (Art. 23); null (or absent) otherwise.",
+        description="Set when the judges found a unit's report untrue or inaccurate in its core "
+        "content (Art. 23); null (or absent) otherwise, always for information no unit reported "
+        "(a petition from the public, media, an inspection, shared data).",
     )
 
 

@@ -1,7 +1,9 @@
-"""Intake's routing and tracking stories re-told on PostgreSQL (Art. 24 跟踪督办).
+"""Intake's stories re-told on PostgreSQL: routing and tracking (Art. 24 跟踪督办) and the
+reporting duties (Art. 23).
 
 The unit tests tell them in memory and on SQLite; here the district and 太和镇 each keep their
-store in a fresh PostgreSQL database of their own, as two nodes would.
+store in a fresh PostgreSQL database of their own, as two nodes would: 迟报, 漏报, 瞒报 candidates
+and the published review of one; a forward, its handling report and sign-off.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from uuid import uuid4
 import pytest
 
 from lianfang.postgres_local import create_database, drop_database
+from tests.unit.intake.test_reporting_obligations import Obligations
 from tests.unit.intake.test_routing import Routing
 from tests.unit.intake.test_tracking_until_handled import TrackingUntilHandled
 
@@ -56,3 +59,9 @@ class TestTrackingUntilHandledPostgres(TrackingUntilHandled):
     @pytest.fixture
     def town_env(self, town_database: dict[str, str]) -> dict[str, str]:
         return _postgres(town_database)
+
+
+class TestObligationsPostgres(Obligations):
+    @pytest.fixture
+    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
+        return _postgres(postgres_database)

@@ -32,7 +32,10 @@ class FactKind(StrEnum):
     RECTIFICATION_OVERDUE = "rectification_overdue"  # RectificationOverdue (Art. 28)
     # DisposalOverdue: a talk, letter or criticism the unit owed as a disposing body (Art. 28)
     DISPOSAL_OVERDUE = "disposal_overdue"
-    REPORTING_BREACH = "reporting_breach"  # ReportingBreachFound, or JudgementMade's (Art. 23)
+    # ReportingBreachFound against the unit whose duty it was, or JudgementMade's finding
+    # against the unit that made the report (Art. 23)
+    REPORTING_BREACH = "reporting_breach"
+    BREACH_REVIEWED = "breach_reviewed"  # ReportingBreachReviewed: a 瞒报 candidate decided
     MEASURE_OVERDUE = "measure_overdue"  # MeasureOverdue 防控措施逾期未落实 (Art. 14, 15)
     MEASURE_VERIFIED = "measure_verified"  # MeasureVerified 防控措施核验落实 (Art. 15)
 

@@ -295,11 +295,33 @@ def _off_per_fact(
 
 
 def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
-    """Reporting breaches by kind: late, missed, concealment, untrue, inaccurate (Art. 23)."""
-    what = "reporting breach: "
-    return _off_per_fact(
-        "reporting", ledger, s, FactKind.REPORTING_BREACH, what, s.breach_deductions
-    )
+    """Reporting breaches by kind (Art. 23): late, missed, untrue and inaccurate reports the unit
+    made, and 瞒报 once the office confirmed it; a candidate dismissed or not yet reviewed costs
+    nothing, and the explanation shows the candidate beside its review."""
+    off = s.breach_deductions
+    reviews = {f.key: f for f in ledger.facts_of(FactKind.BREACH_REVIEWED)}
+    ev: list[EvidenceItem] = []
+    for f in ledger.facts_of(FactKind.REPORTING_BREACH):
+        if f.detail not in off:
+            continue
+        if f.detail != "concealment_candidate":
+            made = " (a report this unit made)" if f.detail in _MADE else ""
+            ev.append(_ev(f.event_id, f"reporting breach: {f.detail}{made}", -off[f.detail]))
+            continue
+        review = reviews.get(f.key)
+        if review is None:
+            what = "reporting breach: concealment candidate, awaiting review (counts if confirmed)"
+            ev.append(_ev(f.event_id, what, 0.0))
+            continue
+        confirmed = review.detail == "confirmed"
+        what = f"reporting breach: concealment candidate, {review.detail} by {review.event_id}"
+        ev.append(_ev(f.event_id, what, -off[f.detail] if confirmed else 0.0))
+        what = f"ReportingBreachReviewed: candidate {f.event_id} {review.detail}"
+        ev.append(_ev(review.event_id, what, 0.0))
+    return _deducted("reporting", s.weights["reporting"], ev)
+
+
+_MADE = ("untrue", "inaccurate")  # found against the unit that made the report
 
 
 def warnings(ledger: Ledger, s: ScoringScheme) -> ScoreItem:

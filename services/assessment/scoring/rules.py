@@ -43,7 +43,8 @@ IDENTIFICATION_PARTS = ("powers", "graded", "approved", "published")
 """职权目录与流程图, 风险点评定, 集体审定, 公示生效 (Art. 10, 11, 14)."""
 
 BREACH_KINDS = ("late", "missed", "concealment_candidate", "untrue", "inaccurate")
-"""迟报, 漏报, 瞒报 candidate (ReportingBreachFound) and 不实, 不准确 (JudgementMade, Art. 23)."""
+"""迟报, 漏报, 瞒报 (ReportingBreachFound; a candidate counts once ReportingBreachReviewed confirms
+it) and 不实, 不准确 (JudgementMade, against the unit that made the report, Art. 23)."""
 
 
 class ScoringScheme(BaseModel):
@@ -87,7 +88,9 @@ class ScoringScheme(BaseModel):
             "untrue": 4.0,
             "inaccurate": 2.0,
         },
-        description="Points off reporting per breach (迟报/漏报/瞒报/不实/不准确, Art. 23).",
+        description="Points off reporting per breach (迟报/漏报/瞒报/不实/不准确, Art. 23); "
+        "concealment_candidate applies to a 瞒报 candidate the office confirmed, never to one it "
+        "dismissed or has not reviewed.",
     )
     warning_deductions: dict[str, float] = Field(
         default_factory=lambda: {"yellow": 2.0, "orange": 4.0, "red": 8.0},

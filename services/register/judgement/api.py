@@ -85,7 +85,9 @@ class JudgementIn(BaseModel):
     )
     report_finding: Literal["untrue", "inaccurate"] | None = Field(
         None, description="The report itself was untrue 不真实 (only with unfounded) or inaccurate "
-        "in its core content 核心内容不准确: a reporting breach of the reporter (Art. 23).",
+        "in its core content 核心内容不准确: a reporting breach of the unit and person that made "
+        "the report (Art. 23). Only an officer's report (officer_report) is a unit's report; on "
+        "any other channel (a petition from the public, ...) it is refused with 409.",
     )  # fmt: skip
 
 
@@ -110,7 +112,8 @@ class VerificationOut(BaseModel):
 class ReportingBreachOut(BaseModel):
     breach_id: UUID
     kind: Literal["untrue", "inaccurate"] = Field(description="不真实 · 核心内容不准确 (Art. 23).")
-    responsible_person_id: str = Field(description="Who filed the report (报告人).")
+    responsible_person_id: str = Field(description="Who made the report (报送人, Art. 23).")
+    reporting_unit: str | None = Field(description="The unit that made it (报送单位, Art. 23).")
     reported_event_id: str
     reported_at: datetime
 
@@ -163,7 +166,7 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             b = j.breach
             breach = ReportingBreachOut(
                 breach_id=b.breach_id, kind=b.kind.value,
-                responsible_person_id=b.responsible_person_id,
+                responsible_person_id=b.responsible_person_id, reporting_unit=b.reporting_unit,
                 reported_event_id=b.reported_event_id, reported_at=b.reported_at,
             )  # fmt: skip
         judgement = JudgementOut(

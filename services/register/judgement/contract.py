@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.register.judgement.model import ReportedInformation
+from services.register.judgement.model import ReportedInformation, breach_of
 from shared.events import Actor, JudgementMade, JudgementMadeData
 from shared.events.publish import public_envelope
 from shared.events.register import JudgedReportingBreach
@@ -27,7 +27,7 @@ def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None
 
 def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
     """JudgementMade, with the judgement's stored id and any Art. 23 finding (Art. 23, 25)."""
-    breach = JudgedReportingBreach.model_validate(e.breach) if e.breach else None
+    breach = _breach(e.breach) if e.breach else None
     data = JudgementMadeData(
         schema_version=1,
         unit_code=e.unit_code,
@@ -44,3 +44,16 @@ def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
         reporting_breach=breach,
     )
     return public_envelope(JudgementMade, e, origin, time=e.judged_at, data=data)
+
+
+def _breach(stored: dict[str, str]) -> JudgedReportingBreach:
+    """The Art. 23 finding against the unit and person that made the report."""
+    finding = breach_of(stored)
+    return JudgedReportingBreach(
+        breach_id=finding.breach_id,
+        kind=finding.kind.value,
+        responsible_person_id=finding.responsible_person_id,
+        reported_event_id=finding.reported_event_id,
+        reported_at=finding.reported_at,
+        reporting_unit=finding.reporting_unit,
+    )

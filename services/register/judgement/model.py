@@ -16,7 +16,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Conflict
-from shared.vocabulary import ActorRecord, Verdict, WarningLevel
+from shared.vocabulary import ActorRecord, Channel, Verdict, WarningLevel
 
 JUDGEMENT_NAMESPACE: Final = uuid5(NAMESPACE_URL, "urn:lianfang:register:judgement")
 
@@ -63,14 +63,42 @@ class Verification:
 
 
 @dataclass(frozen=True)
+class ReportMaker:
+    """The person and unit that made a report 报送人, 报送单位, answerable under Art. 23."""
+
+    person_id: str
+    role: str
+    unit_code: str
+
+
+def report_maker(channel: str, reported_by: dict[str, str]) -> ReportMaker | None:
+    """Who made the report, if a unit made it (信息报送, Art. 23); None if no unit did.
+
+    An officer's report (channel officer_report) is made by the officer 信息员, or the unit's
+    office, who filed it, for their own unit. On every other channel — a petition from the public
+    信访举报, media 网络媒体, an inspection 监督检查, shared data 资源共享 — the filer only typed in
+    what came from outside: no unit reported it, and the clerk is not its reporter.
+    """
+    if channel != Channel.OFFICER_REPORT.value:
+        return None
+    return ReportMaker(reported_by["user_id"], reported_by["role"], reported_by["unit_code"])
+
+
+@dataclass(frozen=True)
 class ReportingBreachFinding:
-    """A report found untrue or inaccurate in its core content; the reporter answers (Art. 23)."""
+    """A report found untrue or inaccurate in its core content; its maker answers (Art. 23).
+
+    `reporting_unit` and `reporter_role` are None only in findings recorded before they were
+    kept (the reporting unit was not known then).
+    """
 
     breach_id: UUID
     kind: ReportFinding
     responsible_person_id: str
     reported_event_id: str
     reported_at: datetime
+    reporting_unit: str | None = None
+    reporter_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,17 +223,28 @@ class ReportedInformation(Aggregate):
         by: ActorRecord,
         at: datetime,
     ) -> UUID:
-        """Give the verdict once; a report found untrue binds its reporter (Art. 23, 25)."""
+        """Give the verdict once; a report found untrue binds the unit and person that made it,
+        and information no unit reported cannot be found so (Art. 23, 25)."""
         self._ensure_open()
         if not self.verifications:
             raise Conflict("verify the information first (核实, Art. 21): no verification recorded")
         judgement_id = judgement_id_of(self.id)
         breach = None
         if finding is not None:
+            maker = self.maker
+            if maker is None:
+                channel = Channel(self.channel)
+                raise Conflict(
+                    f"Art. 23: information received by {channel.label_zh} ({channel.value}) is "
+                    "not a unit's report (信息报送); judge an untrue one unfounded, with no "
+                    "report finding: whoever typed it in did not make it"
+                )
             breach = {
                 "breach_id": str(breach_id_of(judgement_id, finding.value)),
                 "kind": finding.value,
-                "responsible_person_id": self.reported_by["user_id"],
+                "responsible_person_id": maker.person_id,
+                "reporter_role": maker.role,
+                "reporting_unit": maker.unit_code,
                 "reported_event_id": self.upstream_event_id,
                 "reported_at": self.reported_at.isoformat(),
             }
@@ -243,10 +282,15 @@ class ReportedInformation(Aggregate):
             risk_point_id=risk_point_id,
             risk_point_opened=risk_point_opened,
             factors=dict(factors) if factors else None,
-            breach=_breach_of(breach) if breach else None,
+            breach=breach_of(breach) if breach else None,
             judged_by=dict(judged_by),
             judged_at=judged_at,
         )
+
+    @property
+    def maker(self) -> ReportMaker | None:
+        """The unit and person that made this report; None if no unit did (Art. 23)."""
+        return report_maker(self.channel, self.reported_by)
 
     def _ensure_open(self) -> None:
         if self.judgement is not None:
@@ -256,11 +300,14 @@ class ReportedInformation(Aggregate):
             )
 
 
-def _breach_of(stored: dict[str, str]) -> ReportingBreachFinding:
+def breach_of(stored: dict[str, str]) -> ReportingBreachFinding:
+    """The finding a stored judgement recorded (Art. 23)."""
     return ReportingBreachFinding(
         breach_id=UUID(stored["breach_id"]),
         kind=ReportFinding(stored["kind"]),
         responsible_person_id=stored["responsible_person_id"],
         reported_event_id=stored["reported_event_id"],
         reported_at=datetime.fromisoformat(stored["reported_at"]),
+        reporting_unit=stored.get("reporting_unit"),
+        reporter_role=stored.get("reporter_role"),
     )

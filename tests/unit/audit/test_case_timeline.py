@@ -25,6 +25,7 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
 from tests.support.events import risk_reported
+from tests.unit.assessment import upstream as up
 from tests.unit.warning.upstream import feed, graded, judgement
 
 OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
@@ -110,3 +111,18 @@ def test_a_case_nobody_reported_has_an_empty_timeline() -> None:
     entries = case_timeline(uuid4(), [risk_reported()])
     assert entries == []
     assert "没有与该案件有关的事件" in render_markdown(uuid4(), entries)
+
+
+def test_the_office_s_review_of_a_concealment_candidate_is_on_the_case() -> None:
+    """第二十三条: a 瞒报 candidate and the office's dismissal of it, each with its event id."""
+    reported = risk_reported(at=START)
+    case = reported.data.information_id
+    found = up.breach("concealment_candidate", at=START + timedelta(days=6))
+    found = found.model_copy(
+        update={"data": found.data.model_copy(update={"information_id": case})}
+    )
+    dismissed = up.reviewed(found, "dismissed", at=START + timedelta(days=8))
+    entries = case_timeline(case, [dismissed, found, reported])
+    assert [e.event_id for e in entries] == [reported.id, found.id, dismissed.id]
+    assert entries[2].what == "预防腐败室复核：排除瞒报嫌疑（经核实，该单位已按时报告）"
+    assert entries[2].actor == "u-qx-office（office，QX）"

@@ -196,3 +196,26 @@ def test_the_town_reports_its_handling_and_the_district_signs_it_off(api: Api) -
         assert refused.status_code == 409
         assert "Art. 24" in refused.text
     town_runtime.close()
+
+
+def test_the_level_above_finds_a_periodic_report_untrue(api: Api) -> None:
+    """第二十三条: 对信息报送内容不真实…的，严肃追究有关责任人责任 — found by the level above."""
+    created = api.post("/duties", duty("QX-TH-CZS", "月报", "periodic", 10), api.office).json()
+    leader = api.as_("u-taihe-czs-head", Role.LEADER, "QX-TH-CZS")
+    path = f"/duties/{created['duty_id']}/reports"
+    assert (
+        api.post(path, {"period": "2026-02", "summary": "二月无新发现"}, leader).status_code == 201
+    )
+    finding = {"kind": "untrue", "reason": "二月已发生违规报销，报告称无"}
+    own = api.as_("u-czs-office", Role.OFFICE, "QX-TH-CZS")
+    refused = api.post(f"{path}/2026-02/finding", finding, own)
+    assert refused.status_code == 422
+    assert "Art. 23" in refused.text
+    assert api.post(f"{path}/2026-02/finding", finding, leader).status_code == 403
+    assert api.post(f"{path}/2026-01/finding", finding, api.office).status_code == 404
+    done = api.post(f"{path}/2026-02/finding", finding, api.office)
+    assert done.status_code == 201, done.text
+    body = done.json()
+    assert (body["unit_code"], body["submitted_by"]["user_id"]) == ("QX-TH-CZS", "u-taihe-czs-head")
+    assert (body["kind"], body["found_by"]["user_id"]) == ("untrue", "u-th-office")
+    assert api.post(f"{path}/2026-02/finding", finding, api.office).status_code == 409

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,6 +11,7 @@ from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
 from shared.clock import ManualClock
+from shared.events import Actor
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
@@ -37,11 +38,12 @@ class Api(ApiClient):
     def judge(self) -> dict[str, str]:
         return self.as_("u-th-judge", Role.JUDGE)
 
-    def reported(self, unit: str = "QX-TH") -> str:
-        return str(information_id(report(self.runtime.app, self.runtime.clock.now(), unit)))
+    def reported(self, unit: str = "QX-TH", **kw: Any) -> str:
+        now = self.runtime.clock.now()
+        return str(information_id(report(self.runtime.app, now, unit, **kw)))
 
-    def verified(self) -> str:
-        info = self.reported()
+    def verified(self, **kw: Any) -> str:
+        info = self.reported(**kw)
         answer = self.post(f"/information/{info}/verification", VERIFICATION, self.judge)
         assert (answer.status_code, answer.json()) == (201, {"number": 1}), answer.text
         return info
@@ -97,6 +99,23 @@ def test_an_inaccurate_report_is_shown_against_its_reporter(api: Api) -> None:
     assert api.post(f"/information/{info}/judgement", body, api.judge).status_code == 201
     breach = api.get(f"/information/{info}", api.judge).json()["judgement"]["reporting_breach"]
     assert (breach["kind"], breach["responsible_person_id"]) == ("inaccurate", "u-officer")
+    assert breach["reporting_unit"] == "QX-TH"  # the officer's unit made the report
+
+
+def test_a_report_finding_on_a_petition_is_refused_naming_art_23(api: Api) -> None:
+    """第二十三条 binds units for what they report; a petition from the public is no unit's."""
+    clerk = Actor(user_id="u-th-clerk", role="office", unit_code="QX-TH")
+    info = api.verified(channel="petition", reported_by=clerk)
+    body = {"verdict": "unfounded", "reasoning": "举报不属实", "report_finding": "untrue"}
+    refused = api.post(f"/information/{info}/judgement", body, api.judge)
+    assert refused.status_code == 409
+    assert "Art. 23" in refused.text
+    assert "not a unit's report" in refused.text
+    assert api.get(f"/information/{info}", api.judge).json()["judgement"] is None
+    body.pop("report_finding")
+    assert api.post(f"/information/{info}/judgement", body, api.judge).status_code == 201
+    judgement = api.get(f"/information/{info}", api.judge).json()["judgement"]
+    assert (judgement["verdict"], judgement["reporting_breach"]) == ("unfounded", None)
 
 
 def test_only_the_judgement_group_within_its_jurisdiction_verifies_and_judges(api: Api) -> None:

@@ -3,7 +3,8 @@
 An information officer 信息员 reports that at 太和镇 one person both audits and pays expense claims.
 The judgement group 研判小组 verifies 核实 what was reported, then judges: an incipient tendency
 苗头性倾向性问题 re-grades the town's risk point and recommends a warning; a violation opens a new
-risk point and goes for transfer; an untrue report binds the officer who filed it (Art. 23).
+risk point and goes for transfer; an untrue report binds the officer who made it and the officer's
+unit, while a petition from the public binds nobody (Art. 23).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
-from shared.events import JudgementMade, RiskGraded, parse_event
+from shared.events import Actor, JudgementMade, RiskGraded, parse_event
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
@@ -209,12 +210,16 @@ class JudgementStory(RegisterStoryBase):
         assert published(app, point.id) == []  # identified, not graded: no RiskGraded
         assert [r.id for r in app.list_risk_points("QX-TH")] == [point.id]
 
-    # -- Art. 23: an untrue report binds the officer who filed it --------------------------------
+    # -- Art. 23: an untrue report binds the unit and person that made it ----------------------
 
-    def test_art_23_an_untrue_report_is_found_against_its_reporter(
+    def test_art_23_an_untrue_report_is_found_against_the_unit_and_person_that_made_it(
         self, app: RegisterApplication, clock: ManualClock
     ) -> None:
-        event = report(app, clock.now())
+        """第二十三条: 对信息报送内容不真实，核心内容不准确…的，严肃追究有关责任人责任 — the finding
+        binds who made the report (the officer and the officer's unit), not the subject unit."""
+        # 太和镇's information officer reports on the town's 财政所.
+        town_officer = Actor(user_id="u-th-officer", role="officer", unit_code="QX-TH")
+        event = report(app, clock.now(), "QX-TH-CZS", reported_by=town_officer)
         info_id = information_id(event)
         app.verify_information(info_id, checked=CHECKED, findings="报销审核与支付分设两岗",
                                by=JUDGE)  # fmt: skip
@@ -226,18 +231,52 @@ class JudgementStory(RegisterStoryBase):
         assert judgement.risk_point_id is None
         assert judgement.breach is not None
         assert judgement.breach.kind is ReportFinding.UNTRUE
-        assert judgement.breach.responsible_person_id == "u-officer"
+        assert (judgement.breach.responsible_person_id, judgement.breach.reporting_unit) == (
+            "u-th-officer", "QX-TH"
+        )  # fmt: skip
         [made] = published(app, info_id)
         assert isinstance(made, JudgementMade)
         assert made.data.authority == "Art. 23, 25"
+        assert made.data.unit_code == "QX-TH-CZS"  # what the information was about
         breach = made.data.reporting_breach
         assert breach is not None
-        assert (breach.kind, breach.responsible_person_id) == ("untrue", "u-officer")
+        assert (breach.kind, breach.responsible_person_id) == ("untrue", "u-th-officer")
+        assert breach.reporting_unit == "QX-TH"  # who answers for it (Art. 23)
         assert breach.reported_event_id == event.id
         assert breach.reported_at == event.data.occurred_at
         assert breach.breach_id == judgement.breach.breach_id
         assert made.data.judgement_id == judgement_id
         assert parse_event(made.model_dump(mode="json")) == made
+
+    def test_art_23_an_untrue_petition_is_unfounded_and_binds_no_one(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """第二十三条 holds units to their 信息报送; a petition from the public 信访举报 is no
+        unit's report, and the office clerk who typed it in did not make it."""
+        clerk = Actor(user_id="u-qx-clerk", role="office", unit_code="QX")
+        event = report(app, clock.now(), "QX-TH", channel="petition", reported_by=clerk)
+        info_id = information_id(event)
+        app.verify_information(info_id, checked=CHECKED, findings="反映问题不存在", by=JUDGE)
+        for finding in ("untrue", "inaccurate"):
+            draft = JudgementDraft(verdict="unfounded", reasoning="经核实，举报不属实",
+                                   report_finding=finding)  # fmt: skip
+            refused = r"^Art\. 23: information received by 信访举报 \(petition\) is not a unit's"
+            with pytest.raises(Conflict, match=refused):
+                app.judge_information(info_id, draft, JUDGE)
+            info = app.get_information(info_id)
+            assert (info.status, info.judgement) == (InformationStatus.AWAITING_JUDGEMENT, None)
+            assert published(app, info_id) == []  # a refused command records nothing
+        # Judged unfounded, with no reporting breach against anyone.
+        app.judge_information(
+            info_id, JudgementDraft(verdict="unfounded", reasoning="经核实，举报不属实"), JUDGE
+        )
+        judgement = app.get_information(info_id).judgement
+        assert judgement is not None
+        assert (judgement.verdict, judgement.breach) == (Verdict.UNFOUNDED, None)
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert (made.data.reporting_breach, made.data.authority) == (None, "Art. 25")
+        assert "u-qx-clerk" not in made.model_dump_json(include={"data": {"reporting_breach"}})
 
     # -- Art. 25: once, by the judgement group, within its jurisdiction -------------------------
 
