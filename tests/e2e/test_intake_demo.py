@@ -51,7 +51,7 @@ async def test_the_demo_files_every_channel_and_the_figures_follow(node: Node) -
     assert load_intake_demo(url, tokens) == ids  # a re-run answers with the same cases
     node.worker("intake", LIANFANG_TICK_SECONDS="1")
 
-    # The worker's ticks publish breaches while the demo still files: read on until all seven.
+    # The relay publishes the reports interleaved with the ticks' breaches: read until all seven.
     expect, reported = 7, []
     while len(reported) < 7 and expect <= 100:
         records = await node.read_all(node.topics.events("intake"), expect=expect)
