@@ -103,6 +103,15 @@ class ScoringScheme(BaseModel):
         description="Points off overdue per prevention measure not done by its due date "
         "(MeasureOverdue, Art. 14, 15).",
     )
+    managed_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Share of each reporting, warning and overdue deduction of a unit that "
+        "counts again on the card of the unit managing it directly (its parent in the tree: "
+        "分级管理、逐级实施, Art. 31); 0 shows those facts at no cost. Not a component: the "
+        "weights still sum to 100.",
+    )
     finding_deductions: dict[str, float] = Field(
         default_factory=lambda: {"open": 3.0, "closed_late": 2.0, "closed_on_time": 1.0},
         description="Points off inspections per finding, by its state at scoring time.",

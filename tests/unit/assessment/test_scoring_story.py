@@ -38,7 +38,8 @@ def test_the_hand_checked_year() -> None:
     app, clock = new_app()
     told = tell_the_year(app, clock)
 
-    # The hand-checked arithmetic (default weights 20/15/15/15/10/15/10):
+    # The hand-checked arithmetic (default weights 20/15/15/15/10/15/10; the 财政所 manages no
+    # unit, so the scheme's managed_share (Art. 31 逐级) adds nothing to its card):
     #   identification  four quarters of 20, 5 points each (docs/assessment-scoring.md):
     #     powers        catalogued 2 + charted 1, half a power each: 1.5 of target 3
     #                                                          5 * 1.5 / 3            =  2.5
