@@ -30,13 +30,15 @@ def get_principal(
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller, from the bearer token (401 when absent, malformed or expired).
+    """The caller, from the bearer token (401 when absent, malformed or expired; 403 when its
+    unit lies outside this node, see `ensure_on_node`).
 
     An auditor's request is recorded before it is answered (shared/audit/queries.py).
     """
     if credentials is None:
         raise TokenError("missing bearer token (Authorization: Bearer <token>)")
     principal = runtime.tokens.verify(credentials.credentials)
+    ensure_on_node(runtime, principal)
     if Role.AUDITOR in principal.roles:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         trace = tracing.current()
@@ -45,6 +47,34 @@ def get_principal(
             trace.trace_id if trace else "",
         )  # fmt: skip
     return principal
+
+
+def ensure_on_node(runtime: Runtime, principal: Principal) -> None:
+    """Refuse (403) a token whose unit lies outside this node's root (Art. 7 按照干部管理权限).
+
+    A node serves the subtree of its root unit. Admitted besides: the superior business
+    department 上级业务主管部门 of a unit of that subtree, which follows its disposals (条块结合,
+    Art. 27; its routes show it only what is reported to it); and, where the deployment sets
+    `LIANFANG_ADMIT_DISTRICT_AUDITORS`, an auditor of the district (the unit at the top of the
+    tree), who may read a town's node (分级监督, Art. 29), each query recorded.
+    """
+    common, org, unit = runtime.common, runtime.org, principal.unit_code
+    root = common.node_root_unit
+    if unit in org and org.is_within(unit, root):
+        return
+    if unit in org and any(u.business_department == unit for u in org.subtree(root)):
+        return
+    if (
+        common.admit_district_auditors
+        and Role.AUDITOR in principal.roles
+        and unit in org
+        and org.get(unit).parent_code is None
+    ):
+        return
+    raise Forbidden(
+        f"Art. 7: node {common.node_id} serves the units of {root} (按照干部管理权限); "
+        f"your unit {unit} lies outside it"
+    )
 
 
 CurrentUser = Annotated[Principal, Depends(get_principal)]
