@@ -22,7 +22,8 @@ from shared.application import ServiceApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict
-from shared.jurisdiction import Node
+from shared.events import Actor, InformationAcknowledged, InformationAcknowledgedData
+from shared.jurisdiction import Node, Scope, has_jurisdiction
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.events import risk_reported
@@ -145,3 +146,26 @@ class TestNodesInMemory(InMemory, NodesStory):
 
 class TestNodesOnSQLite(OnSQLite, NodesStory):
     pass
+
+
+def test_what_is_addressed_to_a_node_is_its_own_and_an_unknown_unit_its_raisers() -> None:
+    """Art. 24/27: a forward's acknowledgement about a town's unit is the district's when
+    addressed to it; an event about a unit nobody here knows is only its raiser's to refuse."""
+    org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
+    actor = Actor(user_id="node:town-taihe", role="system", unit_code="QX-TH-V1")
+    data = InformationAcknowledgedData(
+        schema_version=1, unit_code="QX-TH-V1", node_id="town-taihe", actor=actor,
+        authority="Art. 24", occurred_at=AT, information_id=uuid4(), to_node_id="district",
+        forwarded_event_id=str(uuid4()),
+    )  # fmt: skip
+    ack = InformationAcknowledged.create(
+        data=data, subject=str(data.information_id), source="/lianfang/town-taihe/intake",
+        clock_now=AT,
+    )  # fmt: skip
+    assert has_jurisdiction(org, DISTRICT, ack, Scope.MANAGED)  # addressed to it
+    assert has_jurisdiction(org, TAIHE, ack, Scope.MANAGED)  # about a unit it manages
+    assert not has_jurisdiction(org, Node("town-taiping", "QX-TP"), ack, Scope.ASSESSED)
+
+    nowhere = risk_reported("QX-NOWHERE")  # raised by the district's intake
+    assert has_jurisdiction(org, DISTRICT, nowhere, Scope.MANAGED)
+    assert not has_jurisdiction(org, TAIHE, nowhere, Scope.MANAGED)
