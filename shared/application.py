@@ -139,6 +139,11 @@ class ServiceApplication(ProcessApplication[UUID]):
             self.org_follower.catch_up()  # units learned before a restart
             org.refresh_with(self.org_follower.catch_up)  # every route knows a new unit at once
 
+    def close(self) -> None:
+        """Close the store; the tree no longer asks this application to catch up."""
+        self.org.stop_refreshing_with(self.org_follower.catch_up)
+        super().close()
+
     def bind_node(self, node: Node, source: str) -> None:
         """Serve one node: take in only what lies within its jurisdiction (Art. 7, 27).
 

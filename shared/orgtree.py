@@ -60,6 +60,10 @@ class OrgDirectory:
         """Run `catch_up` (a bound method, held weakly) before a miss or a subtree is answered."""
         self._refreshers.append(weakref.WeakMethod(catch_up))
 
+    def stop_refreshing_with(self, catch_up: Callable[[], None]) -> None:
+        """Forget a refresh registered with `refresh_with` (its application is closing)."""
+        self._refreshers = [ref for ref in self._refreshers if ref() not in (None, catch_up)]
+
     def refresh(self) -> None:
         """Take in the units recorded since the last refresh (never re-entered by a refresher)."""
         if getattr(self._refreshing, "active", False):
