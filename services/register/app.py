@@ -51,7 +51,6 @@ class RegisterApplication(ServiceApplication):
     """Commands, queries and reactions of the register; plain types in and out."""
 
     name = "register"
-    follows_org = False  # the register is where units are registered (services/register/units)
 
     def __init__(
         self,

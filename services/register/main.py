@@ -39,7 +39,8 @@ SPEC = ServiceSpec(
         risk_points_api.router,
         units_api.router,
     ],
-    consumes=("intake", "assessment"),
+    # Reports and revision requests; the other nodes' registers' units (shared/org_follow.py).
+    consumes=("intake", "assessment", "register"),
     ticks=(TICK,),
 )
 

@@ -9,7 +9,7 @@ from shared.events import Actor, RiskReported, RiskReportedData
 
 
 def risk_reported(
-    unit_code: str = "QX-TH-CZS",
+    unit_code: str = "QX-TH",  # the town government: the district node manages it (Art. 7)
     information_id: UUID | None = None,
     event_id: str | None = None,
     at: datetime | None = None,

@@ -13,7 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.warning.api_deps import Reader, Reporter, WarningApp
+from services.warning.api_deps import Reader, Reporter, Supervisor, WarningApp
 from services.warning.supervision import handlers
 from services.warning.supervision.model import DisposalSupervision, SupervisionState
 
@@ -88,7 +88,7 @@ def get_supervision(warning_id: UUID, reader: Reader, app: WarningApp) -> Superv
     summary="Chase 督办, return 退回 or sign off 办结 a disposal, from the level above (Art. 29)",
 )
 def supervise(
-    warning_id: UUID, body: SuperviseIn, who: Reporter, app: WarningApp
+    warning_id: UUID, body: SuperviseIn, who: Supervisor, app: WarningApp
 ) -> SupervisionOut:
     found = handlers.supervise(app, warning_id, body.act, body.text, who)
     return _out(warning_id, found.disposing_unit, found)

@@ -64,7 +64,7 @@ def warning_events(made: JudgementMade, other: JudgementMade) -> list[CloudEvent
 
 def test_the_timeline_follows_the_case_through_judgement_to_warning_and_overdue() -> None:
     case, other_case = uuid4(), uuid4()
-    reported = risk_reported(information_id=case, at=START - timedelta(days=2))
+    reported = risk_reported("QX-TH-CZS", information_id=case, at=START - timedelta(days=2))
     made, other = judged(case), judged(other_case)
     warned = warning_events(made, other)
     events = [

@@ -49,8 +49,12 @@ class Api(ApiClient):
 
 @pytest.fixture
 def api() -> Iterator[Api]:
+    # 太和镇's node, where the district's auditors may read (a documented deployment setting).
     # No business_lines override: the finance bureau follows QX-TH-CZS through the org tree.
-    settings = WarningSettings(common=CommonSettings(store="memory"))
+    town = CommonSettings(
+        store="memory", node_id="town-taihe", node_root_unit="QX-TH", admit_district_auditors=True
+    )
+    settings = WarningSettings(common=town)
     runtime = Runtime(SPEC, settings, clock=ManualClock())
     with TestClient(create_api(runtime)) as client:  # no lifespan: no worker
         yield Api(runtime, client)
@@ -129,8 +133,11 @@ def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
     district = api.as_("u-qx-auditor", Role.AUDITOR, "QX")
     assert [w["level"] for w in api.client.get("/warnings", headers=district).json()] == ["orange"]
     assert api.client.get("/warnings?level=red", headers=district).json() == []
+    # Another town's office is refused at this node's door (Art. 7), naming the node's root.
     sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
-    assert api.client.get("/warnings", headers=sibling).json() == []
+    refused = api.client.get("/warnings", headers=sibling)
+    assert refused.status_code == 403
+    assert "serves the units of QX-TH" in refused.json()["detail"]
     assert api.client.get(f"/warnings/{wid}", headers=sibling).status_code == 403
     assert api.client.get("/warnings?within=QX-TH", headers=sibling).status_code == 403
     assert api.client.get("/warnings?within=NOWHERE", headers=district).status_code == 422
