@@ -158,7 +158,7 @@ def judge_information(
         )
     _, _, finding = _checked_outcome(draft)
     info.ensure_judgeable(finding)
-    _outcome(app, info, draft, by)  # checked in full; nothing is kept
+    _outcome(app, info, draft, by, trial=True)  # checked in full; nothing is kept
     info.propose(
         draft=_stored_draft(draft), group_unit=group.unit_code, needed=needed, finding=finding,
         by=actor_of(by, "judge"), at=app.clock.now(),
@@ -186,9 +186,7 @@ def sign_off_judgement(
         proposal.proposed_by["unit_code"],
     )  # fmt: skip
     verdict, level, finding, point, opened, leader = _outcome(app, info, draft, proposer)
-    signed_by = [
-        {**s.member, "signed_at": s.signed_at.isoformat()} for s in info.proposal.signoffs
-    ] if info.proposal else []  # fmt: skip
+    signed_by = [{**s.member, "signed_at": s.signed_at.isoformat()} for s in proposal.signoffs]
     judgement_id = info.judge(
         verdict=verdict, recommended_level=level, reasoning=draft.reasoning.strip(),
         risk_point_id=point.id if point else None, risk_point_opened=opened,
@@ -206,10 +204,16 @@ def sign_off_judgement(
 
 
 def _outcome(
-    app: RegisterApplication, info: ReportedInformation, draft: JudgementDraft, by: Principal
+    app: RegisterApplication,
+    info: ReportedInformation,
+    draft: JudgementDraft,
+    by: Principal,
+    *,
+    trial: bool = False,
 ) -> tuple[Verdict, WarningLevel | None, ReportFinding | None, RiskPoint | None, bool, str | None]:
-    """The judgement's verdict, level, finding, risk point (unsaved) and leader, all checked; the
-    re-grading is tried on the unsaved point so that its refusals come now (Art. 14, 25, 28)."""
+    """The judgement's verdict, level, finding, risk point (unsaved) and leader, all checked; on
+    `trial` the re-grading is tried too, on the unsaved point, so that its refusals come when the
+    judgement is proposed (Art. 14, 25, 28)."""
     verdict, level, finding = _checked_outcome(draft)
     if verdict is Verdict.INCIPIENT_TENDENCY:
         level = _level_of_grade(app, draft, level)
@@ -222,10 +226,9 @@ def _outcome(
         )
         if leader is None:
             raise Invalid("responsible_leader_id", "name the leader responsible (管理领导)")
-        if draft.factors and not opened:
-            trial = app.get_risk_point(point.id)  # a fresh copy, never saved
+        if trial and draft.factors:  # `point` is a fresh copy or a new point: never saved here
             regraded(
-                app, trial, draft.factors, reason=draft.reasoning.strip(),
+                app, point, draft.factors, reason=draft.reasoning.strip(),
                 responsible_leader_id=leader, by=by, source=GradeSource.JUDGEMENT,
                 judgement=(info.id, judgement_id_of(info.id), level.value if level else None),
             )  # fmt: skip

@@ -514,6 +514,8 @@ class JudgementStory(RegisterStoryBase):
             ("new_risk_point.description", {"risk_point_id": None,
                                             "new_risk_point": NewRiskPoint("post_duty", " ")}),
             ("responsible_leader_id", {"responsible_leader_id": "u-qx-secretary"}),
+            ("responsible_leader_id", {"risk_point_id": None, "new_risk_point": new,
+                                       "responsible_leader_id": "u-qx-secretary"}),
             ("report_finding", {"report_finding": "rude"}),
             ("report_finding", {"report_finding": "untrue"}),  # untrue, yet incipient
         ]:  # fmt: skip
@@ -523,6 +525,8 @@ class JudgementStory(RegisterStoryBase):
         info = app.get_information(info_id)
         assert (info.status, info.judgement) == (InformationStatus.AWAITING_JUDGEMENT, None)
         assert len(app.get_risk_point(point_id).gradings) == 1  # nothing was half-saved
+        assert info.proposal is None  # every refusal came at the proposal, before any sign-off
+        assert [r.id for r in app.list_risk_points("QX-TH")] == [point_id]
 
 
 class TestJudgementInMemory(InMemory, JudgementStory):
