@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from services.register.catalogue import handlers as catalogue
 from services.register.catalogue.model import PowerItem
+from services.register.groups import handlers as groups
 from services.register.judgement import handlers as judgement
 from services.register.judgement.model import ReportedInformation
 from services.register.read_model import RegisterView
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
     from eventsourcing.application import ProcessingEvent
 
     from services.register.catalogue.handlers import PowerDraft
-    from services.register.judgement.handlers import JudgementDraft
+    from services.register.groups.model import JudgementGroup
+    from services.register.judgement.handlers import JudgementDraft, JudgementProgress
     from services.register.judgement.model import InformationStatus
     from services.register.read_model import HeatMap, InformationRow, PowerRow, RiskPointRow
     from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
@@ -282,6 +284,31 @@ class RegisterApplication(ServiceApplication):
             verifiers=verifiers, verified_at=verified_at,
         )  # fmt: skip
 
-    def judge_information(self, information_id: UUID, draft: JudgementDraft, by: Principal) -> UUID:
-        """Judge reported information once 研判 (Art. 14, 23, 25, 28)."""
+    def judge_information(
+        self, information_id: UUID, draft: JudgementDraft, by: Principal
+    ) -> JudgementProgress:
+        """A member of the 研判小组 proposes the judgement 研判 (Art. 14, 23, 25, 28)."""
         return judgement.judge_information(self, information_id, draft, by)
+
+    def sign_off_judgement(self, information_id: UUID, by: Principal) -> JudgementProgress:
+        """A member signs the proposed judgement; made with enough sign-offs (Art. 25)."""
+        return judgement.sign_off_judgement(self, information_id, by)
+
+    # -- the judgement groups 研判小组 (Art. 25): groups/handlers.py -----------------------------
+
+    def appoint_group_member(
+        self, unit_code: str, user_id: str, name: str, authority: str, by: Principal
+    ) -> None:
+        """Appoint a member of the unit's 研判小组, on an authority (Art. 25)."""
+        groups.appoint_member(self, unit_code, user_id, name, authority, by)
+
+    def remove_group_member(
+        self, unit_code: str, user_id: str, reason: str, authority: str, by: Principal
+    ) -> None:
+        """Remove a member of the unit's 研判小组 (Art. 25)."""
+        groups.remove_member(self, unit_code, user_id, reason, authority, by)
+
+    def judgement_group(self, unit_code: str) -> JudgementGroup | None:
+        """The unit's own 研判小组, if one is recorded (Art. 25)."""
+        self.unit(unit_code)
+        return groups.group_of(self, unit_code)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from services.register import contract
 from services.register.app import RegisterApplication
 from services.register.catalogue import api as catalogue_api
+from services.register.groups import api as groups_api
 from services.register.judgement import api as judgement_api
 from services.register.risk_points import api as risk_points_api
 from services.register.risk_points.watch import TICK
@@ -35,6 +36,7 @@ SPEC = ServiceSpec(
     translate=contract.translate,
     routers=lambda: [
         judgement_api.router,
+        groups_api.router,
         catalogue_api.router,
         risk_points_api.router,
         units_api.router,

@@ -100,6 +100,17 @@ class JudgedReportingBreach(BaseModel):
     )
 
 
+class JudgementSignOff(BaseModel):
+    """A member of the 研判小组 who signed the judgement, and when (Art. 25)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    user_id: str = Field(min_length=1, description="Opaque id of the member who signed.")
+    role: str = Field(min_length=1, description="The role the member signed in (judge).")
+    unit_code: str = Field(min_length=1, description="Code of the member's unit.")
+    signed_at: AwareDatetime = Field(description="When the member signed (签署时间).")
+
+
 class JudgementMadeData(EventData):
     """The judgement group (研判小组) verified and assessed a piece of information (Art. 25)."""
 
@@ -119,6 +130,12 @@ class JudgementMadeData(EventData):
         description="Set when the judges found a unit's report untrue or inaccurate in its core "
         "content (Art. 23); null (or absent) otherwise, always for information no unit reported "
         "(a petition from the public, media, an inspection, shared data).",
+    )
+    signed_by: list[JudgementSignOff] | None = Field(
+        default=None,
+        description="The members of the judgement group (研判小组) who signed it, the proposer "
+        "first, in the order they signed; the judgement was made when enough had (Art. 25). "
+        "Null (or absent) for judgements made before the group signed.",
     )
 
 

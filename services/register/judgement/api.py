@@ -11,8 +11,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp, within_of
 from services.register.judgement import handlers
-from services.register.judgement.handlers import JudgementDraft, NewRiskPoint
-from services.register.judgement.model import InformationStatus, ReportedInformation
+from services.register.judgement.handlers import JudgementDraft, JudgementProgress, NewRiskPoint
+from services.register.judgement.model import (
+    InformationStatus,
+    ReportedInformation,
+    SignOff,
+    judgement_id_of,
+)
 from services.register.read_model import InformationRow
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
@@ -95,8 +100,23 @@ class NumberOut(BaseModel):
     number: int = Field(description="Number of the verification for this information.")
 
 
-class JudgementIdOut(BaseModel):
+class SignOffOut(BaseModel):
+    user_id: str = Field(description="The member who signed (签署人).")
+    role: str
+    unit_code: str
+    signed_at: datetime = Field(description="When (签署时间).")
+
+
+class JudgementProgressOut(BaseModel):
+    """A proposed judgement and its sign-offs by the 研判小组 (Art. 25)."""
+
     judgement_id: UUID = Field(description="Id of the judgement; JudgementMade carries it.")
+    group_unit: str = Field(description="The unit whose 研判小组 judges (Art. 25).")
+    needed: int = Field(
+        description="Members' sign-offs the judgement needs (the proposer's counts)."
+    )
+    signed_by: list[SignOffOut] = Field(description="Who signed, and when, the proposer first.")
+    made: bool = Field(description="True once enough signed: the judgement is the group's verdict.")
 
 
 class VerificationOut(BaseModel):
@@ -127,8 +147,11 @@ class JudgementOut(BaseModel):
     risk_point_opened: bool = Field(description="True if the risk point was opened by it.")
     factors: dict[str, int] | None
     reporting_breach: ReportingBreachOut | None = Field(description="Art. 23 finding, if any.")
-    judged_by: dict[str, str]
-    judged_at: datetime
+    judged_by: dict[str, str] = Field(description="Who proposed it (a member of the 研判小组).")
+    judged_at: datetime = Field(description="When it was made: the last sign-off needed.")
+    signed_by: list[SignOffOut] = Field(
+        description="The members who signed it (Art. 25); empty for judgements made before."
+    )
 
 
 class InformationRowOut(BaseModel):
@@ -153,6 +176,9 @@ class ReportedInformationOut(BaseModel):
     reported_by: dict[str, str] = Field(description="Who filed it (信息员, Art. 23).")
     status: InformationStatus = Field(description="awaiting_judgement 待研判 · judged 已研判.")
     verifications: list[VerificationOut]
+    proposal: JudgementProgressOut | None = Field(
+        description="The judgement as proposed and signed so far (Art. 25), if proposed."
+    )
     judgement: JudgementOut | None
 
 
@@ -174,6 +200,7 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             reasoning=j.reasoning, risk_point_id=j.risk_point_id,
             risk_point_opened=j.risk_point_opened, factors=j.factors, reporting_breach=breach,
             judged_by=j.judged_by, judged_at=j.judged_at,
+            signed_by=[_signoff(s) for s in j.signed_by],
         )  # fmt: skip
     return ReportedInformationOut(
         information_id=info.id, unit_code=info.unit_code, channel=info.channel,
@@ -187,7 +214,29 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             )
             for v in info.verifications
         ],
+        proposal=_progress_of(info),
         judgement=judgement,
+    )  # fmt: skip
+
+
+def _signoff(s: SignOff) -> SignOffOut:
+    return SignOffOut(**s.member, signed_at=s.signed_at)
+
+
+def _progress_of(info: ReportedInformation) -> JudgementProgressOut | None:
+    p = info.proposal
+    if p is None:
+        return None
+    return JudgementProgressOut(
+        judgement_id=judgement_id_of(info.id), group_unit=p.group_unit, needed=p.needed,
+        signed_by=[_signoff(s) for s in p.signoffs], made=info.judgement is not None,
+    )  # fmt: skip
+
+
+def _progress_out(p: JudgementProgress) -> JudgementProgressOut:
+    return JudgementProgressOut(
+        judgement_id=p.judgement_id, group_unit=p.group_unit, needed=p.needed,
+        signed_by=[_signoff(s) for s in p.signed_by], made=p.made,
     )  # fmt: skip
 
 
@@ -249,9 +298,14 @@ def verify(information_id: UUID, body: VerificationIn, who: Judge, app: Register
 @router.post(
     "/{information_id}/judgement",
     status_code=status.HTTP_201_CREATED,
-    summary="Judge the information once 研判 (Art. 14, 23, 25, 28)",
+    summary="Propose the judgement, as a member of the 研判小组 (Art. 14, 23, 25, 28)",
+    description="The judgement is checked in full now and is made (JudgementMade, and the "
+    "point's RiskGraded) once enough members of the group signed it (POST .../sign-off; the "
+    "proposer's sign-off counts). Non-members are refused (403, Art. 25).",
 )
-def judge(information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp) -> JudgementIdOut:
+def judge(
+    information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp
+) -> JudgementProgressOut:
     new = body.new_risk_point
     draft = JudgementDraft(
         verdict=body.verdict.value,
@@ -267,4 +321,14 @@ def judge(information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp)
         responsible_leader_id=body.responsible_leader_id,
         report_finding=body.report_finding,
     )
-    return JudgementIdOut(judgement_id=handlers.judge_information(app, information_id, draft, who))
+    return _progress_out(handlers.judge_information(app, information_id, draft, who))
+
+
+@router.post(
+    "/{information_id}/judgement/sign-off",
+    summary="Sign the proposed judgement, as a member of the 研判小组 (Art. 25)",
+    description="With the last sign-off needed the judgement is made. A member signs once "
+    "(409); non-members are refused (403).",
+)
+def sign_off(information_id: UUID, who: Judge, app: RegisterApp) -> JudgementProgressOut:
+    return _progress_out(handlers.sign_off_judgement(app, information_id, who))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from services.register.judgement.model import ReportedInformation, breach_of
 from shared.events import Actor, JudgementMade, JudgementMadeData
 from shared.events.publish import public_envelope
-from shared.events.register import JudgedReportingBreach
+from shared.events.register import JudgedReportingBreach, JudgementSignOff
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 def translate(e: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
     """A judgement becomes JudgementMade; receipt and verification stay internal (Art. 25)."""
-    if isinstance(e, ReportedInformation.Judged):
-        return judged(e, origin)
+    if isinstance(e, ReportedInformation.Judged | ReportedInformation.GroupJudged):
+        return judged(e, origin)  # GroupJudged: Judged with the members who signed (Art. 25)
     return None
 
 
@@ -42,8 +42,14 @@ def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
         recommended_level=e.recommended_level,
         reasoning=e.reasoning,
         reporting_breach=breach,
+        signed_by=_signed_by(e) if isinstance(e, ReportedInformation.GroupJudged) else None,
     )
     return public_envelope(JudgementMade, e, origin, time=e.judged_at, data=data)
+
+
+def _signed_by(e: ReportedInformation.GroupJudged) -> list[JudgementSignOff]:
+    """The members who signed the judgement, and when (Art. 25)."""
+    return [JudgementSignOff.model_validate(s) for s in e.signed_by]
 
 
 def _breach(stored: dict[str, str]) -> JudgedReportingBreach:

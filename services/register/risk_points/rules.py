@@ -9,7 +9,9 @@ Grades are "经单位领导班子集体审定": the regulation does not say how 
 `MeasuresRule` says how much stricter: the number of risk categories (Art. 16–20) the chosen
 prevention measures must cover before a point of each grade goes into force (default 高 3, 中 2,
 低 1; docs/register-measures.md). That a higher grade needs more is the text's and not configurable.
-`RegisterRules` holds them, built from `RegisterSettings` (services/register/settings.py).
+`SignOffRule` (services/register/judgement/rules.py) says how many of the 研判小组 sign a judgement
+(Art. 25; default a majority, at least three; docs/judgement-group.md). `RegisterRules` holds
+them, built from `RegisterSettings` (services/register/settings.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Final
 
+from services.register.judgement.rules import SignOffRule
 from shared.errors import Invalid
 from shared.vocabulary import Grade
 
@@ -250,6 +253,7 @@ class RegisterRules:
     quorum: QuorumRule = field(default_factory=QuorumRule)
     publication_days: int = 5
     measures: MeasuresRule = field(default_factory=MeasuresRule)
+    signoff: SignOffRule = field(default_factory=SignOffRule)  # the 研判小组's (Art. 25)
 
     def __post_init__(self) -> None:
         if not 1 <= self.publication_days <= 60:
