@@ -194,7 +194,8 @@ def case_command(
     out: Annotated[Path | None, typer.Option(help="Write it there instead of stdout.")] = None,
 ) -> None:
     """A case's whole history across services and nodes, read from the topics, with the event
-    ids as evidence (Art. 23–29)."""
+    ids as evidence: the case, its risk point's register steps, and the annual results of the
+    units and years concerned (Art. 10–15, 23–31; docs/audit.md)."""
     from uuid import UUID
 
     from shared.audit.case_timeline import case_timeline, render_markdown

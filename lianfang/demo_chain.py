@@ -2,7 +2,9 @@
 
 The online-media report about 清新区市场监督管理局 (RiskReported; a district department, so the
 district node handles it, Art. 24) is verified and judged by the district's judgement group
-(JudgementMade, RiskGraded, Art. 25): its new risk point graded 低, so the district's meeting
+研判小组 — three members appointed by the district's office, one proposing and two signing, so
+the judgement is the group's (JudgementMade with who signed, RiskGraded, Art. 25): its new risk
+point graded 低, so the district's meeting
 warns yellow (WarningIssued; the level follows the grade, Art. 28) with a rectification deadline
 a few seconds away; the warning service's deadline watch then raises RectificationOverdue. A
 deadline in the past is refused (Art. 28 sets deadlines ahead), so "back-dated" here means due
@@ -74,6 +76,8 @@ JUDGEMENT = {
     "factors": {"importance": 2, "discretion": 3, "probability": 2, "harm": 2},  # 低
     "responsible_leader_id": "u-sj-head",
 }
+GROUP = ("demo-judge", "demo-judge2", "demo-judge3")  # the district's 研判小组 (Art. 25)
+GROUP_AUTHORITY = "清新纪发〔2026〕演示"
 MEETING = {
     "attendees": ["区纪委副书记", "区预防腐败室主任"],
     "decision": "issue",
@@ -91,7 +95,8 @@ def carry_case_through(
 ) -> ChainResult | None:
     """Judge one filed case, decide and issue its warning; return what was issued, or None if
     the case was judged before (a second `make run` over the same stores)."""
-    judge = {"Authorization": f"Bearer {tokens.mint('demo-judge', [Role.JUDGE], 'QX')}"}
+    members = {m: {"Authorization": f"Bearer {tokens.mint(m, [Role.JUDGE], 'QX')}"} for m in GROUP}
+    judge = members[GROUP[0]]
     office = {"Authorization": f"Bearer {tokens.mint('demo-office', [Role.OFFICE], 'QX')}"}
     with (
         httpx.Client(base_url=register_url, headers=judge, timeout=10) as register,
@@ -103,8 +108,20 @@ def carry_case_through(
         )
         if taken_in.get("judgement") is not None:
             return None  # carried through on an earlier run over the same stores
-        _checked(register.post(f"{case}/verification", json=VERIFICATION))
-        judged = _checked(register.post(f"{case}/judgement", json=JUDGEMENT)).json()
+        _appoint_group(register, office)
+        if taken_in.get("proposal") is None:
+            if not taken_in["verifications"]:
+                _checked(register.post(f"{case}/verification", json=VERIFICATION))
+            judged = _checked(register.post(f"{case}/judgement", json=JUDGEMENT)).json()
+        else:
+            judged = taken_in["proposal"]
+        signed = {s["user_id"] for s in judged["signed_by"]}
+        for member in GROUP:  # the others sign until the judgement is the group's (Art. 25)
+            if judged["made"]:
+                break
+            if member not in signed:
+                sign_off = register.post(f"{case}/judgement/sign-off", headers=members[member])
+                judged = _checked(sign_off).json()
 
         def open_proposal() -> dict[str, Any] | None:
             """The case's proposal once the point's grading has reached the warning service too:
@@ -125,6 +142,16 @@ def carry_case_through(
         notice_number=str(issued["notice_number"]),
         due_at=due_at,
     )
+
+
+def _appoint_group(register: httpx.Client, office: dict[str, str]) -> None:
+    """The district's office appoints the demo's 研判小组, those not yet members (Art. 25)."""
+    group = _checked(register.get("/units/QX/judgement-group", headers=office)).json()
+    appointed = {m["user_id"] for m in group["members"]}
+    for member in GROUP:
+        if member not in appointed:
+            body = {"user_id": member, "authority": GROUP_AUTHORITY}
+            _checked(register.post("/units/QX/judgement-group/members", json=body, headers=office))
 
 
 def _today() -> str:

@@ -3,7 +3,8 @@
 Four units of the real district tree (shared/data/qingxin_org.json) — the natural-resources,
 market-regulation and housing bureaus and 太和镇 — each catalogue one power 职权 (Art. 11), draw
 its flowchart 权力运行流程图, find the risk points at its steps (Art. 10, 12, 13), grade them
-(Art. 14), have the leadership team approve them and publish them 公示 (Art. 10, 14). Everything
+(Art. 14), choose measures from as many categories as each grade needs before force (Art. 14,
+15), have the leadership team approve them and publish them 公示 (Art. 10, 14). Everything
 goes over HTTP with tokens of the right roles, as people would do it; a re-run finds what is there.
 """
 
@@ -27,7 +28,9 @@ class DemoRisk:
     description: str
     manifestations: tuple[str, ...]
     factors: tuple[int, int, int, int]  # importance, discretion, probability, harm
-    measure: str  # a code of the measures catalogue (Art. 15–20)
+    # Codes of the measures catalogue (Art. 15–20), from as many categories as the grade needs
+    # before force (分级管理, Art. 14: 高 three, 中 two, 低 one by default).
+    measures: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ DEMO_POWERS = (
                 "规划条件审查中擅自放宽容积率等指标",
                 ("收受好处后违规调整规划条件", "对不符合条件的项目出具审查意见"),
                 (5, 4, 3, 4),
-                "business_process.1",
+                ("business_process.1", "post_duty.2", "external_environment.2"),
             ),
             DemoRisk(
                 "meeting",
@@ -81,7 +84,7 @@ DEMO_POWERS = (
                 "集体研究流于形式，主要领导一言堂",
                 ("会前定调", "不按规定回避"),
                 (4, 3, 3, 3),
-                "system_mechanism.1",
+                ("system_mechanism.1", "external_environment.2"),
             ),
         ),
         "u-zrzy-head",
@@ -104,7 +107,7 @@ DEMO_POWERS = (
                 "调查取证中选择性执法、以罚代管",
                 ("对同类违法行为处罚畸轻畸重", "接受当事人宴请"),
                 (4, 4, 4, 3),
-                "post_duty.1",
+                ("post_duty.1", "post_duty.2", "business_process.2", "ideology_morality.1"),
             ),
             DemoRisk(
                 "decide",
@@ -113,7 +116,7 @@ DEMO_POWERS = (
                 "说情打招呼干预处罚裁量",
                 ("降低处罚档次",),
                 (3, 3, 2, 3),
-                "external_environment.1",
+                ("external_environment.1", "system_mechanism.2"),
             ),
         ),
         "u-sj-head",
@@ -136,7 +139,7 @@ DEMO_POWERS = (
                 "现场核查走过场，对质量问题放行",
                 ("吃拿卡要", "核查记录与现场不符"),
                 (3, 3, 3, 3),
-                "business_process.2",
+                ("business_process.2", "post_duty.3"),
             ),
         ),
         "u-zj-head",
@@ -161,7 +164,7 @@ DEMO_POWERS = (
                 "现场踏勘由一人完成，结论无人复核",
                 ("出具虚假踏勘意见",),
                 (3, 4, 4, 3),
-                "post_duty.2",
+                ("post_duty.2", "business_process.1"),
             ),
             DemoRisk(
                 "approve",
@@ -170,7 +173,7 @@ DEMO_POWERS = (
                 "对亲友申请降低审批标准",
                 ("优亲厚友",),
                 (2, 2, 2, 2),
-                "ideology_morality.1",
+                ("ideology_morality.1",),
             ),
         ),
         "u-taihe-mayor",
@@ -238,6 +241,7 @@ def _load_power(s: _Session, power: DemoPower, demo: RegisterDemo) -> None:
     for risk in power.risks:
         row = existing.get(risk.description)
         point_id = row["id"] if row else _identify(s, office, unit, power_id, risk)
+        _equip(s, office, unit, point_id, risk)
         if row is None or row["status"] in ("draft", "graded", "approved"):
             _through_approval(s, office, unit, point_id, risk, power.responsible_leader)
         demo.risk_points[risk.description] = point_id
@@ -252,11 +256,20 @@ def _identify(s: _Session, office: dict[str, str], unit: str, power_id: str, ris
         "focus": {"key_post_or_link": True},
     }  # fmt: skip
     point_id: str = s.call("POST", "/risk-points", office, body)["id"]
-    s.call("POST", f"/risk-points/{point_id}/measures", office, {
-        "measure_code": risk.measure, "detail": "按目录措施落实", "owner_id": f"demo-office-{unit}",
-        "due_date": "2027-06-30",
-    })  # fmt: skip
     return point_id
+
+
+def _equip(s: _Session, office: dict[str, str], unit: str, point_id: str, risk: DemoRisk) -> None:
+    """Choose the risk's measures not chosen yet, each with an owner and a due date (Art. 15)."""
+    chosen = {
+        m["measure_code"] for m in s.call("GET", f"/risk-points/{point_id}", office)["measures"]
+    }
+    for code in risk.measures:
+        if code not in chosen:
+            s.call("POST", f"/risk-points/{point_id}/measures", office, {
+                "measure_code": code, "detail": "按目录措施落实",
+                "owner_id": f"demo-office-{unit}", "due_date": "2027-06-30",
+            })  # fmt: skip
 
 
 def _through_approval(

@@ -26,6 +26,7 @@ from eventsourcing.system import ProcessApplication
 from shared.errors import Forbidden, Invalid, NotFound
 from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
+from shared.jurisdiction import Scope, has_jurisdiction
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
 from shared.projection import LogFollower, event_topics
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
+    from shared.jurisdiction import Node
     from shared.orgtree import OrgDirectory, OrgUnit
 
 _A = TypeVar("_A")
@@ -102,8 +104,11 @@ class ServiceApplication(ProcessApplication[UUID]):
     """One bounded context's application: commands from the API, reactions to upstream events."""
 
     follows_org: ClassVar[bool] = True
-    """Whether the service keeps its tree current from the register's unit events (the
-    register, which publishes them, does not)."""
+    """Whether the service keeps its tree current from the registers' unit events (every node's
+    register but its own: what it registers itself is in its own store already)."""
+
+    scope: ClassVar[Scope] = Scope.MANAGED
+    """Which units' upstream events this service takes in on a node (shared/jurisdiction.py)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Each public method a service's application defines (a command) stamps with its clock.
@@ -128,8 +133,25 @@ class ServiceApplication(ProcessApplication[UUID]):
         self.clock = clock
         self.org = org
         self.org_follower = OrgFollower(self, org)
+        self.node: Node | None = None  # every node's events until `bind_node` (tests, tools)
+        self.own_source: str | None = None
         if self.follows_org:
             self.org_follower.catch_up()  # units learned before a restart
+            org.refresh_with(self.org_follower.catch_up)  # every route knows a new unit at once
+
+    def close(self) -> None:
+        """Close the store; the tree no longer asks this application to catch up."""
+        self.org.stop_refreshing_with(self.org_follower.catch_up)
+        super().close()
+
+    def bind_node(self, node: Node, source: str) -> None:
+        """Serve one node: take in only what lies within its jurisdiction (Art. 7, 27).
+
+        `source` is this service's CloudEvents source on the node: its own events coming back
+        from Kafka are never taken in again.
+        """
+        self.node = node
+        self.own_source = source
 
     def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
         """The store's environment, always with the hash-chaining recorder (Art. 23).
@@ -158,9 +180,8 @@ class ServiceApplication(ProcessApplication[UUID]):
         """Record a receipt for an upstream event, once; then let the service react to it."""
         # Upstream events are public CloudEvents handed in by the Inbox, not stored events.
         upstream = cast("CloudEvent", domain_event)
-        unit_news = self.follows_org and isinstance(upstream, ORG_EVENTS)
-        if not unit_news and not self.concerns(upstream):
-            return  # not for this service: only the position moves on
+        if not self.takes_in(upstream):
+            return  # not for this service or not this node's: only the position moves on
         receipt_id = Receipt.create_id(upstream.id)
         if receipt_id in self.repository:
             return  # a second copy of an event already taken in: nothing changes
@@ -176,6 +197,20 @@ class ServiceApplication(ProcessApplication[UUID]):
         if self.follows_org:
             self.org_follower.catch_up()
         self.react(upstream, processing_event)
+
+    def takes_in(self, upstream: CloudEvent) -> bool:
+        """Whether this service on this node takes an upstream event in (Art. 7, 27, 31).
+
+        Unit news from any other service or node, when the service follows the tree; else what
+        it `concerns()` itself with and its node has jurisdiction over (shared/jurisdiction.py).
+        """
+        if self.own_source is not None and upstream.source == self.own_source:
+            return False  # its own event, back from Kafka
+        if isinstance(upstream, ORG_EVENTS):
+            return self.follows_org
+        if not self.concerns(upstream):
+            return False
+        return self.node is None or has_jurisdiction(self.org, self.node, upstream, self.scope)
 
     def unit(self, code: str, field: str = "unit_code") -> OrgUnit:
         """A unit of the tree; Invalid naming `field` if nobody knows it (Art. 5)."""

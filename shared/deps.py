@@ -43,13 +43,35 @@ def get_principal(
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller, from the bearer token (401 when absent, malformed or expired).
+    """The caller, from the bearer token (401 when absent, malformed or expired; 403 when its
+    unit lies outside this node, see `ensure_on_node`).
 
     An auditor's request is recorded before it is answered (shared/audit/queries.py).
     """
+    return _principal(request, runtime, credentials, supervising=False)
+
+
+def get_supervising_principal(
+    request: Request,
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """As `get_principal`, for the routes by which the level above supervises (Art. 29): the
+    body directly above this node's root is admitted too (see `ensure_on_node`)."""
+    return _principal(request, runtime, credentials, supervising=True)
+
+
+def _principal(
+    request: Request,
+    runtime: Runtime,
+    credentials: HTTPAuthorizationCredentials | None,
+    *,
+    supervising: bool,
+) -> Principal:
     if credentials is None:
         raise TokenError("missing bearer token (Authorization: Bearer <token>)")
     principal = runtime.tokens.verify(credentials.credentials)
+    ensure_on_node(runtime, principal, supervising=supervising)
     if Role.AUDITOR in principal.roles:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         trace = tracing.current()
@@ -60,20 +82,67 @@ def get_principal(
     return principal
 
 
+def ensure_on_node(runtime: Runtime, principal: Principal, *, supervising: bool = False) -> None:
+    """Refuse (403) a token whose unit lies outside this node's root (Art. 7 按照干部管理权限).
+
+    A node serves the subtree of its root unit. Admitted besides: the superior business
+    department 上级业务主管部门 of a unit of that subtree, which follows its disposals (条块结合,
+    Art. 27; its routes show it only what is reported to it); and, where the deployment sets
+    `LIANFANG_ADMIT_DISTRICT_AUDITORS`, an auditor of the district (the unit at the top of the
+    tree), who may read a town's node (分级监督, Art. 29), each query recorded. On the routes by
+    which the level above supervises a disposal (`supervising`), the body directly above the
+    node's root: the root disposes of its units' warnings, and its superior supervises that
+    disposal 按照干部管理权限分级 (Art. 29), wherever the disposal's node runs.
+    """
+    common, org, unit = runtime.common, runtime.org, principal.unit_code
+    root = common.node_root_unit
+    if unit in org and org.is_within(unit, root):
+        return
+    if supervising and root in org and org.get(root).parent_code == unit:
+        return
+    if unit in org and any(u.business_department == unit for u in org.subtree(root)):
+        return
+    if (
+        common.admit_district_auditors
+        and Role.AUDITOR in principal.roles
+        and unit in org
+        and org.get(unit).parent_code is None
+    ):
+        return
+    raise Forbidden(
+        f"Art. 7: node {common.node_id} serves the units of {root} (按照干部管理权限); "
+        f"your unit {unit} lies outside it"
+    )
+
+
 CurrentUser = Annotated[Principal, Depends(get_principal)]
+SupervisingUser = Annotated[Principal, Depends(get_supervising_principal)]
 
 
 def require_roles(*roles: Role) -> Callable[[Principal], Principal]:
     """A dependency that lets through only callers holding one of `roles` (403 otherwise)."""
 
     def check(principal: CurrentUser) -> Principal:
-        if not principal.has_any(roles):
-            wanted = ", ".join(f"{r.value} ({r.label_zh})" for r in roles)
-            held = ", ".join(sorted(r.value for r in principal.roles)) or "none"
-            raise Forbidden(f"this needs one of the roles: {wanted}; you hold: {held}")
-        return principal
+        return _holding(principal, roles)
 
     return check
+
+
+def require_supervising_roles(*roles: Role) -> Callable[[Principal], Principal]:
+    """As `require_roles`, on a route by which the level above supervises (Art. 29)."""
+
+    def check(principal: SupervisingUser) -> Principal:
+        return _holding(principal, roles)
+
+    return check
+
+
+def _holding(principal: Principal, roles: tuple[Role, ...]) -> Principal:
+    if not principal.has_any(roles):
+        wanted = ", ".join(f"{r.value} ({r.label_zh})" for r in roles)
+        held = ", ".join(sorted(r.value for r in principal.roles)) or "none"
+        raise Forbidden(f"this needs one of the roles: {wanted}; you hold: {held}")
+    return principal
 
 
 def ensure_jurisdiction(runtime: Runtime, principal: Principal, unit_code: str) -> None:

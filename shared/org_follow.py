@@ -1,9 +1,11 @@
 """Every service's copy of the organisation tree, kept current from the register (Art. 5–7).
 
-The seed file gives each service its starting tree; the register publishes OrgUnitRegistered and
-OrgUnitChanged as units are added or change (a new village committee, a new principal leader, a
-unit moved to a town's node). A service that takes those events in records each as a `KnownUnit`
-event in its own store, so the copy survives restarts, and lays the recorded units over the seed.
+The seed file gives each service its starting tree; a node's register publishes OrgUnitRegistered
+and OrgUnitChanged as units are added or change (a new village committee, a new principal leader,
+a unit moved to a town's node). Every service of every node takes those events in — a register
+those of the other nodes' registers (its own units are its own records) — and records each as a
+`KnownUnit` event in its own store, so the copy survives restarts, and lays the recorded units
+over the seed. A unit is registered once and reaches every node (Art. 5, 7).
 Its API may run in another process on the same store: every lookup first catches up with what
 the store recorded since the last one, scanning only notifications it has not seen.
 """

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import threading
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 
@@ -40,13 +41,43 @@ class OrgUnit:
 
 
 class OrgDirectory:
-    """An in-memory read model of the tree, fed from the seed file and the register's events."""
+    """An in-memory read model of the tree, fed from the seed file and the register's events.
+
+    Whoever lays recorded units over it (shared/org_follow.py) registers a refresh with
+    `refresh_with`: a lookup of a code it does not know, and every subtree, first takes in the
+    units recorded since, so every route knows a unit the moment it is registered (Art. 5).
+    """
 
     def __init__(self, units: list[OrgUnit] | None = None) -> None:
         self._units: dict[str, OrgUnit] = {}
         self._lock = threading.Lock()
+        self._refreshers: list[weakref.WeakMethod[Callable[[], None]]] = []
+        self._refreshing = threading.local()
         for unit in units or []:
             self.put(unit)
+
+    def refresh_with(self, catch_up: Callable[[], None]) -> None:
+        """Run `catch_up` (a bound method, held weakly) before a miss or a subtree is answered."""
+        self._refreshers.append(weakref.WeakMethod(catch_up))
+
+    def stop_refreshing_with(self, catch_up: Callable[[], None]) -> None:
+        """Forget a refresh registered with `refresh_with` (its application is closing)."""
+        self._refreshers = [ref for ref in self._refreshers if ref() not in (None, catch_up)]
+
+    def refresh(self) -> None:
+        """Take in the units recorded since the last refresh (never re-entered by a refresher)."""
+        if getattr(self._refreshing, "active", False):
+            return
+        self._refreshing.active = True
+        try:
+            for ref in list(self._refreshers):
+                catch_up = ref()
+                if catch_up is None:
+                    self._refreshers.remove(ref)
+                else:
+                    catch_up()
+        finally:
+            self._refreshing.active = False
 
     @classmethod
     def from_json(cls, path: Path) -> OrgDirectory:
@@ -73,12 +104,16 @@ class OrgDirectory:
             self._units[unit.code] = unit
 
     def get(self, code: str) -> OrgUnit:
+        if code not in self._units:
+            self.refresh()
         try:
             return self._units[code]
         except KeyError:
             raise UnknownUnit(code) from None
 
     def __contains__(self, code: object) -> bool:
+        if code not in self._units:
+            self.refresh()
         return code in self._units
 
     def __len__(self) -> int:
@@ -104,4 +139,6 @@ class OrgDirectory:
         return any(u.code == root for u in self.ancestors(code))
 
     def subtree(self, root: str) -> list[OrgUnit]:
+        """The units within `root`, each registered up to now."""
+        self.refresh()
         return [u for u in list(self._units.values()) if self.is_within(u.code, root)]

@@ -41,6 +41,8 @@ class NotificationSource(Protocol):
         inclusive_of_start: bool = True,
     ) -> Sequence[Notification]: ...
 
+    def max_notification_id(self) -> int | None: ...
+
 
 def event_topics(*aggregates: type) -> tuple[str, ...]:
     """The topics of every event class the given aggregate classes declare (their `@event`s)."""
@@ -68,6 +70,7 @@ class LogFollower:
         page: int = PAGE,
     ) -> None:
         recorder = source.recorder if isinstance(source, Application) else source
+        self._recorder: NotificationSource = recorder
         # The application's own log pages by 10; a read model wants bigger pages. The log only
         # ever calls `select_notifications` on the recorder.
         log = LocalNotificationLog(cast("ApplicationRecorder", recorder), section_size=page)
@@ -89,13 +92,21 @@ class LogFollower:
         """
         taken = 0
         with self._lock:
+            # Read up to the log's head as it is now, then stand there: a follower of a few
+            # topics would otherwise start every call from its last match and rescan every
+            # later row of other topics (the stores serialise their writers, so nothing
+            # commits below the head afterwards).
+            head = self._recorder.max_notification_id() or 0
+            if head <= self._position:
+                return 0
             pages = self._reader.select(
-                start=self._position, topics=self._topics, inclusive_of_start=False
+                start=self._position, stop=head, topics=self._topics, inclusive_of_start=False
             )
             for page in pages:
                 take(page)
                 taken += len(page)
                 self._position = page[-1].id
+            self._position = head
         return taken
 
     def pages(self, after: int | None = None) -> Iterator[Sequence[Notification]]:

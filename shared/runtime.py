@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from shared.auth import TokenService
 from shared.clock import Clock, SystemClock
 from shared.events.publish import Origin, Translate
+from shared.jurisdiction import Node
 from shared.metrics import ServiceMetrics
 from shared.orgtree import OrgDirectory
 from shared.store import eventsourcing_env
@@ -71,6 +72,8 @@ class Runtime:
         # Stored events keep the trace of the request that caused them (shared/tracing.py).
         env = {**eventsourcing_env(self.common, spec.name), "MAPPER_TOPIC": MAPPER_TOPIC}
         self.app = spec.application(env, self.clock, self.org, settings)
+        self.node = Node(self.common.node_id, self.common.node_root_unit)
+        self.app.bind_node(self.node, self.origin.source)  # this node's cases only (Art. 7, 27)
         self.tokens = TokenService(
             self.common.jwt_secret.get_secret_value(), self.common.jwt_issuer, self.clock
         )

@@ -24,6 +24,12 @@ class CommonSettings(BaseSettings):
     node_root_unit: str = Field(
         "QX", description="Code of the unit whose subtree this node is responsible for."
     )
+    admit_district_auditors: bool = Field(
+        False,
+        description="On a town's node: let auditors of the district (the tree's top unit) read "
+        "it (分级监督, Art. 29). Every other token whose unit lies outside `node_root_unit` is "
+        "refused (403, Art. 7).",
+    )
     kafka_bootstrap: str = Field("127.0.0.1:9092", description="Kafka bootstrap servers.")
     topic_prefix: str = Field("lianfang", description="Prefix of every Kafka topic name.")
     store: Literal["sqlite", "postgres", "memory"] = Field(

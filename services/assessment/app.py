@@ -22,6 +22,7 @@ from services.assessment.surveys import handlers as surveys
 from shared.application import ServiceApplication
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
+from shared.jurisdiction import Scope
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -40,6 +41,7 @@ class AssessmentApplication(ServiceApplication):
     """Commands, queries and reactions of assessment; plain types in and out (Art. 8, 30, 31)."""
 
     name = "assessment"
+    scope = Scope.ASSESSED  # the facts of units it manages and of those below them (Art. 31)
 
     def __init__(
         self,

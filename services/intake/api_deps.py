@@ -26,3 +26,6 @@ Reporter = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, 
 Overseer = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.AUDITOR, Role.LEADER))]
 # The office or the judgement group decides a transfer to the discipline authority (Art. 24, 25).
 Decider = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.JUDGE))]
+# The office or a leader acts on a forward: reports its handling below; chases 催办, returns 退回
+# or signs it off 办结 above (跟踪督办, Art. 24).
+Handler = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER))]

@@ -21,7 +21,13 @@ from services.intake.read_model import IntakeView
 from services.intake.routing import handlers as routing
 from services.intake.settings import IntakeRules
 from shared.application import ServiceApplication
-from shared.events import InformationAcknowledged, InformationForwarded, InformationTransferred
+from shared.events import (
+    InformationAcknowledged,
+    InformationForwarded,
+    InformationHandled,
+    InformationSupervised,
+    InformationTransferred,
+)
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -86,13 +92,23 @@ class IntakeApplication(ServiceApplication):
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Only routed information addressed to this node (not this node's own events)."""
-        routed = (InformationForwarded, InformationTransferred, InformationAcknowledged)
+        routed = (
+            InformationForwarded,
+            InformationTransferred,
+            InformationAcknowledged,
+            InformationHandled,
+            InformationSupervised,
+        )
         return isinstance(upstream, routed) and upstream.data.to_node_id == self.node_id
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        """Accept what is forwarded or transferred here; close forwards acknowledged to us."""
+        """Accept what is forwarded or transferred here; track our forwards until handled."""
         if isinstance(upstream, InformationAcknowledged):
             routing.take_acknowledgement(self, upstream, processing_event)
+        elif isinstance(upstream, InformationHandled):
+            routing.take_handling_report(self, upstream, processing_event)
+        elif isinstance(upstream, InformationSupervised):
+            routing.take_supervision(self, upstream, processing_event)
         elif isinstance(upstream, InformationForwarded | InformationTransferred):
             routing.take_routed(self, upstream, processing_event)
 
@@ -106,6 +122,11 @@ class IntakeApplication(ServiceApplication):
 
     transfer_to_discipline = routing.transfer_to_discipline
     chase_feedback = routing.chase_feedback
+    report_handling = routing.report_handling
+    chase_forward = routing.chase_forward
+    return_report = routing.return_report
+    sign_off = routing.sign_off
+    received_forwards = routing.received_forwards
     open_forwards = routing.open_forwards
     forwards = routing.forwards
     timeline = routing.timeline
@@ -126,6 +147,7 @@ class IntakeApplication(ServiceApplication):
 
     define_duty = duties.define_duty
     submit_periodic_report = duties.submit_periodic_report
+    find_report_wanting = duties.find_report_wanting
     find_missed_reports = duties.find_missed_reports
     find_concealment_candidates = duties.find_concealment_candidates
     review_breach = duties.review_breach

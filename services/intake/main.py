@@ -60,11 +60,12 @@ SPEC = ServiceSpec(
         officers_api.router,
         duties_api.router,
     ],
-    # Its own topic: forwards, transfers and acknowledgements addressed to this node; the
-    # register's: units registered or changed (shared/org_follow.py).
+    # Its own topic: forwards, transfers, receipts, handling reports and supervision addressed
+    # to this node; the register's: units registered or changed (shared/org_follow.py).
     consumes=("intake", "register"),
     ticks=(
-        # Remind lower nodes before, and record overdue after, a forward's deadline (Art. 24).
+        # Remind lower nodes (a chase to their inbox) before a forward's handling report is due,
+        # and record it overdue after (Art. 24).
         Tick("chase-feedback", TICK_SECONDS, on_intake(chase_feedback)),
         # Record missed periodic reports 漏报 and concealment candidates 瞒报 (Art. 23).
         Tick("find-breaches", TICK_SECONDS, on_intake(find_breaches)),

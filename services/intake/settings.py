@@ -35,8 +35,12 @@ class IntakeSettings(ServiceSettings):
     max_summary_chars: int = Field(4000, description="Longest summary accepted (413 beyond).")
     max_filing_bytes: int = Field(64_000, description="Largest single filing body (413 beyond).")
     max_import_bytes: int = Field(2_000_000, description="Largest bulk import body (413 beyond).")
-    feedback_days: int = Field(10, description="Days a lower node has to acknowledge a forward.")
-    reminder_days: int = Field(2, description="Days before the feedback deadline to remind.")
+    feedback_days: int = Field(
+        10,
+        description="Days a lower node has to report how it handled a forward (and a returned "
+        "report's rework).",
+    )
+    reminder_days: int = Field(2, description="Days before the handling report is due to remind.")
 
     def rules(self) -> IntakeRules:
         """The application's rules from these settings."""

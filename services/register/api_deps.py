@@ -17,6 +17,8 @@ RegisterApp = Annotated[RegisterApplication, Depends(application_of(RegisterAppl
 Editor = Annotated[Principal, Depends(require_roles(Role.OFFICE))]
 # Members of a leadership team 领导班子成员 vote on gradings (Art. 14).
 Voter = Annotated[Principal, Depends(require_roles(Role.LEADER))]
+# A measure reported done is verified 核验 by an office or a leader other than its owner (Art. 15).
+Verifier = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER))]
 # The judgement group 研判小组, auditors, offices and leaders read the register.
 Reader = Annotated[
     Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.JUDGE, Role.AUDITOR))

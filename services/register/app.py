@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from services.register.catalogue import handlers as catalogue
 from services.register.catalogue.model import PowerItem
+from services.register.groups import handlers as groups
 from services.register.judgement import handlers as judgement
 from services.register.judgement.model import ReportedInformation
 from services.register.read_model import RegisterView
 from services.register.risk_points import handlers as risk_points
+from services.register.risk_points import watch as measures_watch
 from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import RegisterRules
 from services.register.units import handlers as units
@@ -28,9 +30,11 @@ if TYPE_CHECKING:
 
     from eventsourcing.application import ProcessingEvent
 
+    from services.register.groups.model import JudgementGroup
     from services.register.judgement.model import InformationStatus
     from services.register.read_model import HeatMap, InformationRow, PowerRow, RiskPointRow
     from services.register.risk_points.model import RiskStatus
+    from services.register.risk_points.watch import MeasureDeadline
     from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
@@ -42,7 +46,6 @@ class RegisterApplication(ServiceApplication):
     """Commands, queries and reactions of the register; plain types in and out."""
 
     name = "register"
-    follows_org = False  # the register is where units are registered (services/register/units)
 
     def __init__(
         self,
@@ -111,6 +114,11 @@ class RegisterApplication(ServiceApplication):
             raise Invalid("as_of", "lies in the future", "query")
         return self.view.risk_points_as_of(as_of, units_within, category, grade, status)
 
+    def measure_deadlines(self, within: str) -> list[MeasureDeadline]:
+        """The measures of the subtree of `within`, soonest due first, with the reminders and
+        lapses the watch recorded (Art. 14, 15)."""
+        return measures_watch.measure_deadlines(self, self.units_within(within))
+
     def list_information(
         self, within: str, status: InformationStatus | None = None
     ) -> list[InformationRow]:
@@ -159,6 +167,7 @@ class RegisterApplication(ServiceApplication):
     bring_into_force = risk_points.bring_into_force
     choose_measure = risk_points.choose_measure
     update_measure = risk_points.update_measure
+    verify_measure = risk_points.verify_measure
     revise_content = risk_points.revise_content
     resubmit = risk_points.resubmit
 
@@ -166,3 +175,14 @@ class RegisterApplication(ServiceApplication):
 
     verify_information = judgement.verify_information
     judge_information = judgement.judge_information
+    sign_off_judgement = judgement.sign_off_judgement
+
+    # -- the judgement groups 研判小组 (Art. 25): groups/handlers.py -----------------------------
+
+    appoint_group_member = groups.appoint_member
+    remove_group_member = groups.remove_member
+
+    def judgement_group(self, unit_code: str) -> JudgementGroup | None:
+        """The unit's own 研判小组, if one is recorded (Art. 25)."""
+        self.unit(unit_code)
+        return groups.group_of(self, unit_code)

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from services.register import contract
 from services.register.app import RegisterApplication
 from services.register.catalogue import api as catalogue_api
+from services.register.groups import api as groups_api
 from services.register.judgement import api as judgement_api
 from services.register.risk_points import api as risk_points_api
+from services.register.risk_points.watch import TICK
 from services.register.settings import RegisterSettings
 from services.register.units import api as units_api
 from shared.runtime import ServiceSpec
@@ -34,11 +36,14 @@ SPEC = ServiceSpec(
     translate=contract.translate,
     routers=lambda: [
         judgement_api.router,
+        groups_api.router,
         catalogue_api.router,
         risk_points_api.router,
         units_api.router,
     ],
-    consumes=("intake", "assessment"),
+    # Reports and revision requests; the other nodes' registers' units (shared/org_follow.py).
+    consumes=("intake", "assessment", "register"),
+    ticks=(TICK,),
 )
 
 Settings = RegisterSettings

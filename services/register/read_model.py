@@ -14,15 +14,17 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from services.register.catalogue.model import PowerItem, PowerKind
 from services.register.judgement.model import InformationStatus, ReportedInformation
 from services.register.risk_points.as_of import risk_point_at
+from services.register.risk_points.measures import MeasureStatus
 from services.register.risk_points.model import RiskPoint, RiskStatus
 from services.register.units.model import OrgUnitEntry
+from shared.clock import BEIJING
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import Grade, RiskCategory, Verdict
 
@@ -53,6 +55,23 @@ class RiskPointRow:
     description: str
     responsible_leader_id: str | None
     under_revision: bool = False  # reopened for revision 动态修正, not yet approved again (Art. 30)
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A measure chosen for a risk point, with its owner and due date (Art. 15)."""
+
+    risk_point_id: UUID
+    unit_code: str
+    measure_code: str
+    owner_id: str
+    due_date: date
+    status: MeasureStatus
+
+    @property
+    def deadline(self) -> datetime:
+        """The end of the due date, Beijing time."""
+        return datetime.combine(self.due_date + timedelta(days=1), time(0), BEIJING)
 
 
 @dataclass(frozen=True)
@@ -99,6 +118,7 @@ class RegisterView:
         # Held while rows are re-read too, so a slower caller never lays older rows over newer.
         self._lock = threading.Lock()
         self._risk_points: dict[UUID, RiskPointRow] = {}
+        self._measures: dict[UUID, tuple[MeasureRow, ...]] = {}
         self._powers: dict[UUID, PowerRow] = {}
         self._information: dict[UUID, InformationRow] = {}
 
@@ -119,7 +139,9 @@ class RegisterView:
             self._follower.follow(take)
             repository = self._app.repository
             for point_id in changed[RiskPoint]:
-                self._risk_points[point_id] = row_of(repository.get(point_id))
+                point: RiskPoint = repository.get(point_id)
+                self._risk_points[point_id] = row_of(point)
+                self._measures[point_id] = _measure_rows_of(point)
             for power_id in changed[PowerItem]:
                 self._powers[power_id] = _power_row_of(repository.get(power_id))
             for info_id in changed[ReportedInformation]:
@@ -155,6 +177,19 @@ class RegisterView:
         rows = [row_of(p) for p in then if p is not None]
         return matching(rows, units, category, grade, status)
 
+    def due_measures(self) -> list[MeasureRow]:
+        """Measures still owed (planned or in progress), soonest due first: what the measures
+        tick checks (Art. 15)."""
+        self.catch_up()
+        rows = [m for ms in list(self._measures.values()) for m in ms if m.status.outstanding]
+        return sorted(rows, key=lambda m: (m.due_date, str(m.risk_point_id), m.measure_code))
+
+    def measures(self, units: Collection[str]) -> list[MeasureRow]:
+        """Every measure chosen for the given units' points, soonest due first (Art. 15)."""
+        self.catch_up()
+        rows = [m for ms in list(self._measures.values()) for m in ms if m.unit_code in units]
+        return sorted(rows, key=lambda m: (m.due_date, str(m.risk_point_id), m.measure_code))
+
     def powers(self, units: Collection[str]) -> list[PowerRow]:
         """Powers catalogued for the given units (Art. 11)."""
         self.catch_up()
@@ -185,6 +220,13 @@ class RegisterView:
         labels = [g.value for g in Grade] + ["ungraded"]
         counts = {cell: {k: c[k] for k in labels} for cell, c in tally.items()}
         return HeatMap(tuple(units), categories, counts)
+
+
+def _measure_rows_of(point: RiskPoint) -> tuple[MeasureRow, ...]:
+    return tuple(
+        MeasureRow(point.id, point.unit_code, m.measure_code, m.owner_id, m.due, m.status)
+        for m in point.measures.values()
+    )
 
 
 def matching(

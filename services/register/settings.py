@@ -8,10 +8,12 @@ from fractions import Fraction
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.register.judgement.rules import SignOffRule
 from services.register.risk_points.rules import (
     FACTOR_NAMES,
     FactorWeights,
     GradingRule,
+    MeasuresRule,
     QuorumRule,
     RegisterRules,
 )
@@ -20,7 +22,8 @@ from shared.settings import ServiceSettings
 
 
 class RegisterSettings(ServiceSettings):
-    """Where the register service listens, and the configurable parts of its rules (Art. 10, 14)."""
+    """Where the register service listens, and the configurable parts of its rules (Art. 10–15,
+    25)."""
 
     model_config = SettingsConfigDict(env_prefix="LIANFANG_REGISTER_", extra="ignore")
 
@@ -45,6 +48,24 @@ class RegisterSettings(ServiceSettings):
         True, description="True: more than the share (a majority by default); false: at least it."
     )
     publication_days: int = Field(5, description="Publication period 公示期 in calendar days.")
+    measures_categories: dict[str, int] = Field(
+        default_factory=lambda: {"high": 3, "medium": 2, "low": 1},
+        description="Risk categories a point's measures must cover before force, by grade "
+        "(分级管理, Art. 14, 15), as JSON; 1 <= low < medium < high <= 5.",
+    )
+    measures_remind_days_before: int = Field(
+        7, description="Days before a measure's due date 完成时限 its owner is reminded (0: never)."
+    )
+
+    judgement_signoff_share: str = Field(
+        "1/2", description="Share of the 研判小组 that must sign a judgement (Art. 25)."
+    )
+    judgement_signoff_strictly_more: bool = Field(
+        True, description="True: more than the share (a majority by default); false: at least it."
+    )
+    judgement_signoff_at_least: int = Field(
+        3, description="Sign-offs a judgement needs whatever the group's size, 2..15 (Art. 25)."
+    )
 
     def rules(self) -> RegisterRules:
         """The rules these settings configure; defaults as in docs/register-grading.md."""
@@ -65,4 +86,22 @@ class RegisterSettings(ServiceSettings):
             grading=grading,
             quorum=QuorumRule(share, self.quorum_strictly_more),
             publication_days=self.publication_days,
+            measures=self._measures(),
+            signoff=self._signoff(),
+        )
+
+    def _signoff(self) -> SignOffRule:
+        try:
+            share = Fraction(self.judgement_signoff_share)
+        except ValueError:
+            raise Invalid("judgement_signoff_share", "a fraction such as 1/2 or 2/3") from None
+        return SignOffRule(
+            share, self.judgement_signoff_strictly_more, self.judgement_signoff_at_least
+        )
+
+    def _measures(self) -> MeasuresRule:
+        if set(self.measures_categories) != {"high", "medium", "low"}:
+            raise Invalid("measures_categories", "give exactly high, medium and low")
+        return MeasuresRule(
+            **self.measures_categories, remind_days_before=self.measures_remind_days_before
         )

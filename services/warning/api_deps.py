@@ -8,7 +8,7 @@ from fastapi import Depends
 
 from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
-from shared.deps import application_of, require_roles
+from shared.deps import application_of, require_roles, require_supervising_roles
 
 WarningApp = Annotated[WarningApplication, Depends(application_of(WarningApplication))]
 
@@ -16,6 +16,9 @@ WarningApp = Annotated[WarningApplication, Depends(application_of(WarningApplica
 Office = Annotated[Principal, Depends(require_roles(Role.OFFICE))]
 # The warned unit's leaders and offices report what was done (落实情况, Art. 28).
 Reporter = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER))]
+# The office or leaders of the level above the disposing body supervise (分级监督, Art. 29): on a
+# town's node, the body above the town is admitted to these routes.
+Supervisor = Annotated[Principal, Depends(require_supervising_roles(Role.OFFICE, Role.LEADER))]
 # Offices, leaders, auditors (监督, Art. 29) and the judgement group read.
 Reader = Annotated[
     Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.AUDITOR, Role.JUDGE))

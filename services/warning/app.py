@@ -14,6 +14,7 @@ from services.warning.deadlines.rules import LEVELS, WarningRules
 from services.warning.disposal import handlers
 from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
 from services.warning.read_model import WarningView
+from services.warning.supervision import handlers as supervision
 from services.warning.timeline import TimelineEntry, timeline
 from shared.application import Rejected, ServiceApplication
 from shared.events import JudgementMade, RiskGraded
@@ -97,6 +98,8 @@ class WarningApplication(ServiceApplication):
     transfer_case = handlers.transfer_case
     report_action = handlers.report_action
     verify_action = handlers.verify_action
+    supervise = supervision.supervise
+    report_rework = supervision.resubmit
     check_deadlines = watch.check_deadlines
 
     # -- the organisation (Art. 27, 29) ---------------------------------------------------------

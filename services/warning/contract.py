@@ -1,7 +1,8 @@
 """The warning service's stored events, translated into the public contract at the edge (Art. 28).
 
-Each feature translates its own: the disposal (WarningIssued, WarningClosed, CaseTransferred) and
-the deadline watch (RectificationOverdue). Everything else stays internal.
+Each feature translates its own: the disposal (WarningIssued, WarningClosed, CaseTransferred), the
+deadline watch (RectificationOverdue) and the supervision from the level above (DisposalSupervised,
+Art. 29). Everything else stays internal.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from services.warning.deadlines import contract as deadlines
 from services.warning.disposal import contract as disposal
+from services.warning.supervision import contract as supervision
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -21,5 +23,9 @@ if TYPE_CHECKING:
 
 
 def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
-    """The public event a stored event of the warning service becomes, if any (Art. 28)."""
-    return disposal.translate(domain_event, origin) or deadlines.translate(domain_event, origin)
+    """The public event a stored event of the warning service becomes, if any (Art. 28, 29)."""
+    return (
+        disposal.translate(domain_event, origin)
+        or deadlines.translate(domain_event, origin)
+        or supervision.translate(domain_event, origin)
+    )

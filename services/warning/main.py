@@ -10,6 +10,7 @@ from services.warning.deadlines.watch import TICK
 from services.warning.disposal import api as disposal_api
 from services.warning.notice import api as notice_api
 from services.warning.settings import WarningSettings
+from services.warning.supervision import api as supervision_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -31,7 +32,12 @@ SPEC = ServiceSpec(
     title="Warning 预警处置",
     application=create_application,
     translate=contract.translate,
-    routers=lambda: [disposal_api.proposals, disposal_api.warnings, notice_api.router],
+    routers=lambda: [
+        disposal_api.proposals,
+        disposal_api.warnings,
+        supervision_api.router,
+        notice_api.router,
+    ],
     consumes=("register",),
     ticks=(TICK,),
 )

@@ -1,4 +1,6 @@
-"""A disposal's full timeline 处置全过程: proposal, meeting, notice, reports (Art. 27–29).
+"""A disposal's full timeline 处置全过程: proposal, meeting, notice, reports, supervision.
+
+Art. 27–29: the supervision of the level above (督办, 退回, 办结) is part of the story.
 
 Read straight from the stored events of the proposal, its warning and the warning's records, so
 nothing is summarised away; each entry says when, what, and who.
@@ -13,6 +15,7 @@ from uuid import UUID
 
 from services.warning.deadlines.watch import overdue_id, reminder_id
 from services.warning.disposal.model import IssuedWarning, warning_id_for
+from services.warning.supervision.model import supervision_id
 from shared.vocabulary import ActionKind
 
 if TYPE_CHECKING:
@@ -30,7 +33,10 @@ _STEP_ZH = {
     "Closed": "预警办结",
     "Sent": "临期提醒",
     "Recorded": "逾期未整改",
+    "Started": "上级开始监督",
 }
+_ACT_ZH = {"chased": "上级督办", "returned": "上级退回重办", "resubmitted": "报送重办情况",
+           "signed_off": "上级审核办结"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ def timeline(app: Application[UUID], proposal_id: UUID) -> list[TimelineEntry]:
             ids.extend(
                 i for i in (reminder_id(action_id), overdue_id(action_id)) if i in app.repository
             )
+        if supervision_id(warning_id) in app.repository:  # the level above's acts (Art. 29)
+            ids.append(supervision_id(warning_id))
     entries = [_entry(e) for i in ids for e in app.repository.event_store.get(i)]
     return sorted(entries, key=lambda t: t.at)
 
@@ -63,6 +71,8 @@ def timeline(app: Application[UUID], proposal_id: UUID) -> list[TimelineEntry]:
 def _entry(domain_event: object) -> TimelineEntry:
     raw = {k: v for k, v in vars(domain_event).items() if k not in ("originator_version",)}
     step = type(domain_event).__name__
+    if step == "Act":  # a supervisory act (Art. 29) is told by what it was
+        step = f"supervision_{raw['act']}"
     stored_at = raw.pop("timestamp")
     # Domain time (from the injected clock) where the event has it; the store's time otherwise.
     when = [raw.get(k) for k in ("at", "issued_at", "opened_at", "sent_at", "detected_at")]
@@ -76,6 +86,5 @@ def _entry(domain_event: object) -> TimelineEntry:
     kind = detail.get("action_kind")
     if isinstance(kind, str):
         detail["action_kind_zh"] = ActionKind(kind).label_zh
-    return TimelineEntry(
-        at, step, _STEP_ZH.get(step, step), raw["originator_id"], by["user_id"], detail
-    )
+    label = _STEP_ZH.get(step) or _ACT_ZH.get(step.removeprefix("supervision_"), step)
+    return TimelineEntry(at, step, label, raw["originator_id"], by["user_id"], detail)

@@ -14,7 +14,13 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from shared.audit.case_timeline import TimelineEntry, case_timeline, render_markdown
+from shared.audit.case_timeline import (
+    TimelineEntry,
+    Via,
+    case_timeline,
+    case_unit,
+    render_markdown,
+)
 from shared.audit.published import read_published
 from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
@@ -37,6 +43,12 @@ class EntryOut(BaseModel):
     authority: str = Field(description="On what authority (依据).")
     what: str = Field(description="What happened, in the office's words (Beijing time).")
     due_at: datetime | None = Field(description="A deadline this step set or missed, if any.")
+    via: Via = Field(
+        description="How it belongs to the case: case = by the case's own ids (information, "
+        "judgement, warning, breach); risk_point = a step of the risk point the judgement names; "
+        "unit_year = an annual result of a unit and year in which the case left a fact (results "
+        "name no event ids, so they are linked by unit and year)."
+    )
 
 
 async def _timeline(
@@ -44,9 +56,10 @@ async def _timeline(
 ) -> list[TimelineEntry]:
     published = await read_published(runtime.common.kafka_bootstrap, runtime.common.topic_prefix)
     entries = case_timeline(information_id, published.events)
-    if not entries:
+    unit = case_unit(entries)
+    if unit is None:
         raise NotFound(f"no events of case {information_id} on the topics")
-    ensure_jurisdiction(runtime, who, entries[0].unit_code)
+    ensure_jurisdiction(runtime, who, unit)  # the case's own unit, not its risk point's
     return entries
 
 

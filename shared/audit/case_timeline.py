@@ -2,42 +2,114 @@
 
 A case is a piece of reported information. Its timeline gathers, from the events every service
 published: who reported it and when it was learned, where it was forwarded or transferred and by
-when feedback was due, any reporting breach found about it, the judgement and grading, the
-warning with each action's deadline, what fell overdue, and the closure or transfer. The links
-are the ids the events carry (information → judgement → warning), so the timeline spans nodes:
-a case keeps its id when it is forwarded down or transferred up. Every entry names the event id,
-the evidence an accountability finding cites.
+when feedback was due, how the lower level reported handling it and the chases, returns and
+sign-off of that report (跟踪督办), any reporting breach found about it and the office's
+confirmation or dismissal of it, the judgement and grading, the warning with each action's
+deadline and holder, what fell overdue (the warned unit's or the disposing body's), the
+supervision of the disposal (Art. 29), re-grade proposals, and the closure or transfer.
+
+It also follows the risk point the judgement names (Art. 10, 14, 15, 30): its grading, the
+leadership team's approval, publication and force, its measures verified or overdue, revision
+requests from inspections and the point's re-grading and re-approval after it was reopened. A
+grading another case's judgement made of the same point, or a re-grade proposal of another
+case's warning, is that case's, not this one's, and stays out. The point's power (职权) is not
+followed: no public event names a risk point's power, so nothing links PowerCatalogued or
+PowerCharted to the point honestly.
+
+Last, the annual results (AssessmentPublished, Art. 31) of the units and years in which the
+case left a fact that counts in assessment. A published result names no event ids (only how many
+lie behind each line), so it is linked by unit and year, and the entry says so.
+
+The links are the ids the events carry (information → judgement → warning, judgement → risk
+point, breach), so the timeline spans nodes: a case keeps its id when it is forwarded down or
+transferred up. Every entry names the event id, the evidence an accountability finding cites,
+and how it belongs to the case (`via`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from shared.clock import BEIJING
 from shared.events import (
+    AssessmentPublished,
     CaseTransferred,
     CloudEvent,
     DisposalOverdue,
+    DisposalSupervised,
     InformationAcknowledged,
     InformationForwarded,
+    InformationHandled,
+    InformationSupervised,
     InformationTransferred,
     JudgementMade,
+    MeasureOverdue,
+    MeasureVerified,
     RectificationOverdue,
     RegradeProposed,
     ReportingBreachFound,
+    ReportingBreachReviewed,
+    RevisionRequested,
     RiskGraded,
+    RiskPointApproved,
+    RiskPointInForce,
+    RiskPointPublished,
     RiskReported,
     WarningClosed,
     WarningIssued,
     parse_event_type,
 )
-from shared.vocabulary import ActionKind, Channel, Grade, GradeSource, Verdict, WarningLevel
+from shared.vocabulary import (
+    ActionKind,
+    Channel,
+    Grade,
+    GradeSource,
+    RiskCategory,
+    Verdict,
+    WarningLevel,
+)
 
-_BREACH_ZH = {"late": "迟报", "missed": "漏报", "concealment_candidate": "疑似瞒报（待核实）"}
+_SUPERVISION_ZH = {"chased": "经上级督办", "returned": "被上级退回重办",
+                   "resubmitted": "已报送重办情况", "signed_off": "经上级审核办结"}  # fmt: skip
+_BREACH_ZH = {"late": "迟报", "missed": "漏报", "concealment_candidate": "疑似瞒报（待核实）",
+              "untrue": "报告不真实", "inaccurate": "报告核心内容不准确"}  # fmt: skip
+_ASPECT_ZH = {"content": "风险内容", "grade": "风险等级", "measures": "防控措施"}
+_RESULT_ZH = {"excellent": "优秀", "good": "良好", "pass": "合格", "fail": "不合格"}
+
+Via = Literal["case", "risk_point", "unit_year"]
+"""How an entry belongs to the case: the case's own ids (information, judgement, warning,
+breach); the risk point its judgement names; or, for an annual result, the unit and year of one
+of the case's facts (a result names no event ids)."""
+
+_VIA_ZH: dict[str, str] = {"case": "本案", "risk_point": "所涉风险点", "unit_year": "单位年度"}
+
+_POINT_KINDS = (
+    RiskGraded
+    | RiskPointApproved
+    | RiskPointPublished
+    | RiskPointInForce
+    | MeasureOverdue
+    | MeasureVerified
+    | RevisionRequested
+)
+_WARNING_KINDS = (
+    RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed | DisposalSupervised
+)
+# The case's facts that count in a unit's annual assessment (docs/assessment-scoring.md).
+_SCORED_KINDS = (
+    WarningIssued
+    | RectificationOverdue
+    | DisposalOverdue
+    | ReportingBreachFound
+    | ReportingBreachReviewed
+    | MeasureOverdue
+    | MeasureVerified
+    | CaseTransferred
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +125,7 @@ class TimelineEntry:
     authority: str
     what: str
     due_at: datetime | None = None
+    via: Via = "case"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -65,26 +138,80 @@ class TimelineEntry:
             "authority": self.authority,
             "what": self.what,
             "due_at": self.due_at.isoformat() if self.due_at else None,
+            "via": self.via,
         }
+
+
+@dataclass
+class _Links:
+    """The ids by which events belong to a case."""
+
+    case_id: UUID
+    judgements: set[UUID] = field(default_factory=set)
+    warnings: set[UUID] = field(default_factory=set)
+    points: set[UUID] = field(default_factory=set)
+    breaches: set[UUID] = field(default_factory=set)
 
 
 def _bj(moment: datetime) -> str:
     return f"{moment.astimezone(BEIJING):%Y-%m-%d %H:%M}"
 
 
-def _links(case_id: UUID, events: list[CloudEvent]) -> tuple[set[UUID], set[UUID]]:
-    """The judgements of the case, and the warnings issued on them."""
-    judgements = {
-        e.data.judgement_id
-        for e in events
-        if isinstance(e, JudgementMade) and e.data.information_id == case_id
-    }
-    warnings = {
-        e.data.warning_id
-        for e in events
-        if isinstance(e, WarningIssued) and e.data.judgement_id in judgements
-    }
-    return judgements, warnings
+def _links(case_id: UUID, events: list[CloudEvent]) -> _Links:
+    """The case's judgements, the warnings issued on them, its risk points and its breaches."""
+    links = _Links(case_id)
+    for e in events:
+        if isinstance(e, JudgementMade) and e.data.information_id == case_id:
+            links.judgements.add(e.data.judgement_id)
+            if e.data.risk_point_id is not None:
+                links.points.add(e.data.risk_point_id)
+            if e.data.reporting_breach is not None:
+                links.breaches.add(e.data.reporting_breach.breach_id)
+        elif isinstance(e, ReportingBreachFound) and e.data.information_id == case_id:
+            links.breaches.add(e.data.breach_id)
+    for e in events:
+        if (
+            isinstance(e, WarningIssued | CaseTransferred)
+            and e.data.judgement_id in links.judgements
+        ):
+            if isinstance(e, WarningIssued):
+                links.warnings.add(e.data.warning_id)
+            if e.data.risk_point_id is not None:
+                links.points.add(e.data.risk_point_id)
+        elif isinstance(e, RiskGraded) and _of_the_case(e, links):
+            links.points.add(e.data.risk_point_id)
+    return links
+
+
+def _of_the_case(graded: RiskGraded, links: _Links) -> bool:
+    d = graded.data
+    return d.information_id == links.case_id or d.judgement_id in links.judgements
+
+
+def _of_another_case(graded: RiskGraded, links: _Links) -> bool:
+    """A grading made by another case's judgement (of the same point): that case's story."""
+    d = graded.data
+    return (d.information_id is not None or d.judgement_id is not None) and not _of_the_case(
+        graded, links
+    )
+
+
+def _via(event: CloudEvent, links: _Links) -> Via | None:
+    """How `event` belongs to the case, or None if it does not (annual results aside)."""
+    data: Any = event.data
+    if getattr(data, "information_id", None) == links.case_id:
+        return "case"
+    if isinstance(event, WarningIssued | CaseTransferred):
+        return "case" if data.judgement_id in links.judgements else None
+    if isinstance(event, _WARNING_KINDS):
+        return "case" if data.warning_id in links.warnings else None
+    if isinstance(event, ReportingBreachReviewed):
+        return "case" if data.breach_id in links.breaches else None
+    if isinstance(event, _POINT_KINDS) and data.risk_point_id in links.points:
+        if isinstance(event, RiskGraded) and _of_another_case(event, links):
+            return None
+        return "risk_point"
+    return None
 
 
 def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
@@ -94,23 +221,99 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             source = "（举报人身份受保护）" if d.has_protected_source else ""
             return f"经{Channel(d.channel).label_zh}收到风险信息{source}：{d.summary}", None
         case InformationForwarded(data=d):
-            return f"批转至节点 {d.to_node_id}，限期反馈", d.feedback_due_at
+            return f"批转至节点 {d.to_node_id}，限期报告处理情况", d.feedback_due_at
         case InformationAcknowledged(data=d):
-            return f"节点 {d.node_id} 已接收并反馈", None
+            return f"节点 {d.node_id} 已接收（送达，尚未报告处理情况）", None
+        case InformationHandled(data=d):
+            measures = "；".join(d.measures)
+            return (
+                f"节点 {d.node_id} 报告处理情况（第{d.round}次）：{d.outcome}；措施：{measures}",
+                None,
+            )
+        case InformationSupervised(data=d) if d.act == "chased":
+            return f"催办节点 {d.to_node_id}：{d.reason}", d.feedback_due_at
+        case InformationSupervised(data=d) if d.act == "returned":
+            return (
+                f"退回节点 {d.to_node_id} 第{d.round}次处理情况，重新办理：{d.reason}",
+                d.feedback_due_at,
+            )
+        case InformationSupervised(data=d):
+            return f"节点 {d.to_node_id} 第{d.round}次处理情况审核办结", None
         case InformationTransferred(data=d):
             return f"移送至节点 {d.to_node_id}", None
         case ReportingBreachFound(data=d):
             return f"发现报告问题：{_BREACH_ZH.get(d.kind, d.kind)}，应报时间 {_bj(d.due_at)}", None
+        case ReportingBreachReviewed(data=d):
+            outcome = "确认瞒报" if d.decision == "confirmed" else "排除瞒报嫌疑"
+            return f"预防腐败室复核：{outcome}（{d.reason}）", None
         case JudgementMade(data=d):
             level = (
                 f"，建议{WarningLevel(d.recommended_level).label_zh}" if d.recommended_level else ""
             )
             return f"研判结论：{Verdict(d.verdict).label_zh}{level}", None
+        case _:
+            return _describe_point(event) or _describe_warning(event) or _describe_result(event)
+
+
+def _point(risk_point_id: UUID) -> str:
+    return f"风险点 {str(risk_point_id)[:8]}"
+
+
+def _describe_point(event: CloudEvent) -> tuple[str, datetime | None] | None:
+    """The risk point's own steps: grading, approval, publication, force, measures, revision."""
+    match event:
         case RiskGraded(data=d):
+            before = f"，原为{Grade(d.previous_grade).label_zh}" if d.previous_grade else ""
             return (
-                f"风险定级：{Grade(d.grade).label_zh}（{GradeSource(d.source).label_zh}）",
+                f"{_point(d.risk_point_id)} 风险定级：{Grade(d.grade).label_zh}"
+                f"（{GradeSource(d.source).label_zh}{before}）：{d.reason}",
                 None,
             )
+        case RiskPointApproved(data=d):
+            return (
+                f"{_point(d.risk_point_id)} 领导班子集体审定风险等级{Grade(d.grade).label_zh}"
+                f"（第{d.approval_round}轮，赞成{d.in_favour}票、反对{d.against}票，"
+                f"班子{d.team_size}人需{d.needed}票；责任领导 {d.responsible_leader_id}）",
+                None,
+            )
+        case RiskPointPublished(data=d):
+            return (
+                f"{_point(d.risk_point_id)} 公示：{_bj(d.starts_at)} 至 {_bj(d.ends_at)}",
+                d.ends_at,
+            )
+        case RiskPointInForce(data=d):
+            return (
+                f"{_point(d.risk_point_id)} 公示期满，{d.objections_answered}条异议均已答复，生效",
+                None,
+            )
+        case MeasureOverdue(data=d):
+            category = RiskCategory(d.measure_category).label_zh
+            return (
+                f"{_point(d.risk_point_id)} 防控措施 {d.measure_code}（{category}）逾期未完成："
+                f"责任人 {d.owner_id}，完成时限 {d.due_date:%Y-%m-%d}",
+                None,
+            )
+        case MeasureVerified(data=d):
+            timely = "按期" if d.on_time else "逾期"
+            note = f"：{d.note}" if d.note else ""
+            return (
+                f"{_point(d.risk_point_id)} 防控措施 {d.measure_code} 经核验已完成（{timely}；"
+                f"责任人 {d.owner_id}，报告人 {d.reported_by}）{note}",
+                None,
+            )
+        case RevisionRequested(data=d):
+            aspects = "、".join(_ASPECT_ZH[a] for a in d.aspects)
+            return (
+                f"{_point(d.risk_point_id)} 监督检查要求动态修正（{aspects}），"
+                f"风险点退回重新评定：{d.finding}",
+                d.revise_by,
+            )
+    return None
+
+
+def _describe_warning(event: CloudEvent) -> tuple[str, datetime | None] | None:
+    """The warning and what followed it: overdue actions, supervision, re-grading, closure."""
+    match event:
         case WarningIssued(data=d):
             actions = "；".join(
                 f"{ActionKind(a.kind).label_zh}（限 {_bj(a.due_at)}）" for a in d.actions
@@ -132,46 +335,87 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
             return f"{d.notice_number} 各项措施均已核实，预警办结", None
         case CaseTransferred(data=d):
             return f"移送{d.to_body}（{d.reference}）：{d.reasons}", None
+        case DisposalSupervised(data=d):
+            act = _SUPERVISION_ZH[d.act]
+            return f"{d.notice_number} 处置{act}（处置机关 {d.disposing_unit}）：{d.text}", None
     return None
 
 
-def _belongs(event: CloudEvent, case_id: UUID, judgements: set[UUID], warnings: set[UUID]) -> bool:
-    data: Any = event.data
-    if getattr(data, "information_id", None) == case_id:
-        return True
-    if isinstance(event, WarningIssued | CaseTransferred) and data.judgement_id in judgements:
-        return True
-    kinds = RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed
-    return isinstance(event, kinds) and data.warning_id in warnings
+def _describe_result(event: CloudEvent) -> tuple[str, datetime | None] | None:
+    match event:
+        case AssessmentPublished(data=d):
+            return (
+                f"{d.year}年度考核结果公布：{d.unit_code} 得分 {d.total:g}"
+                f"（{_RESULT_ZH[d.grade]}），考核单位 {d.assessor_unit}。考核结果未列明所据事件"
+                f"编号，按单位与年度关联：本时间线所列事实有计入该单位该年度考核的",
+                None,
+            )
+    return None
+
+
+def _entry(event: CloudEvent, via: Via) -> TimelineEntry | None:
+    described = _describe(event)
+    if described is None:
+        return None
+    what, due = described
+    data = event.data
+    return TimelineEntry(
+        occurred_at=data.occurred_at,
+        event_id=event.id,
+        event_type=parse_event_type(event.type).name,
+        node_id=data.node_id,
+        unit_code=data.unit_code,
+        actor=f"{data.actor.user_id}（{data.actor.role}，{data.actor.unit_code}）",
+        authority=data.authority,
+        what=what,
+        due_at=due,
+        via=via,
+    )
+
+
+def _unit_year(event: CloudEvent) -> tuple[str, int]:
+    return event.data.unit_code, event.data.occurred_at.astimezone(BEIJING).year
+
+
+def _unit_year_of(result: AssessmentPublished) -> tuple[str, int]:
+    return result.data.unit_code, result.data.year
+
+
+def _charged_unit_years(events: list[CloudEvent]) -> set[tuple[str, int]]:
+    """The units and (Beijing) years in which the case left a fact assessment counts."""
+    found = set()
+    for e in events:
+        if isinstance(e, _SCORED_KINDS):
+            found.add(_unit_year(e))
+        elif isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
+            breach = e.data.reporting_breach
+            year = e.data.occurred_at.astimezone(BEIJING).year
+            found.add((breach.reporting_unit or e.data.unit_code, year))
+    return found
 
 
 def case_timeline(case_id: UUID, events: Iterable[CloudEvent]) -> list[TimelineEntry]:
     """The case's entries in the order things happened; a re-sent event appears once."""
-    unique = list({e.id: e for e in events}.values())
-    judgements, warnings = _links(case_id, unique)
-    entries = []
+    unique = list({e.id: e for e in events}.values())  # first-seen order: the topics' order
+    links = _links(case_id, unique)
+    mine: list[tuple[CloudEvent, Via]] = []
     for event in unique:
-        if not _belongs(event, case_id, judgements, warnings):
-            continue
-        described = _describe(event)
-        if described is None:
-            continue
-        what, due = described
-        data = event.data
-        entries.append(
-            TimelineEntry(
-                occurred_at=data.occurred_at,
-                event_id=event.id,
-                event_type=parse_event_type(event.type).name,
-                node_id=data.node_id,
-                unit_code=data.unit_code,
-                actor=f"{data.actor.user_id}（{data.actor.role}，{data.actor.unit_code}）",
-                authority=data.authority,
-                what=what,
-                due_at=due,
-            )
-        )
-    return sorted(entries, key=lambda e: (e.occurred_at, e.event_id))
+        via = _via(event, links)
+        if via is not None:
+            mine.append((event, via))
+    charged = _charged_unit_years([e for e, _ in mine])
+    for event in unique:
+        if isinstance(event, AssessmentPublished) and _unit_year_of(event) in charged:
+            mine.append((event, "unit_year"))
+    entries = [entry for e, via in mine if (entry := _entry(e, via)) is not None]
+    # Steps at the same moment keep the order their service published them in (a grading
+    # before the vote that approves it), which the topics preserve per aggregate.
+    return sorted(entries, key=lambda e: e.occurred_at)
+
+
+def case_unit(entries: list[TimelineEntry]) -> str | None:
+    """The unit of the case itself (its first own entry), which decides who may read it."""
+    return next((e.unit_code for e in entries if e.via == "case"), None)
 
 
 def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
@@ -180,9 +424,12 @@ def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
         f"# 案件全过程 {case_id}",
         "",
         "时间为北京时间；证据栏为事件编号（ce_id），可在事件流中逐条核对。",
+        "关联栏：本案 = 以本案件、研判、预警或报告问题的编号关联；"
+        "所涉风险点 = 研判所涉风险点的评定、审定、公示、措施与修正；"
+        "单位年度 = 考核结果未列明事件编号，按本案事实所在单位与年度关联。",
         "",
-        "| 时间 | 节点 | 单位 | 经办 | 事项 | 依据 | 证据 |",
-        "|---|---|---|---|---|---|---|",
+        "| 时间 | 节点 | 单位 | 经办 | 事项 | 依据 | 关联 | 证据 |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for e in entries:
         cells = [
@@ -192,9 +439,10 @@ def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
             e.actor,
             e.what,
             e.authority,
+            _VIA_ZH[e.via],
             e.event_id,
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     if not entries:
-        lines.append("| — | — | — | — | 没有与该案件有关的事件 | — | — |")
+        lines.append("| — | — | — | — | 没有与该案件有关的事件 | — | — | — |")
     return "\n".join(lines) + "\n"

@@ -36,10 +36,16 @@ from shared.events.intake import (
     InformationAcknowledgedData,
     InformationForwarded,
     InformationForwardedData,
+    InformationHandled,
+    InformationHandledData,
+    InformationSupervised,
+    InformationSupervisedData,
     InformationTransferred,
     InformationTransferredData,
     ReportingBreachFound,
     ReportingBreachFoundData,
+    ReportingBreachReviewed,
+    ReportingBreachReviewedData,
     RiskReported,
     RiskReportedData,
 )
@@ -47,6 +53,10 @@ from shared.events.register import (
     GradingFactors,
     JudgementMade,
     JudgementMadeData,
+    MeasureOverdue,
+    MeasureOverdueData,
+    MeasureVerified,
+    MeasureVerifiedData,
     OrgUnitChanged,
     OrgUnitChangedData,
     OrgUnitRegistered,
@@ -70,6 +80,8 @@ from shared.events.warning import (
     CaseTransferredData,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalSupervised,
+    DisposalSupervisedData,
     DueAction,
     RectificationOverdue,
     RectificationOverdueData,
@@ -115,7 +127,13 @@ AnyEvent: TypeAlias = Annotated[
     | RiskPointPublished
     | RiskPointInForce
     | DisposalOverdue
-    | RegradeProposed,
+    | RegradeProposed
+    | MeasureOverdue
+    | MeasureVerified
+    | InformationHandled
+    | InformationSupervised
+    | DisposalSupervised
+    | ReportingBreachReviewed,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -144,6 +162,12 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RiskPointInForce,
     DisposalOverdue,
     RegradeProposed,
+    MeasureOverdue,
+    MeasureVerified,
+    InformationHandled,
+    InformationSupervised,
+    DisposalSupervised,
+    ReportingBreachReviewed,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -196,6 +220,8 @@ __all__ = [
     "CloudEvent",
     "DisposalOverdue",
     "DisposalOverdueData",
+    "DisposalSupervised",
+    "DisposalSupervisedData",
     "DueAction",
     "EventData",
     "EventTypeName",
@@ -206,10 +232,18 @@ __all__ = [
     "InformationAcknowledgedData",
     "InformationForwarded",
     "InformationForwardedData",
+    "InformationHandled",
+    "InformationHandledData",
+    "InformationSupervised",
+    "InformationSupervisedData",
     "InformationTransferred",
     "InformationTransferredData",
     "JudgementMade",
     "JudgementMadeData",
+    "MeasureOverdue",
+    "MeasureOverdueData",
+    "MeasureVerified",
+    "MeasureVerifiedData",
     "OrgUnitChanged",
     "OrgUnitChangedData",
     "OrgUnitRegistered",
@@ -224,6 +258,8 @@ __all__ = [
     "RegradeProposedData",
     "ReportingBreachFound",
     "ReportingBreachFoundData",
+    "ReportingBreachReviewed",
+    "ReportingBreachReviewedData",
     "RevisionAspect",
     "RevisionRequested",
     "RevisionRequestedData",

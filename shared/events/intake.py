@@ -50,7 +50,10 @@ class RiskReportedData(EventData):
         description="References of attachments held by intake (not their content)."
     )
     reported_by: Actor = Field(
-        description="The officer (信息员) or office user who filed it; accountable under Art. 23."
+        description="The officer (信息员) or office user who filed it. On channel officer_report "
+        "they made the report, for their unit, and answer for it under Art. 23; on any other "
+        "channel (a petition from the public, media, an inspection, shared data) they only typed "
+        "in what no unit reported, and answer for its truth to no one."
     )
     has_protected_source: bool = Field(
         description="True if a petitioner's identity is held, encrypted, in intake; that identity "
@@ -106,7 +109,7 @@ class InformationForwardedData(RoutedInformationData):
 
     schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
     feedback_due_at: AwareDatetime = Field(
-        description="By when the lower node must acknowledge it (跟踪督办 deadline)."
+        description="By when the lower node must report how it handled it (跟踪督办 deadline)."
     )
 
 
@@ -137,7 +140,7 @@ class InformationTransferred(CloudEvent):
 
 
 class InformationAcknowledgedData(EventData):
-    """A lower node took forwarded information in for handling (反馈, Art. 24)."""
+    """A lower node took forwarded information in (delivery; not yet the answer, Art. 24)."""
 
     schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
     information_id: UUID = Field(description="Id of the case at the forwarding node.")
@@ -157,7 +160,83 @@ class InformationAcknowledged(CloudEvent):
     data: InformationAcknowledgedData = Field(description="The acknowledgement.")
 
 
-BreachKind = Literal["late", "missed", "concealment_candidate"]
+class InformationHandledData(EventData):
+    """The lower level reports how it handled a forward 批转: the forward's answer (Art. 24).
+
+    `unit_code` is the unit the information is about; `actor` who reported at the lower node.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(description="Id of the case (the same at both nodes).")
+    to_node_id: str = Field(min_length=1, description="The forwarding node it answers.")
+    forwarded_event_id: str = Field(
+        min_length=1, description="ce_id of the InformationForwarded it answers."
+    )
+    round: int = Field(
+        ge=1, description="1 for the first report; n + 1 after the level above returned report n."
+    )
+    outcome: str = Field(
+        min_length=1, max_length=4000, description="How the matter was handled (处理结果)."
+    )
+    measures: tuple[str, ...] = Field(
+        min_length=1, description="The measures taken (处理措施), at least one."
+    )
+    document_refs: tuple[str, ...] = Field(
+        description="References of the documents that record the handling (文书、材料), not "
+        "their content."
+    )
+
+
+class InformationHandled(CloudEvent):
+    """InformationHandled v1: a lower node's handling report on a forward (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationHandled.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationHandled.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationHandledData = Field(description="The handling report.")
+
+
+SupervisionAct = Literal["chased", "returned", "signed_off"]
+
+
+class InformationSupervisedData(EventData):
+    """The forwarding level chases, returns or signs off the lower level's handling (Art. 24)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(description="Id of the case (the same at both nodes).")
+    to_node_id: str = Field(min_length=1, description="The lower node whose inbox it goes to.")
+    act: SupervisionAct = Field(
+        description="chased = 催办 (the handling report is awaited; the timer's reminders too); "
+        "returned = 退回 (report `round` must be reworked by `feedback_due_at`); signed_off = "
+        "办结 (report `round` is accepted; tracking ends)."
+    )
+    reason: str = Field(
+        description="What the chase asks for, why the report is returned (退回理由), or the "
+        "sign-off opinion (may be empty)."
+    )
+    feedback_due_at: AwareDatetime | None = Field(
+        description="By when the handling report is due (chased, returned); None when signed off."
+    )
+    round: int | None = Field(
+        ge=1, description="The handling report returned or signed off; None for a chase."
+    )
+    handled_event_id: str | None = Field(
+        description="ce_id of the InformationHandled returned or signed off; None for a chase."
+    )
+
+
+class InformationSupervised(CloudEvent):
+    """InformationSupervised v1: 催办, 退回 or 办结 of a forward's handling (Art. 24); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationSupervised.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationSupervised.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationSupervisedData = Field(description="The supervisory act.")
+
+
+BreachKind = Literal["late", "missed", "concealment_candidate", "untrue", "inaccurate"]
 
 
 class ReportingBreachFoundData(EventData):
@@ -168,18 +247,27 @@ class ReportingBreachFoundData(EventData):
     kind: BreachKind = Field(
         description="late = 迟报 (filed after its due time); missed = 漏报 (a periodic report "
         "never came); concealment_candidate = 瞒报 candidate (information about the unit came "
-        "through another channel and the unit never reported it; a person confirms or dismisses)."
+        "through another channel and the unit never reported it; a person confirms or dismisses, "
+        "see ReportingBreachReviewed); untrue = 不真实, inaccurate = 核心内容不准确 (the level "
+        "above found the unit's periodic report so; `actor` found it, `reason` says why)."
     )
     duty_id: UUID = Field(description="The reporting duty (报告义务) broken.")
     period: str | None = Field(description="The period of a periodic duty, e.g. 2026-01.")
     due_at: AwareDatetime = Field(description="When the report was due.")
     responsible_person_id: str | None = Field(
-        description="Staff id of the principal leader (主要领导), first responsible (第一责任人)."
+        description="Staff id of the principal leader (主要领导), first responsible (第一责任人); "
+        "for untrue or inaccurate, the person who made (submitted) the report."
     )
     evidence_event_ids: tuple[str, ...] = Field(
-        description="ce_ids of the events that prove it (the filing, the duty, the other channel)."
+        description="ce_ids of the events that prove it (the filing, the duty, the other channel, "
+        "the periodic report)."
     )
     information_id: UUID | None = Field(description="The case it concerns, if any.")
+    reason: str | None = Field(
+        default=None,
+        description="Why the report was found untrue or inaccurate (核查情况); null (absent) for "
+        "the breaches a timer or filing finds.",
+    )
 
 
 class ReportingBreachFound(CloudEvent):
@@ -190,3 +278,44 @@ class ReportingBreachFound(CloudEvent):
         description="Event type (ce_type).",
     )
     data: ReportingBreachFoundData = Field(description="The breach.")
+
+
+class ReportingBreachReviewedData(EventData):
+    """The office confirmed or dismissed a 瞒报 candidate, with its reasons (Art. 23).
+
+    `unit_code` is the candidate's unit; `actor` the reviewer; `occurred_at` when they decided.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    breach_id: UUID = Field(
+        description="The candidate reviewed: `breach_id` of its ReportingBreachFound."
+    )
+    kind: Literal["concealment_candidate"] = Field(
+        description="What was reviewed: a 瞒报 candidate (the only kind a person reviews)."
+    )
+    decision: Literal["confirmed", "dismissed"] = Field(
+        description="confirmed = 瞒报 established (it counts against the unit); dismissed = the "
+        "candidate is set aside (it costs the unit nothing)."
+    )
+    reason: str = Field(
+        min_length=1,
+        description="The reviewer's reasons (复核意见), in words; never a petitioner's identity.",
+    )
+    duty_id: UUID = Field(description="The reporting duty (报告义务) the candidate concerned.")
+    information_id: UUID | None = Field(description="The case the candidate concerned, if any.")
+    found_event_id: str = Field(
+        min_length=1, description="ce_id of the ReportingBreachFound that recorded the candidate."
+    )
+    found_at: AwareDatetime = Field(
+        description="When the candidate was found; assessment counts the review in that year."
+    )
+
+
+class ReportingBreachReviewed(CloudEvent):
+    """ReportingBreachReviewed v1: a 瞒报 candidate confirmed or dismissed (Art. 23); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.ReportingBreachReviewed.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.ReportingBreachReviewed.v1",
+        description="Event type (ce_type).",
+    )
+    data: ReportingBreachReviewedData = Field(description="The review.")

@@ -3,6 +3,7 @@ judgements (Art. 5–7, 10–14, 25, 30)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal, Self
 from uuid import UUID
 
@@ -80,12 +81,34 @@ class JudgedReportingBreach(BaseModel):
     )
     responsible_person_id: str = Field(
         min_length=1,
-        description="Staff id of who filed the report (信息员/报告人), accountable under Art. 23.",
+        description="Staff id of the person who made the report (报送人: the information officer "
+        "信息员 or the unit's office user who filed an officer_report), accountable under Art. 23; "
+        "never a clerk who typed in a petition or other information no unit reported.",
     )
     reported_event_id: str = Field(
         min_length=1, description="ce_id of the RiskReported that carried the report (evidence)."
     )
     reported_at: AwareDatetime = Field(description="When the report was filed.")
+    reporting_unit: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Code of the unit that made the report (报送单位: the officer's or office's "
+        "own unit), which answers for it under Art. 23 and whose assessment counts it; not the "
+        "subject unit (`unit_code`) unless that unit reported on itself. Null (absent) only in "
+        "judgements made before it was published; those name no reporting unit and count "
+        "against none.",
+    )
+
+
+class JudgementSignOff(BaseModel):
+    """A member of the 研判小组 who signed the judgement, and when (Art. 25)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    user_id: str = Field(min_length=1, description="Opaque id of the member who signed.")
+    role: str = Field(min_length=1, description="The role the member signed in (judge).")
+    unit_code: str = Field(min_length=1, description="Code of the member's unit.")
+    signed_at: AwareDatetime = Field(description="When the member signed (签署时间).")
 
 
 class JudgementMadeData(EventData):
@@ -104,8 +127,15 @@ class JudgementMadeData(EventData):
     reasoning: str = Field(min_length=1, description="The group's reasoning and recommendations.")
     reporting_breach: JudgedReportingBreach | None = Field(
         default=None,
-        description="Set when the judges found the report untrue or inaccurate in its core "
-        "content (Art. 23); null (or absent) otherwise.",
+        description="Set when the judges found a unit's report untrue or inaccurate in its core "
+        "content (Art. 23); null (or absent) otherwise, always for information no unit reported "
+        "(a petition from the public, media, an inspection, shared data).",
+    )
+    signed_by: list[JudgementSignOff] | None = Field(
+        default=None,
+        description="The members of the judgement group (研判小组) who signed it, the proposer "
+        "first, in the order they signed; the judgement was made when enough had (Art. 25). "
+        "Null (or absent) for judgements made before the group signed.",
     )
 
 
@@ -293,3 +323,62 @@ class RiskPointInForce(CloudEvent):
         description="Event type (ce_type).",
     )
     data: RiskPointInForceData = Field(description="The risk point in force.")
+
+
+class MeasureOverdueData(EventData):
+    """A prevention measure was still outstanding at the end of its due date (Art. 14, 15).
+
+    `unit_code` is the risk point's unit, whose measure it is; `actor` is the system (the
+    register's deadline tick found it). Published once per measure and due date.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    grade: Grade | None = Field(description="The point's grade when the lapse was found.")
+    measure_code: str = Field(
+        min_length=1, description="Code of the catalogued measure (防控措施, Art. 16–20)."
+    )
+    measure_category: RiskCategory = Field(description="The measure's category (Art. 13).")
+    owner_id: str = Field(min_length=1, description="Who was to carry it out (责任人).")
+    due_date: date = Field(description="Its due date (完成时限), Beijing calendar.")
+    detected_at: AwareDatetime = Field(description="When the lapse was found.")
+
+
+class MeasureOverdue(CloudEvent):
+    """A measure of a risk point was not done by its due date 逾期未落实 (Art. 14, 15)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.MeasureOverdue.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.MeasureOverdue.v1",
+        description="Event type (ce_type).",
+    )
+    data: MeasureOverdueData = Field(description="The overdue measure.")
+
+
+class MeasureVerifiedData(EventData):
+    """Someone other than its owner verified a measure done (核验落实, Art. 15).
+
+    `actor` is the verifier; `unit_code` the risk point's unit.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    measure_code: str = Field(
+        min_length=1, description="Code of the catalogued measure (防控措施, Art. 16–20)."
+    )
+    measure_category: RiskCategory = Field(description="The measure's category (Art. 13).")
+    owner_id: str = Field(min_length=1, description="Who carried it out (责任人).")
+    due_date: date = Field(description="Its due date (完成时限), Beijing calendar.")
+    reported_by: str = Field(min_length=1, description="Who reported it done (报告人).")
+    reported_at: AwareDatetime = Field(description="When it was reported done.")
+    on_time: bool = Field(description="Reported done on or before its due date (Beijing calendar).")
+    note: str = Field(description="The verifier's findings (核验意见); may be empty.")
+
+
+class MeasureVerified(CloudEvent):
+    """A measure reported done was verified by someone other than its owner (Art. 15)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.MeasureVerified.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.MeasureVerified.v1",
+        description="Event type (ce_type).",
+    )
+    data: MeasureVerifiedData = Field(description="The verification.")

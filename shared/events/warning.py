@@ -206,3 +206,40 @@ class CaseTransferred(CloudEvent):
         description="Event type (ce_type).",
     )
     data: CaseTransferredData = Field(description="The transfer.")
+
+
+SupervisoryActKind = Literal["chased", "returned", "resubmitted", "signed_off"]
+
+
+class DisposalSupervisedData(EventData):
+    """The level above the disposing body supervised a warning's disposal (分级监督, Art. 29).
+
+    `unit_code` is the warned unit; `actor` who acted: someone of the level above for chased,
+    returned and signed_off, the disposing body for resubmitted.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    warning_id: UUID = Field(description="The warning whose disposal is supervised.")
+    notice_number: str = Field(min_length=1, description="Number of the warning notice.")
+    disposing_unit: str = Field(
+        min_length=1, description="The disposing body supervised (处置机关, Art. 27)."
+    )
+    act: SupervisoryActKind = Field(
+        description="chased = 督办 (the disposal is chased); returned = 退回 (a finished disposal "
+        "goes back for rework, `text` the reasons); resubmitted = the disposing body reports its "
+        "rework; signed_off = 办结 (the level above accepts the disposal)."
+    )
+    text: str = Field(description="The chase's note, the reasons, the rework, or the opinion.")
+    document_refs: tuple[str, ...] = Field(
+        description="References of the documents of a rework (文书、材料); empty otherwise."
+    )
+
+
+class DisposalSupervised(CloudEvent):
+    """DisposalSupervised v1: 督办, 退回 or 办结 of a warning's disposal (Art. 29); internal."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.DisposalSupervised.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.DisposalSupervised.v1",
+        description="Event type (ce_type).",
+    )
+    data: DisposalSupervisedData = Field(description="The supervisory act.")

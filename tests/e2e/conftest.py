@@ -73,10 +73,17 @@ class Node:
 
     def serve_with(self, service: str, **extra: str) -> tuple[ServiceProcess, int]:
         """`lianfang serve SERVICE` (API + worker) with extra environment; waits for /healthz."""
+        return self._http("serve", service, **extra)
+
+    def api(self, service: str, **extra: str) -> tuple[ServiceProcess, int]:
+        """`lianfang api SERVICE`: the API alone (no worker, so no ticks); waits for /healthz."""
+        return self._http("api", service, **extra)
+
+    def _http(self, command: str, service: str, **extra: str) -> tuple[ServiceProcess, int]:
         port = free_port()
         env = self.env(**{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
-        log = self.root / f"{service}-serve-{len(self.processes)}.log"
-        proc = ServiceProcess(["serve", service], env, log).start()
+        log = self.root / f"{service}-{command}-{len(self.processes)}.log"
+        proc = ServiceProcess([command, service], env, log).start()
         self.processes.append(proc)
         proc.wait_http(port)
         return proc, port

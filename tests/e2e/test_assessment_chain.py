@@ -53,8 +53,8 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
         r = httpx.get(f"{base}/figures/{unit}", headers=district, params={"year": year})
         return dict(r.json())
 
-    def preview() -> dict[str, Any]:
-        r = httpx.get(f"{base}/assessments/{TOWN}/{year}/preview", headers=district)
+    def preview(unit: str = TOWN) -> dict[str, Any]:
+        r = httpx.get(f"{base}/assessments/{unit}/{year}/preview", headers=district)
         return dict(r.json())
 
     # Before anything happened: no facts; the default scheme gives 0 + 15 + 15 + 15 + 10 + 15
@@ -104,6 +104,14 @@ async def test_other_services_events_move_figures_and_the_annual_score(node: Nod
     owed = {"disposal_overdue": 1}
     wait_until(lambda: figures("QX")["counts"] == owed, timeout=60, what="the district's lapse")
     assert figures("QX")["live"]["overdue_as_disposing_body"] == 1
+    # Level by level (Art. 31): the district's own card counts its missed talk in full and the
+    # town it manages at the default managed_share ½: warnings 15 - ½ × 2 (the town's yellow)
+    # = 14; overdue 10 - 2.5 (its own talk) - ½ × 2.5 (the town's rectification) = 6.25.
+    district_card = {i["component"]: i for i in preview("QX")["items"]}
+    assert (district_card["warnings"]["points"], district_card["overdue"]["points"]) == (14, 6.25)
+    lapses = district_card["overdue"]["evidence"]
+    assert [e["effect"] for e in lapses] == [-2.5, -1.25]
+    assert lapses[1]["what"].startswith("managed unit QX-TH: RectificationOverdue yellow")
     live = figures()["live"]
     assert live["risks_by_grade"] == {"low": 1}
     assert live["open_warnings_by_level"] == {"yellow": 1}

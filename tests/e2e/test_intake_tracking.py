@@ -2,8 +2,9 @@
 
 The district's intake runs with a feedback window of zero days and its ticks every second: a
 petition about 太和镇's village committee is forwarded, and with no town node up yet, the
-worker records its feedback overdue. The town's node then starts, takes the forward in from
-Kafka and acknowledges it; the district's tracking closes, the overdue record kept.
+worker records its handling report overdue. The town's node then starts and takes the forward in
+from Kafka; its receipt is recorded as delivery, and the forward stays overdue until the town
+reports how it handled the matter. The late report answers it, the overdue record kept.
 """
 
 from __future__ import annotations
@@ -52,12 +53,26 @@ def test_an_overdue_forward_is_recorded_then_closed_by_a_late_answer(
         wait_until(lambda: forward()["state"] == "overdue", what="the worker to record it overdue")
         overdue_at = forward()["overdue_at"]
 
-        # The town's node comes up, takes the forward from Kafka, and answers.
-        town.serve("intake")
-        wait_until(lambda: forward()["state"] == "acknowledged", what="the town's late answer")
-        closed = forward()
-        assert closed["overdue_at"] == overdue_at  # the lateness stays on record
-        assert closed["acknowledged_at"] > closed["overdue_at"]  # type: ignore[operator]
+        # The town's node comes up and takes the forward from Kafka: delivered, still overdue.
+        _, town_port = town.serve("intake")
+        wait_until(lambda: forward()["acknowledged_at"] is not None, what="the town's receipt")
+        assert forward()["state"] == "overdue"
+
+        # The town reports, late, how it handled the matter: that is the answer.
+        town_office = town.token(Role.OFFICE, "QX-TH", user="u-taihe-office")
+        report = {"outcome": "已责令村委会补开村民代表会议", "measures": ["约谈村主任"],
+                  "document_refs": []}  # fmt: skip
+        reported = httpx.post(
+            f"http://127.0.0.1:{town_port}/information/{case}/handling-report",
+            json=report, headers={"Authorization": f"Bearer {town_office}"}, timeout=10,
+        )  # fmt: skip
+        assert reported.status_code == 201, reported.text
+        wait_until(lambda: forward()["state"] == "reported", what="the town's late report")
+        answered = forward()
+        assert answered["overdue_at"] == overdue_at  # the lateness stays on record
+        assert answered["acknowledged_at"] > answered["overdue_at"]  # type: ignore[operator]
         timeline = http.get(f"/information/{case}/timeline", headers=office).json()
         whats = [t["what"] for t in timeline]
-        assert whats == ["filed", "forwarded", "feedback_overdue", "acknowledged"]
+        assert whats == [
+            "filed", "forwarded", "feedback_overdue", "acknowledged", "handling_reported",
+        ]  # fmt: skip

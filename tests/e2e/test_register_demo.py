@@ -1,7 +1,8 @@
 """The demo register loaded over HTTP into a real served register, twice (Art. 10–14).
 
 Four units of 清新区 end with catalogued powers, flowcharts and graded, approved, published risk
-points; each milestone goes out on Kafka once (PowerCatalogued, PowerCharted, RiskGraded,
+points with the measures their grades need before force (Art. 14, 15); each milestone goes out
+on Kafka once (PowerCatalogued, PowerCharted, RiskGraded,
 RiskPointApproved, RiskPointPublished); loading again changes nothing.
 """
 
@@ -39,6 +40,12 @@ def test_the_demo_register_is_loaded_through_the_api_once(node: Node) -> None:
     assert {r["id"] for r in rows} == set(demo.risk_points.values())
     assert {r["status"] for r in rows} == {"published"}
     assert {r["unit_code"] for r in rows} == {"QX-ZRZY", "QX-SJ", "QX-ZJ", "QX-TH"}
+    # Each point's measures cover the categories its grade needs before force (Art. 14, 15).
+    for point_id in demo.risk_points.values():
+        shown = httpx.get(f"{base}/risk-points/{point_id}", headers=district).json()
+        categories = {m["category"] for m in shown["measures"] if m["status"] != "withdrawn"}
+        assert len(categories) >= shown["measures_needed"] >= 1
+        assert all(m["owner_id"] and m["due_date"] for m in shown["measures"])
     for power_id in demo.powers.values():
         svg = httpx.get(f"{base}/powers/{power_id}/flowchart.svg", headers=district)
         assert svg.status_code == 200

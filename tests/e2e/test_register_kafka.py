@@ -1,8 +1,10 @@
 """The register on real Kafka: reported information in, judgement over HTTP, RiskGraded out.
 
-Intake's RiskReported arrives twice (a relay re-send); the register takes it in once. The judgement
-group verifies and judges over HTTP; JudgementMade and RiskGraded (source = judgement) go out on
-the register's topic, read as a downstream system would. Then the assessment service asks, twice,
+Intake's RiskReported arrives twice (a relay re-send); the register takes it in once. The town's
+office appoints its judgement group 研判小组 of three; a member verifies and proposes the judgement
+over HTTP, and only when all three signed (a majority of three, and at least three, Art. 25) do
+JudgementMade (with who signed) and RiskGraded (source = judgement) go out on the register's topic,
+read as a downstream system would. Then the assessment service asks, twice,
 for the point to be revised: it is reopened once (Art. 21, 25, 30).
 """
 
@@ -81,6 +83,15 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
         )
         assert graded.json()["grade"] == "medium"
 
+        # Art. 25: the town's 研判小组, appointed by its office on an authority.
+        for member in ("u-th-judge", "u-th-judge2", "u-th-judge3"):
+            appointed = await http.post(
+                "/units/QX-TH/judgement-group/members",
+                headers=office,
+                json={"user_id": member, "authority": "太和党发〔2026〕3号"},
+            )
+            assert appointed.status_code == 201, appointed.text
+
         verified = await http.post(
             f"/information/{info}/verification",
             headers=judge,
@@ -101,6 +112,16 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
         )
         assert judged.status_code == 201, judged.text
         judgement_id = judged.json()["judgement_id"]
+        assert judged.json()["made"] is False  # one of the three sign-offs needed
+        signed_by = ["u-th-judge"]
+        for member in ("u-th-judge2", "u-th-judge3"):
+            signer = {"Authorization": f"Bearer {node.token(Role.JUDGE, 'QX-TH', member)}"}
+            again = await http.post(f"/information/{info}/judgement/sign-off", headers=judge)
+            assert again.status_code == 409, again.text  # a member signs once
+            signed = await http.post(f"/information/{info}/judgement/sign-off", headers=signer)
+            assert signed.status_code == 200, signed.text
+            signed_by.append(member)
+        assert signed.json()["made"] is True
 
         records = await node.read_all(node.topics.events("register"), expect=3, timeout=60)
         assert sorted(_types(records)) == sorted([GRADED, GRADED, JUDGED])
@@ -114,6 +135,7 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
         [made] = [b for b in bodies if "verdict" in b]
         assert (made["verdict"], made["risk_point_id"]) == ("incipient_tendency", point_id)
         assert made["judgement_id"] == judgement_id
+        assert [m["user_id"] for m in made["signed_by"]] == signed_by
 
         # Art. 30: the assessment service asks twice (a re-send) for the point to be revised.
         request = revision_requested(UUID(point_id), datetime.now(UTC))

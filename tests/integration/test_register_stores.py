@@ -1,4 +1,4 @@
-"""The register's stories re-told on a real PostgreSQL database (Art. 5, 10–14, 21–25, 30).
+"""The register's stories re-told on a real PostgreSQL database (Art. 5, 10–15, 21–25, 30).
 
 The unit tests tell them in memory and on SQLite; here each story runs on a fresh PostgreSQL
 database, as a district node would store it.
@@ -10,6 +10,7 @@ import pytest
 
 from tests.support.stores import OnPostgres
 from tests.unit.register.test_judgement_story import JudgementStory
+from tests.unit.register.test_measures_story import MeasuresStory
 from tests.unit.register.test_org_units_story import OrgUnitStory
 from tests.unit.register.test_register_as_of import AsOfStory
 from tests.unit.register.test_register_story import RegisterStory
@@ -35,4 +36,8 @@ class TestAsOfPostgres(OnPostgres, AsOfStory):
 
 
 class TestOrgUnitsPostgres(OnPostgres, OrgUnitStory):
+    pass
+
+
+class TestMeasuresPostgres(OnPostgres, MeasuresStory):
     pass

@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 @contextmanager
 def served(
-    spec: ServiceSpec, settings: type[ServiceSettings], clock: ManualClock | None = None
+    spec: ServiceSpec,
+    settings: type[ServiceSettings],
+    clock: ManualClock | None = None,
+    common: CommonSettings | None = None,
 ) -> Iterator[tuple[Runtime, TestClient]]:
-    """A service on the in-memory store and its HTTP API, without the lifespan: the worker
-    (Kafka) never starts. The runtime is closed afterwards."""
-    runtime = Runtime(spec, settings(common=CommonSettings(store="memory")), clock or ManualClock())
+    """A service on the in-memory store (or `common`'s) and its HTTP API, without the lifespan:
+    the worker (Kafka) never starts. The runtime is closed afterwards."""
+    common = common or CommonSettings(store="memory")
+    runtime = Runtime(spec, settings(common=common), clock or ManualClock())
     with TestClient(create_api(runtime)) as client:
         yield runtime, client
     runtime.close()
@@ -40,10 +44,14 @@ class ApiClient:
 
     @classmethod
     def serve(
-        cls, spec: ServiceSpec, settings: type[ServiceSettings], clock: ManualClock | None = None
+        cls,
+        spec: ServiceSpec,
+        settings: type[ServiceSettings],
+        clock: ManualClock | None = None,
+        common: CommonSettings | None = None,
     ) -> Iterator[Self]:
         """A fixture's body: this client on the service `served` in memory, for one test."""
-        with served(spec, settings, clock) as (runtime, client):
+        with served(spec, settings, clock, common) as (runtime, client):
             yield cls(runtime, client)
 
     def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:

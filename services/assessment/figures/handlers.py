@@ -10,10 +10,13 @@ from shared.clock import BEIJING
 from shared.events import (
     DisposalOverdue,
     JudgementMade,
+    MeasureOverdue,
+    MeasureVerified,
     PowerCatalogued,
     PowerCharted,
     RectificationOverdue,
     ReportingBreachFound,
+    ReportingBreachReviewed,
     RiskGraded,
     RiskPointApproved,
     RiskPointInForce,
@@ -24,6 +27,7 @@ from shared.events import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
@@ -67,13 +71,48 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         d = e.data
         detail = f"{d.level.value} {d.action_kind.value}, warning to {d.warned_unit}"
         return FactKind.DISPOSAL_OVERDUE, str(d.action_id), detail
+    if isinstance(e, MeasureOverdue | MeasureVerified):
+        return _measure_fact(e)
     if isinstance(e, ReportingBreachFound):
         return FactKind.REPORTING_BREACH, str(e.data.breach_id), e.data.kind
+    if isinstance(e, ReportingBreachReviewed):  # a 瞒报 candidate confirmed or dismissed
+        return FactKind.BREACH_REVIEWED, str(e.data.breach_id), e.data.decision
     if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
-        # An untrue or inaccurate report, found by the judgement group (Art. 23, 25).
+        # An untrue or inaccurate report, found by the judgement group (Art. 23, 25); it counts
+        # against the unit that made the report, and not at all where none is named.
         breach = e.data.reporting_breach
+        if breach.reporting_unit is None:
+            return None
         return FactKind.REPORTING_BREACH, str(breach.breach_id), breach.kind
     return None
+
+
+def _measure_fact(e: MeasureOverdue | MeasureVerified) -> tuple[FactKind, str, object]:
+    """A measure of the unit's risk point, late or verified done, keyed by point and measure
+    (Art. 14, 15); the detail names the measure, its owner and due date."""
+    d = e.data
+    key = f"{d.risk_point_id}:{d.measure_code}"
+    due = f"{d.measure_code} due {d.due_date.isoformat()}, owner {d.owner_id}"
+    if isinstance(e, MeasureOverdue):
+        return FactKind.MEASURE_OVERDUE, key, due
+    when = "on time" if e.data.on_time else "late"
+    return FactKind.MEASURE_VERIFIED, key, f"{due}, verified by {d.actor.user_id}, {when}"
+
+
+def charged_to(e: CloudEvent) -> tuple[str, datetime]:
+    """The unit a fact counts for and the moment whose year it falls in (Art. 23, 31).
+
+    Mostly the event's unit and time. A report found untrue or inaccurate counts against the
+    unit that made it, not the unit it was about (Art. 23); the review of a 瞒报 candidate falls
+    in the year the candidate was found, so a later dismissal corrects that year.
+    """
+    if isinstance(e, JudgementMade) and e.data.reporting_breach is not None:
+        reporting_unit = e.data.reporting_breach.reporting_unit
+        assert reporting_unit is not None  # fact_of counts no other
+        return reporting_unit, e.data.occurred_at
+    if isinstance(e, ReportingBreachReviewed):
+        return e.data.unit_code, e.data.found_at
+    return e.data.unit_code, e.data.occurred_at
 
 
 def count(
@@ -84,8 +123,8 @@ def count(
     if fact is None:
         return
     kind, key, detail = fact
-    unit_code = upstream.data.unit_code
-    year = upstream.data.occurred_at.astimezone(BEIJING).year
+    unit_code, when = charged_to(upstream)
+    year = when.astimezone(BEIJING).year
     figures_id = UnitYearFigures.create_id(unit_code, year)
     # Two facts of one year in the same batch: the second counts on the first's aggregate.
     pending = processing_event.aggregates.get(figures_id)

@@ -32,7 +32,12 @@ class FactKind(StrEnum):
     RECTIFICATION_OVERDUE = "rectification_overdue"  # RectificationOverdue (Art. 28)
     # DisposalOverdue: a talk, letter or criticism the unit owed as a disposing body (Art. 28)
     DISPOSAL_OVERDUE = "disposal_overdue"
-    REPORTING_BREACH = "reporting_breach"  # ReportingBreachFound, or JudgementMade's (Art. 23)
+    # ReportingBreachFound against the unit whose duty it was, or JudgementMade's finding
+    # against the unit that made the report (Art. 23)
+    REPORTING_BREACH = "reporting_breach"
+    BREACH_REVIEWED = "breach_reviewed"  # ReportingBreachReviewed: a 瞒报 candidate decided
+    MEASURE_OVERDUE = "measure_overdue"  # MeasureOverdue 防控措施逾期未落实 (Art. 14, 15)
+    MEASURE_VERIFIED = "measure_verified"  # MeasureVerified 防控措施核验落实 (Art. 15)
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,8 @@ class UnitYearFigures(Aggregate):
             "open_warnings_by_level": open_by_level,
             "overdue_actions": len(self.of_kind(FactKind.RECTIFICATION_OVERDUE)),
             "overdue_as_disposing_body": len(self.of_kind(FactKind.DISPOSAL_OVERDUE)),
+            "measures_overdue": len(self.of_kind(FactKind.MEASURE_OVERDUE)),
+            "measures_verified": len(self.of_kind(FactKind.MEASURE_VERIFIED)),
             "on_time_reporting_rate": self.on_time_reporting_rate(),
         }
 

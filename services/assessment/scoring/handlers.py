@@ -95,7 +95,8 @@ def set_scheme(
 
 
 def ledger(app: AssessmentApplication, unit_code: str, year: int) -> Ledger:
-    """Everything of the unit's year that counts: upstream facts and this service's records."""
+    """Everything of the unit's year that counts: upstream facts and this service's records,
+    and the upstream facts of each unit it manages directly (逐级, Art. 31)."""
     return ledger_of(
         unit_code,
         year,
@@ -103,7 +104,21 @@ def ledger(app: AssessmentApplication, unit_code: str, year: int) -> Ledger:
         inspections_of(app, unit_code, year),
         surveys_of(app, unit_code, year),
         recognitions_of(app, unit_code, year),
+        managed=[
+            ledger_of(code, year, figures_of(app, code, year), [], [], [])
+            for code in managed_units(app, unit_code)
+        ],
     )
+
+
+def managed_units(app: AssessmentApplication, unit_code: str) -> list[str]:
+    """The units `unit_code` manages directly and assesses (its children, Art. 31), by code.
+
+    Only one level: a village's facts count on its town's card, not on the district's — the
+    district answers for the towns and departments it assesses, each town for its own units
+    (分级管理、逐级实施).
+    """
+    return sorted(u.code for u in app.org.subtree(unit_code) if u.parent_code == unit_code)
 
 
 def preview(app: AssessmentApplication, unit_code: str, year: int) -> Scorecard:

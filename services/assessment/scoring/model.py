@@ -196,6 +196,9 @@ class Ledger:
     responses: list[tuple[str, float]] = field(default_factory=list)  # (response id, 0..1)
     commendations: list[str] = field(default_factory=list)
     accountabilities: list[str] = field(default_factory=list)
+    # The year of each unit this one manages directly (its children in the tree), by code:
+    # their facts count on this unit's card at the scheme's `managed_share` (逐级, Art. 31).
+    managed: list[Ledger] = field(default_factory=list)
 
     def facts_of(self, kind: FactKind) -> list[Fact]:
         """The upstream facts of one kind, in the order they came."""
@@ -209,8 +212,10 @@ def ledger_of(
     inspections: list[Inspection],
     surveys: list[SurveyRound],
     recognitions: list[Recognition],
+    managed: list[Ledger] | None = None,
 ) -> Ledger:
-    """Everything of the unit's year that counts: upstream facts and this service's records."""
+    """Everything of the unit's year that counts: upstream facts and this service's records,
+    and the ledgers of the units it manages directly (Art. 31)."""
     findings: list[FindingFact] = []
     missed: list[str] = []
     for inspection in inspections:
@@ -242,6 +247,7 @@ def ledger_of(
         accountabilities=[
             str(r.id) for r in recognitions if r.kind is RecognitionKind.ACCOUNTABILITY
         ],
+        managed=list(managed or []),
     )
 
 
@@ -277,35 +283,86 @@ def identification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     return _item("identification", s.weights["identification"], points, formula, ev)
 
 
-def _off_per_fact(
-    component: str,
-    ledger: Ledger,
-    s: ScoringScheme,
-    kind: FactKind,
-    what: str,
-    off: dict[str, float],
-) -> ScoreItem:
-    """Full marks less `off[detail]` for each fact of `kind` (`what` names it with its detail)."""
-    ev = [
+def _per_fact(
+    ledger: Ledger, kind: FactKind, what: str, off: dict[str, float]
+) -> list[EvidenceItem]:
+    """`-off[detail]` for each fact of `kind` (`what` names it with its detail)."""
+    return [
         _ev(f.event_id, f"{what}{f.detail}", -off[f.detail])
         for f in ledger.facts_of(kind)
         if f.detail in off
     ]
-    return _deducted(component, s.weights[component], ev)
+
+
+def _with_managed(
+    component: str,
+    ledger: Ledger,
+    s: ScoringScheme,
+    own: Callable[[Ledger, ScoringScheme], list[EvidenceItem]],
+) -> ScoreItem:
+    """Full marks less the unit's own deductions and `managed_share` of each deduction of the
+    units it manages directly (分级管理、逐级实施, Art. 31), each named by its event."""
+    return _deducted(component, s.weights[component], own(ledger, s) + _managed(ledger, s, own))
+
+
+def _managed(
+    ledger: Ledger, s: ScoringScheme, own: Callable[[Ledger, ScoringScheme], list[EvidenceItem]]
+) -> list[EvidenceItem]:
+    """Each managed unit's evidence under the same rule, its effect times `managed_share`."""
+    share = s.managed_share
+    return [
+        _ev(e["ref"], f"managed unit {sub.unit_code}: "
+            f"{e['what'].replace('this unit', sub.unit_code)} (x {share:g})", e["effect"] * share)
+        for sub in ledger.managed
+        for e in own(sub, s)
+    ]  # fmt: skip
 
 
 def reporting(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
-    """Reporting breaches by kind: late, missed, concealment, untrue, inaccurate (Art. 23)."""
-    what = "reporting breach: "
-    return _off_per_fact(
-        "reporting", ledger, s, FactKind.REPORTING_BREACH, what, s.breach_deductions
-    )
+    """Reporting breaches by kind (Art. 23): late, missed, untrue and inaccurate reports the unit
+    made, and 瞒报 once the office confirmed it; a candidate dismissed or not yet reviewed costs
+    nothing, and the explanation shows the candidate beside its review. The managed units'
+    breaches count at `managed_share` (Art. 31)."""
+    return _with_managed("reporting", ledger, s, _breaches)
+
+
+def _breaches(ledger: Ledger, s: ScoringScheme) -> list[EvidenceItem]:
+    """The unit's own reporting breaches, each with its effect (Art. 23)."""
+    off = s.breach_deductions
+    reviews = {f.key: f for f in ledger.facts_of(FactKind.BREACH_REVIEWED)}
+    ev: list[EvidenceItem] = []
+    for f in ledger.facts_of(FactKind.REPORTING_BREACH):
+        if f.detail not in off:
+            continue
+        if f.detail != "concealment_candidate":
+            made = " (a report this unit made)" if f.detail in _MADE else ""
+            ev.append(_ev(f.event_id, f"reporting breach: {f.detail}{made}", -off[f.detail]))
+            continue
+        review = reviews.get(f.key)
+        if review is None:
+            what = "reporting breach: concealment candidate, awaiting review (counts if confirmed)"
+            ev.append(_ev(f.event_id, what, 0.0))
+            continue
+        confirmed = review.detail == "confirmed"
+        what = f"reporting breach: concealment candidate, {review.detail} by {review.event_id}"
+        ev.append(_ev(f.event_id, what, -off[f.detail] if confirmed else 0.0))
+        what = f"ReportingBreachReviewed: candidate {f.event_id} {review.detail}"
+        ev.append(_ev(review.event_id, what, 0.0))
+    return ev
+
+
+_MADE = ("untrue", "inaccurate")  # found against the unit that made the report
 
 
 def warnings(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
-    """Warnings issued to the unit, by level (Art. 28)."""
-    what = "WarningIssued "
-    return _off_per_fact("warnings", ledger, s, FactKind.WARNING_ISSUED, what, s.warning_deductions)
+    """Warnings issued to the unit, by level (Art. 28), and to the units it manages directly at
+    `managed_share` (Art. 31)."""
+    return _with_managed("warnings", ledger, s, _warnings)
+
+
+def _warnings(ledger: Ledger, s: ScoringScheme) -> list[EvidenceItem]:
+    """The warnings issued to the unit itself, by level (Art. 28)."""
+    return _per_fact(ledger, FactKind.WARNING_ISSUED, "WarningIssued ", s.warning_deductions)
 
 
 def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
@@ -330,13 +387,21 @@ def rectification(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
 
 
 def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
-    """Lapses charged to this unit 逾期未落实 (Art. 28): each to whoever held the action.
+    """Lapses charged to this unit 逾期未落实 (Art. 14, 15, 28): each to whoever held it.
 
     As a warned unit, its own actions (RectificationOverdue); as a disposing body, the talks,
     letters and criticisms it owed (DisposalOverdue). A disposing body's lapse never costs the
-    unit it warned anything: that fact is counted on the body's own figures.
+    unit it warned anything: that fact is counted on the body's own figures. The prevention
+    measures of the unit's own risk points not done by their due dates (MeasureOverdue) count
+    here too, and the measures verified done are named (MeasureVerified). The lapses of the
+    units it manages directly count at `managed_share` (Art. 31).
     """
-    ev = [
+    return _with_managed("overdue", ledger, s, _lapses)
+
+
+def _lapses(ledger: Ledger, s: ScoringScheme) -> list[EvidenceItem]:
+    """The lapses charged to the unit itself, with the role it held (Art. 14, 15, 28)."""
+    return [
         _ev(f.event_id, f"RectificationOverdue {f.detail}: held by this unit as the warned unit",
             -s.overdue_deduction)
         for f in ledger.facts_of(FactKind.RECTIFICATION_OVERDUE)
@@ -344,8 +409,23 @@ def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
         _ev(f.event_id, f"DisposalOverdue {f.detail}: held by this unit as the disposing body",
             -s.overdue_deduction)
         for f in ledger.facts_of(FactKind.DISPOSAL_OVERDUE)
+    ] + _measures(ledger, s)  # fmt: skip
+
+
+def _measures(ledger: Ledger, s: ScoringScheme) -> list[EvidenceItem]:
+    """The unit's prevention measures (Art. 14, 15): each not done by its due date costs
+    `measure_overdue_deduction`; each verified done is named, at no cost (a late one was
+    charged when it lapsed)."""
+    late = [
+        _ev(f.event_id, f"MeasureOverdue {f.detail}: a prevention measure of this unit",
+            -s.measure_overdue_deduction)
+        for f in ledger.facts_of(FactKind.MEASURE_OVERDUE)
     ]  # fmt: skip
-    return _deducted("overdue", s.weights["overdue"], ev)
+    done = [
+        _ev(f.event_id, f"MeasureVerified {f.detail}", 0.0)
+        for f in ledger.facts_of(FactKind.MEASURE_VERIFIED)
+    ]
+    return late + done
 
 
 def inspection(ledger: Ledger, s: ScoringScheme) -> ScoreItem:

@@ -43,7 +43,8 @@ IDENTIFICATION_PARTS = ("powers", "graded", "approved", "published")
 """职权目录与流程图, 风险点评定, 集体审定, 公示生效 (Art. 10, 11, 14)."""
 
 BREACH_KINDS = ("late", "missed", "concealment_candidate", "untrue", "inaccurate")
-"""迟报, 漏报, 瞒报 candidate (ReportingBreachFound) and 不实, 不准确 (JudgementMade, Art. 23)."""
+"""迟报, 漏报, 瞒报 (ReportingBreachFound; a candidate counts once ReportingBreachReviewed confirms
+it) and 不实, 不准确 (JudgementMade, against the unit that made the report, Art. 23)."""
 
 
 class ScoringScheme(BaseModel):
@@ -87,13 +88,30 @@ class ScoringScheme(BaseModel):
             "untrue": 4.0,
             "inaccurate": 2.0,
         },
-        description="Points off reporting per breach (迟报/漏报/瞒报/不实/不准确, Art. 23).",
+        description="Points off reporting per breach (迟报/漏报/瞒报/不实/不准确, Art. 23); "
+        "concealment_candidate applies to a 瞒报 candidate the office confirmed, never to one it "
+        "dismissed or has not reviewed.",
     )
     warning_deductions: dict[str, float] = Field(
         default_factory=lambda: {"yellow": 2.0, "orange": 4.0, "red": 8.0},
         description="Points off per warning issued, by level (Art. 28).",
     )
     overdue_deduction: float = Field(2.5, ge=0, description="Points off per overdue action.")
+    measure_overdue_deduction: float = Field(
+        1.0,
+        ge=0,
+        description="Points off overdue per prevention measure not done by its due date "
+        "(MeasureOverdue, Art. 14, 15).",
+    )
+    managed_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Share of each reporting, warning and overdue deduction of a unit that "
+        "counts again on the card of the unit managing it directly (its parent in the tree: "
+        "分级管理、逐级实施, Art. 31); 0 shows those facts at no cost. Not a component: the "
+        "weights still sum to 100.",
+    )
     finding_deductions: dict[str, float] = Field(
         default_factory=lambda: {"open": 3.0, "closed_late": 2.0, "closed_on_time": 1.0},
         description="Points off inspections per finding, by its state at scoring time.",

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.intake.api_deps import IntakeApp, Office, Overseer, Reporter
+from services.intake.api_deps import Decider, IntakeApp, Office, Overseer, Reporter
 from services.intake.duties import handlers
 from services.intake.duties.model import ReportingBreach, ReportingDuty
 from shared.deps import RuntimeDep, ensure_jurisdiction
@@ -71,7 +71,36 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     confirmed: bool = Field(description="True confirms 瞒报; False dismisses the candidate.")
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="Reasons (复核意见); published in ReportingBreachReviewed, so never name a "
+        "petitioner (保护举报人).",
+    )
+
+
+class FindingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["untrue", "inaccurate"] = Field(
+        description="untrue 不真实 · inaccurate 核心内容不准确 (Art. 23)."
+    )
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="What was found (核查情况); published in ReportingBreachFound.",
+    )
+
+
+class FindingOut(BaseModel):
+    report_id: UUID
+    unit_code: str = Field(description="The unit that made the report (报送单位); it answers.")
+    period: str
+    submitted_by: dict[str, str] = Field(description="Who made the report (报送人); answers.")
+    kind: str
+    reason: str
+    found_by: dict[str, str]
+    found_at: datetime
 
 
 class ComplianceOut(BaseModel):
@@ -151,6 +180,24 @@ def submit_report(duty_id: UUID, body: ReportIn, who: Reporter, app: IntakeApp) 
         submitted_at=report.submitted_at,
         late=report.late,
     )
+
+
+@router.post(
+    "/duties/{duty_id}/reports/{period}/finding",
+    status_code=status.HTTP_201_CREATED,
+    summary="Find a periodic report untrue or inaccurate 报送不实 (Art. 23), by the level above",
+)
+def find_report_wanting(
+    duty_id: UUID, period: str, body: FindingIn, who: Decider, app: IntakeApp
+) -> FindingOut:
+    report = handlers.find_report_wanting(app, duty_id, period, body.kind, body.reason, who)
+    assert report.finding is not None
+    return FindingOut(
+        report_id=report.id, unit_code=report.unit_code, period=report.period,
+        submitted_by=report.submitted_by, kind=report.finding["kind"],
+        reason=report.finding["reason"], found_by=report.finding["by"],
+        found_at=report.finding["at"],
+    )  # fmt: skip
 
 
 @router.get("/breaches", summary="Reporting breaches 迟报/漏报/瞒报 of a subtree (Art. 23)")

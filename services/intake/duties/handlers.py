@@ -24,7 +24,7 @@ from services.intake.duties.model import (
 )
 from shared.application import actor_of
 from shared.auth import Role
-from shared.errors import Conflict, Forbidden, Invalid
+from shared.errors import Conflict, Forbidden, Invalid, NotFound
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -111,6 +111,36 @@ def submit_periodic_report(
         evidence = [Evidence(report.id), Evidence(duty.id)]
         pending.append(new_breach(app, duty, period, "late", evidence))
     app.save(*pending)
+    return report
+
+
+def find_report_wanting(
+    app: IntakeApplication, duty_id: UUID, period: str, kind: str, reason: str, by: Principal
+) -> PeriodicReport:
+    """The level above finds a unit's periodic report untrue or inaccurate (Art. 23).
+
+    The finding binds the unit that made the report and the person who submitted it. Only the
+    office or judgement group of a unit above it may make it: the level above supervises its
+    units' reporting (落实对下属部门…的监管); a unit does not judge its own report.
+    """
+    duty = app.get_duty(duty_id)
+    report = app.find(PeriodicReport.create_id(duty.id, period), PeriodicReport)
+    if report is None:
+        raise NotFound(f"no {period} report of duty {duty.name!r}")
+    if not by.has_any((Role.OFFICE, Role.JUDGE)):
+        raise Forbidden(
+            "only the office or the judgement group above the unit finds a report untrue"
+        )
+    if not app.org.is_within(report.unit_code, by.unit_code):
+        raise Forbidden(f"unit {report.unit_code} is outside your jurisdiction")
+    if by.unit_code == report.unit_code:
+        raise Invalid(
+            "unit_code",
+            "Art. 23: the level above supervises a unit's reporting; a unit does not judge its "
+            "own report",
+        )
+    report.find_wanting(kind, reason, actor_of(by), app.clock.now())
+    app.save(report)
     return report
 
 

@@ -26,6 +26,7 @@ DUTY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:duty")
 DUTY_KINDS = ("periodic", "event")
 PERIODS = ("monthly", "quarterly")
 BREACH_KINDS = ("late", "missed", "concealment_candidate")  # 迟报 / 漏报 / 瞒报嫌疑
+REPORT_FINDINGS = ("untrue", "inaccurate")  # 不真实 / 核心内容不准确, found on a periodic report
 
 
 def period_of(moment: datetime, every: str) -> str:
@@ -161,11 +162,65 @@ class PeriodicReport(Aggregate):
         self.due_at = due_at
         self.submitted_by = dict(submitted_by)
         self.submitted_at = submitted_at
+        self.finding: dict[str, Any] | None = None
 
     @property
     def late(self) -> bool:
         """Submitted after its due time: 迟报 (Art. 23)."""
         return self.submitted_at > self.due_at
+
+    class FoundWanting(Aggregate.Event):
+        """The level above found the report untrue 不真实 or inaccurate in its core content
+        核心内容不准确 (Art. 23); the unit and the person who submitted it answer for it.
+
+        It carries what the public ReportingBreachFound needs, so it is told from this event.
+        """
+
+        kind: str
+        reason: str
+        by: ActorRecord
+        at: datetime
+        duty_id: UUID
+        unit_code: str
+        period: str
+        due_at: datetime
+        submitted_by: ActorRecord
+
+    def find_wanting(self, kind: str, reason: str, by: ActorRecord, at: datetime) -> None:
+        """Record that the report is untrue or inaccurate, with reasons; once (Art. 23)."""
+        if kind not in REPORT_FINDINGS:
+            raise Invalid("kind", f"must be one of {', '.join(REPORT_FINDINGS)}")
+        if not reason.strip():
+            raise Invalid("reason", "say what was found untrue or inaccurate (核查情况)")
+        if self.finding is not None:
+            raise Conflict(
+                f"Art. 23: the {self.period} report was already found {self.finding['kind']}"
+            )
+        self._found_wanting(
+            kind=kind, reason=reason.strip(), by=dict(by), at=at, duty_id=self.duty_id,
+            unit_code=self.unit_code, period=self.period, due_at=self.due_at,
+            submitted_by=dict(self.submitted_by),
+        )  # fmt: skip
+
+    @event(FoundWanting)
+    def _found_wanting(
+        self,
+        kind: str,
+        reason: str,
+        by: ActorRecord,
+        at: datetime,
+        duty_id: UUID,
+        unit_code: str,
+        period: str,
+        due_at: datetime,
+        submitted_by: ActorRecord,
+    ) -> None:
+        self.finding = {"kind": kind, "reason": reason, "by": by, "at": at}
+
+
+def finding_id_of(report_id: UUID, kind: str) -> UUID:
+    """The breach a finding on a periodic report is, by a stable id (Art. 23)."""
+    return uuid5(DUTY_NAMESPACE, f"finding:{report_id}:{kind}")
 
 
 class ReportingBreach(Aggregate):
@@ -241,10 +296,42 @@ class ReportingBreach(Aggregate):
         if not reason.strip():
             raise Invalid("reason", "a reason is required")
         decision = "confirmed" if confirmed else "dismissed"
-        self._reviewed(decision=decision, reason=reason.strip(), by=dict(by), at=at)
+        self._reviewed(
+            decision=decision, reason=reason.strip(), by=dict(by), at=at,
+            unit_code=self.unit_code, kind=self.kind, duty_id=self.duty_id,
+            information_id=self.information_id, found_at=self.detected_at,
+        )  # fmt: skip
 
-    @event("Reviewed")
-    def _reviewed(self, decision: str, reason: str, by: ActorRecord, at: datetime) -> None:
+    class Reviewed(Aggregate.Event):
+        """A person confirmed or dismissed a 瞒报 candidate, with reasons (Art. 23).
+
+        It carries what the public ReportingBreachReviewed needs, so it is told from this event
+        alone: the candidate's unit, kind, duty, case and when it was found.
+        """
+
+        decision: str
+        reason: str
+        by: ActorRecord
+        at: datetime
+        unit_code: str
+        kind: str
+        duty_id: UUID
+        information_id: UUID | None
+        found_at: datetime
+
+    @event(Reviewed)
+    def _reviewed(
+        self,
+        decision: str,
+        reason: str,
+        by: ActorRecord,
+        at: datetime,
+        unit_code: str,
+        kind: str,
+        duty_id: UUID,
+        information_id: UUID | None,
+        found_at: datetime,
+    ) -> None:
         self.review = {"decision": decision, "reason": reason, "by": by, "at": at}
 
 

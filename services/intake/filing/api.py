@@ -217,6 +217,11 @@ class CaseRow(BaseModel):
     routing: RoutingOutcome
     routed_to: str
     awaiting_feedback: bool
+    handling_state: str | None = Field(
+        None,
+        description="A forward received from above: to_report · reported · returned · signed_off "
+        "(跟踪督办, Art. 24; its chases and returns in GET /forwards/received).",
+    )
 
 
 @workbench.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
@@ -240,6 +245,7 @@ def inbox(
             routing=c.routing,
             routed_to=c.routed_to,
             awaiting_feedback=c.awaiting_feedback,
+            handling_state=c.handling_state,
         )
         for c in handlers.inbox(app, who, root)
     ]

@@ -13,7 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from shared.errors import Conflict, DomainError
+from shared.errors import Conflict, DomainError, Invalid
 from shared.vocabulary import ActorRecord, Channel, RoutingOutcome
 
 if TYPE_CHECKING:
@@ -184,31 +184,59 @@ class RiskInformation(Aggregate):
         self.overdue_at: datetime | None = None
         self.acknowledged: dict[str, Any] | None = None
         self.discipline_transfer: dict[str, Any] | None = None
+        # Tracking a forward until handled (跟踪督办, Art. 24): at the forwarding node, the
+        # lower level's handling reports and this level's chases, returns and sign-off; at the
+        # receiving node, its own reports and the supervision received from above.
+        self.handling_reports: list[dict[str, Any]] = []
+        self.chases: list[dict[str, Any]] = []
+        self.returns: list[dict[str, Any]] = []
+        self.signed_off: dict[str, Any] | None = None
+        self.supervision: list[dict[str, Any]] = []
 
     @property
     def awaiting_feedback(self) -> bool:
-        """A forward 批转 not yet acknowledged by the lower node (跟踪督办, Art. 24)."""
-        return self.routing == RoutingOutcome.FORWARDED and self.acknowledged is None
+        """A forward 批转 whose handling the lower level has yet to report (跟踪督办, Art. 24).
+
+        Answered by a handling report, not by the lower node's receipt; a returned report
+        (退回) is awaited again, a signed-off forward (办结) is answered for good.
+        """
+        if self.routing != RoutingOutcome.FORWARDED or self.signed_off is not None:
+            return False
+        return len(self.handling_reports) <= len(self.returns)
+
+    @property
+    def awaiting_review(self) -> bool:
+        """A forward whose latest handling report awaits this level: sign off or return it."""
+        if self.routing != RoutingOutcome.FORWARDED or self.signed_off is not None:
+            return False
+        return len(self.handling_reports) > len(self.returns)
 
     @property
     def tracking_state(self) -> str:
-        """A forward's tracking 督办: awaiting, reminded, overdue or acknowledged (Art. 24)."""
-        if self.acknowledged is not None:
-            return "acknowledged"
+        """A forward's tracking 督办 (Art. 24).
+
+        signed_off 办结 · reported 已报处理情况 · overdue · reminded · returned 退回重办 ·
+        delivered (received below, not yet handled) · awaiting.
+        """
+        if self.signed_off is not None:
+            return "signed_off"
+        if self.awaiting_review:
+            return "reported"
         if self.overdue_at is not None:
             return "overdue"
-        return "reminded" if self.reminded_at is not None else "awaiting"
+        if self.reminded_at is not None:
+            return "reminded"
+        if self.returns:
+            return "returned"
+        return "delivered" if self.acknowledged is not None else "awaiting"
 
     class FeedbackReminded(Aggregate.Event):
-        """The lower node was reminded that feedback is due soon (督办, Art. 24)."""
+        """The lower node was reminded that feedback is due soon (督办, Art. 24).
+
+        Kept for the events stored before reminders were delivered; new reminders are `Chased`.
+        """
 
         at: datetime
-
-    def remind(self, at: datetime) -> None:
-        """Remind the lower node that feedback is due soon (督办, Art. 24)."""
-        if not self.awaiting_feedback or self.reminded_at is not None:
-            raise Conflict("nothing to remind: no open forward, or reminded already")
-        self._remind(at=at)
 
     @event(FeedbackReminded)
     def _remind(self, at: datetime) -> None:
@@ -221,7 +249,7 @@ class RiskInformation(Aggregate):
         due_at: datetime
 
     def record_overdue(self, at: datetime) -> None:
-        """Record that the lower node's feedback is overdue (逾期未反馈, Art. 24)."""
+        """Record that the lower node's handling report is overdue (逾期未反馈, Art. 24)."""
         if not self.awaiting_feedback or self.overdue_at is not None:
             raise Conflict("nothing overdue: no open forward, or recorded already")
         assert self.feedback_due_at is not None
@@ -232,14 +260,18 @@ class RiskInformation(Aggregate):
         self.overdue_at = at
 
     class Acknowledged(Aggregate.Event):
-        """The lower node took this node's forward in: tracking ends (反馈, Art. 24)."""
+        """The lower node took this node's forward in: delivered, not yet answered (Art. 24)."""
 
         node_id: str
         event_id: str
         at: datetime
 
     def acknowledge(self, node_id: str, event_id: str, at: datetime) -> bool:
-        """Close tracking: the lower node took the forward in (反馈, Art. 24); False if closed."""
+        """Record delivery: the lower node took the forward in (Art. 24); False if recorded.
+
+        A receipt is a fact about delivery, not the answer: tracking goes on until the lower
+        level reports how it handled the matter (`take_handling_report`).
+        """
         if self.routing != RoutingOutcome.FORWARDED or self.acknowledged is not None:
             return False
         self._acknowledged(node_id=node_id, event_id=event_id, at=at)
@@ -250,7 +282,7 @@ class RiskInformation(Aggregate):
         self.acknowledged = {"node_id": node_id, "event_id": event_id, "at": at}
 
     class AcknowledgementSent(Aggregate.Event):
-        """This node took a forward in and answers the forwarding node (反馈, Art. 24)."""
+        """This node took a forward in and tells the forwarding node (receipt, Art. 24)."""
 
         unit_code: str
         to_node_id: str
@@ -258,7 +290,7 @@ class RiskInformation(Aggregate):
         at: datetime
 
     def send_acknowledgement(self, to_node_id: str, forwarded_event_id: str, at: datetime) -> None:
-        """Answer the forwarding node that this node took the forward in (反馈, Art. 24)."""
+        """Tell the forwarding node that this node took the forward in (receipt, Art. 24)."""
         self._answered(
             unit_code=self.unit_code,
             to_node_id=to_node_id,
@@ -350,3 +382,349 @@ class RiskInformation(Aggregate):
         self.routing = RoutingOutcome.TRANSFERRED
         self.routed_to = to_body
         self.routing_reason = reason
+
+    # -- tracking a forward until handled (跟踪督办, Art. 24) ------------------------------------
+    # At the forwarding node: chases 催办 (the timer's reminders too), the lower level's handling
+    # reports, returns 退回 and the sign-off 办结. At the receiving node: its handling reports
+    # and the supervision received. Each act that concerns the other node is published to it.
+
+    class Chased(Aggregate.Event):
+        """The level above chased 催办 the lower level for its handling report (Art. 24)."""
+
+        unit_code: str
+        to_node_id: str
+        by: ActorRecord
+        note: str
+        due_at: datetime | None
+        automatic: bool
+        at: datetime
+
+    def chase(self, by: ActorRecord, note: str, at: datetime, automatic: bool = False) -> None:
+        """Chase 催办 the lower level for its handling report; delivered to its inbox (Art. 24)."""
+        self._forward_only("chased")
+        if self.awaiting_review:
+            raise Conflict(
+                "Art. 24: the lower level has reported how it handled the matter; review the "
+                "report (sign it off or return it) instead of chasing"
+            )
+        if not note.strip():
+            raise Invalid("note", "Art. 24: say what the chase 催办 asks for")
+        self._chased(
+            unit_code=self.unit_code, to_node_id=self.routed_to, by=dict(by), note=note.strip(),
+            due_at=self.feedback_due_at, automatic=automatic, at=at,
+        )  # fmt: skip
+
+    def remind(self, at: datetime) -> None:
+        """The timer's reminder before the feedback deadline: a chase by the system (Art. 24)."""
+        if not self.awaiting_feedback or self.reminded_at is not None:
+            raise Conflict("nothing to remind: no open forward, or reminded already")
+        system = {"user_id": "system:chase-feedback", "role": "system", "unit_code": self.unit_code}
+        note = "处理情况反馈期限将至，请按期报告处理结果（跟踪督办）"
+        self.chase(system, note, at, automatic=True)
+
+    @event(Chased)
+    def _chased(
+        self,
+        unit_code: str,
+        to_node_id: str,
+        by: ActorRecord,
+        note: str,
+        due_at: datetime | None,
+        automatic: bool,
+        at: datetime,
+    ) -> None:
+        self.chases.append({"by": by, "note": note, "due_at": due_at, "automatic": automatic,
+                            "at": at})  # fmt: skip
+        if automatic:
+            self.reminded_at = at
+
+    class HandlingReportReceived(Aggregate.Event):
+        """The lower level reported how it handled the forward (处理情况反馈, Art. 24)."""
+
+        node_id: str
+        event_id: str
+        round: int
+        outcome: str
+        measures: list[str]
+        document_refs: list[str]
+        reported_by: ActorRecord
+        reported_at: datetime
+        at: datetime
+
+    def take_handling_report(
+        self,
+        *,
+        node_id: str,
+        event_id: str,
+        round: int,
+        outcome: str,
+        measures: list[str],
+        document_refs: list[str],
+        reported_by: ActorRecord,
+        reported_at: datetime,
+        at: datetime,
+    ) -> bool:
+        """The lower level's handling report: the forward's answer (Art. 24); False if known."""
+        if self.routing != RoutingOutcome.FORWARDED:
+            raise Conflict(f"Art. 24: {self.id} was not forwarded from here; no report is owed")
+        if any(r["round"] == round for r in self.handling_reports) or not self.awaiting_feedback:
+            return False  # the same report again, or one this level no longer awaits
+        self._report_received(
+            node_id=node_id, event_id=event_id, round=round, outcome=outcome,
+            measures=list(measures), document_refs=list(document_refs),
+            reported_by=dict(reported_by), reported_at=reported_at, at=at,
+        )  # fmt: skip
+        return True
+
+    @event(HandlingReportReceived)
+    def _report_received(
+        self,
+        node_id: str,
+        event_id: str,
+        round: int,
+        outcome: str,
+        measures: list[str],
+        document_refs: list[str],
+        reported_by: ActorRecord,
+        reported_at: datetime,
+        at: datetime,
+    ) -> None:
+        self.handling_reports.append({
+            "node_id": node_id, "event_id": event_id, "round": round, "outcome": outcome,
+            "measures": list(measures), "document_refs": list(document_refs),
+            "reported_by": dict(reported_by), "reported_at": reported_at, "received_at": at,
+        })  # fmt: skip
+
+    class HandlingReturned(Aggregate.Event):
+        """The level above returned 退回 a handling report for rework, with reasons (Art. 24)."""
+
+        unit_code: str
+        to_node_id: str
+        round: int
+        handled_event_id: str
+        reason: str
+        by: ActorRecord
+        due_at: datetime
+        at: datetime
+
+    def return_report(self, by: ActorRecord, reason: str, due_at: datetime, at: datetime) -> None:
+        """Return the latest handling report for rework by `due_at`, with reasons (Art. 24)."""
+        report = self._report_under_review("returned")
+        if not reason.strip():
+            raise Invalid("reason", "Art. 24: say why the handling report is returned (退回理由)")
+        self._returned(
+            unit_code=self.unit_code, to_node_id=self.routed_to, round=report["round"],
+            handled_event_id=report["event_id"], reason=reason.strip(), by=dict(by),
+            due_at=due_at, at=at,
+        )  # fmt: skip
+
+    @event(HandlingReturned)
+    def _returned(
+        self,
+        unit_code: str,
+        to_node_id: str,
+        round: int,
+        handled_event_id: str,
+        reason: str,
+        by: ActorRecord,
+        due_at: datetime,
+        at: datetime,
+    ) -> None:
+        self.returns.append({"round": round, "reason": reason, "by": by, "at": at})
+        # The rework has its own deadline, reminded and recorded overdue afresh.
+        self.feedback_due_at = due_at
+        self.reminded_at = None
+        self.overdue_at = None
+
+    class SignedOff(Aggregate.Event):
+        """The level above signed the handling off 办结: the forward is answered (Art. 24)."""
+
+        unit_code: str
+        to_node_id: str
+        round: int
+        handled_event_id: str
+        opinion: str
+        by: ActorRecord
+        at: datetime
+
+    def sign_off(self, by: ActorRecord, opinion: str, at: datetime) -> None:
+        """Sign the latest handling report off 办结; tracking ends (Art. 24)."""
+        report = self._report_under_review("signed off")
+        self._signed_off(
+            unit_code=self.unit_code, to_node_id=self.routed_to, round=report["round"],
+            handled_event_id=report["event_id"], opinion=opinion.strip(), by=dict(by), at=at,
+        )  # fmt: skip
+
+    @event(SignedOff)
+    def _signed_off(
+        self,
+        unit_code: str,
+        to_node_id: str,
+        round: int,
+        handled_event_id: str,
+        opinion: str,
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        self.signed_off = {"round": round, "opinion": opinion, "by": by, "at": at}
+
+    def _forward_only(self, act: str) -> None:
+        if self.routing != RoutingOutcome.FORWARDED:
+            raise Conflict(
+                f"Art. 24: only a forward 批转 to a lower level is {act}; this case was "
+                f"{self.routing.value}"
+            )
+        if self.signed_off is not None:
+            raise Conflict(
+                f"Art. 24: the forward was signed off 办结 on {self.signed_off['at']:%Y-%m-%d}; "
+                f"nothing more is {act}"
+            )
+
+    def _report_under_review(self, act: str) -> dict[str, Any]:
+        self._forward_only(act)
+        if not self.awaiting_review:
+            raise Conflict(
+                "Art. 24: the lower level has not reported how it handled the matter yet; "
+                "chase it (催办) instead"
+            )
+        return self.handling_reports[-1]
+
+    # At the receiving node.
+
+    @property
+    def forwarded_in(self) -> bool:
+        """Information forwarded 批转 here from the level above, owing it a handling report."""
+        return self.received_from is not None and self.received_from.get("kind") == "forward"
+
+    @property
+    def handled(self) -> list[dict[str, Any]]:
+        """The handling reports this node sent up, oldest first (Art. 24)."""
+        return [s for s in self.supervision if s["act"] == "reported"]
+
+    def _received(self, act: str) -> list[dict[str, Any]]:
+        return [s for s in self.supervision if s["act"] == act]
+
+    @property
+    def handling_state(self) -> str | None:
+        """Where this node's answer to a forward stands; None unless forwarded in (Art. 24).
+
+        to_report 待报告 · reported 待上级审核 · returned 退回重办 · signed_off 办结.
+        """
+        if not self.forwarded_in:
+            return None
+        if self._received("signed_off"):
+            return "signed_off"
+        reported, returned = len(self.handled), len(self._received("returned"))
+        if reported > returned:
+            return "reported"
+        return "returned" if returned else "to_report"
+
+    class HandlingReported(Aggregate.Event):
+        """This node reports to the level above how it handled a forward (Art. 24)."""
+
+        unit_code: str
+        to_node_id: str
+        forwarded_event_id: str
+        round: int
+        outcome: str
+        measures: list[str]
+        document_refs: list[str]
+        by: ActorRecord
+        at: datetime
+
+    def report_handling(
+        self,
+        *,
+        outcome: str,
+        measures: list[str],
+        document_refs: list[str],
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        """Report how this node handled a forward: outcome, measures, documents (Art. 24)."""
+        state = self.handling_state
+        if state is None:
+            raise Conflict(
+                "Art. 24: only information forwarded 批转 from the level above is reported "
+                "back; this case is handled here on its own"
+            )
+        if state == "signed_off":
+            raise Conflict("Art. 24: the level above signed this forward off 办结")
+        if state == "reported":
+            raise Conflict(
+                f"Art. 24: report {len(self.handled)} awaits the level above's review; "
+                "report again only if it is returned 退回"
+            )
+        if not outcome.strip():
+            raise Invalid("outcome", "Art. 24: say how the matter was handled (处理结果)")
+        kept = [m.strip() for m in measures if m.strip()]
+        if not kept:
+            raise Invalid("measures", "Art. 24: name at least one measure taken (处理措施)")
+        assert self.received_from is not None
+        self._handling_reported(
+            unit_code=self.unit_code, to_node_id=self.received_from["node_id"],
+            forwarded_event_id=self.received_from["event_id"], round=len(self.handled) + 1,
+            outcome=outcome.strip(), measures=kept,
+            document_refs=[d.strip() for d in document_refs if d.strip()], by=dict(by), at=at,
+        )  # fmt: skip
+
+    @event(HandlingReported)
+    def _handling_reported(
+        self,
+        unit_code: str,
+        to_node_id: str,
+        forwarded_event_id: str,
+        round: int,
+        outcome: str,
+        measures: list[str],
+        document_refs: list[str],
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        self.supervision.append({
+            "act": "reported", "round": round, "outcome": outcome, "measures": list(measures),
+            "document_refs": list(document_refs), "by": by, "at": at, "reason": "",
+            "due_at": None, "event_id": None,
+        })  # fmt: skip
+
+    class SupervisionReceived(Aggregate.Event):
+        """The level above chased, returned or signed off this node's handling (Art. 24)."""
+
+        act: str
+        reason: str
+        by: ActorRecord
+        due_at: datetime | None
+        event_id: str
+        at: datetime
+
+    def take_supervision(
+        self,
+        *,
+        act: str,
+        reason: str,
+        by: ActorRecord,
+        due_at: datetime | None,
+        event_id: str,
+        at: datetime,
+    ) -> bool:
+        """Put the level above's chase, return or sign-off in this node's inbox (Art. 24)."""
+        if not self.forwarded_in:
+            raise Conflict(f"Art. 24: {self.id} was not forwarded here; nothing to supervise")
+        if any(s["event_id"] == event_id for s in self.supervision):
+            return False
+        self._supervised(act=act, reason=reason, by=dict(by), due_at=due_at, event_id=event_id,
+                         at=at)  # fmt: skip
+        return True
+
+    @event(SupervisionReceived)
+    def _supervised(
+        self,
+        act: str,
+        reason: str,
+        by: ActorRecord,
+        due_at: datetime | None,
+        event_id: str,
+        at: datetime,
+    ) -> None:
+        self.supervision.append({"act": act, "reason": reason, "by": by, "due_at": due_at,
+                                 "event_id": event_id, "at": at})  # fmt: skip

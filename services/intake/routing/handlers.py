@@ -1,8 +1,10 @@
 """Routing 分流 beyond the screening of a filing (Art. 24).
 
-Taking in what another node forwards 批转 or transfers 移送 here, answering a forward, closing our
-forwards when acknowledged, chasing their feedback on the worker's timer 跟踪督办, a person's
-transfer to the discipline authority, and the case's timeline.
+Taking in what another node forwards 批转 or transfers 移送 here and receipting a forward; at the
+receiving node, reporting how it was handled and taking in the supervision from above; at the
+forwarding node, taking in receipts and handling reports, chasing 催办 (a person, or the worker's
+timer before the deadline), returning 退回 and signing off 办结 (跟踪督办); a person's transfer to
+the discipline authority, and the case's timeline.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from services.intake.filing.model import InformationDraft, RiskInformation
 from services.intake.routing.rules import DISCIPLINE_INSPECTION, Chase, chase
 from shared.application import Rejected, actor_of
 from shared.auth import Role
-from shared.errors import Forbidden, Invalid
+from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import InformationForwarded
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import RoutingOutcome
@@ -32,7 +34,12 @@ if TYPE_CHECKING:
 
     from services.intake.app import IntakeApplication
     from shared.auth import Principal
-    from shared.events import InformationAcknowledged, InformationTransferred
+    from shared.events import (
+        InformationAcknowledged,
+        InformationHandled,
+        InformationSupervised,
+        InformationTransferred,
+    )
 
 
 @dataclass(frozen=True)
@@ -88,12 +95,138 @@ def take_routed(
 def take_acknowledgement(
     app: IntakeApplication, ack: InformationAcknowledged, processing_event: ProcessingEvent[UUID]
 ) -> None:
-    """The lower node took our forward in: tracking ends (反馈, Art. 24)."""
+    """The lower node took our forward in: delivered; tracking goes on until handled (Art. 24)."""
     case = app.find(ack.data.information_id, RiskInformation)
     if case is None:
         raise Rejected(f"no forwarded information {ack.data.information_id} at node {app.node_id}")
     if case.acknowledge(ack.data.node_id, ack.id, app.clock.now()):
         processing_event.collect_events(case)
+
+
+def take_handling_report(
+    app: IntakeApplication, handled: InformationHandled, processing_event: ProcessingEvent[UUID]
+) -> None:
+    """The lower level reports how it handled our forward: the answer (反馈, Art. 24)."""
+    d = handled.data
+    case = app.find(d.information_id, RiskInformation)
+    if case is None:
+        raise Rejected(f"no forwarded information {d.information_id} at node {app.node_id}")
+    try:
+        taken = case.take_handling_report(
+            node_id=d.node_id, event_id=handled.id, round=d.round, outcome=d.outcome,
+            measures=list(d.measures), document_refs=list(d.document_refs),
+            reported_by=d.actor.model_dump(), reported_at=d.occurred_at, at=app.clock.now(),
+        )  # fmt: skip
+    except Conflict as exc:
+        raise Rejected(str(exc)) from exc
+    if taken:
+        processing_event.collect_events(case)
+
+
+def take_supervision(
+    app: IntakeApplication, act: InformationSupervised, processing_event: ProcessingEvent[UUID]
+) -> None:
+    """The level above chased, returned or signed off our handling: into the inbox (Art. 24)."""
+    d = act.data
+    case = app.find(d.information_id, RiskInformation)
+    if case is None:
+        raise Rejected(f"no forwarded information {d.information_id} at node {app.node_id}")
+    try:
+        taken = case.take_supervision(
+            act=d.act, reason=d.reason, by=d.actor.model_dump(), due_at=d.feedback_due_at,
+            event_id=act.id, at=app.clock.now(),
+        )  # fmt: skip
+    except Conflict as exc:
+        raise Rejected(str(exc)) from exc
+    if taken:
+        processing_event.collect_events(case)
+
+
+def report_handling(
+    app: IntakeApplication,
+    information_id: UUID,
+    outcome: str,
+    measures: list[str],
+    document_refs: list[str],
+    by: Principal,
+) -> RiskInformation:
+    """Report to the level above how a forward was handled: outcome, measures, documents.
+
+    跟踪督办 (Art. 24) ends with the lower level's account of what it did, not its receipt; the
+    report goes up as InformationHandled.
+    """
+    case = _case_of(app, information_id, by)
+    case.report_handling(outcome=outcome, measures=measures, document_refs=document_refs,
+                         by=actor_of(by, prefer="office"), at=app.clock.now())  # fmt: skip
+    app.save(case)
+    return case
+
+
+def chase_forward(
+    app: IntakeApplication, information_id: UUID, note: str, by: Principal
+) -> RiskInformation:
+    """Chase 催办 the lower level for its handling report; recorded and sent to its inbox."""
+    case = _forwarded_case(app, information_id, by)
+    case.chase(actor_of(by, prefer="office"), note, app.clock.now())
+    app.save(case)
+    return case
+
+
+def return_report(
+    app: IntakeApplication, information_id: UUID, reason: str, by: Principal
+) -> RiskInformation:
+    """Return 退回 the lower level's handling report for rework, with reasons (Art. 24).
+
+    The rework has a fresh feedback deadline, watched like the first.
+    """
+    case = _forwarded_case(app, information_id, by)
+    now = app.clock.now()
+    due = app.rules.routing.rework_due(now)
+    case.return_report(actor_of(by, prefer="office"), reason, due, now)
+    app.save(case)
+    return case
+
+
+def sign_off(
+    app: IntakeApplication, information_id: UUID, opinion: str, by: Principal
+) -> RiskInformation:
+    """Sign off 办结 the lower level's handling report: the forward is answered (Art. 24)."""
+    case = _forwarded_case(app, information_id, by)
+    case.sign_off(actor_of(by, prefer="office"), opinion, app.clock.now())
+    app.save(case)
+    return case
+
+
+def _forwarded_case(app: IntakeApplication, information_id: UUID, by: Principal) -> RiskInformation:
+    """The case, if `by` is of the level that forwarded it, above the lower level (Art. 24).
+
+    The lower level is the body whose node manages the case's unit: the parent of the topmost
+    unit that node manages on the way up (太和镇 for its villages). It does not chase, return
+    or sign off its own handling.
+    """
+    case = _case_of(app, information_id, by)
+    if case.routing == RoutingOutcome.FORWARDED:
+        chain = list(app.org.ancestors(case.unit_code))
+        managed = [u for u in chain if u.managing_node_id == case.routed_to]
+        lower = managed[-1].parent_code if managed else None
+        if lower is not None and app.org.is_within(by.unit_code, lower):
+            raise Forbidden(
+                f"Art. 24: {lower} is the lower level that handles this forward; the level "
+                "above it chases, returns and signs off"
+            )
+    return case
+
+
+def _case_of(app: IntakeApplication, information_id: UUID, by: Principal) -> RiskInformation:
+    """The case, if `by` is the office or a leader of a unit above it (Art. 24)."""
+    if not by.has_any((Role.OFFICE, Role.LEADER)):
+        raise Forbidden(
+            "the prevention office (预防腐败室) or a leader acts on a forward (Art. 24)"
+        )
+    case = app.get_information(information_id)
+    if not app.org.is_within(case.unit_code, by.unit_code):
+        raise Forbidden(f"unit {case.unit_code} is outside your jurisdiction")
+    return case
 
 
 def transfer_to_discipline(
@@ -123,7 +256,10 @@ def transfer_to_discipline(
 
 
 def chase_feedback(app: IntakeApplication) -> int:
-    """The timer's work: remind before the feedback deadline, record overdue after (Art. 24).
+    """The timer's work: remind before the handling report is due, record it overdue after.
+
+    Watches the lower level's handling report (Art. 24), not its receipt; the reminder is a chase
+    催办 delivered to the lower node's inbox, and a returned report is watched again.
 
     Safe in two workers at once: a reminder is the case's next version, so the second save
     fails with IntegrityError and counts as done by the other.
@@ -135,7 +271,7 @@ def chase_feedback(app: IntakeApplication) -> int:
             continue
         case = app.get_information(row.id)
         if not case.awaiting_feedback:
-            continue  # acknowledged since the view was read
+            continue  # reported or signed off since the view was read
         due = case.feedback_due_at
         assert due is not None
         step = chase(app.rules.routing, due, case.reminded_at, case.overdue_at, now)
@@ -154,7 +290,7 @@ def chase_feedback(app: IntakeApplication) -> int:
 
 
 def open_forwards(app: IntakeApplication) -> list[RiskInformation]:
-    """Forwards still waiting for the lower node's feedback (跟踪督办, Art. 24)."""
+    """Forwards still waiting for the lower level's handling report (跟踪督办, Art. 24)."""
     return [
         c for c in app.view.cases() if c.routing == RoutingOutcome.FORWARDED and c.awaiting_feedback
     ]
@@ -169,6 +305,19 @@ def forwards(app: IntakeApplication, within: str) -> list[RiskInformation]:
         if c.routing == RoutingOutcome.FORWARDED and app.org.is_within(c.unit_code, within)
     ]
     return sorted(found, key=lambda c: (c.feedback_due_at or c.filed_at, str(c.id)))
+
+
+def received_forwards(app: IntakeApplication, within: str) -> list[RiskInformation]:
+    """Forwards received here from above, about the subtree of `within`, and how each stands.
+
+    The lower level's inbox of tracking (Art. 24): what it owes a handling report on, what was
+    chased, returned or signed off.
+    """
+    app.unit(within, "unit_code")
+    found = [
+        c for c in app.view.cases() if c.forwarded_in and app.org.is_within(c.unit_code, within)
+    ]
+    return sorted(found, key=lambda c: (c.filed_at, str(c.id)))
 
 
 def timeline(app: IntakeApplication, information_id: UUID) -> list[TimelineEntry]:
@@ -210,6 +359,40 @@ def _moments(app: IntakeApplication, e: DomainEventProtocol[UUID]) -> list[Timel
         return [TimelineEntry(e.at, "feedback_reminded", None, {})]
     if isinstance(e, RiskInformation.FeedbackOverdue):
         return [TimelineEntry(e.at, "feedback_overdue", None, {"due_at": e.due_at.isoformat()})]
+    if isinstance(e, RiskInformation.Chased):
+        what = "feedback_reminded" if e.automatic else "chased"
+        due = e.due_at.isoformat() if e.due_at else None
+        chaser = None if e.automatic else e.by
+        return [TimelineEntry(e.at, what, chaser, {"note": e.note, "due_at": due})]
+    if isinstance(e, RiskInformation.HandlingReportReceived):
+        info: dict[str, Any] = {
+            "round": e.round,
+            "outcome": e.outcome,
+            "measures": e.measures,
+            "document_refs": e.document_refs,
+            "node_id": e.node_id,
+            "event_id": e.event_id,
+        }
+        return [TimelineEntry(e.at, "handling_reported", e.reported_by, info)]
+    if isinstance(e, RiskInformation.HandlingReturned):
+        info = {"round": e.round, "reason": e.reason, "due_at": e.due_at.isoformat()}
+        return [TimelineEntry(e.at, "handling_returned", e.by, info)]
+    if isinstance(e, RiskInformation.SignedOff):
+        info = {"round": e.round, "opinion": e.opinion}
+        return [TimelineEntry(e.at, "signed_off", e.by, info)]
+    if isinstance(e, RiskInformation.HandlingReported):
+        info = {
+            "round": e.round,
+            "outcome": e.outcome,
+            "measures": e.measures,
+            "document_refs": e.document_refs,
+            "to_node_id": e.to_node_id,
+        }
+        return [TimelineEntry(e.at, "handling_report_sent", e.by, info)]
+    if isinstance(e, RiskInformation.SupervisionReceived):
+        due = e.due_at.isoformat() if e.due_at else None
+        info = {"reason": e.reason, "due_at": due, "event_id": e.event_id}
+        return [TimelineEntry(e.at, f"{e.act}_by_level_above", e.by, info)]
     if isinstance(e, RiskInformation.Acknowledged):
         detail = {"node_id": e.node_id, "event_id": e.event_id}
         return [TimelineEntry(e.at, "acknowledged", None, detail)]

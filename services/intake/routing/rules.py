@@ -17,17 +17,24 @@ DISCIPLINE_INSPECTION = "discipline_inspection"  # 纪检监察机关
 
 @dataclass(frozen=True)
 class RoutingRules:
-    """Which node this is and how long a lower node has to answer a forward (Art. 24)."""
+    """Which node this is and how long a lower node has to report its handling (Art. 24).
+
+    `feedback_days` runs from the forward, and afresh from a return 退回 for rework.
+    """
 
     node_id: str = "district"
     feedback_days: int = 10
     reminder_days: int = 2
 
     def feedback_due(self, outcome: RoutingOutcome, filed_at: datetime) -> datetime | None:
-        """When the lower node must have acknowledged a forward 批转; None for anything else."""
+        """When the lower level's handling report on a forward 批转 is due; None otherwise."""
         if outcome != RoutingOutcome.FORWARDED:
             return None
         return filed_at + timedelta(days=self.feedback_days)
+
+    def rework_due(self, returned_at: datetime) -> datetime:
+        """When the reworked handling report is due after a return 退回 (Art. 24)."""
+        return returned_at + timedelta(days=self.feedback_days)
 
 
 @dataclass(frozen=True)

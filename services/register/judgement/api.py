@@ -11,8 +11,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp, within_of
 from services.register.judgement import handlers
-from services.register.judgement.handlers import JudgementDraft, NewRiskPoint
-from services.register.judgement.model import InformationStatus, ReportedInformation
+from services.register.judgement.handlers import JudgementDraft, JudgementProgress, NewRiskPoint
+from services.register.judgement.model import (
+    InformationStatus,
+    ReportedInformation,
+    SignOff,
+    judgement_id_of,
+)
 from services.register.read_model import InformationRow
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
@@ -85,7 +90,9 @@ class JudgementIn(BaseModel):
     )
     report_finding: Literal["untrue", "inaccurate"] | None = Field(
         None, description="The report itself was untrue 不真实 (only with unfounded) or inaccurate "
-        "in its core content 核心内容不准确: a reporting breach of the reporter (Art. 23).",
+        "in its core content 核心内容不准确: a reporting breach of the unit and person that made "
+        "the report (Art. 23). Only an officer's report (officer_report) is a unit's report; on "
+        "any other channel (a petition from the public, ...) it is refused with 409.",
     )  # fmt: skip
 
 
@@ -93,8 +100,23 @@ class NumberOut(BaseModel):
     number: int = Field(description="Number of the verification for this information.")
 
 
-class JudgementIdOut(BaseModel):
+class SignOffOut(BaseModel):
+    user_id: str = Field(description="The member who signed (签署人).")
+    role: str
+    unit_code: str
+    signed_at: datetime = Field(description="When (签署时间).")
+
+
+class JudgementProgressOut(BaseModel):
+    """A proposed judgement and its sign-offs by the 研判小组 (Art. 25)."""
+
     judgement_id: UUID = Field(description="Id of the judgement; JudgementMade carries it.")
+    group_unit: str = Field(description="The unit whose 研判小组 judges (Art. 25).")
+    needed: int = Field(
+        description="Members' sign-offs the judgement needs (the proposer's counts)."
+    )
+    signed_by: list[SignOffOut] = Field(description="Who signed, and when, the proposer first.")
+    made: bool = Field(description="True once enough signed: the judgement is the group's verdict.")
 
 
 class VerificationOut(BaseModel):
@@ -110,7 +132,8 @@ class VerificationOut(BaseModel):
 class ReportingBreachOut(BaseModel):
     breach_id: UUID
     kind: Literal["untrue", "inaccurate"] = Field(description="不真实 · 核心内容不准确 (Art. 23).")
-    responsible_person_id: str = Field(description="Who filed the report (报告人).")
+    responsible_person_id: str = Field(description="Who made the report (报送人, Art. 23).")
+    reporting_unit: str | None = Field(description="The unit that made it (报送单位, Art. 23).")
     reported_event_id: str
     reported_at: datetime
 
@@ -124,8 +147,11 @@ class JudgementOut(BaseModel):
     risk_point_opened: bool = Field(description="True if the risk point was opened by it.")
     factors: dict[str, int] | None
     reporting_breach: ReportingBreachOut | None = Field(description="Art. 23 finding, if any.")
-    judged_by: dict[str, str]
-    judged_at: datetime
+    judged_by: dict[str, str] = Field(description="Who proposed it (a member of the 研判小组).")
+    judged_at: datetime = Field(description="When it was made: the last sign-off needed.")
+    signed_by: list[SignOffOut] = Field(
+        description="The members who signed it (Art. 25); empty for judgements made before."
+    )
 
 
 class InformationRowOut(BaseModel):
@@ -150,6 +176,9 @@ class ReportedInformationOut(BaseModel):
     reported_by: dict[str, str] = Field(description="Who filed it (信息员, Art. 23).")
     status: InformationStatus = Field(description="awaiting_judgement 待研判 · judged 已研判.")
     verifications: list[VerificationOut]
+    proposal: JudgementProgressOut | None = Field(
+        description="The judgement as proposed and signed so far (Art. 25), if proposed."
+    )
     judgement: JudgementOut | None
 
 
@@ -163,7 +192,7 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             b = j.breach
             breach = ReportingBreachOut(
                 breach_id=b.breach_id, kind=b.kind.value,
-                responsible_person_id=b.responsible_person_id,
+                responsible_person_id=b.responsible_person_id, reporting_unit=b.reporting_unit,
                 reported_event_id=b.reported_event_id, reported_at=b.reported_at,
             )  # fmt: skip
         judgement = JudgementOut(
@@ -171,6 +200,7 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             reasoning=j.reasoning, risk_point_id=j.risk_point_id,
             risk_point_opened=j.risk_point_opened, factors=j.factors, reporting_breach=breach,
             judged_by=j.judged_by, judged_at=j.judged_at,
+            signed_by=[_signoff(s) for s in j.signed_by],
         )  # fmt: skip
     return ReportedInformationOut(
         information_id=info.id, unit_code=info.unit_code, channel=info.channel,
@@ -184,7 +214,29 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             )
             for v in info.verifications
         ],
+        proposal=_progress_of(info),
         judgement=judgement,
+    )  # fmt: skip
+
+
+def _signoff(s: SignOff) -> SignOffOut:
+    return SignOffOut(**s.member, signed_at=s.signed_at)
+
+
+def _progress_of(info: ReportedInformation) -> JudgementProgressOut | None:
+    p = info.proposal
+    if p is None:
+        return None
+    return JudgementProgressOut(
+        judgement_id=judgement_id_of(info.id), group_unit=p.group_unit, needed=p.needed,
+        signed_by=[_signoff(s) for s in p.signoffs], made=info.judgement is not None,
+    )  # fmt: skip
+
+
+def _progress_out(p: JudgementProgress) -> JudgementProgressOut:
+    return JudgementProgressOut(
+        judgement_id=p.judgement_id, group_unit=p.group_unit, needed=p.needed,
+        signed_by=[_signoff(s) for s in p.signed_by], made=p.made,
     )  # fmt: skip
 
 
@@ -246,9 +298,14 @@ def verify(information_id: UUID, body: VerificationIn, who: Judge, app: Register
 @router.post(
     "/{information_id}/judgement",
     status_code=status.HTTP_201_CREATED,
-    summary="Judge the information once 研判 (Art. 14, 23, 25, 28)",
+    summary="Propose the judgement, as a member of the 研判小组 (Art. 14, 23, 25, 28)",
+    description="The judgement is checked in full now and is made (JudgementMade, and the "
+    "point's RiskGraded) once enough members of the group signed it (POST .../sign-off; the "
+    "proposer's sign-off counts). Non-members are refused (403, Art. 25).",
 )
-def judge(information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp) -> JudgementIdOut:
+def judge(
+    information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp
+) -> JudgementProgressOut:
     new = body.new_risk_point
     draft = JudgementDraft(
         verdict=body.verdict.value,
@@ -264,4 +321,14 @@ def judge(information_id: UUID, body: JudgementIn, who: Judge, app: RegisterApp)
         responsible_leader_id=body.responsible_leader_id,
         report_finding=body.report_finding,
     )
-    return JudgementIdOut(judgement_id=handlers.judge_information(app, information_id, draft, who))
+    return _progress_out(handlers.judge_information(app, information_id, draft, who))
+
+
+@router.post(
+    "/{information_id}/judgement/sign-off",
+    summary="Sign the proposed judgement, as a member of the 研判小组 (Art. 25)",
+    description="With the last sign-off needed the judgement is made. A member signs once "
+    "(409); non-members are refused (403).",
+)
+def sign_off(information_id: UUID, who: Judge, app: RegisterApp) -> JudgementProgressOut:
+    return _progress_out(handlers.sign_off_judgement(app, information_id, who))

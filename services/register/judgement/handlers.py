@@ -8,27 +8,29 @@ it concerns (Art. 14, 25) and finding a report untrue when it is (Art. 23).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
-from services.register.judgement.model import ReportedInformation, ReportFinding
+from services.register.groups.handlers import judging_group
+from services.register.judgement.model import ReportedInformation, ReportFinding, judgement_id_of
 from services.register.risk_points.handlers import RiskPointDraft, identified, regraded
 from services.register.risk_points.model import Focus
 from services.register.risk_points.rules import FACTOR_NAMES, Factors
 from shared.application import Rejected, actor_of
-from shared.auth import Role
+from shared.auth import Principal, Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import GradeSource, RiskCategory, Verdict, WarningLevel, warning_level_for
 
 if TYPE_CHECKING:
     from datetime import datetime
-    from uuid import UUID
 
     from eventsourcing.application import ProcessingEvent
 
     from services.register.app import RegisterApplication
+    from services.register.groups.model import JudgementGroup
+    from services.register.judgement.model import SignOff
     from services.register.risk_points.model import RiskPoint
-    from shared.auth import Principal
     from shared.events import RiskReported
 
 
@@ -126,15 +128,92 @@ def verify_information(
     return number
 
 
+@dataclass(frozen=True)
+class JudgementProgress:
+    """Where a proposed judgement stands: who signed, how many are needed, made or not (Art. 25)."""
+
+    judgement_id: UUID
+    group_unit: str
+    needed: int
+    signed_by: tuple[SignOff, ...]
+    made: bool
+
+
 def judge_information(
     app: RegisterApplication, information_id: UUID, draft: JudgementDraft, by: Principal
-) -> UUID:
-    """Judge once; grade the risk point for an incipient tendency (Art. 14, 23, 25, 28).
+) -> JudgementProgress:
+    """A member of the group proposes the judgement; it is checked now as if it were made, and is
+    made once enough members signed it (Art. 14, 23, 25, 28).
 
     The level recommended for an incipient tendency is the one its new grade calls for (Art. 28:
     低 yellow, 中 orange, 高 red); a recommendation that disagrees with the grade is refused.
     """
     info = _judgeable(app, information_id, by)
+    group = _members_group(app, info, by)
+    needed = app.rules.signoff.needed(len(group.members))
+    if needed > len(group.members):
+        raise Conflict(
+            f"Art. 25: the 研判小组 of {group.unit_code} has {len(group.members)} members; a "
+            f"judgement needs {needed} members' sign-offs ({_rule_text(app)}): appoint more"
+        )
+    _, _, finding = _checked_outcome(draft)
+    info.ensure_judgeable(finding)
+    _outcome(app, info, draft, by, trial=True)  # checked in full; nothing is kept
+    info.propose(
+        draft=_stored_draft(draft), group_unit=group.unit_code, needed=needed, finding=finding,
+        by=actor_of(by, "judge"), at=app.clock.now(),
+    )  # fmt: skip
+    app.save(info)
+    return _progress(info)
+
+
+def sign_off_judgement(
+    app: RegisterApplication, information_id: UUID, by: Principal
+) -> JudgementProgress:
+    """A member signs the proposed judgement; with the last sign-off needed it is made, and
+    JudgementMade (and the point's RiskGraded) follow (Art. 25)."""
+    info = _judgeable(app, information_id, by)
+    _members_group(app, info, by)
+    signed = info.sign_off(by=actor_of(by, "judge"), at=app.clock.now())
+    proposal = info.proposal
+    assert proposal is not None
+    if signed < proposal.needed:
+        app.save(info)
+        return _progress(info)
+    draft = _draft_of(proposal.draft)
+    proposer = Principal(
+        proposal.proposed_by["user_id"], frozenset({Role.JUDGE}),
+        proposal.proposed_by["unit_code"],
+    )  # fmt: skip
+    verdict, level, finding, point, opened, leader = _outcome(app, info, draft, proposer)
+    signed_by = [{**s.member, "signed_at": s.signed_at.isoformat()} for s in proposal.signoffs]
+    judgement_id = info.judge(
+        verdict=verdict, recommended_level=level, reasoning=draft.reasoning.strip(),
+        risk_point_id=point.id if point else None, risk_point_opened=opened,
+        factors=draft.factors, finding=finding, by=proposal.proposed_by, at=app.clock.now(),
+        signed_by=signed_by,
+    )  # fmt: skip
+    if leader is not None and point is not None and draft.factors and level is not None:
+        regraded(
+            app, point, draft.factors, reason=draft.reasoning.strip(),
+            responsible_leader_id=leader, by=proposer, source=GradeSource.JUDGEMENT,
+            judgement=(info.id, judgement_id, level.value),
+        )  # fmt: skip
+    app.save(info, *([point] if point else []))
+    return _progress(info)
+
+
+def _outcome(
+    app: RegisterApplication,
+    info: ReportedInformation,
+    draft: JudgementDraft,
+    by: Principal,
+    *,
+    trial: bool = False,
+) -> tuple[Verdict, WarningLevel | None, ReportFinding | None, RiskPoint | None, bool, str | None]:
+    """The judgement's verdict, level, finding, risk point (unsaved) and leader, all checked; on
+    `trial` the re-grading is tried too, on the unsaved point, so that its refusals come when the
+    judgement is proposed (Art. 14, 25, 28)."""
     verdict, level, finding = _checked_outcome(draft)
     if verdict is Verdict.INCIPIENT_TENDENCY:
         level = _level_of_grade(app, draft, level)
@@ -147,18 +226,79 @@ def judge_information(
         )
         if leader is None:
             raise Invalid("responsible_leader_id", "name the leader responsible (管理领导)")
-    judgement_id = info.judge(
-        verdict=verdict, recommended_level=level, reasoning=draft.reasoning.strip(),
-        risk_point_id=point.id if point else None, risk_point_opened=opened,
-        factors=draft.factors, finding=finding, by=actor_of(by, "judge"), at=app.clock.now(),
+        if trial and draft.factors:  # `point` is a fresh copy or a new point: never saved here
+            regraded(
+                app, point, draft.factors, reason=draft.reasoning.strip(),
+                responsible_leader_id=leader, by=by, source=GradeSource.JUDGEMENT,
+                judgement=(info.id, judgement_id_of(info.id), level.value if level else None),
+            )  # fmt: skip
+    return verdict, level, finding, point, opened, leader
+
+
+def _members_group(
+    app: RegisterApplication, info: ReportedInformation, by: Principal
+) -> JudgementGroup:
+    """The group that judges the information, if `by` is a member of it (Art. 25)."""
+    group = judging_group(app, info.unit_code)
+    if group is None:
+        raise Conflict(
+            f"Art. 25: no 研判小组 with members is recorded for {info.unit_code} or a unit above "
+            "it; an office appoints the group's members first (POST /units/{code}/judgement-group"
+            "/members)"
+        )
+    if by.user_id not in group.members:
+        raise Forbidden(
+            f"Art. 25: {by.user_id} is not a member of the 研判小组 of {group.unit_code}, which "
+            f"judges information about {info.unit_code}"
+        )
+    return group
+
+
+def _rule_text(app: RegisterApplication) -> str:
+    rule = app.rules.signoff
+    share = "more than" if rule.strictly_more else "at least"
+    return f"{share} {rule.share} of the group, and at least {rule.at_least}"
+
+
+def _progress(info: ReportedInformation) -> JudgementProgress:
+    p = info.proposal
+    assert p is not None
+    return JudgementProgress(
+        judgement_id=judgement_id_of(info.id), group_unit=p.group_unit, needed=p.needed,
+        signed_by=p.signoffs, made=info.judgement is not None,
     )  # fmt: skip
-    if leader is not None and point is not None and draft.factors and level is not None:
-        regraded(
-            app, point, draft.factors, reason=draft.reasoning.strip(), responsible_leader_id=leader,
-            by=by, source=GradeSource.JUDGEMENT, judgement=(info.id, judgement_id, level.value),
-        )  # fmt: skip
-    app.save(info, *([point] if point else []))
-    return judgement_id
+
+
+def _stored_draft(draft: JudgementDraft) -> dict[str, Any]:
+    """The draft in plain values, as the proposal stores it."""
+    new = draft.new_risk_point
+    return {
+        "verdict": draft.verdict,
+        "reasoning": draft.reasoning,
+        "recommended_level": draft.recommended_level,
+        "risk_point_id": str(draft.risk_point_id) if draft.risk_point_id else None,
+        "new_risk_point": (
+            {"category": new.category, "description": new.description, "post": new.post,
+             "manifestations": list(new.manifestations)} if new else None
+        ),
+        "factors": dict(draft.factors) if draft.factors else None,
+        "responsible_leader_id": draft.responsible_leader_id,
+        "report_finding": draft.report_finding,
+    }  # fmt: skip
+
+
+def _draft_of(stored: dict[str, Any]) -> JudgementDraft:
+    """The draft a proposal stored."""
+    new = stored.get("new_risk_point")
+    point = stored.get("risk_point_id")
+    return JudgementDraft(
+        verdict=stored["verdict"], reasoning=stored["reasoning"],
+        recommended_level=stored.get("recommended_level"),
+        risk_point_id=UUID(point) if point else None,
+        new_risk_point=NewRiskPoint(**new) if new else None,
+        factors=stored.get("factors"), responsible_leader_id=stored.get("responsible_leader_id"),
+        report_finding=stored.get("report_finding"),
+    )  # fmt: skip
 
 
 def _risk_point_for(

@@ -16,7 +16,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from shared.errors import Conflict
-from shared.vocabulary import ActorRecord, Verdict, WarningLevel
+from shared.vocabulary import ActorRecord, Channel, Verdict, WarningLevel
 
 JUDGEMENT_NAMESPACE: Final = uuid5(NAMESPACE_URL, "urn:lianfang:register:judgement")
 
@@ -63,14 +63,42 @@ class Verification:
 
 
 @dataclass(frozen=True)
+class ReportMaker:
+    """The person and unit that made a report 报送人, 报送单位, answerable under Art. 23."""
+
+    person_id: str
+    role: str
+    unit_code: str
+
+
+def report_maker(channel: str, reported_by: dict[str, str]) -> ReportMaker | None:
+    """Who made the report, if a unit made it (信息报送, Art. 23); None if no unit did.
+
+    An officer's report (channel officer_report) is made by the officer 信息员, or the unit's
+    office, who filed it, for their own unit. On every other channel — a petition from the public
+    信访举报, media 网络媒体, an inspection 监督检查, shared data 资源共享 — the filer only typed in
+    what came from outside: no unit reported it, and the clerk is not its reporter.
+    """
+    if channel != Channel.OFFICER_REPORT.value:
+        return None
+    return ReportMaker(reported_by["user_id"], reported_by["role"], reported_by["unit_code"])
+
+
+@dataclass(frozen=True)
 class ReportingBreachFinding:
-    """A report found untrue or inaccurate in its core content; the reporter answers (Art. 23)."""
+    """A report found untrue or inaccurate in its core content; its maker answers (Art. 23).
+
+    `reporting_unit` and `reporter_role` are None only in findings recorded before they were
+    kept (the reporting unit was not known then).
+    """
 
     breach_id: UUID
     kind: ReportFinding
     responsible_person_id: str
     reported_event_id: str
     reported_at: datetime
+    reporting_unit: str | None = None
+    reporter_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +115,31 @@ class Judgement:
     breach: ReportingBreachFinding | None
     judged_by: dict[str, str]
     judged_at: datetime
+    signed_by: tuple[SignOff, ...] = ()  # empty for judgements made before the group signed
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """One member's sign-off 签署 of a proposed judgement: who and when (Art. 25)."""
+
+    member: dict[str, str]
+    signed_at: datetime
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A judgement proposed by a member of the group, awaiting its sign-offs (Art. 25).
+
+    `draft` is the judgement as proposed, in plain values; `group_unit` the unit whose 研判小组
+    judges; `needed` the sign-offs the rule asked for when it was proposed (the proposer's counts).
+    """
+
+    draft: dict[str, Any]
+    group_unit: str
+    needed: int
+    proposed_by: dict[str, str]
+    proposed_at: datetime
+    signoffs: tuple[SignOff, ...]
 
 
 class ReportedInformation(Aggregate):
@@ -114,6 +167,11 @@ class ReportedInformation(Aggregate):
         judged_by: ActorRecord
         judged_at: datetime
 
+    class GroupJudged(Judged):
+        """The group's verdict, made when enough members signed it (Art. 25); who signed, when."""
+
+        signed_by: list[dict[str, str]]  # each: user_id, role, unit_code, signed_at (ISO 8601)
+
     @event("Received")
     def __init__(
         self,
@@ -139,6 +197,7 @@ class ReportedInformation(Aggregate):
         self.status = InformationStatus.AWAITING_JUDGEMENT
         self.verifications: list[Verification] = []
         self.judgement: Judgement | None = None
+        self.proposal: Proposal | None = None
 
     # -- verification 核实 (Art. 21, 25) -------------------------------------------------------
 
@@ -180,6 +239,71 @@ class ReportedInformation(Aggregate):
             )
         )  # fmt: skip
 
+    # -- the group's proposal and sign-offs 研判小组签署 (Art. 25) ---------------------------------
+
+    def propose(
+        self,
+        *,
+        draft: dict[str, Any],
+        group_unit: str,
+        needed: int,
+        finding: ReportFinding | None,
+        by: ActorRecord,
+        at: datetime,
+    ) -> None:
+        """A member proposes the judgement; the proposer's sign-off is the first (Art. 25)."""
+        self.ensure_judgeable(finding)
+        if self.proposal is not None:
+            p = self.proposal
+            raise Conflict(
+                f"Art. 25: a judgement of information {self.id} was proposed by "
+                f"{p.proposed_by['user_id']} at {p.proposed_at.isoformat()}; the group signs it "
+                "off (POST .../judgement/sign-off)"
+            )
+        self._proposed(
+            draft=draft, group_unit=group_unit, needed=needed, proposed_by=by, proposed_at=at
+        )
+
+    @event("JudgementProposed")
+    def _proposed(
+        self,
+        *,
+        draft: dict[str, Any],
+        group_unit: str,
+        needed: int,
+        proposed_by: ActorRecord,
+        proposed_at: datetime,
+    ) -> None:
+        first = SignOff(dict(proposed_by), proposed_at)
+        self.proposal = Proposal(
+            dict(draft), group_unit, needed, dict(proposed_by), proposed_at, (first,)
+        )
+
+    def sign_off(self, *, by: ActorRecord, at: datetime) -> int:
+        """A member signs the proposed judgement; how many have signed (Art. 25). A second
+        sign-off by the same member is refused and changes nothing."""
+        self._ensure_open()
+        p = self.proposal
+        if p is None:
+            raise Conflict(f"Art. 25: no judgement of information {self.id} is proposed yet")
+        for s in p.signoffs:
+            if s.member["user_id"] == by["user_id"]:
+                raise Conflict(
+                    f"Art. 25: {by['user_id']} signed this judgement already "
+                    f"({s.signed_at.isoformat()}); a member signs once"
+                )
+        self._signed_off(member=by, signed_at=at)
+        return len(p.signoffs) + 1
+
+    @event("JudgementSignedOff")
+    def _signed_off(self, *, member: ActorRecord, signed_at: datetime) -> None:
+        assert self.proposal is not None
+        signoffs = (*self.proposal.signoffs, SignOff(dict(member), signed_at))
+        self.proposal = Proposal(
+            self.proposal.draft, self.proposal.group_unit, self.proposal.needed,
+            self.proposal.proposed_by, self.proposal.proposed_at, signoffs,
+        )  # fmt: skip
+
     # -- judgement 研判 (Art. 23, 25, 28) ------------------------------------------------------
 
     def judge(
@@ -194,29 +318,78 @@ class ReportedInformation(Aggregate):
         finding: ReportFinding | None,
         by: ActorRecord,
         at: datetime,
+        signed_by: list[dict[str, str]],
     ) -> UUID:
-        """Give the verdict once; a report found untrue binds its reporter (Art. 23, 25)."""
-        self._ensure_open()
-        if not self.verifications:
-            raise Conflict("verify the information first (核实, Art. 21): no verification recorded")
+        """Give the verdict once, with the sign-offs of the group's members; a report found untrue
+        binds the unit and person that made it, and information no unit reported cannot be found
+        so (Art. 23, 25)."""
+        self.ensure_judgeable(finding)
         judgement_id = judgement_id_of(self.id)
         breach = None
         if finding is not None:
+            maker = self.maker
+            assert maker is not None  # ensure_judgeable
             breach = {
                 "breach_id": str(breach_id_of(judgement_id, finding.value)),
                 "kind": finding.value,
-                "responsible_person_id": self.reported_by["user_id"],
+                "responsible_person_id": maker.person_id,
+                "reporter_role": maker.role,
+                "reporting_unit": maker.unit_code,
                 "reported_event_id": self.upstream_event_id,
                 "reported_at": self.reported_at.isoformat(),
             }
-        self._judged(
+        self._group_judged(
             judgement_id=judgement_id, unit_code=self.unit_code, verdict=verdict.value,
             recommended_level=recommended_level.value if recommended_level else None,
             reasoning=reasoning, risk_point_id=risk_point_id,
             risk_point_opened=risk_point_opened, factors=factors, breach=breach,
-            judged_by=by, judged_at=at,
+            judged_by=by, judged_at=at, signed_by=signed_by,
         )  # fmt: skip
         return judgement_id
+
+    def ensure_judgeable(self, finding: ReportFinding | None) -> None:
+        """Conflict unless the information can be judged now, with that report finding."""
+        self._ensure_open()
+        if not self.verifications:
+            raise Conflict("verify the information first (核实, Art. 21): no verification recorded")
+        if finding is not None and self.maker is None:
+            channel = Channel(self.channel)
+            raise Conflict(
+                f"Art. 23: information received by {channel.label_zh} ({channel.value}) is "
+                "not a unit's report (信息报送); judge an untrue one unfounded, with no "
+                "report finding: whoever typed it in did not make it"
+            )
+
+    @event(GroupJudged)
+    def _group_judged(
+        self,
+        *,
+        judgement_id: UUID,
+        unit_code: str,
+        verdict: str,
+        recommended_level: str | None,
+        reasoning: str,
+        risk_point_id: UUID | None,
+        risk_point_opened: bool,
+        factors: dict[str, int] | None,
+        breach: dict[str, str] | None,
+        judged_by: ActorRecord,
+        judged_at: datetime,
+        signed_by: list[dict[str, str]],
+    ) -> None:
+        signoffs = tuple(
+            SignOff(
+                {k: v for k, v in s.items() if k != "signed_at"},
+                datetime.fromisoformat(s["signed_at"]),
+            )
+            for s in signed_by
+        )
+        self._record(
+            judgement_id=judgement_id, verdict=verdict, recommended_level=recommended_level,
+            reasoning=reasoning, risk_point_id=risk_point_id, risk_point_opened=risk_point_opened,
+            factors=factors, breach=breach, judged_by=judged_by, judged_at=judged_at,
+            signed_by=signoffs,
+        )  # fmt: skip
 
     @event(Judged)
     def _judged(
@@ -234,6 +407,29 @@ class ReportedInformation(Aggregate):
         judged_by: ActorRecord,
         judged_at: datetime,
     ) -> None:
+        """A judgement recorded before the group signed (one judge's); replayed as it was."""
+        self._record(
+            judgement_id=judgement_id, verdict=verdict, recommended_level=recommended_level,
+            reasoning=reasoning, risk_point_id=risk_point_id, risk_point_opened=risk_point_opened,
+            factors=factors, breach=breach, judged_by=judged_by, judged_at=judged_at,
+            signed_by=(),
+        )  # fmt: skip
+
+    def _record(
+        self,
+        *,
+        judgement_id: UUID,
+        verdict: str,
+        recommended_level: str | None,
+        reasoning: str,
+        risk_point_id: UUID | None,
+        risk_point_opened: bool,
+        factors: dict[str, int] | None,
+        breach: dict[str, str] | None,
+        judged_by: ActorRecord,
+        judged_at: datetime,
+        signed_by: tuple[SignOff, ...],
+    ) -> None:
         self.status = InformationStatus.JUDGED
         self.judgement = Judgement(
             judgement_id=judgement_id,
@@ -243,10 +439,16 @@ class ReportedInformation(Aggregate):
             risk_point_id=risk_point_id,
             risk_point_opened=risk_point_opened,
             factors=dict(factors) if factors else None,
-            breach=_breach_of(breach) if breach else None,
+            breach=breach_of(breach) if breach else None,
             judged_by=dict(judged_by),
             judged_at=judged_at,
+            signed_by=signed_by,
         )
+
+    @property
+    def maker(self) -> ReportMaker | None:
+        """The unit and person that made this report; None if no unit did (Art. 23)."""
+        return report_maker(self.channel, self.reported_by)
 
     def _ensure_open(self) -> None:
         if self.judgement is not None:
@@ -256,11 +458,14 @@ class ReportedInformation(Aggregate):
             )
 
 
-def _breach_of(stored: dict[str, str]) -> ReportingBreachFinding:
+def breach_of(stored: dict[str, str]) -> ReportingBreachFinding:
+    """The finding a stored judgement recorded (Art. 23)."""
     return ReportingBreachFinding(
         breach_id=UUID(stored["breach_id"]),
         kind=ReportFinding(stored["kind"]),
         responsible_person_id=stored["responsible_person_id"],
         reported_event_id=stored["reported_event_id"],
         reported_at=datetime.fromisoformat(stored["reported_at"]),
+        reporting_unit=stored.get("reporting_unit"),
+        reporter_role=stored.get("reporter_role"),
     )

@@ -13,7 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.register.api_deps import Editor, Reader, RegisterApp, Voter, within_of
+from services.register.api_deps import Editor, Reader, RegisterApp, Verifier, Voter, within_of
 from services.register.app import RegisterApplication
 from services.register.risk_points import handlers
 from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
@@ -127,8 +127,27 @@ class MeasureUpdateIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: str = Field(description="planned 计划 · in_progress 落实中 · done 已落实.")
+    status: str = Field(
+        description="planned 计划 · in_progress 落实中 · done 已报落实 (then verified by someone "
+        "other than the owner) · withdrawn 已撤销."
+    )
     note: str = Field("", max_length=2000, description="Progress note (进展说明).")
+
+
+class VerificationIn(BaseModel):
+    """The verification of a measure reported done (核验落实, Art. 15)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    accepted: bool = Field(description="True: verified done (核验落实); false: not done, returned.")
+    note: str = Field(
+        "", max_length=2000, description="Findings (核验意见); required when not accepted."
+    )
+
+
+class VerificationOut(BaseModel):
+    accepted: bool = Field(description="Whether the measure now stands verified.")
+    status: str = Field(description="The measure's status after the verification.")
 
 
 class CreatedOut(BaseModel):
@@ -292,6 +311,26 @@ def update_measure(
     handlers.update_measure(app, risk_point_id, measure_code, body.status, body.note, who)
 
 
+@router.post(
+    "/risk-points/{risk_point_id}/measures/{measure_code}/verification",
+    summary="Verify a measure reported done, not by its owner 核验落实 (Art. 15)",
+)
+def verify_measure(
+    risk_point_id: UUID,
+    measure_code: str,
+    body: VerificationIn,
+    who: Verifier,
+    runtime: RuntimeDep,
+    app: RegisterApp,
+) -> VerificationOut:
+    _point(runtime, app, who, risk_point_id)
+    accepted = handlers.verify_measure(
+        app, risk_point_id, measure_code, body.accepted, body.note, who
+    )
+    status = app.get_risk_point(risk_point_id).measures[measure_code].status
+    return VerificationOut(accepted=accepted, status=status.value)
+
+
 # -- revision 动态修正 (Art. 14, 30) --
 
 
@@ -380,6 +419,9 @@ class RiskPointOut(RiskPointRowOut):
     publication: dict[str, Any] | None = Field(description="Publication and objections (公示).")
     in_force_since: datetime | None
     measures: list[dict[str, Any]] = Field(description="Chosen measures (防控措施, Art. 15).")
+    measures_needed: int | None = Field(
+        description="Categories its measures must cover before force, for its grade (Art. 14)."
+    )
     revisions: list[dict[str, Any]] = Field(
         description="Every revision asked for 动态修正, open or closed, oldest first (Art. 30)."
     )
@@ -438,7 +480,11 @@ def get_risk_point(
             "starts_at": p.publication.starts_at, "ends_at": p.publication.ends_at,
             "objections": [o.__dict__ for o in p.publication.objections],
         },
-        in_force_since=p.in_force_since, measures=[m.__dict__ for m in p.measures.values()],
+        in_force_since=p.in_force_since,
+        measures=[{**m.__dict__, "category": m.category.value} for m in p.measures.values()],
+        measures_needed=(
+            app.rules.measures.categories_needed(p.grade) if p.grade is not None else None
+        ),
         revisions=[r.__dict__ for r in p.revisions],
         earlier_content=[c.__dict__ for c in p.earlier_content],
     )  # fmt: skip
@@ -454,6 +500,29 @@ def heat_map(
 ) -> list[HeatCellOut]:
     heat = app.heat_map(within_of(runtime, app, who, within), status)
     return [HeatCellOut(unit_code=u, category=c, counts=n) for (u, c), n in heat.counts.items()]
+
+
+class MeasureDeadlineOut(BaseModel):
+    risk_point_id: UUID
+    unit_code: str = Field(description="The point's unit (单位).")
+    measure_code: str = Field(description="Code of the catalogued measure (Art. 16–20).")
+    owner_id: str = Field(description="Who carries it out (责任人).")
+    due_date: date = Field(description="Due date (完成时限), Beijing calendar.")
+    status: str = Field(description="planned · in_progress · done · verified · withdrawn.")
+    reminded_at: datetime | None = Field(description="When the owner was reminded (临期提醒).")
+    overdue_since: datetime | None = Field(
+        description="When it was found outstanding after its due date (逾期未落实)."
+    )
+
+
+@router.get(
+    "/measure-deadlines", summary="Measures by due date, reminders and lapses (Art. 14, 15)"
+)
+def measure_deadlines(
+    who: Reader, runtime: RuntimeDep, app: RegisterApp, within: Within = None
+) -> list[MeasureDeadlineOut]:
+    rows = app.measure_deadlines(within_of(runtime, app, who, within))
+    return [MeasureDeadlineOut(**{**r.__dict__, "status": r.status.value}) for r in rows]
 
 
 @router.get("/measures", summary="The catalogue of prevention measures (Art. 15–20)")
@@ -475,4 +544,6 @@ def grading_rule(_: Reader, app: RegisterApp) -> dict[str, Any]:
         "factor_meanings": FACTOR_MEANINGS,
         "quorum": {"share": str(rules.quorum.share), "strictly_more": rules.quorum.strictly_more},
         "publication_days": rules.publication_days,
+        "measures_categories": rules.measures.describe(),
+        "measures_remind_days_before": rules.measures.remind_days_before,
     }

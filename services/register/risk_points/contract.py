@@ -1,18 +1,30 @@
-"""A risk point's stored events, translated into the public contract (Art. 10, 14, 25, 30).
+"""A risk point's stored events, translated into the public contract (Art. 10, 14, 15, 25, 30).
 
 A grading becomes RiskGraded; the vote that carries the team's approval RiskPointApproved; the
-start of publication RiskPointPublished; force RiskPointInForce. The other events stay internal.
+start of publication RiskPointPublished; force RiskPointInForce; a measure verified done by
+someone other than its owner MeasureVerified; the watch's overdue record MeasureOverdue (keyed by
+the point, so a point's events stay in order). The other events, reminders among them, stay
+internal.
 Stored events name only who acted, so the actor's unit is the unit acted on and the role the one
 its route requires (editor routes: office; votes: leader).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
+from services.register.risk_points.measures import measure
 from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import Tally
+from services.register.risk_points.watch import SYSTEM_ACTOR, MeasureOverdueRecord
+from shared.clock import BEIJING
 from shared.events import (
     Actor,
     GradingFactors,
+    MeasureOverdue,
+    MeasureOverdueData,
+    MeasureVerified,
+    MeasureVerifiedData,
     RiskGraded,
     RiskGradedData,
     RiskPointApproved,
@@ -90,3 +102,39 @@ def in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
         objections_answered=e.objections,
     )
     return public_envelope(RiskPointInForce, e, origin, data=data)
+
+
+@translate.of(RiskPoint.MeasureVerified)
+def measure_verified(e: RiskPoint.MeasureVerified, origin: Origin) -> MeasureVerified:
+    """MeasureVerified: done, confirmed by someone other than the owner (Art. 15)."""
+    due = date.fromisoformat(e.due_date)
+    data = MeasureVerifiedData(
+        **origin.stamp(e.unit_code, Actor(**e.verified_by), "Art. 14, 15", e.at),
+        risk_point_id=e.originator_id,
+        measure_code=e.measure_code,
+        measure_category=measure(e.measure_code).category,
+        owner_id=e.owner_id,
+        due_date=due,
+        reported_by=e.reported_by,
+        reported_at=e.reported_at,
+        on_time=e.reported_at.astimezone(BEIJING).date() <= due,
+        note=e.note,
+    )
+    return public_envelope(MeasureVerified, e, origin, data=data)
+
+
+@translate.of(MeasureOverdueRecord.Recorded)
+def measure_overdue(e: MeasureOverdueRecord.Recorded, origin: Origin) -> MeasureOverdue:
+    """MeasureOverdue: outstanding at the end of its due date, the point's unit's (Art. 15)."""
+    by = Actor(**SYSTEM_ACTOR, unit_code=e.unit_code)
+    data = MeasureOverdueData(
+        **origin.stamp(e.unit_code, by, "Art. 14, 15", e.detected_at),
+        risk_point_id=e.risk_point_id,
+        grade=e.grade,
+        measure_code=e.measure_code,
+        measure_category=measure(e.measure_code).category,
+        owner_id=e.owner_id,
+        due_date=date.fromisoformat(e.due_date),
+        detected_at=e.detected_at,
+    )
+    return public_envelope(MeasureOverdue, e, origin, data=data, subject=str(e.risk_point_id))

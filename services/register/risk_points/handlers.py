@@ -238,9 +238,10 @@ def answer_objection(
 
 
 def bring_into_force(app: RegisterApplication, risk_point_id: UUID, by: Principal) -> None:
-    """Put a published risk point into force once its period is over (Art. 10)."""
+    """Put a published risk point into force once its period is over and its measures cover
+    what its grade needs (Art. 10, 14, 15)."""
     point = app.get_risk_point(risk_point_id)
-    point.bring_into_force(by=by.user_id, at=app.clock.now())
+    point.bring_into_force(by=by.user_id, at=app.clock.now(), measures=app.rules.measures)
     app.save(point)
 
 
@@ -280,9 +281,27 @@ def update_measure(
     if status not in MeasureStatus.__members__.values():
         raise Invalid("status", f"must be one of {', '.join(s.value for s in MeasureStatus)}")
     point.update_measure(
-        measure_code, MeasureStatus(status), note, by=actor_of(by), at=app.clock.now()
+        measure_code, MeasureStatus(status), note, by=actor_of(by), at=app.clock.now(),
+        rule=app.rules.measures,
+    )  # fmt: skip
+    app.save(point)
+
+
+def verify_measure(
+    app: RegisterApplication,
+    risk_point_id: UUID,
+    measure_code: str,
+    accepted: bool,
+    note: str,
+    by: Principal,
+) -> bool:
+    """Verify a measure reported done 核验落实, by someone other than its owner (Art. 15)."""
+    point = app.get_risk_point(risk_point_id)
+    verdict = point.verify_measure(
+        measure_code, accepted, note.strip(), by=actor_of(by, "leader"), at=app.clock.now()
     )
     app.save(point)
+    return verdict
 
 
 # -- revision 动态修正 (Art. 14, 30) -------------------------------------------------------------

@@ -7,9 +7,11 @@ Wording follows the source text: 第十六条 岗位职责, 第十七条 制度�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Final
 
+from shared.clock import BEIJING
 from shared.errors import Invalid
 from shared.vocabulary import RiskCategory
 
@@ -109,29 +111,42 @@ def measure(code: str) -> Measure:
 
 
 class MeasureStatus(StrEnum):
-    """Where a chosen measure stands: planned 计划 … done 已落实, or withdrawn (Art. 15, 30)."""
+    """Where a chosen measure stands (Art. 15, 30).
+
+    planned 计划 → in_progress 落实中 → done 已报落实 (reported by its owner or the office, awaiting
+    verification) → verified 核验落实 (confirmed by someone other than the owner). A verification
+    that finds it not done returns it to in_progress. withdrawn: replaced in a revision.
+    """
 
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    VERIFIED = "verified"
     WITHDRAWN = "withdrawn"  # replaced in a revision 动态修正 (Art. 30); kept in the history
 
     @property
     def label_zh(self) -> str:
         return MEASURE_STATUS_ZH[self.value]
 
+    @property
+    def outstanding(self) -> bool:
+        """Still owed by its due date: neither reported done, verified nor withdrawn."""
+        return self in (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS)
+
 
 MEASURE_STATUS_ZH = {
     "planned": "计划",
     "in_progress": "落实中",
-    "done": "已落实",
+    "done": "已报落实（待核验）",
+    "verified": "已核验落实",
     "withdrawn": "已撤销",
 }
 
 
 @dataclass(frozen=True)
 class ChosenMeasure:
-    """A measure chosen for one risk point, with its owner, due date and status (Art. 15)."""
+    """A measure chosen for one risk point: owner, due date, status, who reported it done and
+    who verified it (Art. 15)."""
 
     measure_code: str
     detail: str
@@ -139,3 +154,26 @@ class ChosenMeasure:
     due_date: str  # ISO date, YYYY-MM-DD
     status: MeasureStatus
     note: str = ""
+    reported_by: str | None = None  # who reported it done 报告落实
+    reported_at: datetime | None = None
+    verified_by: str | None = None  # who verified it 核验, never the owner
+    verified_at: datetime | None = None
+
+    @property
+    def category(self) -> RiskCategory:
+        """The category of the catalogued measure (Art. 16–20)."""
+        return measure(self.measure_code).category
+
+    @property
+    def due(self) -> date:
+        return date.fromisoformat(self.due_date)
+
+    @property
+    def deadline(self) -> datetime:
+        """The end of the due date, Beijing time: from then an outstanding measure is overdue."""
+        return datetime.combine(self.due + timedelta(days=1), time(0), BEIJING)
+
+    @property
+    def counts(self) -> bool:
+        """Whether it counts towards the grade's measures (Art. 14): chosen and not withdrawn."""
+        return self.status is not MeasureStatus.WITHDRAWN

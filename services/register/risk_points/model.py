@@ -17,7 +17,13 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from services.register.risk_points.measures import ChosenMeasure, MeasureStatus, measure
-from services.register.risk_points.rules import Factors, GradingRule, QuorumRule, Tally
+from services.register.risk_points.rules import (
+    Factors,
+    GradingRule,
+    MeasuresRule,
+    QuorumRule,
+    Tally,
+)
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord, Grade, GradeSource, RiskCategory
 
@@ -502,10 +508,12 @@ class RiskPoint(Aggregate):
         assert self.publication is not None
         self.publication.answered(number, answer, answered_by)
 
-    def bring_into_force(self, *, by: str, at: datetime) -> None:
-        """After publication with every objection answered, the risk point is in force 生效."""
+    def bring_into_force(self, *, by: str, at: datetime, measures: MeasuresRule) -> None:
+        """After publication with every objection answered, and with the measures its grade
+        needs (Art. 14, 15), the risk point is in force 生效 (Art. 10)."""
         publication = self._open_publication()
         publication.check_over(at)
+        self.check_measures(measures)
         self._in_force(
             by=by, at=at, unit_code=self.unit_code, objections=len(publication.objections)
         )
@@ -520,7 +528,24 @@ class RiskPoint(Aggregate):
             raise Conflict(f"the risk point is not being published; it is {self.status.value}")
         return self.publication
 
-    # -- prevention measures 防控措施 (Art. 15–20) ---------------------------------------------
+    # -- prevention measures 防控措施 (Art. 14–20) ---------------------------------------------
+    # 第十四条: "对不同等级的廉政风险实行分级管理，采取有针对性的管理措施，级别越高的风险，采取的
+    # 管理措施应更加严格有力". 第十五条: "制定和实施有针对性的预防措施". A point goes into force
+    # only with measures from as many categories as its grade needs (`MeasuresRule`); "done"
+    # is reported, then verified by someone other than the owner.
+
+    class MeasureVerified(Aggregate.Event):
+        """Someone other than its owner confirmed a measure done 核验落实 (Art. 15)."""
+
+        measure_code: str
+        unit_code: str
+        owner_id: str
+        due_date: str
+        reported_by: str
+        reported_at: datetime
+        verified_by: ActorRecord
+        at: datetime
+        note: str
 
     def choose_measure(
         self,
@@ -538,12 +563,14 @@ class RiskPoint(Aggregate):
             date.fromisoformat(due_date)
         except ValueError:
             raise Invalid("due_date", "must be a date YYYY-MM-DD") from None
+        if not owner_id.strip():
+            raise Invalid("owner_id", "Art. 15: name who carries the measure out (责任人)")
         if measure_code in self.measures:
             raise Conflict(f"measure {measure_code} is already chosen; update its status instead")
         self._measure_chosen(
             measure_code=measure_code,
             detail=detail,
-            owner_id=owner_id,
+            owner_id=owner_id.strip(),
             due_date=due_date,
             by=by,
             at=at,
@@ -565,11 +592,41 @@ class RiskPoint(Aggregate):
         )
 
     def update_measure(
-        self, measure_code: str, status: MeasureStatus, note: str, *, by: ActorRecord, at: datetime
+        self,
+        measure_code: str,
+        status: MeasureStatus,
+        note: str,
+        *,
+        by: ActorRecord,
+        at: datetime,
+        rule: MeasuresRule | None = None,
     ) -> None:
-        """Record how a chosen measure stands: planned, in progress, done (Art. 15)."""
-        if measure_code not in self.measures:
-            raise Invalid("measure_code", f"measure {measure_code} was not chosen for this point")
+        """Record how a chosen measure stands: planned, in progress, reported done, withdrawn
+        (Art. 15, 30); verification is a separate act by someone else (`verify_measure`)."""
+        chosen = self._chosen(measure_code)
+        if status is MeasureStatus.VERIFIED:
+            raise Conflict(
+                "Art. 15: a measure is verified through its verification by someone other than "
+                "its owner, not by setting its status"
+            )
+        if chosen.status is MeasureStatus.VERIFIED:
+            raise Conflict(f"measure {measure_code} was verified done; that record stands")
+        if (
+            status is MeasureStatus.WITHDRAWN
+            and rule is not None
+            and self.status is RiskStatus.IN_FORCE
+            and self.grade is not None
+        ):
+            rest = {
+                m.category for code, m in self.measures.items() if m.counts and code != measure_code
+            }
+            needed = rule.categories_needed(self.grade)
+            if len(rest) < needed:
+                raise Conflict(
+                    f"Art. 14: a {self.grade.label_zh}-graded point in force needs measures from "
+                    f"{needed} categories (rule measures.{self.grade.value}); choose a "
+                    f"replacement before withdrawing {measure_code}, or revise the point (Art. 30)"
+                )
         self._measure_updated(
             measure_code=measure_code, status=status.value, note=note, by=by, at=at
         )
@@ -579,7 +636,100 @@ class RiskPoint(Aggregate):
         self, *, measure_code: str, status: str, note: str, by: ActorRecord, at: datetime
     ) -> None:
         chosen = self.measures[measure_code]
-        self.measures[measure_code] = replace(chosen, status=MeasureStatus(status), note=note)
+        new = MeasureStatus(status)
+        reported = (by.get("user_id"), at) if new is MeasureStatus.DONE else (None, None)
+        self.measures[measure_code] = replace(
+            chosen, status=new, note=note, reported_by=reported[0], reported_at=reported[1]
+        )
+
+    def verify_measure(
+        self, measure_code: str, accepted: bool, note: str, *, by: ActorRecord, at: datetime
+    ) -> bool:
+        """Verify a measure reported done 核验 (Art. 15): by someone other than its owner and
+        its reporter; accepted, it is verified (MeasureVerified); not, it goes back to in
+        progress with the reasons. Returns whether it was accepted."""
+        chosen = self._chosen(measure_code)
+        if chosen.status is not MeasureStatus.DONE or chosen.reported_at is None:
+            raise Conflict(
+                f"measure {measure_code} is {chosen.status.value}: only a measure reported done "
+                "awaits verification"
+            )
+        verifier = by.get("user_id", "")
+        if verifier in (chosen.owner_id, chosen.reported_by):
+            raise Forbidden(
+                f"Art. 15: {verifier} owns or reported measure {measure_code}; someone other "
+                "than its owner verifies that it is done"
+            )
+        if not accepted and not note.strip():
+            raise Invalid("note", "say what is not done (核验意见)")
+        if accepted:
+            self._measure_verified(
+                measure_code=measure_code,
+                unit_code=self.unit_code,
+                owner_id=chosen.owner_id,
+                due_date=chosen.due_date,
+                reported_by=chosen.reported_by or "",
+                reported_at=chosen.reported_at,
+                verified_by=by,
+                at=at,
+                note=note,
+            )
+        else:
+            self._measure_returned(measure_code=measure_code, note=note, by=by, at=at)
+        return accepted
+
+    @event(MeasureVerified)
+    def _measure_verified(
+        self,
+        *,
+        measure_code: str,
+        unit_code: str,
+        owner_id: str,
+        due_date: str,
+        reported_by: str,
+        reported_at: datetime,
+        verified_by: ActorRecord,
+        at: datetime,
+        note: str,
+    ) -> None:
+        chosen = self.measures[measure_code]
+        self.measures[measure_code] = replace(
+            chosen, status=MeasureStatus.VERIFIED, verified_by=verified_by.get("user_id"),
+            verified_at=at, note=note or chosen.note,
+        )  # fmt: skip
+
+    @event("MeasureReturned")
+    def _measure_returned(
+        self, *, measure_code: str, note: str, by: ActorRecord, at: datetime
+    ) -> None:
+        chosen = self.measures[measure_code]
+        self.measures[measure_code] = replace(
+            chosen, status=MeasureStatus.IN_PROGRESS, note=note, reported_by=None, reported_at=None
+        )
+
+    def _chosen(self, measure_code: str) -> ChosenMeasure:
+        if measure_code not in self.measures:
+            raise Invalid("measure_code", f"measure {measure_code} was not chosen for this point")
+        return self.measures[measure_code]
+
+    def measure_categories(self) -> set[RiskCategory]:
+        """The categories the point's measures cover (chosen, not withdrawn) (Art. 14, 16–20)."""
+        return {m.category for m in self.measures.values() if m.counts}
+
+    def check_measures(self, rule: MeasuresRule) -> None:
+        """Conflict unless the measures cover as many categories as the grade needs (Art. 14)."""
+        if self.grade is None:
+            raise Conflict("the risk point is not graded (Art. 14)")
+        needed = rule.categories_needed(self.grade)
+        have = sorted(c.value for c in self.measure_categories())
+        if len(have) < needed:
+            raise Conflict(
+                f"Art. 14, 15: a {self.grade.label_zh}-graded point needs prevention measures "
+                f"from at least {needed} categories, each with an owner and a due date "
+                f"(rule measures.{self.grade.value} = {needed}); it has {len(have)}"
+                f"{' (' + ', '.join(have) + ')' if have else ''}: choose measures from "
+                f"{needed - len(have)} more before it goes into force"
+            )
 
     # -- revision 动态修正 (Art. 30) ------------------------------------------------------------
     # 第三十条: content, grade and measures are revised as inspections find them wanting.

@@ -5,7 +5,13 @@
 is that missing rule, configurable, with a documented default (see docs/register-grading.md).
 Grades are "经单位领导班子集体审定": the regulation does not say how many members must agree;
 `QuorumRule` defaults to a majority (more than half) of the team listed in the organisation tree.
-`RegisterRules` holds the three, built from `RegisterSettings` (services/register/settings.py).
+第十四条 also asks "对不同等级的廉政风险实行分级管理…级别越高的风险，采取的管理措施应更加严格有力";
+`MeasuresRule` says how much stricter: the number of risk categories (Art. 16–20) the chosen
+prevention measures must cover before a point of each grade goes into force (default 高 3, 中 2,
+低 1; docs/register-measures.md). That a higher grade needs more is the text's and not configurable.
+`SignOffRule` (services/register/judgement/rules.py) says how many of the 研判小组 sign a judgement
+(Art. 25; default a majority, at least three; docs/judgement-group.md). `RegisterRules` holds
+them, built from `RegisterSettings` (services/register/settings.py).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Final
 
+from services.register.judgement.rules import SignOffRule
 from shared.errors import Invalid
 from shared.vocabulary import Grade
 
@@ -195,8 +202,48 @@ class QuorumRule:
 
 
 @dataclass(frozen=True)
+class MeasuresRule:
+    """How many risk categories a point's measures must cover, by grade (分级管理, Art. 14, 15).
+
+    Each chosen measure (not withdrawn) has an owner 责任人 and a due date 完成时限; what grows with
+    the grade is the number of categories (岗位职责, 制度机制, 业务流程, 思想道德, 外部环境) the
+    measures come from. Default: 高 three, 中 two, 低 one. The text fixes the order: every grade
+    needs some measure ("采取有针对性的管理措施") and a higher grade strictly more ("级别越高…更加
+    严格有力"), so 1 <= low < medium < high <= 5 is checked, not configured.
+    """
+
+    high: int = 3
+    medium: int = 2
+    low: int = 1
+    remind_days_before: int = 7
+
+    def __post_init__(self) -> None:
+        for name in ("high", "medium", "low"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise Invalid(f"measures.{name}", f"must be a whole number, not {value!r}")
+        if not 1 <= self.low < self.medium < self.high <= 5:
+            raise Invalid(
+                "measures",
+                "Art. 14: a higher grade needs strictly more (1 <= low < medium < high <= 5 "
+                "categories of the five, Art. 13)",
+            )
+        if not 0 <= self.remind_days_before <= 60:
+            raise Invalid("measures.remind_days_before", "must be 0..60 days")
+
+    def categories_needed(self, grade: Grade) -> int:
+        """Distinct categories of measures a point of `grade` needs before force (Art. 14)."""
+        return {Grade.HIGH: self.high, Grade.MEDIUM: self.medium, Grade.LOW: self.low}[grade]
+
+    def describe(self) -> dict[str, int]:
+        """The rule in plain values, for the API and refusals."""
+        return {"high": self.high, "medium": self.medium, "low": self.low}
+
+
+@dataclass(frozen=True)
 class RegisterRules:
-    """How grades are computed, how many leaders must approve, how long publication lasts.
+    """How grades are computed, how many leaders must approve, how long publication lasts, and
+    which measures each grade needs before force.
 
     The publication period 公示期 is counted in calendar days (default 5): the regulation asks for
     publication without a length, and working days would need a holiday calendar we do not have.
@@ -205,6 +252,8 @@ class RegisterRules:
     grading: GradingRule = field(default_factory=GradingRule)
     quorum: QuorumRule = field(default_factory=QuorumRule)
     publication_days: int = 5
+    measures: MeasuresRule = field(default_factory=MeasuresRule)
+    signoff: SignOffRule = field(default_factory=SignOffRule)  # the 研判小组's (Art. 25)
 
     def __post_init__(self) -> None:
         if not 1 <= self.publication_days <= 60:

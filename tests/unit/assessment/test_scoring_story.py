@@ -7,10 +7,14 @@ compared with what the service computes and with the evidence it names.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
 import pytest
 
 from services.assessment.app import AssessmentApplication
 from services.assessment.recognition.model import RecognitionKind
+from services.assessment.scoring.model import Scorecard, ScoreItem
 from services.assessment.scoring.rules import ScoringScheme
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
@@ -18,6 +22,7 @@ from shared.errors import Conflict, Forbidden, Invalid
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import WarningLevel
+from tests.support.stores import InMemory, OnSQLite
 from tests.unit.assessment import upstream as up
 from tests.unit.assessment.story import (
     DISTRICT_OFFICE,
@@ -33,7 +38,8 @@ def test_the_hand_checked_year() -> None:
     app, clock = new_app()
     told = tell_the_year(app, clock)
 
-    # The hand-checked arithmetic (default weights 20/15/15/15/10/15/10):
+    # The hand-checked arithmetic (default weights 20/15/15/15/10/15/10; the 财政所 manages no
+    # unit, so the scheme's managed_share (Art. 31 逐级) adds nothing to its card):
     #   identification  four quarters of 20, 5 points each (docs/assessment-scoring.md):
     #     powers        catalogued 2 + charted 1, half a power each: 1.5 of target 3
     #                                                          5 * 1.5 / 3            =  2.5
@@ -125,6 +131,109 @@ def test_art_28_a_lapse_is_charged_to_whoever_held_the_action() -> None:
     [own_proof] = unit_overdue["evidence"]
     assert (unit_overdue["points"], own_proof["ref"]) == (7.5, own.id)
     assert "held by this unit as the warned unit" in own_proof["what"]
+
+
+class ReportingStory:
+    """Art. 23 in the score, re-told per store (PostgreSQL in tests/integration)."""
+
+    @pytest.fixture
+    def env(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def told(self, env: dict[str, str]) -> Iterator[tuple[AssessmentApplication, ManualClock]]:
+        app, clock = new_app(env)
+        yield app, clock
+        app.close()
+
+    def test_art_23_an_untrue_report_counts_against_the_unit_that_made_it(
+        self, told: tuple[AssessmentApplication, ManualClock]
+    ) -> None:
+        """第二十三条: 对信息报送内容不真实，核心内容不准确…的，严肃追究有关责任人责任 — the
+        unit that made the report answers for it, not the unit the report was about."""
+        app, _ = told
+        # 太和镇's officer reported on the town's 财政所; the judges found the report untrue.
+        judged = up.untrue_report_judged(unit=UNIT, reporting_unit="QX-TH")
+        up.feed(app, judged)
+        unit_reporting = next(i for i in app.preview(UNIT, 2026)["items"]
+                              if i["component"] == "reporting")  # fmt: skip
+        assert (unit_reporting["points"], unit_reporting["evidence"]) == (15, [])
+        assert app.figures(UNIT, 2026) == {}
+        town = next(i for i in app.preview("QX-TH", 2026)["items"] if i["component"] == "reporting")
+        [proof] = town["evidence"]
+        assert (town["points"], proof["ref"], proof["effect"]) == (11, judged.id, -4.0)
+        assert proof["what"] == "reporting breach: untrue (a report this unit made)"
+        assert app.figures("QX-TH", 2026) == {"reporting_breach": 1}
+        # A finding that names no reporting unit (made before the register kept it) counts
+        # against no one: the subject unit did not make the report.
+        up.feed(app, up.untrue_report_judged(unit=UNIT, reporting_unit=None))
+        assert app.figures(UNIT, 2026) == {}
+        assert app.figures("QX-TH", 2026) == {"reporting_breach": 1}
+        # The town office found the 财政所's own periodic report inaccurate: the 财政所 made it.
+        periodic = up.breach("inaccurate")
+        up.feed(app, periodic)
+        unit_reporting = next(i for i in app.preview(UNIT, 2026)["items"]
+                              if i["component"] == "reporting")  # fmt: skip
+        assert [(e["ref"], e["effect"]) for e in unit_reporting["evidence"]] == [
+            (periodic.id, -2.0)
+        ]  # fmt: skip
+
+    def test_art_23_concealment_counts_once_confirmed_and_a_dismissal_is_shown_beside_it(
+        self, told: tuple[AssessmentApplication, ManualClock]
+    ) -> None:
+        """第二十三条: 出现漏报、瞒报、迟报等行为的，严肃追究有关责任人责任 — 瞒报 is a finding the
+        office makes; a candidate it dismissed (or has not reviewed) costs the unit nothing."""
+        app, clock = told
+        first, second = up.breach("concealment_candidate"), up.breach("concealment_candidate")
+        up.feed(app, first)
+        up.feed(app, second)
+
+        def reporting(card: Scorecard) -> ScoreItem:
+            return next(i for i in card["items"] if i["component"] == "reporting")
+
+        # Two candidates, neither reviewed: each shown, neither deducted.
+        item = reporting(app.score_unit(UNIT, 2026, TOWN_OFFICE).scorecard)
+        assert item["points"] == 15
+        assert [(e["ref"], e["effect"]) for e in item["evidence"]] == [
+            (first.id, 0.0), (second.id, 0.0)
+        ]  # fmt: skip
+        # The office confirms the first: 瞒报, 3 points off on the next scoring.
+        confirmed = up.reviewed(first, "confirmed")
+        up.feed(app, confirmed)
+        item = reporting(app.preview(UNIT, 2026))
+        assert item["points"] == 12
+        # It dismisses the second after the card was scored, early the next year: the dismissal
+        # counts in the candidate's year, and a re-score shows both facts with their event ids.
+        dismissed = up.reviewed(second, "dismissed", at=datetime(2027, 1, 10, tzinfo=UTC))
+        up.feed(app, dismissed)
+        clock.set(datetime(2027, 1, 11, tzinfo=UTC))
+        card = app.score_unit(UNIT, 2026, TOWN_OFFICE).scorecard
+        item = reporting(card)
+        assert item["points"] == 12  # 15 - 3: the confirmed one only
+        shown = [(e["ref"], e["effect"], e["what"]) for e in item["evidence"]]
+        assert shown == [
+            (
+                first.id,
+                -3.0,
+                f"reporting breach: concealment candidate, confirmed by {confirmed.id}",
+            ),
+            (confirmed.id, 0.0, f"ReportingBreachReviewed: candidate {first.id} confirmed"),
+            (
+                second.id,
+                0.0,
+                f"reporting breach: concealment candidate, dismissed by {dismissed.id}",
+            ),
+            (dismissed.id, 0.0, f"ReportingBreachReviewed: candidate {second.id} dismissed"),
+        ]
+        assert app.figures(UNIT, 2027) == {}
+
+
+class TestReportingInMemory(InMemory, ReportingStory):
+    pass
+
+
+class TestReportingSQLite(OnSQLite, ReportingStory):
+    pass
 
 
 def test_accountability_and_a_worse_year_lower_the_grade() -> None:

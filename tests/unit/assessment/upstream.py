@@ -27,6 +27,8 @@ from shared.events import (
     RectificationOverdueData,
     ReportingBreachFound,
     ReportingBreachFoundData,
+    ReportingBreachReviewed,
+    ReportingBreachReviewedData,
     RiskGraded,
     RiskGradedData,
     RiskPointApproved,
@@ -118,14 +120,35 @@ def breach(kind: str = "late", unit: str = UNIT, at: datetime = AT) -> Reporting
     )
 
 
-def untrue_report_judged(unit: str = UNIT, at: datetime = AT) -> JudgementMade:
+def reviewed(
+    found: ReportingBreachFound, decision: str, at: datetime = AT + timedelta(days=10)
+) -> ReportingBreachReviewed:
+    """The office confirms or dismisses the 瞒报 candidate `found`, with reasons (Art. 23)."""
+    f = found.data
+    reviewer = Actor(user_id="u-qx-office", role="office", unit_code="QX")
+    data = ReportingBreachReviewedData(
+        **{**_common(f.unit_code, at, "Art. 23"), "actor": reviewer}, breach_id=f.breach_id,
+        kind="concealment_candidate", decision=decision, reason="经核实，该单位已按时报告",
+        duty_id=f.duty_id, information_id=f.information_id, found_event_id=found.id,
+        found_at=f.occurred_at,
+    )  # fmt: skip
+    return ReportingBreachReviewed.create(
+        data=data, subject=str(f.breach_id), source="/lianfang/district/intake", clock_now=at
+    )
+
+
+def untrue_report_judged(
+    unit: str = UNIT, at: datetime = AT, reporting_unit: str | None = UNIT
+) -> JudgementMade:
+    """A report about `unit`, made by `reporting_unit`'s officer, judged untrue (Art. 23)."""
     data = JudgementMadeData(
-        **_common(unit, at, "Art. 25"), judgement_id=uuid4(),
+        **_common(unit, at, "Art. 23, 25"), judgement_id=uuid4(),
         information_id=uuid4(), risk_point_id=None, verdict=Verdict.UNFOUNDED,
         recommended_level=None, reasoning="经核实，报告内容不属实",
         reporting_breach=JudgedReportingBreach(
             breach_id=uuid4(), kind="untrue", responsible_person_id="p-officer",
             reported_event_id=str(uuid4()), reported_at=at - timedelta(days=5),
+            reporting_unit=reporting_unit,
         ),
     )  # fmt: skip
     return JudgementMade.create(data=data, subject=str(data.information_id),

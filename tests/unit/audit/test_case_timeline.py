@@ -2,29 +2,48 @@
 
 Intake's report, the register's judgement and the warning service's notice, overdue and the
 rest are produced by the real applications (in memory, on a manual clock); the timeline must
-follow the ids from the case to its judgement to its warning, leave other cases out, show a
-re-sent event once, and name every event id as evidence.
+follow the ids from the case to its judgement to its warning and to the risk point the
+judgement names (the register's own events: grading, approval, publication, force, measures,
+revision), leave other cases and other points out, link annual results by unit and year only,
+show a re-sent event once, and name every event id as evidence.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from uuid import uuid4
+from typing import TypeVar
+from uuid import UUID, uuid4
 
+from services.register.app import RegisterApplication
+from services.register.contract import translate as register_translate
+from services.register.risk_points.handlers import RiskPointDraft
+from services.register.risk_points.watch import check_measure_deadlines
 from services.warning.app import WarningApplication
 from services.warning.contract import translate
 from services.warning.disposal.handlers import ReviewRecord
 from services.warning.disposal.model import Decision, ProposalStatus
 from services.warning.main import SPEC
-from shared.audit.case_timeline import case_timeline, render_markdown
+from shared.audit.case_timeline import TimelineEntry, case_timeline, case_unit, render_markdown
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
-from shared.events import CloudEvent, JudgementMade
+from shared.events import (
+    Actor,
+    AssessmentPublished,
+    AssessmentPublishedData,
+    CloudEvent,
+    JudgementMade,
+    RiskGraded,
+    ScoreLine,
+    WarningIssued,
+)
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
-from shared.vocabulary import Grade
+from shared.vocabulary import Grade, GradeSource
 from tests.support.events import risk_reported
+from tests.unit.assessment import upstream as up
+from tests.unit.register.judging import feed as register_feed
+from tests.unit.register.revising import revision_requested
 from tests.unit.warning.upstream import feed, graded, judgement
 
 OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
@@ -63,7 +82,7 @@ def warning_events(made: JudgementMade, other: JudgementMade) -> list[CloudEvent
 
 def test_the_timeline_follows_the_case_through_judgement_to_warning_and_overdue() -> None:
     case, other_case = uuid4(), uuid4()
-    reported = risk_reported(information_id=case, at=START - timedelta(days=2))
+    reported = risk_reported("QX-TH-CZS", information_id=case, at=START - timedelta(days=2))
     made, other = judged(case), judged(other_case)
     warned = warning_events(made, other)
     events = [
@@ -110,3 +129,236 @@ def test_a_case_nobody_reported_has_an_empty_timeline() -> None:
     entries = case_timeline(uuid4(), [risk_reported()])
     assert entries == []
     assert "没有与该案件有关的事件" in render_markdown(uuid4(), entries)
+
+
+def test_the_office_s_review_of_a_concealment_candidate_is_on_the_case() -> None:
+    """第二十三条: a 瞒报 candidate and the office's dismissal of it, each with its event id."""
+    reported = risk_reported(at=START)
+    case = reported.data.information_id
+    found = up.breach("concealment_candidate", at=START + timedelta(days=6))
+    found = found.model_copy(
+        update={"data": found.data.model_copy(update={"information_id": case})}
+    )
+    dismissed = up.reviewed(found, "dismissed", at=START + timedelta(days=8))
+    entries = case_timeline(case, [dismissed, found, reported])
+    assert [e.event_id for e in entries] == [reported.id, found.id, dismissed.id]
+    assert entries[2].what == "预防腐败室复核：排除瞒报嫌疑（经核实，该单位已按时报告）"
+    assert entries[2].actor == "u-qx-office（office，QX）"
+
+
+# -- The risk point the judgement names, and what follows the warning (Art. 10, 14, 15, 23,
+#    28–31). The register and the warning service are the real applications; the case's report,
+#    the inspection's revision request, the breach and the annual results are their contract
+#    events as intake and assessment publish them.
+
+E = TypeVar("E", bound=CloudEvent)
+REG_ORIGIN = Origin("/lianfang/district/register", "district")
+TOWN_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
+DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX")
+CZS_HEAD = Principal("u-taihe-czs-head", frozenset({Role.LEADER}), "QX-TH-CZS")
+MINOR = {"importance": 2, "discretion": 2, "probability": 2, "harm": 2}
+SERIOUS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
+
+
+def _with(event: E, **data: object) -> E:
+    """The same event (same ce_id) with some of its data set otherwise."""
+    return event.model_copy(update={"data": event.data.model_copy(update=data)})
+
+
+def _register_published(app: RegisterApplication) -> list[CloudEvent]:
+    notes = app.recorder.select_notifications(start=None, limit=10**6)
+    out = [register_translate(app.mapper.to_domain_event(n), REG_ORIGIN) for n in notes]
+    return [e for e in out if e is not None]
+
+
+def _warning_published(app: WarningApplication) -> list[CloudEvent]:
+    found = app.recorder.select_notifications(start=None, limit=10_000)
+    out = [translate(app.mapper.to_domain_event(n), ORIGIN) for n in found]
+    return [e for e in out if e is not None]
+
+
+def _identified(app: RegisterApplication, description: str) -> UUID:
+    """A point of 太和镇财政所, graded 低, approved, published, with one measure due 3 January."""
+    point = app.identify_risk_point(
+        RiskPointDraft("QX-TH-CZS", "出纳岗", "business_process", description, ["虚报冒领"]),
+        TOWN_OFFICE,
+    )
+    app.grade_risk_point(
+        point, MINOR, reason="初次评定", responsible_leader_id="u-taihe-czs-head", by=TOWN_OFFICE
+    )
+    app.vote(point, True, "同意", CZS_HEAD)  # a team of one: one vote carries it
+    app.choose_measure(
+        point, "business_process.1", detail="审核与支付分设", owner_id="u-czs-cashier",
+        due_date=date(2026, 1, 3), by=TOWN_OFFICE,
+    )  # fmt: skip
+    app.publish(point, TOWN_OFFICE, days=1)
+    return point
+
+
+def _result(unit: str, year: int, at: datetime, by: str = "QX-TH") -> AssessmentPublished:
+    data = AssessmentPublishedData(
+        schema_version=1, unit_code=unit, node_id="district",
+        actor=Actor(user_id="u-qx-office", role="office", unit_code="QX"), authority="Art. 31",
+        occurred_at=at, assessment_id=uuid4(), year=year, assessor_unit=by, total=82.5,
+        grade="good", scheme_digest="sha256:demo",
+        lines=(ScoreLine(component="overdue", points=-4, max_points=0, evidence_count=4),),
+    )  # fmt: skip
+    return AssessmentPublished.create(
+        data=data, subject=str(data.assessment_id), source="/lianfang/district/assessment",
+        clock_now=at,
+    )  # fmt: skip
+
+
+def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> None:
+    """“按照风险等级，由低到高分别实行黄色、橙色、红色预警” (Art. 28) and "动态修正" (Art. 30):
+    the case's point is graded, approved, published and in force; its measure falls overdue and
+    is verified; the judgement names it; the warning's deadlines pass; the meeting asks for a
+    re-grade and the level above chases the disposal; an inspection reopens the point, which is
+    re-graded and approved again; the office dismisses a 瞒报 candidate; the annual results of
+    the units and year concerned are published. Another case on the same point stays out."""
+    case, other_case = uuid4(), uuid4()
+    clock = ManualClock(datetime(2026, 1, 1, 1, 0, tzinfo=UTC))
+    register = RegisterApplication(
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"},
+        clock=clock,
+        org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
+    )
+    point = _identified(register, "报销审核与支付由同一人完成")
+    elsewhere = _identified(register, "票据保管无人复核")  # another point: none of the case's
+    clock.advance(timedelta(days=3))
+    for p in (point, elsewhere):
+        register.bring_into_force(p, TOWN_OFFICE)
+    assert check_measure_deadlines(register) == 2  # overdue after 3 January (Beijing)
+    register.update_measure(point, "business_process.1", "done", "已分设", TOWN_OFFICE)
+    register.verify_measure(point, "business_process.1", True, "抽查三宗", CZS_HEAD)
+    [graded_once] = [
+        e for e in _register_published(register)
+        if isinstance(e, RiskGraded) and e.data.risk_point_id == point
+    ]  # fmt: skip
+
+    # The judgement names the point; the warning service warns on the register's own grading.
+    made = _with(judged(case), risk_point_id=point)
+    other = _with(judged(other_case), risk_point_id=point)  # a second case on the same point
+    warning_clock = ManualClock(START)
+    warning = WarningApplication(
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"},
+        clock=warning_clock,
+        org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
+    )
+    feed(warning, graded_once)
+    for upstream in (made, other):
+        feed(warning, upstream)
+        proposal = warning.list_proposals("QX", ProposalStatus.OPEN)[-1].id
+        meeting = ReviewRecord(date(2026, 1, 5), ["镇党委书记"], Decision.ISSUE, "太和纪要3号")
+        warning.review(proposal, meeting, OFFICE)
+        warning.issue_warning(proposal, OFFICE)
+    warning_clock.advance(timedelta(days=40))
+    assert warning.check_deadlines() > 0
+    for escalation in [p for p in warning.list_proposals("QX") if p.source == "escalation"]:
+        refer = ReviewRecord(date(2026, 2, 14), ["镇党委书记"], Decision.REGRADE, "太和纪要9号",
+                             reasons="逾期未作说明")  # fmt: skip
+        warning.review(escalation.id, refer, OFFICE)
+    [mine] = [
+        e.data.warning_id for e in _warning_published(warning)
+        if isinstance(e, WarningIssued) and e.data.judgement_id == made.data.judgement_id
+    ]  # fmt: skip
+    warning.supervise(mine, "chased", "请按期落实", DISTRICT_OFFICE)
+    warned = _warning_published(warning)
+    warning.close()
+
+    # An inspection finds the point wanting; the register reopens it, it is re-graded, approved.
+    clock.set(datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
+    request = revision_requested(point, clock.now(), aspects=("grade",), unit_code="QX-TH-CZS")
+    register_feed(register, request, "lianfang.assessment")
+    register.grade_risk_point(
+        point, SERIOUS, reason="检查发现风险被低估", responsible_leader_id="u-taihe-czs-head",
+        by=TOWN_OFFICE,
+    )  # fmt: skip
+    register.vote(point, True, "同意", CZS_HEAD)
+    registered = _register_published(register)
+    register.close()
+
+    # Intake's report and a 瞒报 candidate about it, dismissed (the review names only the breach).
+    reported = risk_reported(information_id=case, at=START - timedelta(days=2))
+    found = _with(up.breach("concealment_candidate", at=START + timedelta(days=6)),
+                  information_id=case)  # fmt: skip
+    dismissed = _with(
+        up.reviewed(found, "dismissed", START + timedelta(days=8)), information_id=None
+    )
+    # Another case's grading of the same point, and the annual results.
+    foreign_grading = graded(point, Grade.MEDIUM, unit="QX-TH-CZS", source=GradeSource.JUDGEMENT,
+                             judgement_id=other.data.judgement_id)  # fmt: skip
+    results_at = datetime(2027, 1, 20, 2, 0, tzinfo=UTC)
+    card = _result("QX-TH-CZS", 2026, results_at)
+    town_card = _result("QX-TH", 2026, results_at, by="QX")  # the town missed a talk it owed
+    unrelated = [_result("QX-TH-CZS", 2025, results_at), _result("QX-TH-GHB", 2026, results_at)]
+    events = [reported, made, other, request, found, dismissed, foreign_grading, card, town_card,
+              *unrelated, *registered, *warned]  # fmt: skip
+
+    entries = case_timeline(case, events)
+    by_type: dict[str, list[TimelineEntry]] = {}
+    for e in entries:
+        by_type.setdefault(e.event_type, []).append(e)
+
+    # The point's own story, each step on it (and none of the other point's).
+    point_steps = [e for e in entries if e.via == "risk_point"]
+    assert {e.event_type for e in point_steps} == {
+        "RiskGraded", "RiskPointApproved", "RiskPointPublished", "RiskPointInForce",
+        "MeasureOverdue", "MeasureVerified", "RevisionRequested",
+    }  # fmt: skip
+    point_ids = {str(e.data.risk_point_id) for e in registered if hasattr(e.data, "risk_point_id")}
+    assert point_ids == {str(point), str(elsewhere)}
+    assert all(f"风险点 {str(point)[:8]}" in e.what for e in point_steps)
+    kinds = [e.event_type for e in point_steps]
+    assert kinds[:3] == ["RiskGraded", "RiskPointApproved", "RiskPointPublished"]
+    assert kinds[-3:] == ["RevisionRequested", "RiskGraded", "RiskPointApproved"]
+    first, again = by_type["RiskGraded"]
+    assert "风险排查评定" in first.what
+    assert ("动态修正" in again.what, "原为低" in again.what) == (True, True)
+    rounds = [e.what for e in by_type["RiskPointApproved"]]
+    assert ["第1轮" in rounds[0], "第2轮" in rounds[1]] == [True, True]
+    assert by_type["RiskPointPublished"][0].due_at is not None  # the end of publication
+    assert "逾期未完成" in by_type["MeasureOverdue"][0].what
+    assert "逾期；责任人 u-czs-cashier" in by_type["MeasureVerified"][0].what
+    assert "风险等级" in by_type["RevisionRequested"][0].what
+    assert by_type["RevisionRequested"][0].event_id == request.id
+
+    # What follows the warning: overdue of both holders, this warning's re-grade, the chase.
+    [regrade] = by_type["RegradeProposed"]
+    assert "逾期未作说明" in regrade.what
+    [chase] = by_type["DisposalSupervised"]
+    assert "经上级督办" in chase.what
+    assert len(by_type["RectificationOverdue"]) == 3
+    assert len(by_type["DisposalOverdue"]) == 1
+    # The office's dismissal, linked by the breach it reviews.
+    [review] = by_type["ReportingBreachReviewed"]
+    assert (review.event_id, review.via) == (dismissed.id, "case")
+    assert "排除瞒报嫌疑" in review.what
+
+    # The annual results of the units and year the case's facts fall in, and only those.
+    results = by_type["AssessmentPublished"]
+    assert {e.event_id for e in results} == {card.id, town_card.id}
+    assert all(e.via == "unit_year" and "按单位与年度关联" in e.what for e in results)
+
+    # Nothing of the other case: its judgement, warning, re-grade, grading of the point.
+    others = {other.id, foreign_grading.id}
+    others |= {
+        e.id for e in warned
+        if getattr(e.data, "judgement_id", None) == other.data.judgement_id
+        or getattr(e.data, "warning_id", None) not in (None, mine)
+    }  # fmt: skip
+    assert len(others) > 5
+    shown = {e.event_id for e in entries}
+    assert not shown & others
+    assert not shown & {e.id for e in unrelated}
+    assert shown <= {e.id for e in events}
+    assert [e.occurred_at for e in entries] == sorted(e.occurred_at for e in entries)
+    # The case's own unit decides who reads it, whatever the point's steps came first.
+    assert entries[0].via == "risk_point"
+    assert case_unit(entries) == reported.data.unit_code
+
+    document = render_markdown(case, entries)
+    assert document.count("\n| 20") == len(entries)
+    assert "| 所涉风险点 |" in document
+    assert "| 单位年度 |" in document
+    assert all(e.event_id in document for e in entries)

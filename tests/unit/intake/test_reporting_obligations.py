@@ -16,10 +16,11 @@ import pytest
 from services.intake.contract import translate
 from services.intake.duties.handlers import find_breaches, new_breach, save_breach
 from services.intake.duties.model import ReportingBreach
+from services.intake.identity.model import PetitionerIdentity
 from shared.auth import Principal, Role
 from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
-from shared.events import ReportingBreachFound
+from shared.events import ReportingBreachFound, ReportingBreachReviewed, parse_event
 from shared.events.publish import Origin, public_event_id
 from tests.support.stores import InMemory, OnSQLite, sqlite_env
 from tests.unit.intake.support import (
@@ -143,6 +144,84 @@ class Obligations(StoreStory):
         with pytest.raises(Conflict, match="already confirmed"):
             app.review_breach(candidate.id, False, "改判", DISTRICT_OFFICE)
         assert app.compliance("QX-ZRZY", "2026-03").concealment_confirmed == 1
+
+    def test_art_23_the_review_of_a_concealment_candidate_is_published(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        """第二十三条: 出现…瞒报…等行为的，严肃追究有关责任人责任 — whether a candidate is 瞒报 is
+        the office's decision; it goes out with who, when, why, and the candidate it decided."""
+        within_five_days(app)
+        petitioner = PetitionerIdentity(name="张三", contact="13800000000")
+        petition = draft("XF-9", unit="QX-ZRZY", channel="petition", subject_post="审批科科长",
+                         petitioner=petitioner)  # fmt: skip
+        app.file_information(petition, DISTRICT_OFFICE)
+        clock.advance(timedelta(days=5))
+        assert find_breaches(app) == 1
+        [candidate] = breaches(app, "concealment_candidate")
+        clock.advance(timedelta(days=2))
+        app.review_breach(candidate.id, False, "该局已在期限内口头报告，补录在案", DISTRICT_OFFICE)
+        assert app.view.breaches()[0].status == "dismissed"
+
+        stored = list(app.repository.event_store.get(candidate.id))
+        found, reviewed = (translate(e, ORIGIN) for e in stored)
+        assert isinstance(found, ReportingBreachFound)
+        assert isinstance(reviewed, ReportingBreachReviewed)
+        assert parse_event(reviewed.model_dump(mode="json")) == reviewed
+        d = reviewed.data
+        assert (d.breach_id, d.kind, d.decision) == (candidate.id, "concealment_candidate",
+                                                     "dismissed")  # fmt: skip
+        assert d.reason == "该局已在期限内口头报告，补录在案"
+        assert (d.actor.user_id, d.actor.role, d.actor.unit_code) == ("u-qx-office", "office", "QX")
+        assert (d.unit_code, d.occurred_at, d.authority) == ("QX-ZRZY", clock.now(), "Art. 23")
+        assert (d.found_event_id, d.found_at) == (found.id, found.data.occurred_at)
+        assert (d.duty_id, d.information_id) == (candidate.duty_id, candidate.information_id)
+        # The petitioner stays sealed: nothing of them is on either event.
+        for event in (found, reviewed):
+            text = event.model_dump_json()
+            assert "张三" not in text
+            assert "13800000000" not in text
+
+    def test_art_23_an_untrue_periodic_report_binds_the_unit_and_person_that_made_it(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        """第二十三条: 对信息报送内容不真实，核心内容不准确…的，严肃追究有关责任人责任 — the
+        level above 落实对下属部门…报送工作的监管, and its finding binds who made the report."""
+        duty_id = monthly(app)
+        report = app.submit_periodic_report(duty_id, "2026-02", "本月无新增风险信息", BUREAU)
+        assert not report.late
+        # The bureau cannot judge its own report; nothing is recorded.
+        with pytest.raises(Invalid, match=r"Art\. 23: the level above supervises"):
+            app.find_report_wanting(duty_id, "2026-02", "untrue", "自查", BUREAU)
+        with pytest.raises(Invalid) as caught:
+            app.find_report_wanting(duty_id, "2026-02", "rude", "x", DISTRICT_OFFICE)
+        assert caught.value.field == "kind"
+        assert len(list(app.repository.event_store.get(report.id))) == 1
+        # The district office finds it untrue: the February report left out a known matter.
+        found = app.find_report_wanting(
+            duty_id,
+            "2026-02",
+            "untrue",
+            "经核查，该局2月已发生审批违规事项而报告称无",
+            DISTRICT_OFFICE,
+        )
+        assert found.finding is not None
+        assert found.finding["kind"] == "untrue"
+        with pytest.raises(Conflict, match=r"Art\. 23: the 2026-02 report was already found"):
+            app.find_report_wanting(duty_id, "2026-02", "inaccurate", "again", DISTRICT_OFFICE)
+
+        submitted, wanting = (
+            translate(e, ORIGIN) for e in app.repository.event_store.get(report.id)
+        )
+        assert submitted is None  # a periodic report itself stays in intake
+        assert isinstance(wanting, ReportingBreachFound)
+        assert parse_event(wanting.model_dump(mode="json")) == wanting
+        d = wanting.data
+        assert (d.kind, d.unit_code, d.period) == ("untrue", "QX-ZRZY", "2026-02")
+        assert d.responsible_person_id == "u-zrzy-office"  # who submitted it
+        assert (d.actor.user_id, d.actor.unit_code) == ("u-qx-office", "QX")  # who found it
+        assert d.reason == "经核查，该局2月已发生审批违规事项而报告称无"
+        first = next(iter(app.repository.event_store.get(report.id)))
+        assert d.evidence_event_ids == (public_event_id(ORIGIN.source, first),)
 
 
 def test_two_workers_record_a_breach_once(tmp_path: Path, clock: ManualClock) -> None:

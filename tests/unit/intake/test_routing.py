@@ -2,9 +2,11 @@
 
 Two nodes, the district and 太和镇 (town-taihe), each with its own store. The district gets
 information about a village 太和镇 manages: it forwards it with a feedback deadline; the town
-takes it in, handles it (RiskReported from there) and acknowledges; the district closes the
-tracking. A forward nobody answers is reminded, then recorded overdue. The town sends what the
-district manages up by transfer. Events addressed to other nodes change nothing.
+takes it in, handles it (RiskReported from there) and sends a receipt; the district records the
+delivery and keeps tracking until the town reports how it handled the matter (the whole exchange
+is in test_tracking_until_handled.py). A forward nobody answers is reminded, then recorded
+overdue. The town sends what the district manages up by transfer. Events addressed to other
+nodes change nothing.
 """
 
 from __future__ import annotations
@@ -69,12 +71,15 @@ class Hand:
 
 class Routing(StoreStory):
     @pytest.fixture
-    def town(
-        self, env: dict[str, str], clock: ManualClock, tmp_path: Path
-    ) -> Iterator[IntakeApplication]:
+    def town_env(self, env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+        """太和镇's own store beside the district's (a store per node)."""
         town_env = dict(env)
         if "SQLITE_DBNAME" in env:
             town_env["SQLITE_DBNAME"] = str(tmp_path / "town.sqlite")
+        return town_env
+
+    @pytest.fixture
+    def town(self, town_env: dict[str, str], clock: ManualClock) -> Iterator[IntakeApplication]:
         app = make_app(town_env, clock, node_id="town-taihe")
         yield app
         app.close()
@@ -85,7 +90,7 @@ class Routing(StoreStory):
         [event] = published(app, DISTRICT)
         assert isinstance(event, RiskReported)
 
-    def test_a_forward_is_taken_in_below_and_acknowledged(
+    def test_a_forward_is_taken_in_below_and_receipted(
         self, app: IntakeApplication, town: IntakeApplication
     ) -> None:
         hand = Hand()
@@ -115,10 +120,12 @@ class Routing(StoreStory):
         assert isinstance(ack, InformationAcknowledged)
         assert (ack.data.to_node_id, ack.data.forwarded_event_id) == ("district", forwarded.id)
 
-        # The district takes the acknowledgement: tracking ends.
+        # The district takes the receipt: delivered, but not answered; tracking goes on.
         hand.over(app, ack)
-        assert app.get_information(filing.information_id).acknowledged is not None
-        assert app.open_forwards() == []
+        case = app.get_information(filing.information_id)
+        assert case.acknowledged is not None
+        assert case.tracking_state == "delivered"
+        assert [c.id for c in app.open_forwards()] == [filing.information_id]
         whats = [t.what for t in app.timeline(filing.information_id)]
         assert whats == ["filed", "forwarded", "acknowledged"]
 

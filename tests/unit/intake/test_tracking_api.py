@@ -1,7 +1,9 @@
 """Tracking forwards and reporting figures over HTTP, on the service's clock (Art. 23, 24).
 
 A forward to 太和镇's node is awaited, reminded two days before its deadline and recorded
-overdue after it (跟踪督办); the office and auditors see it, an officer does not. The figures of
+overdue after it (跟踪督办); the office and auditors see it, an officer does not. The town's node
+reports how it handled the matter over its own API, and the district's office returns 退回 or
+signs off 办结 over the district's; an auditor watches but does not act. The figures of
 every unit with a duty come as one table; a 瞒报 candidate is reviewed by the office only, with
 reasons; a periodic report is submitted by the unit's office, leader or officer only.
 """
@@ -11,12 +13,20 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from fastapi.testclient import TestClient
+
+from services.intake.main import SPEC
+from services.intake.settings import IntakeSettings
 from shared.auth import Role
+from shared.clock import ManualClock
+from shared.http import create_api
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
 from tests.unit.intake.http_support import NOW, Api, filing
+from tests.unit.intake.test_routing import DISTRICT, TAIHE, Hand, published
 
 if TYPE_CHECKING:
     from services.intake.app import IntakeApplication
-    from shared.clock import ManualClock
 
 
 def parts(api: Api) -> tuple[IntakeApplication, ManualClock]:
@@ -112,3 +122,100 @@ def test_only_the_units_people_submit_its_periodic_report(api: Api) -> None:
     done = api.post(path, report, leader)
     assert (done.status_code, done.json()["late"]) == (201, False)
     assert api.post(path, report, leader).status_code == 409
+
+
+def test_the_town_reports_its_handling_and_the_district_signs_it_off(api: Api) -> None:
+    """跟踪督办 over HTTP: the town reports on its node, the district returns and signs off."""
+    district, clock = parts(api)
+    town_settings = IntakeSettings(common=CommonSettings(store="memory", node_id="town-taihe"))
+    town_runtime = Runtime(SPEC, town_settings, clock=clock)
+    hand = Hand()
+    with TestClient(create_api(town_runtime)) as town_client:
+        town_api = Api(town_runtime, town_client)
+        town = town_runtime.app
+        assert isinstance(town, type(district))
+
+        def over(src: IntakeApplication, dst: IntakeApplication, after: int) -> int:
+            for e in published(src, DISTRICT if src is district else TAIHE, after=after):
+                hand.over(dst, e)
+            return src.recorder.max_notification_id() or 0
+
+        district_office = api.as_("u-qx-office", Role.OFFICE, "QX")
+        case = api.post("/information", filing("T-9", unit="QX-TH-V1"), district_office).json()
+        path = f"/forwards/{case['information_id']}"
+        seen_d = over(district, town, 0)
+        seen_t = over(town, district, 0)
+        [row] = api.get("/forwards", district_office).json()
+        assert (row["state"], row["acknowledged_at"] is not None) == ("delivered", True)
+
+        chased = api.post(f"{path}/chase", {"note": "请尽快报告处理情况"}, district_office)
+        assert (chased.status_code, chased.json()["chases"]) == (200, 1), chased.text
+        seen_d = over(district, town, seen_d)
+
+        town_office = town_api.as_("u-th-office", Role.OFFICE, "QX-TH")
+        [owed] = town_api.get("/forwards/received", town_office).json()
+        assert owed["handling_state"] == "to_report"
+        [row] = town_api.get("/inbox", town_office).json()  # the town's workbench shows it too
+        assert (row["information_id"], row["handling_state"]) == (
+            case["information_id"],
+            "to_report",
+        )
+        assert [h["act"] for h in owed["history"]] == ["chased"]
+        report = {"outcome": "已约谈村主任并责令整改", "measures": ["约谈", "重新公示"],
+                  "document_refs": ["太和纪〔2026〕12号"]}  # fmt: skip
+        hr = f"/information/{case['information_id']}/handling-report"
+        auditor_th = town_api.as_("u-audit-th", Role.AUDITOR, "QX-TH")
+        assert town_api.post(hr, report, auditor_th).status_code == 403
+        assert town_api.post(hr, report | {"measures": []}, town_office).status_code == 422
+        done = town_api.post(hr, report, town_office)
+        assert (done.status_code, done.json()["handling_state"]) == (201, "reported"), done.text
+        again = town_api.post(hr, report, town_office)
+        assert again.status_code == 409
+        assert "Art. 24" in again.text
+        seen_t = over(town, district, seen_t)
+
+        [row] = api.get("/forwards", district_office).json()
+        assert row["state"] == "reported"
+        assert row["handling_reports"][0]["measures"] == ["约谈", "重新公示"]
+        auditor = api.as_("u-audit", Role.AUDITOR, "QX")
+        assert api.post(f"{path}/sign-off", {}, auditor).status_code == 403
+        assert api.post(f"{path}/return", {"reason": ""}, district_office).status_code == 422
+        back = api.post(f"{path}/return", {"reason": "未附整改材料"}, district_office)
+        assert (back.status_code, back.json()["state"]) == (200, "returned"), back.text
+        seen_d = over(district, town, seen_d)
+        [owed] = town_api.get("/forwards/received", town_office).json()
+        assert owed["handling_state"] == "returned"
+        assert owed["history"][-1]["reason"] == "未附整改材料"
+
+        clock.advance(timedelta(hours=1))
+        assert town_api.post(hr, report, town_office).status_code == 201
+        over(town, district, seen_t)
+        signed = api.post(f"{path}/sign-off", {"opinion": "予以办结"}, district_office)
+        assert (signed.status_code, signed.json()["state"]) == (200, "signed_off"), signed.text
+        refused = api.post(f"{path}/chase", {"note": "再催"}, district_office)
+        assert refused.status_code == 409
+        assert "Art. 24" in refused.text
+    town_runtime.close()
+
+
+def test_the_level_above_finds_a_periodic_report_untrue(api: Api) -> None:
+    """第二十三条: 对信息报送内容不真实…的，严肃追究有关责任人责任 — found by the level above."""
+    created = api.post("/duties", duty("QX-TH-CZS", "月报", "periodic", 10), api.office).json()
+    leader = api.as_("u-taihe-czs-head", Role.LEADER, "QX-TH-CZS")
+    path = f"/duties/{created['duty_id']}/reports"
+    assert (
+        api.post(path, {"period": "2026-02", "summary": "二月无新发现"}, leader).status_code == 201
+    )
+    finding = {"kind": "untrue", "reason": "二月已发生违规报销，报告称无"}
+    own = api.as_("u-czs-office", Role.OFFICE, "QX-TH-CZS")
+    refused = api.post(f"{path}/2026-02/finding", finding, own)
+    assert refused.status_code == 422
+    assert "Art. 23" in refused.text
+    assert api.post(f"{path}/2026-02/finding", finding, leader).status_code == 403
+    assert api.post(f"{path}/2026-01/finding", finding, api.office).status_code == 404
+    done = api.post(f"{path}/2026-02/finding", finding, api.office)
+    assert done.status_code == 201, done.text
+    body = done.json()
+    assert (body["unit_code"], body["submitted_by"]["user_id"]) == ("QX-TH-CZS", "u-taihe-czs-head")
+    assert (body["kind"], body["found_by"]["user_id"]) == ("untrue", "u-th-office")
+    assert api.post(f"{path}/2026-02/finding", finding, api.office).status_code == 409

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from itertools import count
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import Tracking
 
@@ -25,9 +25,9 @@ def feed(app: ServiceApplication, event: CloudEvent, topic: str = "lianfang.inta
     app.process_event(event, tracking)  # type: ignore[arg-type]
 
 
-def report(app: ServiceApplication, now: datetime, unit: str = "QX-TH") -> RiskReported:
-    """An officer's report about `unit`, learned of a day ago, taken into the register."""
-    event = risk_reported(unit_code=unit, at=now - timedelta(days=1))
+def report(app: ServiceApplication, now: datetime, unit: str = "QX-TH", **kw: Any) -> RiskReported:
+    """An officer's report about `unit` (or what `kw` says), a day ago, taken into the register."""
+    event = risk_reported(unit_code=unit, at=now - timedelta(days=1), **kw)
     feed(app, event)
     return event
 

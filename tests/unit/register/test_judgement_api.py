@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
-from tests.support.http_api import ApiClient
+from shared.events import Actor
+from tests.support.http_api import ApiClient, served
 from tests.unit.register.judging import information_id, report
 
 if TYPE_CHECKING:
@@ -32,11 +33,26 @@ class Api(ApiClient):
     def judge(self) -> dict[str, str]:
         return self.as_("u-th-judge", Role.JUDGE)
 
-    def reported(self, unit: str = "QX-TH") -> str:
-        return str(information_id(report(self.runtime.app, self.runtime.clock.now(), unit)))
+    def member(self, n: int) -> dict[str, str]:
+        return self.as_(f"u-th-judge{n}", Role.JUDGE)
 
-    def verified(self) -> str:
-        info = self.reported()
+    def judged(self, info: str, body: dict[str, Any]) -> Any:
+        """Proposed by u-th-judge, signed by two more of 太和镇's 研判小组 (Art. 25)."""
+        proposed = self.post(f"/information/{info}/judgement", body, self.judge)
+        if proposed.status_code != 201:
+            return proposed
+        for n in (2, 3):
+            signed = self.post(f"/information/{info}/judgement/sign-off", {}, self.member(n))
+            assert signed.status_code == 200, signed.text
+        assert signed.json()["made"] is True
+        return proposed
+
+    def reported(self, unit: str = "QX-TH", **kw: Any) -> str:
+        now = self.runtime.clock.now()
+        return str(information_id(report(self.runtime.app, now, unit, **kw)))
+
+    def verified(self, **kw: Any) -> str:
+        info = self.reported(**kw)
         answer = self.post(f"/information/{info}/verification", VERIFICATION, self.judge)
         assert (answer.status_code, answer.json()) == (201, {"number": 1}), answer.text
         return info
@@ -44,14 +60,62 @@ class Api(ApiClient):
 
 @pytest.fixture
 def api() -> Iterator[Api]:
-    yield from Api.serve(SPEC, RegisterSettings)
+    with served(SPEC, RegisterSettings) as (runtime, client):
+        api = Api(runtime, client)
+        office = api.as_("u-th-office", Role.OFFICE)
+        for user in ("u-th-judge", "u-th-judge2", "u-th-judge3", "u-th-judge4"):
+            body = {"user_id": user, "authority": "太和党发〔2026〕3号"}
+            answer = api.post("/units/QX-TH/judgement-group/members", body, office)
+            assert answer.status_code == 201, answer.text
+        yield api
+
+
+def test_the_group_is_appointed_and_a_judgement_needs_its_members_sign_offs(api: Api) -> None:
+    """第二十五条: …要成立廉政风险研判小组 — a member proposes, members sign, non-members are
+    refused (403), a member signs once (409), and the verdict is made with the third sign-off."""
+    group = api.get("/units/QX-TH/judgement-group", api.judge).json()
+    assert [m["user_id"] for m in group["members"]][:2] == ["u-th-judge", "u-th-judge2"]
+    assert group["members"][0]["authority"] == "太和党发〔2026〕3号"
+    assert group["members"][0]["appointed_by"]["user_id"] == "u-th-office"
+    assert group["signoffs_needed"] == 3  # four members: a majority is three
+    body = {"user_id": "u-x", "authority": "文件"}
+    assert api.post("/units/QX-TH/judgement-group/members", body, api.judge).status_code == 403
+    neighbour = api.as_("u-tp-office", Role.OFFICE, unit="QX-TP")
+    assert api.post("/units/QX-TH/judgement-group/members", body, neighbour).status_code == 403
+    info = api.verified()
+    unfounded = {"verdict": "unfounded", "reasoning": "不属实"}
+    stranger = api.as_("u-th-clerk", Role.JUDGE)
+    refused = api.post(f"/information/{info}/judgement", unfounded, stranger)
+    assert (refused.status_code, refused.json()["detail"][:8]) == (403, "Art. 25:")
+    proposed = api.post(f"/information/{info}/judgement", unfounded, api.judge)
+    assert proposed.status_code == 201, proposed.text
+    assert (proposed.json()["needed"], proposed.json()["made"]) == (3, False)
+    sign = f"/information/{info}/judgement/sign-off"
+    assert api.post(sign, {}, stranger).status_code == 403
+    twice = api.post(sign, {}, api.judge)
+    assert (twice.status_code, twice.json()["detail"][:8]) == (409, "Art. 25:")
+    assert api.get(f"/information/{info}", api.judge).json()["judgement"] is None
+    assert api.post(sign, {}, api.member(2)).json()["made"] is False
+    made = api.post(sign, {}, api.member(4)).json()
+    assert made["made"] is True
+    assert [s["user_id"] for s in made["signed_by"]] == ["u-th-judge", "u-th-judge2", "u-th-judge4"]
+    shown = api.get(f"/information/{info}", api.judge).json()
+    assert [s["user_id"] for s in shown["judgement"]["signed_by"]] == [
+        "u-th-judge", "u-th-judge2", "u-th-judge4"
+    ]  # fmt: skip
+    assert api.post(sign, {}, api.member(3)).status_code == 409  # made once
+    removal = {"reason": "调离", "authority": "太和党发〔2026〕9号"}
+    gone = api.post("/units/QX-TH/judgement-group/members/u-th-judge4/removal", removal,
+                    api.as_("u-th-office", Role.OFFICE))  # fmt: skip
+    assert gone.status_code == 200, gone.text
+    assert "u-th-judge4" not in [m["user_id"] for m in gone.json()["members"]]
 
 
 def test_the_judges_verify_and_judge_and_the_record_shows_both(api: Api) -> None:
     info = api.verified()
     waiting = api.get("/information?status=awaiting_judgement", api.judge).json()
     assert [(r["information_id"], r["verifications"]) for r in waiting] == [(info, 1)]
-    judged = api.post(f"/information/{info}/judgement", INCIPIENT, api.judge)
+    judged = api.judged(info, INCIPIENT)
     assert judged.status_code == 201, judged.text
     judgement_id = judged.json()["judgement_id"]
     shown = api.get(f"/information/{info}", api.as_("u-th-office", Role.OFFICE)).json()
@@ -85,9 +149,26 @@ def test_an_inaccurate_report_is_shown_against_its_reporter(api: Api) -> None:
     info = api.verified()
     body = {"verdict": "unfounded", "reasoning": "核心内容与事实不符",
             "report_finding": "inaccurate"}  # fmt: skip
-    assert api.post(f"/information/{info}/judgement", body, api.judge).status_code == 201
+    assert api.judged(info, body).status_code == 201
     breach = api.get(f"/information/{info}", api.judge).json()["judgement"]["reporting_breach"]
     assert (breach["kind"], breach["responsible_person_id"]) == ("inaccurate", "u-officer")
+    assert breach["reporting_unit"] == "QX-TH"  # the officer's unit made the report
+
+
+def test_a_report_finding_on_a_petition_is_refused_naming_art_23(api: Api) -> None:
+    """第二十三条 binds units for what they report; a petition from the public is no unit's."""
+    clerk = Actor(user_id="u-th-clerk", role="office", unit_code="QX-TH")
+    info = api.verified(channel="petition", reported_by=clerk)
+    body = {"verdict": "unfounded", "reasoning": "举报不属实", "report_finding": "untrue"}
+    refused = api.post(f"/information/{info}/judgement", body, api.judge)
+    assert refused.status_code == 409
+    assert "Art. 23" in refused.text
+    assert "not a unit's report" in refused.text
+    assert api.get(f"/information/{info}", api.judge).json()["judgement"] is None
+    body.pop("report_finding")
+    assert api.judged(info, body).status_code == 201
+    judgement = api.get(f"/information/{info}", api.judge).json()["judgement"]
+    assert (judgement["verdict"], judgement["reporting_breach"]) == ("unfounded", None)
 
 
 def test_only_the_judgement_group_within_its_jurisdiction_verifies_and_judges(api: Api) -> None:

@@ -3,7 +3,8 @@
 An information officer 信息员 reports that at 太和镇 one person both audits and pays expense claims.
 The judgement group 研判小组 verifies 核实 what was reported, then judges: an incipient tendency
 苗头性倾向性问题 re-grades the town's risk point and recommends a warning; a violation opens a new
-risk point and goes for transfer; an untrue report binds the officer who filed it (Art. 23).
+risk point and goes for transfer; an untrue report binds the officer who made it and the officer's
+unit, while a petition from the public binds nobody (Art. 23).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
-from shared.events import JudgementMade, RiskGraded, parse_event
+from shared.events import Actor, JudgementMade, RiskGraded, parse_event
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
@@ -33,6 +34,7 @@ from tests.unit.register.judging import feed, information_id, report
 from tests.unit.register.stories import RegisterStoryBase
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from uuid import UUID
 
     from shared.events import CloudEvent
@@ -45,6 +47,11 @@ ORIGIN = Origin("/lianfang/district/register", "district")
 ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
 SERIOUS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
 CHECKED = ["调取2025年报销凭证", "询问财政所会计、出纳"]
+TOWN_MEMBERS = [
+    Principal(f"u-th-judge{n}", frozenset({Role.JUDGE}), "QX-TH") for n in ("2", "3", "4", "5")
+]
+DISTRICT_MEMBERS = [Principal(f"u-qx-judge{n}", frozenset({Role.JUDGE}), "QX") for n in ("2", "3")]
+DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX")
 
 
 def published(app: RegisterApplication, aggregate_id: UUID) -> list[CloudEvent]:
@@ -54,7 +61,34 @@ def published(app: RegisterApplication, aggregate_id: UUID) -> list[CloudEvent]:
 
 
 class JudgementStory(RegisterStoryBase):
-    """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration."""
+    """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration.
+
+    太和镇's 研判小组 has five members (JUDGE and TOWN_MEMBERS), so a judgement needs three
+    sign-offs; the district's has three (DISTRICT_JUDGE and DISTRICT_MEMBERS).
+    """
+
+    @pytest.fixture
+    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[RegisterApplication]:
+        app = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
+        for member in (JUDGE, *TOWN_MEMBERS):
+            app.appoint_group_member("QX-TH", member.user_id, "", "太和党发〔2026〕3号", OFFICE)
+        for member in (DISTRICT_JUDGE, *DISTRICT_MEMBERS):
+            app.appoint_group_member(
+                "QX", member.user_id, "", "清新纪发〔2026〕1号", DISTRICT_OFFICE
+            )
+        yield app
+        app.close()
+
+    def _judged(
+        self, app: RegisterApplication, info_id: UUID, draft: JudgementDraft,
+        by: Principal = JUDGE, others: list[Principal] = TOWN_MEMBERS,
+    ) -> UUID:  # fmt: skip
+        """Proposed by `by`, signed by two more of the group: three sign-offs make it (Art. 25)."""
+        progress = app.judge_information(info_id, draft, by)
+        for member in others[:2]:
+            progress = app.sign_off_judgement(info_id, member)
+        assert progress.made
+        return progress.judgement_id
 
     def _reported(self, app: RegisterApplication, clock: ManualClock, unit: str = "QX-TH") -> UUID:
         return information_id(report(app, clock.now(), unit))
@@ -132,7 +166,7 @@ class JudgementStory(RegisterStoryBase):
             verdict="incipient_tendency", reasoning="岗位未分离，属苗头性问题",
             risk_point_id=point_id, factors=SERIOUS,
         )  # fmt: skip
-        judgement_id = app.judge_information(info_id, draft, JUDGE)
+        judgement_id = self._judged(app, info_id, draft)
         assert judgement_id == judgement_id_of(info_id)
         info = app.get_information(info_id)
         assert info.status is InformationStatus.JUDGED
@@ -191,7 +225,7 @@ class JudgementStory(RegisterStoryBase):
             verdict="violation", reasoning="已查实虚报冒领，移送纪检监察机关",
             new_risk_point=NewRiskPoint("post_duty", "出纳兼任报销审核"),
         )  # fmt: skip
-        app.judge_information(info_id, draft, JUDGE)
+        self._judged(app, info_id, draft)
         judgement = app.get_information(info_id).judgement
         assert judgement is not None
         assert judgement.risk_point_opened
@@ -209,35 +243,73 @@ class JudgementStory(RegisterStoryBase):
         assert published(app, point.id) == []  # identified, not graded: no RiskGraded
         assert [r.id for r in app.list_risk_points("QX-TH")] == [point.id]
 
-    # -- Art. 23: an untrue report binds the officer who filed it --------------------------------
+    # -- Art. 23: an untrue report binds the unit and person that made it ----------------------
 
-    def test_art_23_an_untrue_report_is_found_against_its_reporter(
+    def test_art_23_an_untrue_report_is_found_against_the_unit_and_person_that_made_it(
         self, app: RegisterApplication, clock: ManualClock
     ) -> None:
-        event = report(app, clock.now())
+        """第二十三条: 对信息报送内容不真实，核心内容不准确…的，严肃追究有关责任人责任 — the finding
+        binds who made the report (the officer and the officer's unit), not the subject unit."""
+        # 太和镇's information officer reports on the town's 财政所.
+        town_officer = Actor(user_id="u-th-officer", role="officer", unit_code="QX-TH")
+        event = report(app, clock.now(), "QX-TH-CZS", reported_by=town_officer)
         info_id = information_id(event)
         app.verify_information(info_id, checked=CHECKED, findings="报销审核与支付分设两岗",
                                by=JUDGE)  # fmt: skip
         draft = JudgementDraft(verdict="unfounded", reasoning="经核实不存在所反映问题",
                                report_finding="untrue")  # fmt: skip
-        judgement_id = app.judge_information(info_id, draft, JUDGE)
+        judgement_id = self._judged(app, info_id, draft)
         judgement = app.get_information(info_id).judgement
         assert judgement is not None
         assert judgement.risk_point_id is None
         assert judgement.breach is not None
         assert judgement.breach.kind is ReportFinding.UNTRUE
-        assert judgement.breach.responsible_person_id == "u-officer"
+        assert (judgement.breach.responsible_person_id, judgement.breach.reporting_unit) == (
+            "u-th-officer", "QX-TH"
+        )  # fmt: skip
         [made] = published(app, info_id)
         assert isinstance(made, JudgementMade)
         assert made.data.authority == "Art. 23, 25"
+        assert made.data.unit_code == "QX-TH-CZS"  # what the information was about
         breach = made.data.reporting_breach
         assert breach is not None
-        assert (breach.kind, breach.responsible_person_id) == ("untrue", "u-officer")
+        assert (breach.kind, breach.responsible_person_id) == ("untrue", "u-th-officer")
+        assert breach.reporting_unit == "QX-TH"  # who answers for it (Art. 23)
         assert breach.reported_event_id == event.id
         assert breach.reported_at == event.data.occurred_at
         assert breach.breach_id == judgement.breach.breach_id
         assert made.data.judgement_id == judgement_id
         assert parse_event(made.model_dump(mode="json")) == made
+
+    def test_art_23_an_untrue_petition_is_unfounded_and_binds_no_one(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """第二十三条 holds units to their 信息报送; a petition from the public 信访举报 is no
+        unit's report, and the office clerk who typed it in did not make it."""
+        clerk = Actor(user_id="u-qx-clerk", role="office", unit_code="QX")
+        event = report(app, clock.now(), "QX-TH", channel="petition", reported_by=clerk)
+        info_id = information_id(event)
+        app.verify_information(info_id, checked=CHECKED, findings="反映问题不存在", by=JUDGE)
+        for finding in ("untrue", "inaccurate"):
+            draft = JudgementDraft(verdict="unfounded", reasoning="经核实，举报不属实",
+                                   report_finding=finding)  # fmt: skip
+            refused = r"^Art\. 23: information received by 信访举报 \(petition\) is not a unit's"
+            with pytest.raises(Conflict, match=refused):
+                app.judge_information(info_id, draft, JUDGE)
+            info = app.get_information(info_id)
+            assert (info.status, info.judgement) == (InformationStatus.AWAITING_JUDGEMENT, None)
+            assert published(app, info_id) == []  # a refused command records nothing
+        # Judged unfounded, with no reporting breach against anyone.
+        self._judged(
+            app, info_id, JudgementDraft(verdict="unfounded", reasoning="经核实，举报不属实")
+        )
+        judgement = app.get_information(info_id).judgement
+        assert judgement is not None
+        assert (judgement.verdict, judgement.breach) == (Verdict.UNFOUNDED, None)
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert (made.data.reporting_breach, made.data.authority) == (None, "Art. 25")
+        assert "u-qx-clerk" not in made.model_dump_json(include={"data": {"reporting_breach"}})
 
     # -- Art. 25: once, by the judgement group, within its jurisdiction -------------------------
 
@@ -254,12 +326,134 @@ class JudgementStory(RegisterStoryBase):
                 app.judge_information(info_id, unfounded, who)
             with pytest.raises(Forbidden):
                 app.verify_information(info_id, checked=CHECKED, findings="x", by=who)
-        app.judge_information(info_id, unfounded, DISTRICT_JUDGE)  # the district sees the town
+        # The town has its own group: the district's judges are not its members (Art. 25).
+        with pytest.raises(Forbidden, match=r"^Art\. 25: u-qx-judge is not a member"):
+            app.judge_information(info_id, unfounded, DISTRICT_JUDGE)
+        self._judged(app, info_id, unfounded)
         with pytest.raises(Conflict):
             app.judge_information(info_id, unfounded, JUDGE)
         with pytest.raises(Conflict):
             app.verify_information(info_id, checked=CHECKED, findings="补充", by=JUDGE)
         assert len(published(app, info_id)) == 1
+
+    # -- Art. 25: the judgement group is a group ---------------------------------------------
+
+    def test_art_25_a_judgement_is_made_only_with_enough_members_sign_offs(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """第二十五条: 各级廉政风险防控机构和各部门(单位)要成立廉政风险研判小组，及时核查、分析和
+        评估廉政风险信息 — the verdict is the group's: a member proposes it, and it is made only
+        when a majority of the group, and at least three, signed it, each with who and when."""
+        point_id = self._graded_point(app)
+        info_id = self._verified(app, clock)
+        before = published(app, point_id)
+        draft = JudgementDraft(
+            verdict="incipient_tendency", reasoning="岗位未分离，属苗头性问题",
+            risk_point_id=point_id, factors=SERIOUS,
+        )  # fmt: skip
+        proposed = app.judge_information(info_id, draft, JUDGE)
+        assert (proposed.group_unit, proposed.needed, proposed.made) == ("QX-TH", 3, False)
+        assert [s.member["user_id"] for s in proposed.signed_by] == ["u-th-judge"]
+        assert app.get_information(info_id).judgement is None
+        assert published(app, info_id) == []  # no JudgementMade before the group signed
+        assert published(app, point_id) == before  # nor the point's RiskGraded
+
+        # A member's second sign-off changes nothing (409); a non-member is refused (403).
+        with pytest.raises(Conflict, match=r"^Art\. 25: u-th-judge signed this judgement already"):
+            app.sign_off_judgement(info_id, JUDGE)
+        stranger = Principal("u-th-clerk", frozenset({Role.JUDGE}), "QX-TH")
+        for outsider in (stranger, DISTRICT_JUDGE):
+            with pytest.raises(Forbidden, match=r"^Art\. 25: .* is not a member of the 研判小组"):
+                app.sign_off_judgement(info_id, outsider)
+        with pytest.raises(Forbidden, match=r"^Art\. 25"):
+            app.judge_information(info_id, draft, stranger)
+        clock.advance(timedelta(hours=1))
+        second = app.sign_off_judgement(info_id, TOWN_MEMBERS[0])
+        assert (len(second.signed_by), second.made) == (2, False)
+        with pytest.raises(Conflict, match=r"^Art\. 25: u-th-judge2 signed this judgement"):
+            app.sign_off_judgement(info_id, TOWN_MEMBERS[0])
+        assert published(app, info_id) == []
+
+        # The third sign-off makes it: JudgementMade and RiskGraded, with who signed and when.
+        clock.advance(timedelta(hours=1))
+        third = app.sign_off_judgement(info_id, TOWN_MEMBERS[1])
+        assert third.made
+        judgement = app.get_information(info_id).judgement
+        assert judgement is not None
+        assert judgement.judged_by["user_id"] == "u-th-judge"  # the proposer
+        assert [s.member["user_id"] for s in judgement.signed_by] == [
+            "u-th-judge", "u-th-judge2", "u-th-judge3"
+        ]  # fmt: skip
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert parse_event(made.model_dump(mode="json")) == made
+        assert made.data.signed_by is not None
+        assert [(s.user_id, s.role) for s in made.data.signed_by] == [
+            ("u-th-judge", "judge"), ("u-th-judge2", "judge"), ("u-th-judge3", "judge")
+        ]  # fmt: skip
+        signed_at = [s.signed_at for s in made.data.signed_by]
+        assert signed_at == sorted(signed_at)
+        assert signed_at[0] < signed_at[-1]
+        assert made.data.occurred_at == signed_at[-1]  # made by the last sign-off needed
+        graded = published(app, point_id)[-1]
+        assert isinstance(graded, RiskGraded)
+        assert graded.data.judgement_id == made.data.judgement_id
+        with pytest.raises(Conflict):  # made once
+            app.sign_off_judgement(info_id, TOWN_MEMBERS[2])
+
+    def test_art_25_the_group_s_members_are_appointed_and_removed_on_an_authority(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """第二十五条: 各级…和各部门(单位)要成立廉政风险研判小组 — each unit's group is recorded,
+        member by member, by an office over the unit, with who, when and on what authority; the
+        group of the nearest unit that has one judges (a department without one: its town's)."""
+        group = app.judgement_group("QX-TH")
+        assert group is not None
+        member = group.members["u-th-judge"]
+        assert (member.authority, member.appointed_by["user_id"]) == (
+            "太和党发〔2026〕3号", "u-th-office"
+        )  # fmt: skip
+        for who in (JUDGE, NEIGHBOUR_JUDGE):  # only an office appoints
+            with pytest.raises(Forbidden, match=r"^Art\. 25"):
+                app.appoint_group_member("QX-TH", "u-x", "", "文件", who)
+        neighbour_office = Principal("u-tp-office", frozenset({Role.OFFICE}), "QX-TP")
+        with pytest.raises(Forbidden):  # outside its subtree
+            app.appoint_group_member("QX-TH", "u-x", "", "文件", neighbour_office)
+        with pytest.raises(Conflict):
+            app.appoint_group_member("QX-TH", "u-th-judge", "", "文件", OFFICE)
+        with pytest.raises(Invalid) as caught:
+            app.appoint_group_member("QX-TH", "u-x", "", " ", OFFICE)
+        assert caught.value.field == "authority"
+
+        # A department of the town without a group of its own is judged by the town's group.
+        event = report(app, clock.now(), "QX-TH-CZS")
+        dept_info = information_id(event)
+        app.verify_information(dept_info, checked=CHECKED, findings="属实", by=JUDGE)
+        unfounded = JudgementDraft(verdict="unfounded", reasoning="不属实")
+        assert app.judge_information(dept_info, unfounded, JUDGE).group_unit == "QX-TH"
+
+        # A removed member no longer signs; the group then has four: three still needed.
+        app.remove_group_member("QX-TH", "u-th-judge5", "调离", "太和党发〔2026〕9号", OFFICE)
+        with pytest.raises(Forbidden, match=r"^Art\. 25: u-th-judge5 is not a member"):
+            app.sign_off_judgement(dept_info, TOWN_MEMBERS[3])
+        with pytest.raises(Conflict):
+            app.remove_group_member("QX-TH", "u-th-judge5", "调离", "文件", OFFICE)
+        group = app.judgement_group("QX-TH")
+        assert group is not None
+        assert "u-th-judge5" not in group.members
+        removals = [e for e in app.events.get(group.id) if type(e).__name__ == "MemberRemoved"]
+        assert len(removals) == 1  # kept as an event, who and when with it
+
+        # 太平镇 has no group: the district's (three members) judges; a group too small to reach
+        # three sign-offs cannot judge at all.
+        there = information_id(report(app, clock.now(), "QX-TP"))
+        app.verify_information(there, checked=CHECKED, findings="属实", by=DISTRICT_JUDGE)
+        app.remove_group_member("QX", "u-qx-judge3", "调离", "清新纪发〔2026〕2号", DISTRICT_OFFICE)
+        with pytest.raises(Conflict, match=r"^Art\. 25: the 研判小组 of QX has 2 members"):
+            app.judge_information(there, unfounded, DISTRICT_JUDGE)
+        assert app.get_information(there).proposal is None  # a refusal records nothing
+        app.appoint_group_member("QX", "u-qx-judge3", "", "清新纪发〔2026〕3号", DISTRICT_OFFICE)
+        self._judged(app, there, unfounded, DISTRICT_JUDGE, DISTRICT_MEMBERS)
 
     def test_art_28_the_recommended_level_is_the_one_the_grade_calls_for(
         self, app: RegisterApplication, clock: ManualClock
@@ -281,7 +475,7 @@ class JudgementStory(RegisterStoryBase):
         assert len(published(app, point_id)) == before
         # Left out, the level is the grade's.
         derived = JudgementDraft(**{**vars(yellow), "recommended_level": None})
-        app.judge_information(info_id, derived, JUDGE)
+        self._judged(app, info_id, derived)
         judgement = app.get_information(info_id).judgement
         assert judgement is not None
         assert judgement.recommended_level is WarningLevel.ORANGE
@@ -320,6 +514,8 @@ class JudgementStory(RegisterStoryBase):
             ("new_risk_point.description", {"risk_point_id": None,
                                             "new_risk_point": NewRiskPoint("post_duty", " ")}),
             ("responsible_leader_id", {"responsible_leader_id": "u-qx-secretary"}),
+            ("responsible_leader_id", {"risk_point_id": None, "new_risk_point": new,
+                                       "responsible_leader_id": "u-qx-secretary"}),
             ("report_finding", {"report_finding": "rude"}),
             ("report_finding", {"report_finding": "untrue"}),  # untrue, yet incipient
         ]:  # fmt: skip
@@ -329,6 +525,8 @@ class JudgementStory(RegisterStoryBase):
         info = app.get_information(info_id)
         assert (info.status, info.judgement) == (InformationStatus.AWAITING_JUDGEMENT, None)
         assert len(app.get_risk_point(point_id).gradings) == 1  # nothing was half-saved
+        assert info.proposal is None  # every refusal came at the proposal, before any sign-off
+        assert [r.id for r in app.list_risk_points("QX-TH")] == [point_id]
 
 
 class TestJudgementInMemory(InMemory, JudgementStory):
@@ -342,7 +540,7 @@ class TestJudgementSQLite(OnSQLite, JudgementStory):
         info_id = self._verified(app, clock)
         waiting = self._reported(app, clock)
         draft = JudgementDraft(verdict="unfounded", reasoning="不属实", report_finding="inaccurate")
-        app.judge_information(info_id, draft, JUDGE)
+        self._judged(app, info_id, draft)
         again = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
         try:
             rows = {r.id: r for r in again.list_information("QX-TH")}

@@ -111,6 +111,11 @@ def test_each_milestone_is_published_once_with_its_data(
     app.publish(point_id, OFFICE, days=5)
     app.record_objection(point_id, "村民甲", "踏勘应有村委会人员在场", OFFICE)
     app.answer_objection(point_id, 1, "已增加村委会人员参与踏勘", OFFICE)
+    due = clock.now().date() + timedelta(days=60)
+    for code in ("business_process.1", "post_duty.3"):  # 中 needs two categories (Art. 14)
+        app.choose_measure(
+            point_id, code, detail="按目录落实", owner_id="u-th-office", due_date=due, by=OFFICE
+        )
     clock.advance(timedelta(days=5))
     app.bring_into_force(point_id, OFFICE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
 from shared.auth import Role
+from shared.clock import ManualClock
 from tests.support.http_api import ApiClient
 
 if TYPE_CHECKING:
@@ -161,3 +163,45 @@ def test_roles_and_jurisdiction_guard_the_register(api: Api) -> None:
     rule = api.client.get("/grading/rule", headers=auditor).json()
     assert rule["publication_days"] == 5
     assert rule["rule"]["high_from"] == "3.6"
+
+
+def test_force_needs_the_grades_measures_and_done_is_verified_by_another(api: Api) -> None:
+    """ "级别越高的风险，采取的管理措施应更加严格有力" (Art. 14); "制定和实施" (Art. 15)."""
+    point = api.graded_point()  # 高
+    for leader in ("u-taihe-secretary", "u-taihe-mayor"):
+        api.post(f"/risk-points/{point}/votes", {"in_favour": True}, api.as_(leader, Role.LEADER))
+    assert api.post(f"/risk-points/{point}/publication", {"days": 1}, api.office).status_code == 200
+    assert isinstance(api.runtime.clock, ManualClock)
+    api.runtime.clock.advance(timedelta(days=2))
+    refused = api.post(f"/risk-points/{point}/in-force", {}, api.office)
+    assert refused.status_code == 409
+    assert refused.json()["detail"].startswith("Art. 14, 15: a 高-graded point")
+    for code in ("business_process.1", "post_duty.1", "external_environment.3"):
+        body = {"measure_code": code, "owner_id": "u-th-planning", "due_date": "2026-06-30"}
+        assert api.post(f"/risk-points/{point}/measures", body, api.office).status_code == 201
+    assert api.post(f"/risk-points/{point}/in-force", {}, api.office).status_code == 204
+    shown = api.client.get(f"/risk-points/{point}", headers=api.office).json()
+    assert (shown["status"], shown["measures_needed"]) == ("in_force", 3)
+    assert {m["category"] for m in shown["measures"]} == {
+        "business_process", "post_duty", "external_environment"
+    }  # fmt: skip
+
+    owner = api.as_("u-th-planning", Role.OFFICE)
+    path = f"/risk-points/{point}/measures/post_duty.1"
+    done = api.client.patch(path, json={"status": "done", "note": "已分岗"}, headers=owner)
+    assert done.status_code == 204
+    verify = {"accepted": True, "note": "抽查"}
+    by_owner = api.post(f"{path}/verification", verify, owner)
+    assert by_owner.status_code == 403
+    assert "Art. 15" in by_owner.json()["detail"]
+    discipline = api.as_("u-taihe-discipline", Role.LEADER)
+    verified = api.post(f"{path}/verification", verify, discipline)
+    assert (verified.status_code, verified.json()) == (
+        200,
+        {"accepted": True, "status": "verified"},
+    )
+    rows = api.client.get("/measure-deadlines?within=QX-TH", headers=api.office).json()
+    assert [(r["measure_code"], r["status"]) for r in rows] == [
+        ("business_process.1", "planned"), ("external_environment.3", "planned"),
+        ("post_duty.1", "verified"),
+    ]  # fmt: skip

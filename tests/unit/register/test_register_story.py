@@ -303,6 +303,11 @@ class RegisterStory(RegisterStoryBase):
         clock.advance(timedelta(seconds=1))
         with pytest.raises(Conflict):
             app.record_objection(point_id, "村民李某", "太迟了", OFFICE)  # the period is over
+        due = clock.now().date() + timedelta(days=60)
+        for code in ("business_process.1", "post_duty.1"):  # 中: two categories (Art. 14)
+            app.choose_measure(
+                point_id, code, detail="", owner_id="u-taihe-mayor", due_date=due, by=OFFICE
+            )
         app.bring_into_force(point_id, OFFICE)
         point = app.get_risk_point(point_id)
         assert point.status is RiskStatus.IN_FORCE

@@ -48,7 +48,8 @@ class RevisionStory(RegisterStoryBase):
     """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration."""
 
     def _in_force(self, app: RegisterApplication, clock: ManualClock) -> UUID:
-        """A point graded medium, approved, published, in force, with one measure."""
+        """A point graded medium, approved, published, in force, with measures from two
+        categories (as 中 needs, Art. 14)."""
         draft = PowerDraft(
             "QX-TH", "农村村民住宅建设审批", "licensing", "《中华人民共和国土地管理法》第六十二条",
             ["规划建设办审核岗", "窗口受理岗"],
@@ -70,6 +71,10 @@ class RevisionStory(RegisterStoryBase):
         app.vote(point_id, True, "同意", MAYOR)
         app.choose_measure(
             point_id, "business_process.1", detail="踏勘两人以上", owner_id="u-th-office",
+            due_date=date(2026, 3, 1), by=OFFICE,
+        )  # fmt: skip
+        app.choose_measure(
+            point_id, "system_mechanism.3", detail="审核与审批分设", owner_id="u-th-office",
             due_date=date(2026, 3, 1), by=OFFICE,
         )  # fmt: skip
         app.publish(point_id, OFFICE, days=5)
@@ -148,7 +153,8 @@ class RevisionStory(RegisterStoryBase):
         assert point.earlier_content[0].category == "business_process"
         assert [g.grade for g in point.gradings] == [Grade.MEDIUM, Grade.HIGH]
         assert {c: m.status.value for c, m in point.measures.items()} == {
-            "business_process.1": "withdrawn", "post_duty.1": "planned"
+            "business_process.1": "withdrawn", "system_mechanism.3": "planned",
+            "post_duty.1": "planned",
         }  # fmt: skip
         published = (translate(s, ORIGIN) for s in app.events.get(point_id))
         graded = [e for e in published if isinstance(e, RiskGraded)]

@@ -12,9 +12,15 @@ from typing import TYPE_CHECKING
 import pytest
 
 from services.register.app import RegisterApplication
+from services.register.judgement.rules import SignOffRule
 from services.register.main import SPEC
 from services.register.risk_points.handlers import RiskPointDraft
-from services.register.risk_points.rules import FactorWeights, GradingRule, RegisterRules
+from services.register.risk_points.rules import (
+    FactorWeights,
+    GradingRule,
+    MeasuresRule,
+    RegisterRules,
+)
 from services.register.settings import RegisterSettings
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
@@ -85,6 +91,12 @@ def test_weights_from_json_settings() -> None:
         ({"quorum_share": "half"}, "quorum_share"),
         ({"quorum_share": "3/2"}, "quorum.share"),
         ({"publication_days": 0}, "publication_days"),
+        ({"measures_categories": {"high": 3, "medium": 2}}, "measures_categories"),
+        ({"measures_categories": {"high": 2, "medium": 2, "low": 1}}, "measures"),
+        ({"measures_remind_days_before": 61}, "measures.remind_days_before"),
+        ({"judgement_signoff_share": "most"}, "judgement_signoff_share"),
+        ({"judgement_signoff_share": "0"}, "judgement_signoff.share"),
+        ({"judgement_signoff_at_least": 1}, "judgement_signoff.at_least"),
         (
             {"grading_high_when_probability_times_harm_from": 26},
             "high_when_probability_times_harm_from",
@@ -103,3 +115,30 @@ def test_zero_turns_the_escalation_off() -> None:
         common=CommonSettings(store="memory"), grading_high_when_probability_times_harm_from=0
     )
     assert settings.rules().grading.high_when_probability_times_harm_from is None
+
+
+def test_the_measures_rule_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """分级管理 (Art. 14): the district sets how many categories each grade needs."""
+    monkeypatch.setenv(
+        "LIANFANG_REGISTER_MEASURES_CATEGORIES", '{"high": 4, "medium": 3, "low": 1}'
+    )
+    monkeypatch.setenv("LIANFANG_REGISTER_MEASURES_REMIND_DAYS_BEFORE", "14")
+    rules = RegisterSettings(common=CommonSettings(store="memory")).rules()
+    assert rules.measures == MeasuresRule(high=4, medium=3, low=1, remind_days_before=14)
+    assert rules.measures.categories_needed(Grade.MEDIUM) == 3
+
+
+def test_the_judgement_sign_off_rule_comes_from_the_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """第二十五条 makes the judgement the 研判小组's; the district sets how many must sign it:
+    by default a majority of the group, and at least three."""
+    default = RegisterSettings(common=CommonSettings(store="memory")).rules().signoff
+    assert default == SignOffRule(Fraction(1, 2), strictly_more=True, at_least=3)
+    assert [default.needed(n) for n in (3, 4, 5, 6, 7, 9)] == [3, 3, 3, 4, 4, 5]
+    monkeypatch.setenv("LIANFANG_REGISTER_JUDGEMENT_SIGNOFF_SHARE", "2/3")
+    monkeypatch.setenv("LIANFANG_REGISTER_JUDGEMENT_SIGNOFF_STRICTLY_MORE", "false")
+    monkeypatch.setenv("LIANFANG_REGISTER_JUDGEMENT_SIGNOFF_AT_LEAST", "2")
+    rule = RegisterSettings(common=CommonSettings(store="memory")).rules().signoff
+    assert rule == SignOffRule(Fraction(2, 3), strictly_more=False, at_least=2)
+    assert [rule.needed(n) for n in (2, 3, 6, 9)] == [2, 2, 4, 6]

@@ -10,10 +10,16 @@ from shared.events import (
     Actor,
     Channel,
     CloudEvent,
+    DisposalSupervised,
+    DisposalSupervisedData,
     DueAction,
     Grade,
     GradeSource,
     GradingFactors,
+    InformationHandled,
+    InformationHandledData,
+    InformationSupervised,
+    InformationSupervisedData,
     JudgementMade,
     JudgementMadeData,
     OrgUnitRegistered,
@@ -180,6 +186,58 @@ def org_unit_registered() -> OrgUnitRegistered:
     )
 
 
+def information_handled() -> InformationHandled:
+    data = InformationHandledData(
+        **common(OFFICER, "Art. 24", MORNING + timedelta(days=5)),
+        information_id=INFORMATION_ID,
+        to_node_id="district",
+        forwarded_event_id="3b9a6c1e-0d2f-4e5a-8b7c-9d0e1f2a3b4c",
+        round=1,
+        outcome="已责令村委会重新履行民主程序",
+        measures=("约谈村主任", "资产出租合同重新公示"),
+        document_refs=("太和纪〔2026〕12号",),
+    )
+    return InformationHandled.create(
+        data=data, subject=str(INFORMATION_ID), source="/lianfang/town-taihe/intake",
+        clock_now=MORNING + timedelta(days=5),
+    )  # fmt: skip
+
+
+def information_supervised() -> InformationSupervised:
+    district = Actor(user_id="u-qx-office", role="office", unit_code="QX")
+    data = InformationSupervisedData(
+        **common(district, "Art. 24", MORNING + timedelta(days=6)) | {"node_id": "district"},
+        information_id=INFORMATION_ID,
+        to_node_id="town-taihe",
+        act="returned",
+        reason="未说明资产出租是否经村民代表会议表决",
+        feedback_due_at=MORNING + timedelta(days=16),
+        round=1,
+        handled_event_id="5c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+    )
+    return InformationSupervised.create(
+        data=data, subject=str(INFORMATION_ID), source="/lianfang/district/intake",
+        clock_now=MORNING + timedelta(days=6),
+    )  # fmt: skip
+
+
+def disposal_supervised() -> DisposalSupervised:
+    district = Actor(user_id="u-qx-office", role="office", unit_code="QX")
+    data = DisposalSupervisedData(
+        **common(district, "Art. 29", MORNING + timedelta(days=40)),
+        warning_id=WARNING_ID,
+        notice_number="清新廉预〔2026〕黄-0007",
+        disposing_unit="QX-TH",
+        act="signed_off",
+        text="处置到位，予以办结",
+        document_refs=(),
+    )
+    return DisposalSupervised.create(
+        data=data, subject=str(WARNING_ID), source="/lianfang/district/warning",
+        clock_now=MORNING + timedelta(days=40),
+    )  # fmt: skip
+
+
 def every_event() -> list[CloudEvent]:
     """One of each type the contract knows."""
     return [
@@ -189,4 +247,7 @@ def every_event() -> list[CloudEvent]:
         rectification_overdue(),
         judgement_made(),
         org_unit_registered(),
+        information_handled(),
+        information_supervised(),
+        disposal_supervised(),
     ]

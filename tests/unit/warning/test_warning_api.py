@@ -13,6 +13,7 @@ from services.warning.main import SPEC
 from services.warning.settings import WarningSettings
 from shared.auth import Role
 from shared.clock import BEIJING
+from shared.settings import CommonSettings
 from shared.vocabulary import Grade
 from tests.support.http_api import ApiClient
 from tests.unit.warning.upstream import feed, graded, judgement
@@ -45,8 +46,12 @@ class Api(ApiClient):
 
 @pytest.fixture
 def api() -> Iterator[Api]:
+    # 太和镇's node, where the district's auditors may read (a documented deployment setting).
     # No business_lines override: the finance bureau follows QX-TH-CZS through the org tree.
-    yield from Api.serve(SPEC, WarningSettings)
+    town = CommonSettings(
+        store="memory", node_id="town-taihe", node_root_unit="QX-TH", admit_district_auditors=True
+    )
+    yield from Api.serve(SPEC, WarningSettings, common=town)
 
 
 def test_review_issue_report_verify_close(api: Api) -> None:
@@ -121,8 +126,11 @@ def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
     district = api.as_("u-qx-auditor", Role.AUDITOR, "QX")
     assert [w["level"] for w in api.client.get("/warnings", headers=district).json()] == ["orange"]
     assert api.client.get("/warnings?level=red", headers=district).json() == []
+    # Another town's office is refused at this node's door (Art. 7), naming the node's root.
     sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
-    assert api.client.get("/warnings", headers=sibling).json() == []
+    refused = api.client.get("/warnings", headers=sibling)
+    assert refused.status_code == 403
+    assert "serves the units of QX-TH" in refused.json()["detail"]
     assert api.client.get(f"/warnings/{wid}", headers=sibling).status_code == 403
     assert api.client.get("/warnings?within=QX-TH", headers=sibling).status_code == 403
     assert api.client.get("/warnings?within=NOWHERE", headers=district).status_code == 422
@@ -171,3 +179,28 @@ def test_the_notice_prints_as_pdf_with_deadlines_in_beijing_time(api: Api) -> No
     sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
     refused = api.client.get(f"/warnings/{warning['id']}/notice.pdf", headers=sibling)
     assert refused.status_code == 403
+
+
+def test_the_level_above_supervises_a_disposal_over_http(api: Api) -> None:
+    """Art. 29 分级监督: the district chases the town's disposal; the town itself may not."""
+    proposal = api.proposal()
+    assert api.post(f"/proposals/{proposal}/review", MEETING, api.town_office).status_code == 201
+    issued = api.post(f"/proposals/{proposal}/warning", {}, api.town_office)
+    assert issued.status_code == 201, issued.text
+    path = f"/warnings/{issued.json()['id']}/supervision"
+    district = api.as_("u-qx-office", Role.OFFICE, "QX")
+    chase = {"act": "chased", "text": "请按期落实警示谈话"}
+    refused = api.post(path, chase, api.town_office)  # the disposing body does not supervise itself
+    assert (refused.status_code, refused.json()["detail"][:8]) == (403, "Art. 29:")
+    auditor = api.as_("u-qx-audit", Role.AUDITOR, "QX")
+    assert api.post(path, chase, auditor).status_code == 403
+    early = api.post(path, {"act": "signed_off", "text": ""}, district)
+    assert (early.status_code, early.json()["detail"][:8]) == (409, "Art. 29:")
+    done = api.post(path, chase, district)
+    assert (done.status_code, done.json()["state"]) == (201, "watching"), done.text
+    seen = api.get(path, api.town_office).json()
+    assert [(a["act"], a["by"]["unit_code"]) for a in seen["acts"]] == [("chased", "QX")]
+    inbox = api.get("/warnings/inbox?unit_code=QX-TH", api.town_office).json()
+    assert "上级督办" in [e["label_zh"] for e in inbox]
+    rework = api.post(f"{path}/rework", {"note": "已修订"}, api.town_office)
+    assert rework.status_code == 409  # nothing was returned

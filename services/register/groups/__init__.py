@@ -1,0 +1,1 @@
+"""The judgement groups 研判小组 of the units and their members (Art. 25)."""

@@ -1,0 +1,273 @@
+"""Art. 24 as a story: a forward is tracked until the lower level reports how it handled it.
+
+"属下级管辖的，及时批转、跟踪督办" — the district forwards 批转 what 太和镇 manages and keeps
+after it 跟踪督办. The town's software receipting the forward is delivery, not an answer: the
+forward is answered when the town reports how it handled the matter (outcome, measures,
+documents) and the district signs that off 办结. Before that the district may chase 催办 (the
+chase is recorded and reaches the town's inbox), and it may return 退回 a report for rework with
+reasons; the rework has its own deadline, reminded and recorded overdue like the first.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from shared.audit.case_timeline import case_timeline
+from shared.auth import Principal, Role
+from shared.errors import Conflict, Forbidden, Invalid
+from shared.events import (
+    InformationAcknowledged,
+    InformationForwarded,
+    InformationHandled,
+    InformationSupervised,
+)
+from tests.support.stores import InMemory, OnSQLite
+from tests.unit.intake.support import (
+    DISTRICT_OFFICE,
+    TAIHE_OFFICE,
+    StoreStory,
+    draft,
+    make_app,
+)
+from tests.unit.intake.test_routing import DISTRICT, TAIHE, Hand, published
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+    from uuid import UUID
+
+    from services.intake.app import IntakeApplication
+    from shared.clock import ManualClock
+    from shared.events import CloudEvent
+
+AUDITOR = Principal("u-audit", frozenset({Role.AUDITOR}), "QX")
+OTHER_TOWN = Principal("u-tp-office", frozenset({Role.OFFICE}), "QX-TP")
+
+
+class Exchange:
+    """The district and 太和镇, each with its store, and the events between them in order."""
+
+    def __init__(self, district: IntakeApplication, town: IntakeApplication) -> None:
+        self.district, self.town, self.hand = district, town, Hand()
+        self.seen = {id(district): 0, id(town): 0}
+        self.log: list[CloudEvent] = []  # everything published, as the topics keep it
+
+    def sent(self, app: IntakeApplication) -> list[CloudEvent]:
+        """What `app` published since last asked."""
+        origin = DISTRICT if app is self.district else TAIHE
+        events = published(app, origin, after=self.seen[id(app)])
+        self.seen[id(app)] = app.recorder.max_notification_id() or 0
+        self.log.extend(events)
+        return events
+
+    def deliver(self, from_app: IntakeApplication) -> list[CloudEvent]:
+        """Hand what `from_app` published to the other node, as the shared topic would."""
+        to_app = self.town if from_app is self.district else self.district
+        events = self.sent(from_app)
+        for e in events:
+            self.hand.over(to_app, e)
+        return events
+
+    def forward(self, ref: str) -> UUID:
+        """The district files information about 太和镇's village; the town receives it."""
+        filing = self.district.file_information(draft(ref, unit="QX-TH-V1"), DISTRICT_OFFICE)
+        [forwarded] = self.deliver(self.district)
+        assert isinstance(forwarded, InformationForwarded)
+        _, receipt = self.deliver(self.town)  # RiskReported (the town handles it), the receipt
+        assert isinstance(receipt, InformationAcknowledged)
+        return filing.information_id
+
+    def report(self, case: UUID, outcome: str = "已责令村委会重新履行民主程序") -> CloudEvent:
+        self.town.report_handling(
+            case, outcome, ["约谈村主任", "资产出租合同重新公示"], ["太和纪〔2026〕12号"],
+            TAIHE_OFFICE,
+        )  # fmt: skip
+        [handled] = self.deliver(self.town)
+        return handled
+
+
+class TrackingUntilHandled(StoreStory):
+    @pytest.fixture
+    def town_env(self, env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+        """太和镇's own store beside the district's (a store per node)."""
+        town_env = dict(env)
+        if "SQLITE_DBNAME" in env:
+            town_env["SQLITE_DBNAME"] = str(tmp_path / "town.sqlite")
+        return town_env
+
+    @pytest.fixture
+    def town(self, town_env: dict[str, str], clock: ManualClock) -> Iterator[IntakeApplication]:
+        app = make_app(town_env, clock, node_id="town-taihe")
+        yield app
+        app.close()
+
+    @pytest.fixture
+    def x(self, app: IntakeApplication, town: IntakeApplication) -> Exchange:
+        return Exchange(app, town)
+
+    def test_a_receipt_is_delivery_and_the_handling_report_is_the_answer(
+        self, x: Exchange, clock: ManualClock
+    ) -> None:
+        """跟踪督办: the forward stays open after its receipt; the handling report answers it."""
+        case = x.forward("T-1")
+        tracked = x.district.get_information(case)
+        assert (tracked.tracking_state, tracked.awaiting_feedback) == ("delivered", True)
+        [owed] = x.town.received_forwards("QX-TH")
+        assert (owed.id, owed.handling_state) == (case, "to_report")
+
+        # The town reports how it handled the matter; the district takes the report in.
+        handled = x.report(case)
+        assert isinstance(handled, InformationHandled)
+        assert (handled.data.to_node_id, handled.data.round) == ("district", 1)
+        assert handled.data.measures == ("约谈村主任", "资产出租合同重新公示")
+        assert handled.data.document_refs == ("太和纪〔2026〕12号",)
+        assert handled.data.actor.user_id == TAIHE_OFFICE.user_id
+        tracked = x.district.get_information(case)
+        assert tracked.tracking_state == "reported"
+        assert x.district.open_forwards() == []  # answered: nothing left to chase
+        clock.advance(timedelta(days=30))
+        assert x.district.chase_feedback() == 0  # the deadline no longer bites
+
+        # The district signs it off 办结; the town's inbox shows it closed.
+        x.district.sign_off(case, "处理得当，予以办结", DISTRICT_OFFICE)
+        [signed] = x.deliver(x.district)
+        assert isinstance(signed, InformationSupervised)
+        assert (signed.data.act, signed.data.round) == ("signed_off", 1)
+        assert signed.data.handled_event_id == handled.id
+        assert x.district.get_information(case).tracking_state == "signed_off"
+        assert x.town.get_information(case).handling_state == "signed_off"
+        whats = [t.what for t in x.district.timeline(case)]
+        assert whats == ["filed", "forwarded", "acknowledged", "handling_reported", "signed_off"]
+
+        # The auditor's case timeline across both nodes cites each step's event.
+        steps = {(e.event_type, e.node_id) for e in case_timeline(case, x.log)}
+        assert steps == {
+            ("InformationForwarded", "district"),
+            ("RiskReported", "town-taihe"),
+            ("InformationAcknowledged", "town-taihe"),
+            ("InformationHandled", "town-taihe"),
+            ("InformationSupervised", "district"),
+        }
+        [told] = [e.what for e in case_timeline(case, x.log) if e.event_id == handled.id]
+        assert "第1次" in told
+        assert "约谈村主任" in told
+
+    def test_a_returned_report_is_reworked_by_a_fresh_deadline(
+        self, x: Exchange, clock: ManualClock
+    ) -> None:
+        """退回: the report goes back with reasons; the rework is awaited and watched afresh."""
+        case = x.forward("T-2")
+        clock.advance(timedelta(days=3))
+        first = x.report(case, "已口头提醒")
+        x.district.return_report(case, "未说明资产出租是否经村民代表会议表决", DISTRICT_OFFICE)
+        [returned] = x.deliver(x.district)
+        assert isinstance(returned, InformationSupervised)
+        assert (returned.data.act, returned.data.handled_event_id) == ("returned", first.id)
+        assert returned.data.reason == "未说明资产出租是否经村民代表会议表决"
+        assert returned.data.feedback_due_at == clock.now() + timedelta(days=10)
+        tracked = x.district.get_information(case)
+        assert (tracked.tracking_state, tracked.awaiting_feedback) == ("returned", True)
+        [row] = x.town.received_forwards("QX-TH")
+        assert row.handling_state == "returned"
+
+        # The rework's deadline is watched like the first: reminded, then overdue once.
+        clock.advance(timedelta(days=8, hours=1))
+        assert x.district.chase_feedback() == 1
+        [reminder] = x.deliver(x.district)  # the reminder reaches the town's inbox
+        assert isinstance(reminder, InformationSupervised)
+        assert (reminder.data.act, reminder.data.actor.role) == ("chased", "system")
+        clock.advance(timedelta(days=2))
+        assert x.district.chase_feedback() == 1
+        assert x.district.chase_feedback() == 0
+        assert x.district.get_information(case).tracking_state == "overdue"
+
+        # The late rework is round 2; the district signs it off.
+        second = x.report(case, "经村民代表会议表决，重新出租")
+        assert isinstance(second, InformationHandled)
+        assert second.data.round == 2
+        x.district.sign_off(case, "", DISTRICT_OFFICE)
+        x.deliver(x.district)
+        tracked = x.district.get_information(case)
+        assert [r["round"] for r in tracked.handling_reports] == [1, 2]
+        assert tracked.signed_off is not None
+        assert tracked.signed_off["round"] == 2
+        town_side = [t.what for t in x.town.timeline(case)]
+        assert town_side[-5:] == [
+            "handling_report_sent", "returned_by_level_above", "chased_by_level_above",
+            "handling_report_sent", "signed_off_by_level_above",
+        ]  # fmt: skip
+
+    def test_a_chase_is_recorded_and_reaches_the_lower_inbox(self, x: Exchange) -> None:
+        """催办: a person at the level above chases; the town sees who chased and what for."""
+        case = x.forward("T-3")
+        x.district.chase_forward(case, "请于本周内报告处理情况", DISTRICT_OFFICE)
+        [chased] = x.deliver(x.district)
+        assert isinstance(chased, InformationSupervised)
+        assert (chased.data.act, chased.data.to_node_id) == ("chased", "town-taihe")
+        assert chased.data.actor.user_id == DISTRICT_OFFICE.user_id
+        [row] = x.town.received_forwards("QX-TH")
+        [seen] = row.supervision
+        assert (seen["act"], seen["reason"]) == ("chased", "请于本周内报告处理情况")
+        assert seen["by"]["user_id"] == DISTRICT_OFFICE.user_id
+        assert len(x.district.get_information(case).chases) == 1
+        assert "chased" in [t.what for t in x.district.timeline(case)]
+
+    def test_refusals_name_the_article_and_change_nothing(self, x: Exchange) -> None:
+        """Each refusal names Art. 24; a refused act leaves both cases as they were."""
+        case = x.forward("T-4")
+        own = x.district.file_information(draft("T-5", unit="QX-ZRZY"), DISTRICT_OFFICE)
+        versions = (x.district.get_information(case).version, x.town.get_information(case).version)
+
+        with pytest.raises(Conflict, match=r"Art\. 24: the lower level has not reported"):
+            x.district.sign_off(case, "", DISTRICT_OFFICE)
+        with pytest.raises(Conflict, match=r"Art\. 24: the lower level has not reported"):
+            x.district.return_report(case, "不够", DISTRICT_OFFICE)
+        with pytest.raises(Conflict, match=r"Art\. 24: only a forward"):
+            x.district.chase_forward(own.information_id, "请报告", DISTRICT_OFFICE)
+        with pytest.raises(Conflict, match=r"Art\. 24: only information forwarded"):
+            x.district.report_handling(own.information_id, "已处理", ["约谈"], [], DISTRICT_OFFICE)
+        with pytest.raises(Invalid, match="measures"):
+            x.town.report_handling(case, "已处理", [" "], [], TAIHE_OFFICE)
+        with pytest.raises(Invalid, match="outcome"):
+            x.town.report_handling(case, " ", ["约谈"], [], TAIHE_OFFICE)
+        with pytest.raises(Forbidden):
+            x.district.chase_forward(case, "请报告", AUDITOR)
+        with pytest.raises(Forbidden):
+            x.district.chase_forward(case, "请报告", OTHER_TOWN)
+        with pytest.raises(Forbidden, match=r"Art\. 24: QX-TH is the lower level"):
+            x.district.chase_forward(case, "请报告", TAIHE_OFFICE)
+        after = (x.district.get_information(case).version, x.town.get_information(case).version)
+        assert after == versions
+
+        x.report(case)
+        with pytest.raises(Conflict, match=r"Art\. 24: report 1 awaits"):
+            x.town.report_handling(case, "再报", ["约谈"], [], TAIHE_OFFICE)
+        with pytest.raises(Conflict, match=r"Art\. 24: .*review the report"):
+            x.district.chase_forward(case, "请报告", DISTRICT_OFFICE)
+        with pytest.raises(Invalid, match="退回理由"):
+            x.district.return_report(case, " ", DISTRICT_OFFICE)
+        x.district.sign_off(case, "", DISTRICT_OFFICE)
+        x.deliver(x.district)
+        with pytest.raises(Conflict, match=r"Art\. 24: the forward was signed off"):
+            x.district.chase_forward(case, "请报告", DISTRICT_OFFICE)
+        with pytest.raises(Conflict, match=r"Art\. 24: the level above signed"):
+            x.town.report_handling(case, "再报", ["约谈"], [], TAIHE_OFFICE)
+
+    def test_a_report_delivered_twice_is_taken_once(self, x: Exchange) -> None:
+        """The same handling report at a new offset changes nothing (its round is known)."""
+        case = x.forward("T-6")
+        handled = x.report(case)
+        version = x.district.get_information(case).version
+        x.hand.over(x.district, handled.model_copy(update={"id": handled.id[:-1] + "0"}))
+        assert x.district.get_information(case).version == version
+
+
+class TestTrackingUntilHandledInMemory(InMemory, TrackingUntilHandled):
+    pass
+
+
+class TestTrackingUntilHandledSQLite(OnSQLite, TrackingUntilHandled):
+    pass

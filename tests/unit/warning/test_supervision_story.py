@@ -1,0 +1,174 @@
+"""Art. 29 as a story: the level above supervises a warning's disposal, by cadre authority.
+
+"廉政风险预警处置情况的监督，按照干部管理权限分级进行" — 太和镇 (QX-TH) disposes of the warning
+to 太和镇财政所 (QX-TH-CZS), whose cadres it manages; the district (QX), which manages the town's,
+supervises that disposal. It chases 督办 the disposal while under way (the chase reaches the
+town's inbox), returns 退回 a finished disposal for rework with its reasons, and signs it off 办结
+once the town has reported its rework. Nobody else supervises, and a refused act changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.warning.app import WarningApplication
+from services.warning.contract import translate
+from services.warning.deadlines.rules import WarningRules
+from services.warning.disposal.handlers import ReviewRecord
+from services.warning.disposal.model import Decision, ProposalStatus
+from services.warning.supervision.handlers import supervision_of
+from services.warning.supervision.model import SupervisionState
+from shared.auth import Principal, Role
+from shared.clock import ManualClock
+from shared.errors import Conflict, Forbidden, Invalid
+from shared.events import DisposalSupervised, parse_event
+from shared.events.publish import Origin
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED
+from shared.vocabulary import Grade
+from tests.unit.warning.upstream import feed, graded, judgement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+    from uuid import UUID
+
+TOWN_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
+TOWN_CLERK = Principal("u-th-clerk", frozenset({Role.OFFICE}), "QX-TH")
+UNIT_HEAD = Principal("u-taihe-czs-head", frozenset({Role.LEADER}), "QX-TH-CZS")
+DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX")
+DISTRICT_AUDITOR = Principal("u-qx-audit", frozenset({Role.AUDITOR}), "QX")
+SIBLING_OFFICE = Principal("u-tp-office", frozenset({Role.OFFICE}), "QX-TP")
+ORIGIN = Origin("/lianfang/district/warning", "district")
+MEETING = ReviewRecord(
+    date(2026, 1, 5), ["镇党委书记", "镇纪委书记"], Decision.ISSUE, "太和纪要〔2026〕3号"
+)
+
+
+class SupervisionStory:
+    """The same story, re-told per store by subclasses that provide `env`."""
+
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def clock(self) -> ManualClock:
+        return ManualClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+
+    @pytest.fixture
+    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[WarningApplication]:
+        app = WarningApplication(
+            env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED), rules=WarningRules()
+        )
+        yield app
+        app.close()
+
+    def _issued(self, app: WarningApplication) -> UUID:
+        """太和镇 warns its finance office yellow (a 低-graded point)."""
+        made = judgement()
+        feed(app, made)
+        assert made.data.risk_point_id is not None
+        feed(app, graded(made.data.risk_point_id, Grade.LOW))
+        proposal = app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1].id
+        app.review(proposal, MEETING, TOWN_OFFICE)
+        return app.issue_warning(proposal, TOWN_OFFICE).id
+
+    def _finish(self, app: WarningApplication, clock: ManualClock, warning_id: UUID) -> None:
+        """Every action reported and verified: the town's disposal is finished (Art. 28)."""
+        for action in list(app.get_warning(warning_id).actions.values()):
+            talk = action.kind == "warning_talk"
+            app.report_action(
+                warning_id, action.action_id, TOWN_CLERK if talk else UNIT_HEAD,
+                note="已整改", document_refs=[] if talk else [f"doc-{action.kind}"],
+                held_at=clock.now() if talk else None, participants=["出纳 张某"] if talk else [],
+            )  # fmt: skip
+            app.verify_action(warning_id, action.action_id, TOWN_OFFICE, accepted=True)
+        assert not app.get_warning(warning_id).is_open
+
+    def _acts(self, app: WarningApplication) -> list[DisposalSupervised]:
+        found = app.recorder.select_notifications(start=None, limit=10_000)
+        out = [translate(app.mapper.to_domain_event(n), ORIGIN) for n in found]
+        return [e for e in out if isinstance(e, DisposalSupervised)]
+
+    def test_the_level_above_chases_a_disposal_under_way(self, app: WarningApplication) -> None:
+        """督办: recorded, published, and in the disposing body's inbox."""
+        warning_id = self._issued(app)
+        done = app.supervise(warning_id, "chased", "请按期落实警示谈话", DISTRICT_OFFICE)
+        assert done.state is SupervisionState.WATCHING
+        [chased] = self._acts(app)
+        assert parse_event(chased.model_dump(mode="json")) == chased
+        assert (chased.data.act, chased.data.disposing_unit) == ("chased", "QX-TH")
+        assert (chased.data.actor.unit_code, chased.data.authority) == ("QX", "Art. 29")
+        inbox = [(e.step, e.label_zh) for e in app.inbox("QX-TH")]
+        assert ("supervision_chased", "上级督办") in inbox
+        # Neither a return nor a sign-off while the disposal is under way.
+        with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):
+            app.supervise(warning_id, "returned", "不够", DISTRICT_OFFICE)
+        with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):
+            app.supervise(warning_id, "signed_off", "", DISTRICT_OFFICE)
+        assert len(self._acts(app)) == 1
+
+    def test_a_finished_disposal_is_returned_reworked_and_signed_off(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        """退回 with reasons, the town's rework, then 办结."""
+        warning_id = self._issued(app)
+        self._finish(app, clock, warning_id)
+        with pytest.raises(Conflict, match=r"Art\. 29: the disposal is finished"):
+            app.supervise(warning_id, "chased", "请落实", DISTRICT_OFFICE)
+        with pytest.raises(Invalid, match="退回理由"):
+            app.supervise(warning_id, "returned", " ", DISTRICT_OFFICE)
+        returned = app.supervise(warning_id, "returned", "整改材料未见制度修订", DISTRICT_OFFICE)
+        assert returned.state is SupervisionState.RETURNED
+        with pytest.raises(Conflict, match=r"Art\. 29: the disposal was returned"):
+            app.supervise(warning_id, "signed_off", "", DISTRICT_OFFICE)
+        # The rework is owed, so it can be chased again; the town reports it.
+        app.supervise(warning_id, "chased", "请于五日内报送重办情况", DISTRICT_OFFICE)
+        with pytest.raises(Forbidden, match=r"Art\. 29"):
+            app.report_rework(warning_id, "已修订", ["制度-01"], UNIT_HEAD)
+        app.report_rework(warning_id, "已修订财务审批制度", ["太和财〔2026〕5号"], TOWN_OFFICE)
+        signed = app.supervise(warning_id, "signed_off", "处置到位，予以办结", DISTRICT_OFFICE)
+        assert signed.state is SupervisionState.SIGNED_OFF
+        acts = [(a.data.act, a.data.actor.unit_code) for a in self._acts(app)]
+        assert acts == [
+            ("returned", "QX"), ("chased", "QX"), ("resubmitted", "QX-TH"), ("signed_off", "QX"),
+        ]  # fmt: skip
+        with pytest.raises(Conflict, match=r"Art\. 29: .* signed off"):
+            app.supervise(warning_id, "chased", "再催", DISTRICT_OFFICE)
+        steps = [e.step for e in app.warning_timeline(warning_id)]
+        assert steps[-4:] == [
+            "supervision_returned", "supervision_chased", "supervision_resubmitted",
+            "supervision_signed_off",
+        ]  # fmt: skip
+
+    def test_only_the_level_above_supervises_and_a_refusal_changes_nothing(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        """按照干部管理权限分级: not the disposing body itself, not the warned unit, not a peer."""
+        warning_id = self._issued(app)
+        for who in (TOWN_OFFICE, UNIT_HEAD, SIBLING_OFFICE, DISTRICT_AUDITOR):
+            with pytest.raises(Forbidden, match=r"Art\. 29"):
+                app.supervise(warning_id, "chased", "请落实", who)
+        with pytest.raises(Conflict, match=r"Art\. 29: nothing was returned"):
+            app.report_rework(warning_id, "已修订", [], TOWN_OFFICE)
+        assert supervision_of(app, warning_id) is None
+        assert self._acts(app) == []
+
+
+class TestSupervisionInMemory(SupervisionStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+
+
+class TestSupervisionSQLite(SupervisionStory):
+    @pytest.fixture
+    def env(self, tmp_path: Path) -> dict[str, str]:
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(tmp_path / "warning.db"),
+        }
