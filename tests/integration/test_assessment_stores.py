@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from eventsourcing.persistence import StoredEvent
 
+from tests.support.stores import OnPostgres
 from tests.unit.assessment.story import TOWN_OFFICE, UNIT, new_app, tell_the_year
 from tests.unit.assessment.test_managed_units_scoring import ManagedUnitsStory
 from tests.unit.assessment.test_scoring_story import ReportingStory
@@ -48,17 +49,9 @@ def test_the_year_replays_to_the_same_card_on_postgres_and_elsewhere(
         a.close()
 
 
-class TestReportingPostgres(ReportingStory):
+class TestReportingPostgres(OnPostgres, ReportingStory):
     """Art. 23 in the score (untrue reports, reviewed 瞒报 candidates) on PostgreSQL."""
 
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database}
 
-
-class TestManagedUnitsPostgres(ManagedUnitsStory):
+class TestManagedUnitsPostgres(OnPostgres, ManagedUnitsStory):
     """Art. 31 逐级 in the score (a town's card counts its units' facts) on PostgreSQL."""
-
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database}

@@ -14,6 +14,7 @@ from uuid import uuid4
 import pytest
 
 from lianfang.postgres_local import create_database, drop_database
+from tests.support.stores import OnPostgres, postgres_env
 from tests.unit.intake.test_reporting_obligations import Obligations
 from tests.unit.intake.test_routing import Routing
 from tests.unit.intake.test_tracking_until_handled import TrackingUntilHandled
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
     from lianfang.postgres_local import PgParams
 
 pytestmark = pytest.mark.postgres
-
-
-def _postgres(database: dict[str, str]) -> dict[str, str]:
-    return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **database}
 
 
 @pytest.fixture
@@ -41,27 +38,17 @@ def town_database(postgres_params: PgParams) -> Iterator[dict[str, str]]:
         drop_database(postgres_params, name)
 
 
-class TestRoutingPostgres(Routing):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
-
+class TestRoutingPostgres(OnPostgres, Routing):
     @pytest.fixture
     def town_env(self, town_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(town_database)
+        return postgres_env(town_database)
 
 
-class TestTrackingUntilHandledPostgres(TrackingUntilHandled):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
-
+class TestTrackingUntilHandledPostgres(OnPostgres, TrackingUntilHandled):
     @pytest.fixture
     def town_env(self, town_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(town_database)
+        return postgres_env(town_database)
 
 
-class TestObligationsPostgres(Obligations):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestObligationsPostgres(OnPostgres, Obligations):
+    pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.stores import OnPostgres
 from tests.unit.warning.test_deadlines import DeadlineStory
 from tests.unit.warning.test_supervision_story import SupervisionStory
 from tests.unit.warning.test_warning_story import WarningStory
@@ -17,23 +18,13 @@ from tests.unit.warning.test_warning_story import WarningStory
 pytestmark = pytest.mark.postgres
 
 
-def _postgres(database: dict[str, str]) -> dict[str, str]:
-    return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **database}
+class TestWarningPostgres(OnPostgres, WarningStory):
+    pass
 
 
-class TestWarningPostgres(WarningStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestDeadlinesPostgres(OnPostgres, DeadlineStory):
+    pass
 
 
-class TestDeadlinesPostgres(DeadlineStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
-
-
-class TestSupervisionPostgres(SupervisionStory):
-    @pytest.fixture
-    def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return _postgres(postgres_database)
+class TestSupervisionPostgres(OnPostgres, SupervisionStory):
+    pass

@@ -52,7 +52,12 @@ class OnPostgres:
 
     @pytest.fixture
     def env(self, postgres_database: dict[str, str]) -> dict[str, str]:
-        return with_chain({"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database})
+        return postgres_env(postgres_database)
+
+
+def postgres_env(database: dict[str, str]) -> dict[str, str]:
+    """The store environment of one PostgreSQL database (`postgres_database`'s or another's)."""
+    return with_chain({"PERSISTENCE_MODULE": "eventsourcing.postgres", **database})
 
 
 def postgres_connection(env: dict[str, str]) -> psycopg.Connection[tuple[object, ...]]:

@@ -19,6 +19,7 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, WarningLevel
 from tests.support.events import risk_reported
+from tests.support.stores import Story
 from tests.unit.assessment import upstream as up
 
 UNIT = "QX-TH-CZS"
@@ -36,12 +37,23 @@ def power(n: int) -> UUID:
     return uuid5(NAMESPACE_URL, f"urn:test:power:{n}")
 
 
+def make_app(env: dict[str, str], clock: ManualClock) -> AssessmentApplication:
+    org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
+    return AssessmentApplication(env, clock=clock, org=org, node_root="QX")
+
+
 def new_app(env: dict[str, str] | None = None) -> tuple[AssessmentApplication, ManualClock]:
     clock = ManualClock(START)
-    org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
-    app = AssessmentApplication(env or {"PERSISTENCE_MODULE": "eventsourcing.popo"},
-                                clock=clock, org=org, node_root="QX")  # fmt: skip
-    return app, clock
+    return make_app(env or {"PERSISTENCE_MODULE": "eventsourcing.popo"}, clock), clock
+
+
+class AssessmentStory(Story[AssessmentApplication]):
+    """A story re-told per store by subclasses that provide `env` (tests/support/stores.py)."""
+
+    start = START
+
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> AssessmentApplication:
+        return make_app(env, clock)
 
 
 @dataclass

@@ -11,7 +11,6 @@ the towns, not the towns' units (docs/assessment-managed-units.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from uuid import uuid4
 
@@ -24,7 +23,7 @@ from services.assessment.scoring.rules import WEIGHT_TOTAL, ScoringScheme
 from shared.vocabulary import WarningLevel
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.assessment import upstream as up
-from tests.unit.assessment.story import DISTRICT_OFFICE, TOWN_OFFICE, new_app
+from tests.unit.assessment.story import DISTRICT_OFFICE, TOWN_OFFICE, AssessmentStory, new_app
 from tests.unit.assessment.test_measures_scoring import overdue as measure_overdue
 
 TOWN, CZS, VILLAGE = "QX-TH", "QX-TH-CZS", "QX-TH-V1"
@@ -38,18 +37,8 @@ def shown(item: ScoreItem) -> list[tuple[str, float]]:
     return [(e["ref"], e["effect"]) for e in item["evidence"]]
 
 
-class ManagedUnitsStory:
+class ManagedUnitsStory(AssessmentStory):
     """Art. 31 逐级 in the score, re-told per store (PostgreSQL in tests/integration)."""
-
-    @pytest.fixture
-    def env(self) -> dict[str, str]:
-        raise NotImplementedError
-
-    @pytest.fixture
-    def app(self, env: dict[str, str]) -> Iterator[AssessmentApplication]:
-        app, _ = new_app(env)
-        yield app
-        app.close()
 
     def test_art_31_a_towns_card_counts_its_units_facts_at_the_managed_share(
         self, app: AssessmentApplication

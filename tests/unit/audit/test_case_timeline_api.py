@@ -12,17 +12,12 @@ from typing import TYPE_CHECKING
 from uuid import uuid4
 
 import pytest
-from fastapi.testclient import TestClient
 
 from services.warning.main import SPEC
 from services.warning.settings import WarningSettings
 from shared.audit import api as audit_api
 from shared.audit.published import Published
 from shared.auth import Role
-from shared.clock import ManualClock
-from shared.http import create_api
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
 from tests.support.events import risk_reported
 from tests.support.http_api import ApiClient
 from tests.unit.assessment import upstream as up
@@ -37,11 +32,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def api() -> Iterator[ApiClient]:
-    settings = WarningSettings(common=CommonSettings(store="memory"))
-    runtime = Runtime(SPEC, settings, clock=ManualClock())
-    with TestClient(create_api(runtime)) as client:  # no lifespan: no worker
-        yield ApiClient(runtime, client)
-    runtime.close()
+    yield from ApiClient.serve(SPEC, WarningSettings)
 
 
 def _topics(monkeypatch: pytest.MonkeyPatch, events: list[CloudEvent]) -> None:

@@ -29,11 +29,10 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
+from tests.support.stores import InMemory, OnSQLite, Story
 from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
     from uuid import UUID
 
 TOWN_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
@@ -48,24 +47,14 @@ MEETING = ReviewRecord(
 )
 
 
-class SupervisionStory:
+class SupervisionStory(Story[WarningApplication]):
     """The same story, re-told per store by subclasses that provide `env`."""
 
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        raise NotImplementedError
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
-    @pytest.fixture
-    def clock(self) -> ManualClock:
-        return ManualClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
-
-    @pytest.fixture
-    def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[WarningApplication]:
-        app = WarningApplication(
-            env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED), rules=WarningRules()
-        )
-        yield app
-        app.close()
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> WarningApplication:
+        org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
+        return WarningApplication(env, clock=clock, org=org, rules=WarningRules())
 
     def _issued(self, app: WarningApplication) -> UUID:
         """太和镇 warns its finance office yellow (a 低-graded point)."""
@@ -159,16 +148,9 @@ class SupervisionStory:
         assert self._acts(app) == []
 
 
-class TestSupervisionInMemory(SupervisionStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+class TestSupervisionInMemory(InMemory, SupervisionStory):
+    pass
 
 
-class TestSupervisionSQLite(SupervisionStory):
-    @pytest.fixture
-    def env(self, tmp_path: Path) -> dict[str, str]:
-        return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(tmp_path / "warning.db"),
-        }
+class TestSupervisionSQLite(OnSQLite, SupervisionStory):
+    pass
