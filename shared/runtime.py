@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from eventsourcing.persistence import IntegrityError
 
 from shared.auth import TokenService
 from shared.clock import Clock, SystemClock
@@ -16,8 +18,11 @@ from shared.store import eventsourcing_env
 from shared.topics import Topics
 from shared.tracing import MAPPER_TOPIC
 
+_Row = TypeVar("_Row")
+
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
+    from datetime import datetime, timedelta
     from uuid import UUID
 
     from eventsourcing.domain import DomainEventProtocol
@@ -42,6 +47,27 @@ class Tick:
     name: str
     every_seconds: float
     run: Callable[[ServiceApplication], int]
+
+
+def record_due(
+    rows: Iterable[_Row],
+    due: Callable[[_Row], datetime],
+    warn_before: timedelta,
+    now: datetime,
+    check: Callable[[_Row], int],
+) -> int:
+    """A deadline watch's pass over `rows` sorted by deadline: `check` each one whose reminder
+    is due by `now`; how many facts it recorded. A fact another worker recorded first
+    (IntegrityError, see Tick) counts as done."""
+    recorded = 0
+    for row in rows:
+        if due(row) - warn_before > now:
+            break  # sorted by deadline: nothing later is due either
+        try:
+            recorded += check(row)
+        except IntegrityError:
+            continue  # another worker recorded the same fact first: done
+    return recorded
 
 
 @dataclass(frozen=True)

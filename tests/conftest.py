@@ -141,6 +141,11 @@ def postgres_database(
     their SQLite twins get from tmp_path; creating a database takes only a few milliseconds.
     """
     slug = re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40]
+    yield from fresh_database(postgres_params, slug)
+
+
+def fresh_database(postgres_params: PgParams, slug: str) -> Iterator[dict[str, str]]:
+    """A fixture's body: a new database named after `slug`, dropped after the test."""
     name = f"t_{slug}_{uuid4().hex[:8]}"
     params = create_database(postgres_params, name)
     try:

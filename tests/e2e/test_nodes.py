@@ -47,6 +47,18 @@ def file(port: int, token: str, body: dict[str, Any]) -> dict[str, object]:
     return response.json()  # type: ignore[no-any-return]
 
 
+def routed(
+    at: tuple[int, str], body: dict[str, Any], routing: str, to: tuple[int, str], node: str
+) -> str:
+    """File `body` at one node (port, token): routed `routing` to `node`, which accepts it."""
+    filed = file(*at, body)
+    assert (filed["routing"], filed["routed_to"]) == (routing, node)
+    case = str(filed["information_id"])
+    wait_until(lambda: read(*to, case).get("routing") == "accepted",
+               what=f"{node} to accept the {routing} case")  # fmt: skip
+    return case
+
+
 def read(port: int, token: str, information_id: str) -> dict[str, object]:
     response = httpx.get(
         f"http://127.0.0.1:{port}/information/{information_id}",
@@ -75,13 +87,9 @@ def test_forwarded_down_handled_signed_off_and_transferred_up(node: Node, town: 
     town_office = town.token(Role.OFFICE, "QX-TH", user="u-taihe-office")
 
     # The district receives a petition about a village committee the town manages: forward it.
-    down = file(district_port, district_office, petition("QX-TH-V1", "XF-2026-0901"))
-    assert (down["routing"], down["routed_to"]) == ("forwarded", "town-taihe")
-    case = str(down["information_id"])
-
     # The town takes it in as its own case; its receipt is delivery, not the answer.
-    wait_until(lambda: read(town_port, town_office, case).get("routing") == "accepted",
-               what="the town to accept the forwarded case")  # fmt: skip
+    case = routed((district_port, district_office), petition("QX-TH-V1", "XF-2026-0901"),
+                  "forwarded", (town_port, town_office), "town-taihe")  # fmt: skip
     accepted = read(town_port, town_office, case)
     assert accepted["received_from"]["node_id"] == "district"  # type: ignore[index]
     wait_until(lambda: state(district_port, district_office, case) == "delivered",
@@ -110,11 +118,8 @@ def test_forwarded_down_handled_signed_off_and_transferred_up(node: Node, town: 
     )
 
     # The town receives information about its own town government, which the district manages.
-    up = file(town_port, town_office, petition("QX-TH", "XF-2026-0902"))
-    assert (up["routing"], up["routed_to"]) == ("transferred", "district")
-    moved = str(up["information_id"])
-    wait_until(lambda: read(district_port, district_office, moved).get("routing") == "accepted",
-               what="the district to accept the transferred case")  # fmt: skip
+    moved = routed((town_port, town_office), petition("QX-TH", "XF-2026-0902"),
+                   "transferred", (district_port, district_office), "district")  # fmt: skip
 
     # The town keeps its own record of what it transferred, and where to.
     kept = read(town_port, town_office, moved)

@@ -9,11 +9,10 @@ and the published review of one; a forward, its handling report and sign-off.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from uuid import uuid4
 
 import pytest
 
-from lianfang.postgres_local import create_database, drop_database
+from tests.conftest import fresh_database
 from tests.support.stores import OnPostgres, postgres_env
 from tests.unit.intake.test_reporting_obligations import Obligations
 from tests.unit.intake.test_routing import Routing
@@ -30,24 +29,23 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def town_database(postgres_params: PgParams) -> Iterator[dict[str, str]]:
     """A second fresh database: the town node's store."""
-    name = f"t_town_{uuid4().hex[:8]}"
-    params = create_database(postgres_params, name)
-    try:
-        yield params.eventsourcing_env()
-    finally:
-        drop_database(postgres_params, name)
+    yield from fresh_database(postgres_params, "town")
 
 
-class TestRoutingPostgres(OnPostgres, Routing):
+class OnTwoPostgres(OnPostgres):
+    """The district's database and the town's, as two nodes keep them."""
+
     @pytest.fixture
     def town_env(self, town_database: dict[str, str]) -> dict[str, str]:
         return postgres_env(town_database)
 
 
-class TestTrackingUntilHandledPostgres(OnPostgres, TrackingUntilHandled):
-    @pytest.fixture
-    def town_env(self, town_database: dict[str, str]) -> dict[str, str]:
-        return postgres_env(town_database)
+class TestRoutingPostgres(OnTwoPostgres, Routing):
+    pass
+
+
+class TestTrackingUntilHandledPostgres(OnTwoPostgres, TrackingUntilHandled):
+    pass
 
 
 class TestObligationsPostgres(OnPostgres, Obligations):

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
-from shared.events import Actor, JudgementMade, JudgementMadeData, RiskReported, RiskReportedData
+from shared.events import (
+    Actor,
+    CloudEvent,
+    JudgementMade,
+    JudgementMadeData,
+    RiskReported,
+    RiskReportedData,
+)
 from shared.events.publish import Origin
 
 INTAKE = Origin("/lianfang/district/intake", "district")
 REGISTER = Origin("/lianfang/district/register", "district")
+_E = TypeVar("_E", bound=CloudEvent)
 
 
 def risk_reported(
@@ -24,26 +33,31 @@ def risk_reported(
     at = at or datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
     officer = reported_by or Actor(user_id="u-officer", role="officer", unit_code=unit_code)
     information_id = information_id or uuid4()
-    return RiskReported(
-        id=event_id or str(uuid4()),
-        source=INTAKE.source,
-        time=at,
-        subject=str(information_id),
-        data=RiskReportedData(
-            **INTAKE.stamp(unit_code, officer, "Art. 22", at),
-            information_id=information_id,
-            subject_post="出纳",
-            subject_person_id=None,
-            channel=channel,
-            summary="报销单据多次由同一人审核并支付",
-            happened_at=None,
-            learned_at=at,
-            source_reference=f"XXY-{information_id.hex[:8]}",
-            attachment_refs=[],
-            reported_by=officer,
-            has_protected_source=channel == "petition",
-        ),
+    data = RiskReportedData(
+        **INTAKE.stamp(unit_code, officer, "Art. 22", at),
+        information_id=information_id,
+        subject_post="出纳",
+        subject_person_id=None,
+        channel=channel,
+        summary="报销单据多次由同一人审核并支付",
+        happened_at=None,
+        learned_at=at,
+        source_reference=f"XXY-{information_id.hex[:8]}",
+        attachment_refs=[],
+        reported_by=officer,
+        has_protected_source=channel == "petition",
     )
+    return sent(RiskReported, INTAKE, data, information_id, event_id)
+
+
+def sent(
+    kind: type[_E], origin: Origin, data: Any, subject: UUID, event_id: str | None = None
+) -> _E:
+    """The event `origin` sends about `subject`, at the time its data says, with a fresh id
+    unless `event_id` is given (a re-send)."""
+    fresh_id = event_id or str(uuid4())
+    return kind(id=fresh_id, source=origin.source, time=data.occurred_at, subject=str(subject),
+                data=data)  # fmt: skip
 
 
 def incipient_judgement(unit: str, risk_point_id: UUID) -> JudgementMade:

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
-from eventsourcing.persistence import IntegrityError
 
-from shared.runtime import Tick
+from shared.runtime import Tick, record_due
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
@@ -115,15 +114,8 @@ def check_measure_deadlines(app: RegisterApplication) -> int:
     """Record reminders and overdue measures now due (Art. 14, 15); how many were recorded."""
     now = app.clock.now()
     remind_before = timedelta(days=app.rules.measures.remind_days_before)
-    recorded = 0
-    for row in app.view.due_measures():
-        if row.deadline - remind_before > now:
-            break  # sorted by deadline: nothing later is due either
-        try:
-            recorded += _check(app, row, now, remind_before)
-        except IntegrityError:
-            continue  # another worker recorded the same fact first: done
-    return recorded
+    return record_due(app.view.due_measures(), lambda r: r.deadline, remind_before, now,
+                      lambda r: _check(app, r, now, remind_before))  # fmt: skip
 
 
 def _check(

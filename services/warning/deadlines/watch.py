@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
-from eventsourcing.persistence import IntegrityError
 
 from services.warning.disposal.grades import GRADE_OF_LEVEL
 from services.warning.disposal.model import Escalation, Proposal, ProposalKind, proposal_id
-from shared.runtime import Tick
+from shared.runtime import Tick, record_due
 from shared.vocabulary import ActionHolder, ActionKind, ActorRecord, WarningLevel
 
 if TYPE_CHECKING:
@@ -136,15 +135,8 @@ def check_deadlines(app: WarningApplication) -> int:
     """Record reminders and overdue actions now due (规定时限, Art. 28); how many were recorded."""
     now = app.clock.now()
     remind_before = timedelta(days=app.rules.remind_days_before)
-    recorded = 0
-    for row in app.view.due_actions():
-        if row.due_at - remind_before > now:
-            break  # sorted by deadline: nothing later is due either
-        try:
-            recorded += _check(app, row, now, remind_before)
-        except IntegrityError:
-            continue  # another worker recorded the same fact first: done
-    return recorded
+    return record_due(app.view.due_actions(), lambda r: r.due_at, remind_before, now,
+                      lambda r: _check(app, r, now, remind_before))  # fmt: skip
 
 
 def _check(app: WarningApplication, row: ActionRow, now: datetime, remind_before: timedelta) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+import pytest
+
 from services.intake.app import InformationDraft, IntakeApplication
 from services.intake.routing.rules import RoutingRules
 from services.intake.settings import IntakeRules
@@ -15,7 +17,8 @@ from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.stores import Story
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Iterator
+    from pathlib import Path
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX", "区预防腐败室")
@@ -53,3 +56,21 @@ class StoreStory(Story[IntakeApplication]):
 
     def make_app(self, env: dict[str, str], clock: ManualClock) -> IntakeApplication:
         return make_app(env, clock)
+
+
+class TwoNodeStory(StoreStory):
+    """The district's store (`app`) and 太和镇's beside it (`town`), a store per node."""
+
+    @pytest.fixture
+    def town_env(self, env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+        """太和镇's own store beside the district's (a store per node)."""
+        town_env = dict(env)
+        if "SQLITE_DBNAME" in env:
+            town_env["SQLITE_DBNAME"] = str(tmp_path / "town.sqlite")
+        return town_env
+
+    @pytest.fixture
+    def town(self, town_env: dict[str, str], clock: ManualClock) -> Iterator[IntakeApplication]:
+        app = make_app(town_env, clock, node_id="town-taihe")
+        yield app
+        app.close()

@@ -31,15 +31,11 @@ from tests.unit.intake.support import (
     DISTRICT_OFFICE,
     JUDGE,
     TAIHE_OFFICE,
-    StoreStory,
+    TwoNodeStory,
     draft,
-    make_app,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
-
     from services.intake.app import IntakeApplication
     from shared.clock import ManualClock
     from shared.events import CloudEvent
@@ -69,21 +65,7 @@ class Hand:
         app.process_event(event, Tracking("lianfang.intake.events-0", self.offset))  # type: ignore[arg-type]
 
 
-class Routing(StoreStory):
-    @pytest.fixture
-    def town_env(self, env: dict[str, str], tmp_path: Path) -> dict[str, str]:
-        """太和镇's own store beside the district's (a store per node)."""
-        town_env = dict(env)
-        if "SQLITE_DBNAME" in env:
-            town_env["SQLITE_DBNAME"] = str(tmp_path / "town.sqlite")
-        return town_env
-
-    @pytest.fixture
-    def town(self, town_env: dict[str, str], clock: ManualClock) -> Iterator[IntakeApplication]:
-        app = make_app(town_env, clock, node_id="town-taihe")
-        yield app
-        app.close()
-
+class Routing(TwoNodeStory):
     def test_own_unit_is_accepted_here(self, app: IntakeApplication) -> None:
         filing = app.file_information(draft("R-1", unit="QX-ZRZY"), DISTRICT_OFFICE)
         assert filing.routing == "accepted"

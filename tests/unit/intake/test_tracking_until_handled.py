@@ -28,15 +28,12 @@ from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
     TAIHE_OFFICE,
-    StoreStory,
+    TwoNodeStory,
     draft,
-    make_app,
 )
 from tests.unit.intake.test_routing import DISTRICT, TAIHE, Hand, published
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
     from uuid import UUID
 
     from services.intake.app import IntakeApplication
@@ -89,21 +86,7 @@ class Exchange:
         return handled
 
 
-class TrackingUntilHandled(StoreStory):
-    @pytest.fixture
-    def town_env(self, env: dict[str, str], tmp_path: Path) -> dict[str, str]:
-        """太和镇's own store beside the district's (a store per node)."""
-        town_env = dict(env)
-        if "SQLITE_DBNAME" in env:
-            town_env["SQLITE_DBNAME"] = str(tmp_path / "town.sqlite")
-        return town_env
-
-    @pytest.fixture
-    def town(self, town_env: dict[str, str], clock: ManualClock) -> Iterator[IntakeApplication]:
-        app = make_app(town_env, clock, node_id="town-taihe")
-        yield app
-        app.close()
-
+class TrackingUntilHandled(TwoNodeStory):
     @pytest.fixture
     def x(self, app: IntakeApplication, town: IntakeApplication) -> Exchange:
         return Exchange(app, town)

@@ -7,6 +7,7 @@ from uuid import uuid4
 
 from shared.events import Actor, RevisionRequested, RevisionRequestedData
 from shared.events.publish import Origin
+from tests.support.events import sent
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -29,19 +30,14 @@ def revision_requested(
     """An inspection's finding that a risk point of `unit_code` must be revised (Art. 30)."""
     inspector = Actor(user_id="u-qx-inspector", role="auditor", unit_code="QX")
     request_id = request_id or uuid4()
-    return RevisionRequested(
-        id=event_id or str(uuid4()),
-        source=ASSESSMENT.source,
-        time=at,
-        subject=str(risk_point_id),
-        data=RevisionRequestedData(
-            **ASSESSMENT.stamp(unit_code, inspector, "Art. 30", at),
-            request_id=request_id,
-            risk_point_id=risk_point_id,
-            inspection_id=uuid4(),
-            finding_id=uuid4(),
-            aspects=aspects,
-            finding="现场踏勘仍由一人完成，防控措施未落实",
-            revise_by=None,
-        ),
+    data = RevisionRequestedData(
+        **ASSESSMENT.stamp(unit_code, inspector, "Art. 30", at),
+        request_id=request_id,
+        risk_point_id=risk_point_id,
+        inspection_id=uuid4(),
+        finding_id=uuid4(),
+        aspects=aspects,
+        finding="现场踏勘仍由一人完成，防控措施未落实",
+        revise_by=None,
     )
+    return sent(RevisionRequested, ASSESSMENT, data, risk_point_id, event_id)

@@ -31,7 +31,7 @@ from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.judging import feed, information_id, report
-from tests.unit.register.stories import RegisterStoryBase
+from tests.unit.register.stories import OFFICE, ORDINARY, SERIOUS, RegisterStoryBase
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,13 +39,10 @@ if TYPE_CHECKING:
 
     from shared.events import CloudEvent
 
-OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
 JUDGE = Principal("u-th-judge", frozenset({Role.JUDGE}), "QX-TH", "太和镇研判小组")
 DISTRICT_JUDGE = Principal("u-qx-judge", frozenset({Role.JUDGE}), "QX")
 NEIGHBOUR_JUDGE = Principal("u-tp-judge", frozenset({Role.JUDGE}), "QX-TP")
 ORIGIN = Origin("/lianfang/district/register", "district")
-ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
-SERIOUS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
 CHECKED = ["调取2025年报销凭证", "询问财政所会计、出纳"]
 TOWN_MEMBERS = [
     Principal(f"u-th-judge{n}", frozenset({Role.JUDGE}), "QX-TH") for n in ("2", "3", "4", "5")

@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from services.register.app import RegisterApplication
-from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate
-from services.register.risk_points.handlers import RiskPointDraft
 from services.register.risk_points.measures import MeasureStatus
 from services.register.risk_points.model import RiskStatus
 from services.register.risk_points.rules import MeasuresRule, RegisterRules
@@ -32,20 +30,21 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
 from tests.support.stores import InMemory, OnSQLite
-from tests.unit.register.stories import RegisterStoryBase
+from tests.unit.register.stories import (
+    DISCIPLINE,
+    OFFICE,
+    ORDINARY,
+    SERIOUS,
+    RegisterStoryBase,
+    approved_point,
+)
 from tests.unit.register.test_register_story import STEPS
 
 if TYPE_CHECKING:
     from uuid import UUID
 
-OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
-SECRETARY = Principal("u-taihe-secretary", frozenset({Role.LEADER}), "QX-TH")
-MAYOR = Principal("u-taihe-mayor", frozenset({Role.LEADER}), "QX-TH")
-DISCIPLINE = Principal("u-taihe-discipline", frozenset({Role.LEADER}), "QX-TH")
 ORIGIN = Origin("/lianfang/town-taihe/register", "town-taihe")
 LOW = {"importance": 2, "discretion": 2, "probability": 2, "harm": 2}
-ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
-SERIOUS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
 
 
 class MeasuresStory(RegisterStoryBase):
@@ -53,24 +52,7 @@ class MeasuresStory(RegisterStoryBase):
 
     def _published(self, app: RegisterApplication, factors: dict[str, int]) -> UUID:
         """A point graded from `factors`, approved and published for 5 days (Art. 10, 14)."""
-        draft = PowerDraft(
-            "QX-TH", "农村村民住宅建设审批", "licensing", "《中华人民共和国土地管理法》第六十二条",
-            ["规划建设办审核岗", "窗口受理岗"],
-        )  # fmt: skip
-        power_id = app.catalogue_power(draft, OFFICE)
-        app.draw_flowchart(power_id, STEPS, OFFICE)
-        point_id = app.identify_risk_point(
-            RiskPointDraft(
-                "QX-TH", "规划建设办审核岗", "business_process", "现场踏勘由一人完成",
-                ["出具虚假踏勘意见"], power_id=power_id, step_key="survey",
-            ),
-            OFFICE,
-        )  # fmt: skip
-        app.grade_risk_point(
-            point_id, factors, reason="排查评定", responsible_leader_id="u-taihe-mayor", by=OFFICE
-        )
-        app.vote(point_id, True, "同意", SECRETARY)
-        app.vote(point_id, True, "同意", MAYOR)
+        point_id = approved_point(app, STEPS, factors, "排查评定")
         app.publish(point_id, OFFICE, days=5)
         return point_id
 

@@ -15,9 +15,8 @@ from uuid import UUID, uuid4
 import pytest
 
 from services.register.app import RegisterApplication
-from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate
-from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
+from services.register.risk_points.handlers import RevisedContent
 from services.register.risk_points.model import Focus, RiskStatus
 from shared.application import Rejected
 from shared.auth import Principal, Role
@@ -29,7 +28,7 @@ from shared.vocabulary import Grade, GradeSource
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.judging import feed
 from tests.unit.register.revising import revision_requested
-from tests.unit.register.stories import RegisterStoryBase
+from tests.unit.register.stories import RegisterStoryBase, approved_point
 from tests.unit.register.test_register_story import STEPS
 
 if TYPE_CHECKING:
@@ -50,25 +49,7 @@ class RevisionStory(RegisterStoryBase):
     def _in_force(self, app: RegisterApplication, clock: ManualClock) -> UUID:
         """A point graded medium, approved, published, in force, with measures from two
         categories (as 中 needs, Art. 14)."""
-        draft = PowerDraft(
-            "QX-TH", "农村村民住宅建设审批", "licensing", "《中华人民共和国土地管理法》第六十二条",
-            ["规划建设办审核岗", "窗口受理岗"],
-        )  # fmt: skip
-        power_id = app.catalogue_power(draft, OFFICE)
-        app.draw_flowchart(power_id, STEPS, OFFICE)
-        point_id = app.identify_risk_point(
-            RiskPointDraft(
-                unit_code="QX-TH", post="规划建设办审核岗", category="business_process",
-                description="现场踏勘由一人完成", manifestations=["出具虚假踏勘意见"],
-                power_id=power_id, step_key="survey",
-            ),
-            OFFICE,
-        )  # fmt: skip
-        app.grade_risk_point(
-            point_id, ORDINARY, reason="初次评定", responsible_leader_id="u-taihe-mayor", by=OFFICE
-        )
-        app.vote(point_id, True, "同意", SECRETARY)
-        app.vote(point_id, True, "同意", MAYOR)
+        point_id = approved_point(app, STEPS, ORDINARY, "初次评定")
         app.choose_measure(
             point_id, "business_process.1", detail="踏勘两人以上", owner_id="u-th-office",
             due_date=date(2026, 3, 1), by=OFFICE,

@@ -9,52 +9,34 @@ once the town has reported its rework. Nobody else supervises, and a refused act
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 import pytest
 
 from services.warning.app import WarningApplication
 from services.warning.contract import translate
-from services.warning.deadlines.rules import WarningRules
-from services.warning.disposal.handlers import ReviewRecord
-from services.warning.disposal.model import Decision, ProposalStatus
+from services.warning.disposal.model import ProposalStatus
 from services.warning.supervision.handlers import supervision_of
 from services.warning.supervision.model import SupervisionState
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import DisposalSupervised, parse_event
-from shared.events.publish import Origin
-from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
-from tests.support.stores import InMemory, OnSQLite, Story
+from tests.support.stores import InMemory, OnSQLite
+from tests.unit.warning import stories
+from tests.unit.warning.stories import TOWN_OFFICE, UNIT_HEAD, WarningStoryBase
 from tests.unit.warning.upstream import feed, graded, judgement
 
 if TYPE_CHECKING:
     from uuid import UUID
 
-TOWN_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
-TOWN_CLERK = Principal("u-th-clerk", frozenset({Role.OFFICE}), "QX-TH")
-UNIT_HEAD = Principal("u-taihe-czs-head", frozenset({Role.LEADER}), "QX-TH-CZS")
 DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX")
 DISTRICT_AUDITOR = Principal("u-qx-audit", frozenset({Role.AUDITOR}), "QX")
-SIBLING_OFFICE = Principal("u-tp-office", frozenset({Role.OFFICE}), "QX-TP")
-ORIGIN = Origin("/lianfang/district/warning", "district")
-MEETING = ReviewRecord(
-    date(2026, 1, 5), ["镇党委书记", "镇纪委书记"], Decision.ISSUE, "太和纪要〔2026〕3号"
-)
 
 
-class SupervisionStory(Story[WarningApplication]):
+class SupervisionStory(WarningStoryBase):
     """The same story, re-told per store by subclasses that provide `env`."""
-
-    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-    def make_app(self, env: dict[str, str], clock: ManualClock) -> WarningApplication:
-        org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
-        return WarningApplication(env, clock=clock, org=org, rules=WarningRules())
 
     def _issued(self, app: WarningApplication) -> UUID:
         """太和镇 warns its finance office yellow (a 低-graded point)."""
@@ -63,7 +45,7 @@ class SupervisionStory(Story[WarningApplication]):
         assert made.data.risk_point_id is not None
         feed(app, graded(made.data.risk_point_id, Grade.LOW))
         proposal = app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1].id
-        app.review(proposal, MEETING, TOWN_OFFICE)
+        app.review(proposal, stories.MEETING, TOWN_OFFICE)
         return app.issue_warning(proposal, TOWN_OFFICE).id
 
     def _finish(self, app: WarningApplication, clock: ManualClock, warning_id: UUID) -> None:
@@ -71,7 +53,7 @@ class SupervisionStory(Story[WarningApplication]):
         for action in list(app.get_warning(warning_id).actions.values()):
             talk = action.kind == "warning_talk"
             app.report_action(
-                warning_id, action.action_id, TOWN_CLERK if talk else UNIT_HEAD,
+                warning_id, action.action_id, stories.TOWN_CLERK if talk else UNIT_HEAD,
                 note="已整改", document_refs=[] if talk else [f"doc-{action.kind}"],
                 held_at=clock.now() if talk else None, participants=["出纳 张某"] if talk else [],
             )  # fmt: skip
@@ -80,7 +62,7 @@ class SupervisionStory(Story[WarningApplication]):
 
     def _acts(self, app: WarningApplication) -> list[DisposalSupervised]:
         found = app.recorder.select_notifications(start=None, limit=10_000)
-        out = [translate(app.mapper.to_domain_event(n), ORIGIN) for n in found]
+        out = [translate(app.mapper.to_domain_event(n), stories.ORIGIN) for n in found]
         return [e for e in out if isinstance(e, DisposalSupervised)]
 
     def test_the_level_above_chases_a_disposal_under_way(self, app: WarningApplication) -> None:
@@ -139,7 +121,7 @@ class SupervisionStory(Story[WarningApplication]):
     ) -> None:
         """按照干部管理权限分级: not the disposing body itself, not the warned unit, not a peer."""
         warning_id = self._issued(app)
-        for who in (TOWN_OFFICE, UNIT_HEAD, SIBLING_OFFICE, DISTRICT_AUDITOR):
+        for who in (TOWN_OFFICE, UNIT_HEAD, stories.SIBLING_OFFICE, DISTRICT_AUDITOR):
             with pytest.raises(Forbidden, match=r"Art\. 29"):
                 app.supervise(warning_id, "chased", "请落实", who)
         with pytest.raises(Conflict, match=r"Art\. 29: nothing was returned"):

@@ -20,37 +20,29 @@ from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import CaseTransferred, WarningClosed, WarningIssued, parse_event
-from shared.events.publish import Origin
-from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
-from tests.support.stores import InMemory, OnSQLite, Story
+from tests.support.stores import InMemory, OnSQLite
+from tests.unit.warning.stories import (
+    MEETING,
+    ORIGIN,
+    SIBLING_OFFICE,
+    TOWN_CLERK,
+    TOWN_OFFICE,
+    UNIT_HEAD,
+    WarningStoryBase,
+)
 from tests.unit.warning.upstream import feed, graded, graded_by_judgement, judgement
 
 if TYPE_CHECKING:
     from uuid import UUID
 
-TOWN_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
-TOWN_CLERK = Principal("u-th-clerk", frozenset({Role.OFFICE}), "QX-TH")
-UNIT_HEAD = Principal("u-taihe-czs-head", frozenset({Role.LEADER}), "QX-TH-CZS")
 UNIT_OFFICE = Principal("u-czs-office", frozenset({Role.OFFICE}), "QX-TH-CZS")
-SIBLING_OFFICE = Principal("u-tp-office", frozenset({Role.OFFICE}), "QX-TP")
-ORIGIN = Origin("/lianfang/district/warning", "district")
-MEETING = ReviewRecord(
-    date(2026, 1, 5), ["镇党委书记", "镇纪委书记"], Decision.ISSUE, "太和纪要〔2026〕3号"
-)
 
 
-class WarningStory(Story[WarningApplication]):
+class WarningStory(WarningStoryBase):
     """The same story, re-told per store by subclasses that provide `env`."""
 
-    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-    def make_app(self, env: dict[str, str], clock: ManualClock) -> WarningApplication:
-        rules = WarningRules(business_lines={"QX-TH-CZS": "QX-CZ"})
-        return WarningApplication(
-            env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED), rules=rules
-        )
+    rules = WarningRules(business_lines={"QX-TH-CZS": "QX-CZ"})
 
     def _proposal(self, app: WarningApplication, grade: Grade = Grade.LOW) -> UUID:
         """A judgement about a risk point the register has graded `grade`."""
