@@ -248,8 +248,11 @@ def risk_reported(n: int, run: str) -> RiskReported:
     )  # fmt: skip
 
 
-async def kafka_to_store(stack: Stack, topic: str, count: int) -> dict[str, float]:
-    """Events/s from the first record produced to the last receipt, per consuming service."""
+async def kafka_to_store(
+    stack: Stack, topic: str, count: int, limit: float = 180
+) -> dict[str, tuple[int, float]]:
+    """Per consuming service, how many of `count` records it took in and in how many seconds
+    from the first one produced: all of them, or as many as it managed within `limit`."""
     stores = {s: stack.data_dir() / f"{s}.sqlite" for s in ("register", "assessment")}
     before = {s: receipts(p) for s, p in stores.items()}
     run = uuid4().hex[:8]
@@ -268,17 +271,16 @@ async def kafka_to_store(stack: Stack, topic: str, count: int) -> dict[str, floa
         await asyncio.gather(*pending)
     finally:
         await producer.stop()
-    rates: dict[str, float] = {}
-    deadline = time.monotonic() + 300
-    while len(rates) < len(stores) and time.monotonic() < deadline:
+    taken: dict[str, tuple[int, float]] = {}
+    deadline = time.monotonic() + limit
+    while len(taken) < len(stores):
+        late = time.monotonic() >= deadline
         for service, store in stores.items():
-            if service not in rates and receipts(store) - before[service] >= count:
-                rates[service] = count / (time.perf_counter() - started)
+            done = receipts(store) - before[service]
+            if service not in taken and (done >= count or late):
+                taken[service] = (done, time.perf_counter() - started)
         await asyncio.sleep(0.1)
-    missing = set(stores) - set(rates)
-    if missing:
-        raise RuntimeError(f"{', '.join(sorted(missing))} did not take in {count} events in time")
-    return rates
+    return taken
 
 
 # -- the run -------------------------------------------------------------------------------------
@@ -287,7 +289,7 @@ async def kafka_to_store(stack: Stack, topic: str, count: int) -> dict[str, floa
 async def measure(stack: Stack, quick: bool) -> list[Figure]:
     """Every figure of one run, in the order they are printed."""
     n_bare, n_one, n_many, n_latency, n_hop = (
-        (5_000, 100, 500, 50, 500) if quick else (30_000, 400, 3_000, 200, 5_000)
+        (5_000, 100, 500, 50, 500) if quick else (30_000, 400, 3_000, 200, 2_000)
     )
     common = CommonSettings()
     tokens = TokenService(common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock())
@@ -317,9 +319,13 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
         Figure("filing -> RiskReported on Kafka, p99", hop.p99_ms, "ms"),
         *(
             Figure(
-                f"Kafka -> {service} store (receipts)", rate, "events/s", consumed, rate / consume
+                f"Kafka -> {service} store ({done} of {n_hop} in {seconds:.0f} s)",
+                done / seconds,
+                "events/s",
+                consumed,
+                done / seconds / consume,
             )
-            for service, rate in hop_rates.items()
+            for service, (done, seconds) in hop_rates.items()
         ),
     ]
 
