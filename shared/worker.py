@@ -199,6 +199,8 @@ class Worker:
             self.faust_id,
             broker=[f"kafka://{server}" for server in rt.common.kafka_bootstrap.split(",")],
             store="memory://",
+            # Beside the node's stores, not in whatever folder the process started in.
+            datadir=str(rt.common.data_dir / f"{self.faust_id}-faust"),
             web_enabled=False,
             autodiscover=False,
             consumer_auto_offset_reset="earliest",
