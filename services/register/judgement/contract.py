@@ -11,8 +11,7 @@ translate = Translations()
 """A judgement becomes JudgementMade; receipt and verification stay internal (Art. 25)."""
 
 
-@translate.of(ReportedInformation.GroupJudged)  # Judged with the members who signed (Art. 25);
-@translate.of(ReportedInformation.Judged)  # its own entry: eventsourcing's Judged is not its base
+@translate.of(ReportedInformation.Judged)
 def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
     """JudgementMade, with the judgement's stored id and any Art. 23 finding (Art. 23, 25)."""
     breach = _breach(e.breach) if e.breach else None
@@ -26,12 +25,12 @@ def judged(e: ReportedInformation.Judged, origin: Origin) -> JudgementMade:
         recommended_level=e.recommended_level,
         reasoning=e.reasoning,
         reporting_breach=breach,
-        signed_by=_signed_by(e) if isinstance(e, ReportedInformation.GroupJudged) else None,
+        signed_by=_signed_by(e),
     )
     return public_envelope(JudgementMade, e, origin, data=data)
 
 
-def _signed_by(e: ReportedInformation.GroupJudged) -> list[JudgementSignOff]:
+def _signed_by(e: ReportedInformation.Judged) -> list[JudgementSignOff]:
     """The members who signed the judgement, and when (Art. 25)."""
     return [JudgementSignOff.model_validate(s) for s in e.signed_by]
 

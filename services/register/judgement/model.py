@@ -153,7 +153,8 @@ class ReportedInformation(Aggregate):
         return information_id
 
     class Judged(Aggregate.Event):
-        """The judgement group gave its verdict 研判结论 (Art. 25); Art. 23 breach if found."""
+        """The judgement group gave its verdict 研判结论 once enough members signed it (Art. 25);
+        an Art. 23 breach if found."""
 
         judgement_id: UUID
         unit_code: str
@@ -164,12 +165,8 @@ class ReportedInformation(Aggregate):
         risk_point_opened: bool
         factors: dict[str, int] | None
         breach: dict[str, str] | None
-        judged_by: ActorRecord
-        judged_at: datetime
-
-    class GroupJudged(Judged):
-        """The group's verdict, made when enough members signed it (Art. 25); who signed, when."""
-
+        judged_by: ActorRecord  # who proposed it
+        judged_at: datetime  # when the last sign-off needed made it
         signed_by: list[dict[str, str]]  # each: user_id, role, unit_code, signed_at (ISO 8601)
 
     @event("Received")
@@ -338,7 +335,7 @@ class ReportedInformation(Aggregate):
                 "reported_event_id": self.upstream_event_id,
                 "reported_at": self.reported_at.isoformat(),
             }
-        self._group_judged(
+        self._judged(
             judgement_id=judgement_id, unit_code=self.unit_code, verdict=verdict.value,
             recommended_level=recommended_level.value if recommended_level else None,
             reasoning=reasoning, risk_point_id=risk_point_id,
@@ -360,8 +357,8 @@ class ReportedInformation(Aggregate):
                 "report finding: whoever typed it in did not make it"
             )
 
-    @event(GroupJudged)
-    def _group_judged(
+    @event(Judged)
+    def _judged(
         self,
         *,
         judgement_id: UUID,
@@ -389,30 +386,6 @@ class ReportedInformation(Aggregate):
             reasoning=reasoning, risk_point_id=risk_point_id, risk_point_opened=risk_point_opened,
             factors=factors, breach=breach, judged_by=judged_by, judged_at=judged_at,
             signed_by=signoffs,
-        )  # fmt: skip
-
-    @event(Judged)
-    def _judged(
-        self,
-        *,
-        judgement_id: UUID,
-        unit_code: str,
-        verdict: str,
-        recommended_level: str | None,
-        reasoning: str,
-        risk_point_id: UUID | None,
-        risk_point_opened: bool,
-        factors: dict[str, int] | None,
-        breach: dict[str, str] | None,
-        judged_by: ActorRecord,
-        judged_at: datetime,
-    ) -> None:
-        """A judgement recorded before the group signed (one judge's); replayed as it was."""
-        self._record(
-            judgement_id=judgement_id, verdict=verdict, recommended_level=recommended_level,
-            reasoning=reasoning, risk_point_id=risk_point_id, risk_point_opened=risk_point_opened,
-            factors=factors, breach=breach, judged_by=judged_by, judged_at=judged_at,
-            signed_by=(),
         )  # fmt: skip
 
     def _record(
