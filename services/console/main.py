@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from services.console import contract
+from services.console.accounts import api as accounts_api
 from services.console.app import ConsoleApplication
 from services.console.settings import ConsoleSettings
 from shared.runtime import ServiceSpec
@@ -27,7 +28,7 @@ SPEC = ServiceSpec(
     title="Console 控制台",
     application=create_application,
     translate=contract.translate,
-    routers=lambda: [],
+    routers=lambda: [accounts_api.router],
     # The registers' units: an admin's subtree includes units registered since the start.
     consumes=("register",),
 )

@@ -77,7 +77,7 @@ class AccountsView:
                 self._rows[account_id] = row_of(account)
                 # Grants revoked since are found in the account's events, not its state.
                 for stored in self._app.events.get(account_id):
-                    if isinstance(stored, Account.RoleGranted):  # type: ignore[attr-defined]
+                    if isinstance(stored, Account.RoleGranted):
                         self._ever[(Role(stored.role), stored.unit_code)].add(account_id)
 
     def accounts(

@@ -101,6 +101,35 @@ class Account(Aggregate):
     def create_id(user_id: str, **_: Any) -> UUID:
         return account_id_of(user_id)
 
+    class RoleGranted(Aggregate.Event):
+        """A role granted for a unit, by whom, when, on what authority."""
+
+        role: str
+        unit_code: str
+        authority: str
+        granted_by: ActorRecord
+        granted_at: datetime
+
+    class Suspended(Aggregate.Event):
+        """The account suspended 停用; whose and which unit's, for the public AccountSuspended."""
+
+        user_id: str
+        unit_code: str
+        reason: str
+        authority: str
+        suspended_by: ActorRecord
+        suspended_at: datetime
+
+    class Reactivated(Aggregate.Event):
+        """The account re-activated 恢复; whose and which unit's, for AccountReactivated."""
+
+        user_id: str
+        unit_code: str
+        reason: str
+        authority: str
+        reactivated_by: ActorRecord
+        reactivated_at: datetime
+
     @event("Opened")
     def __init__(
         self,
@@ -164,7 +193,7 @@ class Account(Aggregate):
             granted_at=at,
         )  # fmt: skip
 
-    @event("RoleGranted")
+    @event(RoleGranted)
     def _granted(
         self, *, role: str, unit_code: str, authority: str, granted_by: ActorRecord,
         granted_at: datetime,
@@ -202,24 +231,32 @@ class Account(Aggregate):
         """Suspend 停用 the account: no sign-in, its tokens refused; Conflict if suspended."""
         if self.suspension is not None:
             raise Conflict(f"{self.user_id} is suspended already")
-        self._suspended(reason=reason, authority=authority, suspended_by=by, suspended_at=at)
+        self._suspended(
+            user_id=self.user_id, unit_code=self.unit_code, reason=reason, authority=authority,
+            suspended_by=by, suspended_at=at,
+        )  # fmt: skip
 
-    @event("Suspended")
+    @event(Suspended)
     def _suspended(
-        self, *, reason: str, authority: str, suspended_by: ActorRecord, suspended_at: datetime
-    ) -> None:
+        self, *, user_id: str, unit_code: str, reason: str, authority: str,
+        suspended_by: ActorRecord, suspended_at: datetime,
+    ) -> None:  # fmt: skip
         self.suspension = Suspension(reason, authority, dict(suspended_by), suspended_at)
 
     def reactivate(self, reason: str, authority: str, by: ActorRecord, at: datetime) -> None:
         """Re-activate 恢复 a suspended account; Conflict if it is active."""
         if self.suspension is None:
             raise Conflict(f"{self.user_id} is active; only a suspended account is re-activated")
-        self._reactivated(reason=reason, authority=authority, reactivated_by=by, reactivated_at=at)
+        self._reactivated(
+            user_id=self.user_id, unit_code=self.unit_code, reason=reason, authority=authority,
+            reactivated_by=by, reactivated_at=at,
+        )  # fmt: skip
 
-    @event("Reactivated")
+    @event(Reactivated)
     def _reactivated(
-        self, *, reason: str, authority: str, reactivated_by: ActorRecord, reactivated_at: datetime
-    ) -> None:
+        self, *, user_id: str, unit_code: str, reason: str, authority: str,
+        reactivated_by: ActorRecord, reactivated_at: datetime,
+    ) -> None:  # fmt: skip
         self.suspension = None
 
 

@@ -16,9 +16,13 @@ import pytest
 from services.console.accounts.imports import AccountDraft
 from services.console.accounts.model import AccountStatus
 from services.console.app import ConsoleApplication
+from services.console.contract import translate
 from shared.auth import Principal, Role
 from shared.clock import BEIJING
 from shared.errors import Conflict, Forbidden, Invalid
+from shared.events import parse_event
+from shared.events.console import AccountReactivated, AccountSuspended
+from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.stores import InMemory, OnSQLite, Story
@@ -30,6 +34,7 @@ DISTRICT_ADMIN = Principal("qx-admin", frozenset({Role.ADMIN}), "QX", "区管理
 TOWN_ADMIN = Principal("th-admin", frozenset({Role.ADMIN}), "QX-TH", "太和镇管理员")
 DECISION = "清新纪发〔2026〕12号"
 DAY = timedelta(days=1)
+ORIGIN = Origin("/lianfang/district/console", "district")
 
 
 def draft(user_id: str, unit: str, *grants: tuple[Role, str], name: str = "") -> AccountDraft:
@@ -151,6 +156,35 @@ class AccountsStory(Story[ConsoleApplication]):
             app.reactivate_account("th-chen", "again", DECISION, TOWN_ADMIN)
         rows = app.list_accounts("QX", status=AccountStatus.ACTIVE)
         assert [r.user_id for r in rows] == ["th-chen"]
+
+    def test_suspension_and_reactivation_go_out_as_public_events(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        """Only these two leave the console: every service follows them (issue #14 item 3)."""
+        app.open_account(draft("th-chen", "QX-TH", (Role.OFFICE, "QX-TH")), DECISION, TOWN_ADMIN)
+        clock.advance(DAY)
+        app.suspend_account("th-chen", "立案审查", "清新纪发〔2026〕30号", DISTRICT_ADMIN)
+        suspended_at = clock.now()
+        clock.advance(DAY)
+        app.reactivate_account("th-chen", "审查结束", "清新纪发〔2026〕31号", TOWN_ADMIN)
+        stored = list(app.events.get(app.account("th-chen").id))
+        published = [e for e in (translate(s, ORIGIN) for s in stored) if e is not None]
+        suspension, reactivation = published
+        assert isinstance(suspension, AccountSuspended)
+        assert isinstance(reactivation, AccountReactivated)
+        assert parse_event(suspension.model_dump(mode="json")) == suspension  # the contract's
+        assert (suspension.data.user_id, suspension.data.unit_code) == ("th-chen", "QX-TH")
+        assert suspension.data.actor.model_dump() == {
+            "user_id": "qx-admin", "role": "admin", "unit_code": "QX",
+        }  # fmt: skip
+        assert suspension.data.authority == "清新纪发〔2026〕30号"
+        assert suspension.time == suspended_at
+        assert suspension.subject == "th-chen"
+        assert reactivation.data.actor.user_id == "th-admin"
+        # The reason may name an investigation: it stays in the console's store.
+        assert "立案审查" not in suspension.model_dump_json()
+        # The same stored event always becomes the same public event (consumers drop repeats).
+        assert translate(stored[-1], ORIGIN) == reactivation
 
     def test_who_held_a_role_for_a_unit_at_any_moment(
         self, app: ConsoleApplication, clock: ManualClock
