@@ -12,7 +12,7 @@ from typing import Final, Literal, TypeAlias, get_args
 
 from shared.events import EVENT_TYPES, parse_event_type
 
-Service: TypeAlias = Literal["intake", "register", "warning", "assessment"]
+Service: TypeAlias = Literal["intake", "register", "warning", "assessment", "console"]
 SERVICES: Final[tuple[Service, ...]] = get_args(Service)
 
 PRODUCER_OF: Final[dict[str, str]] = {t: parse_event_type(t).service for t in EVENT_TYPES}
