@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.kafka
 
 DECISION = "清新纪发〔2026〕12号"
+ACCOUNTS = "/api/console/accounts"
 
 
 async def test_a_suspension_and_reactivation_are_published_once_on_the_console_topic(
@@ -31,13 +32,17 @@ async def test_a_suspension_and_reactivation_are_published_once_on_the_console_t
         assert (await http.get("/healthz")).json() == {"status": "ok"}
         body = {"user_id": "th-chen", "name": "陈主任", "unit_code": "QX-TH",
                 "grants": [{"role": "office"}], "authority": DECISION}  # fmt: skip
-        opened = await http.post("/accounts", json=body, headers=admin)
+        opened = await http.post(ACCOUNTS, json=body, headers=admin)
         assert opened.status_code == 201, opened.text
         change = {"reason": "立案审查", "authority": "清新纪发〔2026〕30号"}
-        suspended = await http.post("/accounts/th-chen/suspension", json=change, headers=admin)
+        suspended = await http.post(
+            "/api/console/accounts/th-chen/suspension", json=change, headers=admin
+        )
         assert suspended.json()["status"] == "suspended"
         change = {"reason": "审查结束", "authority": "清新纪发〔2026〕31号"}
-        back = await http.post("/accounts/th-chen/reactivation", json=change, headers=admin)
+        back = await http.post(
+            "/api/console/accounts/th-chen/reactivation", json=change, headers=admin
+        )
         assert back.json()["status"] == "active"
 
     records = await node.read_all(node.topics.events("console"), expect=2)
