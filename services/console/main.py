@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from services.console import contract
+from services.console.accounts import api as accounts_api
 from services.console.app import ConsoleApplication
 from services.console.bff import api as bff_api
 from services.console.settings import ConsoleSettings
@@ -31,7 +32,12 @@ SPEC = ServiceSpec(
     title="Console 控制台",
     application=create_application,
     translate=contract.translate,
-    routers=lambda: [signin_api.session_routes, signin_api.admin_routes, bff_api.router],
+    routers=lambda: [
+        accounts_api.router,
+        signin_api.session_routes,
+        signin_api.admin_routes,
+        bff_api.router,
+    ],
     # The registers' units: an admin's subtree includes units registered since the start.
     consumes=("register",),
     extend_api=bff_api.extend,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from services.console.accounts.model import Account, AccountStatus, account_id_of
 from services.console.signin.factors import (
     Enrolment,
     PasswordHashing,
@@ -294,8 +295,14 @@ def credential_status(
 
 
 def person_of(app: ServiceApplication, user_id: str) -> Person | None:
-    """What sign-in needs to know of the account `user_id` (accounts/); None if none.
-
-    Until the directory of accounts is merged, nobody has an account.
-    """
-    return None
+    """What sign-in needs to know of the account `user_id` in the directory; None if none."""
+    account = app.find(account_id_of(user_id), Account)
+    if account is None:
+        return None
+    return Person(
+        user_id=account.user_id,
+        name=account.name,
+        unit_code=account.unit_code,
+        active=account.status is AccountStatus.ACTIVE,
+        grants=tuple((g.role, g.unit_code) for g in account.sorted_grants()),
+    )

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
+from services.console.accounts.imports import AccountDraft
 from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, CSRF_HEADER
 from services.console.bff.settings import ProxySettings
@@ -22,7 +23,7 @@ from services.console.settings import ConsoleSettings
 from services.console.signin.factors import SecretSealer
 from services.console.signin.handlers import Person
 from services.console.signin.settings import SignInSettings
-from shared.auth import Role, SigningKey, StaticJwks, TokenError, TokenVerifier
+from shared.auth import Principal, Role, SigningKey, StaticJwks, TokenError, TokenVerifier
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
@@ -44,20 +45,19 @@ PASSWORD = "Taihe-2026-spring"
 SETTER = {"user_id": "u-setup", "role": "admin", "unit_code": "QX"}
 
 
-class PeopleConsole(ConsoleApplication):
-    """The console with a fixed set of people in place of the directory of accounts."""
-
-    def person(self, user_id: str) -> Person | None:
-        return PEOPLE.get(user_id)
+SETUP_ADMIN = Principal("u-setup", frozenset({Role.ADMIN}), "QX", "建账管理员")
 
 
-def _people_console(
+def _console_with_people(
     env: dict[str, str], clock: Clock, org: OrgDirectory, settings: ServiceSettings
 ) -> ConsoleApplication:
+    """The console with the people's accounts opened in its directory and their passwords set."""
     assert isinstance(settings, ConsoleSettings)
     kit = settings.signin.kit(settings.common.data_dir, dev=False)
-    app = PeopleConsole(env, clock=clock, org=org, signin=kit)
+    app = ConsoleApplication(env, clock=clock, org=org, signin=kit)
     for person in PEOPLE.values():
+        draft = AccountDraft(person.user_id, person.name, person.unit_code, grants=person.grants)
+        app.open_account(draft, "清新纪发〔2026〕1号", SETUP_ADMIN)
         app.set_password(person.user_id, PASSWORD, SETTER)
     return app
 
@@ -88,7 +88,7 @@ def console_settings(tmp_path: Path, service_url: str) -> ConsoleSettings:
 @contextmanager
 def console(settings: ConsoleSettings, clock: ManualClock) -> Iterator[tuple[Runtime, TestClient]]:
     """The console's HTTP API over https://testserver (its cookies are Secure)."""
-    runtime = Runtime(replace(SPEC, application=_people_console), settings, clock)
+    runtime = Runtime(replace(SPEC, application=_console_with_people), settings, clock)
     with TestClient(create_api(runtime), base_url="https://testserver") as client:
         yield runtime, client
     runtime.close()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, SESSION_COOKIE
 from services.console.signin.factors import new_enrolment, totp_code
 from shared.clock import ManualClock
@@ -21,6 +22,7 @@ from tests.unit.console.front_door import (
     OFFICE,
     OFFICER,
     PASSWORD,
+    SETUP_ADMIN,
     EchoService,
     console,
     console_settings,
@@ -210,6 +212,18 @@ def test_fifteen_idle_minutes_end_the_session(client: TestClient, clock: ManualC
     assert client.get("/api/session").status_code == 401
 
 
+def test_a_suspended_person_is_signed_out_within_minutes(
+    client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
+) -> None:
+    sign_in(client, OFFICER.user_id)
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.suspend_account(OFFICER.user_id, "调离", "清新纪发〔2026〕2号", SETUP_ADMIN)
+    clock.advance(timedelta(minutes=6))  # the token nears its end: renewing reads the account
+    assert client.get("/api/register/x").status_code == 401
+    assert sign_in(client, OFFICER.user_id).json() == {"detail": "用户名或密码错误"}
+
+
 def test_signing_out_ends_the_session(client: TestClient) -> None:
     sign_in(client, OFFICER.user_id)
     cookie = client.cookies[SESSION_COOKIE]
@@ -224,7 +238,9 @@ def test_an_admin_unlocks_a_locked_out_account(
     for _ in range(5):
         sign_in(client, OFFICER.user_id, "Wrong-guess-2026")
     secret = new_enrolment(ADMIN.user_id).secret
-    front[0].app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})  # type: ignore[attr-defined]
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})
     without_code = sign_in(client, ADMIN.user_id)
     assert without_code.json()["second_factor"] == "required"
     sign_in(client, ADMIN.user_id, totp=totp_code(secret, clock.now()))
