@@ -17,6 +17,7 @@ from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, SESSION_COOKIE
 from services.console.signin.factors import new_enrolment, totp_code
 from shared.clock import ManualClock
+from tests.support.tokens import TEST_KEY
 from tests.unit.console.front_door import (
     ADMIN,
     OFFICE,
@@ -212,6 +213,21 @@ def test_fifteen_idle_minutes_end_the_session(client: TestClient, clock: ManualC
     assert client.get("/api/session").status_code == 401
 
 
+def test_the_consoles_own_routes_take_the_session(
+    client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
+) -> None:
+    secret = new_enrolment(ADMIN.user_id).secret
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})
+    sign_in(client, ADMIN.user_id, totp=totp_code(secret, clock.now()))
+    listed = client.get("/api/console/accounts", params={"within": "QX-TH"})
+    assert listed.status_code == 200, listed.text
+    assert "u-th-officer" in listed.text
+    forged = client.post("/api/console/accounts/u-th-officer/suspend", json={})
+    assert forged.status_code == 403  # no CSRF header: refused before the route
+
+
 def test_a_suspended_person_is_signed_out_within_minutes(
     client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
 ) -> None:
@@ -267,7 +283,7 @@ def test_an_admin_unlocks_a_locked_out_account(
 def test_the_issuer_publishes_its_public_key_only(client: TestClient) -> None:
     [key] = client.get("/.well-known/jwks.json").json()["keys"]
     assert (key["kty"], key["crv"], key["alg"], key["kid"]) == (
-        "OKP", "Ed25519", "EdDSA", "test-console",
+        "OKP", "Ed25519", "EdDSA", TEST_KEY.kid,
     )  # fmt: skip
     assert "d" not in key  # the private part never leaves
 
