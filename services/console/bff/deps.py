@@ -70,9 +70,9 @@ def get_console_caller(
     door: FrontDoorDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller of a console route: the browser's session if it brings one (CSRF checked),
-    else the bearer token, checked as every service checks it."""
-    if request.cookies.get(SESSION_COOKIE):
+    """The caller of a console route: the bearer token if one is given, checked as every
+    service checks it; else the browser's session (CSRF checked)."""
+    if credentials is None and request.cookies.get(SESSION_COOKIE):
         return session_principal(get_session(request, door))
     return get_principal(request, runtime, credentials)
 

@@ -107,6 +107,14 @@ class ReasonIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500, description="Why (e.g. 电话核实本人).")
 
 
+class PasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: str = Field(
+        min_length=1, max_length=MAX_PASSWORD_LENGTH, description="至少 12 个字符, 含 3 类字符."
+    )
+
+
 class CredentialOut(BaseModel):
     """What an admin sees of a person's credential: never the hash nor the secret."""
 
@@ -236,6 +244,18 @@ def credential(user_id: str, caller: ConsoleCaller, app: ConsoleApp) -> Credenti
     admin = _admin(caller)
     found = app.credential_status(user_id, admin)
     return CredentialOut.model_validate(found)
+
+
+@admin_routes.put(
+    "/{user_id}/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Set a person's first password, or reset a forgotten one (an admin over its unit)",
+)
+def reset_password(
+    user_id: str, body: PasswordIn, caller: ConsoleCaller, app: ConsoleApp, door: FrontDoorDep
+) -> None:
+    app.reset_password(user_id, body.password, _admin(caller))
+    door.sessions.end_all_of(user_id)  # whoever held the old password is signed out
 
 
 @admin_routes.post(

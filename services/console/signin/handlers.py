@@ -127,6 +127,14 @@ def set_password(
     app.save(credential)
 
 
+def reset_password(
+    app: ServiceApplication, kit: SignInKit, person: Person, password: str, by: Principal
+) -> None:
+    """An admin over the person's unit sets their first password or resets a forgotten one."""
+    actor = _admin_over(app, person, by)
+    set_password(app, kit, person.user_id, password, actor)
+
+
 def change_own_password(
     app: ServiceApplication, kit: SignInKit, person: Person, current: str, new: str
 ) -> None:

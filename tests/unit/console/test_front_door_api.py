@@ -16,8 +16,9 @@ import pytest
 from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, SESSION_COOKIE
 from services.console.signin.factors import new_enrolment, totp_code
+from shared.auth import Role
 from shared.clock import ManualClock
-from tests.support.tokens import TEST_KEY
+from tests.support.tokens import TEST_KEY, bearer
 from tests.unit.console.front_door import (
     ADMIN,
     OFFICE,
@@ -238,6 +239,33 @@ def test_a_suspended_person_is_signed_out_within_minutes(
     clock.advance(timedelta(minutes=6))  # the token nears its end: renewing reads the account
     assert client.get("/api/register/x").status_code == 401
     assert sign_in(client, OFFICER.user_id).json() == {"detail": "用户名或密码错误"}
+
+
+def test_an_admin_sets_a_first_password_through_the_api(
+    client: TestClient, front: tuple[Runtime, TestClient]
+) -> None:
+    admin = bearer(front[0], "u-qx-admin", [Role.ADMIN], "QX")
+    weak = client.put(
+        "/credentials/u-th-officer/password", json={"password": "short"}, headers=admin
+    )
+    assert weak.status_code == 422
+    assert weak.json()["detail"][0]["loc"] == ["body", "password"]
+    sign_in(client, OFFICER.user_id)  # the old password's session ends with the reset
+    reset = client.put(
+        "/credentials/u-th-officer/password",
+        json={"password": "Reset-by-admin-2026"},
+        headers=admin,
+    )
+    assert reset.status_code == 204
+    assert client.get("/api/session").status_code == 401
+    assert sign_in(client, OFFICER.user_id).status_code == 401
+    assert sign_in(client, OFFICER.user_id, "Reset-by-admin-2026").status_code == 200
+    officer = bearer(front[0], "u-th-officer", [Role.OFFICER], "QX-TH")
+    refused = client.put(
+        "/credentials/u-th-office/password", json={"password": "Reset-by-admin-2026"},
+        headers=officer,
+    )  # fmt: skip
+    assert refused.status_code == 403
 
 
 def test_signing_out_ends_the_session(client: TestClient) -> None:
