@@ -22,9 +22,10 @@ from lianfang.demo_intake import load_intake_demo
 from lianfang.demo_register import load_register_demo
 from lianfang.kafka_local import LocalKafka
 from lianfang.local_process import wait_healthy
-from shared.auth import TokenService
+from shared.auth import Minter
 from shared.clock import BEIJING, SystemClock
 from shared.kafka import kafka_answers
+from shared.keys import dev_issuer
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings
@@ -53,7 +54,7 @@ def _url(service: str) -> str:
     return f"http://127.0.0.1:{PORTS[service]}"
 
 
-def _load_demo(tokens: TokenService) -> None:
+def _load_demo(tokens: Minter) -> None:
     """The demo district: the register's catalogue, information on every channel, one case
     carried through to a warning, and the assessment's inspections, surveys and scores."""
     register = load_register_demo(_url("register"), tokens)
@@ -96,6 +97,32 @@ class NodePlan:
         }
 
 
+def dev_env(var: Path) -> dict[str, str]:
+    """Dev mode (issue #14): the development key in `var` signs the demo's tokens and those of
+    `lianfang token`; the services check them with its public half (shared/keys.py)."""
+    return {"LIANFANG_ENV": "dev", "LIANFANG_DEV_KEY_FILE": str(var / "dev-signing-key.pem")}
+
+
+def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
+    """Tokens of the development key for every node of the plan (the demo's, the bench's)."""
+    common = CommonSettings.model_validate(
+        {"env": "dev", "dev_key_file": var / "dev-signing-key.pem"}
+    )
+    return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
+
+
+def _open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
+    """The demo people's accounts, in the district console's store before it starts: the one
+    issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py)."""
+    os.environ.update(dev)  # the console's dev keys, as its process will see them
+    district.data_dir.mkdir(parents=True, exist_ok=True)
+    common = CommonSettings(
+        data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
+    )
+    opened = seed_console(common)
+    typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
+
+
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
     """The district node on 8100-8104, then each town's node ten ports up (Art. 6, 7)."""
     org = OrgDirectory.from_json(CommonSettings().org_seed or DEFAULT_ORG_SEED)
@@ -132,20 +159,12 @@ def run(
 ) -> None:
     """Start Kafka (unless given), the district node's five services, a town node's (太和镇 by
     default) and the demo; stop all on Ctrl-C/SIGTERM."""
-    # A laptop's run: dev keys under the data folder, made on first use (docs/runbook.md: keys).
-    os.environ.setdefault("LIANFANG_ENV", "dev")
     towns = [] if district_only else (town or ["QX-TH"])
     nodes = plan_nodes(var, towns)
     var.mkdir(parents=True, exist_ok=True)
     district = nodes[0]
     if demo:
-        # The district console is the one issuer: every demo person's account lives in its store.
-        district.data_dir.mkdir(parents=True, exist_ok=True)
-        common = CommonSettings(
-            data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
-        )
-        opened = seed_console(common)
-        typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
+        _open_demo_accounts(district, dev_env(var))
     broker: LocalKafka | None = None
     if kafka is None:
         if asyncio.run(kafka_answers("127.0.0.1:9092", timeout=2)):
@@ -155,7 +174,8 @@ def run(
             typer.echo("Starting Kafka (first run fetches the broker from Maven Central)...")
             broker = LocalKafka(var / "kafka", port=9092)
             kafka = broker.start()
-    base = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka}
+    base = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka, **dev_env(var)}
+    tokens = dev_minter(var, nodes)  # creates the development key before any service starts
     # Deadlines are watched every 5 s here (hourly-ish in production) so the demo's overdue shows.
     base.setdefault("LIANFANG_TICK_SECONDS", "5")
     (var / "logs").mkdir(exist_ok=True)
@@ -183,10 +203,6 @@ def run(
             for name, port in node.ports.items():
                 label = name if node.node_id == "district" else f"{node.node_id}-{name}"
                 _wait_healthy(label, port, procs[label])
-        common = CommonSettings()
-        tokens = TokenService(
-            common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock()
-        )
         if demo:
             _load_demo(tokens)
         typer.echo(f"\nKafka: {kafka}   logs: {var / 'logs'}")
@@ -196,7 +212,11 @@ def run(
                 typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
         if demo:
             typer.echo(sign_in_help(f"http://127.0.0.1:{district.ports['console']}"))
-        typer.echo("A token to try them: lianfang token --role office --unit QX\nCtrl-C stops all.")
+        key = dev_env(var)["LIANFANG_DEV_KEY_FILE"]
+        typer.echo(
+            f"A token to try them: LIANFANG_ENV=dev LIANFANG_DEV_KEY_FILE={key} "
+            "lianfang token --role office --unit QX\nCtrl-C stops all."
+        )
         while not stop and all(p.poll() is None for p in procs.values()):
             time.sleep(0.5)
     finally:

@@ -46,12 +46,12 @@ class ConsoleApplication(ServiceApplication):
         signin: SignInKit | None = None,
     ) -> None:
         super().__init__(env, clock=clock, org=org)
+        self.view = AccountsView(self)
         # Without a kit from the settings (tests, tools) TOTP secrets are sealed with a key
         # that dies with the process.
         self.signin = signin or SignInKit(
             SignInRules(), PasswordHashing(), SecretSealer(SecretSealer.generate_key())
         )
-        self.view = AccountsView(self)
 
     def concerns(self, upstream: CloudEvent) -> bool:
         """Nothing but the registers' unit news (taken in by the base class) concerns it."""
@@ -117,6 +117,9 @@ class ConsoleApplication(ServiceApplication):
 
     def set_password(self, user_id: str, password: str, by: ActorRecord) -> None:
         signin.set_password(self, self.signin, user_id, password, by)
+
+    def reset_password(self, user_id: str, password: str, by: Principal) -> None:
+        signin.reset_password(self, self.signin, self._person(user_id), password, by)
 
     def change_own_password(self, user_id: str, current: str, new: str) -> None:
         signin.change_own_password(self, self.signin, self._person(user_id), current, new)

@@ -13,8 +13,13 @@ import hmac
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.console.bff.sessions import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, Session
+from shared.auth import Principal, Role
+from shared.deps import RuntimeDep, get_principal
+
+_bearer = HTTPBearer(auto_error=False, description="A token of the console's issuer.")
 
 if TYPE_CHECKING:
     from services.console.bff.gateway import FrontDoor
@@ -51,6 +56,28 @@ def get_session(request: Request, door: FrontDoorDep) -> Session:
 
 
 CurrentSession = Annotated[Session, Depends(get_session)]
+
+
+def session_principal(session: Session) -> Principal:
+    """The caller a session stands for: its person with the roles its token carries."""
+    roles = frozenset(Role(r) for r in session.me["roles"])
+    return Principal(session.user_id, roles, session.me["unit_code"], session.me["name"])
+
+
+def get_console_caller(
+    request: Request,
+    runtime: RuntimeDep,
+    door: FrontDoorDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """The caller of a console route: the bearer token if one is given, checked as every
+    service checks it; else the browser's session (CSRF checked)."""
+    if credentials is None and request.cookies.get(SESSION_COOKIE):
+        return session_principal(get_session(request, door))
+    return get_principal(request, runtime, credentials)
+
+
+ConsoleCaller = Annotated[Principal, Depends(get_console_caller)]
 
 
 def set_session_cookies(response: Response, session_id: str, csrf: str, *, secure: bool) -> None:

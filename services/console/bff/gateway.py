@@ -152,9 +152,16 @@ def front_door(app: ConsoleApplication, settings: ConsoleSettings, clock: Clock)
     """The front door of a console process, from its settings: the signing key (PEM file; the
     dev key in dev mode, refused missing otherwise), the rules, the services' addresses."""
     common, signin = settings.common, settings.signin
-    key = signin.require_keys(common.data_dir, dev=signin.dev)
+    key = signin.require_keys(common)
+    issuer = TokenIssuer(
+        key,
+        common.jwt_issuer,
+        clock,
+        max_ttl=timedelta(hours=common.token_max_ttl_hours),
+        also_published=signin.published_keys(),
+    )
     return FrontDoor(
-        issuer=TokenIssuer(key, common.jwt_issuer, clock),
+        issuer=issuer,
         clock=clock,
         org=app.org,
         node_id=common.node_id,
@@ -162,5 +169,5 @@ def front_door(app: ConsoleApplication, settings: ConsoleSettings, clock: Clock)
         proxy=settings.proxy,
         token_ttl=timedelta(minutes=signin.token_ttl_minutes),
         rules=app.signin.rules,
-        secure_cookies=not signin.dev,
+        secure_cookies=not common.dev_mode,
     )

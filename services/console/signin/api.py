@@ -19,12 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from services.console.app import ConsoleApplication
 from services.console.bff.deps import (
+    ConsoleCaller,
     CurrentSession,
     FrontDoorDep,
     clear_session_cookies,
     set_session_cookies,
 )
-from services.console.bff.sessions import SESSION_COOKIE, Session
+from services.console.bff.sessions import SESSION_COOKIE
 from services.console.signin.handlers import AccountLocked, SecondFactorNeeded, SignInRefused
 from services.console.signin.model import MAX_PASSWORD_LENGTH
 from shared.auth import Principal, Role
@@ -34,7 +35,8 @@ from shared.errors import Forbidden, NotFound
 ConsoleApp = Annotated[ConsoleApplication, Depends(application_of(ConsoleApplication))]
 
 session_routes = APIRouter(prefix="/api/session", tags=["sign-in 登录"])
-admin_routes = APIRouter(prefix="/api/console/credentials", tags=["sign-in 登录"])
+admin_routes = APIRouter(prefix="/credentials", tags=["sign-in 登录"])
+"""An admin's routes; the browser reaches them as /api/console/credentials/... (bff/api.py)."""
 
 USER_ID = Field(min_length=1, max_length=64, description="用户名 (the account's user id).")
 
@@ -103,6 +105,14 @@ class ReasonIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(min_length=1, max_length=500, description="Why (e.g. 电话核实本人).")
+
+
+class PasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: str = Field(
+        min_length=1, max_length=MAX_PASSWORD_LENGTH, description="至少 12 个字符, 含 3 类字符."
+    )
 
 
 class CredentialOut(BaseModel):
@@ -221,20 +231,31 @@ def change_password(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def _admin(session: Session) -> Principal:
-    roles = frozenset(Role(r) for r in session.me["roles"])
-    if Role.ADMIN not in roles:
+def _admin(caller: Principal) -> Principal:
+    if Role.ADMIN not in caller.roles:
         raise Forbidden("GB/T 22239-2019 8.1.4.1: only an admin (管理员) does this")
-    return Principal(session.user_id, roles, session.me["unit_code"], session.me["name"])
+    return caller
 
 
 @admin_routes.get(
     "/{user_id}", response_model=CredentialOut, summary="A person's credential, for an admin"
 )
-def credential(user_id: str, session: CurrentSession, app: ConsoleApp) -> CredentialOut:
-    admin = _admin(session)
+def credential(user_id: str, caller: ConsoleCaller, app: ConsoleApp) -> CredentialOut:
+    admin = _admin(caller)
     found = app.credential_status(user_id, admin)
     return CredentialOut.model_validate(found)
+
+
+@admin_routes.put(
+    "/{user_id}/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Set a person's first password, or reset a forgotten one (an admin over its unit)",
+)
+def reset_password(
+    user_id: str, body: PasswordIn, caller: ConsoleCaller, app: ConsoleApp, door: FrontDoorDep
+) -> None:
+    app.reset_password(user_id, body.password, _admin(caller))
+    door.sessions.end_all_of(user_id)  # whoever held the old password is signed out
 
 
 @admin_routes.post(
@@ -242,8 +263,8 @@ def credential(user_id: str, session: CurrentSession, app: ConsoleApp) -> Creden
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Unlock a locked-out account 解锁 (an admin over its unit, saying why)",
 )
-def unlock(user_id: str, body: ReasonIn, session: CurrentSession, app: ConsoleApp) -> None:
-    app.unlock_credential(user_id, body.reason, _admin(session))
+def unlock(user_id: str, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp) -> None:
+    app.unlock_credential(user_id, body.reason, _admin(caller))
 
 
 @admin_routes.delete(
@@ -252,6 +273,6 @@ def unlock(user_id: str, body: ReasonIn, session: CurrentSession, app: ConsoleAp
     summary="Remove a lost authenticator 解绑动态口令 (an admin over its unit, saying why)",
 )
 def remove_second_factor(
-    user_id: str, body: ReasonIn, session: CurrentSession, app: ConsoleApp
+    user_id: str, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp
 ) -> None:
-    app.remove_second_factor(user_id, body.reason, _admin(session))
+    app.remove_second_factor(user_id, body.reason, _admin(caller))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from services.console.accounts.model import Account, AccountStatus, account_id_of
 from services.console.signin.factors import (
     Enrolment,
     PasswordHashing,
@@ -124,6 +125,14 @@ def set_password(
     else:
         credential.change_password(password_hash, by, now)
     app.save(credential)
+
+
+def reset_password(
+    app: ServiceApplication, kit: SignInKit, person: Person, password: str, by: Principal
+) -> None:
+    """An admin over the person's unit sets their first password or resets a forgotten one."""
+    actor = _admin_over(app, person, by)
+    set_password(app, kit, person.user_id, password, actor)
 
 
 def change_own_password(
@@ -294,8 +303,14 @@ def credential_status(
 
 
 def person_of(app: ServiceApplication, user_id: str) -> Person | None:
-    """What sign-in needs to know of the account `user_id` (accounts/); None if none.
-
-    Until the directory of accounts is merged, nobody has an account.
-    """
-    return None
+    """What sign-in needs to know of the account `user_id` in the directory; None if none."""
+    account = app.find(account_id_of(user_id), Account)
+    if account is None:
+        return None
+    return Person(
+        user_id=account.user_id,
+        name=account.name,
+        unit_code=account.unit_code,
+        active=account.status is AccountStatus.ACTIVE,
+        grants=tuple((g.role, g.unit_code) for g in account.sorted_grants()),
+    )

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
+from services.console.accounts.imports import AccountDraft
 from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, CSRF_HEADER
 from services.console.bff.settings import ProxySettings
@@ -22,11 +23,12 @@ from services.console.settings import ConsoleSettings
 from services.console.signin.factors import SecretSealer
 from services.console.signin.handlers import Person
 from services.console.signin.settings import SignInSettings
-from shared.auth import Role, SigningKey, StaticJwks, TokenError, TokenVerifier
+from shared.auth import Principal, Role, StaticJwks, TokenError, TokenVerifier
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from tests.support.processes import free_port
+from tests.support.tokens import TEST_KEY, TEST_KEY_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,34 +46,32 @@ PASSWORD = "Taihe-2026-spring"
 SETTER = {"user_id": "u-setup", "role": "admin", "unit_code": "QX"}
 
 
-class PeopleConsole(ConsoleApplication):
-    """The console with a fixed set of people in place of the directory of accounts."""
-
-    def person(self, user_id: str) -> Person | None:
-        return PEOPLE.get(user_id)
+SETUP_ADMIN = Principal("u-setup", frozenset({Role.ADMIN}), "QX", "建账管理员")
 
 
-def _people_console(
+def _console_with_people(
     env: dict[str, str], clock: Clock, org: OrgDirectory, settings: ServiceSettings
 ) -> ConsoleApplication:
+    """The console with the people's accounts opened in its directory and their passwords set."""
     assert isinstance(settings, ConsoleSettings)
-    kit = settings.signin.kit(settings.common.data_dir, dev=False)
-    app = PeopleConsole(env, clock=clock, org=org, signin=kit)
+    kit = settings.signin.kit(settings.common)
+    app = ConsoleApplication(env, clock=clock, org=org, signin=kit)
     for person in PEOPLE.values():
+        draft = AccountDraft(person.user_id, person.name, person.unit_code, grants=person.grants)
+        app.open_account(draft, "清新纪发〔2026〕1号", SETUP_ADMIN)
         app.set_password(person.user_id, PASSWORD, SETTER)
     return app
 
 
 def console_settings(tmp_path: Path, service_url: str) -> ConsoleSettings:
     """Production-like settings (no dev mode): a signing key file and a TOTP key are given."""
-    key_file = tmp_path / "console-signing-key.pem"
-    key_file.write_bytes(SigningKey.generate("test-console").to_pem())
     return ConsoleSettings(
         common=CommonSettings(store="memory", data_dir=tmp_path / "data"),
         signin=SignInSettings(
-            environment="production",  # whatever the suite's LIANFANG_ENV: Secure cookies
-            signing_key_file=key_file,
-            signing_key_id="test-console",
+            # The suite's key: what every runtime of the tests checks tokens with, the console's
+            # own routes (/api/console/...) included.
+            signing_key_file=TEST_KEY_FILE,
+            signing_key_id=TEST_KEY.kid,
             totp_key=SecretSealer.generate_key(),  # type: ignore[arg-type]  # SecretStr accepts str
         ),
         proxy=ProxySettings(
@@ -88,7 +88,7 @@ def console_settings(tmp_path: Path, service_url: str) -> ConsoleSettings:
 @contextmanager
 def console(settings: ConsoleSettings, clock: ManualClock) -> Iterator[tuple[Runtime, TestClient]]:
     """The console's HTTP API over https://testserver (its cookies are Secure)."""
-    runtime = Runtime(replace(SPEC, application=_people_console), settings, clock)
+    runtime = Runtime(replace(SPEC, application=_console_with_people), settings, clock)
     with TestClient(create_api(runtime), base_url="https://testserver") as client:
         yield runtime, client
     runtime.close()

@@ -13,14 +13,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, SESSION_COOKIE
 from services.console.signin.factors import new_enrolment, totp_code
+from shared.auth import Role
 from shared.clock import ManualClock
+from tests.support.tokens import TEST_KEY, bearer
 from tests.unit.console.front_door import (
     ADMIN,
     OFFICE,
     OFFICER,
     PASSWORD,
+    SETUP_ADMIN,
     EchoService,
     console,
     console_settings,
@@ -210,6 +214,60 @@ def test_fifteen_idle_minutes_end_the_session(client: TestClient, clock: ManualC
     assert client.get("/api/session").status_code == 401
 
 
+def test_the_consoles_own_routes_take_the_session(
+    client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
+) -> None:
+    secret = new_enrolment(ADMIN.user_id).secret
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})
+    sign_in(client, ADMIN.user_id, totp=totp_code(secret, clock.now()))
+    listed = client.get("/api/console/accounts", params={"within": "QX-TH"})
+    assert listed.status_code == 200, listed.text
+    assert "u-th-officer" in listed.text
+    forged = client.post("/api/console/accounts/u-th-officer/suspend", json={})
+    assert forged.status_code == 403  # no CSRF header: refused before the route
+
+
+def test_a_suspended_person_is_signed_out_within_minutes(
+    client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
+) -> None:
+    sign_in(client, OFFICER.user_id)
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.suspend_account(OFFICER.user_id, "调离", "清新纪发〔2026〕2号", SETUP_ADMIN)
+    clock.advance(timedelta(minutes=6))  # the token nears its end: renewing reads the account
+    assert client.get("/api/register/x").status_code == 401
+    assert sign_in(client, OFFICER.user_id).json() == {"detail": "用户名或密码错误"}
+
+
+def test_an_admin_sets_a_first_password_through_the_api(
+    client: TestClient, front: tuple[Runtime, TestClient]
+) -> None:
+    admin = bearer(front[0], "u-qx-admin", [Role.ADMIN], "QX")
+    weak = client.put(
+        "/credentials/u-th-officer/password", json={"password": "short"}, headers=admin
+    )
+    assert weak.status_code == 422
+    assert weak.json()["detail"][0]["loc"] == ["body", "password"]
+    sign_in(client, OFFICER.user_id)  # the old password's session ends with the reset
+    reset = client.put(
+        "/credentials/u-th-officer/password",
+        json={"password": "Reset-by-admin-2026"},
+        headers=admin,
+    )
+    assert reset.status_code == 204
+    assert client.get("/api/session").status_code == 401
+    assert sign_in(client, OFFICER.user_id).status_code == 401
+    assert sign_in(client, OFFICER.user_id, "Reset-by-admin-2026").status_code == 200
+    officer = bearer(front[0], "u-th-officer", [Role.OFFICER], "QX-TH")
+    refused = client.put(
+        "/credentials/u-th-office/password", json={"password": "Reset-by-admin-2026"},
+        headers=officer,
+    )  # fmt: skip
+    assert refused.status_code == 403
+
+
 def test_signing_out_ends_the_session(client: TestClient) -> None:
     sign_in(client, OFFICER.user_id)
     cookie = client.cookies[SESSION_COOKIE]
@@ -224,7 +282,9 @@ def test_an_admin_unlocks_a_locked_out_account(
     for _ in range(5):
         sign_in(client, OFFICER.user_id, "Wrong-guess-2026")
     secret = new_enrolment(ADMIN.user_id).secret
-    front[0].app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})  # type: ignore[attr-defined]
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})
     without_code = sign_in(client, ADMIN.user_id)
     assert without_code.json()["second_factor"] == "required"
     sign_in(client, ADMIN.user_id, totp=totp_code(secret, clock.now()))
@@ -251,7 +311,7 @@ def test_an_admin_unlocks_a_locked_out_account(
 def test_the_issuer_publishes_its_public_key_only(client: TestClient) -> None:
     [key] = client.get("/.well-known/jwks.json").json()["keys"]
     assert (key["kty"], key["crv"], key["alg"], key["kid"]) == (
-        "OKP", "Ed25519", "EdDSA", "test-console",
+        "OKP", "Ed25519", "EdDSA", TEST_KEY.kid,
     )  # fmt: skip
     assert "d" not in key  # the private part never leaves
 
