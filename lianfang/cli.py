@@ -140,6 +140,9 @@ def _mount_optional() -> None:
     from lianfang.cli_audit import audit_app
 
     app.add_typer(audit_app, name="audit", help="Audit: verify the hash chains, replay a moment.")
+    from lianfang.cli_accounts import accounts_app
+
+    app.add_typer(accounts_app, name="accounts", help="The directory: open the first admin.")
 
 
 _mount_optional()
