@@ -19,6 +19,7 @@ from services.console.accounts.model import (
     check_grant,
     check_manage,
     check_revoke,
+    check_transfer,
     check_user_id,
 )
 from shared.application import actor_of
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
 
     from services.console.app import ConsoleApplication
     from shared.auth import Principal
+
+
+@dataclass(frozen=True)
+class AccountChanges:
+    """What to change of an account: None leaves a field as it is."""
+
+    name: str | None = None
+    unit_code: str | None = None
+    posts: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +166,31 @@ def revoke_role(
                    app.clock.now())  # fmt: skip
     app.save(account)
     return account
+
+
+def change_account(
+    app: ConsoleApplication,
+    user_id: str,
+    changes: AccountChanges,
+    reason: str,
+    authority: str,
+    by: Principal,
+) -> tuple[Account, list[str]]:
+    """Change an account's name, unit (a transfer 调动, within the admin's subtree) or posts,
+    with the reason and authority; the account and the fields changed."""
+    account = _managed(app, user_id, by)
+    unit_code = account.unit_code if changes.unit_code is None else changes.unit_code
+    app.unit(unit_code)
+    check_transfer(app.org, by.user_id, by.unit_code, account, unit_code)
+    name = account.name if changes.name is None else _text(changes.name, "name", "name the person")
+    posts = account.posts if changes.posts is None else tuple(changes.posts)
+    why = _text(reason, "reason", "say why the account changes")
+    changed = account.change(
+        name, unit_code, posts, why, _authority(authority), actor_of(by, "admin"), app.clock.now()
+    )
+    if changed:
+        app.save(account)
+    return account, changed
 
 
 def suspend_account(

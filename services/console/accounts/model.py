@@ -227,6 +227,39 @@ class Account(Aggregate):
     ) -> None:  # fmt: skip
         del self.grants[(Role(role), unit_code)]
 
+    def change(
+        self,
+        name: str,
+        unit_code: str,
+        posts: tuple[str, ...],
+        reason: str,
+        authority: str,
+        by: ActorRecord,
+        at: datetime,
+    ) -> list[str]:
+        """Change name, unit (a transfer 调动) or posts; the fields changed (none: no event)."""
+        changed = [
+            field
+            for field, old, new in (
+                ("name", self.name, name), ("unit_code", self.unit_code, unit_code),
+                ("posts", self.posts, posts),
+            )
+            if old != new
+        ]  # fmt: skip
+        if changed:
+            self._changed(
+                name=name, unit_code=unit_code, posts=list(posts), changed=changed, reason=reason,
+                authority=authority, changed_by=by, changed_at=at,
+            )  # fmt: skip
+        return changed
+
+    @event("DetailsChanged")
+    def _changed(
+        self, *, name: str, unit_code: str, posts: list[str], changed: list[str], reason: str,
+        authority: str, changed_by: ActorRecord, changed_at: datetime,
+    ) -> None:  # fmt: skip
+        self.name, self.unit_code, self.posts = name, unit_code, tuple(posts)
+
     def suspend(self, reason: str, authority: str, by: ActorRecord, at: datetime) -> None:
         """Suspend 停用 the account: no sign-in, its tokens refused; Conflict if suspended."""
         if self.suspension is not None:
@@ -302,6 +335,26 @@ def check_grant(
             "unit_code",
             f"a role is held for the account's own unit ({account.unit_code}) or one within it; "
             f"{unit_code} is not",
+        )
+
+
+def check_transfer(
+    org: OrgDirectory, admin_user_id: str, admin_unit: str, account: Account, unit_code: str
+) -> None:
+    """Refuse moving an account to a unit outside the admin's subtree or by its owner (403), or
+    while it holds a role for a unit outside the new one (422: revoke that grant first)."""
+    check_manage(org, admin_user_id, admin_unit, account, "changes")
+    check_administers(org, admin_unit, unit_code, "the new unit")
+    stranded = sorted(
+        f"{g.role.value}@{g.unit_code}"
+        for g in account.grants.values()
+        if not org.is_within(g.unit_code, unit_code)
+    )
+    if stranded:
+        raise Invalid(
+            "unit_code",
+            f"a role is held for the account's own unit or one within it: revoke "
+            f"{', '.join(stranded)} before the move to {unit_code}",
         )
 
 

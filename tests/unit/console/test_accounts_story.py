@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.console.accounts.handlers import AccountChanges
 from services.console.accounts.imports import AccountDraft
 from services.console.accounts.model import AccountStatus
 from services.console.app import ConsoleApplication
@@ -130,6 +131,35 @@ class AccountsStory(Story[ConsoleApplication]):
             app.suspend_account("th-admin", "自停", DECISION, TOWN_ADMIN)
         assert app.account("th-admin").roles == {Role.ADMIN}
         assert app.account("qx-wang").roles == {Role.CUSTODIAN}
+
+    def test_a_transfer_keeps_the_history_and_strands_no_role(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        app.open_account(
+            draft("th-zhao", "QX-TH-CZS", (Role.OFFICER, "QX-TH-CZS")), DECISION, TOWN_ADMIN
+        )
+        before = clock.now()
+        clock.advance(DAY)
+        move = AccountChanges(unit_code="QX-TH-GHB", posts=("规划员",))
+        # The officer role for 财政所 would be stranded: revoke it first.
+        with pytest.raises(Invalid, match="revoke officer@QX-TH-CZS") as stranded:
+            app.change_account("th-zhao", move, "调动", DECISION, TOWN_ADMIN)
+        assert stranded.value.field == "unit_code"
+        with pytest.raises(Forbidden, match=r"Art\. 7"):  # a town admin cannot move it away
+            app.change_account("th-zhao", AccountChanges(unit_code="QX-TP"), "调动", DECISION,
+                               TOWN_ADMIN)  # fmt: skip
+        app.revoke_role("th-zhao", Role.OFFICER, "QX-TH-CZS", "调动", DECISION, TOWN_ADMIN)
+        account, changed = app.change_account("th-zhao", move, "调动", DECISION, TOWN_ADMIN)
+        assert changed == ["unit_code", "posts"]
+        assert (account.unit_code, account.posts, account.name) == ("QX-TH-GHB", ("规划员",),
+                                                                   "th-zhao")  # fmt: skip
+        _, nothing = app.change_account("th-zhao", move, "调动", DECISION, TOWN_ADMIN)
+        assert nothing == []  # no event for no change
+        assert [r.user_id for r in app.list_accounts("QX-TH-GHB")] == ["th-zhao"]
+        assert app.list_accounts("QX-TH-CZS") == []
+        # Who was the 财政所's officer yesterday is still on the record.
+        assert [h.user_id for h in app.holders(Role.OFFICER, "QX-TH-CZS", before)] == ["th-zhao"]
+        assert app.holders(Role.OFFICER, "QX-TH-CZS") == []
 
     def test_suspension_and_reactivation(self, app: ConsoleApplication, clock: ManualClock) -> None:
         app.open_account(draft("th-chen", "QX-TH", (Role.OFFICE, "QX-TH")), DECISION, TOWN_ADMIN)
