@@ -1,16 +1,18 @@
 """The directory of accounts 账户 and their role grants 授权, kept as events (Art. 6, 14, 22, 25).
 
 Who may act in the system, in which role, for which unit, is itself a fact on the record: an
-account is opened, each role is granted for a unit and revoked, the account is suspended and
-re-activated — each with who did it, when and on what authority (a document number or a decision),
-nothing overwritten. Replaying an account's events up to a moment tells who held what then.
+account is opened, its details change, each role is granted for a unit and revoked, the account
+is suspended and re-activated — each with who did it, when and on what authority (a document
+number or a decision), nothing overwritten. Replaying an account's events up to a moment tells
+who held what then.
 
 The rules (pure: the org tree is handed in):
 - An admin 管理员 manages only the accounts and grants within their own subtree (Art. 7,
   按照干部管理权限): the account's unit and the grant's unit both lie within the admin's unit.
 - A role is held for a unit of the tree within the account's own unit (a town's cadre holds no
   role for the district or for another town); nobody grants, revokes, suspends or re-activates
-  their own account (no one raises their own powers).
+  their own account (no one raises their own powers). A transfer 调动 to another unit strands
+  no role: the roles held must lie within the new unit.
 - The custodian 举报人信息保管员 grant names the unit whose petitioners it may reveal (Art. 22),
   and one account is never both custodian and auditor: who reveals is not who audits the reveals
   (Art. 22, 29).
@@ -32,8 +34,6 @@ from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from shared.orgtree import OrgDirectory
 
 ACCOUNT_NAMESPACE: Final = uuid5(NAMESPACE_URL, "urn:lianfang:console:account")
@@ -364,9 +364,3 @@ def check_revoke(
     """Refuse a revocation outside the admin's subtree or of one's own grant (403)."""
     check_manage(org, admin_user_id, admin_unit, account, "revokes roles on")
     check_administers(org, admin_unit, unit_code, "the grant's unit")
-
-
-def held_at(grants: Iterable[Grant], role: Role, units: Iterable[str]) -> list[Grant]:
-    """The grants of `role` for any of `units`."""
-    wanted = set(units)
-    return [g for g in grants if g.role is role and g.unit_code in wanted]
