@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventsourcing.persistence import IntegrityError
+
 from services.console.accounts.as_of import account_at
 from services.console.accounts.imports import AccountDraft, ImportRejected, ImportRow, RowProblem
 from services.console.accounts.model import (
@@ -66,6 +68,15 @@ def _authority(value: str) -> str:
     return _text(value, "authority", "name the authority (依据: a document number or decision)")
 
 
+def _save(app: ConsoleApplication, *accounts: Account) -> None:
+    """Save, or Conflict (409) if another admin's change to the same account came first: the
+    store's optimistic concurrency keeps both from being recorded on the same version."""
+    try:
+        app.save(*accounts)
+    except IntegrityError:
+        raise Conflict("the account was changed meanwhile; read it again and retry") from None
+
+
 def account_of(app: ConsoleApplication, user_id: str) -> Account:
     """The account of a user id; NotFound if there is none."""
     return app.load(account_id_of(user_id), Account, "account")
@@ -85,7 +96,7 @@ def open_account(
 ) -> Account:
     """Open an account in the admin's subtree, with the roles the draft grants (Art. 6)."""
     account = _opened(app, draft, _authority(authority), by)
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -144,7 +155,7 @@ def grant_role(
     app.unit(unit_code, "unit_code")
     check_grant(app.org, by.user_id, by.unit_code, account, role, unit_code)
     account.grant(role, unit_code, _authority(authority), actor_of(by, "admin"), app.clock.now())
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -164,7 +175,7 @@ def revoke_role(
     why = _text(reason, "reason", "say why the role is revoked")
     account.revoke(role, unit_code, why, _authority(authority), actor_of(by, "admin"),
                    app.clock.now())  # fmt: skip
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -189,7 +200,7 @@ def change_account(
         name, unit_code, posts, why, _authority(authority), actor_of(by, "admin"), app.clock.now()
     )
     if changed:
-        app.save(account)
+        _save(app, account)
     return account, changed
 
 
@@ -201,7 +212,7 @@ def suspend_account(
     check_manage(app.org, by.user_id, by.unit_code, account, "suspends")
     why = _text(reason, "reason", "say why the account is suspended")
     account.suspend(why, _authority(authority), actor_of(by, "admin"), app.clock.now())
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -213,7 +224,7 @@ def reactivate_account(
     check_manage(app.org, by.user_id, by.unit_code, account, "re-activates")
     why = _text(reason, "reason", "say why the account is re-activated")
     account.reactivate(why, _authority(authority), actor_of(by, "admin"), app.clock.now())
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -249,7 +260,7 @@ def import_accounts(
         found.append(RowProblem(0, "file", "no accounts in the file"))
     if found:
         raise ImportRejected(found)
-    app.save(*staged)  # one transaction: all or nothing
+    _save(app, *staged)  # one transaction: all or nothing
     return [a.user_id for a in staged]
 
 

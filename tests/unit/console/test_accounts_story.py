@@ -13,23 +13,24 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.console.accounts import handlers
 from services.console.accounts.handlers import AccountChanges
 from services.console.accounts.imports import AccountDraft
 from services.console.accounts.model import AccountStatus
 from services.console.app import ConsoleApplication
 from services.console.contract import translate
 from shared.auth import Principal, Role
-from shared.clock import BEIJING
+from shared.clock import BEIJING, ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import parse_event
 from shared.events.console import AccountReactivated, AccountSuspended
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
-from tests.support.stores import InMemory, OnSQLite, Story
+from tests.support.stores import InMemory, OnSQLite, Story, sqlite_env
 
 if TYPE_CHECKING:
-    from shared.clock import ManualClock
+    from pathlib import Path
 
 DISTRICT_ADMIN = Principal("qx-admin", frozenset({Role.ADMIN}), "QX", "区管理员")
 TOWN_ADMIN = Principal("th-admin", frozenset({Role.ADMIN}), "QX-TH", "太和镇管理员")
@@ -281,3 +282,21 @@ class TestAccountsInMemory(InMemory, AccountsStory):
 
 class TestAccountsOnSQLite(OnSQLite, AccountsStory):
     pass
+
+
+def test_two_admins_changing_one_account_at_once_record_one_change(tmp_path: Path) -> None:
+    """Two console processes on one store: the later save of a stale account is a Conflict."""
+    env, org = sqlite_env(tmp_path / "console.db"), OrgDirectory.from_json(DEFAULT_ORG_SEED)
+    first = ConsoleApplication(env, clock=ManualClock(), org=org)
+    second = ConsoleApplication(env, clock=ManualClock(), org=org)
+    try:
+        first.open_account(draft("th-chen", "QX-TH"), DECISION, DISTRICT_ADMIN)
+        stale = first.account("th-chen")
+        second.grant_role("th-chen", Role.OFFICE, None, DECISION, TOWN_ADMIN)
+        stale.grant(Role.LEADER, "QX-TH", DECISION, {"user_id": "qx-admin"}, first.clock.now())
+        with pytest.raises(Conflict, match="changed meanwhile"):
+            handlers._save(first, stale)
+        assert first.account("th-chen").roles == {Role.OFFICE}
+    finally:
+        first.close()
+        second.close()
