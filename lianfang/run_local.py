@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from lianfang.demo import CHAIN_CASE, load_demo
+from lianfang.demo_accounts import seed_console, sign_in_help
 from lianfang.demo_assessment import load_assessment_demo
 from lianfang.demo_chain import carry_case_through
 from lianfang.demo_intake import load_intake_demo
@@ -29,7 +30,13 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings
 
-PORTS = {"intake": 8101, "register": 8102, "warning": 8103, "assessment": 8104}
+PORTS = {
+    "console": 8100,
+    "intake": 8101,
+    "register": 8102,
+    "warning": 8103,
+    "assessment": 8104,
+}
 
 
 def _wait_healthy(name: str, port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -104,8 +111,20 @@ def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
     return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
 
 
+def _open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
+    """The demo people's accounts, in the district console's store before it starts: the one
+    issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py)."""
+    os.environ.update(dev)  # the console's dev keys, as its process will see them
+    district.data_dir.mkdir(parents=True, exist_ok=True)
+    common = CommonSettings(
+        data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
+    )
+    opened = seed_console(common)
+    typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
+
+
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
-    """The district node on 8101-8104, then each town's node ten ports up (Art. 6, 7)."""
+    """The district node on 8100-8104, then each town's node ten ports up (Art. 6, 7)."""
     org = OrgDirectory.from_json(CommonSettings().org_seed or DEFAULT_ORG_SEED)
     nodes = [NodePlan("district", "QX", dict(PORTS), var / "data")]
     for i, town in enumerate(towns, start=1):
@@ -138,11 +157,14 @@ def run(
         bool, typer.Option(help="Run the district node alone (no town node).")
     ] = False,
 ) -> None:
-    """Start Kafka (unless given), the district node's four services, a town node's (太和镇 by
+    """Start Kafka (unless given), the district node's five services, a town node's (太和镇 by
     default) and the demo; stop all on Ctrl-C/SIGTERM."""
     towns = [] if district_only else (town or ["QX-TH"])
     nodes = plan_nodes(var, towns)
     var.mkdir(parents=True, exist_ok=True)
+    district = nodes[0]
+    if demo:
+        _open_demo_accounts(district, dev_env(var))
     broker: LocalKafka | None = None
     if kafka is None:
         if asyncio.run(kafka_answers("127.0.0.1:9092", timeout=2)):
@@ -188,6 +210,8 @@ def run(
             typer.echo(f"Node {node.node_id} ({node.root_unit}), stores in {node.data_dir}:")
             for name, port in node.ports.items():
                 typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
+        if demo:
+            typer.echo(sign_in_help(f"http://127.0.0.1:{district.ports['console']}"))
         key = dev_env(var)["LIANFANG_DEV_KEY_FILE"]
         typer.echo(
             f"A token to try them: LIANFANG_ENV=dev LIANFANG_DEV_KEY_FILE={key} "
