@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from lianfang.demo import CHAIN_CASE, load_demo
+from lianfang.demo_accounts import seed_console, sign_in_help
 from lianfang.demo_assessment import load_assessment_demo
 from lianfang.demo_chain import carry_case_through
 from lianfang.demo_intake import load_intake_demo
@@ -146,9 +147,20 @@ def run(
 ) -> None:
     """Start Kafka (unless given), the district node's five services, a town node's (太和镇 by
     default) and the demo; stop all on Ctrl-C/SIGTERM."""
+    # A laptop's run: dev keys under the data folder, made on first use (docs/runbook.md: keys).
+    os.environ.setdefault("LIANFANG_ENV", "dev")
     towns = [] if district_only else (town or ["QX-TH"])
     nodes = plan_nodes(var, towns)
     var.mkdir(parents=True, exist_ok=True)
+    district = nodes[0]
+    if demo:
+        # The district console is the one issuer: every demo person's account lives in its store.
+        district.data_dir.mkdir(parents=True, exist_ok=True)
+        common = CommonSettings(
+            data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
+        )
+        opened = seed_console(common)
+        typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
     broker: LocalKafka | None = None
     if kafka is None:
         if asyncio.run(kafka_answers("127.0.0.1:9092", timeout=2)):
@@ -194,6 +206,8 @@ def run(
             typer.echo(f"Node {node.node_id} ({node.root_unit}), stores in {node.data_dir}:")
             for name, port in node.ports.items():
                 typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
+        if demo:
+            typer.echo(sign_in_help(f"http://127.0.0.1:{district.ports['console']}"))
         key = dev_env(var)["LIANFANG_DEV_KEY_FILE"]
         typer.echo(
             f"A token to try them: LIANFANG_ENV=dev LIANFANG_DEV_KEY_FILE={key} "

@@ -246,13 +246,13 @@ def test_an_admin_sets_a_first_password_through_the_api(
 ) -> None:
     admin = bearer(front[0], "u-qx-admin", [Role.ADMIN], "QX")
     weak = client.put(
-        "/credentials/u-th-officer/password", json={"password": "short"}, headers=admin
+        "/api/console/credentials/u-th-officer/password", json={"password": "short"}, headers=admin
     )
     assert weak.status_code == 422
     assert weak.json()["detail"][0]["loc"] == ["body", "password"]
     sign_in(client, OFFICER.user_id)  # the old password's session ends with the reset
     reset = client.put(
-        "/credentials/u-th-officer/password",
+        "/api/console/credentials/u-th-officer/password",
         json={"password": "Reset-by-admin-2026"},
         headers=admin,
     )
@@ -262,7 +262,7 @@ def test_an_admin_sets_a_first_password_through_the_api(
     assert sign_in(client, OFFICER.user_id, "Reset-by-admin-2026").status_code == 200
     officer = bearer(front[0], "u-th-officer", [Role.OFFICER], "QX-TH")
     refused = client.put(
-        "/credentials/u-th-office/password", json={"password": "Reset-by-admin-2026"},
+        "/api/console/credentials/u-th-office/password", json={"password": "Reset-by-admin-2026"},
         headers=officer,
     )  # fmt: skip
     assert refused.status_code == 403
