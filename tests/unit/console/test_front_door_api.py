@@ -8,6 +8,7 @@ the browser change anything (CSRF), and fifteen idle minutes end the session.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -97,12 +98,20 @@ def test_signing_in_sets_an_httponly_session_cookie_and_a_readable_csrf_one(
     assert client.get("/api/session").json()["user"] == me
 
 
-def test_unknown_user_and_wrong_password_get_the_same_answer(client: TestClient) -> None:
+def test_unknown_user_and_wrong_password_get_the_same_answer(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     unknown = sign_in(client, "u-nobody")
     wrong = sign_in(client, OFFICER.user_id, "Wrong-guess-2026")
     assert unknown.status_code == wrong.status_code == 401
     assert unknown.json() == wrong.json() == {"detail": "用户名或密码错误"}
     assert SESSION_COOKIE not in client.cookies
+    sign_in(client, OFFICER.user_id)
+    assert "sign-in refused: u-th-officer" in caplog.text
+    assert "signed in: u-th-officer" in caplog.text
+    assert "Wrong-guess-2026" not in caplog.text
+    assert PASSWORD not in caplog.text
 
 
 def test_a_form_post_or_a_bad_body_signs_nobody_in(client: TestClient) -> None:
