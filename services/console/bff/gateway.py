@@ -103,7 +103,7 @@ class FrontDoor:
             "roles": sorted(r.value for r in roles),
             "grants": [{"role": r.value, "unit_code": u} for r, u in person.grants],
             "second_factor": enrolled,
-            "second_factor_required": self.rules.needs_second_factor(person.roles_here),
+            "second_factor_required": self.rules.needs_second_factor(person.all_roles),
             "withheld_roles": sorted(r.value for r in withheld),
             "idle_timeout_seconds": int(self.sessions.idle_timeout.total_seconds()),
         }

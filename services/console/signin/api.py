@@ -176,6 +176,7 @@ async def sign_in(request: Request, app: ConsoleApp, door: FrontDoorDep) -> Resp
     log.info("signed in: %s", body.user_id)
     credential = app.credential(body.user_id)
     enrolled = credential is not None and credential.has_second_factor
+    door.sessions.end(request.cookies.get(SESSION_COOKIE))  # a new id at every sign-in
     session_id, session = door.open(signed, enrolled=enrolled)
     response = JSONResponse(SessionOut(user=Me.model_validate(session.me)).model_dump())
     set_session_cookies(response, session_id, session.csrf, secure=door.secure_cookies)

@@ -172,7 +172,8 @@ def sign_in(
         raise AccountLocked(locked)  # not checked nor recorded: the lock-out is the record
     if not kit.hashing.verify(credential.password_hash, password):
         _fail(app, kit, credential, "password", now)
-    privileged = kit.rules.needs_second_factor(person.roles_here)
+    # Any privileged grant, for whichever unit, asks for the code (8.1.4.1 d).
+    privileged = kit.rules.needs_second_factor(person.all_roles)
     step: int | None = None
     if privileged and credential.has_second_factor:
         if not totp:

@@ -277,6 +277,15 @@ def test_an_admin_sets_a_first_password_through_the_api(
     assert refused.status_code == 403
 
 
+def test_signing_in_again_replaces_the_session(client: TestClient) -> None:
+    sign_in(client, OFFICER.user_id)
+    before = client.cookies[SESSION_COOKIE]
+    sign_in(client, OFFICER.user_id)
+    assert client.cookies[SESSION_COOKIE] != before
+    client.cookies.set(SESSION_COOKIE, before)
+    assert client.get("/api/session").status_code == 401  # the old id opens nothing
+
+
 def test_signing_out_ends_the_session(client: TestClient) -> None:
     sign_in(client, OFFICER.user_id)
     cookie = client.cookies[SESSION_COOKIE]
