@@ -28,6 +28,7 @@ from services.console.bff.deps import (
     CurrentSession,
     FrontDoorDep,
     csrf_ok,
+    is_activity,
 )
 from services.console.bff.gateway import front_door
 from services.console.bff.limits import BodyLimit
@@ -107,7 +108,7 @@ class SessionBearer:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        session = self.door.live(request.cookies.get(SESSION_COOKIE))
+        session = self.door.live(request.cookies.get(SESSION_COOKIE), activity=is_activity(request))
         if session is None:
             await JSONResponse({"detail": NOT_SIGNED_IN}, status_code=401)(scope, receive, send)
             return

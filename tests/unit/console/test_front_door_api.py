@@ -223,6 +223,18 @@ def test_fifteen_idle_minutes_end_the_session(client: TestClient, clock: ManualC
     assert client.get("/api/session").status_code == 401
 
 
+def test_the_consoles_own_polling_does_not_keep_a_session_alive(
+    client: TestClient, clock: ManualClock
+) -> None:
+    sign_in(client, OFFICER.user_id)
+    polling = {"X-Lianfang-Background": "1"}
+    for _ in range(2):
+        clock.advance(timedelta(minutes=7))
+        assert client.get("/api/register/to-dos", headers=polling).status_code == 200
+    clock.advance(timedelta(minutes=1))  # 15 minutes since the person last did anything
+    assert client.get("/api/session", headers=polling).status_code == 401
+
+
 def test_the_consoles_own_routes_take_the_session(
     client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
 ) -> None:
