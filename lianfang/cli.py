@@ -143,6 +143,9 @@ def _mount_optional() -> None:
     from lianfang.cli_signin import signin_app
 
     app.add_typer(signin_app, name="signin", help="Sign-in: an operator's unlock and resets.")
+    from lianfang.cli_keys import keys_app
+
+    app.add_typer(keys_app, name="keys", help="Token-signing keys of the issuer, and JWKS.")
 
 
 _mount_optional()

@@ -113,7 +113,8 @@ class Runtime:
         self.node = Node(self.common.node_id, self.common.node_root_unit)
         self.app.bind_node(self.node, self.origin.source)  # this node's cases only (Art. 7, 27)
         # The issuer's public keys as configured (or `keys`): KeyConfigurationError if none.
-        self.verifier = verifier_for(self.common, self.clock, keys)
+        # Suspended accounts and revoked keys: what the worker took in from the console topic.
+        self.verifier = verifier_for(self.common, self.clock, keys, self.app.revocations)
         self.topics = Topics(self.common.topic_prefix)
         self.metrics = ServiceMetrics(spec.name)
 
