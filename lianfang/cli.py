@@ -146,6 +146,9 @@ def _mount_optional() -> None:
     from lianfang.cli_keys import keys_app
 
     app.add_typer(keys_app, name="keys", help="Token-signing keys of the issuer, and JWKS.")
+    from lianfang.cli_accounts import accounts_app
+
+    app.add_typer(accounts_app, name="accounts", help="The directory: open the first admin.")
 
 
 _mount_optional()

@@ -118,6 +118,18 @@ def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
     return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
 
 
+def _open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
+    """The demo people's accounts, in the district console's store before it starts: the one
+    issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py)."""
+    os.environ.update(dev)  # the console's dev keys, as its process will see them
+    district.data_dir.mkdir(parents=True, exist_ok=True)
+    common = CommonSettings(
+        data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
+    )
+    opened = seed_console(common)
+    typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
+
+
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
     """The district node on 8100-8104, then each town's node ten ports up (Art. 6, 7)."""
     org = OrgDirectory.from_json(CommonSettings().org_seed or DEFAULT_ORG_SEED)
@@ -154,20 +166,12 @@ def run(
 ) -> None:
     """Start Kafka (unless given), the district node's five services, a town node's (太和镇 by
     default) and the demo; stop all on Ctrl-C/SIGTERM."""
-    # A laptop's run: dev keys under the data folder, made on first use (docs/runbook.md: keys).
-    os.environ.setdefault("LIANFANG_ENV", "dev")
     towns = [] if district_only else (town or ["QX-TH"])
     nodes = plan_nodes(var, towns)
     var.mkdir(parents=True, exist_ok=True)
     district = nodes[0]
     if demo:
-        # The district console is the one issuer: every demo person's account lives in its store.
-        district.data_dir.mkdir(parents=True, exist_ok=True)
-        common = CommonSettings(
-            data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
-        )
-        opened = seed_console(common)
-        typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
+        _open_demo_accounts(district, dev_env(var))
     broker: LocalKafka | None = None
     if kafka is None:
         if asyncio.run(kafka_answers("127.0.0.1:9092", timeout=2)):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.kafka
 
 DECISION = "清新纪发〔2026〕12号"
-ACCOUNTS = "/api/console/accounts"
+ACCOUNTS = "/accounts"
 
 
 async def test_a_suspension_and_reactivation_are_published_once_on_the_console_topic(
@@ -35,14 +35,10 @@ async def test_a_suspension_and_reactivation_are_published_once_on_the_console_t
         opened = await http.post(ACCOUNTS, json=body, headers=admin)
         assert opened.status_code == 201, opened.text
         change = {"reason": "立案审查", "authority": "清新纪发〔2026〕30号"}
-        suspended = await http.post(
-            "/api/console/accounts/th-chen/suspension", json=change, headers=admin
-        )
+        suspended = await http.post(f"{ACCOUNTS}/th-chen/suspension", json=change, headers=admin)
         assert suspended.json()["status"] == "suspended"
         change = {"reason": "审查结束", "authority": "清新纪发〔2026〕31号"}
-        back = await http.post(
-            "/api/console/accounts/th-chen/reactivation", json=change, headers=admin
-        )
+        back = await http.post(f"{ACCOUNTS}/th-chen/reactivation", json=change, headers=admin)
         assert back.json()["status"] == "active"
 
     records = await node.read_all(node.topics.events("console"), expect=2)

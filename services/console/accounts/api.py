@@ -3,8 +3,8 @@ import, and who held a role when (Art. 6, 14, 22, 25).
 
 An admin 管理员 manages the accounts of their own subtree; every change is an event with who, when
 and on what authority. Auditors and offices read along (an auditor's every query is recorded).
-Served at `/api/console/accounts...`: the browser's session becomes a bearer token there
-(bff/api.py SessionBearer, CSRF checked); tools and tests bring their own bearer token.
+The browser calls them as `/api/console/accounts...`: the console's front door hands them the
+session's token as a bearer token, its CSRF header checked (bff/api.py); tools bring their own.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from services.console.accounts.model import Account
     from services.console.read_model import AccountRow
 
-router = APIRouter(prefix="/api/console/accounts", tags=["accounts 账户与授权"])
+router = APIRouter(prefix="/accounts", tags=["accounts 账户与授权"])
 
 ConsoleApp = Annotated[ConsoleApplication, Depends(application_of(ConsoleApplication))]
 Admin = Annotated[Principal, Depends(require_roles(Role.ADMIN))]

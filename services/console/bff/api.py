@@ -3,9 +3,10 @@
 - `/api/<service>/<path>` for intake, register, warning, assessment: passed on to that service of
   this node as the session's person (proxy.py); 401 without a live session, 403 without the CSRF
   header on a state-changing call.
-- `/api/console/<path>`: the console's own routes (accounts/, signin/). A browser's call carries
-  the session cookie; `SessionBearer` checks its CSRF header and hands the route the session's
-  token as `Authorization: Bearer`, so the routes check callers as every service does.
+- `/api/console/<path>`: the console's own route `/<path>` (accounts/, signin/), as the four
+  services' routes are theirs. A browser's call carries the session cookie; `SessionBearer` checks
+  its CSRF header and hands the route the session's token as `Authorization: Bearer`, so the
+  routes check callers as every service does.
 - `/.well-known/jwks.json`: the issuer's public keys, for every service of every node.
 - everything else: the built web console (static.py).
 Every request body is bounded before it is read (limits.py, security review H4).
@@ -88,8 +89,8 @@ for _service in SERVICES:
 
 
 class SessionBearer:
-    """ASGI middleware: a browser's call to the console's own routes (`/api/console/...`) comes
-    as its session: its CSRF header checked, its token handed on as `Authorization: Bearer`.
+    """ASGI middleware: `/api/console/<path>` is the console's own route `/<path>`, called as the
+    browser's session: its CSRF header checked, its token handed on as `Authorization: Bearer`.
 
     A call that brings its own `Authorization` header passes as it is (tools, other services).
     """
@@ -103,6 +104,8 @@ class SessionBearer:
         if scope["type"] != "http" or not path.startswith(CONSOLE_PREFIX + "/"):
             await self.app(scope, receive, send)
             return
+        own = path.removeprefix(CONSOLE_PREFIX)
+        scope = {**scope, "path": own, "raw_path": own.encode("utf-8")}
         headers: list[tuple[bytes, bytes]] = list(scope["headers"])
         if any(name == b"authorization" for name, _ in headers):
             await self.app(scope, receive, send)

@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 ConsoleApp = Annotated[ConsoleApplication, Depends(application_of(ConsoleApplication))]
 
 session_routes = APIRouter(prefix="/api/session", tags=["sign-in 登录"])
-admin_routes = APIRouter(prefix="/api/console/credentials", tags=["sign-in 登录"])
+admin_routes = APIRouter(prefix="/credentials", tags=["sign-in 登录"])
+"""An admin's routes; the browser reaches them as /api/console/credentials/... (bff/api.py)."""
 
 USER_ID = Field(min_length=1, max_length=64, description="用户名 (the account's user id).")
 

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 DECISION = "清新纪发〔2026〕12号"
-ROOT = "/api/console"
-"""The console's own routes live under it (the browser reaches them with its session)."""
 
 
 class Api(ApiClient):
@@ -33,12 +31,6 @@ class Api(ApiClient):
     def town_admin(self) -> dict[str, str]:
         return self.as_("th-admin", Role.ADMIN, "QX-TH")
 
-    def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
-        return super().post(ROOT + path, body, who, **kw)
-
-    def get(self, path: str, who: dict[str, str]) -> Any:
-        return super().get(ROOT + path, who)
-
     def open(self, user_id: str, unit: str, *grants: dict[str, str], who: Any = None) -> Any:
         body = {"user_id": user_id, "name": f"{user_id}的姓名", "unit_code": unit,
                 "posts": ["科员"], "grants": list(grants), "authority": DECISION}  # fmt: skip
@@ -46,7 +38,7 @@ class Api(ApiClient):
 
     def import_csv(self, text: str, who: dict[str, str], media: str = "text/csv") -> Any:
         return self.client.post(
-            ROOT + "/accounts/import", params={"authority": DECISION}, content=text.encode(),
+            "/accounts/import", params={"authority": DECISION}, content=text.encode(),
             headers=who | {"Content-Type": media},
         )  # fmt: skip
 
@@ -102,7 +94,7 @@ def test_outside_the_subtree_is_403_naming_the_rule(api: Api) -> None:
         assert refused.status_code == 403, refused.text
         assert refused.json()["detail"].startswith("Art. 7: an admin (管理员) of QX-TH")
     assert api.get("/accounts/tp-li", api.town_admin).status_code == 403
-    listed = api.client.get(ROOT + "/accounts", params={"within": "QX-TP"}, headers=api.town_admin)
+    listed = api.client.get("/accounts", params={"within": "QX-TP"}, headers=api.town_admin)
     assert listed.status_code == 403
     # Only an admin changes the directory; an office reads it.
     office = api.as_("th-office", Role.OFFICE, "QX-TH")
@@ -162,7 +154,7 @@ def test_listing_pages_and_filters(api: Api) -> None:
     api.open("tp-li", "QX-TP")
 
     def page(who: dict[str, str], **params: Any) -> Any:
-        response = api.client.get(ROOT + "/accounts", params=params, headers=who)
+        response = api.client.get("/accounts", params=params, headers=who)
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -179,7 +171,7 @@ def test_listing_pages_and_filters(api: Api) -> None:
     api.post("/accounts/th-officer0/suspension", {"reason": "x", "authority": DECISION},
              api.town_admin)  # fmt: skip
     assert page(api.town_admin, status="suspended")["items"][0]["user_id"] == "th-officer0"
-    too_many = api.client.get(ROOT + "/accounts", params={"limit": 1000}, headers=api.town_admin)
+    too_many = api.client.get("/accounts", params={"limit": 1000}, headers=api.town_admin)
     assert too_many.json()["detail"][0]["loc"] == ["query", "limit"]
 
 
@@ -200,7 +192,7 @@ def test_who_held_a_role_at_a_moment(api: Api) -> None:
 
     def who(**params: Any) -> list[str]:
         query = {"role": "custodian", "unit_code": "QX-TH"} | params
-        response = api.client.get(ROOT + "/accounts/holders", params=query, headers=auditor)
+        response = api.client.get("/accounts/holders", params=query, headers=auditor)
         assert response.status_code == 200, response.text
         return [h["user_id"] for h in response.json()["holders"]]
 
@@ -209,7 +201,7 @@ def test_who_held_a_role_at_a_moment(api: Api) -> None:
     assert who(covering=True) == ["qx-wang"]  # now: th-lin is suspended
     assert who(at=(then - timedelta(days=1)).isoformat(), covering=True) == []
     future = api.client.get(
-        ROOT + "/accounts/holders",
+        "/accounts/holders",
         params={"role": "custodian", "unit_code": "QX-TH",
                 "at": (clock.now() + timedelta(days=1)).isoformat()},
         headers=auditor,

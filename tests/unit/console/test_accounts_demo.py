@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from lianfang.demo_accounts import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
     PRIVILEGED,
     load_accounts_demo,
     seed_console,
@@ -16,6 +17,7 @@ from lianfang.demo_accounts import (
 )
 from lianfang.demo_chain import GROUP
 from services.console.app import ConsoleApplication
+from services.console.signin.factors import totp_code
 from services.console.signin.model import SignInRules, check_password
 from shared.auth import Role
 from shared.clock import ManualClock
@@ -47,6 +49,12 @@ def test_the_demo_accounts_are_opened_once_with_their_credentials() -> None:
         roles = {p.role for p in DEMO_ACCOUNTS if p.unit_code == code}
         assert roles == set(Role)  # every role, in both units
     assert {h.user_id for h in app.holders(Role.JUDGE, "QX")} == set(GROUP)
+    # Everyone signs in with the printed password; the custodian with the printed secret's code.
+    officer = app.sign_in("demo-qx-th-officer", DEMO_PASSWORD, None)
+    assert officer.roles == {Role.OFFICER}
+    code = totp_code(DEMO_TOTP_SECRET, app.clock.now())
+    custodian = app.sign_in("demo-qx-th-custodian", DEMO_PASSWORD, code)
+    assert (custodian.roles, custodian.second_factor) == ({Role.CUSTODIAN}, True)
     help_text = sign_in_help("http://127.0.0.1:8100")
     assert DEMO_PASSWORD in help_text
     assert "demo-qx-th-custodian" in help_text
