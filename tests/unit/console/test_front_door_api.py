@@ -192,6 +192,25 @@ def test_calls_reach_the_service_as_the_signed_in_person(
     assert "warning" in down.json()["detail"]
 
 
+def test_bodies_are_bounded_and_slow_services_time_out(client: TestClient) -> None:
+    sign_in(client, OFFICER.user_id)
+    rows = "code,name\n" + "QX-TH-X,某单位\n" * 400  # about 6 KB: over the 4 KB of a form
+    too_large = client.post(
+        "/api/register/units", content=rows, headers={**csrf(client), "Content-Type": "text/csv"}
+    )
+    assert too_large.status_code == 413
+    imported = client.post(
+        "/api/register/units/import",
+        content=rows,
+        headers={**csrf(client), "Content-Type": "text/csv"},
+    )
+    assert imported.status_code == 200  # an import may be larger
+    assert len(imported.json()["body"].encode()) == len(rows.encode())
+    slow = client.get("/api/register/slow")
+    assert slow.status_code == 504
+    assert "register" in slow.json()["detail"]
+
+
 def test_a_state_changing_call_without_the_csrf_header_is_refused(client: TestClient) -> None:
     sign_in(client, OFFICER.user_id)
     forged = client.post("/api/intake/information", json={"summary": "forged"})
