@@ -63,6 +63,7 @@ class ConsoleApplication(ServiceApplication):
     open_account = accounts.open_account
     grant_role = accounts.grant_role
     revoke_role = accounts.revoke_role
+    change_account = accounts.change_account
     suspend_account = accounts.suspend_account
     reactivate_account = accounts.reactivate_account
     import_accounts = accounts.import_accounts
