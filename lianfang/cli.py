@@ -140,6 +140,9 @@ def _mount_optional() -> None:
     from lianfang.cli_audit import audit_app
 
     app.add_typer(audit_app, name="audit", help="Audit: verify the hash chains, replay a moment.")
+    from lianfang.cli_signin import signin_app
+
+    app.add_typer(signin_app, name="signin", help="Sign-in: an operator's unlock and resets.")
     from lianfang.cli_keys import keys_app
 
     app.add_typer(keys_app, name="keys", help="Token-signing keys of the issuer, and JWKS.")

@@ -88,8 +88,15 @@ class NodePlan:
     data_dir: Path
 
     def env(self, base: dict[str, str], service: str) -> dict[str, str]:
+        # A node's console passes its web console's calls on to this node's four services.
+        services = {
+            f"LIANFANG_CONSOLE_{name.upper()}_URL": f"http://127.0.0.1:{port}"
+            for name, port in self.ports.items()
+            if name != "console" and service == "console"
+        }
         return {
             **base,
+            **services,
             "LIANFANG_NODE_ID": self.node_id,
             "LIANFANG_NODE_ROOT_UNIT": self.root_unit,
             "LIANFANG_DATA_DIR": str(self.data_dir),

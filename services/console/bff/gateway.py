@@ -70,10 +70,11 @@ class FrontDoor:
             signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me
         )
 
-    def live(self, session_id: str | None) -> Session | None:
+    def live(self, session_id: str | None, *, activity: bool = True) -> Session | None:
         """The session of that id with a token valid for a while yet; None (and the session
-        ended) when idle too long, or when the account may no longer sign in."""
-        session = self.sessions.get(session_id)
+        ended) when idle too long, or when the account may no longer sign in. A call that is no
+        person's `activity` (background polling) does not keep the session alive."""
+        session = self.sessions.get(session_id, touch=activity)
         if session is None:
             return None
         if session.token_expires_at - self.clock.now() > self.token_ttl / 2:
@@ -103,7 +104,7 @@ class FrontDoor:
             "roles": sorted(r.value for r in roles),
             "grants": [{"role": r.value, "unit_code": u} for r, u in person.grants],
             "second_factor": enrolled,
-            "second_factor_required": self.rules.needs_second_factor(person.roles_here),
+            "second_factor_required": self.rules.needs_second_factor(person.all_roles),
             "withheld_roles": sorted(r.value for r in withheld),
             "idle_timeout_seconds": int(self.sessions.idle_timeout.total_seconds()),
         }

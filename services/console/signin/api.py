@@ -10,6 +10,7 @@ code is needed, 423 with `locked_until` when locked out.
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
@@ -31,6 +32,8 @@ from services.console.signin.model import MAX_PASSWORD_LENGTH
 from shared.auth import Principal, Role
 from shared.deps import application_of
 from shared.errors import Forbidden, NotFound
+
+log = logging.getLogger(__name__)
 
 ConsoleApp = Annotated[ConsoleApplication, Depends(application_of(ConsoleApplication))]
 
@@ -157,18 +160,24 @@ async def sign_in(request: Request, app: ConsoleApp, door: FrontDoorDep) -> Resp
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         return JSONResponse({"detail": "请以 application/json 提交"}, status_code=415)
     body = _parse_sign_in(await request.body())
+    # Logged: the user id tried and the outcome; never the password or the code.
     try:
         signed = app.sign_in(body.user_id, body.password, body.totp)
     except SecondFactorNeeded as needed:
+        log.info("sign-in needs a second factor: %s", body.user_id)
         return JSONResponse({"detail": str(needed), "second_factor": "required"}, status_code=401)
     except SignInRefused as refused:
+        log.warning("sign-in refused: %s", body.user_id)
         return JSONResponse({"detail": str(refused)}, status_code=401)
     except AccountLocked as locked:
+        log.warning("sign-in refused, locked out until %s: %s", locked.until, body.user_id)
         return JSONResponse(
             {"detail": str(locked), "locked_until": locked.until.isoformat()}, status_code=423
         )
+    log.info("signed in: %s", body.user_id)
     credential = app.credential(body.user_id)
     enrolled = credential is not None and credential.has_second_factor
+    door.sessions.end(request.cookies.get(SESSION_COOKIE))  # a new id at every sign-in
     session_id, session = door.open(signed, enrolled=enrolled)
     response = JSONResponse(SessionOut(user=Me.model_validate(session.me)).model_dump())
     set_session_cookies(response, session_id, session.csrf, secure=door.secure_cookies)

@@ -3,7 +3,6 @@ the signing key and the key that seals TOTP secrets (GB/T 22239-2019 8.1.4.1).""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -118,15 +117,15 @@ class SignInSettings(BaseSettings):
 
 
 def _key_of(path: Path, kid: str | None) -> SigningKey:
-    """The key of a PEM file; its kid as given, else one that follows from its public key."""
+    """The key of a PEM file; its kid as given, else its thumbprint."""
     try:
         pem = path.read_bytes()
     except OSError as exc:
         raise MissingSecret(f"cannot read the signing key {path}: {exc}") from exc
     if kid:
         return SigningKey.from_pem(pem, kid)
-    public_x = SigningKey.from_pem(pem, "pending").public_jwk()["x"]
-    return SigningKey.from_pem(pem, "ed25519-" + hashlib.sha256(public_x.encode()).hexdigest()[:12])
+    # The kid `lianfang keys new` printed: the key's RFC 7638 thumbprint.
+    return SigningKey.from_pem(pem, SigningKey.from_pem(pem, "pending").thumbprint())
 
 
 def _write_private(path: Path, text: str) -> None:

@@ -3,6 +3,7 @@ HTTP service behind its proxy (uvicorn on a free port) that says what reached it
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from contextlib import contextmanager
@@ -80,6 +81,8 @@ def console_settings(tmp_path: Path, service_url: str) -> ConsoleSettings:
             warning_url="http://127.0.0.1:9",  # nothing listens: a 502
             assessment_url=service_url,
             max_body_bytes=4096,
+            max_import_body_bytes=64 * 1024,
+            read_timeout_seconds=1,
             dist_dir=tmp_path / "dist",
         ),
     )
@@ -114,6 +117,8 @@ class EchoService:
 
         @self.api.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
         async def echo(path: str, request: Request) -> JSONResponse:
+            if path == "slow":
+                await asyncio.sleep(2)
             if path == "refuse-422":
                 detail = [{"loc": ["body", "unit_code"], "msg": "unknown unit", "type": "x"}]
                 return JSONResponse({"detail": detail}, status_code=422)
