@@ -28,7 +28,13 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings
 
-PORTS = {"intake": 8101, "register": 8102, "warning": 8103, "assessment": 8104}
+PORTS = {
+    "console": 8100,
+    "intake": 8101,
+    "register": 8102,
+    "warning": 8103,
+    "assessment": 8104,
+}
 
 
 def _wait_healthy(name: str, port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -90,7 +96,7 @@ class NodePlan:
 
 
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
-    """The district node on 8101-8104, then each town's node ten ports up (Art. 6, 7)."""
+    """The district node on 8100-8104, then each town's node ten ports up (Art. 6, 7)."""
     org = OrgDirectory.from_json(CommonSettings().org_seed or DEFAULT_ORG_SEED)
     nodes = [NodePlan("district", "QX", dict(PORTS), var / "data")]
     for i, town in enumerate(towns, start=1):
@@ -123,7 +129,7 @@ def run(
         bool, typer.Option(help="Run the district node alone (no town node).")
     ] = False,
 ) -> None:
-    """Start Kafka (unless given), the district node's four services, a town node's (太和镇 by
+    """Start Kafka (unless given), the district node's five services, a town node's (太和镇 by
     default) and the demo; stop all on Ctrl-C/SIGTERM."""
     towns = [] if district_only else (town or ["QX-TH"])
     nodes = plan_nodes(var, towns)

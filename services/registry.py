@@ -1,4 +1,4 @@
-"""The four services by name."""
+"""The five services by name."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from shared.runtime import ServiceSpec
     from shared.settings import ServiceSettings
 
-NAMES = ("intake", "register", "warning", "assessment")
+NAMES = ("intake", "register", "warning", "assessment", "console")
 
 
 def load(name: str) -> tuple[ServiceSpec, type[ServiceSettings]]:

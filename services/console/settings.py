@@ -1,0 +1,15 @@
+"""Settings of the console service (`LIANFANG_CONSOLE_*`, on top of the shared `LIANFANG_*`)."""
+
+from __future__ import annotations
+
+from pydantic_settings import SettingsConfigDict
+
+from shared.settings import ServiceSettings
+
+
+class ConsoleSettings(ServiceSettings):
+    """Where the console service listens: port 8100 on the district node, ten up on a town's."""
+
+    model_config = SettingsConfigDict(env_prefix="LIANFANG_CONSOLE_", extra="ignore")
+
+    port: int = 8100

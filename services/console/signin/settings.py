@@ -1,0 +1,92 @@
+"""Settings of sign-in (`LIANFANG_CONSOLE_*`): the 等保 2.0 rules' figures, the token lifetime,
+the signing key and the key that seals TOTP secrets (GB/T 22239-2019 8.1.4.1)."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.console.signin.factors import PasswordHashing, SecretSealer
+from services.console.signin.handlers import SignInKit
+from services.console.signin.model import SignInRules
+from shared.auth import Role
+
+DEV_TOTP_KEY_FILE = "dev-totp-key"
+
+
+class MissingSecret(RuntimeError):
+    """A serving console without a key it must not make up outside dev mode."""
+
+
+class SignInSettings(BaseSettings):
+    """The district's sign-in rules and keys; the defaults are GB/T 22239-2019 level 3's."""
+
+    model_config = SettingsConfigDict(env_prefix="LIANFANG_CONSOLE_", extra="ignore")
+
+    min_password_length: int = Field(12, ge=8, le=64, description="口令最短长度.")
+    min_character_classes: int = Field(
+        3, ge=2, le=4, description="Of lower case, upper case, digits, others."
+    )
+    max_failures: int = Field(5, ge=1, description="Failures within the window that lock out.")
+    failure_window_minutes: float = Field(15, gt=0, description="The window failures count in.")
+    lockout_minutes: float = Field(15, gt=0, description="How long a lock-out lasts.")
+    idle_timeout_minutes: float = Field(15, gt=0, description="An idle session ends after this.")
+    second_factor_roles: frozenset[Role] = Field(
+        frozenset({Role.CUSTODIAN, Role.ADMIN, Role.OFFICE}),
+        description="Roles that need a TOTP second factor.",
+    )
+    token_ttl_minutes: float = Field(
+        10, gt=0, le=480, description="Lifetime of the token a session holds; renewed while the "
+        "session is in use (at most 8 h, the services' cap).",
+    )  # fmt: skip
+    signing_key_file: Path | None = Field(
+        None, description="PEM file of the Ed25519 key that signs tokens (the dev key in dev mode)."
+    )
+    signing_key_id: str | None = Field(None, description="Key id (kid) of the signing key.")
+    totp_key: SecretStr | None = Field(
+        None, description="Fernet key sealing the TOTP secrets in the store (required outside dev; "
+        "in dev a key file under the data folder).",
+    )  # fmt: skip
+
+    def rules(self) -> SignInRules:
+        return SignInRules(
+            min_password_length=self.min_password_length,
+            min_character_classes=self.min_character_classes,
+            max_failures=self.max_failures,
+            failure_window=timedelta(minutes=self.failure_window_minutes),
+            lockout=timedelta(minutes=self.lockout_minutes),
+            idle_timeout=timedelta(minutes=self.idle_timeout_minutes),
+            second_factor_roles=frozenset(self.second_factor_roles),
+        )
+
+    def kit(self, data_dir: Path, *, dev: bool) -> SignInKit:
+        """The rules, an argon2id hasher and the TOTP sealer; MissingSecret when no TOTP key is
+        set outside dev mode (dev mode keeps one in `data_dir`, made on first use)."""
+        return SignInKit(
+            self.rules(), PasswordHashing(), SecretSealer(self.totp_key_(data_dir, dev))
+        )
+
+    def totp_key_(self, data_dir: Path, dev: bool) -> str:
+        if self.totp_key is not None:
+            return self.totp_key.get_secret_value()
+        if not dev:
+            raise MissingSecret(
+                "LIANFANG_CONSOLE_TOTP_KEY is not set: the console will not make up the key "
+                "that seals TOTP secrets outside dev mode (a Fernet key: "
+                "python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())')"
+            )
+        path = data_dir / DEV_TOTP_KEY_FILE
+        if not path.exists():
+            data_dir.mkdir(parents=True, exist_ok=True)
+            try:  # readable by the owner only; a second process starting alike keeps the first's
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                return path.read_text().strip()
+            with os.fdopen(fd, "w") as out:
+                out.write(SecretSealer.generate_key())
+        return path.read_text().strip()
