@@ -92,5 +92,7 @@ export type MeasureDeadline = components["schemas"]["MeasureDeadlineOut"];
 export const registerWork = {
   information: (status?: "awaiting_judgement" | "judged") =>
     api.get<InformationRow[]>(`${base}/information`, { query: { status } }),
+  /** The catalogue of prevention measures (Art. 15–20): code -> its title. */
+  measureCatalogue: () => api.get<{ code: string; title_zh: string; category: string }[]>(`${base}/measures`),
   measureDeadlines: () => api.get<MeasureDeadline[]>(`${base}/measure-deadlines`),
 };
