@@ -42,6 +42,39 @@ export function cookie(name: string): string | undefined {
 interface ValidationItem {
   loc?: (string | number)[];
   msg?: string;
+  type?: string;
+  ctx?: Record<string, unknown>;
+}
+
+/** Pydantic's common complaints in Chinese; the server's own reasons (value_error) as they are. */
+function zhMessage(item: ValidationItem): string {
+  const ctx = item.ctx ?? {};
+  switch (item.type) {
+    case "missing":
+      return "必填";
+    case "string_too_short":
+      return ctx.min_length === 1 ? "不能为空" : `至少 ${String(ctx.min_length)} 个字符`;
+    case "string_too_long":
+      return `不能超过 ${String(ctx.max_length)} 个字符`;
+    case "too_short":
+      return `至少 ${String(ctx.min_length)} 项`;
+    case "greater_than_equal":
+      return `不能小于 ${String(ctx.ge)}`;
+    case "less_than_equal":
+      return `不能大于 ${String(ctx.le)}`;
+    case "enum":
+    case "literal_error":
+      return "取值无效";
+    case "int_parsing":
+    case "int_type":
+      return "须为整数";
+    case "date_from_datetime_parsing":
+    case "date_parsing":
+    case "datetime_parsing":
+      return "日期格式无效";
+    default:
+      return item.msg?.replace(/^Value error, /, "") ?? "无效";
+  }
 }
 
 /** FastAPI's 422 `detail[]`: `loc` is ["body", field, ...] or ["query", name]; the field is the
@@ -51,7 +84,7 @@ export function fieldErrors(detail: unknown): FieldError[] {
   return (detail as ValidationItem[]).map((item) => {
     const loc = item.loc ?? [];
     const path = loc.length > 1 ? loc.slice(1) : loc;
-    return { field: path.join("."), message: item.msg ?? "无效" };
+    return { field: path.join("."), message: zhMessage(item) };
   });
 }
 

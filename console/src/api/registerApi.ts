@@ -96,3 +96,41 @@ export const registerWork = {
   measureCatalogue: () => api.get<{ code: string; title_zh: string; category: string }[]>(`${base}/measures`),
   measureDeadlines: () => api.get<MeasureDeadline[]>(`${base}/measure-deadlines`),
 };
+
+export interface GradingRule {
+  rule: {
+    weights: Record<string, number>;
+    high_from: string;
+    medium_from: string;
+    high_when_probability_times_harm_from: number | null;
+  };
+  factor_meanings: Record<string, unknown>;
+  quorum: { share: string; strictly_more: boolean };
+  publication_days: number;
+}
+
+export const registerActions = {
+  gradingRule: () => api.get<GradingRule>(`${base}/grading/rule`),
+  identify: (body: components["schemas"]["RiskPointIn"]) => api.post<{ id: string }>(`${base}/risk-points`, body),
+  grade: (id: string, body: components["schemas"]["GradingIn"]) => api.post<unknown>(`${base}/risk-points/${id}/grading`, body),
+  vote: (id: string, body: components["schemas"]["VoteIn"]) =>
+    api.post<components["schemas"]["VoteOut"]>(`${base}/risk-points/${id}/votes`, body),
+  publish: (id: string, days?: number) => api.post<{ ends_at: string }>(`${base}/risk-points/${id}/publication`, { days: days ?? null }),
+  answer: (id: string, number: number, answer: string) =>
+    api.post<unknown>(`${base}/risk-points/${id}/objections/${number}/answer`, { answer }),
+};
+
+/** The grade the server's rule gives these factors (the same arithmetic as GradingRule.grade in
+ * services/register/risk_points/rules.py), to preview it while the factors change. */
+export function previewGrade(rule: GradingRule["rule"], factors: Record<string, number>): { grade: Grade; score: number } {
+  const weights = rule.weights;
+  const names = Object.keys(weights);
+  const total = names.reduce((sum, n) => sum + (weights[n] ?? 0), 0);
+  const score = names.reduce((sum, n) => sum + (weights[n] ?? 0) * (factors[n] ?? 0), 0) / total;
+  const escalation = rule.high_when_probability_times_harm_from;
+  if (escalation !== null && (factors.probability ?? 0) * (factors.harm ?? 0) >= escalation) return { grade: "high", score };
+  // The server compares exact fractions; a float mean may land a hair below a threshold it meets.
+  if (score + 1e-9 >= Number(rule.high_from)) return { grade: "high", score };
+  if (score + 1e-9 >= Number(rule.medium_from)) return { grade: "medium", score };
+  return { grade: "low", score };
+}
