@@ -99,6 +99,8 @@ def create_api(
     api.include_router(ops)
     for router in [*spec.routers(), audit_api.router] if routes else []:
         api.include_router(router)
+    if routes and spec.extend_api is not None:
+        spec.extend_api(api, runtime)
 
     @api.middleware("http")
     async def count_requests(

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from eventsourcing.domain import DomainEventProtocol
-    from fastapi import APIRouter
+    from fastapi import APIRouter, FastAPI
 
     from shared.application import ServiceApplication
     from shared.events import CloudEvent
@@ -84,6 +84,9 @@ class ServiceSpec:
     routers: Callable[[], list[APIRouter]]
     consumes: tuple[str, ...] = field(default_factory=tuple)
     ticks: tuple[Tick, ...] = field(default_factory=tuple)
+    # (its HTTP app, the runtime) -> None: what a service adds to its app beyond routes, after
+    # every route (the console's middleware and its web console's catch-all).
+    extend_api: Callable[[FastAPI, Runtime], None] | None = None
 
 
 class Runtime:

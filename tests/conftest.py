@@ -30,6 +30,10 @@ from lianfang.postgres_local import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+# The suite runs in dev mode, as `make run` does: a serving process may use the dev keys kept
+# under its data folder instead of refusing to start without configured ones.
+os.environ.setdefault("LIANFANG_ENV", "dev")
+
 KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
 POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"
 CACHE_ENV = "LIANFANG_CACHE_DIR"

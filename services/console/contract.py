@@ -6,7 +6,19 @@ Only what every service must act on leaves the console: an account's suspension 
 
 from __future__ import annotations
 
-from shared.events.publish import Translations
+from typing import TYPE_CHECKING
 
-translate = Translations()
-"""Suspensions and re-activations go out (accounts/contract.py); the rest stays internal."""
+from services.console.accounts import contract as accounts
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from eventsourcing.domain import DomainEventProtocol
+
+    from shared.events import CloudEvent
+    from shared.events.publish import Origin
+
+
+def translate(domain_event: DomainEventProtocol[UUID], origin: Origin) -> CloudEvent | None:
+    """The public event a stored event of the console becomes, if any (accounts/contract.py)."""
+    return accounts.translate(domain_event, origin)

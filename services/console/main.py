@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from services.console import contract
+from services.console.accounts import api as accounts_api
 from services.console.app import ConsoleApplication
+from services.console.bff import api as bff_api
 from services.console.settings import ConsoleSettings
+from services.console.signin import api as signin_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -19,7 +22,9 @@ def create_application(
     env: dict[str, str], clock: Clock, org: OrgDirectory, settings: ServiceSettings
 ) -> ConsoleApplication:
     """The console application."""
-    return ConsoleApplication(env, clock=clock, org=org)
+    assert isinstance(settings, ConsoleSettings)
+    kit = settings.signin.kit(settings.common.data_dir, dev=settings.signin.dev)
+    return ConsoleApplication(env, clock=clock, org=org, signin=kit)
 
 
 SPEC = ServiceSpec(
@@ -27,9 +32,15 @@ SPEC = ServiceSpec(
     title="Console 控制台",
     application=create_application,
     translate=contract.translate,
-    routers=lambda: [],
+    routers=lambda: [
+        accounts_api.router,
+        signin_api.session_routes,
+        signin_api.admin_routes,
+        bff_api.router,
+    ],
     # The registers' units: an admin's subtree includes units registered since the start.
     consumes=("register",),
+    extend_api=bff_api.extend,
 )
 
 Settings = ConsoleSettings

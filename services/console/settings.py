@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.console.bff.settings import ProxySettings
+from services.console.signin.settings import SignInSettings
 from shared.settings import ServiceSettings
 
 
@@ -13,3 +16,5 @@ class ConsoleSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="LIANFANG_CONSOLE_", extra="ignore")
 
     port: int = 8100
+    signin: SignInSettings = Field(default_factory=SignInSettings)
+    proxy: ProxySettings = Field(default_factory=ProxySettings)

@@ -2,8 +2,8 @@
 
 The browser never holds a token (backend-for-frontend): the console adds `Authorization: Bearer`
 and streams the service's answer back unchanged — status, headers, body (a 422's `detail[].loc`
-included), so the console's forms show each refusal on its field. The request body is read with
-a bound before anything parses it (security review H4), and every call has timeouts.
+included), so the console's forms show each refusal on its field. The request body comes bounded
+(limits.py, security review H4), and every call has timeouts.
 """
 
 from __future__ import annotations
@@ -45,32 +45,6 @@ DROPPED_RESPONSE_HEADERS = frozenset(
     }
 )
 """Hop-by-hop headers (RFC 9110 7.6.1), and cookies: only the console sets those."""
-
-
-class BodyTooLarge(Exception):
-    """A request body over the bound (413)."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"请求体过大 (request body over {limit} bytes)")
-        self.limit = limit
-
-
-async def read_bounded(request: Request, limit: int) -> bytes:
-    """The request's body, refused (BodyTooLarge) as soon as it passes `limit` bytes: a declared
-    Content-Length over the bound is refused before a byte is read."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise BodyTooLarge(limit)
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise BodyTooLarge(limit)
-    return bytes(body)
-
-
-def too_large(exc: BodyTooLarge) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=413)
 
 
 async def forward(

@@ -114,10 +114,12 @@ class SessionStore:
             with self._lock:
                 self._sessions.pop(_key(session_id), None)
 
-    def end_all_of(self, user_id: str) -> int:
-        """End every session of a person (suspended, password reset); how many there were."""
+    def end_all_of(self, user_id: str, keep: str | None = None) -> int:
+        """End every session of a person (suspended, password changed) but the one to `keep`;
+        how many ended."""
+        kept = _key(keep) if keep else None
         with self._lock:
-            keys = [k for k, s in self._sessions.items() if s.user_id == user_id]
+            keys = [k for k, s in self._sessions.items() if s.user_id == user_id and k != kept]
             for k in keys:
                 del self._sessions[k]
             return len(keys)

@@ -64,11 +64,25 @@ class PasswordHashing:
         return self._hasher.check_needs_rehash(password_hash)
 
 
-class SecretSealer:
-    """Seals TOTP secrets for the stored events, and opens them to check a code (Fernet)."""
+class NoSealingKey(RuntimeError):
+    """No key to seal TOTP secrets with was configured (a deployment error)."""
 
-    def __init__(self, key: str) -> None:
-        self._fernet = Fernet(key.encode("ascii"))
+
+class SecretSealer:
+    """Seals TOTP secrets for the stored events, and opens them to check a code (Fernet).
+
+    Without a key (None) it refuses to seal or open anything: a console so configured does not
+    serve (services/console/bff/gateway.py), and tools that only read accounts still work.
+    """
+
+    def __init__(self, key: str | None) -> None:
+        self._fernet = Fernet(key.encode("ascii")) if key else None
+
+    @property
+    def fernet(self) -> Fernet:
+        if self._fernet is None:
+            raise NoSealingKey("no key to seal TOTP secrets with: set LIANFANG_CONSOLE_TOTP_KEY")
+        return self._fernet
 
     @staticmethod
     def generate_key() -> str:
@@ -76,12 +90,12 @@ class SecretSealer:
         return Fernet.generate_key().decode("ascii")
 
     def seal(self, secret: str) -> str:
-        return self._fernet.encrypt(secret.encode("ascii")).decode("ascii")
+        return self.fernet.encrypt(secret.encode("ascii")).decode("ascii")
 
     def open(self, sealed: str) -> str:
         """The secret; ValueError when sealed under another key or altered."""
         try:
-            return self._fernet.decrypt(sealed.encode("ascii")).decode("ascii")
+            return self.fernet.decrypt(sealed.encode("ascii")).decode("ascii")
         except InvalidToken as exc:
             raise ValueError("the TOTP secret was sealed under another key") from exc
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from services.console.accounts.model import Account, AccountStatus, account_id_of
 from services.console.signin.factors import (
     Enrolment,
     PasswordHashing,
@@ -273,3 +274,35 @@ def enrol_known_secret(
     if not credential.has_second_factor:
         credential.enrol_second_factor(kit.sealer.seal(secret), -1, by, app.clock.now())
         app.save(credential)
+
+
+def credential_status(
+    app: ServiceApplication, person: Person, by: Principal
+) -> dict[str, str | bool | None]:
+    """What an admin over the person's unit may see of the credential: never hash nor secret."""
+    _admin_over(app, person, by)
+    credential = credential_of(app, person.user_id)
+    now = app.clock.now()
+    locked = credential.locked_until(now) if credential else None
+    last = credential.last_signed_in_at if credential else None
+    return {
+        "user_id": person.user_id,
+        "password_set": credential is not None,
+        "locked_until": locked.isoformat() if locked else None,
+        "second_factor": bool(credential and credential.has_second_factor),
+        "last_signed_in_at": last.isoformat() if last else None,
+    }
+
+
+def person_of(app: ServiceApplication, user_id: str) -> Person | None:
+    """What sign-in needs to know of the account `user_id` in the directory; None if none."""
+    account = app.find(account_id_of(user_id), Account)
+    if account is None:
+        return None
+    return Person(
+        user_id=account.user_id,
+        name=account.name,
+        unit_code=account.unit_code,
+        active=account.status is AccountStatus.ACTIVE,
+        grants=tuple((g.role, g.unit_code) for g in account.sorted_grants()),
+    )

@@ -7,15 +7,16 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.console.signin.factors import PasswordHashing, SecretSealer
 from services.console.signin.handlers import SignInKit
 from services.console.signin.model import SignInRules
-from shared.auth import Role
+from shared.auth import Role, SigningKey
 
 DEV_TOTP_KEY_FILE = "dev-totp-key"
+DEV_SIGNING_KEY_FILE = "dev-signing-key.pem"
 
 
 class MissingSecret(RuntimeError):
@@ -25,7 +26,9 @@ class MissingSecret(RuntimeError):
 class SignInSettings(BaseSettings):
     """The district's sign-in rules and keys; the defaults are GB/T 22239-2019 level 3's."""
 
-    model_config = SettingsConfigDict(env_prefix="LIANFANG_CONSOLE_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="LIANFANG_CONSOLE_", extra="ignore", populate_by_name=True
+    )
 
     min_password_length: int = Field(12, ge=8, le=64, description="口令最短长度.")
     min_character_classes: int = Field(
@@ -47,10 +50,39 @@ class SignInSettings(BaseSettings):
         None, description="PEM file of the Ed25519 key that signs tokens (the dev key in dev mode)."
     )
     signing_key_id: str | None = Field(None, description="Key id (kid) of the signing key.")
+    environment: str = Field(
+        "", validation_alias=AliasChoices("LIANFANG_ENV"), description="`dev` on a laptop."
+    )
     totp_key: SecretStr | None = Field(
         None, description="Fernet key sealing the TOTP secrets in the store (required outside dev; "
         "in dev a key file under the data folder).",
     )  # fmt: skip
+
+    @property
+    def dev(self) -> bool:
+        """Dev mode (LIANFANG_ENV=dev): keys may be made up and kept under the data folder."""
+        return self.environment == "dev"
+
+    def signing_key(self, data_dir: Path, *, dev: bool) -> SigningKey:
+        """The Ed25519 key tokens are signed with: the PEM file of `signing_key_file`; in dev
+        mode without one, the dev key under `data_dir` (made on first use); MissingSecret else."""
+        path = self.signing_key_file
+        if path is None:
+            if not dev:
+                raise MissingSecret(
+                    "LIANFANG_CONSOLE_SIGNING_KEY_FILE is not set: the console signs tokens only "
+                    "with a key it is given outside dev mode (see docs/runbook.md, keys)"
+                )
+            path = data_dir / DEV_SIGNING_KEY_FILE
+            if not path.exists():
+                _write_private(path, SigningKey.generate("dev-console").to_pem().decode("ascii"))
+        try:
+            pem = path.read_bytes()
+        except OSError as exc:
+            raise MissingSecret(f"cannot read the signing key {path}: {exc}") from exc
+        return SigningKey.from_pem(
+            pem, self.signing_key_id or ("dev-console" if dev else path.stem)
+        )
 
     def rules(self) -> SignInRules:
         return SignInRules(
@@ -64,29 +96,40 @@ class SignInSettings(BaseSettings):
         )
 
     def kit(self, data_dir: Path, *, dev: bool) -> SignInKit:
-        """The rules, an argon2id hasher and the TOTP sealer; MissingSecret when no TOTP key is
-        set outside dev mode (dev mode keeps one in `data_dir`, made on first use)."""
+        """The rules, an argon2id hasher and the TOTP sealer (with no key outside dev mode when
+        none is set: `require_keys` then refuses to serve)."""
         return SignInKit(
             self.rules(), PasswordHashing(), SecretSealer(self.totp_key_(data_dir, dev))
         )
 
-    def totp_key_(self, data_dir: Path, dev: bool) -> str:
-        if self.totp_key is not None:
-            return self.totp_key.get_secret_value()
-        if not dev:
+    def require_keys(self, data_dir: Path, *, dev: bool) -> SigningKey:
+        """The signing key, after checking the TOTP key: MissingSecret names what is missing."""
+        if self.totp_key_(data_dir, dev) is None:
             raise MissingSecret(
                 "LIANFANG_CONSOLE_TOTP_KEY is not set: the console will not make up the key "
                 "that seals TOTP secrets outside dev mode (a Fernet key: "
                 "python -c 'from cryptography.fernet import Fernet; "
                 "print(Fernet.generate_key().decode())')"
             )
+        return self.signing_key(data_dir, dev=dev)
+
+    def totp_key_(self, data_dir: Path, dev: bool) -> str | None:
+        if self.totp_key is not None:
+            return self.totp_key.get_secret_value()
+        if not dev:
+            return None
         path = data_dir / DEV_TOTP_KEY_FILE
         if not path.exists():
-            data_dir.mkdir(parents=True, exist_ok=True)
-            try:  # readable by the owner only; a second process starting alike keeps the first's
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                return path.read_text().strip()
-            with os.fdopen(fd, "w") as out:
-                out.write(SecretSealer.generate_key())
+            _write_private(path, SecretSealer.generate_key())
         return path.read_text().strip()
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a dev secret readable by its owner only; a second process racing keeps the first's."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as out:
+        out.write(text)

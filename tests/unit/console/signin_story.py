@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import pytest
 
+from services.console.app import ConsoleApplication
 from services.console.signin import handlers
 from services.console.signin.factors import (
     PasswordHashing,
@@ -55,13 +56,6 @@ KIT = SignInKit(
 )
 
 
-class SignInApplication(ServiceApplication):
-    """Just a store for credentials: the handlers need nothing else of the console."""
-
-    name = "console"
-    follows_org = False
-
-
 def stored_text(app: ServiceApplication) -> str:
     """Every stored event's state as text, to look for what must never be there."""
     records = app.recorder.select_notifications(start=None, limit=10_000)
@@ -82,7 +76,7 @@ class SignInStory(Story[ServiceApplication]):
 
     def make_app(self, env: dict[str, str], clock: ManualClock) -> ServiceApplication:
         org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
-        app = SignInApplication(env, clock=clock, org=org)
+        app = ConsoleApplication(env, clock=clock, org=org, signin=self.kit)
         for person in (OFFICER, OFFICE, SUSPENDED):
             handlers.set_password(app, self.kit, person.user_id, PASSWORD, ADMIN_ACTOR)
         return app

@@ -1,0 +1,1 @@
+"""The directory of accounts and role grants (Art. 6, 14, 22, 25)."""

@@ -1,0 +1,160 @@
+"""The console's front door over HTTP: the proxy to the node's services, the JWKS, the web console.
+
+- `/api/<service>/<path>` for intake, register, warning, assessment: passed on to that service of
+  this node as the session's person (proxy.py); 401 without a live session, 403 without the CSRF
+  header on a state-changing call.
+- `/api/console/<path>`: the console's own route `/<path>` (accounts/, signin/). A browser's call
+  carries the session cookie; `SessionBearer` checks its CSRF header and hands the route the
+  session's token as `Authorization: Bearer`, so the routes check callers as every service does.
+- `/.well-known/jwks.json`: the issuer's public keys, for every service of every node.
+- everything else: the built web console (static.py).
+Every request body is bounded before it is read (limits.py, security review H4).
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.responses import Response
+
+from services.console.app import ConsoleApplication
+from services.console.bff import proxy, static
+from services.console.bff.deps import (
+    CSRF_REFUSED,
+    NOT_SIGNED_IN,
+    CurrentSession,
+    FrontDoorDep,
+    csrf_ok,
+)
+from services.console.bff.gateway import front_door
+from services.console.bff.limits import BodyLimit
+from services.console.bff.sessions import CSRF_HEADER, SESSION_COOKIE
+from services.console.settings import ConsoleSettings
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from starlette.types import ASGIApp, Receive, Scope, Send
+
+    from services.console.bff.gateway import FrontDoor
+    from shared.runtime import Runtime
+
+SERVICES = ("intake", "register", "warning", "assessment")
+CONSOLE_PREFIX = "/api/console"
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+router = APIRouter(tags=["console 控制台"])
+
+
+@router.get(
+    "/.well-known/jwks.json",
+    summary="The issuer's public keys (JWKS, RFC 7517): what every service checks tokens with",
+)
+def jwks(door: FrontDoorDep) -> dict[str, Any]:
+    return door.issuer.jwks()
+
+
+def _proxy_route(service: str) -> None:
+    async def pass_on(
+        path: str, request: Request, session: CurrentSession, door: FrontDoorDep
+    ) -> Response:
+        body = await request.body()  # bounded already (BodyLimit)
+        return await proxy.forward(
+            door.client(),
+            door.proxy.service_urls()[service],
+            path,
+            request,
+            body,
+            session.token,
+            service=service,
+        )
+
+    router.add_api_route(
+        f"/api/{service}/{{path:path}}",
+        pass_on,
+        methods=METHODS,
+        summary=f"Pass a call on to this node's {service} service as the signed-in person",
+        response_model=None,
+        include_in_schema=False,
+    )
+
+
+for _service in SERVICES:
+    _proxy_route(_service)
+
+
+class SessionBearer:
+    """ASGI middleware: `/api/console/<path>` is the console's own route `/<path>`, called as the
+    browser's session: its CSRF header checked, its token handed on as `Authorization: Bearer`.
+
+    A call that brings its own `Authorization` header passes as it is (tools, other services).
+    """
+
+    def __init__(self, app: ASGIApp, door: FrontDoor) -> None:
+        self.app = app
+        self.door = door
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith(CONSOLE_PREFIX + "/"):
+            await self.app(scope, receive, send)
+            return
+        own = path.removeprefix(CONSOLE_PREFIX)
+        scope = {**scope, "path": own, "raw_path": own.encode("utf-8")}
+        headers: list[tuple[bytes, bytes]] = list(scope["headers"])
+        if any(name == b"authorization" for name, _ in headers):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        session = self.door.live(request.cookies.get(SESSION_COOKIE))
+        if session is None:
+            await JSONResponse({"detail": NOT_SIGNED_IN}, status_code=401)(scope, receive, send)
+            return
+        if not csrf_ok(scope["method"], request.headers.get(CSRF_HEADER), session):
+            await JSONResponse({"detail": CSRF_REFUSED}, status_code=403)(scope, receive, send)
+            return
+        headers.append((b"authorization", f"Bearer {session.token}".encode("ascii")))
+        await self.app({**scope, "headers": headers}, receive, send)
+
+
+def web_console(door: FrontDoor) -> APIRouter:
+    """The catch-all route of the built web console (added after every other route)."""
+    files = APIRouter()
+
+    @files.get("/{path:path}", include_in_schema=False, response_model=None)
+    def console_file(path: str) -> Response:
+        return static.console_file(door.proxy.dist_dir, path)
+
+    return files
+
+
+def extend(api: FastAPI, runtime: Runtime) -> None:
+    """The console's `extend_api`: its front door, made from the runtime's settings."""
+    assert isinstance(runtime.app, ConsoleApplication)
+    assert isinstance(runtime.settings, ConsoleSettings)
+    install(api, front_door(runtime.app, runtime.settings, runtime.clock))
+
+
+def install(api: FastAPI, door: FrontDoor) -> None:
+    """Add the front door to the console's app: its state, middleware, routes' fallback, and
+    the closing of its connection pool when the app stops."""
+    api.state.front_door = door
+    api.add_middleware(SessionBearer, door=door)
+    api.add_middleware(
+        BodyLimit, limit=door.proxy.max_body_bytes, import_limit=door.proxy.max_import_body_bytes
+    )
+    api.include_router(web_console(door))
+    inner = api.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[Any]:
+        async with inner(app) as state:
+            try:
+                yield state
+            finally:
+                await door.aclose()
+
+    api.router.lifespan_context = lifespan

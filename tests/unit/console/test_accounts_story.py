@@ -1,0 +1,253 @@
+"""The directory's stories, told once and re-told per store (memory, SQLite; PostgreSQL in
+tests/integration/test_accounts_stores.py).
+
+The district's admin opens accounts for 太和镇, grants and revokes roles on the record, suspends a
+cadre and re-activates her; the town's admin stays inside its own subtree; and afterwards the
+directory answers who held a role for a unit at any past moment (Art. 6, 14, 22, 25).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from services.console.accounts.imports import AccountDraft
+from services.console.accounts.model import AccountStatus
+from services.console.app import ConsoleApplication
+from services.console.contract import translate
+from shared.auth import Principal, Role
+from shared.clock import BEIJING
+from shared.errors import Conflict, Forbidden, Invalid
+from shared.events import parse_event
+from shared.events.console import AccountReactivated, AccountSuspended
+from shared.events.publish import Origin
+from shared.orgtree import OrgDirectory
+from shared.runtime import DEFAULT_ORG_SEED
+from tests.support.stores import InMemory, OnSQLite, Story
+
+if TYPE_CHECKING:
+    from shared.clock import ManualClock
+
+DISTRICT_ADMIN = Principal("qx-admin", frozenset({Role.ADMIN}), "QX", "区管理员")
+TOWN_ADMIN = Principal("th-admin", frozenset({Role.ADMIN}), "QX-TH", "太和镇管理员")
+DECISION = "清新纪发〔2026〕12号"
+DAY = timedelta(days=1)
+ORIGIN = Origin("/lianfang/district/console", "district")
+
+
+def draft(user_id: str, unit: str, *grants: tuple[Role, str], name: str = "") -> AccountDraft:
+    return AccountDraft(user_id, name or user_id, unit, ("科员",), tuple(grants))
+
+
+class AccountsStory(Story[ConsoleApplication]):
+    """The directory, re-told per store by subclasses that provide `env` (tests/support)."""
+
+    start = datetime(2026, 2, 1, 9, 0, tzinfo=BEIJING)
+
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> ConsoleApplication:
+        return ConsoleApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
+
+    def test_an_account_and_its_grants_are_facts_with_who_when_and_on_what_authority(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        opened = app.open_account(
+            AccountDraft("th-chen", "陈主任", "QX-TH", ("纪委书记", "预防腐败室主任")),
+            DECISION,
+            DISTRICT_ADMIN,
+        )
+        assert (opened.name, opened.unit_code, opened.posts) == (
+            "陈主任", "QX-TH", ("纪委书记", "预防腐败室主任"),
+        )  # fmt: skip
+        clock.advance(DAY)
+        app.grant_role("th-chen", Role.OFFICE, None, DECISION, DISTRICT_ADMIN)
+        account = app.account("th-chen")
+        [grant] = account.sorted_grants()
+        assert (grant.role, grant.unit_code, grant.authority) == (Role.OFFICE, "QX-TH", DECISION)
+        assert grant.granted_by == {"user_id": "qx-admin", "role": "admin", "unit_code": "QX"}
+        assert grant.granted_at == clock.now()
+        # Holding a grant twice, or revoking what is not held, changes nothing.
+        with pytest.raises(Conflict):
+            app.grant_role("th-chen", Role.OFFICE, "QX-TH", DECISION, DISTRICT_ADMIN)
+        with pytest.raises(Conflict):
+            app.revoke_role("th-chen", Role.LEADER, "QX-TH", "调离", DECISION, DISTRICT_ADMIN)
+        with pytest.raises(Conflict):
+            app.open_account(draft("th-chen", "QX-TH"), DECISION, DISTRICT_ADMIN)
+        app.revoke_role("th-chen", Role.OFFICE, "QX-TH", "调离", "清新纪发〔2026〕20号", TOWN_ADMIN)
+        assert app.account("th-chen").roles == frozenset()
+        # Every change is its own stored event, none edited.
+        names = [type(e).__name__ for e in app.events.get(account.id)]
+        assert names == ["Opened", "RoleGranted", "RoleRevoked"]
+
+    def test_an_admin_manages_only_within_their_own_subtree(self, app: ConsoleApplication) -> None:
+        app.open_account(draft("tp-li", "QX-TP"), DECISION, DISTRICT_ADMIN)
+        app.open_account(draft("qx-wang", "QX"), DECISION, DISTRICT_ADMIN)
+        app.open_account(draft("th-zhao", "QX-TH-CZS"), DECISION, TOWN_ADMIN)
+        refusals = [
+            lambda: app.open_account(draft("tp-new", "QX-TP"), DECISION, TOWN_ADMIN),
+            lambda: app.grant_role("tp-li", Role.OFFICER, None, DECISION, TOWN_ADMIN),
+            lambda: app.suspend_account("qx-wang", "调查", DECISION, TOWN_ADMIN),
+            lambda: app.reactivate_account("tp-li", "复职", DECISION, TOWN_ADMIN),
+        ]
+        for refused in refusals:
+            with pytest.raises(Forbidden, match=r"Art\. 7: an admin"):
+                refused()
+        # Within it, all is well; and the district's admin reaches the town's units too.
+        app.grant_role("th-zhao", Role.OFFICER, None, DECISION, TOWN_ADMIN)
+        app.grant_role("th-zhao", Role.JUDGE, "QX-TH-CZS", DECISION, DISTRICT_ADMIN)
+        assert app.account("th-zhao").roles == {Role.OFFICER, Role.JUDGE}
+        assert app.account("tp-li").roles == frozenset()
+
+    def test_nobody_grants_a_role_that_could_not_be_held(self, app: ConsoleApplication) -> None:
+        app.open_account(draft("th-zhao", "QX-TH-CZS"), DECISION, DISTRICT_ADMIN)
+        app.open_account(draft("qx-wang", "QX"), DECISION, DISTRICT_ADMIN)
+        # A unit nobody knows: 422 naming unit_code.
+        with pytest.raises(Invalid) as unknown:
+            app.grant_role("th-zhao", Role.OFFICER, "QX-NOPE", DECISION, DISTRICT_ADMIN)
+        assert unknown.value.field == "unit_code"
+        # A role for a unit above or beside the holder's own unit.
+        for unit in ("QX-TH", "QX-TP"):
+            with pytest.raises(Invalid) as beside:
+                app.grant_role("th-zhao", Role.LEADER, unit, DECISION, DISTRICT_ADMIN)
+            assert beside.value.field == "unit_code"
+        # The custodian grant names the unit whose petitioners it may reveal (Art. 22) ...
+        with pytest.raises(Invalid, match=r"Art\. 22") as unnamed:
+            app.grant_role("qx-wang", Role.CUSTODIAN, None, DECISION, DISTRICT_ADMIN)
+        assert unnamed.value.field == "unit_code"
+        app.grant_role("qx-wang", Role.CUSTODIAN, "QX-TH", DECISION, DISTRICT_ADMIN)
+        # ... and who reveals is never who audits the reveals.
+        with pytest.raises(Invalid, match="never both custodian and auditor") as both:
+            app.grant_role("qx-wang", Role.AUDITOR, None, DECISION, DISTRICT_ADMIN)
+        assert both.value.field == "role"
+        # Nobody raises their own powers, nor suspends themselves.
+        app.open_account(
+            draft("th-admin", "QX-TH", (Role.ADMIN, "QX-TH")), DECISION, DISTRICT_ADMIN
+        )
+        with pytest.raises(Forbidden, match="their own account"):
+            app.grant_role("th-admin", Role.CUSTODIAN, "QX-TH", DECISION, TOWN_ADMIN)
+        with pytest.raises(Forbidden, match="their own account"):
+            app.suspend_account("th-admin", "自停", DECISION, TOWN_ADMIN)
+        assert app.account("th-admin").roles == {Role.ADMIN}
+        assert app.account("qx-wang").roles == {Role.CUSTODIAN}
+
+    def test_suspension_and_reactivation(self, app: ConsoleApplication, clock: ManualClock) -> None:
+        app.open_account(draft("th-chen", "QX-TH", (Role.OFFICE, "QX-TH")), DECISION, TOWN_ADMIN)
+        clock.advance(DAY)
+        app.suspend_account("th-chen", "立案审查", "清新纪发〔2026〕30号", DISTRICT_ADMIN)
+        account = app.account("th-chen")
+        assert account.status is AccountStatus.SUSPENDED
+        assert account.suspension is not None
+        assert (account.suspension.reason, account.suspension.suspended_at) == (
+            "立案审查", clock.now(),
+        )  # fmt: skip
+        assert not account.holds(Role.OFFICE, "QX-TH")  # a suspended account holds nothing
+        with pytest.raises(Conflict):
+            app.suspend_account("th-chen", "again", DECISION, DISTRICT_ADMIN)
+        with pytest.raises(Conflict, match="suspended"):
+            app.grant_role("th-chen", Role.LEADER, None, DECISION, DISTRICT_ADMIN)
+        with pytest.raises(Invalid) as no_reason:
+            app.reactivate_account("th-chen", " ", DECISION, DISTRICT_ADMIN)
+        assert no_reason.value.field == "reason"
+        clock.advance(DAY)
+        app.reactivate_account("th-chen", "审查结束", "清新纪发〔2026〕31号", TOWN_ADMIN)
+        assert app.account("th-chen").holds(Role.OFFICE, "QX-TH")
+        with pytest.raises(Conflict):
+            app.reactivate_account("th-chen", "again", DECISION, TOWN_ADMIN)
+        rows = app.list_accounts("QX", status=AccountStatus.ACTIVE)
+        assert [r.user_id for r in rows] == ["th-chen"]
+
+    def test_suspension_and_reactivation_go_out_as_public_events(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        """Only these two leave the console: every service follows them (issue #14 item 3)."""
+        app.open_account(draft("th-chen", "QX-TH", (Role.OFFICE, "QX-TH")), DECISION, TOWN_ADMIN)
+        clock.advance(DAY)
+        app.suspend_account("th-chen", "立案审查", "清新纪发〔2026〕30号", DISTRICT_ADMIN)
+        suspended_at = clock.now()
+        clock.advance(DAY)
+        app.reactivate_account("th-chen", "审查结束", "清新纪发〔2026〕31号", TOWN_ADMIN)
+        stored = list(app.events.get(app.account("th-chen").id))
+        published = [e for e in (translate(s, ORIGIN) for s in stored) if e is not None]
+        suspension, reactivation = published
+        assert isinstance(suspension, AccountSuspended)
+        assert isinstance(reactivation, AccountReactivated)
+        assert parse_event(suspension.model_dump(mode="json")) == suspension  # the contract's
+        assert (suspension.data.user_id, suspension.data.unit_code) == ("th-chen", "QX-TH")
+        assert suspension.data.actor.model_dump() == {
+            "user_id": "qx-admin", "role": "admin", "unit_code": "QX",
+        }  # fmt: skip
+        assert suspension.data.authority == "清新纪发〔2026〕30号"
+        assert suspension.time == suspended_at
+        assert suspension.subject == "th-chen"
+        assert reactivation.data.actor.user_id == "th-admin"
+        # The reason may name an investigation: it stays in the console's store.
+        assert "立案审查" not in suspension.model_dump_json()
+        # The same stored event always becomes the same public event (consumers drop repeats).
+        assert translate(stored[-1], ORIGIN) == reactivation
+
+    def test_who_held_a_role_for_a_unit_at_any_moment(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        """ "Who could reveal the petitioners of 太和镇 on 2026-03-01?" read off the record."""
+        before = clock.now()
+        app.open_account(draft("qx-wang", "QX", name="王保管"), DECISION, DISTRICT_ADMIN)
+        app.open_account(draft("th-lin", "QX-TH", name="林保管"), DECISION, DISTRICT_ADMIN)
+        clock.set(datetime(2026, 2, 10, 9, tzinfo=BEIJING))
+        app.grant_role("qx-wang", Role.CUSTODIAN, "QX", DECISION, DISTRICT_ADMIN)
+        app.grant_role("th-lin", Role.CUSTODIAN, "QX-TH", DECISION, DISTRICT_ADMIN)
+        clock.set(datetime(2026, 3, 1, 9, tzinfo=BEIJING))
+        on_march_first = clock.now()
+        clock.set(datetime(2026, 3, 2, 9, tzinfo=BEIJING))
+        app.suspend_account("th-lin", "调查", DECISION, DISTRICT_ADMIN)
+        clock.set(datetime(2026, 3, 5, 9, tzinfo=BEIJING))
+        app.reactivate_account("th-lin", "结束", DECISION, DISTRICT_ADMIN)
+        app.revoke_role("qx-wang", Role.CUSTODIAN, "QX", "轮岗", DECISION, DISTRICT_ADMIN)
+        clock.advance(DAY)
+
+        def who(at: datetime, covering: bool = True) -> list[str]:
+            return [h.user_id for h in app.holders(Role.CUSTODIAN, "QX-TH", at, covering=covering)]
+
+        assert who(before) == []
+        assert who(on_march_first) == ["qx-wang", "th-lin"]  # the district's covers the town
+        assert who(on_march_first, covering=False) == ["th-lin"]
+        assert who(datetime(2026, 3, 3, tzinfo=BEIJING)) == ["qx-wang"]  # th-lin suspended
+        assert who(clock.now()) == ["th-lin"]  # qx-wang's grant revoked
+        assert [h.user_id for h in app.holders(Role.CUSTODIAN, "QX-TH", covering=True)] == [
+            "th-lin"
+        ]
+        [wang] = app.holders(Role.CUSTODIAN, "QX-TH", on_march_first, covering=True)[:1]
+        assert (wang.unit_code, wang.authority, wang.name) == ("QX", DECISION, "王保管")
+        for bad in (on_march_first.replace(tzinfo=None), clock.now() + DAY):
+            with pytest.raises(Invalid) as refused:
+                app.holders(Role.CUSTODIAN, "QX-TH", bad)
+            assert refused.value.field == "at"
+
+    def test_a_unit_s_leadership_team_and_information_officers_are_accounts(
+        self, app: ConsoleApplication
+    ) -> None:
+        """The 领导班子 (Art. 14) and the 信息员 (Art. 22) of a unit: the holders of a role."""
+        team = [
+            draft("u-taihe-secretary", "QX-TH", (Role.LEADER, "QX-TH")),
+            draft("u-taihe-mayor", "QX-TH", (Role.LEADER, "QX-TH")),
+            draft("th-officer", "QX-TH", (Role.OFFICER, "QX-TH")),
+            draft("czs-officer", "QX-TH-CZS", (Role.OFFICER, "QX-TH-CZS")),
+        ]
+        for account in team:
+            app.open_account(account, DECISION, TOWN_ADMIN)
+        leaders = [h.user_id for h in app.holders(Role.LEADER, "QX-TH")]
+        assert leaders == ["u-taihe-mayor", "u-taihe-secretary"]
+        assert [h.user_id for h in app.holders(Role.OFFICER, "QX-TH")] == ["th-officer"]
+        listed = app.list_accounts("QX-TH", role=Role.OFFICER)
+        assert [r.user_id for r in listed] == ["th-officer", "czs-officer"]
+        assert [r.user_id for r in app.list_accounts("QX", unit_code="QX-TH-CZS")] == [
+            "czs-officer"
+        ]
+
+
+class TestAccountsInMemory(InMemory, AccountsStory):
+    pass
+
+
+class TestAccountsOnSQLite(OnSQLite, AccountsStory):
+    pass
