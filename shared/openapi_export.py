@@ -10,9 +10,11 @@ store. `npm run gen:api` in console/ turns them into `console/src/api/<service>.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,12 +31,27 @@ def render(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+@contextmanager
+def _dev_mode() -> Iterator[None]:
+    """LIANFANG_ENV=dev while the documents are built: a service that holds keys (the console)
+    makes throwaway ones in the scratch data folder instead of refusing to start."""
+    before = os.environ.get("LIANFANG_ENV")
+    os.environ["LIANFANG_ENV"] = "dev"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["LIANFANG_ENV"]
+        else:
+            os.environ["LIANFANG_ENV"] = before
+
+
 def openapi_document(name: str) -> dict[str, Any]:
     """The OpenAPI document of service `name`, as its running process would serve it."""
     from services import registry
 
     spec, settings = registry.load(name)
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, _dev_mode():
         # A memory store: nothing is read or written; the data folder only holds a dev key if any.
         common = CommonSettings(store="memory", data_dir=Path(scratch))
         runtime = Runtime(spec, settings(common=common), ManualClock())
