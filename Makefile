@@ -26,8 +26,8 @@ $(CONSOLE)/dist/index.html: $(CONSOLE)/node_modules/.package-lock.json $(CONSOLE
 
 console: $(CONSOLE)/dist/index.html ## Build the web console (npm ci + vite build, skipped when up to date)
 
-run: setup console ## Kafka + the node's services + the web console + the demo district on localhost
-	$(UV) run lianfang run
+run: setup console ## Kafka + the node's services + the web console + the demo district on localhost (dev mode: development keys)
+	LIANFANG_ENV=dev $(UV) run lianfang run
 
 test: setup lint console ## The whole suite against real Kafka, SQLite and PostgreSQL, and the browser tests
 	$(UV) run pytest $(PYTEST_ARGS)

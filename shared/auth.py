@@ -385,6 +385,32 @@ class TokenIssuer:
         """The public keys to publish: the signing key first, then those still published."""
         return jwks_of([self.key, *self._also_published])
 
+    def for_audience(self, *nodes: str) -> Minter:
+        """This issuer minting for the given nodes only (the demo loaders, tests)."""
+        return Minter(self, tuple(nodes))
+
+
+@dataclass(frozen=True)
+class Minter:
+    """A `TokenIssuer` bound to the nodes its tokens may call: what the demo loaders and the
+    tests hand around (a dev-mode or test key only; services never hold one)."""
+
+    issuer: TokenIssuer
+    audience: tuple[str, ...]
+
+    def mint(
+        self,
+        user_id: str,
+        roles: Iterable[Role | str],
+        unit_code: str,
+        *,
+        name: str = "",
+        ttl: timedelta | None = None,
+    ) -> str:
+        return self.issuer.mint(
+            user_id, roles, unit_code, audience=self.audience, name=name, ttl=ttl
+        )
+
 
 class TokenVerifier:
     """Checks tokens with the issuer's public keys (every service holds one; no private key).
@@ -497,58 +523,3 @@ class TokenVerifier:
         return Principal(
             user_id, roles, unit, str(claims.get("name", "")), str(claims["jti"]), issued_at
         )
-
-
-class TokenService:
-    """The old shared-secret (HS256) tokens: removed as soon as every caller mints with a
-    `TokenIssuer` (issue #14); nothing new may use it."""
-
-    algorithm = "HS256"
-
-    def __init__(self, secret: str, issuer: str, clock: Clock) -> None:
-        self._secret = secret
-        self._issuer = issuer
-        self._clock = clock
-
-    def mint(
-        self,
-        user_id: str,
-        roles: Iterable[Role | str],
-        unit_code: str,
-        *,
-        name: str = "",
-        ttl: timedelta = timedelta(hours=12),
-    ) -> str:
-        now = self._clock.now()
-        claims: dict[str, Any] = {
-            "iss": self._issuer,
-            "sub": user_id,
-            "name": name,
-            "roles": sorted(Role(r).value for r in roles),
-            "unit": unit_code,
-            "iat": int(now.timestamp()),
-            "exp": int((now + ttl).timestamp()),
-        }
-        return jwt.encode(claims, self._secret, algorithm=self.algorithm)
-
-    def verify(self, token: str) -> Principal:
-        try:
-            claims = jwt.decode(
-                token,
-                self._secret,
-                algorithms=[self.algorithm],
-                issuer=self._issuer,
-                options={"verify_exp": False, "verify_iat": False, "require": ["exp", "sub"]},
-            )
-        except jwt.InvalidTokenError as exc:
-            raise TokenError(f"invalid token: {exc}") from exc
-        if claims["exp"] <= self._clock.now().timestamp():
-            raise TokenError("token expired")
-        try:
-            roles = frozenset(Role(r) for r in claims.get("roles", []))
-        except ValueError as exc:
-            raise TokenError(f"invalid token: unknown role ({exc})") from exc
-        unit = claims.get("unit")
-        if not isinstance(unit, str) or not unit:
-            raise TokenError("invalid token: no unit claim")
-        return Principal(claims["sub"], roles, unit, str(claims.get("name", "")))

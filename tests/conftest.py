@@ -26,6 +26,7 @@ from lianfang.postgres_local import (
     drop_database,
     server_can_reach,
 )
+from tests.support.tokens import TEST_JWKS_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 # The suite runs in dev mode, as `make run` does: a serving process may use the dev keys kept
 # under its data folder instead of refusing to start without configured ones.
 os.environ.setdefault("LIANFANG_ENV", "dev")
+# Every runtime a test builds checks tokens with the suite's key (tests/support/tokens.py);
+# processes the tests start get their environment from node_env, which sets their own.
+os.environ["LIANFANG_JWKS_FILE"] = str(TEST_JWKS_FILE)
 
 KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
 POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"
