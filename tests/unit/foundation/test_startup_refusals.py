@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 
 def production(**settings: object) -> CommonSettings:
-    return CommonSettings.model_validate({"jwks_file": None, "jwks_url": None, **settings})
+    # Explicitly not dev mode, whatever the suite's LIANFANG_ENV (tests/conftest.py sets dev).
+    return CommonSettings.model_validate(
+        {"env": "prod", "jwks_file": None, "jwks_url": None, **settings}
+    )
 
 
 def test_production_without_a_jwks_source_has_no_keys() -> None:
