@@ -3,25 +3,48 @@ SHELL := /bin/bash
 UV ?= python3 -m uv
 PYTEST_ARGS ?=
 
-.PHONY: setup run test lint format contract bench clean
+.PHONY: setup run test lint format contract openapi console console-deps bench clean
 
 setup: ## Install the locked Python environment into .venv
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 
-run: setup ## Kafka + the four services + the demo district on localhost (dev mode: development keys)
+CONSOLE := console
+CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/index.html $(CONSOLE)/vite.config.ts $(CONSOLE)/package-lock.json -type f 2>/dev/null)
+
+# npm ci when node_modules is missing or older than the lock (the marker npm writes on install).
+$(CONSOLE)/node_modules/.package-lock.json: $(CONSOLE)/package-lock.json
+	cd $(CONSOLE) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+console-deps: $(CONSOLE)/node_modules/.package-lock.json
+
+# The built web console (served by the console service); rebuilt only when a source is newer.
+$(CONSOLE)/dist/index.html: $(CONSOLE)/node_modules/.package-lock.json $(CONSOLE_SOURCES)
+	cd $(CONSOLE) && npm run build
+	@touch $@
+
+console: $(CONSOLE)/dist/index.html ## Build the web console (npm ci + vite build, skipped when up to date)
+
+run: setup console ## Kafka + the node's services + the web console + the demo district on localhost (dev mode: development keys)
 	LIANFANG_ENV=dev $(UV) run lianfang run
 
-test: setup lint ## The whole suite against real Kafka, SQLite and PostgreSQL
+test: setup lint console ## The whole suite against real Kafka, SQLite and PostgreSQL, and the browser tests
 	$(UV) run pytest $(PYTEST_ARGS)
 
-lint:
+lint: console-deps
 	$(UV) run ruff check .
 	$(UV) run mypy
+	cd $(CONSOLE) && npm run lint
+	cd $(CONSOLE) && npm run typecheck
 
 format:
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
+
+openapi: console-deps ## Regenerate console/openapi and the console's API types from the services
+	$(UV) run lianfang export-openapi console/openapi
+	cd $(CONSOLE) && npm run gen:api
 
 contract: ## Regenerate docs/contract from the event models
 	$(UV) run lianfang export-contract docs/contract
@@ -31,4 +54,4 @@ bench: setup ## Figures on a real local stack (bench/e2e.py), then replay and ve
 	$(UV) run python -m bench.replay
 
 clean:
-	rm -rf var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache $(CONSOLE)/dist tests/browser/screenshots

@@ -130,6 +130,17 @@ def export_contract(
         typer.echo(path)
 
 
+@app.command("export-openapi")
+def export_openapi(
+    out_dir: Annotated[Path, typer.Argument(help="Where to write.")] = Path("console/openapi"),
+) -> None:
+    """Write each service's OpenAPI document (the web console's types come from them)."""
+    from shared.openapi_export import export_openapi as export
+
+    for path in export(out_dir):
+        typer.echo(path)
+
+
 def _mount_optional() -> None:
     from lianfang.cli_infra import kafka_app
 

@@ -1,0 +1,2381 @@
+// Generated from console/openapi/intake.json by `npm run gen:api`: do not edit.
+export interface paths {
+    "/audit/cases/{information_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
+        get: operations["get_timeline_audit_cases__information_id__timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{information_id}/timeline.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same timeline as a document to read and print (Markdown, Beijing time) */
+        get: operations["get_timeline_document_audit_cases__information_id__timeline_md_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auditors' requests to this service, newest first (Art. 29) */
+        get: operations["list_queries_audit_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting breaches 迟报/漏报/瞒报 of a subtree (Art. 23) */
+        get: operations["list_breaches_breaches_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/breaches/{breach_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or dismiss a 瞒报 candidate */
+        post: operations["review_breach_breaches__breach_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting figures of a unit in a period (Art. 23) */
+        get: operations["compliance_compliance_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compliance/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting figures of each unit with a duty in a subtree, for a period (Art. 23) */
+        get: operations["compliance_by_unit_compliance_units_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting duties of a subtree (Art. 23) */
+        get: operations["list_duties_duties_get"];
+        put?: never;
+        /** Set a reporting duty */
+        post: operations["define_duty_duties_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duties/{duty_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a periodic report 定期报告 (late ones are recorded 迟报) */
+        post: operations["submit_report_duties__duty_id__reports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duties/{duty_id}/reports/{period}/finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find a periodic report untrue or inaccurate 报送不实 (Art. 23), by the level above */
+        post: operations["find_report_wanting_duties__duty_id__reports__period__finding_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forwards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Forwards 批转 to lower nodes and how they were handled (跟踪督办, Art. 24) */
+        get: operations["forwards_forwards_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forwards/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Forwards received from the level above and what it awaits of us (Art. 24) */
+        get: operations["received_forwards_received_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forwards/{information_id}/chase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chase 催办 the lower level for its handling report; sent to its inbox (Art. 24) */
+        post: operations["chase_forwards__information_id__chase_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forwards/{information_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return 退回 the lower level's handling report for rework, with reasons (Art. 24) */
+        post: operations["return_report_forwards__information_id__return_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forwards/{information_id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off 办结 the lower level's handling report: the forward is answered (Art. 24) */
+        post: operations["sign_off_forwards__information_id__sign_off_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["healthz_healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases your role works on, in a subtree (工作台) */
+        get: operations["inbox_inbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File risk information (Art. 22); a repeated source or key answers with the first */
+        post: operations["file_information_information_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import shared data 资源共享 (Art. 22): JSON {rows: [...]} or CSV; all rows or none */
+        post: operations["import_information_information_imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one piece of risk information (no identity) */
+        get: operations["get_information_information__information_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}/handling-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report to the level above how a forward was handled (反馈, Art. 24) */
+        post: operations["report_handling_information__information_id__handling_report_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}/identity/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal a petitioner's identity 举报人身份 (custodian only, reason recorded) */
+        post: operations["reveal_identity_information__information_id__identity_reveal_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}/identity/reveals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who opened a petitioner's identity, when and why (custodian, auditor; no identity) */
+        get: operations["identity_reveals_information__information_id__identity_reveals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who reported what when, when it was due, where it went (Art. 23, 24) */
+        get: operations["timeline_information__information_id__timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}/transfer-to-discipline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer a case to the discipline authority 移送纪检监察机关 (Art. 24), with reasons */
+        post: operations["transfer_to_discipline_information__information_id__transfer_to_discipline_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["metrics_metrics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officers covering units in a subtree (Art. 22) */
+        get: operations["list_officers_officers_get"];
+        put?: never;
+        /** Appoint an officer 聘任信息员 */
+        post: operations["appoint_officers_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/officers/{user_id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-appoint for a new active period 续聘 */
+        post: operations["reappoint_officers__user_id__periods_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/officers/{user_id}/relief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Relieve an officer 解聘, with a reason */
+        post: operations["relieve_officers__user_id__relief_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the store and Kafka answer */
+        get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** AppointIn */
+        AppointIn: {
+            /**
+             * Active From
+             * Format: date-time
+             */
+            active_from: string;
+            /** Active Until */
+            active_until?: string | null;
+            /**
+             * Kind
+             * @description internal 内部 · external 外聘
+             * @enum {string}
+             */
+            kind: "internal" | "external";
+            /**
+             * Name
+             * @description 姓名
+             */
+            name: string;
+            /**
+             * Units
+             * @description Units covered (and their subtrees).
+             */
+            units: string[];
+            /**
+             * User Id
+             * @description The officer's user id.
+             */
+            user_id: string;
+        };
+        /**
+         * AuditQueryRow
+         * @description One recorded auditor request, as the audit API lists it (Art. 29).
+         */
+        AuditQueryRow: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Method */
+            method: string;
+            /** Target */
+            target: string;
+            /** Trace */
+            trace: string;
+            /** Unit Code */
+            unit_code: string;
+            /** User Id */
+            user_id: string;
+        };
+        /** BreachOut */
+        BreachOut: {
+            /**
+             * Breach Id
+             * Format: uuid
+             */
+            breach_id: string;
+            /**
+             * Detected At
+             * Format: date-time
+             */
+            detected_at: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Information Id */
+            information_id: string | null;
+            /**
+             * Kind
+             * @description late 迟报 · missed 漏报 · concealment_candidate 瞒报嫌疑
+             */
+            kind: string;
+            /** Period */
+            period: string | null;
+            /**
+             * Responsible Person Id
+             * @description 第一责任人 (principal leader)
+             */
+            responsible_person_id: string | null;
+            /**
+             * Status
+             * @description recorded · to_review · confirmed · dismissed
+             */
+            status: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** CaseRow */
+        CaseRow: {
+            /** Awaiting Feedback */
+            awaiting_feedback: boolean;
+            /** Channel */
+            channel: string;
+            /**
+             * Filed At
+             * Format: date-time
+             */
+            filed_at: string;
+            /**
+             * Handling State
+             * @description A forward received from above: to_report · reported · returned · signed_off (跟踪督办, Art. 24; its chases and returns in GET /forwards/received).
+             */
+            handling_state?: string | null;
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /** Routed To */
+            routed_to: string;
+            routing: components["schemas"]["RoutingOutcome"];
+            /** Summary */
+            summary: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** ChaseIn */
+        ChaseIn: {
+            /**
+             * Note
+             * @description What the chase 催办 asks for.
+             */
+            note: string;
+        };
+        /** ComplianceOut */
+        ComplianceOut: {
+            /** Concealment Candidates */
+            concealment_candidates: number;
+            /** Concealment Confirmed */
+            concealment_confirmed: number;
+            /** Late */
+            late: number;
+            /** Missed */
+            missed: number;
+            /** Other Channel */
+            other_channel: number;
+            /** Own Reports */
+            own_reports: number;
+            /** Period */
+            period: string;
+            /** Periodic Reports */
+            periodic_reports: number;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** DisciplineTransferIn */
+        DisciplineTransferIn: {
+            /**
+             * Reason
+             * @description Why the discipline authority must take it (移送理由).
+             */
+            reason: string;
+        };
+        /** DisciplineTransferOut */
+        DisciplineTransferOut: {
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            /** Decided By */
+            decided_by: {
+                [key: string]: string;
+            };
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Routed To
+             * @description discipline_inspection 纪检监察机关
+             */
+            routed_to: string;
+            /** @description transferred 移送 */
+            routing: components["schemas"]["RoutingOutcome"];
+        };
+        /** DutyIn */
+        DutyIn: {
+            /**
+             * Due Days
+             * @description Days after the period end / after learning (时限).
+             */
+            due_days: number;
+            /**
+             * Effective From
+             * Format: date-time
+             */
+            effective_from: string;
+            /** Every */
+            every?: ("monthly" | "quarterly") | null;
+            /**
+             * Kind
+             * @description periodic 定期 · event 事件触发
+             * @enum {string}
+             */
+            kind: "periodic" | "event";
+            /**
+             * Name
+             * @description e.g. 月度廉政风险信息报告
+             */
+            name: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** DutyOut */
+        DutyOut: {
+            /** Due Days */
+            due_days: number;
+            /**
+             * Duty Id
+             * Format: uuid
+             */
+            duty_id: string;
+            /**
+             * Effective From
+             * Format: date-time
+             */
+            effective_from: string;
+            /** Every */
+            every: string | null;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** EntryOut */
+        EntryOut: {
+            /**
+             * Actor
+             * @description Who acted (经办人), with role and unit.
+             */
+            actor: string;
+            /**
+             * Authority
+             * @description On what authority (依据).
+             */
+            authority: string;
+            /**
+             * Due At
+             * @description A deadline this step set or missed, if any.
+             */
+            due_at: string | null;
+            /**
+             * Event Id
+             * @description ce_id of the event: the evidence (证据).
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Unit Code */
+            unit_code: string;
+            /**
+             * Via
+             * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
+             * @enum {string}
+             */
+            via: "case" | "risk_point" | "unit_year";
+            /**
+             * What
+             * @description What happened, in the office's words (Beijing time).
+             */
+            what: string;
+        };
+        /** FilingOut */
+        FilingOut: {
+            /**
+             * Created
+             * @description False when this source was filed before (idempotent).
+             */
+            created: boolean;
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /**
+             * Routed To
+             * @description The node (or body) it went to.
+             * @default
+             */
+            routed_to: string;
+            /**
+             * @description accepted 直接处理 · forwarded 批转 · transferred 移送
+             * @default accepted
+             */
+            routing: components["schemas"]["RoutingOutcome"];
+        };
+        /** FindingIn */
+        FindingIn: {
+            /**
+             * Kind
+             * @description untrue 不真实 · inaccurate 核心内容不准确 (Art. 23).
+             * @enum {string}
+             */
+            kind: "untrue" | "inaccurate";
+            /**
+             * Reason
+             * @description What was found (核查情况); published in ReportingBreachFound.
+             */
+            reason: string;
+        };
+        /** FindingOut */
+        FindingOut: {
+            /**
+             * Found At
+             * Format: date-time
+             */
+            found_at: string;
+            /** Found By */
+            found_by: {
+                [key: string]: string;
+            };
+            /** Kind */
+            kind: string;
+            /** Period */
+            period: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Report Id
+             * Format: uuid
+             */
+            report_id: string;
+            /**
+             * Submitted By
+             * @description Who made the report (报送人); answers.
+             */
+            submitted_by: {
+                [key: string]: string;
+            };
+            /**
+             * Unit Code
+             * @description The unit that made the report (报送单位); it answers.
+             */
+            unit_code: string;
+        };
+        /** ForwardOut */
+        ForwardOut: {
+            /**
+             * Acknowledged At
+             * @description When the lower node's software took it in: delivery, not the answer.
+             */
+            acknowledged_at: string | null;
+            /**
+             * Chases
+             * @description How many times it was chased 催办 (reminders included).
+             */
+            chases: number;
+            /**
+             * Feedback Due At
+             * @description When the (reworked) handling report is due.
+             */
+            feedback_due_at: string | null;
+            /**
+             * Filed At
+             * Format: date-time
+             */
+            filed_at: string;
+            /**
+             * Handling Reports
+             * @description The lower level's handling reports (反馈), oldest first.
+             */
+            handling_reports: components["schemas"]["HandlingReportOut"][];
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /**
+             * Overdue At
+             * @description When its handling report was overdue.
+             */
+            overdue_at: string | null;
+            /**
+             * Reminded At
+             * @description When the lower node was reminded (督办).
+             */
+            reminded_at: string | null;
+            /**
+             * Returned Reasons
+             * @description Why each returned report was returned.
+             */
+            returned_reasons: string[];
+            /**
+             * Signed Off At
+             * @description When this level signed it off 办结.
+             */
+            signed_off_at: string | null;
+            /**
+             * State
+             * @description awaiting · delivered · returned · reminded · overdue · reported (to review) · signed_off
+             */
+            state: string;
+            /** To Node */
+            to_node: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /** HandlingReportIn */
+        HandlingReportIn: {
+            /**
+             * Document Refs
+             * @description References of documents (文书、材料).
+             */
+            document_refs?: string[];
+            /**
+             * Measures
+             * @description The measures taken (处理措施), at least one.
+             */
+            measures: string[];
+            /**
+             * Outcome
+             * @description How the matter was handled (处理结果).
+             */
+            outcome: string;
+        };
+        /** HandlingReportOut */
+        HandlingReportOut: {
+            /**
+             * Document Refs
+             * @description References of the documents (文书、材料).
+             */
+            document_refs: string[];
+            /**
+             * Measures
+             * @description The measures taken (处理措施).
+             */
+            measures: string[];
+            /**
+             * Outcome
+             * @description How the matter was handled (处理结果).
+             */
+            outcome: string;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+            /** Reported By */
+            reported_by: {
+                [key: string]: string;
+            };
+            /**
+             * Round
+             * @description 1 for the first report, n + 1 after report n was returned.
+             */
+            round: number;
+        };
+        /** IdentityOut */
+        IdentityOut: {
+            /** Contact */
+            contact: string | null;
+            /** Id Number */
+            id_number: string | null;
+            /** Name */
+            name: string | null;
+        };
+        /**
+         * InformationIn
+         * @description A piece of risk information as filed (Art. 22); petitioner fields only on a petition.
+         */
+        InformationIn: {
+            /**
+             * Attachment Refs
+             * @description Document references (at most 100).
+             */
+            attachment_refs?: string[];
+            /**
+             * Channel
+             * @description 网络媒体 online_media · 信访举报 petition · 监督检查 inspection · 数据共享 data_sharing · 信息员报告 officer_report (Art. 22)
+             */
+            channel: string;
+            /**
+             * Happened At
+             * @description When it happened, if known.
+             */
+            happened_at?: string | null;
+            /**
+             * Learned At
+             * Format: date-time
+             * @description When the filer learned of it.
+             */
+            learned_at: string;
+            /**
+             * Petitioner Contact
+             * @description 举报人联系方式 (protected).
+             */
+            petitioner_contact?: string | null;
+            /**
+             * Petitioner Id Number
+             * @description 举报人身份证号 (protected).
+             */
+            petitioner_id_number?: string | null;
+            /**
+             * Petitioner Name
+             * @description 举报人姓名 (protected).
+             */
+            petitioner_name?: string | null;
+            /**
+             * Source Reference
+             * @description The source's own reference (e.g. 信访件编号).
+             */
+            source_reference: string;
+            /**
+             * Subject Person Id
+             * @description Staff id concerned.
+             */
+            subject_person_id?: string | null;
+            /**
+             * Subject Post
+             * @description The post concerned.
+             */
+            subject_post?: string | null;
+            /**
+             * Summary
+             * @description What happened (over the size limit: 413).
+             */
+            summary: string;
+            /**
+             * Unit Code
+             * @description The unit the information is about (主体单位).
+             */
+            unit_code: string;
+        };
+        /** InformationOut */
+        InformationOut: {
+            /** Acknowledged */
+            acknowledged: boolean;
+            /** Channel */
+            channel: string;
+            /** Feedback Due At */
+            feedback_due_at: string | null;
+            /**
+             * Filed At
+             * Format: date-time
+             */
+            filed_at: string;
+            /** Filed By */
+            filed_by: {
+                [key: string]: string;
+            };
+            /** Happened At */
+            happened_at: string | null;
+            /**
+             * Has Protected Source
+             * @description A petitioner's identity is sealed (保护举报人).
+             */
+            has_protected_source: boolean;
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /**
+             * Learned At
+             * Format: date-time
+             */
+            learned_at: string;
+            /** Received From */
+            received_from: {
+                [key: string]: string;
+            } | null;
+            /** Routed To */
+            routed_to: string;
+            routing: components["schemas"]["RoutingOutcome"];
+            /** Routing Reason */
+            routing_reason: string;
+            /** Source Reference */
+            source_reference: string;
+            /** Subject Person Id */
+            subject_person_id: string | null;
+            /** Subject Post */
+            subject_post: string | null;
+            /** Summary */
+            summary: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** OfficerOut */
+        OfficerOut: {
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /** Periods */
+            periods: components["schemas"]["PeriodOut"][];
+            /** User Id */
+            user_id: string;
+        };
+        /** PeriodIn */
+        PeriodIn: {
+            /**
+             * Active From
+             * Format: date-time
+             */
+            active_from: string;
+            /** Active Until */
+            active_until?: string | null;
+            /** Units */
+            units: string[];
+        };
+        /** PeriodOut */
+        PeriodOut: {
+            /** End */
+            end: string | null;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /** Units */
+            units: string[];
+        };
+        /** ReceivedForwardOut */
+        ReceivedForwardOut: {
+            /**
+             * Due At
+             * @description The latest deadline the level above gave.
+             */
+            due_at: string | null;
+            /** From Node */
+            from_node: string;
+            /**
+             * Handling State
+             * @description to_report 待报告 · reported 待上级审核 · returned 退回重办 · signed_off 办结
+             */
+            handling_state: string;
+            /**
+             * History
+             * @description Our reports and the acts from above.
+             */
+            history: components["schemas"]["SupervisionOut"][];
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Summary */
+            summary: string;
+            /** Unit Code */
+            unit_code: string;
+        };
+        /** ReliefIn */
+        ReliefIn: {
+            /**
+             * At
+             * Format: date-time
+             * @description When the appointment ends.
+             */
+            at: string;
+            /** Reason */
+            reason: string;
+        };
+        /** ReportIn */
+        ReportIn: {
+            /**
+             * Period
+             * @description e.g. 2026-01 or 2026-Q1
+             */
+            period: string;
+            /** Summary */
+            summary: string;
+        };
+        /** ReportOut */
+        ReportOut: {
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Late
+             * @description 迟报: submitted after the due time.
+             */
+            late: boolean;
+            /** Period */
+            period: string;
+            /**
+             * Report Id
+             * Format: uuid
+             */
+            report_id: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /** ReturnIn */
+        ReturnIn: {
+            /**
+             * Reason
+             * @description Why the report is returned (退回理由).
+             */
+            reason: string;
+        };
+        /** RevealIn */
+        RevealIn: {
+            /**
+             * Reason
+             * @description Why it must be opened (事由).
+             */
+            reason: string;
+        };
+        /** RevealOut */
+        RevealOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: {
+                [key: string]: string;
+            };
+            /** Reason */
+            reason: string;
+        };
+        /** ReviewIn */
+        ReviewIn: {
+            /**
+             * Confirmed
+             * @description True confirms 瞒报; False dismisses the candidate.
+             */
+            confirmed: boolean;
+            /**
+             * Reason
+             * @description Reasons (复核意见); published in ReportingBreachReviewed, so never name a petitioner (保护举报人).
+             */
+            reason: string;
+        };
+        /**
+         * RoutingOutcome
+         * @description Where screening by jurisdiction sends information, 分流 谁主管、谁负责 (Art. 24). Values: accepted = 本级直接处理; forwarded = 批转下级; transferred = 移送上级或纪检监察机关.
+         * @enum {string}
+         */
+        RoutingOutcome: "accepted" | "forwarded" | "transferred";
+        /** SignOffIn */
+        SignOffIn: {
+            /**
+             * Opinion
+             * @description The sign-off opinion (办结意见).
+             * @default
+             */
+            opinion: string;
+        };
+        /** SupervisionOut */
+        SupervisionOut: {
+            /**
+             * Act
+             * @description reported (by us) · chased · returned · signed_off (from above)
+             */
+            act: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: {
+                [key: string]: string;
+            };
+            /** Due At */
+            due_at: string | null;
+            /**
+             * Reason
+             * @description The chase's note, the return's reasons, or the opinion.
+             */
+            reason: string;
+        };
+        /** TimelineOut */
+        TimelineOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: {
+                [key: string]: string;
+            } | null;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** What */
+            what: string;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    get_timeline_audit_cases__information_id__timeline_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_timeline_document_audit_cases__information_id__timeline_md_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_queries_audit_queries_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditQueryRow"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_breaches_breaches_get: {
+        parameters: {
+            query?: {
+                /** @description Subtree root; your own unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    review_breach_breaches__breach_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                breach_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    compliance_compliance_get: {
+        parameters: {
+            query: {
+                period: string;
+                /** @description Subtree root; your own unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    compliance_by_unit_compliance_units_get: {
+        parameters: {
+            query: {
+                period: string;
+                /** @description Subtree root; your own unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_duties_duties_get: {
+        parameters: {
+            query?: {
+                /** @description Subtree root; your own unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    define_duty_duties_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    submit_report_duties__duty_id__reports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                duty_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    find_report_wanting_duties__duty_id__reports__period__finding_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                duty_id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    forwards_forwards_get: {
+        parameters: {
+            query?: {
+                /** @description Subtree root; your unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    received_forwards_received_get: {
+        parameters: {
+            query?: {
+                /** @description Subtree root; your unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedForwardOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    chase_forwards__information_id__chase_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChaseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    return_report_forwards__information_id__return_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    sign_off_forwards__information_id__sign_off_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignOffIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    healthz_healthz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    inbox_inbox_get: {
+        parameters: {
+            query?: {
+                /** @description Subtree root; your own unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRow"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    file_information_information_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A resubmission with the same key gets the first answer (幂等). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InformationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    import_information_information_imports_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A resubmission with the same key gets the first answer (幂等). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_information_information__information_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InformationOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    report_handling_information__information_id__handling_report_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandlingReportIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedForwardOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reveal_identity_information__information_id__identity_reveal_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    identity_reveals_information__information_id__identity_reveals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    timeline_information__information_id__timeline_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    transfer_to_discipline_information__information_id__transfer_to_discipline_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisciplineTransferIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineTransferOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    metrics_metrics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    list_officers_officers_get: {
+        parameters: {
+            query?: {
+                /** @description Subtree root; your own unit by default. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    appoint_officers_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reappoint_officers__user_id__periods_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    relieve_officers__user_id__relief_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReliefIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    readyz_readyz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+}

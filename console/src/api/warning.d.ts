@@ -1,0 +1,1567 @@
+// Generated from console/openapi/warning.json by `npm run gen:api`: do not edit.
+export interface paths {
+    "/audit/cases/{information_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
+        get: operations["get_timeline_audit_cases__information_id__timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{information_id}/timeline.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same timeline as a document to read and print (Markdown, Beijing time) */
+        get: operations["get_timeline_document_audit_cases__information_id__timeline_md_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Auditors' requests to this service, newest first (Art. 29) */
+        get: operations["list_queries_audit_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["healthz_healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["metrics_metrics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals in your subtree 待审核的预警建议 (Art. 27, 28) */
+        get: operations["list_proposals_proposals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposal_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the review meeting's decision 专题会议审核 (Art. 28) */
+        post: operations["review_proposals__proposal_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposal_id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer a violation 移送相关部门 (Art. 28(4)) */
+        post: operations["transfer_proposals__proposal_id__transfer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposal_id}/warning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the warning notice the meeting decided 发出预警通知书 (Art. 28) */
+        post: operations["issue_proposals__proposal_id__warning_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the store and Kafka answer */
+        get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings by level, unit and deadline 预警台账 (Art. 28) */
+        get: operations["list_warnings_warnings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disposal steps reported to a unit 条块结合 (Art. 27, 29) */
+        get: operations["inbox_warnings_inbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue actions 逾期未整改清单 (Art. 28) */
+        get: operations["list_overdue_warnings_overdue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One warning and its actions (Art. 28) */
+        get: operations["get_warning_warnings__warning_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/actions/{action_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report what was done for an action 报送落实情况 (Art. 28) */
+        post: operations["report_warnings__warning_id__actions__action_id__reports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/actions/{action_id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify or return a report 核实/退回; all verified closes the warning (Art. 28) */
+        post: operations["verify_warnings__warning_id__actions__action_id__verification_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/notice.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable warning notice 预警通知书, deadlines in Beijing time (Art. 28) */
+        get: operations["get_notice_warnings__warning_id__notice_html_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warning notice 预警通知书 as an A4 PDF to print and file (Art. 28) */
+        get: operations["get_notice_pdf_warnings__warning_id__notice_pdf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the level above supervises a warning's disposal 分级监督 (Art. 29) */
+        get: operations["get_supervision_warnings__warning_id__supervision_get"];
+        put?: never;
+        /** Chase 督办, return 退回 or sign off 办结 a disposal, from the level above (Art. 29) */
+        post: operations["supervise_warnings__warning_id__supervision_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/supervision/rework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The disposing body reports its rework of a returned disposal (Art. 29) */
+        post: operations["rework_warnings__warning_id__supervision_rework_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warnings/{warning_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A warning's full timeline 处置全过程 (Art. 27–29) */
+        get: operations["get_timeline_warnings__warning_id__timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** ActOut */
+        ActOut: {
+            /**
+             * Act
+             * @description chased 督办 · returned 退回 · resubmitted 重报 · signed_off 办结
+             */
+            act: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: {
+                [key: string]: string;
+            };
+            /** Document Refs */
+            document_refs: string[];
+            /**
+             * Text
+             * @description The note, the reasons, the rework or the opinion.
+             */
+            text: string;
+        };
+        /**
+         * ActionHolder
+         * @description Whose duty a warning's action is, and so whose lapse a missed deadline is (Art. 28). Values: disposing_body = 处置机关; warned_unit = 预警对象.
+         * @enum {string}
+         */
+        ActionHolder: "disposing_body" | "warned_unit";
+        /**
+         * ActionKind
+         * @description What a warning requires of its subject or of the disposing body, 处置措施 (Art. 28). Values: explanation = 作出说明、分析原因; self_analysis = 写出剖析材料; warning_talk = 预警谈话; rectification = 限期整改; measures_revision = 制定或修正整改措施; leader_talk = 对分管领导进行预警谈话; internal_criticism = 内部通报批评; inquiry = 询问与质询; deep_analysis = 深刻分析原因; principal_leader_talk = 对所在单位主要领导进行预警谈话; recommendation_letter = 纪律检查(监察)建议书; off_post_study = 离岗学习、停职检查.
+         * @enum {string}
+         */
+        ActionKind: "explanation" | "self_analysis" | "warning_talk" | "rectification" | "measures_revision" | "leader_talk" | "internal_criticism" | "inquiry" | "deep_analysis" | "principal_leader_talk" | "recommendation_letter" | "off_post_study";
+        /**
+         * ActionOut
+         * @description One action a warning requires, its deadline 限期 and where it stands (Art. 28).
+         */
+        ActionOut: {
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** Description */
+            description: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** @description Whose duty: disposing_body 处置机关 or warned_unit 预警对象 (Art. 28). */
+            holder: components["schemas"]["ActionHolder"];
+            /** Kind */
+            kind: string;
+            /** Status */
+            status: string;
+        };
+        /**
+         * AuditQueryRow
+         * @description One recorded auditor request, as the audit API lists it (Art. 29).
+         */
+        AuditQueryRow: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Method */
+            method: string;
+            /** Target */
+            target: string;
+            /** Trace */
+            trace: string;
+            /** Unit Code */
+            unit_code: string;
+            /** User Id */
+            user_id: string;
+        };
+        /**
+         * Decision
+         * @description What the review meeting decided (审核意见, Art. 28).
+         *
+         *     There is no "change the level": the level follows the grade (Art. 28), and a different level
+         *     needs a re-grade through the grade's own procedure (Art. 14).
+         * @enum {string}
+         */
+        Decision: "issue" | "no_warning" | "transfer" | "regrade";
+        /**
+         * Grade
+         * @description Risk grade, 风险等级 高/中/低 (Art. 14). Values: high = 高; medium = 中; low = 低.
+         * @enum {string}
+         */
+        Grade: "high" | "medium" | "low";
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * IssueIn
+         * @description Issue the decided warning notice 发出预警通知书 (Art. 28).
+         */
+        IssueIn: {
+            /**
+             * Deadlines
+             * @description Deadlines differing from the defaults (限期), future.
+             */
+            deadlines?: {
+                [key: string]: string;
+            };
+            /**
+             * Subject Person Id
+             * @description Staff id of the person warned.
+             */
+            subject_person_id?: string | null;
+        };
+        /**
+         * OverdueOut
+         * @description An action found overdue 逾期未整改, whose lapse it is, and any re-grade it proposed.
+         */
+        OverdueOut: {
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** Action Kind */
+            action_kind: string;
+            /**
+             * Detected At
+             * Format: date-time
+             */
+            detected_at: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Escalation Id */
+            escalation_id: string | null;
+            /** @description Whose duty the action was (Art. 28). */
+            holder: components["schemas"]["ActionHolder"];
+            /**
+             * Holder Unit
+             * @description The unit the lapse is charged to.
+             */
+            holder_unit: string;
+            /** Level */
+            level: string;
+            /** Notice Number */
+            notice_number: string;
+            /**
+             * Unit Code
+             * @description The warned unit.
+             */
+            unit_code: string;
+            /**
+             * Warning Id
+             * Format: uuid
+             */
+            warning_id: string;
+        };
+        /**
+         * ProposalOut
+         * @description A disposal proposal 预警处置建议 and where it stands (Art. 27, 28).
+         */
+        ProposalOut: {
+            /** Disposing Unit */
+            disposing_unit: string;
+            /** @description The grade that level follows. */
+            grade: components["schemas"]["Grade"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Level
+             * @description The level the point's grade calls for (Art. 28); once reviewed, the one decided. Null while no grading of the point has arrived, and for other kinds.
+             */
+            level: string | null;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Reported To */
+            reported_to: string[];
+            /** Risk Point Id */
+            risk_point_id: string | null;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Subject Unit */
+            subject_unit: string;
+            /** @description For a re-grade proposal: the grade it suggests examining (Art. 14). */
+            suggested_grade: components["schemas"]["Grade"] | null;
+        };
+        /**
+         * ProposalStatus
+         * @description Where a proposal stands between its opening and its disposal (Art. 28).
+         * @enum {string}
+         */
+        ProposalStatus: "open" | "decided" | "issued" | "transferred" | "dismissed" | "referred";
+        /**
+         * ReportIn
+         * @description What was done for an action 落实情况 (Art. 28).
+         */
+        ReportIn: {
+            /**
+             * Document Refs
+             * @description References of documents (材料), e.g. 剖析材料 file ids.
+             */
+            document_refs?: string[];
+            /**
+             * Held At
+             * @description When a talk or inquiry was held (谈话时间).
+             */
+            held_at?: string | null;
+            /**
+             * Note
+             * @description What was done (整改/处理情况).
+             * @default
+             */
+            note: string;
+            /**
+             * Participants
+             * @description Who took part (参加人员).
+             */
+            participants?: string[];
+        };
+        /**
+         * ReviewIn
+         * @description The review meeting's record 专题会议审核 (Art. 28).
+         */
+        ReviewIn: {
+            /**
+             * Attendees
+             * @description Who attended (参会人员).
+             */
+            attendees: string[];
+            /** @description issue 按风险等级预警 (the level the point's grade calls for: 低 yellow, 中 orange, 高 red, Art. 28); no_warning 不予预警; transfer 移送相关部门; regrade 提请重新评定风险等级 (a re-grade proposal only). */
+            decision: components["schemas"]["Decision"];
+            /**
+             * Held On
+             * Format: date
+             * @description When the meeting was held (会议日期); not in the future.
+             */
+            held_on: string;
+            /** @description Optional, for issue: if given, it must be the level the grade calls for; another level is refused (409): re-grade the point (Art. 14) to change it. */
+            level?: components["schemas"]["WarningLevel"] | null;
+            /**
+             * Minutes Ref
+             * @description Minutes (会议纪要文号).
+             */
+            minutes_ref: string;
+            /**
+             * Optional Actions
+             * @description Actions taken only where decided (视情况): inquiry 询问与质询 (orange), off_post_study 离岗学习、停职检查 (red).
+             */
+            optional_actions?: components["schemas"]["ActionKind"][];
+            /**
+             * Reasons
+             * @description Why (理由); required unless issue.
+             * @default
+             */
+            reasons: string;
+        };
+        /**
+         * ReviewedOut
+         * @description The review meeting recorded, and the proposal's status after it (Art. 28).
+         */
+        ReviewedOut: {
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Status */
+            status: string;
+        };
+        /** ReworkIn */
+        ReworkIn: {
+            /** Document Refs */
+            document_refs?: string[];
+            /**
+             * Note
+             * @description What was reworked.
+             */
+            note: string;
+        };
+        /** SuperviseIn */
+        SuperviseIn: {
+            /**
+             * Act
+             * @description chased = 督办; returned = 退回 (with reasons); signed_off = 办结
+             * @enum {string}
+             */
+            act: "chased" | "returned" | "signed_off";
+            /**
+             * Text
+             * @description What the chase asks, why returned, or the opinion.
+             * @default
+             */
+            text: string;
+        };
+        /** SupervisionOut */
+        SupervisionOut: {
+            /** Acts */
+            acts: components["schemas"]["ActOut"][];
+            /** Disposing Unit */
+            disposing_unit: string;
+            /** @description watching 监督中 · returned 退回重办 · resubmitted 已重报 · signed_off 办结 */
+            state: components["schemas"]["SupervisionState"];
+            /**
+             * Warning Id
+             * Format: uuid
+             */
+            warning_id: string;
+        };
+        /**
+         * SupervisionState
+         * @description Where the level above stands on a disposal (Art. 29).
+         * @enum {string}
+         */
+        SupervisionState: "watching" | "returned" | "resubmitted" | "signed_off";
+        /**
+         * TransferIn
+         * @description Transfer a violation to the competent body 移送 (Art. 28(4)).
+         */
+        TransferIn: {
+            /**
+             * Reference
+             * @description Letter ref (移送函文号).
+             */
+            reference: string;
+            /**
+             * To Body
+             * @description Competent body (移送机关).
+             */
+            to_body: string;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+        /**
+         * VerifyIn
+         * @description The office's verification 核实 of a report, or its return 退回 (Art. 28).
+         */
+        VerifyIn: {
+            /**
+             * Accepted
+             * @description True: verified (核实通过); false: returned (退回).
+             */
+            accepted: boolean;
+            /**
+             * Reason
+             * @description Why returned (退回理由).
+             * @default
+             */
+            reason: string;
+        };
+        /**
+         * WarningLevel
+         * @description Early-warning level, 预警等级 黄/橙/红, from low to high risk (Art. 28). Values: yellow = 黄色预警; orange = 橙色预警; red = 红色预警.
+         * @enum {string}
+         */
+        WarningLevel: "yellow" | "orange" | "red";
+        /**
+         * WarningLine
+         * @description One line of the warnings list 预警台账 (Art. 28).
+         */
+        WarningLine: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Open */
+            is_open: boolean;
+            /** Level */
+            level: string;
+            /** Next Due At */
+            next_due_at: string | null;
+            /** Notice Number */
+            notice_number: string;
+            /** Subject Unit */
+            subject_unit: string;
+        };
+        /**
+         * WarningOut
+         * @description An issued warning 预警通知书 and its actions (Art. 28).
+         */
+        WarningOut: {
+            /** Actions */
+            actions: components["schemas"]["ActionOut"][];
+            /** Disposing Unit */
+            disposing_unit: string;
+            /** @description The risk point's grade the level followed (Art. 28). */
+            grade: components["schemas"]["Grade"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Open */
+            is_open: boolean;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Level */
+            level: string;
+            /** Notice Number */
+            notice_number: string;
+            /** Reported To */
+            reported_to: string[];
+            /** Subject Unit */
+            subject_unit: string;
+        };
+        /**
+         * EntryOut
+         * @description One step of a disposal's timeline 处置全过程: when, what, by whom (Art. 27–29).
+         */
+        services__warning__disposal__api__EntryOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Label Zh */
+            label_zh: string;
+            /** Step */
+            step: string;
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+        };
+        /** EntryOut */
+        shared__audit__api__EntryOut: {
+            /**
+             * Actor
+             * @description Who acted (经办人), with role and unit.
+             */
+            actor: string;
+            /**
+             * Authority
+             * @description On what authority (依据).
+             */
+            authority: string;
+            /**
+             * Due At
+             * @description A deadline this step set or missed, if any.
+             */
+            due_at: string | null;
+            /**
+             * Event Id
+             * @description ce_id of the event: the evidence (证据).
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Unit Code */
+            unit_code: string;
+            /**
+             * Via
+             * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
+             * @enum {string}
+             */
+            via: "case" | "risk_point" | "unit_year";
+            /**
+             * What
+             * @description What happened, in the office's words (Beijing time).
+             */
+            what: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    get_timeline_audit_cases__information_id__timeline_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["shared__audit__api__EntryOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_timeline_document_audit_cases__information_id__timeline_md_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_queries_audit_queries_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditQueryRow"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    healthz_healthz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    metrics_metrics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    list_proposals_proposals_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+                status?: components["schemas"]["ProposalStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    review_proposals__proposal_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewedOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    transfer_proposals__proposal_id__transfer_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    issue_proposals__proposal_id__warning_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    readyz_readyz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    list_warnings_warnings_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+                level?: components["schemas"]["WarningLevel"] | null;
+                due_before?: string | null;
+                include_closed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningLine"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    inbox_warnings_inbox_get: {
+        parameters: {
+            query?: {
+                unit_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["services__warning__disposal__api__EntryOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_overdue_warnings_overdue_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_warning_warnings__warning_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    report_warnings__warning_id__actions__action_id__reports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    verify_warnings__warning_id__actions__action_id__verification_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_notice_warnings__warning_id__notice_html_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_notice_pdf_warnings__warning_id__notice_pdf_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_supervision_warnings__warning_id__supervision_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    supervise_warnings__warning_id__supervision_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuperviseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    rework_warnings__warning_id__supervision_rework_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReworkIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_timeline_warnings__warning_id__timeline_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                warning_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["services__warning__disposal__api__EntryOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+}

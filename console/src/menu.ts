@@ -1,0 +1,32 @@
+// The side menu: the regulation's own terms, each shown to the roles that do that work.
+// Part 2 of the console (warnings, assessment, audit) shows greyed until it is built.
+export interface MenuItem {
+  path: string;
+  title: string;
+  icon: string;
+  roles: string[] | "all";
+  ready: boolean;
+}
+
+const REGISTER_READERS = ["office", "leader", "judge", "auditor"];
+
+export const MENU: MenuItem[] = [
+  { path: "/workbench", title: "工作台", icon: "HomeFilled", roles: "all", ready: true },
+  { path: "/register/points", title: "风险登记", icon: "Notebook", roles: REGISTER_READERS, ready: true },
+  { path: "/intake", title: "信息收集", icon: "MessageBox", roles: ["office", "officer", "custodian"], ready: false },
+  { path: "/judgement", title: "研判", icon: "Stamp", roles: ["judge", "office"], ready: true },
+  { path: "/register/heat-map", title: "风险分布", icon: "Histogram", roles: REGISTER_READERS, ready: true },
+  { path: "/warnings", title: "预警处置", icon: "Bell", roles: ["office", "leader"], ready: false },
+  { path: "/assessment", title: "考核评估", icon: "DataAnalysis", roles: ["office", "leader"], ready: false },
+  { path: "/audit", title: "审计", icon: "Document", roles: ["auditor", "office"], ready: false },
+];
+
+export const REGISTER_SUBMENU = [
+  { path: "/register/points", title: "风险点" },
+  { path: "/register/powers", title: "职权目录" },
+  { path: "/register/units", title: "组织机构" },
+];
+
+export function visibleTo(item: MenuItem, roles: Set<string>): boolean {
+  return item.roles === "all" || item.roles.some((r) => roles.has(r));
+}
