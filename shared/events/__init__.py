@@ -73,6 +73,8 @@ from shared.events.register import (
     RiskPointInForceData,
     RiskPointPublished,
     RiskPointPublishedData,
+    RiskPointReopened,
+    RiskPointReopenedData,
 )
 from shared.events.upcasting import UPCASTERS, UpcasterRegistry
 from shared.events.warning import (
@@ -133,7 +135,8 @@ AnyEvent: TypeAlias = Annotated[
     | InformationHandled
     | InformationSupervised
     | DisposalSupervised
-    | ReportingBreachReviewed,
+    | ReportingBreachReviewed
+    | RiskPointReopened,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -168,6 +171,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     InformationSupervised,
     DisposalSupervised,
     ReportingBreachReviewed,
+    RiskPointReopened,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -272,6 +276,8 @@ __all__ = [
     "RiskPointInForceData",
     "RiskPointPublished",
     "RiskPointPublishedData",
+    "RiskPointReopened",
+    "RiskPointReopenedData",
     "RiskReported",
     "RiskReportedData",
     "ScoreLine",

@@ -15,6 +15,7 @@ from typing import TypeVar
 from uuid import UUID, uuid4
 
 from services.register.app import RegisterApplication
+from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate as register_translate
 from services.register.risk_points.handlers import RiskPointDraft
 from services.register.risk_points.watch import check_measure_deadlines
@@ -32,9 +33,13 @@ from shared.events import (
     AssessmentPublishedData,
     CloudEvent,
     JudgementMade,
+    PowerCatalogued,
+    PowerCharted,
     RiskGraded,
+    RiskPointReopened,
     ScoreLine,
     WarningIssued,
+    parse_event,
 )
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
@@ -304,14 +309,15 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
     point_steps = [e for e in entries if e.via == "risk_point"]
     assert {e.event_type for e in point_steps} == {
         "RiskGraded", "RiskPointApproved", "RiskPointPublished", "RiskPointInForce",
-        "MeasureOverdue", "MeasureVerified", "RevisionRequested",
+        "MeasureOverdue", "MeasureVerified", "RevisionRequested", "RiskPointReopened",
     }  # fmt: skip
     point_ids = {str(e.data.risk_point_id) for e in registered if hasattr(e.data, "risk_point_id")}
     assert point_ids == {str(point), str(elsewhere)}
     assert all(f"风险点 {str(point)[:8]}" in e.what for e in point_steps)
     kinds = [e.event_type for e in point_steps]
     assert kinds[:3] == ["RiskGraded", "RiskPointApproved", "RiskPointPublished"]
-    assert kinds[-3:] == ["RevisionRequested", "RiskGraded", "RiskPointApproved"]
+    assert kinds[-4:] == ["RevisionRequested", "RiskPointReopened", "RiskGraded",
+                          "RiskPointApproved"]  # fmt: skip
     first, again = by_type["RiskGraded"]
     assert "风险排查评定" in first.what
     assert ("动态修正" in again.what, "原为低" in again.what) == (True, True)
@@ -322,6 +328,11 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
     assert "逾期；责任人 u-czs-cashier" in by_type["MeasureVerified"][0].what
     assert "风险等级" in by_type["RevisionRequested"][0].what
     assert by_type["RevisionRequested"][0].event_id == request.id
+    # The register's reopening, published (Art. 30): what it stood at, and who asked.
+    [reopened] = by_type["RiskPointReopened"]
+    assert "退回所在单位动态修正（风险等级；原为生效，现风险等级低）" in reopened.what
+    assert reopened.actor == "u-qx-inspector（auditor，QX）"
+    assert reopened.authority == "Art. 30"
 
     # What follows the warning: overdue of both holders, this warning's re-grade, the chase.
     [regrade] = by_type["RegradeProposed"]
@@ -362,3 +373,103 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
     assert "| 所涉风险点 |" in document
     assert "| 单位年度 |" in document
     assert all(e.event_id in document for e in entries)
+
+
+CHART = [
+    {"key": "check", "name": "审核报销凭证", "post": "出纳岗", "time_limit_days": 2,
+     "discretion": True, "checks": ["两人审核"]},
+]  # fmt: skip
+
+
+def test_the_timeline_follows_the_point_to_its_power_and_its_reopening() -> None:
+    """“编制职权目录…绘制权力运行流程图” (Art. 11) and “动态修正” (Art. 30): the case's point lies
+    in a catalogued power, charted twice; the timeline shows the power's cataloguing and both
+    versions of its chart (and nothing of another power), and, after an inspection's request,
+    the register's published reopening of the point, citing the request."""
+    case = uuid4()
+    clock = ManualClock(datetime(2026, 1, 1, 1, 0, tzinfo=UTC))
+    register = RegisterApplication(
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"},
+        clock=clock,
+        org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
+    )
+    draft = PowerDraft("QX-TH-CZS", "财政资金支付审核", "other", "《预算法》第五十七条", ["出纳岗"])
+    power = register.catalogue_power(draft, TOWN_OFFICE)
+    register.draw_flowchart(power, CHART, TOWN_OFFICE)
+    register.draw_flowchart(power, [*CHART, {**CHART[0], "key": "pay", "name": "支付"}],
+                            TOWN_OFFICE)  # fmt: skip
+    other_power = register.catalogue_power(
+        PowerDraft("QX-TH-CZS", "票据管理", "other", "《会计法》", ["出纳岗"]), TOWN_OFFICE
+    )
+    point = register.identify_risk_point(
+        RiskPointDraft("QX-TH-CZS", "出纳岗", "business_process", "审核与支付由同一人完成",
+                       ["虚报冒领"], power_id=power, step_key="check"),
+        TOWN_OFFICE,
+    )  # fmt: skip
+    register.grade_risk_point(
+        point, MINOR, reason="初次评定", responsible_leader_id="u-taihe-czs-head", by=TOWN_OFFICE
+    )
+    register.vote(point, True, "同意", CZS_HEAD)
+    clock.advance(timedelta(days=30))
+    request = revision_requested(point, clock.now(), aspects=("content",), unit_code="QX-TH-CZS")
+    register_feed(register, request, "lianfang.assessment")
+    register_feed(register, request, "lianfang.assessment")  # a re-send reopens nothing more
+    registered = _register_published(register)
+    register.close()
+
+    [graded_event] = [e for e in registered if isinstance(e, RiskGraded)]
+    assert graded_event.data.power_id == power  # the grading names the point's power (Art. 11)
+    [reopened] = [e for e in registered if isinstance(e, RiskPointReopened)]
+    assert (reopened.data.request_event_id, reopened.data.status_before) == (
+        request.id, "approved"
+    )  # fmt: skip
+    assert (reopened.data.unit_code, reopened.data.aspects) == ("QX-TH-CZS", ("content",))
+
+    made = _with(judged(case), risk_point_id=point)
+    reported = risk_reported("QX-TH-CZS", information_id=case, at=START)
+    entries = case_timeline(case, [reported, made, request, *registered])
+
+    powers = [e for e in entries if e.via == "power"]
+    assert [e.event_type for e in powers] == ["PowerCatalogued", "PowerCharted", "PowerCharted"]
+    assert "列入职权目录：财政资金支付审核" in powers[0].what
+    assert ["第1版" in powers[1].what, "第2版" in powers[2].what] == [True, True]
+    other_ids = {
+        e.id for e in registered
+        if isinstance(e, PowerCatalogued | PowerCharted) and e.data.power_id == other_power
+    }  # fmt: skip
+    assert len(other_ids) == 1
+    assert not other_ids & {e.event_id for e in entries}
+    [shown] = [e for e in entries if e.event_type == "RiskPointReopened"]
+    assert (shown.event_id, shown.via) == (reopened.id, "risk_point")
+    assert "原为审定通过" in shown.what
+    assert "| 所涉职权 |" in render_markdown(case, entries)
+
+
+def test_a_grading_published_before_it_named_the_power_shows_no_power() -> None:
+    """A RiskGraded without `power_id` (published before it was carried, still schema 1) parses,
+    and the timeline, which cannot tell the point's power, shows none rather than guess."""
+    case = uuid4()
+    made = judged(case)
+    assert made.data.risk_point_id is not None
+    old = graded(made.data.risk_point_id, Grade.LOW)
+    payload = old.model_dump(mode="json")
+    del payload["data"]["power_id"]
+    parsed = parse_event(payload)
+    assert isinstance(parsed, RiskGraded)
+    assert (parsed.data.power_id, parsed.data.schema_version) == (None, 1)
+    catalogued = [e for e in _catalogue_events() if isinstance(e, PowerCatalogued)]
+    entries = case_timeline(case, [made, parsed, *catalogued])
+    assert [e.via for e in entries] == ["case", "risk_point"]
+
+
+def _catalogue_events() -> list[CloudEvent]:
+    register = RegisterApplication(
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"},
+        clock=ManualClock(START),
+        org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
+    )
+    draft = PowerDraft("QX-TH-CZS", "财政资金支付审核", "other", "《预算法》", ["出纳岗"])
+    register.catalogue_power(draft, TOWN_OFFICE)
+    found = _register_published(register)
+    register.close()
+    return found
