@@ -17,9 +17,11 @@ And the power (职权, Art. 11) the point lies in, which its RiskGraded names (`
 power's cataloguing (PowerCatalogued) and every version of its flowchart (PowerCharted). A
 point whose gradings name no power (graded before they carried it, or linked to none) shows none.
 
-Last, the annual results (AssessmentPublished, Art. 31) of the units and years in which the
-case left a fact that counts in assessment. A published result names no event ids (only how many
-lie behind each line), so it is linked by unit and year, and the entry says so.
+Last, the annual results (AssessmentPublished, Art. 31) that rest on the case: a result names,
+per line, the ce_ids of the events it rests on (`evidence_event_ids`), and belongs to the case
+when one of them is an event of the case's own timeline. A result published before it carried
+them names none; it is linked, as before, by the unit and year in which the case left a fact
+that counts in assessment, and the entry says so.
 
 The links are the ids the events carry (information → judgement → warning, judgement → risk
 point, breach), so the timeline spans nodes: a case keeps its id when it is forwarded down or
@@ -86,13 +88,16 @@ _STATUS_ZH = {"draft": "待评定", "graded": "待审定", "approved": "审定�
               "in_force": "生效"}  # fmt: skip
 _RESULT_ZH = {"excellent": "优秀", "good": "良好", "pass": "合格", "fail": "不合格"}
 
-Via = Literal["case", "risk_point", "power", "unit_year"]
+Via = Literal["case", "risk_point", "power", "evidence", "unit_year"]
 """How an entry belongs to the case: the case's own ids (information, judgement, warning,
-breach); the risk point its judgement names; the power that point lies in; or, for an annual
-result, the unit and year of one of the case's facts (a result names no event ids)."""
+breach); the risk point its judgement names; the power that point lies in; for an annual
+result, an event of the case among those its lines rest on (`evidence`) or, for a result that
+names no event ids (published before it carried them), the unit and year of one of the case's
+facts."""
 
 _VIA_ZH: dict[str, str] = {
-    "case": "本案", "risk_point": "所涉风险点", "power": "所涉职权", "unit_year": "单位年度"
+    "case": "本案", "risk_point": "所涉风险点", "power": "所涉职权", "evidence": "考核依据",
+    "unit_year": "单位年度",
 }  # fmt: skip
 
 _POINT_KINDS = (
@@ -379,13 +384,28 @@ def _describe_warning(event: CloudEvent) -> tuple[str, datetime | None] | None:
 def _describe_result(event: CloudEvent) -> tuple[str, datetime | None] | None:
     match event:
         case AssessmentPublished(data=d):
-            return (
+            result = (
                 f"{d.year}年度考核结果公布：{d.unit_code} 得分 {d.total:g}"
-                f"（{_RESULT_ZH[d.grade]}），考核单位 {d.assessor_unit}。考核结果未列明所据事件"
-                f"编号，按单位与年度关联：本时间线所列事实有计入该单位该年度考核的",
+                f"（{_RESULT_ZH[d.grade]}），考核单位 {d.assessor_unit}。"
+            )
+            if _names_evidence(event):
+                return result + "各项列明所据事件编号，其中含本时间线所列事实", None
+            return (
+                result + "考核结果未列明所据事件编号，按单位与年度关联：本时间线所列事实有计入"
+                "该单位该年度考核的",
                 None,
             )
     return None
+
+
+def _names_evidence(result: AssessmentPublished) -> bool:
+    """Whether the result names the events its lines rest on (published after it carried them)."""
+    return any(line.evidence_event_ids is not None for line in result.data.lines)
+
+
+def _rests_on(result: AssessmentPublished, event_ids: set[str]) -> bool:
+    """Whether one of the result's lines rests on one of `event_ids` (Art. 31)."""
+    return any(event_ids & set(line.evidence_event_ids or ()) for line in result.data.lines)
 
 
 def _entry(event: CloudEvent, via: Via) -> TimelineEntry | None:
@@ -439,8 +459,14 @@ def case_timeline(case_id: UUID, events: Iterable[CloudEvent]) -> list[TimelineE
         if via is not None:
             mine.append((event, via))
     charged = _charged_unit_years([e for e, _ in mine])
+    case_event_ids = {e.id for e, _ in mine}
     for event in unique:
-        if isinstance(event, AssessmentPublished) and _unit_year_of(event) in charged:
+        if not isinstance(event, AssessmentPublished):
+            continue
+        if _names_evidence(event):
+            if _rests_on(event, case_event_ids):
+                mine.append((event, "evidence"))
+        elif _unit_year_of(event) in charged:
             mine.append((event, "unit_year"))
     entries = [entry for e, via in mine if (entry := _entry(e, via)) is not None]
     # Steps at the same moment keep the order their service published them in (a grading
@@ -462,6 +488,7 @@ def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
         "关联栏：本案 = 以本案件、研判、预警或报告问题的编号关联；"
         "所涉风险点 = 研判所涉风险点的评定、审定、公示、措施与修正；"
         "所涉职权 = 该风险点所在职权的目录登记与流程图；"
+        "考核依据 = 考核结果列明的所据事件中含本案事实；"
         "单位年度 = 考核结果未列明事件编号，按本案事实所在单位与年度关联。",
         "",
         "| 时间 | 节点 | 单位 | 经办 | 事项 | 依据 | 关联 | 证据 |",

@@ -200,13 +200,18 @@ def _identified(app: RegisterApplication, description: str) -> UUID:
     return point
 
 
-def _result(unit: str, year: int, at: datetime, by: str = "QX-TH") -> AssessmentPublished:
+def _result(
+    unit: str, year: int, at: datetime, by: str = "QX-TH", rests_on: tuple[str, ...] | None = None
+) -> AssessmentPublished:
+    """A published result; `rests_on` the ce_ids its line names (None: published before the
+    lines named them)."""
+    line = ScoreLine(component="overdue", points=-4, max_points=0, evidence_count=4,
+                     evidence_event_ids=rests_on, evidence_record_ids=rests_on and ())  # fmt: skip
     data = AssessmentPublishedData(
         schema_version=1, unit_code=unit, node_id="district",
         actor=Actor(user_id="u-qx-office", role="office", unit_code="QX"), authority="Art. 31",
         occurred_at=at, assessment_id=uuid4(), year=year, assessor_unit=by, total=82.5,
-        grade="good", scheme_digest="sha256:demo",
-        lines=(ScoreLine(component="overdue", points=-4, max_points=0, evidence_count=4),),
+        grade="good", scheme_digest="sha256:demo", lines=(line,),
     )  # fmt: skip
     return AssessmentPublished.create(
         data=data, subject=str(data.assessment_id), source="/lianfang/district/assessment",
@@ -473,3 +478,25 @@ def _catalogue_events() -> list[CloudEvent]:
     found = _register_published(register)
     register.close()
     return found
+
+
+def test_a_result_that_names_its_evidence_is_linked_by_an_event_of_the_case() -> None:
+    """“考核结果作为…干部考评的重要依据” (Art. 31): a published result names, line by line, the
+    events it rests on; it is on the case's timeline when one of them is the case's (via
+    `evidence`), and not merely because it is of the same unit and year. A result that names no
+    events (published before the lines carried them) is still linked by unit and year."""
+    reported = risk_reported(at=START)
+    case = reported.data.information_id
+    found = _with(up.breach("late", at=START + timedelta(days=6)), information_id=case)
+    at = datetime(2027, 1, 20, 2, 0, tzinfo=UTC)
+    unit, year = found.data.unit_code, 2026
+    resting = _result(unit, year, at, rests_on=("some-other-event", found.id))
+    elsewhere = _result(unit, year, at, rests_on=("some-other-event",))  # same unit and year
+    older = _result(unit, year, at)  # names no events: unit and year
+    entries = case_timeline(case, [reported, found, resting, elsewhere, older])
+    results = {e.event_id: e for e in entries if e.event_type == "AssessmentPublished"}
+    assert set(results) == {resting.id, older.id}
+    assert results[resting.id].via == "evidence"
+    assert "各项列明所据事件编号，其中含本时间线所列事实" in results[resting.id].what
+    assert results[older.id].via == "unit_year"
+    assert "| 考核依据 |" in render_markdown(case, entries)
