@@ -203,6 +203,17 @@ def sign_off_judgement(
     return _progress(info)
 
 
+def withdraw_proposal(
+    app: RegisterApplication, information_id: UUID, reason: str, by: Principal
+) -> ReportedInformation:
+    """The proposer withdraws the proposed judgement before the group has made it, with the
+    reason; who and when are recorded and the sign-offs lapse (Art. 25)."""
+    info = _judgeable(app, information_id, by)
+    info.withdraw_proposal(reason=reason, by=actor_of(by, "judge"), at=app.clock.now())
+    app.save(info)
+    return info
+
+
 def _outcome(
     app: RegisterApplication,
     info: ReportedInformation,
