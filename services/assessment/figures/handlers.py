@@ -21,6 +21,7 @@ from shared.events import (
     RiskPointApproved,
     RiskPointInForce,
     RiskPointPublished,
+    RiskPointReopened,
     RiskReported,
     WarningClosed,
     WarningIssued,
@@ -61,6 +62,8 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         return FactKind.RISK_PUBLISHED, str(e.data.risk_point_id), ""
     if isinstance(e, RiskPointInForce):
         return FactKind.RISK_IN_FORCE, str(e.data.risk_point_id), ""
+    if isinstance(e, RiskPointReopened):  # the grade on record stays; approval and force lapse
+        return FactKind.RISK_REOPENED, str(e.data.risk_point_id), e.data.grade or ""
     if isinstance(e, WarningIssued):
         return FactKind.WARNING_ISSUED, str(e.data.warning_id), e.data.level
     if isinstance(e, WarningClosed):

@@ -27,6 +27,7 @@ class FactKind(StrEnum):
     RISK_APPROVED = "risk_approved"  # RiskPointApproved 集体审定 (Art. 14)
     RISK_PUBLISHED = "risk_published"  # RiskPointPublished 公示 (Art. 10)
     RISK_IN_FORCE = "risk_in_force"  # RiskPointInForce 生效 (Art. 10)
+    RISK_REOPENED = "risk_reopened"  # RiskPointReopened 动态修正: approval, force lapse (Art. 30)
     WARNING_ISSUED = "warning_issued"  # WarningIssued (Art. 28)
     WARNING_CLOSED = "warning_closed"  # WarningClosed (Art. 28)
     RECTIFICATION_OVERDUE = "rectification_overdue"  # RectificationOverdue (Art. 28)

@@ -360,6 +360,36 @@ def test_identification_counts_each_milestone_once_and_caps_the_powers() -> None
     assert sum(e["effect"] for e in item["evidence"]) == pytest.approx(14.17, abs=0.01)
 
 
+def test_art_30_a_reopened_point_counts_as_approved_and_in_force_again_only_once_approved() -> None:
+    """“动态修正” (Art. 30): a point in force that an inspection reopens goes back to its unit;
+    its grade stays, but its approval and force no longer stand (the register publishes the
+    reopening), so identification counts it graded only, until the team approves it again."""
+    app, _ = new_app()
+    a = up.uuid4()
+    for event in (up.graded(a), up.approved(a), up.published(a), up.in_force(a)):
+        up.feed(app, event)
+
+    def identification() -> ScoreItem:
+        card = app.preview(UNIT, 2026)
+        return next(i for i in card["items"] if i["component"] == "identification")
+
+    # graded 5 * 1/3 = 1.6667, approved 5 * 1/1, in force 5 * 1/1: 11.67
+    assert identification()["points"] == 11.67
+    reopened = up.reopened(a)
+    up.feed(app, reopened)
+    after = identification()
+    assert after["points"] == 1.67  # graded only: the approval and force lapsed
+    assert "RiskPointInForce" not in [e["what"] for e in after["evidence"]]
+    assert app.figures(UNIT, 2026)["risk_reopened"] == 1
+    approved_again = up.approved(a)
+    up.feed(app, approved_again)
+    again = identification()
+    assert again["points"] == 6.67  # approved again, not yet published
+    assert (approved_again.id, "RiskPointApproved") in [
+        (e["ref"], e["what"]) for e in again["evidence"]
+    ]
+
+
 def test_identification_parts_must_sum_to_one_and_are_used() -> None:
     app, _ = new_app()
     bad = ScoringScheme(identification_parts={"powers": 0.5, "graded": 0.5, "approved": 0.5,

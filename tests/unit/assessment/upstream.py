@@ -37,6 +37,8 @@ from shared.events import (
     RiskPointInForceData,
     RiskPointPublished,
     RiskPointPublishedData,
+    RiskPointReopened,
+    RiskPointReopenedData,
     WarningClosed,
     WarningClosedData,
     WarningIssued,
@@ -107,6 +109,18 @@ def in_force(point: UUID, unit: str = UNIT, at: datetime = AT) -> RiskPointInFor
     data = RiskPointInForceData(**_common(unit, at, "Art. 10"), risk_point_id=point,
                                 objections_answered=0)  # fmt: skip
     return RiskPointInForce.create(data=data, subject=str(point), source=REGISTER, clock_now=at)
+
+
+def reopened(point: UUID, unit: str = UNIT, at: datetime = AT) -> RiskPointReopened:
+    """The register reopened `point` on an inspection's request (Art. 30)."""
+    inspector = Actor(user_id="u-qx-inspector", role="auditor", unit_code="QX")
+    data = RiskPointReopenedData(
+        **{**_common(unit, at, "Art. 30"), "actor": inspector}, risk_point_id=point,
+        request_id=uuid4(), request_event_id=str(uuid4()), inspection_id=uuid4(),
+        finding_id=uuid4(), aspects=("grade",), finding="等级评定偏低", revise_by=None,
+        status_before="in_force", grade=Grade.MEDIUM,
+    )  # fmt: skip
+    return RiskPointReopened.create(data=data, subject=str(point), source=REGISTER, clock_now=at)
 
 
 def breach(kind: str = "late", unit: str = UNIT, at: datetime = AT) -> ReportingBreachFound:
