@@ -45,6 +45,7 @@ from shared.events import (
     DisposalOverdue,
     DisposalSupervised,
     InformationAcknowledged,
+    InformationFeedbackOverdue,
     InformationForwarded,
     InformationHandled,
     InformationSupervised,
@@ -251,6 +252,8 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
                 f"节点 {d.node_id} 报告处理情况（第{d.round}次）：{d.outcome}；措施：{measures}",
                 None,
             )
+        case InformationFeedbackOverdue(data=d):
+            return f"节点 {d.to_node_id} 逾期未报告处理情况（期限 {_bj(d.due_at)}）", d.due_at
         case InformationSupervised(data=d) if d.act == "chased":
             return f"催办节点 {d.to_node_id}：{d.reason}", d.feedback_due_at
         case InformationSupervised(data=d) if d.act == "returned":

@@ -34,6 +34,8 @@ from shared.events.base import (
 from shared.events.intake import (
     InformationAcknowledged,
     InformationAcknowledgedData,
+    InformationFeedbackOverdue,
+    InformationFeedbackOverdueData,
     InformationForwarded,
     InformationForwardedData,
     InformationHandled,
@@ -136,7 +138,8 @@ AnyEvent: TypeAlias = Annotated[
     | InformationSupervised
     | DisposalSupervised
     | ReportingBreachReviewed
-    | RiskPointReopened,
+    | RiskPointReopened
+    | InformationFeedbackOverdue,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -172,6 +175,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     DisposalSupervised,
     ReportingBreachReviewed,
     RiskPointReopened,
+    InformationFeedbackOverdue,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -234,6 +238,8 @@ __all__ = [
     "GradingFactors",
     "InformationAcknowledged",
     "InformationAcknowledgedData",
+    "InformationFeedbackOverdue",
+    "InformationFeedbackOverdueData",
     "InformationForwarded",
     "InformationForwardedData",
     "InformationHandled",
