@@ -43,6 +43,7 @@ from shared.events import (
     CaseTransferred,
     CloudEvent,
     DisposalOverdue,
+    DisposalReworkOverdue,
     DisposalSupervised,
     InformationAcknowledged,
     InformationFeedbackOverdue,
@@ -112,13 +113,19 @@ _POINT_KINDS = (
     | RiskPointReopened
 )
 _WARNING_KINDS = (
-    RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed | DisposalSupervised
+    RectificationOverdue
+    | DisposalOverdue
+    | RegradeProposed
+    | WarningClosed
+    | DisposalSupervised
+    | DisposalReworkOverdue
 )
 # The case's facts that count in a unit's annual assessment (docs/assessment-scoring.md).
 _SCORED_KINDS = (
     WarningIssued
     | RectificationOverdue
     | DisposalOverdue
+    | DisposalReworkOverdue
     | ReportingBreachFound
     | ReportingBreachReviewed
     | MeasureOverdue
@@ -378,6 +385,12 @@ def _describe_warning(event: CloudEvent) -> tuple[str, datetime | None] | None:
             return f"{d.notice_number} 各项措施均已核实，预警办结", None
         case CaseTransferred(data=d):
             return f"移送{d.to_body}（{d.reference}）：{d.reasons}", None
+        case DisposalReworkOverdue(data=d):
+            return (
+                f"{d.notice_number} 处置机关 {d.unit_code} 第{d.return_number}次退回后逾期未报送"
+                f"重办情况（期限 {_bj(d.due_at)}）",
+                d.due_at,
+            )
         case DisposalSupervised(data=d):
             act = _SUPERVISION_ZH[d.act]
             return f"{d.notice_number} 处置{act}（处置机关 {d.disposing_unit}）：{d.text}", None

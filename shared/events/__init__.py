@@ -84,6 +84,8 @@ from shared.events.warning import (
     CaseTransferredData,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalReworkOverdue,
+    DisposalReworkOverdueData,
     DisposalSupervised,
     DisposalSupervisedData,
     DueAction,
@@ -139,7 +141,8 @@ AnyEvent: TypeAlias = Annotated[
     | DisposalSupervised
     | ReportingBreachReviewed
     | RiskPointReopened
-    | InformationFeedbackOverdue,
+    | InformationFeedbackOverdue
+    | DisposalReworkOverdue,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -176,6 +179,7 @@ _ALL: tuple[type[CloudEvent], ...] = (
     ReportingBreachReviewed,
     RiskPointReopened,
     InformationFeedbackOverdue,
+    DisposalReworkOverdue,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -228,6 +232,8 @@ __all__ = [
     "CloudEvent",
     "DisposalOverdue",
     "DisposalOverdueData",
+    "DisposalReworkOverdue",
+    "DisposalReworkOverdueData",
     "DisposalSupervised",
     "DisposalSupervisedData",
     "DueAction",

@@ -33,6 +33,9 @@ class FactKind(StrEnum):
     RECTIFICATION_OVERDUE = "rectification_overdue"  # RectificationOverdue (Art. 28)
     # DisposalOverdue: a talk, letter or criticism the unit owed as a disposing body (Art. 28)
     DISPOSAL_OVERDUE = "disposal_overdue"
+    # DisposalReworkOverdue: the rework of a returned disposal the unit owed as its disposing
+    # body (Art. 29)
+    REWORK_OVERDUE = "rework_overdue"
     # ReportingBreachFound against the unit whose duty it was, or JudgementMade's finding
     # against the unit that made the report (Art. 23)
     REPORTING_BREACH = "reporting_breach"

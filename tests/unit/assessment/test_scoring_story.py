@@ -133,6 +133,24 @@ def test_art_28_a_lapse_is_charged_to_whoever_held_the_action() -> None:
     assert "held by this unit as the warned unit" in own_proof["what"]
 
 
+def test_art_29_a_returned_disposal_s_overdue_rework_is_the_disposing_body_s() -> None:
+    """“廉政风险预警处置情况的监督，按照干部管理权限分级进行” (Art. 29): the rework of a disposal
+    the level above returned is the disposing body's to report; its lapse costs the body (the
+    town), not the unit it warned, and the explanation names the event."""
+    app, _ = new_app()
+    warning = up.issued(WarningLevel.YELLOW)  # to 太和镇财政所, disposed of by 太和镇
+    up.feed(app, warning)
+    lapse = up.rework_overdue(warning, body="QX-TH")
+    up.feed(app, lapse)
+    unit_overdue = next(i for i in app.preview(UNIT, 2026)["items"] if i["component"] == "overdue")
+    assert (unit_overdue["points"], unit_overdue["evidence"]) == (10, [])
+    town = next(i for i in app.preview("QX-TH", 2026)["items"] if i["component"] == "overdue")
+    [proof] = town["evidence"]
+    assert (town["points"], proof["ref"], proof["effect"]) == (7.5, lapse.id, -2.5)
+    assert "DisposalReworkOverdue" in proof["what"]
+    assert "as the disposing body" in proof["what"]
+
+
 class ReportingStory:
     """Art. 23 in the score, re-told per store (PostgreSQL in tests/integration)."""
 

@@ -15,6 +15,8 @@ from shared.events import (
     CloudEvent,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalReworkOverdue,
+    DisposalReworkOverdueData,
     DueAction,
     GradingFactors,
     JudgementMade,
@@ -191,6 +193,21 @@ def overdue(warning: WarningIssued, at: datetime = AT + timedelta(days=31)) -> R
         action_kind=action.kind, due_at=action.due_at, detected_at=at,
     )  # fmt: skip
     return RectificationOverdue.create(
+        data=data, subject=str(w.warning_id), source="/lianfang/district/warning", clock_now=at
+    )
+
+
+def rework_overdue(
+    warning: WarningIssued, body: str, at: datetime = AT + timedelta(days=60)
+) -> DisposalReworkOverdue:
+    """The disposing body `body` did not report its rework after a return (Art. 29)."""
+    w = warning.data
+    data = DisposalReworkOverdueData(
+        **_common(body, at, "Art. 29"), warning_id=w.warning_id, notice_number=w.notice_number,
+        warned_unit=w.unit_code, return_number=1, returned_at=at - timedelta(days=10),
+        due_at=at - timedelta(seconds=1), detected_at=at,
+    )  # fmt: skip
+    return DisposalReworkOverdue.create(
         data=data, subject=str(w.warning_id), source="/lianfang/district/warning", clock_now=at
     )
 
