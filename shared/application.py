@@ -26,7 +26,7 @@ from eventsourcing.system import ProcessApplication
 from shared.errors import Forbidden, Invalid, NotFound
 from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
-from shared.jurisdiction import Scope, has_jurisdiction
+from shared.jurisdiction import Scope, ensure_manages, has_jurisdiction
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
 from shared.projection import LogFollower, event_topics
@@ -242,6 +242,19 @@ class ServiceApplication(ProcessApplication[UUID]):
             raise Forbidden(
                 f"unit {unit_code} is outside your jurisdiction (the subtree of {mine})"
             )
+
+    def ensure_manages(
+        self,
+        principal: Principal,
+        unit_code: str,
+        field: str = "unit_code",
+        *,
+        or_root: bool = False,
+    ) -> None:
+        """For a command: `unit_code` lies in the caller's subtree (403; unknown: 422) and is one
+        this node manages (403, Art. 7, 31; shared/jurisdiction.py `ensure_manages`)."""
+        self.ensure_within(principal, unit_code, field)
+        ensure_manages(self.org, self.node, unit_code, or_root=or_root)
 
     def find(self, aggregate_id: UUID, kind: type[_A]) -> _A | None:
         """The aggregate of that id if it exists and is a `kind`, else None."""

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from shared.errors import Forbidden
 from shared.orgtree import UnknownUnit
 
 if TYPE_CHECKING:
@@ -61,3 +62,33 @@ def has_jurisdiction(org: OrgDirectory, node: Node, event: CloudEvent, scope: Sc
     if scope is Scope.MANAGED:
         return chain[0].managing_node_id == node.node_id
     return any(unit.managing_node_id == node.node_id for unit in chain)
+
+
+def ensure_manages(
+    org: OrgDirectory, node: Node | None, unit_code: str, *, or_root: bool = False
+) -> None:
+    """Refuse (403) a command on a unit this node does not manage (Art. 7 按照干部管理权限, 31).
+
+    A node's services act on the units whose cases this node keeps: those it manages by
+    cadre-management authority (`managing_node_id`). The district node acts on the district's
+    own units and on each town itself, not on a town's units and villages (their town's node
+    does, 逐级); a town's node on the town's units, not on the town (the district manages it).
+    `or_root` admits the node's root besides (a body's own judgement group judges its node's
+    cases, Art. 25). Without a node (tests, tools on one store) every unit is acted on.
+    """
+    if manages(org, node, unit_code) or (
+        node is not None and or_root and unit_code == node.root_unit
+    ):
+        return
+    assert node is not None
+    unit = org.get(unit_code)
+    raise Forbidden(
+        f"Art. 7, 31: unit {unit_code} is managed by node {unit.managing_node_id} "
+        f"(按照干部管理权限, 逐级); node {node.node_id} acts only on the units it manages: "
+        f"act on {unit_code} on node {unit.managing_node_id}"
+    )
+
+
+def manages(org: OrgDirectory, node: Node | None, unit_code: str) -> bool:
+    """Whether `node` manages the unit by cadre-management authority (Art. 7); no node: all."""
+    return node is None or org.get(unit_code).managing_node_id == node.node_id

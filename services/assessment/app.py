@@ -127,8 +127,9 @@ class AssessmentApplication(ServiceApplication):
 
         Internal inspections, superior supervision, social evaluation, commendations and
         accountability come from above (Art. 8, 30): a unit cannot inspect, commend or hold
-        itself to account.
+        itself to account. On a node, only a unit the node manages (403 otherwise): its records
+        count where the unit is assessed (Art. 7, 31).
         """
-        self.ensure_within(principal, unit_code)
+        self.ensure_manages(principal, unit_code)  # this node's units only (Art. 7, 31 逐级)
         if principal.unit_code == unit_code:
             raise Invalid("unit_code", f"{what} is made by a body above {unit_code}, not itself")

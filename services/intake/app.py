@@ -23,6 +23,7 @@ from services.intake.settings import IntakeRules
 from shared.application import ServiceApplication
 from shared.events import (
     InformationAcknowledged,
+    InformationFeedbackOverdue,
     InformationForwarded,
     InformationHandled,
     InformationSupervised,
@@ -98,6 +99,7 @@ class IntakeApplication(ServiceApplication):
             InformationAcknowledged,
             InformationHandled,
             InformationSupervised,
+            InformationFeedbackOverdue,
         )
         return isinstance(upstream, routed) and upstream.data.to_node_id == self.node_id
 
@@ -109,6 +111,8 @@ class IntakeApplication(ServiceApplication):
             routing.take_handling_report(self, upstream, processing_event)
         elif isinstance(upstream, InformationSupervised):
             routing.take_supervision(self, upstream, processing_event)
+        elif isinstance(upstream, InformationFeedbackOverdue):
+            routing.take_feedback_overdue(self, upstream, processing_event)
         elif isinstance(upstream, InformationForwarded | InformationTransferred):
             routing.take_routed(self, upstream, processing_event)
 

@@ -17,6 +17,7 @@ from services.intake.routing.contract import (
     translate_acknowledgement,
     translate_chase,
     translate_discipline_transfer,
+    translate_feedback_overdue,
     translate_handling_report,
     translate_return,
     translate_sign_off,
@@ -29,6 +30,7 @@ translate.add(RiskInformation.Filed, translate_filed)
 translate.add(RiskInformation.AcknowledgementSent, translate_acknowledgement)
 translate.add(RiskInformation.HandlingReported, translate_handling_report)
 translate.add(RiskInformation.Chased, translate_chase)
+translate.add(RiskInformation.FeedbackOverdue, translate_feedback_overdue)
 translate.add(RiskInformation.HandlingReturned, translate_return)
 translate.add(RiskInformation.SignedOff, translate_sign_off)
 translate.add(RiskInformation.TransferredToDiscipline, translate_discipline_transfer)

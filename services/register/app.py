@@ -176,6 +176,7 @@ class RegisterApplication(ServiceApplication):
     verify_information = judgement.verify_information
     judge_information = judgement.judge_information
     sign_off_judgement = judgement.sign_off_judgement
+    withdraw_judgement_proposal = judgement.withdraw_proposal
 
     # -- the judgement groups 研判小组 (Art. 25): groups/handlers.py -----------------------------
 

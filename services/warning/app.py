@@ -15,6 +15,7 @@ from services.warning.disposal import handlers
 from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
 from services.warning.read_model import WarningView
 from services.warning.supervision import handlers as supervision
+from services.warning.supervision import watch as rework_watch
 from services.warning.timeline import TimelineEntry, timeline
 from shared.application import Rejected, ServiceApplication
 from shared.events import JudgementMade, RiskGraded
@@ -100,6 +101,7 @@ class WarningApplication(ServiceApplication):
     verify_action = handlers.verify_action
     supervise = supervision.supervise
     report_rework = supervision.resubmit
+    check_rework_deadlines = rework_watch.check_rework_deadlines
     check_deadlines = watch.check_deadlines
 
     # -- the organisation (Art. 27, 29) ---------------------------------------------------------

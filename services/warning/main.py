@@ -11,6 +11,7 @@ from services.warning.disposal import api as disposal_api
 from services.warning.notice import api as notice_api
 from services.warning.settings import WarningSettings
 from services.warning.supervision import api as supervision_api
+from services.warning.supervision.watch import TICK as REWORK_TICK
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ SPEC = ServiceSpec(
     ],
     # And the console's suspended accounts and revoked keys (shared/revocation.py).
     consumes=("register", "console"),
-    ticks=(TICK,),
+    ticks=(TICK, REWORK_TICK),
 )
 
 Settings = WarningSettings

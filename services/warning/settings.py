@@ -20,6 +20,9 @@ class WarningSettings(ServiceSettings):
         description="Notice number pattern 预警通知书文号: {year}, {level_char}, {level}, {seq}.",
     )
     remind_days_before: int = Field(3, description="Days before a deadline to remind (临期提醒).")
+    rework_days: int = Field(
+        10, description="Days to report the rework of a returned disposal (重办期限, Art. 29)."
+    )
     business_lines: dict[str, str] = Field(
         default_factory=dict,
         description="Unit code -> its superior business department 上级业务主管部门 (Art. 27).",
@@ -29,6 +32,7 @@ class WarningSettings(ServiceSettings):
         """The rules these settings configure; default action plans and escalation."""
         return WarningRules(
             remind_days_before=self.remind_days_before,
+            rework_days=self.rework_days,
             notice_pattern=self.notice_pattern,
             business_lines=dict(self.business_lines),
         )

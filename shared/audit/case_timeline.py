@@ -10,15 +10,18 @@ supervision of the disposal (Art. 29), re-grade proposals, and the closure or tr
 
 It also follows the risk point the judgement names (Art. 10, 14, 15, 30): its grading, the
 leadership team's approval, publication and force, its measures verified or overdue, revision
-requests from inspections and the point's re-grading and re-approval after it was reopened. A
-grading another case's judgement made of the same point, or a re-grade proposal of another
-case's warning, is that case's, not this one's, and stays out. The point's power (职权) is not
-followed: no public event names a risk point's power, so nothing links PowerCatalogued or
-PowerCharted to the point honestly.
+requests from inspections, the register's reopening of the point (RiskPointReopened) and its
+re-grading and re-approval after. A grading another case's judgement made of the same point, or
+a re-grade proposal of another case's warning, is that case's, not this one's, and stays out.
+And the power (职权, Art. 11) the point lies in, which its RiskGraded names (`power_id`): the
+power's cataloguing (PowerCatalogued) and every version of its flowchart (PowerCharted). A
+point whose gradings name no power (graded before they carried it, or linked to none) shows none.
 
-Last, the annual results (AssessmentPublished, Art. 31) of the units and years in which the
-case left a fact that counts in assessment. A published result names no event ids (only how many
-lie behind each line), so it is linked by unit and year, and the entry says so.
+Last, the annual results (AssessmentPublished, Art. 31) that rest on the case: a result names,
+per line, the ce_ids of the events it rests on (`evidence_event_ids`), and belongs to the case
+when one of them is an event of the case's own timeline. A result published before it carried
+them names none; it is linked, as before, by the unit and year in which the case left a fact
+that counts in assessment, and the entry says so.
 
 The links are the ids the events carry (information → judgement → warning, judgement → risk
 point, breach), so the timeline spans nodes: a case keeps its id when it is forwarded down or
@@ -40,8 +43,10 @@ from shared.events import (
     CaseTransferred,
     CloudEvent,
     DisposalOverdue,
+    DisposalReworkOverdue,
     DisposalSupervised,
     InformationAcknowledged,
+    InformationFeedbackOverdue,
     InformationForwarded,
     InformationHandled,
     InformationSupervised,
@@ -49,6 +54,8 @@ from shared.events import (
     JudgementMade,
     MeasureOverdue,
     MeasureVerified,
+    PowerCatalogued,
+    PowerCharted,
     RectificationOverdue,
     RegradeProposed,
     ReportingBreachFound,
@@ -58,6 +65,7 @@ from shared.events import (
     RiskPointApproved,
     RiskPointInForce,
     RiskPointPublished,
+    RiskPointReopened,
     RiskReported,
     WarningClosed,
     WarningIssued,
@@ -78,14 +86,21 @@ _SUPERVISION_ZH = {"chased": "经上级督办", "returned": "被上级退回重�
 _BREACH_ZH = {"late": "迟报", "missed": "漏报", "concealment_candidate": "疑似瞒报（待核实）",
               "untrue": "报告不真实", "inaccurate": "报告核心内容不准确"}  # fmt: skip
 _ASPECT_ZH = {"content": "风险内容", "grade": "风险等级", "measures": "防控措施"}
+_STATUS_ZH = {"draft": "待评定", "graded": "待审定", "approved": "审定通过", "published": "公示中",
+              "in_force": "生效"}  # fmt: skip
 _RESULT_ZH = {"excellent": "优秀", "good": "良好", "pass": "合格", "fail": "不合格"}
 
-Via = Literal["case", "risk_point", "unit_year"]
+Via = Literal["case", "risk_point", "power", "evidence", "unit_year"]
 """How an entry belongs to the case: the case's own ids (information, judgement, warning,
-breach); the risk point its judgement names; or, for an annual result, the unit and year of one
-of the case's facts (a result names no event ids)."""
+breach); the risk point its judgement names; the power that point lies in; for an annual
+result, an event of the case among those its lines rest on (`evidence`) or, for a result that
+names no event ids (published before it carried them), the unit and year of one of the case's
+facts."""
 
-_VIA_ZH: dict[str, str] = {"case": "本案", "risk_point": "所涉风险点", "unit_year": "单位年度"}
+_VIA_ZH: dict[str, str] = {
+    "case": "本案", "risk_point": "所涉风险点", "power": "所涉职权", "evidence": "考核依据",
+    "unit_year": "单位年度",
+}  # fmt: skip
 
 _POINT_KINDS = (
     RiskGraded
@@ -95,15 +110,22 @@ _POINT_KINDS = (
     | MeasureOverdue
     | MeasureVerified
     | RevisionRequested
+    | RiskPointReopened
 )
 _WARNING_KINDS = (
-    RectificationOverdue | DisposalOverdue | RegradeProposed | WarningClosed | DisposalSupervised
+    RectificationOverdue
+    | DisposalOverdue
+    | RegradeProposed
+    | WarningClosed
+    | DisposalSupervised
+    | DisposalReworkOverdue
 )
 # The case's facts that count in a unit's annual assessment (docs/assessment-scoring.md).
 _SCORED_KINDS = (
     WarningIssued
     | RectificationOverdue
     | DisposalOverdue
+    | DisposalReworkOverdue
     | ReportingBreachFound
     | ReportingBreachReviewed
     | MeasureOverdue
@@ -150,6 +172,7 @@ class _Links:
     judgements: set[UUID] = field(default_factory=set)
     warnings: set[UUID] = field(default_factory=set)
     points: set[UUID] = field(default_factory=set)
+    powers: set[UUID] = field(default_factory=set)
     breaches: set[UUID] = field(default_factory=set)
 
 
@@ -180,6 +203,10 @@ def _links(case_id: UUID, events: list[CloudEvent]) -> _Links:
                 links.points.add(e.data.risk_point_id)
         elif isinstance(e, RiskGraded) and _of_the_case(e, links):
             links.points.add(e.data.risk_point_id)
+    for e in events:
+        # The power is the point's, whichever grading names it (another case's too).
+        if isinstance(e, RiskGraded) and e.data.risk_point_id in links.points and e.data.power_id:
+            links.powers.add(e.data.power_id)
     return links
 
 
@@ -207,6 +234,8 @@ def _via(event: CloudEvent, links: _Links) -> Via | None:
         return "case" if data.warning_id in links.warnings else None
     if isinstance(event, ReportingBreachReviewed):
         return "case" if data.breach_id in links.breaches else None
+    if isinstance(event, PowerCatalogued | PowerCharted):
+        return "power" if data.power_id in links.powers else None
     if isinstance(event, _POINT_KINDS) and data.risk_point_id in links.points:
         if isinstance(event, RiskGraded) and _of_another_case(event, links):
             return None
@@ -230,6 +259,8 @@ def _describe(event: CloudEvent) -> tuple[str, datetime | None] | None:
                 f"节点 {d.node_id} 报告处理情况（第{d.round}次）：{d.outcome}；措施：{measures}",
                 None,
             )
+        case InformationFeedbackOverdue(data=d):
+            return f"节点 {d.to_node_id} 逾期未报告处理情况（期限 {_bj(d.due_at)}）", d.due_at
         case InformationSupervised(data=d) if d.act == "chased":
             return f"催办节点 {d.to_node_id}：{d.reason}", d.feedback_due_at
         case InformationSupervised(data=d) if d.act == "returned":
@@ -304,9 +335,28 @@ def _describe_point(event: CloudEvent) -> tuple[str, datetime | None] | None:
         case RevisionRequested(data=d):
             aspects = "、".join(_ASPECT_ZH[a] for a in d.aspects)
             return (
-                f"{_point(d.risk_point_id)} 监督检查要求动态修正（{aspects}），"
-                f"风险点退回重新评定：{d.finding}",
+                f"{_point(d.risk_point_id)} 监督检查要求动态修正（{aspects}）：{d.finding}",
                 d.revise_by,
+            )
+        case RiskPointReopened(data=d):
+            aspects = "、".join(_ASPECT_ZH[a] for a in d.aspects)
+            grade = f"，现风险等级{Grade(d.grade).label_zh}" if d.grade else ""
+            return (
+                f"{_point(d.risk_point_id)} 退回所在单位动态修正（{aspects}；原为"
+                f"{_STATUS_ZH[d.status_before]}{grade}），修正后须经领导班子重新审定",
+                d.revise_by,
+            )
+        case PowerCatalogued(data=d):
+            return (
+                f"职权 {str(d.power_id)[:8]} 列入职权目录：{d.name}（{d.kind}；依据 "
+                f"{d.legal_basis}；行使岗位 {'、'.join(d.posts)}）",
+                None,
+            )
+        case PowerCharted(data=d):
+            return (
+                f"职权 {str(d.power_id)[:8]} 绘制权力运行流程图第{d.flowchart_version}版"
+                f"（{d.steps}个环节）",
+                None,
             )
     return None
 
@@ -335,6 +385,12 @@ def _describe_warning(event: CloudEvent) -> tuple[str, datetime | None] | None:
             return f"{d.notice_number} 各项措施均已核实，预警办结", None
         case CaseTransferred(data=d):
             return f"移送{d.to_body}（{d.reference}）：{d.reasons}", None
+        case DisposalReworkOverdue(data=d):
+            return (
+                f"{d.notice_number} 处置机关 {d.unit_code} 第{d.return_number}次退回后逾期未报送"
+                f"重办情况（期限 {_bj(d.due_at)}）",
+                d.due_at,
+            )
         case DisposalSupervised(data=d):
             act = _SUPERVISION_ZH[d.act]
             return f"{d.notice_number} 处置{act}（处置机关 {d.disposing_unit}）：{d.text}", None
@@ -344,13 +400,28 @@ def _describe_warning(event: CloudEvent) -> tuple[str, datetime | None] | None:
 def _describe_result(event: CloudEvent) -> tuple[str, datetime | None] | None:
     match event:
         case AssessmentPublished(data=d):
-            return (
+            result = (
                 f"{d.year}年度考核结果公布：{d.unit_code} 得分 {d.total:g}"
-                f"（{_RESULT_ZH[d.grade]}），考核单位 {d.assessor_unit}。考核结果未列明所据事件"
-                f"编号，按单位与年度关联：本时间线所列事实有计入该单位该年度考核的",
+                f"（{_RESULT_ZH[d.grade]}），考核单位 {d.assessor_unit}。"
+            )
+            if _names_evidence(event):
+                return result + "各项列明所据事件编号，其中含本时间线所列事实", None
+            return (
+                result + "考核结果未列明所据事件编号，按单位与年度关联：本时间线所列事实有计入"
+                "该单位该年度考核的",
                 None,
             )
     return None
+
+
+def _names_evidence(result: AssessmentPublished) -> bool:
+    """Whether the result names the events its lines rest on (published after it carried them)."""
+    return any(line.evidence_event_ids is not None for line in result.data.lines)
+
+
+def _rests_on(result: AssessmentPublished, event_ids: set[str]) -> bool:
+    """Whether one of the result's lines rests on one of `event_ids` (Art. 31)."""
+    return any(event_ids & set(line.evidence_event_ids or ()) for line in result.data.lines)
 
 
 def _entry(event: CloudEvent, via: Via) -> TimelineEntry | None:
@@ -404,8 +475,14 @@ def case_timeline(case_id: UUID, events: Iterable[CloudEvent]) -> list[TimelineE
         if via is not None:
             mine.append((event, via))
     charged = _charged_unit_years([e for e, _ in mine])
+    case_event_ids = {e.id for e, _ in mine}
     for event in unique:
-        if isinstance(event, AssessmentPublished) and _unit_year_of(event) in charged:
+        if not isinstance(event, AssessmentPublished):
+            continue
+        if _names_evidence(event):
+            if _rests_on(event, case_event_ids):
+                mine.append((event, "evidence"))
+        elif _unit_year_of(event) in charged:
             mine.append((event, "unit_year"))
     entries = [entry for e, via in mine if (entry := _entry(e, via)) is not None]
     # Steps at the same moment keep the order their service published them in (a grading
@@ -426,6 +503,8 @@ def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
         "时间为北京时间；证据栏为事件编号（ce_id），可在事件流中逐条核对。",
         "关联栏：本案 = 以本案件、研判、预警或报告问题的编号关联；"
         "所涉风险点 = 研判所涉风险点的评定、审定、公示、措施与修正；"
+        "所涉职权 = 该风险点所在职权的目录登记与流程图；"
+        "考核依据 = 考核结果列明的所据事件中含本案事实；"
         "单位年度 = 考核结果未列明事件编号，按本案事实所在单位与年度关联。",
         "",
         "| 时间 | 节点 | 单位 | 经办 | 事项 | 依据 | 关联 | 证据 |",

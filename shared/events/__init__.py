@@ -43,6 +43,8 @@ from shared.events.console import (
 from shared.events.intake import (
     InformationAcknowledged,
     InformationAcknowledgedData,
+    InformationFeedbackOverdue,
+    InformationFeedbackOverdueData,
     InformationForwarded,
     InformationForwardedData,
     InformationHandled,
@@ -82,6 +84,8 @@ from shared.events.register import (
     RiskPointInForceData,
     RiskPointPublished,
     RiskPointPublishedData,
+    RiskPointReopened,
+    RiskPointReopenedData,
 )
 from shared.events.upcasting import UPCASTERS, UpcasterRegistry
 from shared.events.warning import (
@@ -89,6 +93,8 @@ from shared.events.warning import (
     CaseTransferredData,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalReworkOverdue,
+    DisposalReworkOverdueData,
     DisposalSupervised,
     DisposalSupervisedData,
     DueAction,
@@ -145,7 +151,10 @@ AnyEvent: TypeAlias = Annotated[
     | ReportingBreachReviewed
     | AccountSuspended
     | AccountReactivated
-    | SigningKeyRevoked,
+    | SigningKeyRevoked
+    | RiskPointReopened
+    | InformationFeedbackOverdue
+    | DisposalReworkOverdue,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -183,6 +192,9 @@ _ALL: tuple[type[CloudEvent], ...] = (
     AccountSuspended,
     AccountReactivated,
     SigningKeyRevoked,
+    RiskPointReopened,
+    InformationFeedbackOverdue,
+    DisposalReworkOverdue,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -239,6 +251,8 @@ __all__ = [
     "CloudEvent",
     "DisposalOverdue",
     "DisposalOverdueData",
+    "DisposalReworkOverdue",
+    "DisposalReworkOverdueData",
     "DisposalSupervised",
     "DisposalSupervisedData",
     "DueAction",
@@ -249,6 +263,8 @@ __all__ = [
     "GradingFactors",
     "InformationAcknowledged",
     "InformationAcknowledgedData",
+    "InformationFeedbackOverdue",
+    "InformationFeedbackOverdueData",
     "InformationForwarded",
     "InformationForwardedData",
     "InformationHandled",
@@ -291,6 +307,8 @@ __all__ = [
     "RiskPointInForceData",
     "RiskPointPublished",
     "RiskPointPublishedData",
+    "RiskPointReopened",
+    "RiskPointReopenedData",
     "RiskReported",
     "RiskReportedData",
     "ScoreLine",

@@ -59,6 +59,21 @@ class ScoreLine(BaseModel):
     points: float = Field(description="Points given (negative for accountability).")
     max_points: float = Field(ge=0, description="Points available (0 for accountability).")
     evidence_count: int = Field(ge=0, description="How many events and records lie behind it.")
+    evidence_event_ids: tuple[str, ...] | None = Field(
+        default=None,
+        description="ce_ids of the other services' events this line rests on (intake, register, "
+        "warning: a breach, a grading, a warning, an overdue action, a verified measure…), each "
+        "once, in the explanation's order, including facts that moved no point (a dismissed 瞒报 "
+        "candidate, a verified measure). Empty for lines resting only on assessment's own "
+        "records. Null (absent) in results published before it was carried (additive, schema "
+        "v1).",
+    )
+    evidence_record_ids: tuple[str, ...] | None = Field(
+        default=None,
+        description="Ids of assessment's own records the line rests on (inspection findings and "
+        "self-inspections, social-evaluation responses, commendations, accountability), which "
+        "are not events on a topic; null (absent) in results published before it was carried.",
+    )
 
 
 class AssessmentPublishedData(EventData):

@@ -197,6 +197,33 @@ class InformationHandled(CloudEvent):
     data: InformationHandledData = Field(description="The handling report.")
 
 
+class InformationFeedbackOverdueData(EventData):
+    """The lower level's handling report on a forward is overdue 逾期未反馈 (跟踪督办, Art. 24).
+
+    Published by the forwarding node's intake when the deadline (`due_at`: the first deadline,
+    a chase's or a return's) passed with no handling report; addressed to the lower node
+    (`to_node_id`), whose intake puts it in that node's inbox. `unit_code` is the case's unit;
+    `actor` the system (the forwarding node's deadline watch). Once per forward.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    information_id: UUID = Field(description="Id of the case (the same at both nodes).")
+    to_node_id: str = Field(
+        min_length=1, description="The lower node whose handling report is overdue."
+    )
+    due_at: AwareDatetime = Field(description="When the handling report was due (反馈期限).")
+
+
+class InformationFeedbackOverdue(CloudEvent):
+    """InformationFeedbackOverdue v1: a forward's handling report is overdue (Art. 24)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.intake.InformationFeedbackOverdue.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.intake.InformationFeedbackOverdue.v1",
+        description="Event type (ce_type).",
+    )
+    data: InformationFeedbackOverdueData = Field(description="The overdue forward.")
+
+
 SupervisionAct = Literal["chased", "returned", "signed_off"]
 
 

@@ -1,5 +1,5 @@
 """Events published by the register: units, catalogue, gradings, approval, publication,
-judgements (Art. 5–7, 10–14, 25, 30)."""
+reopening for revision, judgements (Art. 5–7, 10–14, 25, 30)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from shared.events.assessment import RevisionAspect
 from shared.events.base import CloudEvent, EventData
 from shared.vocabulary import Grade, GradeSource, RiskCategory, UnitKind, Verdict, WarningLevel
 
@@ -56,6 +57,13 @@ class RiskGradedData(EventData):
     judgement_id: UUID | None = Field(description="The judgement that led to it, if any (Art. 25).")
     recommended_level: WarningLevel | None = Field(
         description="Warning level the judgement recommends, if any; decided in review (Art. 28)."
+    )
+    power_id: UUID | None = Field(
+        default=None,
+        description="The power (职权, Art. 11) whose exercise the risk point lies in, as "
+        "catalogued (PowerCatalogued, PowerCharted carry the same id); null for a point linked "
+        "to no power. Absent in gradings published before it was carried (additive, optional: "
+        "the schema stays version 1).",
     )
 
 
@@ -382,3 +390,54 @@ class MeasureVerified(CloudEvent):
         description="Event type (ce_type).",
     )
     data: MeasureVerifiedData = Field(description="The verification.")
+
+
+RiskStatusName = Literal["draft", "graded", "approved", "published", "in_force"]
+"""Where a risk point stood: draft 待评定, graded 待审定, approved 审定通过, published 公示中, in
+force 生效 (Art. 10, 14)."""
+
+
+class RiskPointReopenedData(EventData):
+    """An inspection's revision request reopened a risk point 动态修正 (Art. 30).
+
+    The point goes back to its unit (`unit_code`): what was approved, published or in force no
+    longer stands until the leadership team approves the revised point again (Art. 14), which a
+    later RiskPointApproved shows. `actor` is who asked for the revision (the inspection's
+    RevisionRequested), on whose request the register reopened it; the time is when the register
+    took the request in. Published once per request.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    risk_point_id: UUID = Field(description="Id of the risk point in the register.")
+    request_id: UUID = Field(description="The revision request (RevisionRequested.request_id).")
+    request_event_id: str = Field(
+        min_length=1, description="ce_id of the RevisionRequested that reopened it (evidence)."
+    )
+    inspection_id: UUID = Field(description="The inspection (检查) whose finding asked for it.")
+    finding_id: UUID = Field(description="The finding (检查发现) within that inspection.")
+    aspects: tuple[RevisionAspect, ...] = Field(
+        min_length=1,
+        description="What is to be revised: content (风险内容), grade (风险等级) and/or measures "
+        "(防控措施).",
+    )
+    finding: str = Field(min_length=1, description="What the inspectors found, in words.")
+    revise_by: AwareDatetime | None = Field(
+        description="When the revision should be approved again, if the inspectors set a date."
+    )
+    status_before: RiskStatusName = Field(
+        description="Where the point stood when it was reopened (e.g. in_force 生效)."
+    )
+    grade: Grade | None = Field(
+        description="The grade on record, which stands until the point is re-graded; null if it "
+        "was never graded."
+    )
+
+
+class RiskPointReopened(CloudEvent):
+    """RiskPointReopened v1: a risk point was reopened for revision 动态修正 (Art. 30)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.register.RiskPointReopened.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.register.RiskPointReopened.v1",
+        description="Event type (ce_type).",
+    )
+    data: RiskPointReopenedData = Field(description="The reopening.")

@@ -233,6 +233,12 @@ class DisposalSupervisedData(EventData):
     document_refs: tuple[str, ...] = Field(
         description="References of the documents of a rework (文书、材料); empty otherwise."
     )
+    due_at: AwareDatetime | None = Field(
+        default=None,
+        description="For returned: by when the disposing body reports its rework (重办期限), "
+        "watched like a warning's deadlines (DisposalReworkOverdue). Null for the other acts "
+        "and absent in returns published before it was carried (additive, schema v1).",
+    )
 
 
 class DisposalSupervised(CloudEvent):
@@ -243,3 +249,32 @@ class DisposalSupervised(CloudEvent):
         description="Event type (ce_type).",
     )
     data: DisposalSupervisedData = Field(description="The supervisory act.")
+
+
+class DisposalReworkOverdueData(EventData):
+    """A disposing body did not report its rework of a returned disposal in time (Art. 29).
+
+    The level above returned 退回 the disposal with a rework deadline; it passed with no rework
+    reported. `unit_code` is the disposing body (the holder of the duty, charged in its own
+    assessment, never the warned unit's); `actor` the system (the warning service's watch).
+    Once per return.
+    """
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    warning_id: UUID = Field(description="The warning whose disposal was returned.")
+    notice_number: str = Field(min_length=1, description="Number of the warning notice.")
+    warned_unit: str = Field(min_length=1, description="The unit the warning was issued to.")
+    return_number: int = Field(ge=1, description="Which return of this disposal (1 = the first).")
+    returned_at: AwareDatetime = Field(description="When the level above returned it (退回).")
+    due_at: AwareDatetime = Field(description="By when the rework was due (重办期限).")
+    detected_at: AwareDatetime = Field(description="When the lapse was found.")
+
+
+class DisposalReworkOverdue(CloudEvent):
+    """DisposalReworkOverdue v1: a returned disposal's rework is overdue (Art. 29)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.warning.DisposalReworkOverdue.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.warning.DisposalReworkOverdue.v1",
+        description="Event type (ce_type).",
+    )
+    data: DisposalReworkOverdueData = Field(description="The overdue rework.")

@@ -58,8 +58,21 @@ def test_an_overdue_forward_is_recorded_then_closed_by_a_late_answer(
         wait_until(lambda: forward()["acknowledged_at"] is not None, what="the town's receipt")
         assert forward()["state"] == "overdue"
 
-        # The town reports, late, how it handled the matter: that is the answer.
+        # The overdue reaches the town's inbox too (InformationFeedbackOverdue, Art. 24).
         town_office = town.token(Role.OFFICE, "QX-TH", user="u-taihe-office")
+        town_http = httpx.Client(
+            base_url=f"http://127.0.0.1:{town_port}", timeout=10,
+            headers={"Authorization": f"Bearer {town_office}"},
+        )  # fmt: skip
+
+        def town_side() -> list[str]:
+            return [t["what"] for t in town_http.get(f"/information/{case}/timeline").json()]
+
+        wait_until(lambda: "recorded_overdue_by_level_above" in town_side(),
+                   what="the overdue in the town's inbox")  # fmt: skip
+        town_http.close()
+
+        # The town reports, late, how it handled the matter: that is the answer.
         report = {"outcome": "已责令村委会补开村民代表会议", "measures": ["约谈村主任"],
                   "document_refs": []}  # fmt: skip
         reported = httpx.post(

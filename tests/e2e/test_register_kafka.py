@@ -32,6 +32,7 @@ FACTORS = {"importance": 4, "discretion": 4, "probability": 4, "harm": 4}
 ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
 GRADED = "cn.gov.qingxin.lianfang.register.RiskGraded.v1"
 JUDGED = "cn.gov.qingxin.lianfang.register.JudgementMade.v1"
+REOPENED = "cn.gov.qingxin.lianfang.register.RiskPointReopened.v1"
 
 
 def _types(records: list[Any]) -> list[str]:
@@ -146,6 +147,10 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
         assert (shown["status"], shown["under_revision"]) == ("draft", True)
         assert len(shown["revisions"]) == 1
 
-    # Nothing more was published: each input counted once.
-    later = await node.read_all(node.topics.events("register"), expect=4, timeout=5)
-    assert len(later) == 3
+    # The reopening is published once for the two copies (Art. 30), citing the request; nothing
+    # more was published: each input counted once.
+    later = await node.read_all(node.topics.events("register"), expect=5, timeout=10)
+    assert _types(later)[3:] == [REOPENED]
+    reopened = json.loads(later[3].value)
+    assert (reopened["risk_point_id"], reopened["request_event_id"]) == (point_id, request.id)
+    assert reopened["status_before"] == "graded"

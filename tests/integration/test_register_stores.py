@@ -10,6 +10,7 @@ import pytest
 
 from tests.support.stores import OnPostgres
 from tests.unit.register.test_judgement_story import JudgementStory
+from tests.unit.register.test_managed_units import ManagedUnitsStory
 from tests.unit.register.test_measures_story import MeasuresStory
 from tests.unit.register.test_org_units_story import OrgUnitStory
 from tests.unit.register.test_register_as_of import AsOfStory
@@ -40,4 +41,8 @@ class TestOrgUnitsPostgres(OnPostgres, OrgUnitStory):
 
 
 class TestMeasuresPostgres(OnPostgres, MeasuresStory):
+    pass
+
+
+class TestManagedUnitsPostgres(OnPostgres, ManagedUnitsStory):
     pass

@@ -9,6 +9,7 @@ from services.assessment.figures.model import FactKind, UnitYearFigures
 from shared.clock import BEIJING
 from shared.events import (
     DisposalOverdue,
+    DisposalReworkOverdue,
     JudgementMade,
     MeasureOverdue,
     MeasureVerified,
@@ -21,6 +22,7 @@ from shared.events import (
     RiskPointApproved,
     RiskPointInForce,
     RiskPointPublished,
+    RiskPointReopened,
     RiskReported,
     WarningClosed,
     WarningIssued,
@@ -61,6 +63,8 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         return FactKind.RISK_PUBLISHED, str(e.data.risk_point_id), ""
     if isinstance(e, RiskPointInForce):
         return FactKind.RISK_IN_FORCE, str(e.data.risk_point_id), ""
+    if isinstance(e, RiskPointReopened):  # the grade on record stays; approval and force lapse
+        return FactKind.RISK_REOPENED, str(e.data.risk_point_id), e.data.grade or ""
     if isinstance(e, WarningIssued):
         return FactKind.WARNING_ISSUED, str(e.data.warning_id), e.data.level
     if isinstance(e, WarningClosed):
@@ -71,6 +75,10 @@ def _fact(e: CloudEvent) -> tuple[FactKind, str, object] | None:
         d = e.data
         detail = f"{d.level.value} {d.action_kind.value}, warning to {d.warned_unit}"
         return FactKind.DISPOSAL_OVERDUE, str(d.action_id), detail
+    if isinstance(e, DisposalReworkOverdue):  # the disposing body's lapse: unit_code is the body
+        r = e.data
+        detail = f"{r.notice_number} return {r.return_number}, warning to {r.warned_unit}"
+        return FactKind.REWORK_OVERDUE, f"{r.warning_id}:{r.return_number}", detail
     if isinstance(e, MeasureOverdue | MeasureVerified):
         return _measure_fact(e)
     if isinstance(e, ReportingBreachFound):

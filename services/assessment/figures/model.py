@@ -27,11 +27,15 @@ class FactKind(StrEnum):
     RISK_APPROVED = "risk_approved"  # RiskPointApproved 集体审定 (Art. 14)
     RISK_PUBLISHED = "risk_published"  # RiskPointPublished 公示 (Art. 10)
     RISK_IN_FORCE = "risk_in_force"  # RiskPointInForce 生效 (Art. 10)
+    RISK_REOPENED = "risk_reopened"  # RiskPointReopened 动态修正: approval, force lapse (Art. 30)
     WARNING_ISSUED = "warning_issued"  # WarningIssued (Art. 28)
     WARNING_CLOSED = "warning_closed"  # WarningClosed (Art. 28)
     RECTIFICATION_OVERDUE = "rectification_overdue"  # RectificationOverdue (Art. 28)
     # DisposalOverdue: a talk, letter or criticism the unit owed as a disposing body (Art. 28)
     DISPOSAL_OVERDUE = "disposal_overdue"
+    # DisposalReworkOverdue: the rework of a returned disposal the unit owed as its disposing
+    # body (Art. 29)
+    REWORK_OVERDUE = "rework_overdue"
     # ReportingBreachFound against the unit whose duty it was, or JudgementMade's finding
     # against the unit that made the report (Art. 23)
     REPORTING_BREACH = "reporting_breach"

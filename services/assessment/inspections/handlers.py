@@ -20,6 +20,7 @@ from services.assessment.inspections.model import (
 )
 from shared.application import actor_of
 from shared.errors import Conflict, Invalid
+from shared.jurisdiction import manages
 
 if TYPE_CHECKING:
     from services.assessment.app import AssessmentApplication
@@ -53,7 +54,7 @@ class NewFinding:
 def open_inspection(app: AssessmentApplication, new: NewInspection, by: Principal) -> Inspection:
     """Task a self-inspection, or open an internal inspection or superior supervision (Art. 30)."""
     if new.kind is InspectionKind.SELF:
-        app.ensure_within(by, new.unit_code)  # the unit tasks itself, or a body above does
+        app.ensure_manages(by, new.unit_code)  # the unit tasks itself, or a body above does
         if new.trigger is None:
             raise Invalid("trigger", "a self-inspection says why: annual or which change")
         inspecting = new.unit_code
@@ -86,12 +87,16 @@ def task_annual_self_inspections(
 ) -> list[Inspection]:
     """Task every unit below `within` with its annual self-inspection 年度自查 (Art. 30).
 
-    Units that already have theirs for the year are left alone, so tasking twice adds none.
+    Units that already have theirs for the year are left alone, so tasking twice adds none; on
+    a node, only the units it manages are tasked (their town's node tasks the others, Art. 7,
+    31 逐级).
     """
     app.ensure_within(by, within, "within")
     tasked = []
     for unit in sorted(app.org.subtree(within), key=lambda u: u.code):
         if unit.code == within or annual_self_inspection_id(unit.code, year) in app.repository:
+            continue
+        if not manages(app.org, app.node, unit.code):
             continue
         new = NewInspection(
             InspectionKind.SELF, unit.code, f"{year}年度廉政风险自查", year,

@@ -36,7 +36,9 @@ def assessor_of(app: AssessmentApplication, unit_code: str) -> str:
     """Who assesses a unit 分级考核 (Art. 31): the level above it in the tree.
 
     The district assesses towns and district departments; a town assesses its units and
-    village committees. The district itself is assessed above this system.
+    village committees. The district itself is assessed above this system. On a node, the unit
+    must also be one the node manages (`ensure_assessor`): a town's units are assessed on the
+    town's node, never on the district's.
     """
     unit = app.unit(unit_code)
     if unit.parent_code is None:
@@ -54,6 +56,9 @@ def ensure_assessor(app: AssessmentApplication, principal: Principal, unit_code:
     """The caller's unit assesses `unit_code` (level by level, Art. 31); the assessor unit."""
     app.ensure_within(principal, unit_code)
     assessor = assessor_of(app, unit_code)
+    # The node that manages the unit assesses it, 逐级: the district node the towns themselves
+    # and the district's departments, a town's node the town's units and villages (Art. 7, 31).
+    app.ensure_manages(principal, unit_code)
     if principal.unit_code != assessor:
         raise Invalid(
             "unit_code",

@@ -14,7 +14,10 @@ Four parts, each a share of the component's weight (default a quarter each):
 A point's stage follows its facts in order (they share a Kafka key, so they arrive in order): a
 re-grading to a different grade sends it back to "graded", as the register does, since the new
 grade needs approving and publishing again. A re-grading whose earlier grade the year's facts do
-not show is taken as a new grade: we cannot tell it kept the approved one.
+not show is taken as a new grade: we cannot tell it kept the approved one. A reopening for
+revision (RiskPointReopened, Art. 30) sends it back to "graded" too: its grade stays on record,
+but what was approved, published and in force no longer stands until the team approves the
+revised point again.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ def stages(facts: list[Fact]) -> dict[str, dict[int, str]]:
     reached: dict[str, dict[int, str]] = {}
     grade: dict[str, str] = {}
     for f in facts:
+        if f.kind == FactKind.RISK_REOPENED:
+            reached[f.key] = {1: f.event_id}  # back to the unit: approve and publish it again
+            continue
         if f.kind not in _STAGE:
             continue
         if f.kind == FactKind.RISK_GRADED:

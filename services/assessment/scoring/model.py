@@ -390,7 +390,8 @@ def overdue(ledger: Ledger, s: ScoringScheme) -> ScoreItem:
     """Lapses charged to this unit 逾期未落实 (Art. 14, 15, 28): each to whoever held it.
 
     As a warned unit, its own actions (RectificationOverdue); as a disposing body, the talks,
-    letters and criticisms it owed (DisposalOverdue). A disposing body's lapse never costs the
+    letters and criticisms it owed (DisposalOverdue) and the rework of a disposal the level above
+    returned (DisposalReworkOverdue, Art. 29). A disposing body's lapse never costs the
     unit it warned anything: that fact is counted on the body's own figures. The prevention
     measures of the unit's own risk points not done by their due dates (MeasureOverdue) count
     here too, and the measures verified done are named (MeasureVerified). The lapses of the
@@ -409,6 +410,11 @@ def _lapses(ledger: Ledger, s: ScoringScheme) -> list[EvidenceItem]:
         _ev(f.event_id, f"DisposalOverdue {f.detail}: held by this unit as the disposing body",
             -s.overdue_deduction)
         for f in ledger.facts_of(FactKind.DISPOSAL_OVERDUE)
+    ] + [
+        _ev(f.event_id, f"DisposalReworkOverdue {f.detail}: the rework this unit owed as the "
+            "disposing body after the level above returned its disposal (Art. 29)",
+            -s.overdue_deduction)
+        for f in ledger.facts_of(FactKind.REWORK_OVERDUE)
     ] + _measures(ledger, s)  # fmt: skip
 
 

@@ -243,20 +243,34 @@ class RiskInformation(Aggregate):
         self.reminded_at = at
 
     class FeedbackOverdue(Aggregate.Event):
-        """The lower node's feedback is overdue (逾期未反馈, Art. 24)."""
+        """The lower node's feedback is overdue (逾期未反馈, Art. 24).
+
+        `unit_code` and `to_node_id` were kept from when it was published to the lower node
+        (InformationFeedbackOverdue); older records lack them (None) and stay internal.
+        """
 
         at: datetime
         due_at: datetime
+        unit_code: str | None = None
+        to_node_id: str | None = None
 
     def record_overdue(self, at: datetime) -> None:
         """Record that the lower node's handling report is overdue (逾期未反馈, Art. 24)."""
         if not self.awaiting_feedback or self.overdue_at is not None:
             raise Conflict("nothing overdue: no open forward, or recorded already")
         assert self.feedback_due_at is not None
-        self._overdue(at=at, due_at=self.feedback_due_at)
+        self._overdue(
+            at=at, due_at=self.feedback_due_at, unit_code=self.unit_code, to_node_id=self.routed_to
+        )
 
     @event(FeedbackOverdue)
-    def _overdue(self, at: datetime, due_at: datetime) -> None:
+    def _overdue(
+        self,
+        at: datetime,
+        due_at: datetime,
+        unit_code: str | None = None,
+        to_node_id: str | None = None,
+    ) -> None:
         self.overdue_at = at
 
     class Acknowledged(Aggregate.Event):

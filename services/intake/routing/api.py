@@ -209,7 +209,10 @@ class HandlingReportIn(BaseModel):
 
 
 class SupervisionOut(BaseModel):
-    act: str = Field(description="reported (by us) · chased · returned · signed_off (from above)")
+    act: str = Field(
+        description="reported (by us) · chased · returned · signed_off · recorded_overdue "
+        "(逾期未反馈) (from above)"
+    )
     at: datetime
     by: dict[str, str]
     reason: str = Field(description="The chase's note, the return's reasons, or the opinion.")

@@ -2,7 +2,8 @@
 
 A received forward is receipted with InformationAcknowledged (delivery) and answered with
 InformationHandled, the lower level's handling report; the forwarding level's chases 催办, returns
-退回 and sign-off 办结 go down as InformationSupervised. A person's transfer to the discipline
+退回 and sign-off 办结 go down as InformationSupervised, and a handling report not made by its
+deadline as InformationFeedbackOverdue. A person's transfer to the discipline
 authority 纪检监察机关 goes out as InformationTransferred.
 """
 
@@ -15,6 +16,8 @@ from shared.events import (
     Actor,
     InformationAcknowledged,
     InformationAcknowledgedData,
+    InformationFeedbackOverdue,
+    InformationFeedbackOverdueData,
     InformationHandled,
     InformationHandledData,
     InformationSupervised,
@@ -76,6 +79,25 @@ def translate_handling_report(e: RiskInformation.HandlingReported, origin: Origi
         document_refs=tuple(e.document_refs),
     )
     return public_envelope(InformationHandled, e, origin, data=data)
+
+
+def translate_feedback_overdue(
+    e: RiskInformation.FeedbackOverdue, origin: Origin
+) -> CloudEvent | None:
+    """The lower node's handling report is overdue: to its inbox (逾期未反馈, Art. 24).
+
+    An overdue recorded before it was published did not keep the case's unit and the lower node;
+    it stays internal rather than name them wrongly.
+    """
+    if e.unit_code is None or e.to_node_id is None:
+        return None
+    data = InformationFeedbackOverdueData(
+        **origin.stamp(e.unit_code, origin.system(e.unit_code), "Art. 24", e.at),
+        information_id=e.originator_id,
+        to_node_id=e.to_node_id,
+        due_at=e.due_at,
+    )
+    return public_envelope(InformationFeedbackOverdue, e, origin, data=data)
 
 
 def translate_chase(e: RiskInformation.Chased, origin: Origin) -> CloudEvent:

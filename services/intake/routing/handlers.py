@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from shared.auth import Principal
     from shared.events import (
         InformationAcknowledged,
+        InformationFeedbackOverdue,
         InformationHandled,
         InformationSupervised,
         InformationTransferred,
@@ -135,6 +136,29 @@ def take_supervision(
         taken = case.take_supervision(
             act=d.act, reason=d.reason, by=d.actor.model_dump(), due_at=d.feedback_due_at,
             event_id=act.id, at=app.clock.now(),
+        )  # fmt: skip
+    except Conflict as exc:
+        raise Rejected(str(exc)) from exc
+    if taken:
+        processing_event.collect_events(case)
+
+
+def take_feedback_overdue(
+    app: IntakeApplication,
+    overdue: InformationFeedbackOverdue,
+    processing_event: ProcessingEvent[UUID],
+) -> None:
+    """The level above recorded our handling report overdue 逾期未反馈: into the inbox, beside
+    its chases (跟踪督办, Art. 24); the report is still owed."""
+    d = overdue.data
+    case = app.find(d.information_id, RiskInformation)
+    if case is None:
+        raise Rejected(f"no forwarded information {d.information_id} at node {app.node_id}")
+    reason = f"处理情况逾期未报告（期限 {d.due_at.isoformat()}），请尽快报告处理结果"
+    try:
+        taken = case.take_supervision(
+            act="recorded_overdue", reason=reason, by=d.actor.model_dump(), due_at=d.due_at,
+            event_id=overdue.id, at=app.clock.now(),
         )  # fmt: skip
     except Conflict as exc:
         raise Rejected(str(exc)) from exc

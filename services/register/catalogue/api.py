@@ -95,7 +95,7 @@ class PowerRowOut(BaseModel):
 def catalogue_power(
     body: PowerIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> CreatedOut:
-    ensure_jurisdiction(runtime, who, body.unit_code)
+    app.ensure_manages(who, body.unit_code)  # a command: this node's units only (Art. 7)
     return CreatedOut(id=handlers.catalogue_power(app, PowerDraft(**body.model_dump()), who))
 
 
@@ -138,7 +138,7 @@ def get_power(power_id: UUID, who: Reader, runtime: RuntimeDep, app: RegisterApp
 def draw_flowchart(
     power_id: UUID, body: FlowchartIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> FlowchartOut:
-    ensure_jurisdiction(runtime, who, app.get_power(power_id).unit_code)
+    app.ensure_manages(who, app.get_power(power_id).unit_code)
     version = handlers.draw_flowchart(app, power_id, [s.model_dump() for s in body.steps], who)
     chart = app.get_power(power_id).flowchart_version(version)
     return FlowchartOut(

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def _office_over(app: RegisterApplication, unit_code: str, by: Principal) -> None:
     if Role.OFFICE not in by.roles:
         raise Forbidden("Art. 25: only an office (预防腐败室) appoints the 研判小组's members")
-    app.ensure_within(by, unit_code)
+    # The groups that judge this node's cases: its units' own, and its root body's (Art. 7, 25).
+    app.ensure_manages(by, unit_code, or_root=True)
 
 
 def _text(value: str, field: str, what: str) -> str:

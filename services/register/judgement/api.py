@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, status
@@ -165,6 +165,28 @@ class InformationRowOut(BaseModel):
     verdict: Verdict | None
 
 
+class WithdrawalIn(BaseModel):
+    """Why the proposer withdraws the proposed judgement 撤回研判意见 (Art. 25)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(
+        min_length=1, max_length=2000, description="Why it is withdrawn (撤回理由)."
+    )
+
+
+class WithdrawnProposalOut(BaseModel):
+    """A proposed judgement withdrawn by its proposer before it was made (Art. 25)."""
+
+    proposed_by: dict[str, str] = Field(description="Who proposed it (and withdrew it).")
+    proposed_at: datetime
+    draft: dict[str, Any] = Field(description="The judgement as it was proposed.")
+    signed_by: list[SignOffOut] = Field(description="The sign-offs it had; they lapsed with it.")
+    reason: str = Field(description="Why it was withdrawn (撤回理由).")
+    withdrawn_by: dict[str, str] = Field(description="Who withdrew it (its proposer).")
+    withdrawn_at: datetime = Field(description="When (撤回时间).")
+
+
 class ReportedInformationOut(BaseModel):
     information_id: UUID
     unit_code: str
@@ -178,6 +200,9 @@ class ReportedInformationOut(BaseModel):
     verifications: list[VerificationOut]
     proposal: JudgementProgressOut | None = Field(
         description="The judgement as proposed and signed so far (Art. 25), if proposed."
+    )
+    withdrawn_proposals: list[WithdrawnProposalOut] = Field(
+        description="Proposals withdrawn by their proposers before they were made, oldest first."
     )
     judgement: JudgementOut | None
 
@@ -215,6 +240,14 @@ def information_out(info: ReportedInformation) -> ReportedInformationOut:
             for v in info.verifications
         ],
         proposal=_progress_of(info),
+        withdrawn_proposals=[
+            WithdrawnProposalOut(
+                proposed_by=w.proposal.proposed_by, proposed_at=w.proposal.proposed_at,
+                draft=w.proposal.draft, signed_by=[_signoff(s) for s in w.proposal.signoffs],
+                reason=w.reason, withdrawn_by=w.withdrawn_by, withdrawn_at=w.withdrawn_at,
+            )
+            for w in info.withdrawn
+        ],
         judgement=judgement,
     )  # fmt: skip
 
@@ -332,3 +365,16 @@ def judge(
 )
 def sign_off(information_id: UUID, who: Judge, app: RegisterApp) -> JudgementProgressOut:
     return _progress_out(handlers.sign_off_judgement(app, information_id, who))
+
+
+@router.post(
+    "/{information_id}/judgement/withdrawal",
+    summary="Withdraw the proposed judgement, as its proposer, before it is made (Art. 25)",
+    description="Only the member who proposed it withdraws it (others: 403), with a reason "
+    "(422 without); a judgement already made stands (409). Who, when and why are recorded, the "
+    "sign-offs lapse, and a member may propose afresh.",
+)
+def withdraw(
+    information_id: UUID, body: WithdrawalIn, who: Judge, app: RegisterApp
+) -> ReportedInformationOut:
+    return information_out(handlers.withdraw_proposal(app, information_id, body.reason, who))

@@ -90,7 +90,7 @@ def _judgeable(
     if Role.JUDGE not in by.roles:
         raise Forbidden("only the judgement group (judge, 研判小组) verifies and judges")
     info = app.get_information(information_id)
-    app.ensure_within(by, info.unit_code)
+    app.ensure_manages(by, info.unit_code)  # this node's cases only (Art. 7, 27)
     return info
 
 
@@ -201,6 +201,17 @@ def sign_off_judgement(
         )  # fmt: skip
     app.save(info, *([point] if point else []))
     return _progress(info)
+
+
+def withdraw_proposal(
+    app: RegisterApplication, information_id: UUID, reason: str, by: Principal
+) -> ReportedInformation:
+    """The proposer withdraws the proposed judgement before the group has made it, with the
+    reason; who and when are recorded and the sign-offs lapse (Art. 25)."""
+    info = _judgeable(app, information_id, by)
+    info.withdraw_proposal(reason=reason, by=actor_of(by, "judge"), at=app.clock.now())
+    app.save(info)
+    return info
 
 
 def _outcome(

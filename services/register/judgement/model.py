@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from shared.errors import Conflict
+from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord, Channel, Verdict, WarningLevel
 
 JUDGEMENT_NAMESPACE: Final = uuid5(NAMESPACE_URL, "urn:lianfang:register:judgement")
@@ -142,6 +142,19 @@ class Proposal:
     signoffs: tuple[SignOff, ...]
 
 
+@dataclass(frozen=True)
+class WithdrawnProposal:
+    """A proposed judgement its proposer withdrew before it was made: who, when, why (Art. 25).
+
+    The proposal and the sign-offs it had are kept; they no longer count towards any judgement.
+    """
+
+    proposal: Proposal
+    reason: str
+    withdrawn_by: dict[str, str]
+    withdrawn_at: datetime
+
+
 class ReportedInformation(Aggregate):
     """Risk information in the 廉政风险信息库, awaiting the judgement group 研判小组 (Art. 21, 25).
 
@@ -195,6 +208,7 @@ class ReportedInformation(Aggregate):
         self.verifications: list[Verification] = []
         self.judgement: Judgement | None = None
         self.proposal: Proposal | None = None
+        self.withdrawn: list[WithdrawnProposal] = []  # proposals withdrawn, oldest first
 
     # -- verification 核实 (Art. 21, 25) -------------------------------------------------------
 
@@ -300,6 +314,46 @@ class ReportedInformation(Aggregate):
             self.proposal.draft, self.proposal.group_unit, self.proposal.needed,
             self.proposal.proposed_by, self.proposal.proposed_at, signoffs,
         )  # fmt: skip
+
+    def withdraw_proposal(self, *, reason: str, by: ActorRecord, at: datetime) -> None:
+        """The proposer withdraws the proposed judgement before it is made (Art. 25): the
+        sign-offs given to it lapse with it, and a member may propose afresh. Only the proposer
+        withdraws (the others simply do not sign); a made judgement stands (Conflict)."""
+        self._ensure_open()
+        p = self.proposal
+        if p is None:
+            raise Conflict(
+                f"Art. 25: no judgement of information {self.id} is proposed; nothing to withdraw"
+            )
+        if by["user_id"] != p.proposed_by["user_id"]:
+            raise Forbidden(
+                f"Art. 25: the judgement was proposed by {p.proposed_by['user_id']}; only its "
+                f"proposer withdraws it, not {by['user_id']} (a member who disagrees does not "
+                "sign it)"
+            )
+        if not reason.strip():
+            raise Invalid("reason", "say why the proposal is withdrawn (撤回理由)")
+        self._proposal_withdrawn(
+            reason=reason.strip(),
+            withdrawn_by=by,
+            withdrawn_at=at,
+            signed_by=[s.member["user_id"] for s in p.signoffs],
+        )
+
+    @event("JudgementProposalWithdrawn")
+    def _proposal_withdrawn(
+        self,
+        *,
+        reason: str,
+        withdrawn_by: ActorRecord,
+        withdrawn_at: datetime,
+        signed_by: list[str],
+    ) -> None:
+        assert self.proposal is not None
+        self.withdrawn.append(
+            WithdrawnProposal(self.proposal, reason, dict(withdrawn_by), withdrawn_at)
+        )
+        self.proposal = None
 
     # -- judgement 研判 (Art. 23, 25, 28) ------------------------------------------------------
 

@@ -174,7 +174,7 @@ class ObjectionOut(BaseModel):
 
 def _point(runtime: Runtime, app: RegisterApplication, who: Principal, point_id: UUID) -> RiskPoint:
     point = app.get_risk_point(point_id)
-    ensure_jurisdiction(runtime, who, point.unit_code)
+    app.ensure_manages(who, point.unit_code)  # a command: this node's units only (Art. 7)
     return point
 
 
@@ -182,7 +182,7 @@ def _point(runtime: Runtime, app: RegisterApplication, who: Principal, point_id:
     "/risk-points", status_code=status.HTTP_201_CREATED, summary="Enter a risk point (Art. 10–13)"
 )
 def identify(body: RiskPointIn, who: Editor, runtime: RuntimeDep, app: RegisterApp) -> CreatedOut:
-    ensure_jurisdiction(runtime, who, body.unit_code)
+    app.ensure_manages(who, body.unit_code)
     fields = body.model_dump(exclude={"focus", "category"})
     draft = RiskPointDraft(
         **fields, category=body.category.value, focus=Focus(**body.focus.model_dump())
@@ -364,7 +364,7 @@ class ResubmissionIn(BaseModel):
 def revise_content(
     risk_point_id: UUID, body: ContentIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> None:
-    ensure_jurisdiction(runtime, who, app.get_risk_point(risk_point_id).unit_code)
+    app.ensure_manages(who, app.get_risk_point(risk_point_id).unit_code)
     revised = RevisedContent(
         category=body.category.value,
         description=body.description,
@@ -383,7 +383,7 @@ def revise_content(
 def resubmit(
     risk_point_id: UUID, body: ResubmissionIn, who: Editor, runtime: RuntimeDep, app: RegisterApp
 ) -> None:
-    ensure_jurisdiction(runtime, who, app.get_risk_point(risk_point_id).unit_code)
+    app.ensure_manages(who, app.get_risk_point(risk_point_id).unit_code)
     handlers.resubmit(app, risk_point_id, body.reason, who)
 
 

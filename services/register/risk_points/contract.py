@@ -1,7 +1,8 @@
 """A risk point's stored events, translated into the public contract (Art. 10, 14, 15, 25, 30).
 
 A grading becomes RiskGraded; the vote that carries the team's approval RiskPointApproved; the
-start of publication RiskPointPublished; force RiskPointInForce; a measure verified done by
+start of publication RiskPointPublished; force RiskPointInForce; a reopening for revision
+RiskPointReopened (Art. 30); a measure verified done by
 someone other than its owner MeasureVerified; the watch's overdue record MeasureOverdue (keyed by
 the point, so a point's events stay in order). The other events, reminders among them, stay
 internal.
@@ -33,6 +34,8 @@ from shared.events import (
     RiskPointInForceData,
     RiskPointPublished,
     RiskPointPublishedData,
+    RiskPointReopened,
+    RiskPointReopenedData,
 )
 from shared.events.publish import Origin, Translations, public_envelope
 
@@ -42,7 +45,8 @@ translate = Translations()
 
 @translate.of(RiskPoint.Graded)
 def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
-    """RiskGraded, naming the information and judgement when a judgement graded it (Art. 25)."""
+    """RiskGraded, naming the information and judgement when a judgement graded it (Art. 25)
+    and the point's power when it lies in one (Art. 11)."""
     data = RiskGradedData(
         **origin.stamp(e.unit_code, Actor(**e.graded_by), e.authority, e.graded_at),
         risk_point_id=e.originator_id,
@@ -55,6 +59,7 @@ def graded(e: RiskPoint.Graded, origin: Origin) -> RiskGraded:
         information_id=e.information_id,
         judgement_id=e.judgement_id,
         recommended_level=e.recommended_level,
+        power_id=e.power_id,
     )
     return public_envelope(RiskGraded, e, origin, data=data)
 
@@ -102,6 +107,31 @@ def in_force(e: RiskPoint.BroughtIntoForce, origin: Origin) -> RiskPointInForce:
         objections_answered=e.objections,
     )
     return public_envelope(RiskPointInForce, e, origin, data=data)
+
+
+@translate.of(RiskPoint.Reopened)
+def reopened(e: RiskPoint.Reopened, origin: Origin) -> RiskPointReopened | None:
+    """RiskPointReopened: an inspection's request sent the point back to its unit (Art. 30).
+
+    The actor is who asked (the inspection's RevisionRequested). A reopening stored before its
+    unit and request were kept stays internal: it cannot name them honestly.
+    """
+    if e.unit_code is None or e.request_event_id is None or e.status_before is None:
+        return None
+    data = RiskPointReopenedData(
+        **origin.stamp(e.unit_code, Actor(**e.requested_by), "Art. 30", e.at),
+        risk_point_id=e.originator_id,
+        request_id=e.request_id,
+        request_event_id=e.request_event_id,
+        inspection_id=e.inspection_id,
+        finding_id=e.finding_id,
+        aspects=tuple(e.aspects),
+        finding=e.finding,
+        revise_by=e.revise_by,
+        status_before=e.status_before,
+        grade=e.grade,
+    )
+    return public_envelope(RiskPointReopened, e, origin, data=data)
 
 
 @translate.of(RiskPoint.MeasureVerified)

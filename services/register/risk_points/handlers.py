@@ -325,6 +325,7 @@ def take_revision_request(
         request_id=data.request_id, aspects=list(data.aspects), finding=data.finding,
         inspection_id=data.inspection_id, finding_id=data.finding_id,
         revise_by=data.revise_by, requested_by=data.actor.model_dump(), at=app.clock.now(),
+        request_event_id=requested.id,
     )  # fmt: skip
     if reopened:
         processing_event.collect_events(point)

@@ -231,6 +231,9 @@ class RiskPoint(Aggregate):
         information_id: UUID | None  # set when graded from a judgement 研判 (Art. 25)
         judgement_id: UUID | None
         recommended_level: str | None
+        # The point's power (Art. 11), so the grading names it on the contract; absent in
+        # gradings stored before it was kept (the class default, None, stands in for them).
+        power_id: UUID | None = None
 
     class Voted(Aggregate.Event):
         """A leadership-team member voted; the tally after it and what is approved (Art. 14)."""
@@ -361,6 +364,7 @@ class RiskPoint(Aggregate):
             information_id=information_id,
             judgement_id=judgement_id,
             recommended_level=level,
+            power_id=self.power_id,
         )
         return new
 
@@ -383,6 +387,7 @@ class RiskPoint(Aggregate):
         information_id: UUID | None,
         judgement_id: UUID | None,
         recommended_level: str | None,
+        power_id: UUID | None = None,
     ) -> None:
         new, old = Grade(grade), Grade(previous_grade) if previous_grade else None
         self.gradings.append(
@@ -737,6 +742,26 @@ class RiskPoint(Aggregate):
     # re-assessed, and the team approves again as the first time (Art. 14). Nothing is
     # overwritten: earlier content, gradings and every request stay in the history.
 
+    class Reopened(Aggregate.Event):
+        """An inspection's revision request sent the point back to its unit (Art. 30).
+
+        `unit_code`, `request_event_id`, `status_before` and `grade` were kept from when the
+        reopening was published (RiskPointReopened); older records lack them (None).
+        """
+
+        request_id: UUID
+        aspects: list[str]
+        finding: str
+        inspection_id: UUID
+        finding_id: UUID
+        revise_by: datetime | None
+        requested_by: ActorRecord
+        at: datetime
+        unit_code: str | None = None
+        request_event_id: str | None = None
+        status_before: str | None = None
+        grade: str | None = None
+
     def reopen(
         self,
         *,
@@ -748,6 +773,7 @@ class RiskPoint(Aggregate):
         revise_by: datetime | None,
         requested_by: ActorRecord,
         at: datetime,
+        request_event_id: str,
     ) -> bool:
         """Reopen the point for a revision an inspection asked for; False if already asked."""
         if any(r.request_id == request_id for r in self.revisions):
@@ -755,10 +781,12 @@ class RiskPoint(Aggregate):
         self._reopened(
             request_id=request_id, aspects=aspects, finding=finding, inspection_id=inspection_id,
             finding_id=finding_id, revise_by=revise_by, requested_by=requested_by, at=at,
+            unit_code=self.unit_code, request_event_id=request_event_id,
+            status_before=self.status.value, grade=self.grade.value if self.grade else None,
         )  # fmt: skip
         return True
 
-    @event("Reopened")
+    @event(Reopened)
     def _reopened(
         self,
         *,
@@ -770,6 +798,10 @@ class RiskPoint(Aggregate):
         revise_by: datetime | None,
         requested_by: ActorRecord,
         at: datetime,
+        unit_code: str | None = None,
+        request_event_id: str | None = None,
+        status_before: str | None = None,
+        grade: str | None = None,
     ) -> None:
         self.revisions.append(
             Revision(

@@ -127,6 +127,9 @@ class WarningRules:
         default_factory=lambda: DEFAULT_PLANS
     )
     remind_days_before: int = 3
+    # Days the disposing body has to report its rework after the level above returns its
+    # disposal 退回重办 (Art. 29); the text sets none.
+    rework_days: int = 10
     # An overdue action of the warned unit, under a warning of the key level, proposes for review
     # that the point be re-graded to the grade of the value level (never the level itself,
     # Art. 28: the level follows the grade); absent: nothing is proposed.
@@ -142,6 +145,8 @@ class WarningRules:
             raise Invalid("plans", f"give a plan for each level: {', '.join(LEVELS)}")
         if not 0 <= self.remind_days_before <= 30:
             raise Invalid("remind_days_before", "must be 0..30")
+        if not 1 <= self.rework_days <= 90:
+            raise Invalid("rework_days", "must be 1..90")
         for low, high in self.escalation.items():
             if LEVELS.index(high) <= LEVELS.index(low):
                 raise Invalid("escalation", f"{low} must escalate to a higher level, not {high}")

@@ -6,6 +6,7 @@ The level above the disposing body — the body that manages its cadres 按照�
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from services.warning.supervision.model import DisposalSupervision, supervision_id
@@ -38,7 +39,10 @@ def supervise(
     if act == "chased":
         supervision.chase(note=text, disposal_open=still_open, by=actor, at=now)
     elif act == "returned":
-        supervision.return_for_rework(reason=text, disposal_open=still_open, by=actor, at=now)
+        due = now + timedelta(days=app.rules.rework_days)
+        supervision.return_for_rework(
+            reason=text, disposal_open=still_open, by=actor, at=now, due_at=due
+        )
     else:
         supervision.sign_off(opinion=text, disposal_open=still_open, by=actor, at=now)
     app.save(supervision)

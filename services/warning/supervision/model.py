@@ -61,6 +61,8 @@ class DisposalSupervision(Aggregate):
         disposing_unit: str
         by: ActorRecord
         at: datetime
+        # A return's rework deadline (重办期限); None for the other acts and older returns.
+        due_at: datetime | None = None
 
     @staticmethod
     def create_id(warning_id: UUID, **_: Any) -> UUID:
@@ -76,6 +78,7 @@ class DisposalSupervision(Aggregate):
         self.disposing_unit = disposing_unit
         self.state = SupervisionState.WATCHING
         self.acts: list[SupervisoryAct] = []
+        self.rework_due_at: datetime | None = None  # while a return awaits its rework
 
     def chase(self, *, note: str, disposal_open: bool, by: ActorRecord, at: datetime) -> None:
         """Chase 督办 a disposal still under way or owed after a return (Art. 29)."""
@@ -90,13 +93,25 @@ class DisposalSupervision(Aggregate):
         self._act("chased", note.strip(), [], by, at)
 
     def return_for_rework(
-        self, *, reason: str, disposal_open: bool, by: ActorRecord, at: datetime
+        self,
+        *,
+        reason: str,
+        disposal_open: bool,
+        by: ActorRecord,
+        at: datetime,
+        due_at: datetime | None = None,
     ) -> None:
-        """Return 退回 a finished disposal to the disposing body, with reasons (Art. 29)."""
+        """Return 退回 a finished disposal to the disposing body, with reasons and the date its
+        rework is due, which is watched (Art. 29)."""
         self._finished_only(disposal_open, "returned")
         if not reason.strip():
             raise Invalid("reason", "Art. 29: say why the disposal is returned (退回理由)")
-        self._act("returned", reason.strip(), [], by, at)
+        self._act("returned", reason.strip(), [], by, at, due_at)
+
+    @property
+    def returns(self) -> list[SupervisoryAct]:
+        """The returns 退回 so far, oldest first."""
+        return [a for a in self.acts if a.act == "returned"]
 
     def resubmit(
         self, *, note: str, document_refs: list[str], by: ActorRecord, at: datetime
@@ -115,12 +130,18 @@ class DisposalSupervision(Aggregate):
         self._act("signed_off", opinion.strip(), [], by, at)
 
     def _act(
-        self, act: str, text: str, document_refs: list[str], by: ActorRecord, at: datetime
+        self,
+        act: str,
+        text: str,
+        document_refs: list[str],
+        by: ActorRecord,
+        at: datetime,
+        due_at: datetime | None = None,
     ) -> None:
         self._acted(
             act=act, text=text, document_refs=document_refs, warning_id=self.warning_id,
             notice_number=self.notice_number, subject_unit=self.subject_unit,
-            disposing_unit=self.disposing_unit, by=dict(by), at=at,
+            disposing_unit=self.disposing_unit, by=dict(by), at=at, due_at=due_at,
         )  # fmt: skip
 
     @event(Act)
@@ -136,8 +157,13 @@ class DisposalSupervision(Aggregate):
         disposing_unit: str,
         by: ActorRecord,
         at: datetime,
+        due_at: datetime | None = None,
     ) -> None:
         self.acts.append(SupervisoryAct(act, text, tuple(document_refs), dict(by), at))
+        if act == "returned":
+            self.rework_due_at = due_at
+        elif act in ("resubmitted", "signed_off"):
+            self.rework_due_at = None
         self.state = {
             "returned": SupervisionState.RETURNED,
             "resubmitted": SupervisionState.RESUBMITTED,

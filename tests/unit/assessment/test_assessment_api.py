@@ -46,14 +46,44 @@ class Api:
 
 @pytest.fixture
 def api() -> Iterator[Api]:
+    """The district node's assessment service (root QX)."""
     clock = ManualClock(datetime(2026, 6, 1, 2, 0, tzinfo=UTC))
     with served(SPEC, AssessmentSettings, clock) as (runtime, client):
         yield Api(runtime, client)
 
 
-def test_inspections_by_who_may_make_them(api: Api) -> None:
-    town = api.as_(Role.OFFICE, "QX-TH")
+@pytest.fixture
+def town_api() -> Iterator[Api]:
+    """太和镇's node (town-taihe, root QX-TH), which manages the town's units (UNIT among them)
+    and so inspects and assesses them, 逐级 (Art. 7, 31)."""
+    clock = ManualClock(datetime(2026, 6, 1, 2, 0, tzinfo=UTC))
+    common = CommonSettings(store="memory", node_id="town-taihe", node_root_unit="QX-TH")
+    with served(SPEC, AssessmentSettings, clock, common) as (runtime, client):
+        yield Api(runtime, client)
+
+
+ART_7_31 = "Art. 7, 31: unit QX-TH-CZS is managed by node town-taihe"
+
+
+def test_inspections_by_who_may_make_them(api: Api, town_api: Api) -> None:
+    """Internal inspections and superior supervision come from above (Art. 30), on the node that
+    manages the inspected unit (Art. 7, 31 逐级): a town's unit is inspected on the town's node."""
+    # Corrected: this test once had the district's auditor open a superior visit of a town's unit
+    # on the district node. Art. 7 (按照干部管理权限) and Art. 31 (分级管理、逐级实施) put the
+    # town's units under the town's node; the district node refuses the command (403, naming the
+    # node that manages the unit), and the town inspects them there.
     internal = {"kind": "internal", "unit_code": UNIT, "title": "上半年检查"}
+    visit = {**internal, "kind": "superior", "method": "unannounced_visit"}
+    elsewhere = api.post("/inspections", visit, api.as_(Role.AUDITOR, "QX"))
+    assert elsewhere.status_code == 403
+    assert ART_7_31 in elsewhere.json()["detail"]
+    assert (
+        api.get("/inspections", api.as_(Role.AUDITOR, "QX"), unit_code=UNIT, year=2026).json() == []
+    )
+
+    api = town_api
+    town = api.as_(Role.OFFICE, "QX-TH")
+    town_auditor = api.as_(Role.AUDITOR, "QX-TH")
     # The unit does not inspect itself; a sibling town is outside; a leader is the wrong role.
     own = api.post("/inspections", internal, api.as_(Role.OFFICE, UNIT))
     assert own.status_code == 422
@@ -65,38 +95,41 @@ def test_inspections_by_who_may_make_them(api: Api) -> None:
     assert wrong.status_code == 422
     assert "method" in wrong.text
     assert api.get("/inspections", town, unit_code=UNIT, year=2026).json() == []
-    visit = {**internal, "kind": "superior", "method": "unannounced_visit"}
-    opened = api.post("/inspections", visit, api.as_(Role.AUDITOR, "QX"))
+    opened = api.post("/inspections", visit, town_auditor)
     assert opened.status_code == 201, opened.text
     iid = opened.json()["id"]
     # A finding about a risk point's measures must name the point.
     vague = {"description": "措施未落实", "aspects": ["measures"]}
-    refused = api.post(f"/inspections/{iid}/findings", vague, api.as_(Role.AUDITOR, "QX"))
+    refused = api.post(f"/inspections/{iid}/findings", vague, town_auditor)
     assert refused.status_code == 422
     assert "risk_point_id" in refused.text
-    # The inspected town cannot record findings in the district's inspection.
+    # The inspected unit cannot record findings in the town's inspection.
     plain = {"description": "公示栏未更新", "rectify_by": "2026-06-30"}
-    assert api.post(f"/inspections/{iid}/findings", plain, town).status_code == 403
-    found = api.post(f"/inspections/{iid}/findings", plain, api.as_(Role.AUDITOR, "QX"))
+    assert (
+        api.post(f"/inspections/{iid}/findings", plain, api.as_(Role.OFFICE, UNIT)).status_code
+        == 403
+    )
+    found = api.post(f"/inspections/{iid}/findings", plain, town_auditor)
     assert found.status_code == 201
     finding = found.json()["findings"][0]["finding_id"]
     close = {"rectification": "已更新公示栏"}
-    closed = api.post(
-        f"/inspections/{iid}/findings/{finding}/close", close, api.as_(Role.OFFICE, "QX")
-    )
+    closed = api.post(f"/inspections/{iid}/findings/{finding}/close", close, town)
     assert closed.status_code == 200
     assert closed.json()["findings"][0]["closed_at"]
-    again = api.post(
-        f"/inspections/{iid}/findings/{finding}/close", close, api.as_(Role.OFFICE, "QX")
-    )
+    again = api.post(f"/inspections/{iid}/findings/{finding}/close", close, town)
     assert again.status_code == 409
     listed = api.get("/inspections", town, unit_code=UNIT, year=2026).json()
     assert [i["id"] for i in listed] == [iid]
 
 
-def test_survey_responses_are_anonymous_once_and_only_while_open(api: Api) -> None:
-    town = api.as_(Role.OFFICE, "QX-TH")
+def test_survey_responses_are_anonymous_once_and_only_while_open(api: Api, town_api: Api) -> None:
     body = {"unit_code": UNIT, "title": "社会评议", "questions": [{"id": "q1", "text": "满意吗"}]}
+    # Corrected (Art. 7, 31): the town evaluates its unit on the town's node, not the district's.
+    elsewhere = api.post("/surveys", body, api.as_(Role.OFFICE, "QX-TH"))
+    assert elsewhere.status_code == 403
+    assert ART_7_31 in elsewhere.json()["detail"]
+    api = town_api
+    town = api.as_(Role.OFFICE, "QX-TH")
     assert api.post("/surveys", body, api.as_(Role.OFFICE, UNIT)).status_code == 422
     rid = api.post("/surveys", body, town).json()["id"]
     answer = {"respondent_token": "paper-0001-secret", "answers": {"q1": 4}}
@@ -121,11 +154,22 @@ def test_survey_responses_are_anonymous_once_and_only_while_open(api: Api) -> No
     assert not any(b"paper-0001-secret" in s for s in states)
 
 
-def test_scoring_level_by_level_publishing_and_exports(api: Api) -> None:
+def test_scoring_level_by_level_publishing_and_exports(api: Api, town_api: Api) -> None:
+    """“分级管理、逐级实施” (Art. 31) with “按照干部管理权限” (Art. 7): the district assesses the
+    towns themselves, on the district node; each town assesses its own units and villages, on
+    its node."""
+    district_node, district = api, api.as_(Role.OFFICE, "QX")
+    # Corrected: this test once let the town's office score its unit on the district node (and
+    # refused the district only because the unit's parent is the town). A town's units are the
+    # town node's (Art. 7); on the district node their scoring is refused, whoever asks.
+    for who in (district, api.as_(Role.OFFICE, "QX-TH")):
+        refused = api.post(f"/assessments/{UNIT}/2026/score", {}, who)
+        assert refused.status_code == 403
+        assert ART_7_31 in refused.json()["detail"]
+    api = town_api
     up.feed(api.runtime.app, up.breach("late"))
     up.feed(api.runtime.app, up.issued(WarningLevel.YELLOW))
-    town, district = api.as_(Role.OFFICE, "QX-TH"), api.as_(Role.OFFICE, "QX")
-    assert api.post(f"/assessments/{UNIT}/2026/score", {}, district).status_code == 422
+    town = api.as_(Role.OFFICE, "QX-TH")
     assert (
         api.post(f"/assessments/{UNIT}/2026/score", {}, api.as_(Role.OFFICE, "QX-TP")).status_code
         == 403
@@ -134,6 +178,10 @@ def test_scoring_level_by_level_publishing_and_exports(api: Api) -> None:
         api.post(f"/assessments/{UNIT}/2026/score", {}, api.as_(Role.AUDITOR, "QX-TH")).status_code
         == 403
     )
+    # The town itself is the district's to assess, on the district node (Art. 31).
+    itself = api.post("/assessments/QX-TH/2026/score", {}, town)
+    assert itself.status_code == 422
+    assert "outside this node" in itself.text
     assert api.get(f"/assessments/{UNIT}/2026", town).status_code == 404
     scored = api.post(f"/assessments/{UNIT}/2026/score", {}, town)
     assert scored.status_code == 201, scored.text
@@ -147,21 +195,23 @@ def test_scoring_level_by_level_publishing_and_exports(api: Api) -> None:
     published = api.post(f"/assessments/{UNIT}/2026/publish", {}, town)
     assert (published.status_code, published.json()["status"]) == (200, "published")
     assert api.post(f"/assessments/{UNIT}/2026/publish", {}, town).status_code == 409
-    api.post("/assessments/QX-TH/2026/score", {}, district)
+    assert district_node.post("/assessments/QX-TH/2026/score", {}, district).status_code == 201
 
-    text = api.get("/scorecards.csv", district, year=2026).content.decode("utf-8-sig")
+    text = api.get("/scorecards.csv", town, year=2026).content.decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
-    assert [r[0] for r in table[1:]] == ["QX-TH", UNIT]
-    assert table[2][-2:] == ["75.0", "合格"]
+    assert [r[0] for r in table[1:]] == [UNIT]
+    assert table[1][-2:] == ["75.0", "合格"]
+    on_district = district_node.get("/scorecards.csv", district, year=2026)
+    assert [r[0] for r in list(csv.reader(io.StringIO(on_district.text)))[1:]] == ["QX-TH"]
     # A reader sees the subtree of their unit only.
     unit_head = api.as_(Role.LEADER, UNIT)
     own_rows = list(csv.reader(io.StringIO(api.get("/scorecards.csv", unit_head, year=2026).text)))
     assert [r[0] for r in own_rows[1:]] == [UNIT]
     assert api.get("/scorecards.csv", town, year=2026, within="QX").status_code == 403
-    book = load_workbook(io.BytesIO(api.get("/scorecards.xlsx", district, year=2026).content))
+    book = load_workbook(io.BytesIO(api.get("/scorecards.xlsx", town, year=2026).content))
     sheet = book.active
     assert sheet is not None
-    assert sheet.cell(3, 1).value == UNIT
+    assert sheet.cell(2, 1).value == UNIT
     report = api.get(f"/assessments/{UNIT}/2026/report.html", town)
     assert report.status_code == 200
     assert "总分：75" in report.text
@@ -209,7 +259,20 @@ def test_live_figures(api: Api) -> None:
     assert api.get("/figures", town, year=2026, within="QX").status_code == 403
 
 
-def test_annual_self_inspections_are_tasked_once_per_unit_and_count_until_done(api: Api) -> None:
+def test_annual_self_inspections_are_tasked_once_per_unit_and_count_until_done(
+    api: Api, town_api: Api
+) -> None:
+    # On the district node the district tasks the units it manages: its departments and the
+    # towns themselves, not the towns' units, whose node tasks them (Art. 7, 31 逐级).
+    org = api.runtime.org
+    tasked = api.post("/inspections/annual-self-inspections",
+                      {"within": "QX", "year": 2026}, api.as_(Role.OFFICE, "QX"))  # fmt: skip
+    assert tasked.status_code == 201
+    district_units = {u.code for u in org.subtree("QX") if u.managing_node_id == "district"}
+    assert {i["unit_code"] for i in tasked.json()} == district_units - {"QX"}
+    assert "QX-TH" in district_units
+    assert UNIT not in district_units
+    api = town_api
     town = api.as_(Role.OFFICE, "QX-TH")
     task = {"within": "QX-TH", "year": 2026, "due_on": "2026-11-30"}
     first = api.post("/inspections/annual-self-inspections", task, town)

@@ -72,7 +72,7 @@ def test_a_finding_about_a_risk_point_asks_the_register_to_revise_it() -> None:
 
 def test_publishing_sends_the_result_on_the_contract() -> None:
     app, clock = new_app()
-    tell_the_year(app, clock)
+    told = tell_the_year(app, clock)
     app.score_unit(UNIT, 2026, TOWN_OFFICE)
     app.publish(UNIT, 2026, TOWN_OFFICE)
     out = [e for e in (translate(d, ORIGIN) for d in _domain_events(app)) if e is not None]
@@ -84,8 +84,32 @@ def test_publishing_sends_the_result_on_the_contract() -> None:
     lines = {line.component: (line.points, line.evidence_count) for line in data.lines}
     assert lines["reporting"] == (10, 2)
     assert lines["commendation"] == (2, 1)
+    # Each line names what it rests on (Art. 31): the other services' events by ce_id, and
+    # assessment's own records (inspections, commendations...) apart, since no topic holds them.
+    by = {line.component: line for line in data.lines}
+    assert by["reporting"].evidence_event_ids == (told.late_breach, told.untrue_judgement)
+    assert by["reporting"].evidence_record_ids == ()
+    assert told.overdue in (by["overdue"].evidence_event_ids or ())
+    assert {told.yellow, told.orange} <= set(by["warnings"].evidence_event_ids or ())
+    assert told.in_force in (by["identification"].evidence_event_ids or ())
+    assert by["commendation"].evidence_event_ids == ()
+    assert len(by["commendation"].evidence_record_ids or ()) == 1
+    assert by["inspection"].evidence_record_ids
+    assert by["inspection"].evidence_event_ids == ()
+    for line in data.lines:
+        named = (line.evidence_event_ids or ()) + (line.evidence_record_ids or ())
+        assert len(set(named)) == len(named) <= line.evidence_count
     # It parses back through the contract as any consumer would read it.
     assert parse_event(published[0].model_dump(mode="json")) == published[0]
+    # A result published before the lines named their evidence still parses (no new version):
+    # its lines name none (null), which consumers tell apart from "rests on nothing" (empty).
+    older = published[0].model_dump(mode="json")
+    for line in older["data"]["lines"]:
+        del line["evidence_event_ids"], line["evidence_record_ids"]
+    parsed = parse_event(older)
+    assert isinstance(parsed, AssessmentPublished)
+    assert parsed.data.schema_version == 1
+    assert all(line.evidence_event_ids is None for line in parsed.data.lines)
 
 
 def _domain_events(app: AssessmentApplication) -> list[DomainEventProtocol[UUID]]:

@@ -133,6 +133,24 @@ def test_art_28_a_lapse_is_charged_to_whoever_held_the_action() -> None:
     assert "held by this unit as the warned unit" in own_proof["what"]
 
 
+def test_art_29_a_returned_disposal_s_overdue_rework_is_the_disposing_body_s() -> None:
+    """“廉政风险预警处置情况的监督，按照干部管理权限分级进行” (Art. 29): the rework of a disposal
+    the level above returned is the disposing body's to report; its lapse costs the body (the
+    town), not the unit it warned, and the explanation names the event."""
+    app, _ = new_app()
+    warning = up.issued(WarningLevel.YELLOW)  # to 太和镇财政所, disposed of by 太和镇
+    up.feed(app, warning)
+    lapse = up.rework_overdue(warning, body="QX-TH")
+    up.feed(app, lapse)
+    unit_overdue = next(i for i in app.preview(UNIT, 2026)["items"] if i["component"] == "overdue")
+    assert (unit_overdue["points"], unit_overdue["evidence"]) == (10, [])
+    town = next(i for i in app.preview("QX-TH", 2026)["items"] if i["component"] == "overdue")
+    [proof] = town["evidence"]
+    assert (town["points"], proof["ref"], proof["effect"]) == (7.5, lapse.id, -2.5)
+    assert "DisposalReworkOverdue" in proof["what"]
+    assert "as the disposing body" in proof["what"]
+
+
 class ReportingStory:
     """Art. 23 in the score, re-told per store (PostgreSQL in tests/integration)."""
 
@@ -358,6 +376,36 @@ def test_identification_counts_each_milestone_once_and_caps_the_powers() -> None
         ("RiskPointApproved", 2.5),
     ]
     assert sum(e["effect"] for e in item["evidence"]) == pytest.approx(14.17, abs=0.01)
+
+
+def test_art_30_a_reopened_point_counts_as_approved_and_in_force_again_only_once_approved() -> None:
+    """“动态修正” (Art. 30): a point in force that an inspection reopens goes back to its unit;
+    its grade stays, but its approval and force no longer stand (the register publishes the
+    reopening), so identification counts it graded only, until the team approves it again."""
+    app, _ = new_app()
+    a = up.uuid4()
+    for event in (up.graded(a), up.approved(a), up.published(a), up.in_force(a)):
+        up.feed(app, event)
+
+    def identification() -> ScoreItem:
+        card = app.preview(UNIT, 2026)
+        return next(i for i in card["items"] if i["component"] == "identification")
+
+    # graded 5 * 1/3 = 1.6667, approved 5 * 1/1, in force 5 * 1/1: 11.67
+    assert identification()["points"] == 11.67
+    reopened = up.reopened(a)
+    up.feed(app, reopened)
+    after = identification()
+    assert after["points"] == 1.67  # graded only: the approval and force lapsed
+    assert "RiskPointInForce" not in [e["what"] for e in after["evidence"]]
+    assert app.figures(UNIT, 2026)["risk_reopened"] == 1
+    approved_again = up.approved(a)
+    up.feed(app, approved_again)
+    again = identification()
+    assert again["points"] == 6.67  # approved again, not yet published
+    assert (approved_again.id, "RiskPointApproved") in [
+        (e["ref"], e["what"]) for e in again["evidence"]
+    ]
 
 
 def test_identification_parts_must_sum_to_one_and_are_used() -> None:

@@ -15,6 +15,8 @@ from shared.events import (
     CloudEvent,
     DisposalOverdue,
     DisposalOverdueData,
+    DisposalReworkOverdue,
+    DisposalReworkOverdueData,
     DueAction,
     GradingFactors,
     JudgementMade,
@@ -37,6 +39,8 @@ from shared.events import (
     RiskPointInForceData,
     RiskPointPublished,
     RiskPointPublishedData,
+    RiskPointReopened,
+    RiskPointReopenedData,
     WarningClosed,
     WarningClosedData,
     WarningIssued,
@@ -109,6 +113,18 @@ def in_force(point: UUID, unit: str = UNIT, at: datetime = AT) -> RiskPointInFor
     return RiskPointInForce.create(data=data, subject=str(point), source=REGISTER, clock_now=at)
 
 
+def reopened(point: UUID, unit: str = UNIT, at: datetime = AT) -> RiskPointReopened:
+    """The register reopened `point` on an inspection's request (Art. 30)."""
+    inspector = Actor(user_id="u-qx-inspector", role="auditor", unit_code="QX")
+    data = RiskPointReopenedData(
+        **{**_common(unit, at, "Art. 30"), "actor": inspector}, risk_point_id=point,
+        request_id=uuid4(), request_event_id=str(uuid4()), inspection_id=uuid4(),
+        finding_id=uuid4(), aspects=("grade",), finding="等级评定偏低", revise_by=None,
+        status_before="in_force", grade=Grade.MEDIUM,
+    )  # fmt: skip
+    return RiskPointReopened.create(data=data, subject=str(point), source=REGISTER, clock_now=at)
+
+
 def breach(kind: str = "late", unit: str = UNIT, at: datetime = AT) -> ReportingBreachFound:
     data = ReportingBreachFoundData(
         **_common(unit, at, "Art. 23"), breach_id=uuid4(), kind=kind,
@@ -177,6 +193,21 @@ def overdue(warning: WarningIssued, at: datetime = AT + timedelta(days=31)) -> R
         action_kind=action.kind, due_at=action.due_at, detected_at=at,
     )  # fmt: skip
     return RectificationOverdue.create(
+        data=data, subject=str(w.warning_id), source="/lianfang/district/warning", clock_now=at
+    )
+
+
+def rework_overdue(
+    warning: WarningIssued, body: str, at: datetime = AT + timedelta(days=60)
+) -> DisposalReworkOverdue:
+    """The disposing body `body` did not report its rework after a return (Art. 29)."""
+    w = warning.data
+    data = DisposalReworkOverdueData(
+        **_common(body, at, "Art. 29"), warning_id=w.warning_id, notice_number=w.notice_number,
+        warned_unit=w.unit_code, return_number=1, returned_at=at - timedelta(days=10),
+        due_at=at - timedelta(seconds=1), detected_at=at,
+    )  # fmt: skip
+    return DisposalReworkOverdue.create(
         data=data, subject=str(w.warning_id), source="/lianfang/district/warning", clock_now=at
     )
 

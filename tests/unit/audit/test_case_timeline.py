@@ -15,6 +15,7 @@ from typing import TypeVar
 from uuid import UUID, uuid4
 
 from services.register.app import RegisterApplication
+from services.register.catalogue.handlers import PowerDraft
 from services.register.contract import translate as register_translate
 from services.register.risk_points.handlers import RiskPointDraft
 from services.register.risk_points.watch import check_measure_deadlines
@@ -32,9 +33,13 @@ from shared.events import (
     AssessmentPublishedData,
     CloudEvent,
     JudgementMade,
+    PowerCatalogued,
+    PowerCharted,
     RiskGraded,
+    RiskPointReopened,
     ScoreLine,
     WarningIssued,
+    parse_event,
 )
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
@@ -195,13 +200,18 @@ def _identified(app: RegisterApplication, description: str) -> UUID:
     return point
 
 
-def _result(unit: str, year: int, at: datetime, by: str = "QX-TH") -> AssessmentPublished:
+def _result(
+    unit: str, year: int, at: datetime, by: str = "QX-TH", rests_on: tuple[str, ...] | None = None
+) -> AssessmentPublished:
+    """A published result; `rests_on` the ce_ids its line names (None: published before the
+    lines named them)."""
+    line = ScoreLine(component="overdue", points=-4, max_points=0, evidence_count=4,
+                     evidence_event_ids=rests_on, evidence_record_ids=rests_on and ())  # fmt: skip
     data = AssessmentPublishedData(
         schema_version=1, unit_code=unit, node_id="district",
         actor=Actor(user_id="u-qx-office", role="office", unit_code="QX"), authority="Art. 31",
         occurred_at=at, assessment_id=uuid4(), year=year, assessor_unit=by, total=82.5,
-        grade="good", scheme_digest="sha256:demo",
-        lines=(ScoreLine(component="overdue", points=-4, max_points=0, evidence_count=4),),
+        grade="good", scheme_digest="sha256:demo", lines=(line,),
     )  # fmt: skip
     return AssessmentPublished.create(
         data=data, subject=str(data.assessment_id), source="/lianfang/district/assessment",
@@ -304,14 +314,15 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
     point_steps = [e for e in entries if e.via == "risk_point"]
     assert {e.event_type for e in point_steps} == {
         "RiskGraded", "RiskPointApproved", "RiskPointPublished", "RiskPointInForce",
-        "MeasureOverdue", "MeasureVerified", "RevisionRequested",
+        "MeasureOverdue", "MeasureVerified", "RevisionRequested", "RiskPointReopened",
     }  # fmt: skip
     point_ids = {str(e.data.risk_point_id) for e in registered if hasattr(e.data, "risk_point_id")}
     assert point_ids == {str(point), str(elsewhere)}
     assert all(f"风险点 {str(point)[:8]}" in e.what for e in point_steps)
     kinds = [e.event_type for e in point_steps]
     assert kinds[:3] == ["RiskGraded", "RiskPointApproved", "RiskPointPublished"]
-    assert kinds[-3:] == ["RevisionRequested", "RiskGraded", "RiskPointApproved"]
+    assert kinds[-4:] == ["RevisionRequested", "RiskPointReopened", "RiskGraded",
+                          "RiskPointApproved"]  # fmt: skip
     first, again = by_type["RiskGraded"]
     assert "风险排查评定" in first.what
     assert ("动态修正" in again.what, "原为低" in again.what) == (True, True)
@@ -322,6 +333,11 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
     assert "逾期；责任人 u-czs-cashier" in by_type["MeasureVerified"][0].what
     assert "风险等级" in by_type["RevisionRequested"][0].what
     assert by_type["RevisionRequested"][0].event_id == request.id
+    # The register's reopening, published (Art. 30): what it stood at, and who asked.
+    [reopened] = by_type["RiskPointReopened"]
+    assert "退回所在单位动态修正（风险等级；原为生效，现风险等级低）" in reopened.what
+    assert reopened.actor == "u-qx-inspector（auditor，QX）"
+    assert reopened.authority == "Art. 30"
 
     # What follows the warning: overdue of both holders, this warning's re-grade, the chase.
     [regrade] = by_type["RegradeProposed"]
@@ -362,3 +378,125 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
     assert "| 所涉风险点 |" in document
     assert "| 单位年度 |" in document
     assert all(e.event_id in document for e in entries)
+
+
+CHART = [
+    {"key": "check", "name": "审核报销凭证", "post": "出纳岗", "time_limit_days": 2,
+     "discretion": True, "checks": ["两人审核"]},
+]  # fmt: skip
+
+
+def test_the_timeline_follows_the_point_to_its_power_and_its_reopening() -> None:
+    """“编制职权目录…绘制权力运行流程图” (Art. 11) and “动态修正” (Art. 30): the case's point lies
+    in a catalogued power, charted twice; the timeline shows the power's cataloguing and both
+    versions of its chart (and nothing of another power), and, after an inspection's request,
+    the register's published reopening of the point, citing the request."""
+    case = uuid4()
+    clock = ManualClock(datetime(2026, 1, 1, 1, 0, tzinfo=UTC))
+    register = RegisterApplication(
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"},
+        clock=clock,
+        org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
+    )
+    draft = PowerDraft("QX-TH-CZS", "财政资金支付审核", "other", "《预算法》第五十七条", ["出纳岗"])
+    power = register.catalogue_power(draft, TOWN_OFFICE)
+    register.draw_flowchart(power, CHART, TOWN_OFFICE)
+    register.draw_flowchart(power, [*CHART, {**CHART[0], "key": "pay", "name": "支付"}],
+                            TOWN_OFFICE)  # fmt: skip
+    other_power = register.catalogue_power(
+        PowerDraft("QX-TH-CZS", "票据管理", "other", "《会计法》", ["出纳岗"]), TOWN_OFFICE
+    )
+    point = register.identify_risk_point(
+        RiskPointDraft("QX-TH-CZS", "出纳岗", "business_process", "审核与支付由同一人完成",
+                       ["虚报冒领"], power_id=power, step_key="check"),
+        TOWN_OFFICE,
+    )  # fmt: skip
+    register.grade_risk_point(
+        point, MINOR, reason="初次评定", responsible_leader_id="u-taihe-czs-head", by=TOWN_OFFICE
+    )
+    register.vote(point, True, "同意", CZS_HEAD)
+    clock.advance(timedelta(days=30))
+    request = revision_requested(point, clock.now(), aspects=("content",), unit_code="QX-TH-CZS")
+    register_feed(register, request, "lianfang.assessment")
+    register_feed(register, request, "lianfang.assessment")  # a re-send reopens nothing more
+    registered = _register_published(register)
+    register.close()
+
+    [graded_event] = [e for e in registered if isinstance(e, RiskGraded)]
+    assert graded_event.data.power_id == power  # the grading names the point's power (Art. 11)
+    [reopened] = [e for e in registered if isinstance(e, RiskPointReopened)]
+    assert (reopened.data.request_event_id, reopened.data.status_before) == (
+        request.id, "approved"
+    )  # fmt: skip
+    assert (reopened.data.unit_code, reopened.data.aspects) == ("QX-TH-CZS", ("content",))
+
+    made = _with(judged(case), risk_point_id=point)
+    reported = risk_reported("QX-TH-CZS", information_id=case, at=START)
+    entries = case_timeline(case, [reported, made, request, *registered])
+
+    powers = [e for e in entries if e.via == "power"]
+    assert [e.event_type for e in powers] == ["PowerCatalogued", "PowerCharted", "PowerCharted"]
+    assert "列入职权目录：财政资金支付审核" in powers[0].what
+    assert ["第1版" in powers[1].what, "第2版" in powers[2].what] == [True, True]
+    other_ids = {
+        e.id for e in registered
+        if isinstance(e, PowerCatalogued | PowerCharted) and e.data.power_id == other_power
+    }  # fmt: skip
+    assert len(other_ids) == 1
+    assert not other_ids & {e.event_id for e in entries}
+    [shown] = [e for e in entries if e.event_type == "RiskPointReopened"]
+    assert (shown.event_id, shown.via) == (reopened.id, "risk_point")
+    assert "原为审定通过" in shown.what
+    assert "| 所涉职权 |" in render_markdown(case, entries)
+
+
+def test_a_grading_published_before_it_named_the_power_shows_no_power() -> None:
+    """A RiskGraded without `power_id` (published before it was carried, still schema 1) parses,
+    and the timeline, which cannot tell the point's power, shows none rather than guess."""
+    case = uuid4()
+    made = judged(case)
+    assert made.data.risk_point_id is not None
+    old = graded(made.data.risk_point_id, Grade.LOW)
+    payload = old.model_dump(mode="json")
+    del payload["data"]["power_id"]
+    parsed = parse_event(payload)
+    assert isinstance(parsed, RiskGraded)
+    assert (parsed.data.power_id, parsed.data.schema_version) == (None, 1)
+    catalogued = [e for e in _catalogue_events() if isinstance(e, PowerCatalogued)]
+    entries = case_timeline(case, [made, parsed, *catalogued])
+    assert [e.via for e in entries] == ["case", "risk_point"]
+
+
+def _catalogue_events() -> list[CloudEvent]:
+    register = RegisterApplication(
+        {"PERSISTENCE_MODULE": "eventsourcing.popo"},
+        clock=ManualClock(START),
+        org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
+    )
+    draft = PowerDraft("QX-TH-CZS", "财政资金支付审核", "other", "《预算法》", ["出纳岗"])
+    register.catalogue_power(draft, TOWN_OFFICE)
+    found = _register_published(register)
+    register.close()
+    return found
+
+
+def test_a_result_that_names_its_evidence_is_linked_by_an_event_of_the_case() -> None:
+    """“考核结果作为…干部考评的重要依据” (Art. 31): a published result names, line by line, the
+    events it rests on; it is on the case's timeline when one of them is the case's (via
+    `evidence`), and not merely because it is of the same unit and year. A result that names no
+    events (published before the lines carried them) is still linked by unit and year."""
+    reported = risk_reported(at=START)
+    case = reported.data.information_id
+    found = _with(up.breach("late", at=START + timedelta(days=6)), information_id=case)
+    at = datetime(2027, 1, 20, 2, 0, tzinfo=UTC)
+    unit, year = found.data.unit_code, 2026
+    resting = _result(unit, year, at, rests_on=("some-other-event", found.id))
+    elsewhere = _result(unit, year, at, rests_on=("some-other-event",))  # same unit and year
+    older = _result(unit, year, at)  # names no events: unit and year
+    entries = case_timeline(case, [reported, found, resting, elsewhere, older])
+    results = {e.event_id: e for e in entries if e.event_type == "AssessmentPublished"}
+    assert set(results) == {resting.id, older.id}
+    assert results[resting.id].via == "evidence"
+    assert "各项列明所据事件编号，其中含本时间线所列事实" in results[resting.id].what
+    assert results[older.id].via == "unit_year"
+    assert "| 考核依据 |" in render_markdown(case, entries)

@@ -20,6 +20,7 @@ from shared.auth import Principal, Role
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import (
     InformationAcknowledged,
+    InformationFeedbackOverdue,
     InformationForwarded,
     InformationHandled,
     InformationSupervised,
@@ -166,6 +167,16 @@ class TrackingUntilHandled(TwoNodeStory):
         assert x.district.chase_feedback() == 1
         assert x.district.chase_feedback() == 0
         assert x.district.get_information(case).tracking_state == "overdue"
+        # 逾期未反馈 is published to the town's node once and lands in its inbox (Art. 24).
+        [overdue] = x.deliver(x.district)
+        assert isinstance(overdue, InformationFeedbackOverdue)
+        due = returned.data.feedback_due_at
+        assert (overdue.data.to_node_id, overdue.data.due_at) == ("town-taihe", due)
+        assert (overdue.data.unit_code, overdue.data.actor.role) == ("QX-TH-V1", "system")
+        assert x.town.timeline(case)[-1].what == "recorded_overdue_by_level_above"
+        [told] = [e for e in case_timeline(case, x.log) if e.event_id == overdue.id]
+        assert told.what.startswith("节点 town-taihe 逾期未报告处理情况")
+        assert told.due_at == due
 
         # The late rework is round 2; the district signs it off.
         second = x.report(case, "经村民代表会议表决，重新出租")
@@ -178,9 +189,9 @@ class TrackingUntilHandled(TwoNodeStory):
         assert tracked.signed_off is not None
         assert tracked.signed_off["round"] == 2
         town_side = [t.what for t in x.town.timeline(case)]
-        assert town_side[-5:] == [
+        assert town_side[-6:] == [
             "handling_report_sent", "returned_by_level_above", "chased_by_level_above",
-            "handling_report_sent", "signed_off_by_level_above",
+            "recorded_overdue_by_level_above", "handling_report_sent", "signed_off_by_level_above",
         ]  # fmt: skip
 
     def test_a_chase_is_recorded_and_reaches_the_lower_inbox(self, x: Exchange) -> None:

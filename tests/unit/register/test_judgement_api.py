@@ -228,3 +228,38 @@ def test_bad_verdict_and_level_combinations_are_422_naming_the_field(api: Api) -
     answer = api.post(f"/information/{info}/verification", bad, api.judge)
     assert answer.json()["detail"][0]["loc"] == ["body", "verified_at"]
     assert api.get(f"/information/{info}", api.judge).json()["status"] == "awaiting_judgement"
+
+
+def test_the_proposer_withdraws_a_proposal_with_reasons_over_http(api: Api) -> None:
+    """第二十五条: until the 研判小组 has signed it, the member who proposed a judgement withdraws
+    it (200, recorded with who, when and why); another member is refused (403), a missing
+    reason is 422 naming `reason`, and a judgement made stands (409)."""
+    info = api.verified()
+    unfounded = {"verdict": "unfounded", "reasoning": "反映问题不属实"}
+    assert api.post(f"/information/{info}/judgement", INCIPIENT, api.judge).status_code == 201
+    api.post(f"/information/{info}/judgement/sign-off", {}, api.member(2))
+    path = f"/information/{info}/judgement/withdrawal"
+    other = api.post(path, {"reason": "我不同意"}, api.member(2))
+    assert other.status_code == 403
+    assert "only its proposer withdraws it" in other.json()["detail"]
+    empty = api.post(path, {}, api.judge)
+    assert empty.status_code == 422
+    assert empty.json()["detail"][0]["loc"] == ["body", "reason"]
+    office = api.post(path, {"reason": "撤回"}, api.as_("u-th-office", Role.OFFICE))
+    assert office.status_code == 403  # the judgement group's act, not the office's
+
+    done = api.post(path, {"reason": "等级依据不足，补充核实后再议"}, api.judge)
+    assert done.status_code == 200, done.text
+    record = done.json()
+    assert record["proposal"] is None
+    [withdrawn] = record["withdrawn_proposals"]
+    assert withdrawn["reason"] == "等级依据不足，补充核实后再议"
+    assert withdrawn["withdrawn_by"]["user_id"] == "u-th-judge"
+    assert [s["user_id"] for s in withdrawn["signed_by"]] == ["u-th-judge", "u-th-judge2"]
+    assert withdrawn["draft"]["verdict"] == "incipient_tendency"
+    assert api.get(f"/information/{info}", api.judge).json()["withdrawn_proposals"] == [withdrawn]
+
+    assert api.judged(info, unfounded).status_code == 201  # proposed afresh, and made
+    made = api.post(path, {"reason": "撤回"}, api.judge)
+    assert made.status_code == 409
+    assert "already judged" in made.json()["detail"]

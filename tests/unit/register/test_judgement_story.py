@@ -398,6 +398,79 @@ class JudgementStory(RegisterStoryBase):
         with pytest.raises(Conflict):  # made once
             app.sign_off_judgement(info_id, TOWN_MEMBERS[2])
 
+    def test_art_25_the_proposer_withdraws_a_proposal_before_the_group_has_made_it(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """第二十五条: 研判小组…及时核查、分析和评估廉政风险信息 — the verdict is the group's once
+        enough members signed it; until then the member who proposed it may withdraw it, saying
+        why. Who and when are recorded, the sign-offs it had lapse, nothing is published, and a
+        member may propose afresh; a judgement made stands."""
+        point_id = self._graded_point(app)
+        info_id = self._verified(app, clock)
+        before = published(app, point_id)
+        draft = JudgementDraft(
+            verdict="incipient_tendency", reasoning="岗位未分离，属苗头性问题",
+            risk_point_id=point_id, factors=SERIOUS,
+        )  # fmt: skip
+        app.judge_information(info_id, draft, JUDGE)
+        clock.advance(timedelta(hours=1))
+        app.sign_off_judgement(info_id, TOWN_MEMBERS[0])
+
+        # Refused, changing nothing: another member, no reason, a stranger to the group.
+        version = app.get_information(info_id).version
+        with pytest.raises(
+            Forbidden, match=r"^Art\. 25: the judgement was proposed by u-th-judge;"
+        ):
+            app.withdraw_judgement_proposal(info_id, "我不同意", TOWN_MEMBERS[0])
+        with pytest.raises(Invalid) as caught:
+            app.withdraw_judgement_proposal(info_id, "  ", JUDGE)
+        assert caught.value.field == "reason"
+        with pytest.raises(Forbidden):
+            app.withdraw_judgement_proposal(info_id, "撤回", NEIGHBOUR_JUDGE)
+        info = app.get_information(info_id)
+        assert info.version == version
+        assert info.proposal is not None
+
+        clock.advance(timedelta(hours=1))
+        app.withdraw_judgement_proposal(info_id, "核实材料不足，补充核实后再议", JUDGE)
+        info = app.get_information(info_id)
+        assert (info.proposal, info.judgement, info.status) == (
+            None, None, InformationStatus.AWAITING_JUDGEMENT
+        )  # fmt: skip
+        [withdrawn] = info.withdrawn
+        assert withdrawn.reason == "核实材料不足，补充核实后再议"
+        assert (withdrawn.withdrawn_by["user_id"], withdrawn.withdrawn_at) == (
+            "u-th-judge", clock.now()
+        )  # fmt: skip
+        assert [s.member["user_id"] for s in withdrawn.proposal.signoffs] == [
+            "u-th-judge", "u-th-judge2"
+        ]  # fmt: skip
+        assert published(app, info_id) == []  # nothing was judged
+        assert published(app, point_id) == before  # nor the point re-graded
+        with pytest.raises(Conflict, match=r"no judgement of information .* is proposed yet"):
+            app.sign_off_judgement(info_id, TOWN_MEMBERS[1])  # the lapsed proposal
+        with pytest.raises(Conflict, match=r"nothing to withdraw"):
+            app.withdraw_judgement_proposal(info_id, "再次撤回", JUDGE)
+
+        # A member proposes afresh; the lapsed sign-offs count for nothing.
+        unfounded = JudgementDraft(verdict="unfounded", reasoning="经补充核实，反映问题不属实")
+        fresh = app.judge_information(info_id, unfounded, TOWN_MEMBERS[0])
+        assert [s.member["user_id"] for s in fresh.signed_by] == ["u-th-judge2"]
+        app.sign_off_judgement(info_id, JUDGE)
+        assert app.sign_off_judgement(info_id, TOWN_MEMBERS[1]).made
+        with pytest.raises(Conflict, match=r"already judged"):
+            app.withdraw_judgement_proposal(info_id, "撤回", TOWN_MEMBERS[0])
+        [made] = published(app, info_id)
+        assert isinstance(made, JudgementMade)
+        assert made.data.verdict is Verdict.UNFOUNDED
+        assert made.data.signed_by is not None
+        assert [s.user_id for s in made.data.signed_by] == [
+            "u-th-judge2",
+            "u-th-judge",
+            "u-th-judge3",
+        ]
+        assert len(app.get_information(info_id).withdrawn) == 1  # the withdrawal stays on record
+
     def test_art_25_the_group_s_members_are_appointed_and_removed_on_an_authority(
         self, app: RegisterApplication, clock: ManualClock
     ) -> None:

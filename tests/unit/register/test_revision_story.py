@@ -22,7 +22,7 @@ from shared.application import Rejected
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Invalid
-from shared.events import RiskGraded
+from shared.events import RiskGraded, RiskPointReopened
 from shared.events.publish import Origin
 from shared.vocabulary import Grade, GradeSource
 from tests.support.stores import InMemory, OnSQLite
@@ -89,6 +89,20 @@ class RevisionStory(RegisterStoryBase):
         point = app.get_risk_point(point_id)
         assert (point.version, len(point.revisions)) == (version, 1)
         assert app.count_receipts() == 2  # two distinct events taken in, one revision
+
+        # The reopening is published once, citing the request (Art. 30), so the warning and
+        # assessment services and the case timeline see the point is no longer in force.
+        published = [translate(s, ORIGIN) for s in app.events.get(point_id)]
+        [reopened] = [e for e in published if isinstance(e, RiskPointReopened)]
+        d = reopened.data
+        assert (d.risk_point_id, d.request_id, d.request_event_id) == (
+            point_id, request.data.request_id, request.id
+        )  # fmt: skip
+        assert (d.status_before, d.grade, d.unit_code, d.authority) == (
+            "in_force", Grade.MEDIUM, "QX-TH", "Art. 30"
+        )  # fmt: skip
+        assert (d.actor.user_id, d.aspects) == ("u-qx-inspector", ("content", "grade", "measures"))
+        assert d.occurred_at == clock.now()
 
     def test_art_30_content_grade_and_measures_change_through_the_same_approval(
         self, app: RegisterApplication, clock: ManualClock

@@ -9,6 +9,7 @@ once the town has reported its rework. Nobody else supervises, and a refused act
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pytest
@@ -21,7 +22,7 @@ from services.warning.supervision.model import SupervisionState
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
-from shared.events import DisposalSupervised, parse_event
+from shared.events import DisposalReworkOverdue, DisposalSupervised, parse_event
 from shared.vocabulary import Grade
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.warning import stories
@@ -128,6 +129,54 @@ class SupervisionStory(WarningStoryBase):
             app.report_rework(warning_id, "已修订", [], TOWN_OFFICE)
         assert supervision_of(app, warning_id) is None
         assert self._acts(app) == []
+
+    def test_a_returned_disposal_s_rework_is_watched_and_its_lapse_is_the_body_s(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        """“按照干部管理权限分级进行” (Art. 29): a return 退回 gives the disposing body a deadline
+        for its rework (10 days by default); the watch records it overdue once when it passes
+        unanswered, as the disposing body's lapse (DisposalReworkOverdue, the body's unit), and a
+        second return is watched afresh. A rework reported in time is never overdue."""
+        warning_id = self._issued(app)
+        self._finish(app, clock, warning_id)
+        returned_at = clock.now()
+        app.supervise(warning_id, "returned", "整改材料未见制度修订", DISTRICT_OFFICE)
+        [returned] = self._acts(app)
+        assert returned.data.due_at == returned_at + timedelta(days=10)
+        assert parse_event(returned.model_dump(mode="json")) == returned
+        clock.advance(timedelta(days=9))
+        assert app.check_rework_deadlines() == 0  # not yet due
+        clock.advance(timedelta(days=1, seconds=1))
+        assert app.check_rework_deadlines() == 1
+        assert app.check_rework_deadlines() == 0  # once per return
+        [lapse] = self._lapses(app)
+        d = lapse.data
+        assert (d.unit_code, d.warned_unit, d.return_number) == ("QX-TH", "QX-TH-CZS", 1)
+        assert (d.due_at, d.returned_at, d.authority) == (
+            returned.data.due_at, returned_at, "Art. 29"
+        )  # fmt: skip
+        assert d.actor.role == "system"
+        assert parse_event(lapse.model_dump(mode="json")) == lapse
+
+        # Late, the town reports its rework; returned again, it is reworked in time.
+        app.report_rework(warning_id, "已修订财务审批制度", ["太和财〔2026〕5号"], TOWN_OFFICE)
+        assert app.check_rework_deadlines() == 0
+        app.supervise(warning_id, "returned", "制度修订未经集体讨论", DISTRICT_OFFICE)
+        clock.advance(timedelta(days=3))
+        app.report_rework(warning_id, "经班子会议讨论通过", ["太和纪要12号"], TOWN_OFFICE)
+        clock.advance(timedelta(days=30))
+        assert app.check_rework_deadlines() == 0
+        assert len(self._lapses(app)) == 1
+        # A disposal never returned is never watched.
+        other = self._issued(app)
+        self._finish(app, clock, other)
+        clock.advance(timedelta(days=30))
+        assert app.check_rework_deadlines() == 0
+
+    def _lapses(self, app: WarningApplication) -> list[DisposalReworkOverdue]:
+        found = app.recorder.select_notifications(start=None, limit=10_000)
+        out = [translate(app.mapper.to_domain_event(n), stories.ORIGIN) for n in found]
+        return [e for e in out if isinstance(e, DisposalReworkOverdue)]
 
 
 class TestSupervisionInMemory(InMemory, SupervisionStory):
