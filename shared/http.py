@@ -16,6 +16,7 @@ from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
 from shared.event_clock import stamping
+from shared.http_gate import RequestGate
 from shared.kafka import kafka_problem
 from shared.orgtree import UnknownUnit
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from shared.runtime import Runtime
 
 ops = APIRouter(tags=["operations"])
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 @ops.get("/healthz", summary="Liveness: the process answers")
@@ -99,6 +101,12 @@ def create_api(
     api.include_router(ops)
     for router in [*spec.routers(), audit_api.router] if routes else []:
         api.include_router(router)
+    api.add_middleware(
+        RequestGate,
+        max_body_bytes=runtime.common.max_body_bytes,
+        max_import_body_bytes=runtime.common.max_import_body_bytes,
+        bearer_required=spec.bearer_before_body,
+    )
 
     @api.middleware("http")
     async def count_requests(
@@ -115,7 +123,8 @@ def create_api(
         response.headers[tracing.TRACEPARENT] = trace.header
         route: Any = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
-        runtime.metrics.requests(request.method, path, str(response.status_code)).inc()
+        method = request.method if request.method in _METHODS else "OTHER"  # bounded labels
+        runtime.metrics.requests(method, path, str(response.status_code)).inc()
         runtime.metrics.latency(path).observe(time.perf_counter() - started)
         return response
 

@@ -84,6 +84,9 @@ class ServiceSpec:
     routers: Callable[[], list[APIRouter]]
     consumes: tuple[str, ...] = field(default_factory=tuple)
     ticks: tuple[Tick, ...] = field(default_factory=tuple)
+    # A body-carrying request without a bearer token is refused before its body is read
+    # (shared/http_gate.py); a service signing people in (no token yet) turns this off.
+    bearer_before_body: bool = True
 
 
 class Runtime:

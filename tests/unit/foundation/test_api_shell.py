@@ -80,3 +80,12 @@ def test_a_garbled_or_expired_token_is_refused_with_the_reason() -> None:
             assert response.status_code == 401
             assert reason in response.json()["detail"]
     runtime.close()
+
+
+def test_an_invented_http_method_adds_no_metric_series(service: tuple[Runtime, TestClient]) -> None:
+    _, client = service
+    for method in ("XAAAA1", "XAAAA2", "XAAAA3"):
+        client.request(method, "/healthz")
+    exposed = client.get("/metrics").text
+    assert "XAAAA" not in exposed  # a caller cannot grow the series without bound (review M4)
+    assert 'method="OTHER"' in exposed
