@@ -31,6 +31,8 @@ from shared.orgtree import UnknownUnit
 from shared.vocabulary import RoutingOutcome
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from eventsourcing.domain import Aggregate
 
     from services.intake.app import IntakeApplication
@@ -52,6 +54,7 @@ def file_information(
     check_authority(app, draft.unit_code, filer)
     information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
     if information_id in app.repository:
+        check_repeat(app, information_id, draft, filer)
         filing = Filing(information_id, created=False)
         pending: list[Aggregate] = []
     else:
@@ -115,6 +118,30 @@ def check_authority(app: IntakeApplication, unit_code: str, filer: Principal) ->
         f"only the prevention office (预防腐败室) or an active information officer covering "
         f"{unit_code} may file for it: {why}"
     )
+
+
+def check_repeat(
+    app: IntakeApplication, information_id: UUID, draft: InformationDraft, filer: Principal
+) -> None:
+    """A repeated source is answered with its first case only to a caller who may read that case,
+    and never takes a petitioner's identity silently (409 otherwise; security review M3).
+
+    To a caller outside the first case's jurisdiction the reference is simply taken: no case id,
+    so that filing cannot be used to learn which of another unit's references are real. A
+    petition's identity is sealed with the case it came with (Art. 22); a second one offered for
+    an existing case is refused, not dropped, and the filer is asked for a distinct reference.
+    """
+    existing = app.get_information(information_id)
+    taken = f"{draft.channel} reference {draft.source_reference} is already taken"
+    try:
+        app.ensure_within(filer, existing.unit_code)
+    except Forbidden:
+        raise Conflict(f"{taken}; file it under a distinct reference") from None
+    if draft.petitioner is not None:
+        raise Conflict(
+            f"{taken} by case {information_id}: a petitioner's identity is never added to an "
+            "existing case (Art. 22); file it under a distinct reference"
+        )
 
 
 def build_filing(
@@ -181,6 +208,11 @@ def _prepare(
             continue
         information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
         if information_id in app.repository:
+            try:
+                check_repeat(app, information_id, draft, filer)
+            except Conflict as exc:
+                results.append(RowResult(number, ref, errors=[str(exc)]))
+                continue
             results.append(RowResult(number, ref, str(information_id), created=False))
             continue
         built = build_filing(app, draft, actor_of(filer, prefer="officer"), False)
