@@ -26,7 +26,7 @@ from services.intake.identity.handlers import seal
 from services.intake.routing.rules import screen
 from shared.application import actor_of
 from shared.auth import Role
-from shared.errors import Conflict, DomainError, Forbidden
+from shared.errors import Conflict, DomainError, Forbidden, NotFound
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import RoutingOutcome
 
@@ -284,13 +284,31 @@ def inbox(app: IntakeApplication, who: Principal, within: str) -> list[RiskInfor
     the office and auditors see everything, custodians the cases with a protected source.
     """
     app.unit(within, "unit_code")
-    cases = [c for c in app.view.cases() if app.org.is_within(c.unit_code, within)]
+    return [
+        c for c in app.view.cases() if app.org.is_within(c.unit_code, within) and concerns(who, c)
+    ]
+
+
+def concerns(who: Principal, case: RiskInformation) -> bool:
+    """Whether the case is one `who`'s role works on (the inbox's rule, and who reads a case)."""
     if who.has_any((Role.OFFICE, Role.AUDITOR)):
-        return cases
-    if Role.JUDGE in who.roles:
-        return [c for c in cases if c.routing == RoutingOutcome.ACCEPTED]
-    if Role.CUSTODIAN in who.roles:
-        return [c for c in cases if c.has_protected_source]
-    if Role.OFFICER in who.roles:
-        return [c for c in cases if c.filed_by.get("user_id") == who.user_id]
-    return []
+        return True
+    if Role.JUDGE in who.roles and case.routing == RoutingOutcome.ACCEPTED:
+        return True
+    if Role.CUSTODIAN in who.roles and case.has_protected_source:
+        return True
+    return Role.OFFICER in who.roles and case.filed_by.get("user_id") == who.user_id
+
+
+def readable(app: IntakeApplication, who: Principal, information_id: UUID) -> RiskInformation:
+    """The case, if `who` may read it: within their subtree and one their role works on.
+
+    Otherwise 404 in the same words as for an id that does not exist: an external information
+    officer who computes a petition's id learns nothing of it (security review M2).
+    """
+    case = app.find(information_id, RiskInformation)
+    if case is None or not (
+        app.org.is_within(case.unit_code, who.unit_code) and concerns(who, case)
+    ):
+        raise NotFound(f"no case {information_id} that you may read")
+    return case
