@@ -22,7 +22,7 @@ from services.intake.filing.model import (
     InformationDraft,
     RiskInformation,
 )
-from services.intake.identity.handlers import seal
+from services.intake.identity.handlers import record_read, seal
 from services.intake.routing.rules import screen
 from shared.application import actor_of
 from shared.auth import Role
@@ -300,15 +300,21 @@ def concerns(who: Principal, case: RiskInformation) -> bool:
     return Role.OFFICER in who.roles and case.filed_by.get("user_id") == who.user_id
 
 
-def readable(app: IntakeApplication, who: Principal, information_id: UUID) -> RiskInformation:
+def readable(
+    app: IntakeApplication, who: Principal, information_id: UUID, what: str = "case"
+) -> RiskInformation:
     """The case, if `who` may read it: within their subtree and one their role works on.
 
     Otherwise 404 in the same words as for an id that does not exist: an external information
-    officer who computes a petition's id learns nothing of it (security review M2).
+    officer who computes a petition's id learns nothing of it (security review M2). Every read
+    of a case with a protected source, shown or refused, is kept (Art. 22; `record_read`).
     """
     case = app.find(information_id, RiskInformation)
-    if case is None or not (
+    shown = case is not None and (
         app.org.is_within(case.unit_code, who.unit_code) and concerns(who, case)
-    ):
+    )
+    if case is not None and case.has_protected_source:
+        record_read(app, who, information_id, what, shown=shown)
+    if case is None or not shown:
         raise NotFound(f"no case {information_id} that you may read")
     return case

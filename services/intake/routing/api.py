@@ -293,5 +293,5 @@ class TimelineOut(BaseModel):
     summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
 )
 def timeline(information_id: UUID, reader: Reader, app: IntakeApp) -> list[TimelineOut]:
-    readable(app, reader, information_id)  # 404 alike for unknown and not yours (review M2)
+    readable(app, reader, information_id, "timeline")  # 404 alike for unknown and not yours
     return [TimelineOut(**vars(t)) for t in handlers.timeline(app, information_id)]

@@ -199,3 +199,15 @@ def test_a_case_is_read_only_by_the_roles_it_concerns_and_others_learn_nothing(
     assert api.get(f"/information/{own}", officer).status_code == 200
     assert api.get(f"/information/{petition}", keeper).status_code == 200
     assert api.get(f"/information/{petition}", api.office).status_code == 200
+    # Each read of the petition, shown or refused, is kept for the custodian and the auditors
+    # (the access trail, Art. 22); the ordinary case's reads are not a petition's.
+    auditor = api.as_("u-audit", Role.AUDITOR, "QX")
+    trail = api.get(f"/information/{petition}/reads", auditor).json()
+    assert [(r["user_id"], r["what"], r["shown"]) for r in trail] == [
+        ("u-wai", "case", False),
+        ("u-wai", "timeline", False),
+        ("u-keeper", "case", True),
+        ("u-th-office", "case", True),
+    ]
+    assert api.get(f"/information/{plain}/reads", auditor).json() == []
+    assert api.get(f"/information/{petition}/reads", officer).status_code == 403
