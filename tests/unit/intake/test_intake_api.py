@@ -145,6 +145,11 @@ def test_inbox_compliance_and_duties_follow_roles_and_units(api: Api) -> None:
     figures = api.client.get("/compliance?period=2026-03", headers=api.office)
     assert figures.json()["own_reports"] == 0
     assert figures.json()["unit_code"] == "QX-TH"
+    # A year without calendar bounds is a typing mistake, named (the fuzzer found it a 500).
+    for period in ("0000-01", "9999-Q4"):
+        bad = api.client.get(f"/compliance?period={period}", headers=api.office)
+        assert bad.status_code == 422
+        assert bad.json()["detail"][0]["loc"] == ["query", "period"]
 
 
 def test_each_role_has_its_own_inbox(api: Api) -> None:
