@@ -28,6 +28,7 @@ from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from tests.support.processes import free_port
+from tests.support.tokens import token_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,7 +61,7 @@ def served(request: pytest.FixtureRequest, kafka_bootstrap: str) -> Iterator[tup
 
 def test_no_request_crashes_a_service_or_breaks_its_schema(served: tuple[str, Runtime]) -> None:
     base, runtime = served
-    token = runtime.tokens.mint("u-fuzz", [Role.OFFICE], "QX", name="模糊测试")
+    token = token_for(runtime, "u-fuzz", [Role.OFFICE], "QX", name="模糊测试")
     headers = {"Authorization": f"Bearer {token}"}
     schema = schemathesis.openapi.from_url(f"{base}/openapi.json")
     failures: dict[str, str] = {}
