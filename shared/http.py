@@ -78,6 +78,26 @@ def install_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(TokenError, bad_token)
 
 
+_DOCUMENT_TYPES = ("text/html", "image/svg+xml")
+# A document a service serves (a printable report, a flowchart) runs nothing and embeds nothing
+# from elsewhere; its own inline styles are all it needs.
+_DOCUMENT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def _harden(request: Request, response: Response) -> None:
+    """Security headers on every answer, and a content policy on the documents (review, #17)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    kind = response.headers.get("content-type", "")
+    swagger = request.url.path in ("/docs", "/redoc")  # dev mode only: CDN scripts by design
+    if kind.startswith(_DOCUMENT_TYPES) and not swagger:
+        response.headers.setdefault("Content-Security-Policy", _DOCUMENT_POLICY)
+
+
 def create_api(
     runtime: Runtime,
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
@@ -85,9 +105,21 @@ def create_api(
     routes: bool = True,
 ) -> FastAPI:
     """Build the FastAPI app of one service around its runtime (only /healthz, /readyz and
-    /metrics when `routes` is false: a worker's operations endpoints)."""
+    /metrics when `routes` is false: a worker's operations endpoints).
+
+    The interactive documents (/docs, /redoc, /openapi.json) are served in dev mode only: in
+    production they would hand anyone on the network the map of every route, and Swagger UI
+    loads its scripts from a public CDN (security review M4). `lianfang export-openapi` writes the
+    documents without a server.
+    """
     spec = runtime.spec
+    documents: dict[str, Any] = (
+        {}
+        if runtime.common.dev_mode
+        else {"docs_url": None, "redoc_url": None, "openapi_url": None}
+    )
     api = FastAPI(
+        **documents,
         title=f"Lianfang 廉防 · {spec.title}",
         version="0.1.0",
         description=(
@@ -121,6 +153,7 @@ def create_api(
         with tracing.use(trace), stamping(runtime.clock):
             response = await call_next(request)
         response.headers[tracing.TRACEPARENT] = trace.header
+        _harden(request, response)
         route: Any = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
         method = request.method if request.method in _METHODS else "OTHER"  # bounded labels

@@ -41,7 +41,7 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 def served(request: pytest.FixtureRequest, kafka_bootstrap: str) -> Iterator[tuple[str, Runtime]]:
     spec, settings_cls = registry.load(request.param)
     # A real broker: the audit timeline reads the topics (security review H3).
-    common = CommonSettings(store="memory", kafka_bootstrap=kafka_bootstrap)
+    common = CommonSettings(store="memory", kafka_bootstrap=kafka_bootstrap, env="dev")
     runtime = Runtime(spec, settings_cls(common=common))
     port = free_port()
     server = uvicorn.Server(
