@@ -16,6 +16,7 @@ from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
 from shared.event_clock import stamping
+from shared.http_gate import RequestGate
 from shared.kafka import kafka_problem
 from shared.orgtree import UnknownUnit
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from shared.runtime import Runtime
 
 ops = APIRouter(tags=["operations"])
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 @ops.get("/healthz", summary="Liveness: the process answers")
@@ -76,6 +78,26 @@ def install_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(TokenError, bad_token)
 
 
+_DOCUMENT_TYPES = ("text/html", "image/svg+xml")
+# A document a service serves (a printable report, a flowchart) runs nothing and embeds nothing
+# from elsewhere; its own inline styles are all it needs.
+_DOCUMENT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def _harden(request: Request, response: Response) -> None:
+    """Security headers on every answer, and a content policy on the documents (review, #17)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    kind = response.headers.get("content-type", "")
+    swagger = request.url.path in ("/docs", "/redoc")  # dev mode only: CDN scripts by design
+    if kind.startswith(_DOCUMENT_TYPES) and not swagger:
+        response.headers.setdefault("Content-Security-Policy", _DOCUMENT_POLICY)
+
+
 def create_api(
     runtime: Runtime,
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
@@ -83,9 +105,21 @@ def create_api(
     routes: bool = True,
 ) -> FastAPI:
     """Build the FastAPI app of one service around its runtime (only /healthz, /readyz and
-    /metrics when `routes` is false: a worker's operations endpoints)."""
+    /metrics when `routes` is false: a worker's operations endpoints).
+
+    The interactive documents (/docs, /redoc, /openapi.json) are served in dev mode only: in
+    production they would hand anyone on the network the map of every route, and Swagger UI
+    loads its scripts from a public CDN (security review M4). `lianfang export-openapi` writes the
+    documents without a server.
+    """
     spec = runtime.spec
+    documents: dict[str, Any] = (
+        {}
+        if runtime.common.dev_mode
+        else {"docs_url": None, "redoc_url": None, "openapi_url": None}
+    )
     api = FastAPI(
+        **documents,
         title=f"Lianfang 廉防 · {spec.title}",
         version="0.1.0",
         description=(
@@ -99,6 +133,12 @@ def create_api(
     api.include_router(ops)
     for router in [*spec.routers(), audit_api.router] if routes else []:
         api.include_router(router)
+    api.add_middleware(
+        RequestGate,
+        max_body_bytes=runtime.common.max_body_bytes,
+        max_import_body_bytes=runtime.common.max_import_body_bytes,
+        bearer_required=spec.bearer_before_body,
+    )
     if routes and spec.extend_api is not None:
         spec.extend_api(api, runtime)
 
@@ -115,9 +155,11 @@ def create_api(
         with tracing.use(trace), stamping(runtime.clock):
             response = await call_next(request)
         response.headers[tracing.TRACEPARENT] = trace.header
+        _harden(request, response)
         route: Any = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
-        runtime.metrics.requests(request.method, path, str(response.status_code)).inc()
+        method = request.method if request.method in _METHODS else "OTHER"  # bounded labels
+        runtime.metrics.requests(method, path, str(response.status_code)).inc()
         runtime.metrics.latency(path).observe(time.perf_counter() - started)
         return response
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from shared.application import ServiceApplication
+    from shared.provenance import Provenance
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,12 @@ class Result:
 
 
 class Inbox:
-    """Takes deliveries into one application, each position at most once."""
+    """Takes deliveries into one application, each position at most once; with `provenance`,
+    only those that come from where they say and may speak for their unit (shared/provenance)."""
 
-    def __init__(self, app: ServiceApplication) -> None:
+    def __init__(self, app: ServiceApplication, provenance: Provenance | None = None) -> None:
         self.app = app
+        self.provenance = provenance
 
     def take(self, delivery: Delivery) -> Result:
         tracking = delivery.tracking
@@ -72,6 +75,10 @@ class Inbox:
             upstream = from_record(delivery.key, delivery.value, delivery.headers)
         except EnvelopeError as exc:
             return Result(Outcome.DEAD_LETTER, f"unreadable event: {exc}")
+        if self.provenance is not None:
+            doubt = self.provenance.doubt(upstream, delivery.topic)
+            if doubt is not None:
+                return Result(Outcome.DEAD_LETTER, f"untrusted provenance: {doubt}")
         try:
             self.app.process_event(upstream, tracking)  # type: ignore[arg-type]
         except Rejected as exc:

@@ -88,6 +88,9 @@ class ServiceSpec:
     # (its HTTP app, the runtime) -> None: what a service adds to its app beyond routes, after
     # every route (the console's middleware and its web console's catch-all).
     extend_api: Callable[[FastAPI, Runtime], None] | None = None
+    # A body-carrying request without a bearer token is refused before its body is read
+    # (shared/http_gate.py); a service signing people in (no token yet) turns this off.
+    bearer_before_body: bool = True
 
 
 class Runtime:

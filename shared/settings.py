@@ -81,6 +81,13 @@ class CommonSettings(BaseSettings):
         1, ge=1, description="Replication factor of topics a worker creates when missing (3 on "
         "a production cluster; a single local broker has 1).",
     )  # fmt: skip
+    max_body_bytes: int = Field(
+        128 * 1024, ge=1024, description="Largest request body a route reads (413 beyond, refused "
+        "before it is read; shared/http_gate.py).",
+    )  # fmt: skip
+    max_import_body_bytes: int = Field(
+        2_000_000, ge=1024, description="Largest request body of a bulk import route (…/import).",
+    )  # fmt: skip
     tick_seconds: float | None = Field(
         None, description="Run every timer (deadline checks) this often instead of its default."
     )

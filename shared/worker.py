@@ -31,6 +31,7 @@ from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
 from shared.kafka import KEEP_FOREVER, ensure_topics, idempotent_producer, send_record
 from shared.metrics import sample_gauges
 from shared.outbox import OutboxRelay
+from shared.provenance import Provenance
 from shared.topics import SERVICES
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class Worker:
 
     def __init__(self, runtime: Runtime, producer: AIOKafkaProducer | None = None) -> None:
         self.runtime = runtime
-        self.inbox = Inbox(runtime.app)
+        self.inbox = Inbox(runtime.app, Provenance(runtime.topics, runtime.app.org))
         self._stopping = asyncio.Event()
         self._producer = producer
         self._relay_task: asyncio.Task[None] | None = None

@@ -41,6 +41,9 @@ SPEC = ServiceSpec(
     # The registers' units: an admin's subtree includes units registered since the start.
     consumes=("register",),
     extend_api=bff_api.extend,
+    # People sign in here without a token yet, and the browser's calls carry a session cookie:
+    # the console bounds and checks those itself (services/console/bff/).
+    bearer_before_body=False,
 )
 
 Settings = ConsoleSettings

@@ -25,11 +25,12 @@ from shared.audit.published import read_published
 from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
-from shared.errors import NotFound
+from shared.errors import Forbidden, NotFound
 
 router = APIRouter(prefix="/audit", tags=["audit 审计"])
 
-Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE, Role.ADMIN))]
+# Admins shape the org tree and accounts; they read no case (as the intake's readers exclude them).
+Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE))]
 QueryReader = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.ADMIN))]
 
 
@@ -57,9 +58,15 @@ async def _timeline(
     published = await read_published(runtime.common.kafka_bootstrap, runtime.common.topic_prefix)
     entries = case_timeline(information_id, published.events)
     unit = case_unit(entries)
+    # A case outside the caller's jurisdiction answers as one that does not exist: the answer
+    # must not tell a town which of the district's case ids are real (security review M5).
+    unknown = NotFound(f"no case {information_id} within your jurisdiction")
     if unit is None:
-        raise NotFound(f"no events of case {information_id} on the topics")
-    ensure_jurisdiction(runtime, who, unit)  # the case's own unit, not its risk point's
+        raise unknown
+    try:
+        ensure_jurisdiction(runtime, who, unit)  # the case's own unit, not its risk point's
+    except Forbidden:
+        raise unknown from None
     return entries
 
 

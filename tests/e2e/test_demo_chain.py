@@ -117,7 +117,8 @@ async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
         assert "逾期未落实" in document
         assert (await http.get(f"/audit/cases/{uuid4()}/timeline")).status_code == 404
         town = {"Authorization": f"Bearer {node.token(Role.AUDITOR, 'QX-TH', 'u-th-auditor')}"}
-        assert (await http.get(case, headers=town)).status_code == 403
+        # not theirs: answered as unknown (security review M5)
+        assert (await http.get(case, headers=town)).status_code == 404
         recorded = (await http.get("/audit/queries")).json()
     assert [q["target"] for q in recorded][-2:] == [f"{case}.md", case]
     # And from the command line, as an auditor at a terminal would.

@@ -50,12 +50,22 @@ def rows(assessments: list[AnnualAssessment], org: OrgDirectory) -> list[list[An
     return out
 
 
+# A cell whose text begins with one of these is run as a formula by Excel and WPS (a unit's name
+# is free text any unit admin sets: security review M1).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
 def to_csv(table: list[list[Any]]) -> bytes:
-    """UTF-8 with a BOM, so spreadsheet programs read the Chinese right."""
+    """UTF-8 with a BOM, so spreadsheet programs read the Chinese right; text that a spreadsheet
+    would run as a formula is quoted with a leading apostrophe (OWASP CSV injection)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
-    writer.writerows(table)
+    writer.writerows([[f"'{v}" if _is_formula_like(v) else v for v in row] for row in table])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -68,6 +78,10 @@ def to_xlsx(table: list[list[Any]], year: int) -> bytes:
     sheet.append(HEADER)
     for row in table:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if _is_formula_like(cell.value):
+                cell.data_type = "s"  # text, never a formula (openpyxl takes "=…" for one)
+                cell.quotePrefix = True  # and shown as typed, without the apostrophe
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

@@ -11,7 +11,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.intake.api_deps import Decider, IntakeApp, Office, Overseer, Reporter
 from services.intake.duties import handlers
-from services.intake.duties.model import ReportingBreach, ReportingDuty
+from services.intake.duties.model import PERIOD_PATTERN, ReportingBreach, ReportingDuty
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(tags=["reporting obligations 报告义务"])
@@ -43,7 +43,7 @@ class DutyOut(BaseModel):
 class ReportIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    period: str = Field(description="e.g. 2026-01 or 2026-Q1")
+    period: str = Field(pattern=PERIOD_PATTERN, description="e.g. 2026-01 or 2026-Q1")
     summary: str = Field(min_length=1, max_length=4000)
 
 
@@ -219,7 +219,7 @@ def compliance(
     who: Overseer,
     runtime: RuntimeDep,
     app: IntakeApp,
-    period: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")],
+    period: Annotated[str, Query(pattern=PERIOD_PATTERN)],
     unit: UnitQuery = None,
 ) -> ComplianceOut:
     root = unit or who.unit_code
@@ -235,7 +235,7 @@ def compliance_by_unit(
     who: Overseer,
     runtime: RuntimeDep,
     app: IntakeApp,
-    period: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")],
+    period: Annotated[str, Query(pattern=PERIOD_PATTERN)],
     unit: UnitQuery = None,
 ) -> list[ComplianceOut]:
     root = unit or who.unit_code

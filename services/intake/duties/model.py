@@ -55,9 +55,15 @@ def next_period(label: str, every: str) -> str:
     return period_of(period_bounds(label)[1], every)
 
 
+# A reporting period 2026-01 or 2026-Q1 of this or the last century's years: a year 0 or 9999
+# is a typing mistake, and has no calendar bounds to compute (Art. 23).
+PERIOD_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2]|Q[1-4])$"
+
+
 def check_period(period: str, every: str) -> None:
     """Refuse a period label that does not fit the duty's periods (Art. 23)."""
-    pattern = r"^\d{4}-(0[1-9]|1[0-2])$" if every == "monthly" else r"^\d{4}-Q[1-4]$"
+    year = r"(19|20)\d{2}"
+    pattern = rf"^{year}-(0[1-9]|1[0-2])$" if every == "monthly" else rf"^{year}-Q[1-4]$"
     if not re.match(pattern, period):
         raise Invalid("period", f"a {every} period looks like 2026-01 / 2026-Q1")
 

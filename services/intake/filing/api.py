@@ -181,11 +181,8 @@ def _rows(body: bytes, content_type: str) -> list[dict[str, Any]]:
 
 
 @router.get("/{information_id}", summary="Read one piece of risk information (no identity)")
-def get_information(
-    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
-) -> InformationOut:
-    info = app.get_information(information_id)
-    ensure_jurisdiction(runtime, reader, info.unit_code)
+def get_information(information_id: UUID, reader: Reader, app: IntakeApp) -> InformationOut:
+    info = handlers.readable(app, reader, information_id)
     return InformationOut(
         information_id=info.id,
         channel=info.channel,

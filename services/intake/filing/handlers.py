@@ -22,15 +22,17 @@ from services.intake.filing.model import (
     InformationDraft,
     RiskInformation,
 )
-from services.intake.identity.handlers import seal
+from services.intake.identity.handlers import record_read, seal
 from services.intake.routing.rules import screen
 from shared.application import actor_of
 from shared.auth import Role
-from shared.errors import Conflict, DomainError, Forbidden
+from shared.errors import Conflict, DomainError, Forbidden, NotFound
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import RoutingOutcome
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from eventsourcing.domain import Aggregate
 
     from services.intake.app import IntakeApplication
@@ -52,6 +54,7 @@ def file_information(
     check_authority(app, draft.unit_code, filer)
     information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
     if information_id in app.repository:
+        check_repeat(app, information_id, draft, filer)
         filing = Filing(information_id, created=False)
         pending: list[Aggregate] = []
     else:
@@ -115,6 +118,30 @@ def check_authority(app: IntakeApplication, unit_code: str, filer: Principal) ->
         f"only the prevention office (预防腐败室) or an active information officer covering "
         f"{unit_code} may file for it: {why}"
     )
+
+
+def check_repeat(
+    app: IntakeApplication, information_id: UUID, draft: InformationDraft, filer: Principal
+) -> None:
+    """A repeated source is answered with its first case only to a caller who may read that case,
+    and never takes a petitioner's identity silently (409 otherwise; security review M3).
+
+    To a caller outside the first case's jurisdiction the reference is simply taken: no case id,
+    so that filing cannot be used to learn which of another unit's references are real. A
+    petition's identity is sealed with the case it came with (Art. 22); a second one offered for
+    an existing case is refused, not dropped, and the filer is asked for a distinct reference.
+    """
+    existing = app.get_information(information_id)
+    taken = f"{draft.channel} reference {draft.source_reference} is already taken"
+    try:
+        app.ensure_within(filer, existing.unit_code)
+    except Forbidden:
+        raise Conflict(f"{taken}; file it under a distinct reference") from None
+    if draft.petitioner is not None:
+        raise Conflict(
+            f"{taken} by case {information_id}: a petitioner's identity is never added to an "
+            "existing case (Art. 22); file it under a distinct reference"
+        )
 
 
 def build_filing(
@@ -181,6 +208,11 @@ def _prepare(
             continue
         information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
         if information_id in app.repository:
+            try:
+                check_repeat(app, information_id, draft, filer)
+            except Conflict as exc:
+                results.append(RowResult(number, ref, errors=[str(exc)]))
+                continue
             results.append(RowResult(number, ref, str(information_id), created=False))
             continue
         built = build_filing(app, draft, actor_of(filer, prefer="officer"), False)
@@ -252,13 +284,37 @@ def inbox(app: IntakeApplication, who: Principal, within: str) -> list[RiskInfor
     the office and auditors see everything, custodians the cases with a protected source.
     """
     app.unit(within, "unit_code")
-    cases = [c for c in app.view.cases() if app.org.is_within(c.unit_code, within)]
+    return [
+        c for c in app.view.cases() if app.org.is_within(c.unit_code, within) and concerns(who, c)
+    ]
+
+
+def concerns(who: Principal, case: RiskInformation) -> bool:
+    """Whether the case is one `who`'s role works on (the inbox's rule, and who reads a case)."""
     if who.has_any((Role.OFFICE, Role.AUDITOR)):
-        return cases
-    if Role.JUDGE in who.roles:
-        return [c for c in cases if c.routing == RoutingOutcome.ACCEPTED]
-    if Role.CUSTODIAN in who.roles:
-        return [c for c in cases if c.has_protected_source]
-    if Role.OFFICER in who.roles:
-        return [c for c in cases if c.filed_by.get("user_id") == who.user_id]
-    return []
+        return True
+    if Role.JUDGE in who.roles and case.routing == RoutingOutcome.ACCEPTED:
+        return True
+    if Role.CUSTODIAN in who.roles and case.has_protected_source:
+        return True
+    return Role.OFFICER in who.roles and case.filed_by.get("user_id") == who.user_id
+
+
+def readable(
+    app: IntakeApplication, who: Principal, information_id: UUID, what: str = "case"
+) -> RiskInformation:
+    """The case, if `who` may read it: within their subtree and one their role works on.
+
+    Otherwise 404 in the same words as for an id that does not exist: an external information
+    officer who computes a petition's id learns nothing of it (security review M2). Every read
+    of a case with a protected source, shown or refused, is kept (Art. 22; `record_read`).
+    """
+    case = app.find(information_id, RiskInformation)
+    shown = case is not None and (
+        app.org.is_within(case.unit_code, who.unit_code) and concerns(who, case)
+    )
+    if case is not None and case.has_protected_source:
+        record_read(app, who, information_id, what, shown=shown)
+    if case is None or not shown:
+        raise NotFound(f"no case {information_id} that you may read")
+    return case

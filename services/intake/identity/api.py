@@ -63,3 +63,31 @@ def identity_reveals(
     info = app.get_information(information_id)
     ensure_jurisdiction(runtime, who, info.unit_code)
     return [RevealOut(**r) for r in handlers.identity_reveals(app, information_id)]
+
+
+class CaseReadOut(BaseModel):
+    user_id: str
+    roles: list[str]
+    unit_code: str
+    what: str = Field(description="case · timeline: what was asked for.")
+    shown: bool = Field(description="Whether it was shown (false: refused as unknown).")
+    at: datetime
+    trace: str = Field(description="The request's trace id, to find it in the logs.")
+
+
+@router.get(
+    "/{information_id}/reads",
+    summary="Who asked to read a case with a protected source, and whether it was shown (Art. 22)",
+)
+def case_reads(
+    information_id: UUID, who: RevealAuditor, runtime: RuntimeDep, app: IntakeApp
+) -> list[CaseReadOut]:
+    info = app.get_information(information_id)
+    ensure_jurisdiction(runtime, who, info.unit_code)
+    return [
+        CaseReadOut(
+            user_id=r.user_id, roles=list(r.roles), unit_code=r.unit_code, what=r.what,
+            shown=r.shown, at=r.at, trace=r.trace,
+        )
+        for r in handlers.protected_reads(app, information_id)
+    ]  # fmt: skip

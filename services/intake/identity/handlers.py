@@ -1,13 +1,20 @@
-"""Sealing and revealing a petitioner's identity: the custodian only, with a reason (Art. 22)."""
+"""A petitioner's identity: sealed, revealed to the custodian alone with a reason, and every
+read of a protected case kept (Art. 22)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.intake.identity.model import PetitionerIdentity, ProtectedIdentity
+from services.intake.identity.model import (
+    PetitionerIdentity,
+    ProtectedCaseRead,
+    ProtectedIdentity,
+)
+from shared import tracing
 from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Forbidden, NotFound
+from shared.projection import LogFollower, event_topics
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -53,3 +60,28 @@ def identity_reveals(app: IntakeApplication, information_id: UUID) -> list[dict[
     """Who opened a case's protected identity, when and why: the audit trail (Art. 22)."""
     sealed = app.find(ProtectedIdentity.create_id(information_id), ProtectedIdentity)
     return [] if sealed is None else [dict(r) for r in sealed.reveals]
+
+
+def record_read(
+    app: IntakeApplication, who: Principal, information_id: UUID, what: str, *, shown: bool
+) -> None:
+    """Keep one read of a case with a protected source, shown or refused (Art. 22)."""
+    trace = tracing.current()
+    app.save(
+        ProtectedCaseRead(
+            information_id=information_id, user_id=who.user_id,
+            roles=tuple(sorted(r.value for r in who.roles)), unit_code=who.unit_code, what=what,
+            shown=shown, at=app.clock.now(), trace=trace.trace_id if trace else "",
+        )
+    )  # fmt: skip
+
+
+def protected_reads(app: IntakeApplication, information_id: UUID) -> list[ProtectedCaseRead]:
+    """Every recorded read of one protected case, oldest first (Art. 22)."""
+    reads: list[ProtectedCaseRead] = []
+    for page in LogFollower(app, event_topics(ProtectedCaseRead)).pages():
+        for notification in page:
+            e = app.mapper.to_domain_event(notification)
+            if isinstance(e, ProtectedCaseRead.Recorded) and e.information_id == information_id:
+                reads.append(app.repository.get(e.originator_id))
+    return reads

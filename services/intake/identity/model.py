@@ -1,7 +1,8 @@
 """A petitioner's identity, sealed apart from the case (保护举报人, Art. 22).
 
 Only ciphertext is stored (sealed by `cipher.py`); the aggregate never sees the plaintext. Each
-reveal is an event saying who asked and why.
+reveal is an event saying who asked and why, and so is each read of a case with a protected
+source (the access trail 等保 2.0 asks for, so that a leak to the person reported can be traced).
 """
 
 from __future__ import annotations
@@ -62,3 +63,32 @@ class ProtectedIdentity(Aggregate):
     @event("Revealed")
     def _revealed(self, by: ActorRecord, reason: str, at: datetime) -> None:
         self.reveals.append({"by": by, "reason": reason, "at": at})
+
+
+class ProtectedCaseRead(Aggregate):
+    """One request to read a case with a protected source: who, in what role and unit, which
+    case, through what, whether it was shown (Art. 22). No body: what was shown is the case."""
+
+    class Recorded(Aggregate.Created):
+        information_id: UUID
+        user_id: str
+        roles: tuple[str, ...]
+        unit_code: str
+        what: str
+        shown: bool
+        at: datetime
+        trace: str
+
+    @event(Recorded)
+    def __init__(
+        self, *, information_id: UUID, user_id: str, roles: tuple[str, ...], unit_code: str,
+        what: str, shown: bool, at: datetime, trace: str,
+    ) -> None:  # fmt: skip
+        self.information_id = information_id
+        self.user_id = user_id
+        self.roles = roles
+        self.unit_code = unit_code
+        self.what = what
+        self.shown = shown
+        self.at = at
+        self.trace = trace

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.intake.api_deps import Decider, Handler, IntakeApp, Overseer, Reader
+from services.intake.filing.handlers import readable
 from services.intake.routing import handlers
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.vocabulary import RoutingOutcome
@@ -294,9 +295,6 @@ class TimelineOut(BaseModel):
     "/{information_id}/timeline",
     summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
 )
-def timeline(
-    information_id: UUID, reader: Reader, runtime: RuntimeDep, app: IntakeApp
-) -> list[TimelineOut]:
-    info = app.get_information(information_id)
-    ensure_jurisdiction(runtime, reader, info.unit_code)
+def timeline(information_id: UUID, reader: Reader, app: IntakeApp) -> list[TimelineOut]:
+    readable(app, reader, information_id, "timeline")  # 404 alike for unknown and not yours
     return [TimelineOut(**vars(t)) for t in handlers.timeline(app, information_id)]

@@ -70,8 +70,16 @@ def test_the_case_s_unit_decides_who_reads_it(
     assert [e["via"] for e in shown.json()] == ["risk_point", "risk_point", "case", "case"]
     assert [e["event_id"] for e in shown.json()] == [e.id for e in events]
     sibling = api.as_("u-tp-auditor", Role.AUDITOR, "QX-TP")
-    assert api.get(path, sibling).status_code == 403
-    assert api.get(f"{path}.md", sibling).status_code == 403
+    # Another town's case is answered as an unknown one: the same 404, the same words.
+    refused = api.get(path, sibling)
+    unknown = api.get(f"/audit/cases/{uuid4()}/timeline", sibling)
+    assert refused.status_code == unknown.status_code == 404
+    assert refused.json()["detail"].replace(str(case), "?") == unknown.json()["detail"].replace(
+        unknown.url.path.split("/")[3], "?"
+    )
+    assert api.get(f"{path}.md", sibling).status_code == 404
+    admin = api.as_("u-qx-admin", Role.ADMIN, "QX")
+    assert api.get(path, admin).status_code == 403  # admins read no case
     document = api.get(f"{path}.md", town).text
     assert "| 关联 |" in document
     assert document.count("| 所涉风险点 |") == 2

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from typing import TYPE_CHECKING
 from uuid import uuid4
 
 import pytest
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 
 from services import registry
@@ -26,7 +29,9 @@ if TYPE_CHECKING:
 def service(request: pytest.FixtureRequest) -> Iterator[tuple[Runtime, TestClient]]:
     spec, settings_cls = registry.load(request.param)
     # Nothing listens on this port: readiness must say Kafka is failing.
-    common = CommonSettings(store="memory", kafka_bootstrap=f"127.0.0.1:{free_port()}")
+    common = CommonSettings(
+        store="memory", kafka_bootstrap=f"127.0.0.1:{free_port()}", env="dev"
+    )  # dev mode: the interactive documents are served
     runtime = Runtime(spec, settings_cls(common=common))
     with TestClient(create_api(runtime)) as client:
         yield runtime, client
@@ -85,4 +90,36 @@ def test_a_garbled_or_expired_token_is_refused_with_the_reason() -> None:
             )
             assert response.status_code == 401
             assert reason in response.json()["detail"]
+    runtime.close()
+
+
+def test_an_invented_http_method_adds_no_metric_series(service: tuple[Runtime, TestClient]) -> None:
+    _, client = service
+    for method in ("XAAAA1", "XAAAA2", "XAAAA3"):
+        client.request(method, "/healthz")
+    exposed = client.get("/metrics").text
+    assert "XAAAA" not in exposed  # a caller cannot grow the series without bound (review M4)
+    assert 'method="OTHER"' in exposed
+
+
+def test_in_production_the_documents_are_not_served_and_answers_are_hardened() -> None:
+    spec, settings_cls = registry.load("assessment")
+    printable = APIRouter()
+
+    @printable.get("/printable", response_class=HTMLResponse)
+    def page() -> str:  # as the printable reports are served (text/html)
+        return "<html><body><script>alert(1)</script></body></html>"
+
+    spec = dataclasses.replace(spec, routers=lambda: [printable])
+    runtime = Runtime(spec, settings_cls(common=CommonSettings(store="memory", env="prod")))
+    with TestClient(create_api(runtime)) as client:
+        for path in ("/docs", "/redoc", "/openapi.json"):
+            assert client.get(path).status_code == 404, path  # no map of the routes (M4)
+        answer = client.get("/healthz")
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert "content-security-policy" not in answer.headers  # JSON runs nothing
+        # A document a service serves runs no script, even one that found its way in.
+        document = client.get("/printable")
+        assert "default-src 'none'" in document.headers["content-security-policy"]
     runtime.close()

@@ -145,6 +145,11 @@ def test_inbox_compliance_and_duties_follow_roles_and_units(api: Api) -> None:
     figures = api.client.get("/compliance?period=2026-03", headers=api.office)
     assert figures.json()["own_reports"] == 0
     assert figures.json()["unit_code"] == "QX-TH"
+    # A year without calendar bounds is a typing mistake, named (the fuzzer found it a 500).
+    for period in ("0000-01", "9999-Q4"):
+        bad = api.client.get(f"/compliance?period={period}", headers=api.office)
+        assert bad.status_code == 422
+        assert bad.json()["detail"][0]["loc"] == ["query", "period"]
 
 
 def test_each_role_has_its_own_inbox(api: Api) -> None:
@@ -171,3 +176,43 @@ def test_each_role_has_its_own_inbox(api: Api) -> None:
     assert inbox(Role.CUSTODIAN) == [petition]  # only where an identity is sealed
     assert inbox(Role.OFFICER, "u-li") == [by_officer]  # what they filed themselves
     assert inbox(Role.LEADER) == 403
+
+
+def test_a_case_is_read_only_by_the_roles_it_concerns_and_others_learn_nothing(
+    api: Api,
+) -> None:
+    """An external officer with an empty inbox computes a petition's id: 404, in the words of an
+    id that does not exist (security review M2); so for a custodian and an ordinary case."""
+    who = {"petitioner_name": "王小明", "petitioner_contact": "13800138000"}
+    petition = api.post("/information", filing("XF-1", channel="petition", **who),
+                        api.office).json()["information_id"]  # fmt: skip
+    plain = api.post("/information", filing("OR-1"), api.office).json()["information_id"]
+    appoint = {"user_id": "u-wai", "name": "外聘", "kind": "external", "units": ["QX-TH"],
+               "active_from": (NOW - timedelta(days=1)).isoformat()}  # fmt: skip
+    assert api.post("/officers", appoint, api.office).status_code == 201
+    officer, keeper = api.as_("u-wai", Role.OFFICER), api.as_("u-keeper", Role.CUSTODIAN, "QX")
+    unknown = "00000000-0000-4000-8000-000000000000"
+    for reader, case in ((officer, petition), (officer, plain), (keeper, plain)):
+        for suffix in ("", "/timeline"):
+            refused = api.get(f"/information/{case}{suffix}", reader)
+            missing = api.get(f"/information/{unknown}{suffix}", reader)
+            assert refused.status_code == missing.status_code == 404
+            words = refused.json()["detail"].replace(case, "?")
+            assert words == missing.json()["detail"].replace(unknown, "?")
+    # What their roles do concern, they read: the officer's own filing, the custodian's petition.
+    own = api.post("/information", filing("OR-2"), officer).json()["information_id"]
+    assert api.get(f"/information/{own}", officer).status_code == 200
+    assert api.get(f"/information/{petition}", keeper).status_code == 200
+    assert api.get(f"/information/{petition}", api.office).status_code == 200
+    # Each read of the petition, shown or refused, is kept for the custodian and the auditors
+    # (the access trail, Art. 22); the ordinary case's reads are not a petition's.
+    auditor = api.as_("u-audit", Role.AUDITOR, "QX")
+    trail = api.get(f"/information/{petition}/reads", auditor).json()
+    assert [(r["user_id"], r["what"], r["shown"]) for r in trail] == [
+        ("u-wai", "case", False),
+        ("u-wai", "timeline", False),
+        ("u-keeper", "case", True),
+        ("u-th-office", "case", True),
+    ]
+    assert api.get(f"/information/{plain}/reads", auditor).json() == []
+    assert api.get(f"/information/{petition}/reads", officer).status_code == 403

@@ -14,9 +14,11 @@ import pytest
 
 from services.intake.filing.imports import ImportRefused, rows_from_csv
 from services.intake.filing.model import ContentTooLarge
+from services.intake.identity.model import PetitionerIdentity
 from shared.errors import Conflict, Forbidden, Invalid
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
+    DISTRICT_OFFICE,
     OFFICER,
     START,
     TAIHE_OFFICE,
@@ -86,6 +88,36 @@ class OfficersAndChannels(StoreStory):
         again = app.file_information(draft("XF-9", summary="改写后的摘要"), TAIHE_OFFICE)
         assert (again.information_id, again.created) == (first.information_id, False)
         assert app.get_information(first.information_id).summary == "村集体资金由一人审批支付"
+
+    def test_a_repeat_tells_no_other_unit_the_case_and_never_drops_a_petitioner(
+        self, app: IntakeApplication
+    ) -> None:
+        """A district bureau's petition XF-11 exists. 太和镇's office filing the same reference
+        learns only that it is taken: no case id (security review M3). The district office,
+        offering a second identity for it, is refused rather than having it silently dropped."""
+        who = PetitionerIdentity(name="张三", contact="13800000000")
+        petition = draft("XF-11", unit="QX-ZRZY", channel="petition", petitioner=who)
+        first = app.file_information(petition, DISTRICT_OFFICE)
+        same_ref = draft("XF-11", unit="QX-TH-V1", channel="petition")
+        with pytest.raises(Conflict, match="already taken; file it under a distinct") as refused:
+            app.file_information(same_ref, TAIHE_OFFICE)
+        assert str(first.information_id) not in str(refused.value)
+        other = PetitionerIdentity(name="李四", contact="13900000000")
+        with pytest.raises(Conflict, match="identity is never added"):
+            app.file_information(draft("XF-11", unit="QX-ZRZY", channel="petition",
+                                       petitioner=other), DISTRICT_OFFICE)  # fmt: skip
+        # The same holds for a data-sharing import's rows.
+        header = "source_reference,unit_code,summary,learned_at\n"
+        app.import_rows(rows_from_csv(f"{header}SJ-77,QX-ZRZY,审批超时,2026-03-01T08:00:00+08:00\n"),
+                        DISTRICT_OFFICE)  # fmt: skip
+        with pytest.raises(ImportRefused) as import_refused:
+            app.import_rows(
+                rows_from_csv(f"{header}SJ-77,QX-TH-V1,同一编号,2026-03-01T08:00:00+08:00\n"),
+                TAIHE_OFFICE,
+            )
+        [row] = import_refused.value.rows
+        assert row.information_id is None
+        assert "already taken" in row.errors[0]
 
         keyed = app.file_information(draft("XF-10"), TAIHE_OFFICE, idempotency_key="k-1")
         before = app.recorder.max_notification_id()
