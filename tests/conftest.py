@@ -32,9 +32,6 @@ from tests.support.tokens import TEST_JWKS_FILE, TEST_KEY, TEST_KEY_FILE
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-# The suite runs in dev mode, as `make run` does: a serving process may use the dev keys kept
-# under its data folder instead of refusing to start without configured ones.
-os.environ.setdefault("LIANFANG_ENV", "dev")
 # Every runtime a test builds checks tokens with the suite's key (tests/support/tokens.py);
 # processes the tests start get their environment from node_env, which sets their own.
 os.environ["LIANFANG_JWKS_FILE"] = str(TEST_JWKS_FILE)
