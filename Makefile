@@ -9,8 +9,8 @@ setup: ## Install the locked Python environment into .venv
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 
-run: setup ## Kafka + the four services + the demo district on localhost
-	$(UV) run lianfang run
+run: setup ## Kafka + the four services + the demo district on localhost (dev mode: development keys)
+	LIANFANG_ENV=dev $(UV) run lianfang run
 
 test: setup lint ## The whole suite against real Kafka, SQLite and PostgreSQL
 	$(UV) run pytest $(PYTEST_ARGS)

@@ -41,12 +41,11 @@ import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from bench.stack import Stack
-from shared.auth import Role, TokenService
-from shared.clock import SystemClock
+from lianfang.run_local import dev_minter
+from shared.auth import Role
 from shared.envelope import to_record
 from shared.events import Actor, RiskReported, RiskReportedData
 from shared.events.publish import Origin
-from shared.settings import CommonSettings
 from shared.vocabulary import Channel
 
 if TYPE_CHECKING:
@@ -291,9 +290,9 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
     n_bare, n_one, n_many, n_latency, n_hop = (
         (5_000, 100, 500, 50, 500) if quick else (30_000, 400, 3_000, 200, 2_000)
     )
-    common = CommonSettings()
-    tokens = TokenService(common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock())
-    token = tokens.mint("bench-office", [Role.OFFICE], "QX", name="压测")
+    token = dev_minter(stack.root, stack.nodes).mint(
+        "bench-office", [Role.OFFICE], "QX", name="压测"
+    )
     intake = stack.url("intake")
 
     produce, consume = await bare_kafka(stack.bootstrap, n_bare)

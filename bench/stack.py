@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lianfang.kafka_local import LocalKafka
 from lianfang.local_process import wait_healthy
-from lianfang.run_local import PORTS, NodePlan, plan_nodes
+from lianfang.run_local import PORTS, NodePlan, dev_env, plan_nodes
 
 
 def free_port() -> int:
@@ -71,6 +71,7 @@ class Stack:
             **os.environ,
             "LIANFANG_KAFKA_BOOTSTRAP": self.bootstrap,
             "LIANFANG_TOPIC_PREFIX": "bench",
+            **dev_env(self.root),
             **self.env,
         }
         logs = self.root / "logs"

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from shared.auth import Role, TokenService
+from shared.auth import KeyConfigurationError, Role
 from shared.clock import SystemClock
 from shared.settings import CommonSettings
 
@@ -89,12 +89,34 @@ def token(
     unit: Annotated[str, typer.Option(help="The unit the user belongs to, e.g. QX-TH.")],
     user: Annotated[str, typer.Option(help="The user id.")] = "local-user",
     name: Annotated[str, typer.Option(help="Display name.")] = "",
-    hours: Annotated[float, typer.Option(help="Hours until it expires.")] = 12.0,
+    hours: Annotated[float, typer.Option(help="Hours until it expires (at most the cap).")] = 8.0,
+    audience: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--audience",
+            help="A node the token may call; repeat for several (default: this node's audience).",
+        ),
+    ] = None,
 ) -> None:
-    """Mint a bearer token for local use, signed with LIANFANG_JWT_SECRET."""
+    """Dev mode only (LIANFANG_ENV=dev): mint a token with the development key, which the
+    services of `make run` check with its public half. Elsewhere tokens come from signing in."""
+    from shared.keys import dev_issuer
+
     common = CommonSettings()
-    tokens = TokenService(common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock())
-    typer.echo(tokens.mint(user, role, unit, name=name, ttl=timedelta(hours=hours)))
+    try:
+        issuer = dev_issuer(common, SystemClock())
+        minted = issuer.mint(
+            user,
+            role,
+            unit,
+            audience=audience or [common.audience],
+            name=name,
+            ttl=timedelta(hours=hours),
+        )
+    except (KeyConfigurationError, ValueError) as exc:
+        typer.echo(f"lianfang token: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(minted)
 
 
 @app.command("export-contract")
@@ -118,6 +140,9 @@ def _mount_optional() -> None:
     from lianfang.cli_audit import audit_app
 
     app.add_typer(audit_app, name="audit", help="Audit: verify the hash chains, replay a moment.")
+    from lianfang.cli_keys import keys_app
+
+    app.add_typer(keys_app, name="keys", help="Token-signing keys of the issuer, and JWKS.")
 
 
 _mount_optional()

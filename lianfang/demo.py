@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from shared.auth import Role, TokenService
+from shared.auth import Minter, Role
 
 # (channel, source reference, unit, post, summary, days ago learned)
 DEMO_INFORMATION = [
@@ -43,7 +43,7 @@ CHAIN_CASE = "WM-2026-0033"
 """The case the demo carries through judgement to a warning and an overdue (lianfang.demo_chain)."""
 
 
-def load_demo(intake_url: str, tokens: TokenService) -> dict[str, str]:
+def load_demo(intake_url: str, tokens: Minter) -> dict[str, str]:
     """File the demo information; return case ids by source reference (a re-run finds the same
     cases)."""
     now = datetime.now(UTC)

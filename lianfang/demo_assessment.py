@@ -25,7 +25,7 @@ from shared.auth import Role
 from shared.clock import BEIJING
 
 if TYPE_CHECKING:
-    from shared.auth import TokenService
+    from shared.auth import Minter
 
 SCORED = ("QX-JY", "QX-WJ", "QX-CZ")
 WRONG_GRADE_POINT = uuid5(NAMESPACE_URL, "urn:lianfang:demo:risk-point:QX-WJ:procurement")
@@ -40,7 +40,7 @@ def _ok(response: httpx.Response) -> Any:
 
 
 class _Demo:
-    def __init__(self, http: httpx.Client, tokens: TokenService, year: int) -> None:
+    def __init__(self, http: httpx.Client, tokens: Minter, year: int) -> None:
         self.http, self.tokens, self.year = http, tokens, year
         self.office = self._as("demo-qx-office", Role.OFFICE, "QX", "区预防腐败室")
 
@@ -178,7 +178,7 @@ class _Demo:
 
 
 def load_assessment_demo(
-    assessment_url: str, tokens: TokenService, client: httpx.Client | None = None
+    assessment_url: str, tokens: Minter, client: httpx.Client | None = None
 ) -> dict[str, float]:
     """Record the assessment demo (see the module docstring); return the scored totals by unit.
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from shared.auth import Role, TokenService
+from shared.auth import Minter, Role
 from shared.clock import BEIJING
 
 CASE_UNIT = "QX-SJ"
@@ -88,7 +88,7 @@ MEETING = {
 def carry_case_through(
     register_url: str,
     warning_url: str,
-    tokens: TokenService,
+    tokens: Minter,
     information_id: str,
     due_in: timedelta = timedelta(seconds=20),
     timeout: float = 90.0,

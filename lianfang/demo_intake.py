@@ -25,7 +25,7 @@ from shared.auth import Role
 from shared.clock import BEIJING
 
 if TYPE_CHECKING:
-    from shared.auth import TokenService
+    from shared.auth import Minter
 
 OFFICER = "demo-officer-jy"
 DUTY_UNITS = ("QX-JY", "QX-WJ", "QX-CZ")
@@ -56,7 +56,7 @@ def _ok(response: httpx.Response) -> dict[str, Any]:
 
 
 class _Demo:
-    def __init__(self, http: httpx.Client, tokens: TokenService, now: datetime) -> None:
+    def __init__(self, http: httpx.Client, tokens: Minter, now: datetime) -> None:
         self.http, self.tokens, self.now = http, tokens, now
         self.office = self._as("demo-qx-office", Role.OFFICE, "QX", "区预防腐败室")
 
@@ -132,7 +132,7 @@ class _Demo:
             _ok(self.http.post(f"/duties/{duty}/reports", json=report, headers=leader))
 
 
-def load_intake_demo(intake_url: str, tokens: TokenService) -> list[str]:
+def load_intake_demo(intake_url: str, tokens: Minter) -> list[str]:
     """File the intake demo (see the module's docstring); return the cases' information ids."""
     with httpx.Client(base_url=intake_url, timeout=10) as http:
         demo = _Demo(http, tokens, datetime.now(UTC))

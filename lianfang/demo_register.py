@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from shared.auth import Role, TokenService
+from shared.auth import Minter, Role
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ class RegisterDemo:
 class _Session:
     """HTTP calls to the register as the right people of each unit."""
 
-    def __init__(self, http: httpx.Client, tokens: TokenService) -> None:
+    def __init__(self, http: httpx.Client, tokens: Minter) -> None:
         self.http, self.tokens = http, tokens
 
     def as_(self, user: str, role: Role, unit: str) -> dict[str, str]:
@@ -209,7 +209,7 @@ class _Session:
         return response.json() if response.content else None
 
 
-def load_register_demo(register_url: str, tokens: TokenService) -> RegisterDemo:
+def load_register_demo(register_url: str, tokens: Minter) -> RegisterDemo:
     """Catalogue, chart, grade, approve, publish the demo powers and risks over HTTP (Art. 10–14).
 
     Returns the ids made or found; calling it again changes nothing that is already through.

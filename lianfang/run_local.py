@@ -21,9 +21,10 @@ from lianfang.demo_intake import load_intake_demo
 from lianfang.demo_register import load_register_demo
 from lianfang.kafka_local import LocalKafka
 from lianfang.local_process import wait_healthy
-from shared.auth import TokenService
+from shared.auth import Minter
 from shared.clock import BEIJING, SystemClock
 from shared.kafka import kafka_answers
+from shared.keys import dev_issuer
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings
@@ -46,7 +47,7 @@ def _url(service: str) -> str:
     return f"http://127.0.0.1:{PORTS[service]}"
 
 
-def _load_demo(tokens: TokenService) -> None:
+def _load_demo(tokens: Minter) -> None:
     """The demo district: the register's catalogue, information on every channel, one case
     carried through to a warning, and the assessment's inspections, surveys and scores."""
     register = load_register_demo(_url("register"), tokens)
@@ -87,6 +88,20 @@ class NodePlan:
             "LIANFANG_DATA_DIR": str(self.data_dir),
             f"LIANFANG_{service.upper()}_PORT": str(self.ports[service]),
         }
+
+
+def dev_env(var: Path) -> dict[str, str]:
+    """Dev mode (issue #14): the development key in `var` signs the demo's tokens and those of
+    `lianfang token`; the services check them with its public half (shared/keys.py)."""
+    return {"LIANFANG_ENV": "dev", "LIANFANG_DEV_KEY_FILE": str(var / "dev-signing-key.pem")}
+
+
+def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
+    """Tokens of the development key for every node of the plan (the demo's, the bench's)."""
+    common = CommonSettings.model_validate(
+        {"env": "dev", "dev_key_file": var / "dev-signing-key.pem"}
+    )
+    return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
 
 
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
@@ -137,7 +152,8 @@ def run(
             typer.echo("Starting Kafka (first run fetches the broker from Maven Central)...")
             broker = LocalKafka(var / "kafka", port=9092)
             kafka = broker.start()
-    base = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka}
+    base = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka, **dev_env(var)}
+    tokens = dev_minter(var, nodes)  # creates the development key before any service starts
     # Deadlines are watched every 5 s here (hourly-ish in production) so the demo's overdue shows.
     base.setdefault("LIANFANG_TICK_SECONDS", "5")
     (var / "logs").mkdir(exist_ok=True)
@@ -165,10 +181,6 @@ def run(
             for name, port in node.ports.items():
                 label = name if node.node_id == "district" else f"{node.node_id}-{name}"
                 _wait_healthy(label, port, procs[label])
-        common = CommonSettings()
-        tokens = TokenService(
-            common.jwt_secret.get_secret_value(), common.jwt_issuer, SystemClock()
-        )
         if demo:
             _load_demo(tokens)
         typer.echo(f"\nKafka: {kafka}   logs: {var / 'logs'}")
@@ -176,7 +188,11 @@ def run(
             typer.echo(f"Node {node.node_id} ({node.root_unit}), stores in {node.data_dir}:")
             for name, port in node.ports.items():
                 typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
-        typer.echo("A token to try them: lianfang token --role office --unit QX\nCtrl-C stops all.")
+        key = dev_env(var)["LIANFANG_DEV_KEY_FILE"]
+        typer.echo(
+            f"A token to try them: LIANFANG_ENV=dev LIANFANG_DEV_KEY_FILE={key} "
+            "lianfang token --role office --unit QX\nCtrl-C stops all."
+        )
         while not stop and all(p.poll() is None for p in procs.values()):
             time.sleep(0.5)
     finally:

@@ -30,6 +30,7 @@ from shared.jurisdiction import Scope, has_jurisdiction
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
 from shared.projection import LogFollower, event_topics
+from shared.revocation import REVOCATION_EVENTS, RevocationFollower
 from shared.store import with_chain
 from shared.vocabulary import ActorRecord
 
@@ -133,6 +134,8 @@ class ServiceApplication(ProcessApplication[UUID]):
         self.clock = clock
         self.org = org
         self.org_follower = OrgFollower(self, org)
+        # Suspended accounts and revoked keys, as the console published them (issue #14).
+        self.revocations = RevocationFollower(self)
         self.node: Node | None = None  # every node's events until `bind_node` (tests, tools)
         self.own_source: str | None = None
         if self.follows_org:
@@ -194,6 +197,9 @@ class ServiceApplication(ProcessApplication[UUID]):
         if isinstance(upstream, ORG_EVENTS):
             self.org_follower.record(upstream, processing_event)
             return
+        if isinstance(upstream, REVOCATION_EVENTS):
+            self.revocations.record(upstream, processing_event)
+            return
         if self.follows_org:
             self.org_follower.catch_up()
         self.react(upstream, processing_event)
@@ -201,13 +207,16 @@ class ServiceApplication(ProcessApplication[UUID]):
     def takes_in(self, upstream: CloudEvent) -> bool:
         """Whether this service on this node takes an upstream event in (Art. 7, 27, 31).
 
-        Unit news from any other service or node, when the service follows the tree; else what
+        Unit news from any other service or node, when the service follows the tree; the
+        console's suspensions and revoked keys, always (shared/revocation.py); else what
         it `concerns()` itself with and its node has jurisdiction over (shared/jurisdiction.py).
         """
         if self.own_source is not None and upstream.source == self.own_source:
             return False  # its own event, back from Kafka
         if isinstance(upstream, ORG_EVENTS):
             return self.follows_org
+        if isinstance(upstream, REVOCATION_EVENTS):
+            return True  # the whole district's accounts and keys: every service, every node
         if not self.concerns(upstream):
             return False
         return self.node is None or has_jurisdiction(self.org, self.node, upstream, self.scope)

@@ -23,7 +23,7 @@ from shared.events import EVENT_TYPES, PUBLIC_EVENT_TYPES, CloudEvent, parse_eve
 from shared.topics import Topics
 
 ASYNCAPI_VERSION: Final = "3.0.0"
-CONTRACT_VERSION: Final = "1.1.0"  # bump when an event type is added or gets a new version
+CONTRACT_VERSION: Final = "1.2.0"  # bump when an event type is added or gets a new version
 KAFKA_BINDING_VERSION: Final = "0.5.0"
 JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 DEFAULT_OUT_DIR: Final = Path("docs/contract")

@@ -15,7 +15,10 @@ from shared.auth import Principal, Role, TokenError
 from shared.errors import Forbidden
 from shared.runtime import Runtime
 
-_bearer = HTTPBearer(auto_error=False, description="A token from `lianfang token`.")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="A token of the district console (EdDSA; `lianfang token` in dev mode).",
+)
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -70,7 +73,7 @@ def _principal(
 ) -> Principal:
     if credentials is None:
         raise TokenError("missing bearer token (Authorization: Bearer <token>)")
-    principal = runtime.tokens.verify(credentials.credentials)
+    principal = runtime.verifier.verify(credentials.credentials)
     ensure_on_node(runtime, principal, supervising=supervising)
     if Role.AUDITOR in principal.roles:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")

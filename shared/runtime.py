@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eventsourcing.persistence import IntegrityError
 
-from shared.auth import TokenService
 from shared.clock import Clock, SystemClock
 from shared.events.publish import Origin, Translate
 from shared.jurisdiction import Node
+from shared.keys import verifier_for
 from shared.metrics import ServiceMetrics
 from shared.orgtree import OrgDirectory
 from shared.store import eventsourcing_env
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from fastapi import APIRouter
 
     from shared.application import ServiceApplication
+    from shared.auth import KeySource
     from shared.events import CloudEvent
     from shared.settings import ServiceSettings
 
@@ -90,9 +91,17 @@ class ServiceSpec:
 
 
 class Runtime:
-    """Everything one service process holds: settings, clock, application, org tree, tokens."""
+    """Everything one service process holds: settings, clock, application, org tree, and the
+    verifier of tokens (public keys only: no service can mint, issue #14)."""
 
-    def __init__(self, spec: ServiceSpec, settings: ServiceSettings, clock: Clock | None = None):
+    def __init__(
+        self,
+        spec: ServiceSpec,
+        settings: ServiceSettings,
+        clock: Clock | None = None,
+        *,
+        keys: KeySource | None = None,
+    ) -> None:
         self.spec = spec
         self.settings = settings
         self.common = settings.common
@@ -103,9 +112,9 @@ class Runtime:
         self.app = spec.application(env, self.clock, self.org, settings)
         self.node = Node(self.common.node_id, self.common.node_root_unit)
         self.app.bind_node(self.node, self.origin.source)  # this node's cases only (Art. 7, 27)
-        self.tokens = TokenService(
-            self.common.jwt_secret.get_secret_value(), self.common.jwt_issuer, self.clock
-        )
+        # The issuer's public keys as configured (or `keys`): KeyConfigurationError if none.
+        # Suspended accounts and revoked keys: what the worker took in from the console topic.
+        self.verifier = verifier_for(self.common, self.clock, keys, self.app.revocations)
         self.topics = Topics(self.common.topic_prefix)
         self.metrics = ServiceMetrics(spec.name)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import uvicorn
 
 from shared.http import create_api
+from shared.keys import refuse_development_secrets
 from shared.runtime import Runtime
 from shared.worker import Worker
 
@@ -53,6 +54,7 @@ def serve(
     uvicorn stops taking connections on SIGTERM, finishes the requests in flight, then leaves the
     lifespan, which drains the worker. `routes=False` serves only /healthz, /readyz and /metrics.
     """
+    refuse_development_secrets(settings, spec.name)
     runtime = Runtime(spec, settings)
     api = build_api(runtime, with_worker=with_worker, routes=routes)
     # uvicorn re-raises SIGTERM once it has shut down gracefully; end with status 0 then, as the
@@ -71,6 +73,8 @@ def serve(
 
 def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
     """Run only the worker, without HTTP, until SIGTERM/SIGINT; then drain and exit."""
+
+    refuse_development_secrets(settings, spec.name)
 
     async def main() -> None:
         runtime = Runtime(spec, settings)

@@ -12,13 +12,22 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_JWT_SECRET = "lianfang-local-development-secret-change-me"  # noqa: S105 - local default only
+DEV_JWT_SECRET = "lianfang-local-development-secret-change-me"  # noqa: S105 - refused, see below
+"""The shared HS256 secret every pod once held (issue #14). Nothing signs with it any more; it
+stays named here so that a test proves a token signed with it is refused everywhere."""
 
 
 class CommonSettings(BaseSettings):
     """What every service of one node needs to know: node, Kafka, store, token keys."""
 
     model_config = SettingsConfigDict(env_prefix="LIANFANG_", extra="ignore")
+
+    env: Literal["dev", "prod"] = Field(
+        "prod",
+        description="`dev` (LIANFANG_ENV=dev: `make run`, the tests) lets a process use the "
+        "development key file and built-in development secrets; anything else refuses to start "
+        "on them (issue #14).",
+    )
 
     node_id: str = Field("district", description="This deployment's node (district or town-*).")
     node_root_unit: str = Field(
@@ -41,10 +50,29 @@ class CommonSettings(BaseSettings):
     postgres_user: str = "lianfang"
     postgres_password: SecretStr = SecretStr("lianfang")
     postgres_dbname: str = "lianfang"
-    jwt_secret: SecretStr = Field(
-        SecretStr(DEV_JWT_SECRET), description="HMAC key that signs bearer tokens (HS256)."
+    jwt_issuer: str = Field(
+        "lianfang", description="The `iss` of the tokens (the district console's), checked."
     )
-    jwt_issuer: str = "lianfang"
+    jwks_url: str | None = Field(
+        None,
+        description="The issuer's public keys: the district console's "
+        "`/.well-known/jwks.json` (cached; fetched again on an unknown kid, at most every 30 s).",
+    )
+    jwks_file: Path | None = Field(
+        None, description="The issuer's public keys as a JWKS file (instead of `jwks_url`)."
+    )
+    token_audience: str | None = Field(
+        None,
+        description="The `aud` a token must name to be taken here; default: this node's id.",
+    )
+    token_max_ttl_hours: float = Field(
+        8.0, gt=0, description="Longest lifetime (exp - iat) of a token taken here, in hours."
+    )
+    dev_key_file: Path = Field(
+        Path("var/dev-signing-key.pem"),
+        description="Dev mode only: the development signing key (created on first use, its JWKS "
+        "written beside it as `<name>.jwks.json`), used when no JWKS source is set.",
+    )
     org_seed: Path | None = Field(
         None, description="JSON file with the organisation tree to start from (demo/bootstrap)."
     )
@@ -64,6 +92,15 @@ class CommonSettings(BaseSettings):
         None, description="Run every timer (deadline checks) this often instead of its default."
     )
 
+    @property
+    def audience(self) -> str:
+        """The audience a token must name to be taken by this node's services."""
+        return self.token_audience or self.node_id
+
+    @property
+    def dev_mode(self) -> bool:
+        return self.env == "dev"
+
 
 class ServiceSettings(BaseSettings):
     """Per-service settings; subclasses set their env prefix and default port."""
@@ -73,3 +110,9 @@ class ServiceSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8100
     common: CommonSettings = Field(default_factory=CommonSettings)
+
+    def development_secrets(self) -> list[str]:
+        """The settings of this service left at a built-in development secret, or missing: a
+        serving process outside dev mode refuses to start on any (shared/keys.py). Services
+        with secrets of their own add theirs."""
+        return []

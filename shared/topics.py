@@ -12,8 +12,13 @@ from typing import Final, Literal, TypeAlias, get_args
 
 from shared.events import EVENT_TYPES, parse_event_type
 
-Service: TypeAlias = Literal["intake", "register", "warning", "assessment"]
+Service: TypeAlias = Literal["intake", "register", "warning", "assessment", "console"]
 SERVICES: Final[tuple[Service, ...]] = get_args(Service)
+"""Every producer of a topic: the four domain services and the console (accounts and tokens)."""
+
+DomainService: TypeAlias = Literal["intake", "register", "warning", "assessment"]
+DOMAIN_SERVICES: Final[tuple[DomainService, ...]] = get_args(DomainService)
+"""The four services of the regulation's work (intake, register, warning, assessment)."""
 
 PRODUCER_OF: Final[dict[str, str]] = {t: parse_event_type(t).service for t in EVENT_TYPES}
 """The service that produces each event type (ce_type -> service), read off the type string."""

@@ -26,9 +26,14 @@ from lianfang.postgres_local import (
     drop_database,
     server_can_reach,
 )
+from tests.support.tokens import TEST_JWKS_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+# Every runtime a test builds checks tokens with the suite's key (tests/support/tokens.py);
+# processes the tests start get their environment from node_env, which sets their own.
+os.environ["LIANFANG_JWKS_FILE"] = str(TEST_JWKS_FILE)
 
 KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
 POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"

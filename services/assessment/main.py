@@ -44,7 +44,8 @@ SPEC = ServiceSpec(
         scoring_api.router,
         scoring_api.exports,
     ],
-    consumes=("intake", "register", "warning"),
+    # And the console's suspended accounts and revoked keys (shared/revocation.py).
+    consumes=("intake", "register", "warning", "console"),
 )
 
 Settings = AssessmentSettings

@@ -62,7 +62,8 @@ SPEC = ServiceSpec(
     ],
     # Its own topic: forwards, transfers, receipts, handling reports and supervision addressed
     # to this node; the register's: units registered or changed (shared/org_follow.py).
-    consumes=("intake", "register"),
+    # And the console's suspended accounts and revoked keys (shared/revocation.py).
+    consumes=("intake", "register", "console"),
     ticks=(
         # Remind lower nodes (a chase to their inbox) before a forward's handling report is due,
         # and record it overdue after (Art. 24).

@@ -42,6 +42,18 @@ class IntakeSettings(ServiceSettings):
     )
     reminder_days: int = Field(2, description="Days before the handling report is due to remind.")
 
+    def development_secrets(self) -> list[str]:
+        """The identity key must be the deployment's own outside dev mode (Art. 22)."""
+        key = self.identity_key.get_secret_value()
+        if key and key != DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION:
+            return []
+        what = "is not set" if not key else "is the built-in development key"
+        return [
+            f"LIANFANG_INTAKE_IDENTITY_KEY {what}: petitioners' identities would be sealed with "
+            "a key anyone can read; make one with `python -c 'from cryptography.fernet import "
+            "Fernet; print(Fernet.generate_key().decode())'`"
+        ]
+
     def rules(self) -> IntakeRules:
         """The application's rules from these settings."""
         return IntakeRules(

@@ -42,7 +42,8 @@ SPEC = ServiceSpec(
         units_api.router,
     ],
     # Reports and revision requests; the other nodes' registers' units (shared/org_follow.py).
-    consumes=("intake", "assessment", "register"),
+    # And the console's suspended accounts and revoked keys (shared/revocation.py).
+    consumes=("intake", "assessment", "register", "console"),
     ticks=(TICK,),
 )
 

@@ -38,7 +38,8 @@ SPEC = ServiceSpec(
         supervision_api.router,
         notice_api.router,
     ],
-    consumes=("register",),
+    # And the console's suspended accounts and revoked keys (shared/revocation.py).
+    consumes=("register", "console"),
     ticks=(TICK,),
 )
 

@@ -1,6 +1,7 @@
 """The event contract: every event type the services publish, and one parser for all of them.
 
-One module per producing service (`intake`, `register`, `warning`, `assessment`); add a new event
+One module per producing service (`intake`, `register`, `warning`, `assessment`, and `console`:
+the accounts and tokens events every service follows); add a new event
 there and list its envelope class in `_ALL` below. The four public events (RiskReported,
 RiskGraded, WarningIssued, RectificationOverdue) are what downstream systems subscribe to; the
 others are published for the services themselves.
@@ -30,6 +31,14 @@ from shared.events.base import (
     EventData,
     EventTypeName,
     parse_event_type,
+)
+from shared.events.console import (
+    AccountReactivated,
+    AccountReactivatedData,
+    AccountSuspended,
+    AccountSuspendedData,
+    SigningKeyRevoked,
+    SigningKeyRevokedData,
 )
 from shared.events.intake import (
     InformationAcknowledged,
@@ -133,7 +142,10 @@ AnyEvent: TypeAlias = Annotated[
     | InformationHandled
     | InformationSupervised
     | DisposalSupervised
-    | ReportingBreachReviewed,
+    | ReportingBreachReviewed
+    | AccountSuspended
+    | AccountReactivated
+    | SigningKeyRevoked,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -168,6 +180,9 @@ _ALL: tuple[type[CloudEvent], ...] = (
     InformationSupervised,
     DisposalSupervised,
     ReportingBreachReviewed,
+    AccountSuspended,
+    AccountReactivated,
+    SigningKeyRevoked,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -205,6 +220,10 @@ __all__ = [
     "PUBLIC_EVENT_TYPES",
     "TYPE_PREFIX",
     "UPCASTERS",
+    "AccountReactivated",
+    "AccountReactivatedData",
+    "AccountSuspended",
+    "AccountSuspendedData",
     "ActionHolder",
     "ActionKind",
     "Actor",
@@ -275,6 +294,8 @@ __all__ = [
     "RiskReported",
     "RiskReportedData",
     "ScoreLine",
+    "SigningKeyRevoked",
+    "SigningKeyRevokedData",
     "UnitKind",
     "UpcasterRegistry",
     "Verdict",

@@ -16,6 +16,9 @@ from shared.settings import CommonSettings, ServiceSettings
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 _DEFAULTED = re.compile(r"\$\{(\w+):-([^}]*)\}")
+_REQUIRED = re.compile(r"\$\{(\w+):\?([^}]*)\}")
+REQUIRED_SAMPLE = "operator-set-{name}"
+"""What a required variable (`${NAME:?why}`) stands for in these checks: the operator's value."""
 
 
 def load_yaml(path: Path) -> Any:
@@ -23,8 +26,15 @@ def load_yaml(path: Path) -> Any:
 
 
 def interpolate(value: str) -> str:
-    """Compose-style `${NAME:-default}` with the default (what a fresh checkout runs with)."""
+    """Compose-style `${NAME:-default}` with the default (what a fresh checkout runs with), and
+    `${NAME:?why}` (no default: Compose refuses to start without it) with a sample value."""
+    value = _REQUIRED.sub(lambda m: REQUIRED_SAMPLE.format(name=m[1]), value)
     return _DEFAULTED.sub(lambda m: m[2], value)
+
+
+def required_variables(value: str) -> set[str]:
+    """The variables `value` requires (`${NAME:?why}`)."""
+    return {m[1] for m in _REQUIRED.finditer(value)}
 
 
 def cli_commands() -> dict[str, Any]:

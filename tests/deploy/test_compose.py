@@ -26,6 +26,7 @@ from tests.deploy.support import (
     env_names,
     interpolate,
     load_yaml,
+    required_variables,
     settings_under,
 )
 
@@ -124,7 +125,24 @@ def test_kafka_is_the_official_image_in_kraft_mode_and_data_is_on_named_volumes(
             assert mount.split(":")[0] in declared, mount
 
 
-def test_the_jwt_secret_and_database_password_can_be_overridden() -> None:
-    env = LIANFANG["intake-api"]["environment"]
-    assert env["LIANFANG_JWT_SECRET"].startswith("${LIANFANG_JWT_SECRET:-")
-    assert env["LIANFANG_POSTGRES_PASSWORD"].startswith("${LIANFANG_POSTGRES_PASSWORD:-")
+def test_compose_requires_the_deployment_s_own_secrets() -> None:
+    """No silent development secrets (issue #14): Compose refuses to start until each is set."""
+    for name, service in LIANFANG.items():
+        env = service["environment"]
+        assert required_variables(env["LIANFANG_POSTGRES_PASSWORD"]) == {
+            "LIANFANG_POSTGRES_PASSWORD"
+        }
+        assert required_variables(env["LIANFANG_JWKS_URL"]) == {"LIANFANG_JWKS_URL"}
+        assert "LIANFANG_ENV" not in env, name  # production mode: the refusals apply
+        assert "LIANFANG_JWT_SECRET" not in env, name  # nothing here can mint a token
+        if name.startswith("intake-"):
+            assert required_variables(env["LIANFANG_INTAKE_IDENTITY_KEY"]) == {
+                "LIANFANG_INTAKE_IDENTITY_KEY"
+            }
+        else:  # the petitioners' key only where intake runs (Art. 22)
+            assert "LIANFANG_INTAKE_IDENTITY_KEY" not in env, name
+    postgres = SERVICES["postgres"]["environment"]["POSTGRES_PASSWORD"]
+    assert required_variables(postgres) == {"LIANFANG_POSTGRES_PASSWORD"}
+    text = (REPO / "docker-compose.yml").read_text(encoding="utf-8")
+    assert ":-lianfang" not in text
+    assert "$(" not in text  # Compose would read it as an interpolation

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+from cryptography.fernet import Fernet
 
 from tests.deploy.support import REPO
 from tests.deploy.test_image import IGNORE, instructions
 from tests.support.processes import free_port
+from tests.support.tokens import TEST_JWKS_FILE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -110,6 +112,9 @@ def test_each_entry_serves_its_probes_and_stops_cleanly_on_sigterm(
         "LIANFANG_DATA_DIR": str(tmp_path / "data"),
         "LIANFANG_TOPIC_PREFIX": f"img{port}",
         "LIANFANG_INTAKE_PORT": str(port),
+        # Production mode (LIANFANG_ENV unset): the deployment's own keys, or it refuses to start.
+        "LIANFANG_JWKS_FILE": str(TEST_JWKS_FILE),
+        "LIANFANG_INTAKE_IDENTITY_KEY": Fernet.generate_key().decode(),
     }
     log = (tmp_path / "out.log").open("wb")
     proc = subprocess.Popen(

@@ -177,12 +177,18 @@ def test_containers_run_real_commands_with_settings_the_code_reads(
 def test_the_secret_s_documented_keys_are_settings() -> None:
     text = (K8S / "base" / "kustomization.yaml").read_text(encoding="utf-8")
     keys = set(re.findall(r"--from-literal=(\w+)=", text))
-    assert keys == {
-        "LIANFANG_JWT_SECRET",
-        "LIANFANG_POSTGRES_PASSWORD",
-        "LIANFANG_INTAKE_IDENTITY_KEY",
-    }
+    assert keys == {"LIANFANG_POSTGRES_PASSWORD", "LIANFANG_INTAKE_IDENTITY_KEY"}
     assert keys <= env_names("intake")
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_every_node_checks_tokens_with_the_district_console_s_public_keys(overlay: str) -> None:
+    """Issue #14: no pod holds a key that can mint; one issuer for the district."""
+    data = config(render(f"overlays/{overlay}"))
+    assert data["LIANFANG_JWKS_URL"].startswith("http://console.lianfang-district.svc:")
+    assert data["LIANFANG_JWKS_URL"].endswith("/.well-known/jwks.json")
+    assert "LIANFANG_ENV" not in data
+    assert not any("JWT_SECRET" in key for key in data)
 
 
 @pytest.mark.parametrize("overlay", sorted(OVERLAYS))

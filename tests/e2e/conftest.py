@@ -10,10 +10,8 @@ from uuid import uuid4
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from shared.auth import Role, TokenService
-from shared.clock import SystemClock
+from shared.auth import Role
 from shared.envelope import KafkaRecord, to_record
-from shared.settings import DEV_JWT_SECRET
 from shared.topics import Topics
 from tests.support.kafka import read_from_start
 from tests.support.processes import (
@@ -23,6 +21,7 @@ from tests.support.processes import (
     node_env,
     tracked_positions,
 )
+from tests.support.tokens import wall_clock_token
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -96,7 +95,7 @@ class Node:
         return tracked_positions(self.data_dir / f"{service}.sqlite", topic)
 
     def token(self, role: Role, unit: str, user: str = "u-test") -> str:
-        return TokenService(DEV_JWT_SECRET, "lianfang", SystemClock()).mint(user, [role], unit)
+        return wall_clock_token(role, unit, user)
 
     async def produce(self, topic: str, records: list[KafkaRecord]) -> None:
         producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, enable_idempotence=True)

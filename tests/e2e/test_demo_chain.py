@@ -22,13 +22,14 @@ from lianfang.kafka_replay import replay_from_kafka
 from services import registry
 from shared.audit.case_timeline import case_timeline
 from shared.audit.published import read_published
-from shared.auth import Role, TokenService
-from shared.clock import BEIJING, SystemClock
+from shared.auth import Role
+from shared.clock import BEIJING
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
-from shared.settings import DEV_JWT_SECRET, CommonSettings, ServiceSettings
+from shared.settings import CommonSettings, ServiceSettings
 from tests.e2e.conftest import Node
 from tests.support.processes import wait_until
+from tests.support.tokens import ALL_NODES, issuer
 
 pytestmark = pytest.mark.kafka
 
@@ -58,7 +59,7 @@ async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
     fast = {"LIANFANG_TICK_SECONDS": "1"}
     services = ("intake", "register", "warning", "assessment")
     ports = {s: node.serve_with(s, **fast)[1] for s in services}
-    tokens = TokenService(DEV_JWT_SECRET, "lianfang", SystemClock())
+    tokens = issuer().for_audience(*ALL_NODES)
 
     ids = load_demo(f"http://127.0.0.1:{ports['intake']}", tokens)
     assert len(ids) == len(DEMO_INFORMATION)

@@ -16,14 +16,13 @@ import pytest
 
 from lianfang.demo_intake import PETITIONER, load_intake_demo, month_start
 from services.intake.duties.model import period_of
-from shared.auth import Role, TokenService
-from shared.clock import SystemClock
+from shared.auth import Role
 from shared.envelope import from_record
 from shared.events import ReportingBreachFound, RiskReported
-from shared.settings import DEV_JWT_SECRET
 from shared.vocabulary import Channel
 from tests.e2e.conftest import Node
 from tests.support.processes import wait_until
+from tests.support.tokens import ALL_NODES, issuer
 
 pytestmark = pytest.mark.kafka
 
@@ -44,7 +43,7 @@ async def test_the_demo_files_every_channel_and_the_figures_follow(node: Node) -
     # entry and 教育局's report would find that month missed as well as late.
     _, port = node.api("intake")
     url = f"http://127.0.0.1:{port}"
-    tokens = TokenService(DEV_JWT_SECRET, "lianfang", SystemClock())
+    tokens = issuer().for_audience(*ALL_NODES)
 
     ids = load_intake_demo(url, tokens)
     assert len(set(ids)) == len(ids) == 7

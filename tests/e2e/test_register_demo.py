@@ -15,9 +15,8 @@ import httpx
 import pytest
 
 from lianfang.demo_register import DEMO_POWERS, load_register_demo
-from shared.auth import Role, TokenService
-from shared.clock import SystemClock
-from shared.settings import DEV_JWT_SECRET
+from shared.auth import Role
+from tests.support.tokens import ALL_NODES, issuer
 
 if TYPE_CHECKING:
     from tests.e2e.conftest import Node
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.kafka
 def test_the_demo_register_is_loaded_through_the_api_once(node: Node) -> None:
     _, port = node.serve("register")
     base = f"http://127.0.0.1:{port}"
-    tokens = TokenService(DEV_JWT_SECRET, "lianfang", SystemClock())
+    tokens = issuer().for_audience(*ALL_NODES)
     demo = load_register_demo(base, tokens)
 
     risks = [r for p in DEMO_POWERS for r in p.risks]

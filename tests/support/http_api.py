@@ -11,6 +11,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.tokens import token_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -56,7 +57,7 @@ class ApiClient:
 
     def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
         """Headers carrying a token of `user` in `role` at `unit`."""
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
+        return {"Authorization": f"Bearer {token_for(self.runtime, user, [role], unit)}"}
 
     def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
         return self.client.post(path, json=body, headers=who | kw.pop("headers", {}), **kw)

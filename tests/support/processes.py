@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lianfang.local_process import wait_healthy
+from tests.support.tokens import TEST_KEY_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,6 +36,9 @@ def node_env(bootstrap: str, data_dir: Path, prefix: str, **extra: str) -> dict[
         "LIANFANG_TOPIC_PREFIX": prefix,
         "LIANFANG_STORE": "sqlite",
         "LIANFANG_RELAY_POLL_SECONDS": "0.05",
+        # Dev mode on the suite's key: tokens minted by tests/support/tokens.py pass.
+        "LIANFANG_ENV": "dev",
+        "LIANFANG_DEV_KEY_FILE": str(TEST_KEY_FILE),
         **extra,
     }
     return env

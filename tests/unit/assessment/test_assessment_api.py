@@ -21,6 +21,7 @@ from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from shared.vocabulary import WarningLevel
 from tests.support.http_api import served
+from tests.support.tokens import token_for
 from tests.unit.assessment import upstream as up
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class Api:
         self.runtime, self.client = runtime, client
 
     def as_(self, role: Role, unit: str, user: str = "u-test") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.runtime.tokens.mint(user, [role], unit)}"}
+        return {"Authorization": f"Bearer {token_for(self.runtime, user, [role], unit)}"}
 
     def post(self, path: str, body: dict[str, Any], who: dict[str, str] | None = None) -> Any:
         return self.client.post(path, json=body, headers=who or {})

@@ -19,6 +19,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.tokens import token_for
 from tests.unit.warning.upstream import feed, judgement
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def runtime() -> Iterator[Runtime]:
 
 
 def as_(runtime: Runtime, user: str, role: Role, unit: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {runtime.tokens.mint(user, [role], unit)}"}
+    return {"Authorization": f"Bearer {token_for(runtime, user, [role], unit)}"}
 
 
 def test_every_auditor_request_is_recorded_and_shown_to_auditors_only(runtime: Runtime) -> None:

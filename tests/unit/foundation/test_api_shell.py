@@ -11,10 +11,12 @@ from fastapi.testclient import TestClient
 
 from services import registry
 from shared.auth import Role
+from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from tests.support.processes import free_port
+from tests.support.tokens import token_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -70,8 +72,10 @@ def test_every_other_route_needs_a_bearer_token(service: tuple[Runtime, TestClie
 
 def test_a_garbled_or_expired_token_is_refused_with_the_reason() -> None:
     spec, settings_cls = registry.load("intake")
-    runtime = Runtime(spec, settings_cls(common=CommonSettings(store="memory")))
-    expired = runtime.tokens.mint("u", [Role.ADMIN], "QX", ttl=timedelta(seconds=-1))
+    clock = ManualClock()
+    runtime = Runtime(spec, settings_cls(common=CommonSettings(store="memory")), clock)
+    expired = token_for(runtime, "u", [Role.ADMIN], "QX", ttl=timedelta(hours=1))
+    clock.advance(timedelta(hours=1))
     with TestClient(create_api(runtime)) as client:
         for token, reason in (("not-a-jwt", "invalid token"), (expired, "expired")):
             response = client.get(

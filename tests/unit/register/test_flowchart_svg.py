@@ -19,6 +19,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.tokens import token_for
 from tests.unit.register.test_register_story import STEPS
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def test_the_svg_is_served_to_readers_within_jurisdiction(runtime: Runtime) -> N
     power_id = _power_with_risk(_app(runtime))
 
     def headers(user: str, unit: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {runtime.tokens.mint(user, [Role.OFFICE], unit)}"}
+        return {"Authorization": f"Bearer {token_for(runtime, user, [Role.OFFICE], unit)}"}
 
     with TestClient(create_api(runtime)) as client:
         path = f"/powers/{power_id}/flowchart.svg"

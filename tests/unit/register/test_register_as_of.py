@@ -25,6 +25,7 @@ from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from shared.vocabulary import Grade
 from tests.support.stores import InMemory, OnSQLite
+from tests.support.tokens import bearer
 from tests.unit.register.judging import feed
 from tests.unit.register.revising import revision_requested
 from tests.unit.register.stories import RegisterStoryBase
@@ -128,7 +129,7 @@ class TestAsOfSQLite(OnSQLite, AsOfStory):
 def test_as_of_over_http() -> None:
     clock = ManualClock()
     runtime = Runtime(SPEC, RegisterSettings(common=CommonSettings(store="memory")), clock=clock)
-    office = {"Authorization": f"Bearer {runtime.tokens.mint('u-qx-office', [Role.OFFICE], 'QX')}"}
+    office = bearer(runtime, "u-qx-office", [Role.OFFICE], "QX")
     try:
         with TestClient(create_api(runtime)) as client:
             before = clock.now()

@@ -179,7 +179,8 @@ def test_topics_follow_the_prefix_and_know_who_produces_what() -> None:
     assert topics.events("intake") == "lianfang.intake.events"
     assert topics.dead_letter("register") == "lianfang.register.deadletter"
     assert Topics("qx-test").events("warning") == "qx-test.warning.events"
-    assert set(SERVICES) == {"intake", "register", "warning", "assessment"}
+    assert set(SERVICES) == {"intake", "register", "warning", "assessment", "console"}
+    assert topics.events("console") == "lianfang.console.events"
     assert PRODUCER_OF["cn.gov.qingxin.lianfang.intake.RiskReported.v1"] == "intake"
     assert PRODUCER_OF["cn.gov.qingxin.lianfang.warning.RectificationOverdue.v1"] == "warning"
     assert topics.of_event(samples.risk_graded().type) == "lianfang.register.events"

@@ -23,6 +23,7 @@ from shared.http import create_api
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED, Runtime
 from shared.settings import CommonSettings
+from tests.support.tokens import token_for
 from tests.unit.shared.test_org_follow import AT, NEW, registered
 from tests.unit.warning.upstream import feed
 
@@ -54,7 +55,7 @@ class DoorStory:
         runtime.close()
 
     def get(self, runtime: Runtime, path: str, role: Role, unit: str) -> tuple[int, str]:
-        token = runtime.tokens.mint(f"u-{unit}", [role], unit)
+        token = token_for(runtime, f"u-{unit}", [role], unit)
         answer = TestClient(create_api(runtime)).get(
             path, headers={"Authorization": f"Bearer {token}"}
         )

@@ -1,0 +1,72 @@
+"""Events of the console service (the directory of accounts and the token issuer) that every
+service follows: an account suspended or reactivated, a signing key revoked (issue #14).
+
+The console publishes them on its topic (`<prefix>.console.events`); every service's worker
+takes them in (shared/revocation.py) and its verifier refuses, within a minute, the tokens of a
+suspended account issued at or before the suspension and every token signed with a revoked key.
+Who acted and on what authority are part of each event: who held which authority when is itself
+a fact on the record (Art. 23). The event's time is the envelope's `time`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from shared.events.base import CloudEvent, EventData
+
+
+class AccountSuspendedData(EventData):
+    """An account suspended: its tokens issued until now are refused everywhere."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    user_id: str = Field(min_length=1, description="The suspended account's user id (sub).")
+
+
+class AccountSuspended(CloudEvent):
+    """AccountSuspended v1: every service refuses the account's tokens issued until then; who
+    could act when is on the record (Art. 23, 29)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.console.AccountSuspended.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.console.AccountSuspended.v1",
+        description="Event type (ce_type).",
+    )
+    data: AccountSuspendedData = Field(description="Whose account, who suspended it, why.")
+
+
+class AccountReactivatedData(EventData):
+    """A suspended account reactivated: tokens issued from now on are accepted again (those
+    issued before the suspension stay refused)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    user_id: str = Field(min_length=1, description="The reactivated account's user id (sub).")
+
+
+class AccountReactivated(CloudEvent):
+    """AccountReactivated v1: the account's new tokens are accepted again (Art. 23, 29)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.console.AccountReactivated.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.console.AccountReactivated.v1",
+        description="Event type (ce_type).",
+    )
+    data: AccountReactivatedData = Field(description="Whose account, who reactivated it, why.")
+
+
+class SigningKeyRevokedData(EventData):
+    """A token-signing key revoked (retired after rotation, or leaked): every token signed with
+    it is refused. `unit_code` is the unit whose admin revoked it (the issuer's, the district)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    kid: str = Field(min_length=1, description="The revoked key's id (the JWT header's kid).")
+
+
+class SigningKeyRevoked(CloudEvent):
+    """SigningKeyRevoked v1: every service refuses the tokens signed with the key; a leaked key
+    could reveal petitioners' identities (Art. 22)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.console.SigningKeyRevoked.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.console.SigningKeyRevoked.v1",
+        description="Event type (ce_type).",
+    )
+    data: SigningKeyRevokedData = Field(description="Which key, who revoked it, why.")
