@@ -94,7 +94,7 @@ async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
     assert issued["notice_number"] == chain.notice_number
 
     # An auditor reads the case's whole history back from the topics.
-    published = await read_published(node.bootstrap, node.prefix)
+    published = await read_published(node.admin, node.prefix)
     assert published.unreadable == 0
     timeline = case_timeline(UUID(chain.information_id), published.events)
     assert [e.event_type for e in timeline] == [
@@ -124,7 +124,7 @@ async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
     # And from the command line, as an auditor at a terminal would.
     cli = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "lianfang", "audit", "case", chain.information_id, "--json",
-        env=node.env(), stdout=asyncio.subprocess.PIPE,
+        env=node.env("operator"), stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     printed, _ = await cli.communicate()
     assert cli.returncode == 0
