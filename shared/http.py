@@ -43,7 +43,7 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
         checks["store"] = "ok"
     except Exception as exc:
         checks["store"] = f"failing: {type(exc).__name__}"
-    kafka = await kafka_problem(KafkaAccess.of(runtime.common), timeout=2.0)
+    kafka = await kafka_problem(KafkaAccess.of(runtime.common, runtime.name), timeout=2.0)
     checks["kafka"] = "ok" if kafka is None else f"failing: {kafka}"
     ready = all(v == "ok" for v in checks.values())
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)

@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 SecurityProtocol: TypeAlias = Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism: TypeAlias = Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"]
 
+OPERATOR = "operator"
+"""The role of a node's operator principal (`<node>-operator`): the command-line tools that read
+the topics and re-produce dead letters (lianfang/kafka_acl.py says what it may do)."""
+
 KEEP_FOREVER = {"retention.ms": "-1", "retention.bytes": "-1"}
 """Topic settings of the audit trail: events and their witnesses are never expired."""
 
@@ -63,13 +67,18 @@ class KafkaAccess:
             )
 
     @classmethod
-    def of(cls, common: CommonSettings) -> KafkaAccess:
-        """The access a service process's settings describe."""
+    def of(cls, common: CommonSettings, role: str | None = None) -> KafkaAccess:
+        """The access a process's settings describe. With SASL and no LIANFANG_KAFKA_USERNAME,
+        the principal is `<node>-<role>`: a service's own (`district-intake`), or the node's
+        operator for the command-line tools (`district-operator`)."""
+        username = common.kafka_username
+        if username is None and role is not None and common.kafka_security_protocol != "PLAINTEXT":
+            username = f"{common.node_id}-{role}"
         return cls(
             bootstrap=common.kafka_bootstrap,
             security_protocol=common.kafka_security_protocol,
             sasl_mechanism=common.kafka_sasl_mechanism,
-            username=common.kafka_username,
+            username=username,
             password_file=common.kafka_password_file,
             ssl_cafile=common.kafka_ssl_cafile,
         )

@@ -104,7 +104,7 @@ class Worker:
 
     async def start(self) -> None:
         rt = self.runtime
-        access = KafkaAccess.of(rt.common)
+        access = KafkaAccess.of(rt.common, rt.name)
         replication = rt.common.topic_replication
         # On an open broker the first worker creates what is missing; under ACLs the admin
         # principal has provisioned them all and these only confirm it (docs/security.md).
@@ -209,7 +209,7 @@ class Worker:
         app = faust.App(
             self.faust_id,
             # The service's own principal (SASL/SCRAM under ACLs), as every client of it.
-            **KafkaAccess.of(rt.common).faust(),
+            **KafkaAccess.of(rt.common, rt.name).faust(),
             store="memory://",
             # Beside the node's stores, not in whatever folder the process started in.
             datadir=str(rt.common.data_dir / f"{self.faust_id}-faust"),

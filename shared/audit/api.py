@@ -56,7 +56,9 @@ class EntryOut(BaseModel):
 async def _timeline(
     information_id: UUID, who: Principal, runtime: RuntimeDep
 ) -> list[TimelineEntry]:
-    published = await read_published(KafkaAccess.of(runtime.common), runtime.common.topic_prefix)
+    published = await read_published(
+        KafkaAccess.of(runtime.common, runtime.name), runtime.common.topic_prefix
+    )
     entries = case_timeline(information_id, published.events)
     unit = case_unit(entries)
     # A case outside the caller's jurisdiction answers as one that does not exist: the answer

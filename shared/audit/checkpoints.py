@@ -84,7 +84,10 @@ def checkpoint_publisher(runtime: Runtime, send: Send) -> Callable[[], Awaitable
             common = runtime.common
             if not published:
                 await ensure_topics(
-                    KafkaAccess.of(common), {topic: 1}, common.topic_replication, KEEP_FOREVER
+                    KafkaAccess.of(common, runtime.name),
+                    {topic: 1},
+                    common.topic_replication,
+                    KEEP_FOREVER,
                 )
             event = checkpoint_of(head, runtime.name, common, runtime.clock)
             await (await send(topic, to_record(event)))

@@ -63,3 +63,21 @@ def test_a_plain_client_carries_no_credentials() -> None:
         "bootstrap_servers": "k:9092",
         "security_protocol": "PLAINTEXT",
     }
+
+
+def test_without_a_username_a_process_is_its_node_s_principal_for_its_role(
+    tmp_path: Path,
+) -> None:
+    """On Strimzi each pod names only the password file; its principal is `<node>-<service>`."""
+    secret = tmp_path / "password"
+    secret.write_text("x")
+    common = CommonSettings(
+        node_id="town-taihe",
+        kafka_security_protocol="SASL_SSL",
+        kafka_password_file=secret,
+    )
+    assert KafkaAccess.of(common, "warning").username == "town-taihe-warning"
+    assert KafkaAccess.of(common, "operator").username == "town-taihe-operator"
+    named = common.model_copy(update={"kafka_username": "district-intake"})
+    assert KafkaAccess.of(named, "warning").username == "district-intake"
+    assert KafkaAccess.of(CommonSettings(), "warning").username is None  # PLAINTEXT: nobody

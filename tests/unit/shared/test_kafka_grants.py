@@ -25,9 +25,17 @@ def test_a_service_reads_events_and_its_own_group_but_no_dead_letters() -> None:
     assert ("GROUP", "lf-district-warning") not in reads  # another node's group
 
 
-def test_no_principal_may_create_alter_or_delete_anything() -> None:
+def test_no_principal_may_alter_or_delete_anything_nor_create_a_shared_topic() -> None:
     grants = node_grants(T, "district")
-    assert {g.operation for g in grants} <= {"READ", "WRITE", "DESCRIBE", "IDEMPOTENT_WRITE"}
+    assert {g.operation for g in grants} <= {
+        "READ",
+        "WRITE",
+        "CREATE",
+        "DESCRIBE",
+        "IDEMPOTENT_WRITE",
+    }
+    created = {g.name for g in grants if g.operation == "CREATE"}
+    assert all(name.endswith("-__assignor-__leader") for name in created)
     assert {g.principal for g in grants} >= {"district-intake", "district-operator"}
 
 
