@@ -40,9 +40,12 @@ ORG = OrgDirectory.from_json(DEFAULT_ORG_SEED)
 def node_settings(node: Node, service: str) -> ServiceSettings:
     """The settings the node's service process runs with."""
     _, settings = registry.load(service)
+    operator = node.kafka_as("operator")  # the CLI's principal: it reads the topics back
     common = CommonSettings(
         kafka_bootstrap=node.bootstrap, topic_prefix=node.prefix, node_id=node.node_id,
         node_root_unit=node.root_unit, store="memory",
+        kafka_security_protocol=operator.security_protocol, kafka_username=operator.username,
+        kafka_password_file=operator.password_file,
     )  # fmt: skip
     return settings(common=common)
 
