@@ -143,6 +143,9 @@ def _mount_optional() -> None:
     from lianfang.cli_keys import keys_app
 
     app.add_typer(keys_app, name="keys", help="Token-signing keys of the issuer, and JWKS.")
+    from lianfang.dead_letters import dead_letter_app
+
+    app.add_typer(dead_letter_app, name="dead-letter", help="Put dead letters back, as operator.")
 
 
 _mount_optional()

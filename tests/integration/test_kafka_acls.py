@@ -20,9 +20,11 @@ from aiokafka.errors import (
     TopicAuthorizationFailedError,
 )
 
+from lianfang.dead_letters import ReplayRefused, replay_dead_letter
 from lianfang.kafka_acl import principal_of
 from shared.kafka import KafkaAccess, faust_app_id, kafka_problem
 from shared.topics import Topics
+from tests.support.kafka import read_from_start
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -126,3 +128,35 @@ async def test_a_wrong_password_does_not_log_in(
         await produce(intruder, topics.events("intake"))
     # An unknown principal neither.
     assert await kafka_problem(intruder.as_user("district-nobody", wrong), timeout=5) is not None
+
+
+async def test_only_the_operator_puts_a_dead_letter_back_and_the_copy_says_who(
+    district: tuple[Provisioner, Topics],
+) -> None:
+    provisioner, topics = district
+    letter = topics.dead_letter("register")
+    origin = topics.events("intake")
+    # The register's worker gave up on a record of intake's topic (shared/inbox.py headers).
+    producer = AIOKafkaProducer(**as_service(provisioner, "register").aiokafka())
+    await producer.start()
+    try:
+        headers = [("ce_type", b"x"), ("dlq_topic", origin.encode()), ("dlq_offset", b"7")]
+        sent = await producer.send_and_wait(letter, b'{"a": 1}', key=b"case", headers=headers)
+    finally:
+        await producer.stop()
+    # A service's credentials cannot replay it: they may not read dead letters.
+    with pytest.raises(ReplayRefused, match="only the node's operator"):
+        await replay_dead_letter(
+            as_service(provisioner, "intake"), topics, "register", 0, sent.offset
+        )
+    done = await replay_dead_letter(
+        as_service(provisioner, "operator"), topics, "register", 0, sent.offset
+    )
+    assert (done.topic, done.by) == (origin, "district-operator")
+    (copy,) = await read_from_start(provisioner.admin, origin, expect=1)
+    assert (copy.key, copy.value) == (b"case", b'{"a": 1}')
+    kept = dict(copy.headers)
+    assert kept["ce_type"] == b"x"
+    assert kept["replayed_by"] == b"district-operator"
+    assert kept["replayed_from"] == f"{letter}-0@{sent.offset}".encode()
+    assert not any(k.startswith("dlq_") for k in kept)
