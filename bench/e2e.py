@@ -51,6 +51,8 @@ from shared.vocabulary import Channel
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from shared.kafka import KafkaAccess
+
 RESULTS = Path(__file__).parent / "results"
 # A unit the district node manages itself (a district department), so a filing stays local.
 UNIT = "QX-SJ"
@@ -90,11 +92,11 @@ def latencies(samples: Sequence[float], seconds: float) -> Latencies:
 # -- the floor: a bare producer and consumer -----------------------------------------------------
 
 
-async def bare_kafka(bootstrap: str, records: int, size: int = 700) -> tuple[float, float]:
+async def bare_kafka(bootstrap: KafkaAccess, records: int, size: int = 700) -> tuple[float, float]:
     """Records/s of an idempotent producer (acks=all) and of a consumer reading them back."""
     topic = f"bench.bare.{uuid4().hex[:8]}"
     payload = b"x" * size
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all")
+    producer = AIOKafkaProducer(**bootstrap.aiokafka(), enable_idempotence=True, acks="all")
     await producer.start()
     try:
         await (await producer.send(topic, b"warm-up"))
@@ -104,7 +106,7 @@ async def bare_kafka(bootstrap: str, records: int, size: int = 700) -> tuple[flo
         produce = records / (time.perf_counter() - started)
     finally:
         await producer.stop()
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+    consumer = AIOKafkaConsumer(topic, **bootstrap.aiokafka(), auto_offset_reset="earliest")
     await consumer.start()
     try:
         seen = 0
@@ -158,7 +160,7 @@ async def file_many(url: str, token: str, total: int, clients: int) -> Latencies
 
 
 async def filing_to_kafka(
-    url: str, token: str, bootstrap: str, topic: str, count: int
+    url: str, token: str, bootstrap: KafkaAccess, topic: str, count: int
 ) -> tuple[float, Latencies]:
     """From a POST to its RiskReported on the intake topic, one filing at a time.
 
@@ -167,7 +169,7 @@ async def filing_to_kafka(
     """
     arrived: dict[str, asyncio.Future[float]] = {}
     seen: dict[str, float] = {}
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="latest")
+    consumer = AIOKafkaConsumer(topic, **bootstrap.aiokafka(), auto_offset_reset="latest")
     await consumer.start()
     await consumer.seek_to_end()
     for partition in consumer.assignment():
@@ -255,9 +257,7 @@ async def kafka_to_store(
     stores = {s: stack.data_dir() / f"{s}.sqlite" for s in ("register", "assessment")}
     before = {s: receipts(p) for s, p in stores.items()}
     run = uuid4().hex[:8]
-    producer = AIOKafkaProducer(
-        bootstrap_servers=stack.bootstrap, enable_idempotence=True, acks="all"
-    )
+    producer = AIOKafkaProducer(**stack.admin.aiokafka(), enable_idempotence=True, acks="all")
     await producer.start()
     try:
         started = time.perf_counter()
@@ -295,11 +295,11 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
     )
     intake = stack.url("intake")
 
-    produce, consume = await bare_kafka(stack.bootstrap, n_bare)
+    produce, consume = await bare_kafka(stack.admin, n_bare)
     one = await file_many(intake, token, n_one, clients=1)
     many = await file_many(intake, token, n_many, clients=32)
     drained, hop = await filing_to_kafka(
-        intake, token, stack.bootstrap, "bench.intake.events", n_latency
+        intake, token, stack.admin, "bench.intake.events", n_latency
     )
     hop_rates = await kafka_to_store(stack, "bench.intake.events", n_hop)
     bare = "kafka produce"

@@ -16,9 +16,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lianfang.kafka_acl import Provisioner, principal_of
 from lianfang.kafka_local import LocalKafka
 from lianfang.local_process import wait_healthy
 from lianfang.run_local import PORTS, NodePlan, dev_env, plan_nodes
+from shared.kafka import KafkaAccess
 
 
 def free_port() -> int:
@@ -49,7 +51,7 @@ class Stack:
     towns: list[str] = field(default_factory=lambda: ["QX-TH"])
     env: dict[str, str] = field(default_factory=dict)
     broker: LocalKafka | None = None
-    bootstrap: str = ""
+    kafka: KafkaAccess | None = None  # the broker's admin (the bench's own clients use it)
     nodes: list[NodePlan] = field(default_factory=list)
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
@@ -57,7 +59,8 @@ class Stack:
         """Start the broker; the seconds it took to answer."""
         started = time.perf_counter()
         self.broker = LocalKafka(self.root / "kafka", port=free_port())
-        self.bootstrap = self.broker.start(timeout=120)
+        self.broker.start(timeout=120)
+        self.kafka = self.broker.admin_access()
         return time.perf_counter() - started
 
     def start_services(self, timeout: float = 120) -> float:
@@ -67,9 +70,12 @@ class Stack:
             NodePlan(n.node_id, n.root_unit, {s: free_port() for s in PORTS}, n.data_dir)
             for n in planned
         ]
+        # Each service as its own principal, as in `make run` (issue #17).
+        assert self.broker is not None, "start_kafka first"
+        provisioner = Provisioner(self.admin, self.broker.secrets_dir)
+        provisioner.provision("bench", [n.node_id for n in self.nodes])
         base = {
             **os.environ,
-            "LIANFANG_KAFKA_BOOTSTRAP": self.bootstrap,
             "LIANFANG_TOPIC_PREFIX": "bench",
             **dev_env(self.root),
             **self.env,
@@ -83,7 +89,10 @@ class Stack:
                 with (logs / f"{label}.log").open("ab") as log:
                     self.procs[label] = subprocess.Popen(
                         [sys.executable, "-m", "lianfang", "serve", name],
-                        env=node.env(base, name),
+                        env={
+                            **node.env(base, name),
+                            **provisioner.access_of(principal_of(node.node_id, name)).env(),
+                        },
                         stdout=log,
                         stderr=subprocess.STDOUT,
                     )
@@ -92,6 +101,12 @@ class Stack:
             for name, port in node.ports.items():
                 self._wait_healthy(f"{node.node_id}-{name}", port, deadline)
         return time.perf_counter() - started
+
+    @property
+    def admin(self) -> KafkaAccess:
+        """The broker's super user, for the bench's own producers and consumers."""
+        assert self.kafka is not None, "start_kafka first"
+        return self.kafka
 
     def url(self, service: str, node_id: str = "district") -> str:
         """Where a node's service answers."""

@@ -160,6 +160,9 @@ def _mount_optional() -> None:
     from lianfang.cli_accounts import accounts_app
 
     app.add_typer(accounts_app, name="accounts", help="The directory: open the first admin.")
+    from lianfang.dead_letters import dead_letter_app
+
+    app.add_typer(dead_letter_app, name="dead-letter", help="Put dead letters back, as operator.")
 
 
 _mount_optional()

@@ -32,6 +32,7 @@ SERVICE_NAMES = ("intake", "register", "warning", "assessment", "console")
 
 def _witnesses(path: Path | None, from_kafka: bool) -> list[Witness]:
     from shared.audit.checkpoints import load_witnesses, read_witnesses
+    from shared.kafka import OPERATOR, KafkaAccess
     from shared.settings import CommonSettings
     from shared.topics import Topics
 
@@ -39,7 +40,7 @@ def _witnesses(path: Path | None, from_kafka: bool) -> list[Witness]:
     if from_kafka:
         common = CommonSettings()
         topic = Topics(common.topic_prefix).audit()
-        found += asyncio.run(read_witnesses(common.kafka_bootstrap, topic))
+        found += asyncio.run(read_witnesses(KafkaAccess.of(common, OPERATOR), topic))
     return found
 
 
@@ -201,6 +202,7 @@ def case_command(
 
     from shared.audit.case_timeline import case_timeline, render_markdown
     from shared.audit.published import read_published
+    from shared.kafka import OPERATOR, KafkaAccess
     from shared.settings import CommonSettings
 
     try:
@@ -208,7 +210,7 @@ def case_command(
     except ValueError:
         raise typer.BadParameter("not a UUID", param_hint="INFORMATION_ID") from None
     common = CommonSettings()
-    published = asyncio.run(read_published(common.kafka_bootstrap, common.topic_prefix))
+    published = asyncio.run(read_published(KafkaAccess.of(common, OPERATOR), common.topic_prefix))
     entries = case_timeline(case, published.events)
     if as_json:
         text = json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=1) + "\n"

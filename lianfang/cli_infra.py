@@ -55,6 +55,9 @@ def start(
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from exc
     typer.echo(bootstrap)
+    admin = broker.admin_access()
+    # SASL/SCRAM and ACLs are on: only the admin may do anything until principals are made.
+    typer.echo(f"admin principal: {admin.username}, password in {admin.password_file}", err=True)
     if foreground:
         _run_until_signalled(broker)
 

@@ -1,4 +1,11 @@
-"""A real single-node KRaft Apache Kafka broker, run from Maven Central jars without Docker."""
+"""A real single-node KRaft Apache Kafka broker, run from Maven Central jars without Docker.
+
+Secured by default (issue #17 item 1, review C2): clients authenticate with SASL/SCRAM-SHA-512
+on the broker's listener, the KRaft `StandardAuthorizer` refuses whatever no ACL allows, and only
+`User:admin` (whose SCRAM credential is written into the metadata at format time) is a super
+user. The controller listener, on loopback only, takes SASL/PLAIN from the broker itself.
+Service principals and their ACLs are provisioned by lianfang/kafka_acl.py.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ import fcntl
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -23,6 +31,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError, for_code
 
 from lianfang.local_process import HOST, LOG_TAIL_LINES, free_ports, pid_alive, port_free, tail
+from shared.kafka import KafkaAccess
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Iterator, Sequence
@@ -197,31 +206,68 @@ def new_cluster_id() -> str:
             return found
 
 
-def server_properties(log_dir: Path, port: int, controller_port: int) -> str:
-    """A combined broker+controller KRaft config for one node on 127.0.0.1."""
-    listeners = f"PLAINTEXT://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}"
-    return "\n".join(
-        [
-            "process.roles=broker,controller",
-            "node.id=1",
-            f"controller.quorum.bootstrap.servers={HOST}:{controller_port}",
-            f"listeners={listeners}",
-            f"advertised.listeners={listeners}",
-            "inter.broker.listener.name=PLAINTEXT",
-            "controller.listener.names=CONTROLLER",
-            "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-            f"log.dirs={log_dir}",
-            "offsets.topic.replication.factor=1",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
-            "share.coordinator.state.topic.replication.factor=1",
-            "share.coordinator.state.topic.min.isr=1",
-            "group.initial.rebalance.delay.ms=0",
-            "num.partitions=3",
-            "auto.create.topics.enable=true",
-            "",
+ADMIN = "admin"
+"""The broker's super user: it provisions topics, principals and ACLs, and logs in to itself."""
+
+CONTROLLER = "controller"
+"""The broker's login to its own controller listener (SASL/PLAIN, loopback only)."""
+
+
+def server_properties(
+    log_dir: Path,
+    port: int,
+    controller_port: int,
+    passwords: dict[str, str] | None = None,
+) -> str:
+    """A combined broker+controller KRaft config for one node on 127.0.0.1.
+
+    With `passwords` (the admin's and the controller's) the broker authenticates every client
+    (SASL/SCRAM-SHA-512) and authorises with the StandardAuthorizer, no ACL meaning no access;
+    without, it is the open PLAINTEXT broker of before.
+    """
+    client = "SASL_PLAINTEXT" if passwords else "PLAINTEXT"
+    listeners = f"{client}://{HOST}:{port},CONTROLLER://{HOST}:{controller_port}"
+    lines = [
+        "process.roles=broker,controller",
+        "node.id=1",
+        f"controller.quorum.bootstrap.servers={HOST}:{controller_port}",
+        f"listeners={listeners}",
+        f"advertised.listeners={listeners}",
+        f"inter.broker.listener.name={client}",
+        "controller.listener.names=CONTROLLER",
+        f"log.dirs={log_dir}",
+        "offsets.topic.replication.factor=1",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "share.coordinator.state.topic.replication.factor=1",
+        "share.coordinator.state.topic.min.isr=1",
+        "group.initial.rebalance.delay.ms=0",
+        "num.partitions=3",
+        "auto.create.topics.enable=true",
+    ]
+    if passwords is None:
+        lines.append("listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+    else:
+        admin, controller = passwords[ADMIN], passwords[CONTROLLER]
+        scram = "org.apache.kafka.common.security.scram.ScramLoginModule"
+        plain = "org.apache.kafka.common.security.plain.PlainLoginModule"
+        lines += [
+            "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+            "sasl.enabled.mechanisms=SCRAM-SHA-512",
+            "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+            # KRaft keeps SCRAM credentials in the metadata log the controller serves, so the
+            # controller listener itself cannot use SCRAM: PLAIN, from a static JAAS user.
+            "sasl.mechanism.controller.protocol=PLAIN",
+            "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+            f"listener.name.controller.plain.sasl.jaas.config={plain} required "
+            f'username="{CONTROLLER}" password="{controller}" user_{CONTROLLER}="{controller}";',
+            f"listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config={scram} required "
+            f'username="{ADMIN}" password="{admin}";',
+            "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            "allow.everyone.if.no.acl.found=false",
+            f"super.users=User:{ADMIN};User:{CONTROLLER}",
         ]
-    )
+    return "\n".join([*lines, ""])
 
 
 class LocalKafka:
@@ -240,6 +286,7 @@ class LocalKafka:
         mvn: str = "mvn",
         die_with_parent: bool = False,
         jvm_args: Sequence[str] = (),
+        secure: bool = True,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.port = port
@@ -254,6 +301,8 @@ class LocalKafka:
         # a killed test run then leaves no orphaned JVM behind.
         self.die_with_parent = die_with_parent
         self.jvm_args = list(jvm_args)
+        # SASL/SCRAM and ACLs (the default); False gives the open PLAINTEXT broker of before.
+        self.secure = secure
         self._proc: subprocess.Popen[bytes] | None = None
         self._bootstrap: str | None = None
         # Where each log ended when we launched, so errors show this run's lines only.
@@ -279,6 +328,26 @@ class LocalKafka:
     def console_log(self) -> Path:
         """The JVM's stdout and stderr."""
         return self.logs_dir / "console.log"
+
+    @property
+    def secrets_dir(self) -> Path:
+        """The broker's passwords (0700; files 0600): `admin.password`, `controller.password`,
+        and each provisioned principal's under `principals/`."""
+        return self.data_dir / "secrets"
+
+    def admin_access(self) -> KafkaAccess:
+        """How to reach the running broker as its super user (for provisioning and tests)."""
+        bootstrap = self.bootstrap
+        if bootstrap is None:
+            raise KafkaLocalError(f"no broker runs from {self.data_dir}")
+        if not self.secure:
+            return KafkaAccess(bootstrap)
+        return KafkaAccess(
+            bootstrap,
+            security_protocol="SASL_PLAINTEXT",
+            username=ADMIN,
+            password_file=self.secrets_dir / f"{ADMIN}.password",
+        )
 
     @property
     def pidfile(self) -> Path:
@@ -325,12 +394,15 @@ class LocalKafka:
         port, controller_port = self._ports()
         self.logs_dir.mkdir(parents=True, exist_ok=True)
         config = self.data_dir / "server.properties"
-        config.write_text(server_properties(self.log_dir, port, controller_port))
+        formatted = self._meta_properties().exists()
+        passwords = self._passwords(formatted) if self.secure else None
+        # It holds the admin's and the controller's passwords: the owner's alone.
+        _write_private(config, server_properties(self.log_dir, port, controller_port, passwords))
         log4j = self.data_dir / "log4j2.properties"
         log4j.write_text(_LOG4J2.format(log=self.server_log))
         classpath = ["-cp", f"{libs}/*", f"-Dlog4j2.configurationFile={log4j}"]
-        if not self._meta_properties().exists():
-            self._format(classpath, config)
+        if not formatted:
+            self._format(classpath, config, passwords)
         cluster_id = self._read_cluster_id()
 
         bootstrap = f"{HOST}:{port}"
@@ -432,9 +504,30 @@ class LocalKafka:
                 return value.strip()
         raise KafkaLocalError(f"no cluster.id in {self._meta_properties()}")
 
-    def _format(self, classpath: list[str], config: Path) -> None:
+    def _passwords(self, formatted: bool) -> dict[str, str]:
+        """The admin's and the controller's passwords: made at format time, kept after."""
+        found: dict[str, str] = {}
+        for name in (ADMIN, CONTROLLER):
+            path = self.secrets_dir / f"{name}.password"
+            if path.exists():
+                found[name] = path.read_text().strip()
+            elif formatted:
+                raise KafkaLocalError(
+                    f"{self.data_dir} holds a broker formatted without SASL/SCRAM ({path} is "
+                    "missing); remove that folder to start a secured one"
+                )
+            else:
+                found[name] = secrets.token_urlsafe(24)
+                _write_private(path, found[name] + "\n")
+        return found
+
+    def _format(self, classpath: list[str], config: Path, passwords: dict[str, str] | None) -> None:
         cmd = [self.java, *classpath, "kafka.tools.StorageTool", "format", "-t", new_cluster_id()]
         cmd += ["-c", str(config), "--standalone"]
+        if passwords is not None:
+            # KRaft keeps SCRAM credentials in its metadata: the admin's goes in at format time
+            # (KIP-900), so that the broker can log in to itself before anything else runs.
+            cmd += ["--add-scram", f"SCRAM-SHA-512=[name={ADMIN},password={passwords[ADMIN]}]"]
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
         if done.returncode != 0:
             raise KafkaLocalError(
@@ -451,7 +544,7 @@ class LocalKafka:
                     f"the Kafka broker exited with code {code} while starting.\n{self.log_tail()}"
                 )
             # A plain TCP connect first keeps aiokafka from logging an error per refused attempt.
-            if _port_open(port) and await _cluster_id(bootstrap, 5.0) == cluster_id:
+            if _port_open(port) and await _cluster_id(self.admin_access(), 5.0) == cluster_id:
                 return
             if time.monotonic() > deadline:
                 raise KafkaLocalError(
@@ -481,6 +574,15 @@ class LocalKafka:
         except (OSError, ValueError):
             return None
         return info if isinstance(info, dict) and "pid" in info else None
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file only its owner may read (0600), in a folder only its owner may enter."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
 
 
 def _port_open(port: int) -> bool:
@@ -534,9 +636,9 @@ def _size(path: Path) -> int:
         return 0
 
 
-async def _cluster_id(bootstrap: str, timeout: float) -> str | None:
-    """The cluster id the broker at `bootstrap` reports, or None if it doesn't answer."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000))
+async def _cluster_id(access: KafkaAccess, timeout: float) -> str | None:
+    """The cluster id the broker reports, or None if it doesn't answer (or let us in yet)."""
+    admin = AIOKafkaAdminClient(**access.aiokafka(), request_timeout_ms=int(timeout * 1000))
     try:
         await asyncio.wait_for(admin.start(), timeout)
         info = await asyncio.wait_for(admin.describe_cluster(), timeout)
@@ -562,13 +664,13 @@ def _run_sync(factory: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
 # --- topics -----------------------------------------------------------------------------------
 
 
-def ensure_topics(bootstrap: str, topics: dict[str, int]) -> None:
+def ensure_topics(access: KafkaAccess, topics: dict[str, int]) -> None:
     """Create the named topics (name → partitions, replication 1); existing ones are left be."""
-    _run_sync(lambda: _create_topics(bootstrap, topics))
+    _run_sync(lambda: _create_topics(access, topics))
 
 
-async def _create_topics(bootstrap: str, topics: dict[str, int]) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+async def _create_topics(access: KafkaAccess, topics: dict[str, int]) -> None:
+    admin = AIOKafkaAdminClient(**access.aiokafka())
     await admin.start()
     try:
         existing = set(await admin.list_topics())

@@ -21,6 +21,7 @@ from services import registry
 from shared.application import Rejected, ServiceApplication
 from shared.audit.published import read_events
 from shared.clock import SystemClock
+from shared.kafka import OPERATOR, KafkaAccess
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.topics import Topics
@@ -58,7 +59,9 @@ async def replay_from_kafka(service: str, settings: ServiceSettings) -> KafkaRep
     common = settings.common
     started = time.perf_counter()
     topics = Topics(common.topic_prefix)
-    published = await read_events(common.kafka_bootstrap, [topics.events(s) for s in spec.consumes])
+    published = await read_events(
+        KafkaAccess.of(common, OPERATOR), [topics.events(s) for s in spec.consumes]
+    )
     org = OrgDirectory.from_json(common.org_seed or DEFAULT_ORG_SEED)
     app = spec.application(dict(IN_MEMORY), SystemClock(), org, settings)
     refused = 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
@@ -20,11 +19,12 @@ from lianfang.demo_assessment import load_assessment_demo
 from lianfang.demo_chain import carry_case_through
 from lianfang.demo_intake import load_intake_demo
 from lianfang.demo_register import load_register_demo
+from lianfang.kafka_acl import Provisioner, principal_of
 from lianfang.kafka_local import LocalKafka
 from lianfang.local_process import wait_healthy
 from shared.auth import Minter
 from shared.clock import BEIJING, SystemClock
-from shared.kafka import kafka_answers
+from shared.kafka import KafkaAccess
 from shared.keys import dev_issuer
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
@@ -148,6 +148,19 @@ def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
     return nodes
 
 
+def _start_kafka(var: Path, given: str | None) -> tuple[LocalKafka | None, KafkaAccess]:
+    """The broker to use and its admin: `given` (an open broker), ours if it runs, or a new one."""
+    if given is not None:
+        return None, KafkaAccess(given)
+    broker = LocalKafka(var / "kafka", port=9092)
+    if broker.is_running():
+        typer.echo(f"Kafka already runs from {broker.data_dir}; using it.")
+        return None, broker.admin_access()
+    typer.echo("Starting Kafka (first run fetches the broker from Maven Central)...")
+    broker.start()
+    return broker, broker.admin_access()
+
+
 def run(
     var: Annotated[Path, typer.Option(help="Folder for Kafka data, stores and logs.")] = Path(
         "var"
@@ -172,16 +185,15 @@ def run(
     district = nodes[0]
     if demo:
         _open_demo_accounts(district, dev_env(var))
-    broker: LocalKafka | None = None
-    if kafka is None:
-        if asyncio.run(kafka_answers("127.0.0.1:9092", timeout=2)):
-            kafka = "127.0.0.1:9092"
-            typer.echo("Kafka already answers on 127.0.0.1:9092; using it.")
-        else:
-            typer.echo("Starting Kafka (first run fetches the broker from Maven Central)...")
-            broker = LocalKafka(var / "kafka", port=9092)
-            kafka = broker.start()
-    base = {**os.environ, "LIANFANG_KAFKA_BOOTSTRAP": kafka, **dev_env(var)}
+    broker, kafka_admin = _start_kafka(var, kafka)
+    # A principal per service and node, its password in a file (issue #17, docs/security.md).
+    provisioner = Provisioner(kafka_admin, var / "kafka" / "secrets")
+    provisioner.provision(CommonSettings().topic_prefix, [n.node_id for n in nodes])
+    base = {**os.environ, **dev_env(var)}
+
+    def kafka_env(node_id: str, service: str) -> dict[str, str]:
+        return provisioner.access_of(principal_of(node_id, service)).env()
+
     tokens = dev_minter(var, nodes)  # creates the development key before any service starts
     # Deadlines are watched every 5 s here (hourly-ish in production) so the demo's overdue shows.
     base.setdefault("LIANFANG_TICK_SECONDS", "5")
@@ -202,7 +214,7 @@ def run(
                 log = (var / "logs" / f"{label}.log").open("ab")
                 procs[label] = subprocess.Popen(
                     [sys.executable, "-m", "lianfang", "serve", name],
-                    env=node.env(base, name),
+                    env={**node.env(base, name), **kafka_env(node.node_id, name)},
                     stdout=log,
                     stderr=subprocess.STDOUT,
                 )
@@ -212,7 +224,7 @@ def run(
                 _wait_healthy(label, port, procs[label])
         if demo:
             _load_demo(tokens)
-        typer.echo(f"\nKafka: {kafka}   logs: {var / 'logs'}")
+        typer.echo(f"\nKafka: {kafka_admin.bootstrap}   logs: {var / 'logs'}")
         for node in nodes:
             typer.echo(f"Node {node.node_id} ({node.root_unit}), stores in {node.data_dir}:")
             for name, port in node.ports.items():

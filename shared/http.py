@@ -17,7 +17,7 @@ from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
 from shared.event_clock import stamping
 from shared.http_gate import RequestGate
-from shared.kafka import kafka_problem
+from shared.kafka import KafkaAccess, kafka_problem
 from shared.orgtree import UnknownUnit
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
         checks["store"] = "ok"
     except Exception as exc:
         checks["store"] = f"failing: {type(exc).__name__}"
-    kafka = await kafka_problem(runtime.common.kafka_bootstrap, timeout=2.0)
+    kafka = await kafka_problem(KafkaAccess.of(runtime.common, runtime.name), timeout=2.0)
     checks["kafka"] = "ok" if kafka is None else f"failing: {kafka}"
     ready = all(v == "ok" for v in checks.values())
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)

@@ -91,6 +91,26 @@ class CommonSettings(BaseSettings):
     tick_seconds: float | None = Field(
         None, description="Run every timer (deadline checks) this often instead of its default."
     )
+    # Kafka's security (issue #17 item 1, review C2): how every client of this process
+    # authenticates. One principal per service and node; its password lives in a file, never in
+    # the environment (shared/kafka.py KafkaAccess builds every client from these).
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="PLAINTEXT (an open broker), SASL_PLAINTEXT (the local broker "
+        "on loopback) or SASL_SSL (production: TLS, then SCRAM).",
+    )  # fmt: skip
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = Field(
+        "SCRAM-SHA-512", description="The SASL mechanism (SCRAM-SHA-512 locally and on Strimzi)."
+    )
+    kafka_username: str | None = Field(
+        None,
+        description="This process's Kafka principal, `<node>-<service>` (e.g. district-intake).",
+    )
+    kafka_password_file: Path | None = Field(
+        None, description="A file holding the principal's password (read at connect; 0600)."
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        None, description="The CA that signed the brokers' certificates (SASL_SSL)."
+    )
 
     @property
     def audience(self) -> str:

@@ -28,7 +28,15 @@ from shared import tracing
 from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
 from shared.event_clock import stamping
 from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
-from shared.kafka import KEEP_FOREVER, ensure_topics, idempotent_producer, send_record
+from shared.kafka import (
+    KEEP_FOREVER,
+    KafkaAccess,
+    ensure_topics,
+    faust_app_id,
+    faust_leader_topic,
+    idempotent_producer,
+    send_record,
+)
 from shared.metrics import sample_gauges
 from shared.outbox import OutboxRelay
 from shared.provenance import Provenance
@@ -96,15 +104,17 @@ class Worker:
 
     async def start(self) -> None:
         rt = self.runtime
-        bootstrap = rt.common.kafka_bootstrap
+        access = KafkaAccess.of(rt.common, rt.name)
         replication = rt.common.topic_replication
+        # On an open broker the first worker creates what is missing; under ACLs the admin
+        # principal has provisioned them all and these only confirm it (docs/security.md).
         events = {rt.topics.events(s): EVENT_PARTITIONS for s in SERVICES}
-        await ensure_topics(bootstrap, events, replication, KEEP_FOREVER)  # the audit trail
-        topics = {rt.topics.dead_letter(s): 1 for s in SERVICES}
+        await ensure_topics(access, events, replication, KEEP_FOREVER)  # the audit trail
+        topics = {rt.topics.dead_letter(rt.name): 1}  # its own: the only one it writes
         topics[self.leader_topic] = 1  # faust elects its leader by who holds this partition
-        await ensure_topics(bootstrap, topics, replication)
+        await ensure_topics(access, topics, replication)
         if self._producer is None:
-            self._producer = idempotent_producer(bootstrap, f"lianfang-{self.consumer_name}")
+            self._producer = idempotent_producer(access, f"lianfang-{self.consumer_name}")
         await self._producer.start()
         self._faust = self.build_faust()
         await self._faust.start()
@@ -120,12 +130,12 @@ class Worker:
     def faust_id(self) -> str:
         """The faust app id: one consumer group per service and node."""
         rt = self.runtime
-        return f"{rt.common.topic_prefix}-{rt.common.node_id}-{rt.name}"
+        return faust_app_id(rt.common.topic_prefix, rt.common.node_id, rt.name)
 
     @property
     def leader_topic(self) -> str:
         """faust's leader-election topic of this service (declared by us: declaring is off)."""
-        return f"{self.faust_id}-__assignor-__leader"
+        return faust_leader_topic(self.faust_id)
 
     def is_leader(self) -> bool:
         """Whether this worker is the one that relays and ticks (faust's leader)."""
@@ -198,7 +208,8 @@ class Worker:
         rt = self.runtime
         app = faust.App(
             self.faust_id,
-            broker=[f"kafka://{server}" for server in rt.common.kafka_bootstrap.split(",")],
+            # The service's own principal (SASL/SCRAM under ACLs), as every client of it.
+            **KafkaAccess.of(rt.common, rt.name).faust(),
             store="memory://",
             # Beside the node's stores, not in whatever folder the process started in.
             datadir=str(rt.common.data_dir / f"{self.faust_id}-faust"),

@@ -18,6 +18,7 @@ import pytest
 from cryptography.fernet import Fernet
 from psycopg.conninfo import conninfo_to_dict
 
+from lianfang.kafka_acl import Provisioner
 from lianfang.kafka_local import KafkaLocalError, LocalKafka
 from lianfang.postgres_local import (
     LocalPostgres,
@@ -27,6 +28,7 @@ from lianfang.postgres_local import (
     drop_database,
     server_can_reach,
 )
+from shared.kafka import KafkaAccess
 from tests.support.tokens import TEST_JWKS_FILE, TEST_KEY, TEST_KEY_FILE
 
 if TYPE_CHECKING:
@@ -53,15 +55,33 @@ def kafka_cache_dir() -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def kafka_bootstrap(
+def kafka_provisioner(
     tmp_path_factory: pytest.TempPathFactory, kafka_cache_dir: Path | None
-) -> Iterator[str]:
-    """A real broker: $KAFKA_BOOTSTRAP_SERVERS, else testcontainers (with Docker), else local."""
+) -> Iterator[Provisioner]:
+    """A real broker and its admin: $KAFKA_BOOTSTRAP_SERVERS (open, no ACLs), else the local
+    launcher's secured one (SASL/SCRAM + ACLs, issue #17), else testcontainers (open).
+
+    On an open broker the ACL tests (tests/integration/test_kafka_acls.py) fail, saying why.
+    """
     given = os.environ.get(KAFKA_ENV)
+    secrets = tmp_path_factory.mktemp("kafka-secrets")
     if given:
-        yield given
+        yield Provisioner(KafkaAccess(given), secrets)
         return
     tried: list[str] = []
+    broker = LocalKafka(
+        tmp_path_factory.mktemp("kafka"), cache_dir=kafka_cache_dir, die_with_parent=True
+    )
+    try:
+        broker.start(timeout=120)
+    except KafkaLocalError as exc:
+        tried.append(f"LocalKafka failed: {exc}")
+    else:
+        try:
+            yield Provisioner(broker.admin_access(), broker.secrets_dir)
+        finally:
+            broker.stop()
+        return
     docker_problem = _docker_problem()
     if docker_problem is None:
         from testcontainers.kafka import KafkaContainer
@@ -73,25 +93,25 @@ def kafka_bootstrap(
             tried.append(f"testcontainers Kafka failed to start: {exc!r}")
         else:
             try:
-                yield str(container.get_bootstrap_server())
+                yield Provisioner(KafkaAccess(str(container.get_bootstrap_server())), secrets)
             finally:
                 container.stop()
             return
     else:
         tried.append(f"no Docker engine ({docker_problem})")
+    pytest.fail("No Kafka broker for the suite:\n- " + "\n- ".join(tried), pytrace=False)
 
-    broker = LocalKafka(
-        tmp_path_factory.mktemp("kafka"), cache_dir=kafka_cache_dir, die_with_parent=True
-    )
-    try:
-        bootstrap = broker.start(timeout=120)
-    except KafkaLocalError as exc:
-        tried.append(f"LocalKafka failed: {exc}")
-        pytest.fail("No Kafka broker for the suite:\n- " + "\n- ".join(tried), pytrace=False)
-    try:
-        yield bootstrap
-    finally:
-        broker.stop()
+
+@pytest.fixture(scope="session")
+def kafka_admin(kafka_provisioner: Provisioner) -> KafkaAccess:
+    """The suite's broker as its super user (creates topics, reads and writes anything)."""
+    return kafka_provisioner.admin
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(kafka_admin: KafkaAccess) -> str:
+    """The suite's broker's address (clients also need `kafka_admin`'s credentials)."""
+    return kafka_admin.bootstrap
 
 
 def _docker_problem() -> str | None:

@@ -26,6 +26,7 @@ from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.errors import Forbidden, NotFound
+from shared.kafka import KafkaAccess
 
 router = APIRouter(prefix="/audit", tags=["audit 审计"])
 
@@ -55,7 +56,9 @@ class EntryOut(BaseModel):
 async def _timeline(
     information_id: UUID, who: Principal, runtime: RuntimeDep
 ) -> list[TimelineEntry]:
-    published = await read_published(runtime.common.kafka_bootstrap, runtime.common.topic_prefix)
+    published = await read_published(
+        KafkaAccess.of(runtime.common, runtime.name), runtime.common.topic_prefix
+    )
     entries = case_timeline(information_id, published.events)
     unit = case_unit(entries)
     # A case outside the caller's jurisdiction answers as one that does not exist: the answer

@@ -23,7 +23,7 @@ from shared.audit.published import read_events
 from shared.audit.verify import Witness
 from shared.envelope import to_record
 from shared.events import Actor, ChainCheckpoint, ChainCheckpointData
-from shared.kafka import KEEP_FOREVER, ensure_topics
+from shared.kafka import KEEP_FOREVER, KafkaAccess, ensure_topics
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -84,7 +84,10 @@ def checkpoint_publisher(runtime: Runtime, send: Send) -> Callable[[], Awaitable
             common = runtime.common
             if not published:
                 await ensure_topics(
-                    common.kafka_bootstrap, {topic: 1}, common.topic_replication, KEEP_FOREVER
+                    KafkaAccess.of(common, runtime.name),
+                    {topic: 1},
+                    common.topic_replication,
+                    KEEP_FOREVER,
                 )
             event = checkpoint_of(head, runtime.name, common, runtime.clock)
             await (await send(topic, to_record(event)))
@@ -96,9 +99,9 @@ def checkpoint_publisher(runtime: Runtime, send: Send) -> Callable[[], Awaitable
     return publish
 
 
-async def read_witnesses(bootstrap: str, topic: str) -> list[Witness]:
+async def read_witnesses(access: KafkaAccess, topic: str) -> list[Witness]:
     """Every checkpoint on the audit topic, from its start to its current end."""
-    found = await read_events(bootstrap, [topic])
+    found = await read_events(access, [topic])
     if found.unreadable:
         log.warning("%d unreadable records on %s", found.unreadable, topic)
     return [witness_of(e) for e in found.events if isinstance(e, ChainCheckpoint)]

@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from shared.envelope import EnvelopeError, from_record
+from shared.kafka import KafkaAccess
 from shared.topics import SERVICES, Topics
 
 if TYPE_CHECKING:
@@ -28,21 +29,19 @@ class Published:
     unreadable: int = 0
 
 
-async def read_published(bootstrap: str, prefix: str = "lianfang") -> Published:
+async def read_published(access: KafkaAccess, prefix: str = "lianfang") -> Published:
     """Read every service's events topic under `prefix` from the start to its current end."""
     topics = Topics(prefix)
-    return await read_events(bootstrap, [topics.events(s) for s in SERVICES])
+    return await read_events(access, [topics.events(s) for s in SERVICES])
 
 
-async def read_events(bootstrap: str, topics: list[str]) -> Published:
+async def read_events(access: KafkaAccess, topics: list[str]) -> Published:
     """Read the given topics (those that exist) from their start to their current end."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None
-    )
+    consumer = AIOKafkaConsumer(**access.aiokafka(), enable_auto_commit=False, group_id=None)
     await consumer.start()
     found = Published()
     try:
-        partitions = await _partitions(bootstrap, topics)
+        partitions = await _partitions(access, topics)
         if not partitions:
             return found
         consumer.assign(partitions)
@@ -64,9 +63,9 @@ async def read_events(bootstrap: str, topics: list[str]) -> Published:
     return found
 
 
-async def _partitions(bootstrap: str, wanted: list[str]) -> list[TopicPartition]:
+async def _partitions(access: KafkaAccess, wanted: list[str]) -> list[TopicPartition]:
     """The partitions of those of `wanted` that exist (a service may not have published yet)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(**access.aiokafka())
     await admin.start()
     try:
         existing = set(await admin.list_topics())

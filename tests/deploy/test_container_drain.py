@@ -23,7 +23,7 @@ CASES = "ReportedInformation.Received"
 
 def ops_worker(node: Node, service: str) -> tuple[ServiceProcess, int]:
     port = free_port()
-    env = node.env(**{f"LIANFANG_{service.upper()}_PORT": str(port)})
+    env = node.env(service, **{f"LIANFANG_{service.upper()}_PORT": str(port)})
     log = node.root / f"{service}-ops-worker-{len(node.processes)}.log"
     proc = ServiceProcess(["worker", service, "--ops"], env, log).start()
     node.processes.append(proc)

@@ -28,6 +28,8 @@ from tests.support.tokens import TEST_JWKS_FILE
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from shared.kafka import KafkaAccess
+
 pytestmark = pytest.mark.kafka
 
 
@@ -103,12 +105,12 @@ def test_the_venv_holds_the_locked_runtime_packages_and_no_dev_tools(installed: 
 
 @pytest.mark.parametrize("command", [["api", "intake"], ["worker", "intake", "--ops"]])
 def test_each_entry_serves_its_probes_and_stops_cleanly_on_sigterm(
-    installed: Path, command: list[str], kafka_bootstrap: str, tmp_path: Path
+    installed: Path, command: list[str], kafka_admin: KafkaAccess, tmp_path: Path
 ) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIANFANG_")}
     env |= {
-        "LIANFANG_KAFKA_BOOTSTRAP": kafka_bootstrap,
+        **kafka_admin.env(),
         "LIANFANG_DATA_DIR": str(tmp_path / "data"),
         "LIANFANG_TOPIC_PREFIX": f"img{port}",
         "LIANFANG_INTAKE_PORT": str(port),

@@ -10,8 +10,10 @@ from uuid import uuid4
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from lianfang.kafka_acl import Provisioner, principal_of
 from shared.auth import Role
 from shared.envelope import KafkaRecord, to_record
+from shared.kafka import KafkaAccess
 from shared.topics import Topics
 from tests.support.kafka import read_from_start
 from tests.support.processes import (
@@ -36,24 +38,42 @@ if TYPE_CHECKING:
 class Node:
     """One node's services as real processes, plus the tools a test needs to look at them."""
 
-    bootstrap: str
+    provisioner: Provisioner
     root: Path
     prefix: str = field(default_factory=lambda: f"t{uuid4().hex[:10]}")
     node_id: str = "district"
     root_unit: str = "QX"
     processes: list[ServiceProcess] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Topics, and a principal per service of this node with its ACLs (issue #17): each
+        # process talks to Kafka as `<node>-<service>`, never as the admin.
+        self.provisioner.provision(self.prefix, [self.node_id])
+
     @property
     def topics(self) -> Topics:
         return Topics(self.prefix)
 
     @property
+    def admin(self) -> KafkaAccess:
+        """The broker's super user: what a test uses to look at or forge records."""
+        return self.provisioner.admin
+
+    @property
+    def bootstrap(self) -> str:
+        return self.admin.bootstrap
+
+    def kafka_as(self, service: str) -> KafkaAccess:
+        """The credentials of `service`'s principal on this node (`<node>-<service>`)."""
+        return self.provisioner.access_of(principal_of(self.node_id, service))
+
+    @property
     def data_dir(self) -> Path:
         return self.root / "data"
 
-    def env(self, **extra: str) -> dict[str, str]:
+    def env(self, service: str, **extra: str) -> dict[str, str]:
         return node_env(
-            self.bootstrap,
+            self.kafka_as(service),
             self.data_dir,
             self.prefix,
             LIANFANG_NODE_ID=self.node_id,
@@ -63,7 +83,7 @@ class Node:
 
     def worker(self, service: str, **extra: str) -> ServiceProcess:
         log = self.root / f"{service}-worker-{len(self.processes)}.log"
-        proc = ServiceProcess(["worker", service], self.env(**extra), log).start()
+        proc = ServiceProcess(["worker", service], self.env(service, **extra), log).start()
         self.processes.append(proc)
         return proc
 
@@ -80,7 +100,7 @@ class Node:
 
     def _http(self, command: str, service: str, **extra: str) -> tuple[ServiceProcess, int]:
         port = free_port()
-        env = self.env(**{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
+        env = self.env(service, **{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
         log = self.root / f"{service}-{command}-{len(self.processes)}.log"
         proc = ServiceProcess([command, service], env, log).start()
         self.processes.append(proc)
@@ -97,8 +117,12 @@ class Node:
     def token(self, role: Role, unit: str, user: str = "u-test") -> str:
         return wall_clock_token(role, unit, user)
 
-    async def produce(self, topic: str, records: list[KafkaRecord]) -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, enable_idempotence=True)
+    async def produce(
+        self, topic: str, records: list[KafkaRecord], kafka: KafkaAccess | None = None
+    ) -> None:
+        """Produce records as `kafka` (default: the admin, which may write any topic)."""
+        access = kafka or self.admin
+        producer = AIOKafkaProducer(**access.aiokafka(), enable_idempotence=True)
         await producer.start()
         try:
             for r in records:
@@ -114,7 +138,7 @@ class Node:
         self, topic: str, expect: int, timeout: float = 30.0
     ) -> list[ConsumerRecord]:
         """Read a topic from the start as a downstream system would, until `expect` records."""
-        return await read_from_start(self.bootstrap, topic, expect, timeout)
+        return await read_from_start(self.admin, topic, expect, timeout)
 
     def stop_all(self) -> None:
         for proc in self.processes:
@@ -122,8 +146,8 @@ class Node:
 
 
 @pytest.fixture
-def node(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Node]:
-    n = Node(kafka_bootstrap, tmp_path)
+def node(kafka_provisioner: Provisioner, tmp_path: Path) -> Iterator[Node]:
+    n = Node(kafka_provisioner, tmp_path)
     yield n
     n.stop_all()
 
@@ -132,7 +156,7 @@ def node(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Node]:
 def town(node: Node, tmp_path: Path) -> Iterator[Node]:
     """太和镇's node, sharing the district's Kafka and topics."""
     (tmp_path / "taihe").mkdir()
-    t = Node(node.bootstrap, tmp_path / "taihe", node.prefix, "town-taihe", "QX-TH")
+    t = Node(node.provisioner, tmp_path / "taihe", node.prefix, "town-taihe", "QX-TH")
     yield t
     t.stop_all()
 

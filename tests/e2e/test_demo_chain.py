@@ -40,9 +40,12 @@ ORG = OrgDirectory.from_json(DEFAULT_ORG_SEED)
 def node_settings(node: Node, service: str) -> ServiceSettings:
     """The settings the node's service process runs with."""
     _, settings = registry.load(service)
+    operator = node.kafka_as("operator")  # the CLI's principal: it reads the topics back
     common = CommonSettings(
         kafka_bootstrap=node.bootstrap, topic_prefix=node.prefix, node_id=node.node_id,
         node_root_unit=node.root_unit, store="memory",
+        kafka_security_protocol=operator.security_protocol, kafka_username=operator.username,
+        kafka_password_file=operator.password_file,
     )  # fmt: skip
     return settings(common=common)
 
@@ -94,7 +97,7 @@ async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
     assert issued["notice_number"] == chain.notice_number
 
     # An auditor reads the case's whole history back from the topics.
-    published = await read_published(node.bootstrap, node.prefix)
+    published = await read_published(node.admin, node.prefix)
     assert published.unreadable == 0
     timeline = case_timeline(UUID(chain.information_id), published.events)
     assert [e.event_type for e in timeline] == [
@@ -124,7 +127,7 @@ async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
     # And from the command line, as an auditor at a terminal would.
     cli = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "lianfang", "audit", "case", chain.information_id, "--json",
-        env=node.env(), stdout=asyncio.subprocess.PIPE,
+        env=node.env("operator"), stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     printed, _ = await cli.communicate()
     assert cli.returncode == 0

@@ -52,7 +52,7 @@ def petition(ref: str, unit: str) -> dict[str, object]:
 
 
 async def node_topics(node: Node) -> list[str]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=node.bootstrap)
+    consumer = AIOKafkaConsumer(**node.admin.aiokafka())
     await consumer.start()
     try:
         return sorted(t for t in await consumer.topics() if t.startswith(f"{node.prefix}."))

@@ -46,7 +46,7 @@ async def test_a_relay_killed_before_saving_resends_and_the_consumer_takes_each_
     node: Node,
 ) -> None:
     topic = node.topics.events("intake")
-    await ensure_topics(node.bootstrap, {topic: 3})
+    await ensure_topics(node.kafka_as("intake"), {topic: 3})
     app = intake_app(node)
     officer = Principal("u-office", frozenset({Role.OFFICE}), "QX")
     learned = datetime.now(UTC) - timedelta(days=1)
@@ -60,7 +60,7 @@ async def test_a_relay_killed_before_saving_resends_and_the_consumer_takes_each_
     def translate(e):  # type: ignore[no-untyped-def]
         return contract.translate(e, origin)
 
-    producer = idempotent_producer(node.bootstrap, "relay-test")
+    producer = idempotent_producer(node.kafka_as("intake"), "relay-test")
     await producer.start()
 
     async def send(t, record):  # type: ignore[no-untyped-def]

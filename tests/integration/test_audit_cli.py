@@ -16,6 +16,7 @@ from shared.audit.chain import GENESIS, chained, link_hash
 from shared.clock import ManualClock
 from shared.envelope import to_record
 from shared.inbox import Delivery, Inbox, Outcome
+from shared.kafka import KafkaAccess
 from shared.runtime import Runtime
 from tests.support.events import risk_reported
 from tests.support.processes import node_env
@@ -33,7 +34,7 @@ def clock() -> ManualClock:
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: ManualClock) -> dict[str, str]:
     """A register store with three reports taken in; the settings point the CLI at it."""
-    found = node_env("127.0.0.1:9", tmp_path / "data", "cli-audit")
+    found = node_env(KafkaAccess("127.0.0.1:9"), tmp_path / "data", "cli-audit")
     for key, value in found.items():
         monkeypatch.setenv(key, value)
     spec, settings = registry.load("register")

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from lianfang.cli import app as cli
 from shared.audit.checkpoints import read_witnesses
 from shared.envelope import to_record
-from shared.kafka import ensure_topics, idempotent_producer, send_record
+from shared.kafka import KafkaAccess, ensure_topics, idempotent_producer, send_record
 from shared.topics import Topics
 from tests.integration.test_audit_cli import edit_and_rehash
 from tests.support.events import risk_reported
@@ -43,7 +43,7 @@ def stored(db: Path) -> int:
             return 0
 
 
-async def publish_reports(bootstrap: str, topic: str, count: int) -> None:
+async def publish_reports(bootstrap: KafkaAccess, topic: str, count: int) -> None:
     await ensure_topics(bootstrap, {topic: 3})
     producer = idempotent_producer(bootstrap, "audit-witness-test")
     await producer.start()
@@ -55,19 +55,19 @@ async def publish_reports(bootstrap: str, topic: str, count: int) -> None:
 
 
 def test_a_worker_publishes_heads_that_catch_a_rehashed_rewrite(
-    kafka_bootstrap: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kafka_admin: KafkaAccess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prefix = f"audit-{uuid4().hex[:8]}"
     topics = Topics(prefix)
-    env = node_env(kafka_bootstrap, tmp_path / "data", prefix, LIANFANG_TICK_SECONDS="1")
+    env = node_env(kafka_admin, tmp_path / "data", prefix, LIANFANG_TICK_SECONDS="1")
     db = tmp_path / "data" / "register.sqlite"
     worker = ServiceProcess(["worker", "register"], env, tmp_path / "worker.log").start()
     try:
-        asyncio.run(publish_reports(kafka_bootstrap, topics.events("intake"), 3))
+        asyncio.run(publish_reports(kafka_admin, topics.events("intake"), 3))
         wait_until(lambda: stored(db) == 6, timeout=90, what="the register to take 3 reports")
 
         def head_witnessed() -> list[Witness]:
-            found = asyncio.run(read_witnesses(kafka_bootstrap, topics.audit()))
+            found = asyncio.run(read_witnesses(kafka_admin, topics.audit()))
             return [w for w in found if w.service == "register" and w.position == 6]
 
         wait_until(head_witnessed, timeout=60, what="a checkpoint of the head on Kafka")
@@ -92,7 +92,7 @@ def test_a_worker_publishes_heads_that_catch_a_rehashed_rewrite(
 
 
 async def test_checkpoints_on_the_audit_topic_are_read_back_as_witnesses(
-    kafka_bootstrap: str,
+    kafka_admin: KafkaAccess,
 ) -> None:
     from shared.audit.chain import Link
     from shared.audit.checkpoints import checkpoint_of
@@ -100,11 +100,11 @@ async def test_checkpoints_on_the_audit_topic_are_read_back_as_witnesses(
     from shared.settings import CommonSettings
 
     topic = Topics(f"audit-{uuid4().hex[:8]}").audit()
-    assert await read_witnesses(kafka_bootstrap, topic) == []  # no topic yet: no witnesses
-    await ensure_topics(kafka_bootstrap, {topic: 1})
+    assert await read_witnesses(kafka_admin, topic) == []  # no topic yet: no witnesses
+    await ensure_topics(kafka_admin, {topic: 1})
     common = CommonSettings(node_id="town-taihe")
     heads = [Link(3, str(uuid4()), 1, "ab" * 32), Link(9, str(uuid4()), 2, "cd" * 32)]
-    producer = idempotent_producer(kafka_bootstrap, "audit-witness-read-test")
+    producer = idempotent_producer(kafka_admin, "audit-witness-read-test")
     await producer.start()
     try:
         for head in heads:
@@ -112,7 +112,7 @@ async def test_checkpoints_on_the_audit_topic_are_read_back_as_witnesses(
             await (await send_record(producer, topic, to_record(event)))
     finally:
         await producer.stop()
-    found = await read_witnesses(kafka_bootstrap, topic)
+    found = await read_witnesses(kafka_admin, topic)
     assert [(w.service, w.node_id, w.position, w.hash) for w in found] == [
         ("intake", "town-taihe", 3, "ab" * 32),
         ("intake", "town-taihe", 9, "cd" * 32),

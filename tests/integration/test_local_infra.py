@@ -19,10 +19,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from lianfang.postgres_local import PgParams
+    from shared.kafka import KafkaAccess
 
 
-async def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True)
+async def produce(bootstrap: KafkaAccess, topic: str, values: list[bytes]) -> None:
+    producer = AIOKafkaProducer(**bootstrap.aiokafka(), enable_idempotence=True)
     await producer.start()
     try:
         for value in values:
@@ -32,15 +33,15 @@ async def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
 
 
 @pytest.mark.kafka
-async def test_records_come_back_in_the_order_they_were_produced(kafka_bootstrap: str) -> None:
+async def test_records_come_back_in_the_order_they_were_produced(kafka_admin: KafkaAccess) -> None:
     topic = f"lianfang.test.infra.{uuid4().hex[:10]}"
-    await asyncio.to_thread(ensure_topics, kafka_bootstrap, {topic: 1})
+    await asyncio.to_thread(ensure_topics, kafka_admin, {topic: 1})
     # Asking again for an existing topic is not an error.
-    await asyncio.to_thread(ensure_topics, kafka_bootstrap, {topic: 1})
+    await asyncio.to_thread(ensure_topics, kafka_admin, {topic: 1})
 
-    await produce(kafka_bootstrap, topic, [b"one", b"two", b"three"])
+    await produce(kafka_admin, topic, [b"one", b"two", b"three"])
 
-    records = await read_from_start(kafka_bootstrap, topic, expect=3)
+    records = await read_from_start(kafka_admin, topic, expect=3)
     assert [r.value for r in records] == [b"one", b"two", b"three"]
     assert [r.offset for r in records] == [0, 1, 2]
 
@@ -51,7 +52,8 @@ async def test_local_kafka_keeps_its_data_across_a_restart(
 ) -> None:
     broker = LocalKafka(tmp_path / "kafka", cache_dir=kafka_cache_dir)
     try:
-        bootstrap = await asyncio.to_thread(broker.start)
+        await asyncio.to_thread(broker.start)
+        bootstrap = broker.admin_access()
         assert broker.is_running()
         # Not created first: the broker auto-creates it with its default of 3 partitions.
         topic = "lianfang.test.restart"
@@ -62,21 +64,22 @@ async def test_local_kafka_keeps_its_data_across_a_restart(
         assert not broker.is_running()
         assert not broker.pidfile.exists()
 
-        bootstrap = await asyncio.to_thread(broker.start)
+        await asyncio.to_thread(broker.start)
+        bootstrap = broker.admin_access()
         records = await read_from_start(bootstrap, topic, expect=1)
         assert [r.value for r in records] == [b"before the restart"]
         # Another process sees it through the pidfile, and can stop it.
         other = LocalKafka(tmp_path / "kafka")
         assert other.is_running()
-        assert other.bootstrap == bootstrap
+        assert other.bootstrap == bootstrap.bootstrap
         await asyncio.to_thread(other.stop)
         assert not broker.is_running()
     finally:
         await asyncio.to_thread(broker.stop)
 
 
-async def _partitions(bootstrap: str, topic: str) -> int:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+async def _partitions(bootstrap: KafkaAccess, topic: str) -> int:
+    admin = AIOKafkaAdminClient(**bootstrap.aiokafka())
     await admin.start()
     try:
         (described,) = await admin.describe_topics([topic])
@@ -109,24 +112,24 @@ def test_every_test_gets_a_fresh_database_of_its_own(
 
 
 @pytest.mark.kafka
-async def test_the_audit_trail_topics_are_created_to_keep_forever(kafka_bootstrap: str) -> None:
+async def test_the_audit_trail_topics_are_created_to_keep_forever(kafka_admin: KafkaAccess) -> None:
     from shared.kafka import KEEP_FOREVER
     from shared.kafka import ensure_topics as ensure_service_topics
 
     kept, dropped = f"kept-{uuid4().hex[:8]}", f"dlq-{uuid4().hex[:8]}"
-    await ensure_service_topics(kafka_bootstrap, {kept: 3}, configs=KEEP_FOREVER)
-    await ensure_service_topics(kafka_bootstrap, {dropped: 1})
-    found = await topic_configs(kafka_bootstrap, [kept, dropped])
+    await ensure_service_topics(kafka_admin, {kept: 3}, configs=KEEP_FOREVER)
+    await ensure_service_topics(kafka_admin, {dropped: 1})
+    found = await topic_configs(kafka_admin, [kept, dropped])
     assert (found[kept]["retention.ms"], found[kept]["retention.bytes"]) == ("-1", "-1")
     assert found[dropped]["retention.ms"] != "-1"  # the broker's default: not the audit trail
 
 
-async def topic_configs(bootstrap: str, topics: list[str]) -> dict[str, dict[str, str]]:
+async def topic_configs(bootstrap: KafkaAccess, topics: list[str]) -> dict[str, dict[str, str]]:
     """Each topic's configuration, once the broker answers for all of them (a topic just
     created may not be described at once)."""
     from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(**bootstrap.aiokafka())
     await admin.start()
     try:
         for _ in range(50):

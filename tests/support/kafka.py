@@ -10,14 +10,16 @@ from aiokafka import AIOKafkaConsumer
 if TYPE_CHECKING:
     from aiokafka.structs import ConsumerRecord
 
+    from shared.kafka import KafkaAccess
+
 
 async def read_from_start(
-    bootstrap: str, topic: str, expect: int, timeout: float = 30.0
+    access: KafkaAccess, topic: str, expect: int, timeout: float = 30.0
 ) -> list[ConsumerRecord]:
     """A topic's records from its start, until `expect` of them or `timeout` seconds."""
     consumer = AIOKafkaConsumer(
         topic,
-        bootstrap_servers=bootstrap,
+        **access.aiokafka(),
         auto_offset_reset="earliest",
         enable_auto_commit=False,
         group_id=None,

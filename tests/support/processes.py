@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lianfang.local_process import wait_healthy
+from shared.kafka import KafkaAccess
 from tests.support.tokens import TEST_KEY_FILE
 
 if TYPE_CHECKING:
@@ -27,11 +28,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def node_env(bootstrap: str, data_dir: Path, prefix: str, **extra: str) -> dict[str, str]:
-    """The environment of one node's services, isolated by topic prefix and data folder."""
+def node_env(kafka: KafkaAccess, data_dir: Path, prefix: str, **extra: str) -> dict[str, str]:
+    """The environment of one node's services, isolated by topic prefix and data folder, that
+    talks to Kafka as `kafka` (a service's own principal, or the admin)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIANFANG_")}
     env |= {
-        "LIANFANG_KAFKA_BOOTSTRAP": bootstrap,
+        **kafka.env(),
         "LIANFANG_DATA_DIR": str(data_dir),
         "LIANFANG_TOPIC_PREFIX": prefix,
         "LIANFANG_STORE": "sqlite",

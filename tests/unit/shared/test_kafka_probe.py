@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import socket
 
-from shared.kafka import kafka_answers, kafka_problem
+from shared.kafka import KafkaAccess, kafka_answers, kafka_problem
 from tests.support.processes import free_port
 
 
 async def test_a_closed_port_is_named_with_the_error() -> None:
     address = f"127.0.0.1:{free_port()}"  # nothing listens there
-    problem = await kafka_problem(address, timeout=2.0)
+    problem = await kafka_problem(KafkaAccess(address), timeout=2.0)
     assert problem is not None
     assert problem.startswith("no broker answered: ")
     assert address in problem
     assert "failed" in problem.lower() or "refused" in problem.lower()
-    assert await kafka_answers(address, timeout=2.0) is False
+    assert await kafka_answers(KafkaAccess(address), timeout=2.0) is False
 
 
 async def test_every_address_tried_is_named() -> None:
     first, second = f"127.0.0.1:{free_port()}", "nonsense"
-    problem = await kafka_problem(f"{first},{second}", timeout=2.0)
+    problem = await kafka_problem(KafkaAccess(f"{first},{second}"), timeout=2.0)
     assert problem is not None
     assert first in problem
     assert "nonsense: not a host:port address" in problem
@@ -30,6 +30,6 @@ async def test_a_port_that_is_open_but_no_broker_is_named_too() -> None:
     # A listener that accepts and never answers: the port opens, the metadata never comes.
     with socket.create_server(("127.0.0.1", 0)) as server:
         address = f"127.0.0.1:{server.getsockname()[1]}"
-        problem = await kafka_problem(address, timeout=0.5)
+        problem = await kafka_problem(KafkaAccess(address), timeout=0.5)
     assert problem is not None
     assert problem.startswith(f"no metadata from {address}")
