@@ -92,7 +92,10 @@ async def test_the_identity_is_only_in_the_custodians_reveal(node: Node) -> None
             for case in cases:
                 for path in (f"/information/{case}", f"/information/{case}/timeline"):
                     shown = await http.get(path, headers=bearer[role])
-                    assert shown.status_code == (403 if role == Role.LEADER else 200)
+                    # Leaders read no case; an officer only their own filings, others are 404
+                    # (review M2); the judgement group what this node still handles.
+                    expected = {Role.LEADER: {403}, Role.OFFICER: {404}, Role.JUDGE: {200, 404}}
+                    assert shown.status_code in expected.get(role, {200}), (role, path)
                     assert not leaks(shown.text), (role, path)
             shown = await http.get("/inbox?unit=QX", headers=bearer[role])
             assert not leaks(shown.text), role

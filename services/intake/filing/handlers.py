@@ -23,6 +23,7 @@ from services.intake.filing.model import (
     RiskInformation,
 )
 from services.intake.identity.handlers import record_read, seal
+from services.intake.identity.model import ProtectedIdentity
 from services.intake.routing.rules import screen
 from shared.application import actor_of
 from shared.auth import Role
@@ -128,8 +129,9 @@ def check_repeat(
 
     To a caller outside the first case's jurisdiction the reference is simply taken: no case id,
     so that filing cannot be used to learn which of another unit's references are real. A
-    petition's identity is sealed with the case it came with (Art. 22); a second one offered for
-    an existing case is refused, not dropped, and the filer is asked for a distinct reference.
+    petition's identity is sealed with the case it came with (Art. 22); another one offered for
+    an existing case is refused, not dropped, and the filer is asked for a distinct reference (the
+    same one again is a retry, answered with the case).
     """
     existing = app.get_information(information_id)
     taken = f"{draft.channel} reference {draft.source_reference} is already taken"
@@ -137,11 +139,17 @@ def check_repeat(
         app.ensure_within(filer, existing.unit_code)
     except Forbidden:
         raise Conflict(f"{taken}; file it under a distinct reference") from None
-    if draft.petitioner is not None:
+    if draft.petitioner is not None and not _same_petitioner(app, information_id, draft):
         raise Conflict(
             f"{taken} by case {information_id}: a petitioner's identity is never added to an "
             "existing case (Art. 22); file it under a distinct reference"
         )
+
+
+def _same_petitioner(app: IntakeApplication, information_id: UUID, draft: InformationDraft) -> bool:
+    """Whether the identity offered is the one sealed with the case (opened here, never shown)."""
+    sealed = app.find(ProtectedIdentity.create_id(information_id), ProtectedIdentity)
+    return sealed is not None and app.cipher.open(sealed.ciphertext) == draft.petitioner
 
 
 def build_filing(

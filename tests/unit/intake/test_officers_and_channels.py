@@ -102,6 +102,10 @@ class OfficersAndChannels(StoreStory):
         with pytest.raises(Conflict, match="already taken; file it under a distinct") as refused:
             app.file_information(same_ref, TAIHE_OFFICE)
         assert str(first.information_id) not in str(refused.value)
+        # The same petition sent again (a retry) is answered with its case ...
+        again = app.file_information(petition, DISTRICT_OFFICE)
+        assert (again.information_id, again.created) == (first.information_id, False)
+        # ... another petitioner for it is refused, not dropped.
         other = PetitionerIdentity(name="李四", contact="13900000000")
         with pytest.raises(Conflict, match="identity is never added"):
             app.file_information(draft("XF-11", unit="QX-ZRZY", channel="petition",
