@@ -149,7 +149,7 @@ def task_annual(body: AnnualTaskIn, office: Office, app: AssessmentApp) -> list[
 def list_inspections(
     reader: Reader,
     app: AssessmentApp,
-    unit_code: str,
+    unit_code: Code,
     year: Annotated[int, Query(ge=2000, le=2100)],
 ) -> list[InspectionOut]:
     app.ensure_within(reader, unit_code)

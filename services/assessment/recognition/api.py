@@ -64,7 +64,7 @@ def recognise(body: RecognitionIn, office: Office, app: AssessmentApp) -> Recogn
 def list_recognitions(
     reader: Reader,
     app: AssessmentApp,
-    unit_code: str,
+    unit_code: Code,
     year: Annotated[int, Query(ge=2000, le=2100)],
 ) -> list[RecognitionOut]:
     app.ensure_within(reader, unit_code)

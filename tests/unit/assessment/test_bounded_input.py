@@ -48,6 +48,8 @@ def test_an_overlong_field_or_a_control_character_records_nothing(api: Api) -> N
     refused(api.post("/surveys", survey, office), "title", "control character U+0007")
     figures = api.get("/figures", office, year=2026, within="QX\x7f")
     refused(figures, "within", "control character U+007F")
+    listed = api.get("/recognitions", office, year=2026, unit_code="Q" * 65)
+    refused(listed, "unit_code", "at most 64 characters")
     assert stored(api.runtime) == 0
     made = api.post("/recognitions", RECOGNITION | {"reason": "第一段。\n第二段。"}, office)
     assert made.status_code == 201, made.text
