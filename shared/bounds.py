@@ -89,3 +89,16 @@ T = TypeVar("T")
 
 ItemList = Annotated[list[T], Field(max_length=LIST_MAX)]
 """A list of at most 200 items; give its items a bounded type, e.g. `ItemList[Name]`."""
+
+
+def text_problem(value: str, max_length: int, *, single_line: bool = True) -> str | None:
+    """Why `value` may not be stored (too long, or a control character), or None if it may: the
+    rule of the types above, for text that comes in outside a request model (a row of a CSV or
+    JSON import), so that an import is no way around them."""
+    if len(value) > max_length:
+        return f"at most {max_length} characters"
+    try:
+        (clean_single_line if single_line else clean_free_text)(value)
+    except ValueError as refused:
+        return str(refused)
+    return None

@@ -35,5 +35,10 @@ def test_an_overlong_field_or_a_control_character_opens_no_account(api: Api) -> 
             "control character U+0000")  # fmt: skip
     listing = api.client.get("/accounts", params={"within": "QX\x08"}, headers=admin)
     refused(listing, "within", "control character U+0008")
+    # An import is no way around it: the row and the cell are named, nothing is opened.
+    rows = "user_id,name,unit_code,posts,roles\nth-li,李\x07四,QX-TH,科员,officer\n"
+    imported = api.import_csv(rows, admin)
+    assert imported.status_code == 422
+    assert [(d["row"], d["field"]) for d in imported.json()["detail"]] == [(2, "name")]
     assert stored(api.runtime) == 0
     assert api.post("/accounts", account, admin).status_code == 201

@@ -31,4 +31,12 @@ def test_an_overlong_field_or_a_control_character_files_nothing(api: Api) -> Non
     refused(inbox, "unit", "control character U+001B")
     refused(api.client.get("/inbox", params={"unit": "Q" * 65}, headers=office), "unit",
             "at most 64 characters")  # fmt: skip
+    # An import is no way around it (资源共享, Art. 22): the row is named, nothing imported.
+    row = {"source_reference": "SJ-1\x07", "unit_code": "QX-TH", "summary": "x",
+           "learned_at": "2026-03-01T08:00:00+08:00"}  # fmt: skip
+    imported = post("/information/imports", {"rows": [row]}, office)
+    assert imported.status_code == 422
+    (errors,) = [r["errors"] for r in imported.json()["rows"]]
+    assert errors == ["source_reference: control character U+0007 at position 4 is not allowed "
+                      "in a single-line field"]  # fmt: skip
     assert stored(api.runtime) == 0

@@ -9,6 +9,7 @@ import pytest
 
 from services.register.main import SPEC
 from services.register.settings import RegisterSettings
+from shared.auth import Role
 from tests.support.bounds import refused, stored
 from tests.unit.register.test_register_api import POWER, STEPS, Api
 
@@ -35,6 +36,15 @@ def test_an_overlong_list_or_a_control_character_catalogues_nothing(api: Api) ->
             "control character U+0000")  # fmt: skip
     refused(api.client.get("/powers", params={"within": "QX\n"}, headers=office), "within",
             "control character U+000A")  # fmt: skip
+    # An import is no way around it: the row and the cell are named, nothing is registered.
+    admin = api.as_("u-th-admin", Role.ADMIN)
+    units = ("code,name,kind,parent,node,principal_leader,leadership_team\n"
+             "QX-TH-V3,第三\x1b[2J村,village_committee,QX-TH,town-taihe,,\n")  # fmt: skip
+    imported = api.client.post("/units/import", content=units.encode(),
+                               headers=admin | {"Content-Type": "text/csv"})  # fmt: skip
+    assert imported.status_code == 422
+    assert [(d["row"], d["field"]) for d in imported.json()["detail"]] == [(2, "name")]
+    assert "control character U+001B" in imported.json()["detail"][0]["msg"]
     assert stored(api.runtime) == 0
     # What people write passes: the power and its flowchart with a multi-line legal basis.
     made = post("/powers", POWER | {"legal_basis": "《土地管理法》\n第六十二条"}, office)
