@@ -644,7 +644,7 @@ export interface components {
              * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
              * @enum {string}
              */
-            via: "case" | "risk_point" | "unit_year";
+            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
             /**
              * What
              * @description What happened, in the office's words (Beijing time).

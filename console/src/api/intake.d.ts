@@ -392,6 +392,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/information/{information_id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who asked to read a case with a protected source, and whether it was shown (Art. 22) */
+        get: operations["case_reads_information__information_id__reads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/information/{information_id}/timeline": {
         parameters: {
             query?: never;
@@ -607,6 +624,35 @@ export interface components {
             /** Unit Code */
             unit_code: string;
         };
+        /** CaseReadOut */
+        CaseReadOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Roles */
+            roles: string[];
+            /**
+             * Shown
+             * @description Whether it was shown (false: refused as unknown).
+             */
+            shown: boolean;
+            /**
+             * Trace
+             * @description The request's trace id, to find it in the logs.
+             */
+            trace: string;
+            /** Unit Code */
+            unit_code: string;
+            /** User Id */
+            user_id: string;
+            /**
+             * What
+             * @description case · timeline: what was asked for.
+             */
+            what: string;
+        };
         /** CaseRow */
         CaseRow: {
             /** Awaiting Feedback */
@@ -788,7 +834,7 @@ export interface components {
              * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
              * @enum {string}
              */
-            via: "case" | "risk_point" | "unit_year";
+            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
             /**
              * What
              * @description What happened, in the office's words (Beijing time).
@@ -1292,7 +1338,7 @@ export interface components {
         SupervisionOut: {
             /**
              * Act
-             * @description reported (by us) · chased · returned · signed_off (from above)
+             * @description reported (by us) · chased · returned · signed_off · recorded_overdue (逾期未反馈) (from above)
              */
             act: string;
             /**
@@ -2124,6 +2170,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevealOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    case_reads_information__information_id__reads_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReadOut"][];
                 };
             };
             /** @description Validation Error */

@@ -159,6 +159,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/information/{information_id}/judgement/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the proposed judgement, as its proposer, before it is made (Art. 25)
+         * @description Only the member who proposed it withdraws it (others: 403), with a reason (422 without); a judgement already made stands (409). Who, when and why are recorded, the sign-offs lapse, and a member may propose afresh.
+         */
+        post: operations["withdraw_information__information_id__judgement_withdrawal_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/information/{information_id}/verification": {
         parameters: {
             query?: never;
@@ -804,7 +824,7 @@ export interface components {
              * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
              * @enum {string}
              */
-            via: "case" | "risk_point" | "unit_year";
+            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
             /**
              * What
              * @description What happened, in the office's words (Beijing time).
@@ -1480,6 +1500,11 @@ export interface components {
             unit_code: string;
             /** Verifications */
             verifications: components["schemas"]["services__register__judgement__api__VerificationOut"][];
+            /**
+             * Withdrawn Proposals
+             * @description Proposals withdrawn by their proposers before they were made, oldest first.
+             */
+            withdrawn_proposals: components["schemas"]["WithdrawnProposalOut"][];
         };
         /** ReportingBreachOut */
         ReportingBreachOut: {
@@ -1903,6 +1928,65 @@ export interface components {
          * @enum {string}
          */
         WarningLevel: "yellow" | "orange" | "red";
+        /**
+         * WithdrawalIn
+         * @description Why the proposer withdraws the proposed judgement 撤回研判意见 (Art. 25).
+         */
+        WithdrawalIn: {
+            /**
+             * Reason
+             * @description Why it is withdrawn (撤回理由).
+             */
+            reason: string;
+        };
+        /**
+         * WithdrawnProposalOut
+         * @description A proposed judgement withdrawn by its proposer before it was made (Art. 25).
+         */
+        WithdrawnProposalOut: {
+            /**
+             * Draft
+             * @description The judgement as it was proposed.
+             */
+            draft: {
+                [key: string]: unknown;
+            };
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /**
+             * Proposed By
+             * @description Who proposed it (and withdrew it).
+             */
+            proposed_by: {
+                [key: string]: string;
+            };
+            /**
+             * Reason
+             * @description Why it was withdrawn (撤回理由).
+             */
+            reason: string;
+            /**
+             * Signed By
+             * @description The sign-offs it had; they lapsed with it.
+             */
+            signed_by: components["schemas"]["SignOffOut"][];
+            /**
+             * Withdrawn At
+             * Format: date-time
+             * @description When (撤回时间).
+             */
+            withdrawn_at: string;
+            /**
+             * Withdrawn By
+             * @description Who withdrew it (its proposer).
+             */
+            withdrawn_by: {
+                [key: string]: string;
+            };
+        };
         /** CreatedOut */
         services__register__catalogue__api__CreatedOut: {
             /**
@@ -2276,6 +2360,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JudgementProgressOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    withdraw_information__information_id__judgement_withdrawal_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedInformationOut"];
                 };
             };
             /** @description Validation Error */

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from services.assessment.api_deps import AssessmentApp, Reader
+from shared.bounds import Code
 
 router = APIRouter(prefix="/figures", tags=["live figures 实时指标"])
 Year = Annotated[int, Query(ge=2000, le=2100, description="The year (考核年度, Beijing time).")]
@@ -26,7 +27,7 @@ class FiguresOut(BaseModel):
 
 @router.get("", summary="Live figures of every unit in a subtree with facts this year (Art. 31)")
 def list_figures(
-    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+    reader: Reader, app: AssessmentApp, year: Year, within: Code | None = None
 ) -> list[FiguresOut]:
     root = within or reader.unit_code
     app.ensure_within(reader, root, "within")

@@ -17,6 +17,7 @@ from services.assessment.inspections.model import (
     SelfTrigger,
     SuperiorMethod,
 )
+from shared.bounds import Code, Paragraphs, SingleLine
 
 router = APIRouter(prefix="/inspections", tags=["inspections 检查 (Art. 30)"])
 
@@ -29,8 +30,10 @@ class InspectionIn(BaseModel):
     kind: InspectionKind = Field(
         description="self_inspection 自查; internal 主管部门内部检查; superior 上级监督."
     )
-    unit_code: str = Field(min_length=1, description="The unit inspected.")
-    title: str = Field(min_length=1, max_length=200, description="What the inspection is (名称).")
+    unit_code: Code = Field(min_length=1, description="The unit inspected.")
+    title: SingleLine = Field(
+        min_length=1, max_length=200, description="What the inspection is (名称)."
+    )
     year: int | None = Field(None, ge=2000, le=2100, description="Assessment year; default now.")
     method: SuperiorMethod | None = Field(
         None,
@@ -49,7 +52,7 @@ class AnnualTaskIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    within: str = Field(min_length=1, description="The unit whose subtree is tasked (itself not).")
+    within: Code = Field(min_length=1, description="The unit whose subtree is tasked (itself not).")
     year: int = Field(ge=2000, le=2100, description="The assessment year.")
     due_on: date | None = Field(None, description="When the self-inspections are due.")
 
@@ -59,10 +62,11 @@ class FindingIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    description: str = Field(min_length=1, max_length=4000, description="What was found.")
+    description: Paragraphs = Field(min_length=1, max_length=4000, description="What was found.")
     risk_point_id: UUID | None = Field(None, description="The risk point concerned, if any.")
     aspects: list[Literal["content", "grade", "measures"]] = Field(
         default_factory=list,
+        max_length=10,
         description="What of the risk point is wrong: content 风险内容, grade 风险等级, "
         "measures 防控措施; each named aspect sends a RevisionRequested to the register.",
     )
@@ -73,13 +77,15 @@ class FindingIn(BaseModel):
 class CloseIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    rectification: str = Field(min_length=1, max_length=4000, description="What was rectified.")
+    rectification: Paragraphs = Field(
+        min_length=1, max_length=4000, description="What was rectified."
+    )
 
 
 class CompleteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    summary: str = Field("", max_length=4000, description="Conclusion of the inspection.")
+    summary: Paragraphs = Field("", max_length=4000, description="Conclusion of the inspection.")
 
 
 class FindingOut(BaseModel):
@@ -143,7 +149,7 @@ def task_annual(body: AnnualTaskIn, office: Office, app: AssessmentApp) -> list[
 def list_inspections(
     reader: Reader,
     app: AssessmentApp,
-    unit_code: str,
+    unit_code: Code,
     year: Annotated[int, Query(ge=2000, le=2100)],
 ) -> list[InspectionOut]:
     app.ensure_within(reader, unit_code)

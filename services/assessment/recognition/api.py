@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader
 from services.assessment.recognition.model import Recognition, RecognitionKind
+from shared.bounds import Code, Paragraphs, SingleLine
 
 router = APIRouter(prefix="/recognitions", tags=["rewards and accountability 奖惩 (Art. 8)"])
 
@@ -21,9 +22,11 @@ class RecognitionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: RecognitionKind = Field(description="commendation 表彰奖励 or accountability 责任追究.")
-    unit_code: str = Field(min_length=1, description="The unit concerned.")
-    reason: str = Field(min_length=1, max_length=4000, description="Why (事由).")
-    reference: str = Field(min_length=1, max_length=200, description="Decision ref (决定文号).")
+    unit_code: Code = Field(min_length=1, description="The unit concerned.")
+    reason: Paragraphs = Field(min_length=1, max_length=4000, description="Why (事由).")
+    reference: SingleLine = Field(
+        min_length=1, max_length=200, description="Decision ref (决定文号)."
+    )
     year: int | None = Field(None, ge=2000, le=2100, description="Assessment year; default now.")
 
 
@@ -61,7 +64,7 @@ def recognise(body: RecognitionIn, office: Office, app: AssessmentApp) -> Recogn
 def list_recognitions(
     reader: Reader,
     app: AssessmentApp,
-    unit_code: str,
+    unit_code: Code,
     year: Annotated[int, Query(ge=2000, le=2100)],
 ) -> list[RecognitionOut]:
     app.ensure_within(reader, unit_code)

@@ -15,6 +15,7 @@ from services.assessment.scoring import export
 from services.assessment.scoring.model import AnnualAssessment, Scorecard
 from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
 from shared.auth import Principal
+from shared.bounds import Code
 
 router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
 exports = APIRouter(tags=["exports 导出 (Art. 31)"])
@@ -157,7 +158,7 @@ def _attachment(body: bytes, media_type: str, name: str) -> Response:
 
 @exports.get("/scorecards.csv", summary="The year's scorecards in your subtree, CSV (Art. 31)")
 def scorecards_csv(
-    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+    reader: Reader, app: AssessmentApp, year: Year, within: Code | None = None
 ) -> Response:
     body = export.to_csv(_table(app, reader, year, within))
     return _attachment(body, "text/csv; charset=utf-8", f"scorecards-{year}.csv")
@@ -165,7 +166,7 @@ def scorecards_csv(
 
 @exports.get("/scorecards.xlsx", summary="The year's scorecards in your subtree, XLSX (Art. 31)")
 def scorecards_xlsx(
-    reader: Reader, app: AssessmentApp, year: Year, within: str | None = None
+    reader: Reader, app: AssessmentApp, year: Year, within: Code | None = None
 ) -> Response:
     body = export.to_xlsx(_table(app, reader, year, within), year)
     return _attachment(body, XLSX, f"scorecards-{year}.xlsx")

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.bounds import Code
 from shared.errors import Invalid
 
 COMPONENTS = (
@@ -46,13 +47,18 @@ BREACH_KINDS = ("late", "missed", "concealment_candidate", "untrue", "inaccurate
 """迟报, 漏报, 瞒报 (ReportingBreachFound; a candidate counts once ReportingBreachReviewed confirms
 it) and 不实, 不准确 (JudgementMade, against the unit that made the report, Art. 23)."""
 
+MAP_MAX = 20
+"""Entries at most in each map of the scheme: it names seven components and a few kinds each; the
+cap keeps a hostile PUT from growing the stored scheme (issue #17, H4)."""
+
 
 class ScoringScheme(BaseModel):
     """Weights, deductions and grade thresholds of one year's assessment (Art. 31)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    weights: dict[str, float] = Field(
+    weights: dict[Code, float] = Field(
+        max_length=MAP_MAX,
         default_factory=lambda: {
             "identification": 20.0,
             "reporting": 15.0,
@@ -67,7 +73,8 @@ class ScoringScheme(BaseModel):
     identification_target: int = Field(
         3, ge=1, description="Distinct risk points graded in the year that earn full marks."
     )
-    identification_parts: dict[str, float] = Field(
+    identification_parts: dict[Code, float] = Field(
+        max_length=MAP_MAX,
         default_factory=lambda: {
             "powers": 0.25,
             "graded": 0.25,
@@ -80,7 +87,8 @@ class ScoringScheme(BaseModel):
     powers_target: int = Field(
         3, ge=1, description="Powers catalogued and charted in the year that earn the powers share."
     )
-    breach_deductions: dict[str, float] = Field(
+    breach_deductions: dict[Code, float] = Field(
+        max_length=MAP_MAX,
         default_factory=lambda: {
             "late": 1.0,
             "missed": 2.0,
@@ -92,7 +100,8 @@ class ScoringScheme(BaseModel):
         "concealment_candidate applies to a 瞒报 candidate the office confirmed, never to one it "
         "dismissed or has not reviewed.",
     )
-    warning_deductions: dict[str, float] = Field(
+    warning_deductions: dict[Code, float] = Field(
+        max_length=MAP_MAX,
         default_factory=lambda: {"yellow": 2.0, "orange": 4.0, "red": 8.0},
         description="Points off per warning issued, by level (Art. 28).",
     )
@@ -112,7 +121,8 @@ class ScoringScheme(BaseModel):
         "分级管理、逐级实施, Art. 31); 0 shows those facts at no cost. Not a component: the "
         "weights still sum to 100.",
     )
-    finding_deductions: dict[str, float] = Field(
+    finding_deductions: dict[Code, float] = Field(
+        max_length=MAP_MAX,
         default_factory=lambda: {"open": 3.0, "closed_late": 2.0, "closed_on_time": 1.0},
         description="Points off inspections per finding, by its state at scoring time.",
     )
@@ -128,7 +138,8 @@ class ScoringScheme(BaseModel):
     commendation_bonus: float = Field(2, ge=0, description="Points added per commendation.")
     commendation_cap: float = Field(5, ge=0, description="At most this many points added.")
     accountability_penalty: float = Field(5, ge=0, description="Points off per accountability.")
-    thresholds: dict[str, float] = Field(
+    thresholds: dict[Code, float] = Field(
+        max_length=MAP_MAX,
         default_factory=lambda: {"excellent": 90.0, "good": 80.0, "pass": 60.0},
         description="Lowest total of each grade 优秀/良好/合格; below pass is 不合格.",
     )

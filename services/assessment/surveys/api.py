@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader
 from services.assessment.surveys.model import SurveyRound
+from shared.bounds import Code, SingleLine
 
 router = APIRouter(prefix="/surveys", tags=["social evaluation 社会评议 (Art. 30(5))"])
 
@@ -23,7 +24,7 @@ class QuestionIn(BaseModel):
         pattern=r"^[A-Za-z0-9_-]+$",
         description="Short id of the question, e.g. q1.",
     )
-    text: str = Field(min_length=1, max_length=500, description="The question (评议内容).")
+    text: SingleLine = Field(min_length=1, max_length=500, description="The question (评议内容).")
 
 
 class SurveyIn(BaseModel):
@@ -31,8 +32,8 @@ class SurveyIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    unit_code: str = Field(min_length=1, description="The unit evaluated.")
-    title: str = Field(min_length=1, max_length=200, description="Name of the round.")
+    unit_code: Code = Field(min_length=1, description="The unit evaluated.")
+    title: SingleLine = Field(min_length=1, max_length=200, description="Name of the round.")
     questions: list[QuestionIn] = Field(min_length=1, max_length=50)
     year: int | None = Field(None, ge=2000, le=2100, description="Assessment year; default now.")
 
@@ -42,13 +43,15 @@ class ResponseIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    respondent_token: str = Field(
+    respondent_token: SingleLine = Field(
         min_length=8,
         max_length=200,
         description="The token given with the questionnaire; only its keyed hash is stored, "
         "and a token answers a round once.",
     )
-    answers: dict[str, int] = Field(description="Question id -> 1 (很不满意) .. 5 (很满意).")
+    answers: dict[Code, int] = Field(
+        max_length=50, description="Question id -> 1 (很不满意) .. 5 (很满意)."
+    )
 
 
 class SurveyOut(BaseModel):

@@ -21,6 +21,7 @@ from services.console.accounts.imports import AccountDraft, ImportRejected, read
 from services.console.accounts.model import USER_ID_PATTERN, AccountStatus
 from services.console.app import ConsoleApplication
 from shared.auth import Principal, Role
+from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, application_of, ensure_jurisdiction, require_roles
 from shared.errors import DomainError, Invalid
 
@@ -51,13 +52,13 @@ class GrantIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role = Field(description=f"The role: {_ROLES}.")
-    unit_code: str | None = Field(
-        None, min_length=1, max_length=50,
+    unit_code: Annotated[SingleLine, Field(min_length=1, max_length=50)] | None = Field(
+        None,
         description="The unit the role is held for: the account's own unless named; a unit "
         "within it. A custodian grant must name it: the unit whose petitioners it may reveal "
         "(Art. 22).",
     )  # fmt: skip
-    authority: str = _AUTHORITY
+    authority: SingleLine = _AUTHORITY
 
 
 class NewGrantIn(BaseModel):
@@ -66,8 +67,8 @@ class NewGrantIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role = Field(description=f"The role: {_ROLES}.")
-    unit_code: str | None = Field(
-        None, min_length=1, max_length=50, description="As for a grant: the account's own unit "
+    unit_code: Annotated[SingleLine, Field(min_length=1, max_length=50)] | None = Field(
+        None, description="As for a grant: the account's own unit "
         "unless named; a custodian's must be named (Art. 22).",
     )  # fmt: skip
 
@@ -78,15 +79,15 @@ class AccountIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     user_id: str = Field(pattern=USER_ID_PATTERN, description="The user id (用户名) to sign in.")
-    name: str = Field(min_length=1, max_length=100, description="The person's name (姓名).")
-    unit_code: str = Field(min_length=1, max_length=50, description="The unit (所在单位).")
-    posts: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+    name: SingleLine = Field(min_length=1, max_length=100, description="The person's name (姓名).")
+    unit_code: SingleLine = Field(min_length=1, max_length=50, description="The unit (所在单位).")
+    posts: list[Annotated[SingleLine, Field(min_length=1, max_length=100)]] = Field(
         default_factory=list, max_length=20, description="The posts held (职务), e.g. 纪委书记."
     )
     grants: list[NewGrantIn] = Field(
         default_factory=list, max_length=20, description="Roles granted at once."
     )
-    authority: str = _AUTHORITY
+    authority: SingleLine = _AUTHORITY
 
 
 class RevocationIn(BaseModel):
@@ -95,9 +96,11 @@ class RevocationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role = Field(description=f"The role: {_ROLES}.")
-    unit_code: str = Field(min_length=1, max_length=50, description="The unit it was held for.")
-    reason: str = _REASON
-    authority: str = _AUTHORITY
+    unit_code: SingleLine = Field(
+        min_length=1, max_length=50, description="The unit it was held for."
+    )
+    reason: Paragraphs = _REASON
+    authority: SingleLine = _AUTHORITY
 
 
 class StatusChangeIn(BaseModel):
@@ -105,8 +108,8 @@ class StatusChangeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = _REASON
-    authority: str = _AUTHORITY
+    reason: Paragraphs = _REASON
+    authority: SingleLine = _AUTHORITY
 
 
 class AccountChangeIn(BaseModel):
@@ -114,17 +117,19 @@ class AccountChangeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(None, min_length=1, max_length=100, description="The new name.")
-    unit_code: str | None = Field(
-        None, min_length=1, max_length=50,
+    name: Annotated[SingleLine, Field(min_length=1, max_length=100)] | None = Field(
+        None, description="The new name."
+    )
+    unit_code: Annotated[SingleLine, Field(min_length=1, max_length=50)] | None = Field(
+        None,
         description="The new unit (调入单位), within your subtree; the roles held must lie within "
         "it (revoke the others first).",
     )  # fmt: skip
-    posts: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+    posts: list[Annotated[SingleLine, Field(min_length=1, max_length=100)]] | None = Field(
         None, max_length=20, description="The posts now held (职务), all of them."
     )
-    reason: str = _REASON
-    authority: str = _AUTHORITY
+    reason: Paragraphs = _REASON
+    authority: SingleLine = _AUTHORITY
 
 
 class GrantOut(BaseModel):
@@ -233,9 +238,9 @@ def list_accounts(
     app: ConsoleApp,
     runtime: RuntimeDep,
     within: Annotated[
-        str | None, Query(description="A unit of your subtree (yours if none).")
+        Code | None, Query(description="A unit of your subtree (yours if none).")
     ] = None,
-    unit_code: Annotated[str | None, Query(description="Only this unit's accounts.")] = None,
+    unit_code: Annotated[Code | None, Query(description="Only this unit's accounts.")] = None,
     role: Annotated[Role | None, Query(description="Only accounts holding this role.")] = None,
     status: Annotated[AccountStatus | None, Query(description="active or suspended.")] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
@@ -264,7 +269,7 @@ def holders(
     app: ConsoleApp,
     runtime: RuntimeDep,
     role: Annotated[Role, Query(description=f"The role: {_ROLES}.")],
-    unit_code: Annotated[str, Query(min_length=1, max_length=50, description="The unit.")],
+    unit_code: Annotated[SingleLine, Query(min_length=1, max_length=50, description="The unit.")],
     at: Annotated[
         datetime | None, Query(description="The moment, with its zone; now if none.")
     ] = None,
@@ -353,7 +358,8 @@ async def import_accounts(
     who: Admin,
     app: ConsoleApp,
     authority: Annotated[
-        str, Query(min_length=1, max_length=200, description="The decision the import is on.")
+        SingleLine,
+        Query(min_length=1, max_length=200, description="The decision the import is on."),
     ],
 ) -> ImportOut | JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from services.console.accounts.model import USER_ID_PATTERN
 from shared.auth import Role
+from shared.bounds import text_problem
 
 REQUIRED = ("user_id", "name", "unit_code")
 OPTIONAL = ("posts", "roles")
@@ -86,6 +87,9 @@ def _check_columns(header: list[str]) -> None:
         raise ImportRejected(problems)
 
 
+_UNCAPPED = 10**9
+
+
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in _SEPARATORS.split(cell) if part.strip()]
 
@@ -106,6 +110,13 @@ def _row(line: int, cells: dict[str, str]) -> ImportRow:
     posts = _split(cells.get("posts", ""))
     if any(len(p) > 100 for p in posts):
         problems.append(RowProblem(line, "posts", "each post at most 100 characters"))
+    # The name's and posts' lengths are checked above; here their characters, as the form's.
+    texts = [("unit_code", unit or "", 50), ("roles", cells.get("roles", ""), 2000)]
+    texts += [("name", name, _UNCAPPED)] + [("posts", post, _UNCAPPED) for post in posts]
+    for column, value, cap in texts:
+        problem = text_problem(value, cap)
+        if problem:
+            problems.append(RowProblem(line, column, problem))
     grants: list[tuple[Role, str]] = []
     for entry in _split(cells.get("roles", "")):
         role_name, _, for_unit = entry.partition("@")

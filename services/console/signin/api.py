@@ -30,6 +30,7 @@ from services.console.bff.sessions import SESSION_COOKIE
 from services.console.signin.handlers import AccountLocked, SecondFactorNeeded, SignInRefused
 from services.console.signin.model import MAX_PASSWORD_LENGTH
 from shared.auth import Principal, Role
+from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import application_of
 from shared.errors import Forbidden, NotFound
 
@@ -49,10 +50,10 @@ class SignInIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    user_id: str = USER_ID
+    user_id: Code = USER_ID
     password: str = Field(min_length=1, max_length=MAX_PASSWORD_LENGTH, description="口令.")
-    totp: str | None = Field(
-        None, max_length=10, description="动态口令: the 6 digits of the authenticator app."
+    totp: Annotated[SingleLine, Field(max_length=10)] | None = Field(
+        None, description="动态口令: the 6 digits of the authenticator app."
     )
 
 
@@ -92,7 +93,7 @@ class TotpOffer(BaseModel):
 class TotpConfirmIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    totp: str = Field(min_length=6, max_length=10, description="The code the app shows now.")
+    totp: SingleLine = Field(min_length=6, max_length=10, description="The code the app shows now.")
 
 
 class PasswordChangeIn(BaseModel):
@@ -107,7 +108,7 @@ class PasswordChangeIn(BaseModel):
 class ReasonIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=500, description="Why (e.g. 电话核实本人).")
+    reason: Paragraphs = Field(min_length=1, max_length=500, description="Why (e.g. 电话核实本人).")
 
 
 class PasswordIn(BaseModel):

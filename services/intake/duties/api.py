@@ -12,18 +12,19 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from services.intake.api_deps import Decider, IntakeApp, Office, Overseer, Reporter
 from services.intake.duties import handlers
 from services.intake.duties.model import PERIOD_PATTERN, ReportingBreach, ReportingDuty
+from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(tags=["reporting obligations 报告义务"])
 
-UnitQuery = Annotated[str | None, Query(description="Subtree root; your own unit by default.")]
+UnitQuery = Annotated[Code | None, Query(description="Subtree root; your own unit by default.")]
 
 
 class DutyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    unit_code: str
-    name: str = Field(min_length=1, max_length=100, description="e.g. 月度廉政风险信息报告")
+    unit_code: Code
+    name: SingleLine = Field(min_length=1, max_length=100, description="e.g. 月度廉政风险信息报告")
     kind: Literal["periodic", "event"] = Field(description="periodic 定期 · event 事件触发")
     every: Literal["monthly", "quarterly"] | None = None
     due_days: int = Field(description="Days after the period end / after learning (时限).")
@@ -44,7 +45,7 @@ class ReportIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     period: str = Field(pattern=PERIOD_PATTERN, description="e.g. 2026-01 or 2026-Q1")
-    summary: str = Field(min_length=1, max_length=4000)
+    summary: Paragraphs = Field(min_length=1, max_length=4000)
 
 
 class ReportOut(BaseModel):
@@ -71,7 +72,7 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     confirmed: bool = Field(description="True confirms 瞒报; False dismisses the candidate.")
-    reason: str = Field(
+    reason: Paragraphs = Field(
         min_length=1,
         max_length=2000,
         description="Reasons (复核意见); published in ReportingBreachReviewed, so never name a "
@@ -85,7 +86,7 @@ class FindingIn(BaseModel):
     kind: Literal["untrue", "inaccurate"] = Field(
         description="untrue 不真实 · inaccurate 核心内容不准确 (Art. 23)."
     )
-    reason: str = Field(
+    reason: Paragraphs = Field(
         min_length=1,
         max_length=2000,
         description="What was found (核查情况); published in ReportingBreachFound.",

@@ -16,6 +16,7 @@ from services.intake.filing import handlers
 from services.intake.filing.imports import ImportRefused, rows_from_csv
 from services.intake.filing.model import ContentTooLarge, InformationDraft
 from services.intake.identity.model import PetitionerIdentity
+from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
 from shared.vocabulary import RoutingOutcome
@@ -47,24 +48,32 @@ class InformationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     channel: ChannelName
-    source_reference: str = Field(
+    source_reference: SingleLine = Field(
         min_length=1, max_length=200, description="The source's own reference (e.g. 信访件编号)."
     )
-    unit_code: str = Field(description="The unit the information is about (主体单位).")
-    summary: str = Field(min_length=1, description="What happened (over the size limit: 413).")
+    unit_code: Code = Field(description="The unit the information is about (主体单位).")
+    summary: Paragraphs = Field(
+        min_length=1, description="What happened (over the size limit: 413)."
+    )
     learned_at: AwareDatetime = Field(description="When the filer learned of it.")
     happened_at: AwareDatetime | None = Field(None, description="When it happened, if known.")
-    subject_post: str | None = Field(None, max_length=200, description="The post concerned.")
-    subject_person_id: str | None = Field(None, max_length=100, description="Staff id concerned.")
-    attachment_refs: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+    subject_post: Annotated[SingleLine, Field(max_length=200)] | None = Field(
+        None, description="The post concerned."
+    )
+    subject_person_id: Annotated[SingleLine, Field(max_length=100)] | None = Field(
+        None, description="Staff id concerned."
+    )
+    attachment_refs: list[Annotated[SingleLine, Field(min_length=1, max_length=500)]] = Field(
         default_factory=list, max_length=100, description="Document references (at most 100)."
     )
-    petitioner_name: str | None = Field(None, max_length=100, description="举报人姓名 (protected).")
-    petitioner_contact: str | None = Field(
-        None, max_length=200, description="举报人联系方式 (protected)."
+    petitioner_name: Annotated[SingleLine, Field(max_length=100)] | None = Field(
+        None, description="举报人姓名 (protected)."
     )
-    petitioner_id_number: str | None = Field(
-        None, max_length=40, description="举报人身份证号 (protected)."
+    petitioner_contact: Annotated[SingleLine, Field(max_length=200)] | None = Field(
+        None, description="举报人联系方式 (protected)."
+    )
+    petitioner_id_number: Annotated[SingleLine, Field(max_length=40)] | None = Field(
+        None, description="举报人身份证号 (protected)."
     )
 
 
@@ -227,7 +236,7 @@ def inbox(
     runtime: RuntimeDep,
     app: IntakeApp,
     unit: Annotated[
-        str | None, Query(description="Subtree root; your own unit by default.")
+        Code | None, Query(description="Subtree root; your own unit by default.")
     ] = None,
 ) -> list[CaseRow]:
     root = unit or who.unit_code

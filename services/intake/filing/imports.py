@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from services.intake.filing.model import InformationDraft
+from shared.bounds import CODE_MAX, text_problem
 from shared.errors import DomainError
 
 COLUMNS = (
@@ -20,6 +21,16 @@ COLUMNS = (
     "subject_post",
     "subject_person_id",
 )
+_TEXT_BOUNDS = {
+    "source_reference": (200, True),
+    "unit_code": (CODE_MAX, True),
+    "subject_post": (200, True),
+    "subject_person_id": (100, True),
+    # The summary's length is the filing rule's (413, configurable); here only its characters.
+    "summary": (10**9, False),
+}
+"""Each text column's cap and line rule, as the filing form's (services/intake/filing/api.py)."""
+
 REQUIRED = ("source_reference", "unit_code", "summary", "learned_at")
 
 
@@ -55,6 +66,11 @@ def draft_of_row(raw: dict[str, Any]) -> tuple[InformationDraft | None, list[str
     """The draft a row stands for, or the reasons it cannot be one (Art. 22)."""
     errors = [f"{c}: unknown column" for c in raw if c not in COLUMNS]
     errors += [f"{c}: is required" for c in REQUIRED if not raw.get(c)]
+    for c, (cap, single_line) in _TEXT_BOUNDS.items():
+        value = raw.get(c)
+        problem = text_problem(str(value), cap, single_line=single_line) if value else None
+        if problem:
+            errors.append(f"{c}: {problem}")
     times: dict[str, datetime | None] = {}
     for c in ("learned_at", "happened_at"):
         value = raw.get(c)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.intake.api_deps import Custodian, IntakeApp
 from services.intake.identity import handlers
 from shared.auth import Principal, Role
+from shared.bounds import Paragraphs
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
@@ -27,7 +28,9 @@ RevealAuditor = Annotated[Principal, Depends(require_roles(Role.CUSTODIAN, Role.
 class RevealIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=1000, description="Why it must be opened (事由).")
+    reason: Paragraphs = Field(
+        min_length=1, max_length=1000, description="Why it must be opened (事由)."
+    )
 
 
 class IdentityOut(BaseModel):

@@ -11,6 +11,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from services.intake.api_deps import IntakeApp, Office, Reader
 from services.intake.officers import handlers
 from services.intake.officers.model import InformationOfficer
+from shared.bounds import Code, ItemList, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(prefix="/officers", tags=["information officers 信息员"])
@@ -19,10 +20,10 @@ router = APIRouter(prefix="/officers", tags=["information officers 信息员"])
 class AppointIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_id: str = Field(min_length=1, max_length=100, description="The officer's user id.")
-    name: str = Field(min_length=1, max_length=100, description="姓名")
+    user_id: SingleLine = Field(min_length=1, max_length=100, description="The officer's user id.")
+    name: SingleLine = Field(min_length=1, max_length=100, description="姓名")
     kind: Literal["internal", "external"] = Field(description="internal 内部 · external 外聘")
-    units: list[str] = Field(min_length=1, description="Units covered (and their subtrees).")
+    units: ItemList[Code] = Field(min_length=1, description="Units covered (and their subtrees).")
     active_from: AwareDatetime
     active_until: AwareDatetime | None = None
 
@@ -30,7 +31,7 @@ class AppointIn(BaseModel):
 class PeriodIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    units: list[str] = Field(min_length=1)
+    units: ItemList[Code] = Field(min_length=1)
     active_from: AwareDatetime
     active_until: AwareDatetime | None = None
 
@@ -39,7 +40,7 @@ class ReliefIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: AwareDatetime = Field(description="When the appointment ends.")
-    reason: str = Field(min_length=1, max_length=1000)
+    reason: Paragraphs = Field(min_length=1, max_length=1000)
 
 
 class PeriodOut(BaseModel):
@@ -99,7 +100,7 @@ def list_officers(
     runtime: RuntimeDep,
     app: IntakeApp,
     unit: Annotated[
-        str | None, Query(description="Subtree root; your own unit by default.")
+        Code | None, Query(description="Subtree root; your own unit by default.")
     ] = None,
 ) -> list[OfficerOut]:
     root = unit or reader.unit_code

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.intake.api_deps import Decider, Handler, IntakeApp, Overseer, Reader
 from services.intake.filing.handlers import readable
 from services.intake.routing import handlers
+from shared.bounds import Code, Line, Paragraphs
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.vocabulary import RoutingOutcome
 
@@ -31,7 +32,7 @@ tracking = APIRouter(prefix="/forwards", tags=["risk information 廉政风险信
 class DisciplineTransferIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(
+    reason: Paragraphs = Field(
         min_length=1,
         max_length=2000,
         description="Why the discipline authority must take it (移送理由).",
@@ -135,7 +136,7 @@ def forwards(
     who: Overseer,
     runtime: RuntimeDep,
     app: IntakeApp,
-    unit: Annotated[str | None, Query(description="Subtree root; your unit by default.")] = None,
+    unit: Annotated[Code | None, Query(description="Subtree root; your unit by default.")] = None,
 ) -> list[ForwardOut]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
@@ -145,13 +146,15 @@ def forwards(
 class ChaseIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    note: str = Field(min_length=1, max_length=2000, description="What the chase 催办 asks for.")
+    note: Paragraphs = Field(
+        min_length=1, max_length=2000, description="What the chase 催办 asks for."
+    )
 
 
 class ReturnIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(
+    reason: Paragraphs = Field(
         min_length=1, max_length=2000, description="Why the report is returned (退回理由)."
     )
 
@@ -159,7 +162,7 @@ class ReturnIn(BaseModel):
 class SignOffIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    opinion: str = Field("", max_length=2000, description="The sign-off opinion (办结意见).")
+    opinion: Paragraphs = Field("", max_length=2000, description="The sign-off opinion (办结意见).")
 
 
 @tracking.post(
@@ -198,13 +201,13 @@ def sign_off(
 class HandlingReportIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    outcome: str = Field(
+    outcome: Paragraphs = Field(
         min_length=1, max_length=4000, description="How the matter was handled (处理结果)."
     )
-    measures: list[str] = Field(
+    measures: list[Line] = Field(
         min_length=1, max_length=50, description="The measures taken (处理措施), at least one."
     )
-    document_refs: list[str] = Field(
+    document_refs: list[Line] = Field(
         default_factory=list, max_length=50, description="References of documents (文书、材料)."
     )
 
@@ -277,7 +280,7 @@ def received(
     who: Overseer,
     runtime: RuntimeDep,
     app: IntakeApp,
-    unit: Annotated[str | None, Query(description="Subtree root; your unit by default.")] = None,
+    unit: Annotated[Code | None, Query(description="Subtree root; your unit by default.")] = None,
 ) -> list[ReceivedForwardOut]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)

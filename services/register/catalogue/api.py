@@ -14,6 +14,7 @@ from services.register.api_deps import Editor, Reader, RegisterApp, within_of
 from services.register.catalogue import handlers
 from services.register.catalogue.handlers import PowerDraft
 from services.register.catalogue.model import POWER_KIND_ZH
+from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 
 router = APIRouter(prefix="/powers", tags=["power catalogue 职权目录"])
@@ -26,13 +27,15 @@ class PowerIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    unit_code: str = Field(min_length=1, description="The unit that holds the power (单位代码).")
-    name: str = Field(min_length=1, max_length=200, description="Name of the power (职权名称).")
-    kind: str = Field(description=f"Kind of power (职权类别): {_KINDS}.")
-    legal_basis: str = Field(
+    unit_code: Code = Field(min_length=1, description="The unit that holds the power (单位代码).")
+    name: SingleLine = Field(
+        min_length=1, max_length=200, description="Name of the power (职权名称)."
+    )
+    kind: Code = Field(description=f"Kind of power (职权类别): {_KINDS}.")
+    legal_basis: Paragraphs = Field(
         min_length=1, max_length=1000, description="Legal basis (法定依据): law, article."
     )
-    posts: list[str] = Field(
+    posts: ItemList[Line] = Field(
         min_length=1, description="Posts that exercise the power (行使职权的岗位)."
     )
 
@@ -42,12 +45,14 @@ class FlowStepIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: str = Field(description="Short id of the step, unique in the flowchart, e.g. 'survey'.")
-    name: str = Field(min_length=1, max_length=100, description="What happens (环节名称).")
-    post: str = Field(min_length=1, max_length=100, description="The acting post (承办岗位).")
+    key: Code = Field(description="Short id of the step, unique in the flowchart, e.g. 'survey'.")
+    name: SingleLine = Field(min_length=1, max_length=100, description="What happens (环节名称).")
+    post: SingleLine = Field(
+        min_length=1, max_length=100, description="The acting post (承办岗位)."
+    )
     time_limit_days: int = Field(ge=0, le=365, description="Time limit in days (办理时限, 日).")
     discretion: bool = Field(description="Whether discretion is exercised here (自由裁量).")
-    checks: list[str] = Field(
+    checks: ItemList[Line] = Field(
         default_factory=list,
         description="Checks before the next step (监督制约措施), e.g. 复核, 集体研究.",
     )
@@ -58,7 +63,7 @@ class FlowchartIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    steps: list[FlowStepIn] = Field(min_length=1, description="The steps in order (流程环节).")
+    steps: ItemList[FlowStepIn] = Field(min_length=1, description="The steps in order (流程环节).")
 
 
 class CreatedOut(BaseModel):
@@ -104,7 +109,7 @@ def list_powers(
     who: Reader,
     runtime: RuntimeDep,
     app: RegisterApp,
-    within: Annotated[str | None, Query(description="Root unit; default your own.")] = None,
+    within: Annotated[Code | None, Query(description="Root unit; default your own.")] = None,
 ) -> list[PowerRowOut]:
     rows = app.list_powers(within_of(runtime, app, who, within))
     return [PowerRowOut(**{**r.__dict__, "kind": r.kind.value}) for r in rows]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp
 from shared.auth import Principal, Role
+from shared.bounds import Paragraphs, SingleLine
 from shared.deps import require_roles
 
 router = APIRouter(prefix="/units", tags=["judgement groups 研判小组"])
@@ -29,9 +30,9 @@ class AppointmentIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    user_id: str = Field(min_length=1, max_length=100, description="Staff id of the member.")
-    name: str = Field("", max_length=100, description="The member's name (姓名), if given.")
-    authority: str = Field(
+    user_id: SingleLine = Field(min_length=1, max_length=100, description="Staff id of the member.")
+    name: SingleLine = Field("", max_length=100, description="The member's name (姓名), if given.")
+    authority: SingleLine = Field(
         min_length=1, max_length=200, description="The appointing document (任命文件), e.g. "
         "太和党发〔2026〕3号.",
     )  # fmt: skip
@@ -42,8 +43,10 @@ class RemovalIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=1000, description="Why (免职原因).")
-    authority: str = Field(min_length=1, max_length=200, description="The document (免职文件).")
+    reason: Paragraphs = Field(min_length=1, max_length=1000, description="Why (免职原因).")
+    authority: SingleLine = Field(
+        min_length=1, max_length=200, description="The document (免职文件)."
+    )
 
 
 class MemberOut(BaseModel):

@@ -20,6 +20,7 @@ from services.register.judgement.model import (
 )
 from services.register.read_model import InformationRow
 from shared.auth import Principal, Role
+from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.events import GradingFactors
 from shared.vocabulary import RiskCategory, Verdict, WarningLevel
@@ -30,11 +31,13 @@ class VerificationIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    checked: list[str] = Field(
+    checked: ItemList[Line] = Field(
         min_length=1, description="What was checked (核实内容), e.g. 调取报销凭证, 询问当事人."
     )
-    findings: str = Field(min_length=1, max_length=4000, description="What was found (核实情况).")
-    verifiers: list[str] | None = Field(
+    findings: Paragraphs = Field(
+        min_length=1, max_length=4000, description="What was found (核实情况)."
+    )
+    verifiers: ItemList[Code] | None = Field(
         None, description="Staff ids of who verified (核实人); default the caller."
     )
     verified_at: AwareDatetime | None = Field(
@@ -48,11 +51,13 @@ class NewRiskPointIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     category: RiskCategory = Field(description="Risk category (风险类别, Art. 13).")
-    description: str = Field(min_length=1, max_length=2000, description="The risk (风险描述).")
-    post: str | None = Field(
-        None, max_length=100, description="The post (岗位); default the post the information names."
+    description: Paragraphs = Field(
+        min_length=1, max_length=2000, description="The risk (风险描述)."
     )
-    manifestations: list[str] = Field(
+    post: Annotated[SingleLine, Field(max_length=100)] | None = Field(
+        None, description="The post (岗位); default the post the information names."
+    )
+    manifestations: ItemList[Line] = Field(
         default_factory=list, description="How it shows (风险表现形式); default the summary."
     )
 
@@ -66,7 +71,7 @@ class JudgementIn(BaseModel):
         description="unfounded 不属实 · incipient_tendency 苗头性、倾向性问题 · violation "
         "已构成违纪违法 (transfer, Art. 28)."
     )
-    reasoning: str = Field(
+    reasoning: Paragraphs = Field(
         min_length=1, max_length=4000, description="Reasoning and recommendations (研判意见)."
     )
     recommended_level: WarningLevel | None = Field(
@@ -85,7 +90,7 @@ class JudgementIn(BaseModel):
         None, description="The four factors (Art. 14) to grade the risk point by; only and always "
         "for an incipient tendency.",
     )  # fmt: skip
-    responsible_leader_id: str | None = Field(
+    responsible_leader_id: Code | None = Field(
         None, description="Responsible leader (责任领导) of the grading; default the current one."
     )
     report_finding: Literal["untrue", "inaccurate"] | None = Field(
@@ -170,7 +175,7 @@ class WithdrawalIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(
+    reason: Paragraphs = Field(
         min_length=1, max_length=2000, description="Why it is withdrawn (撤回理由)."
     )
 
@@ -290,7 +295,7 @@ def list_information(
         Query(description="awaiting_judgement 待研判 · judged 已研判; default both."),
     ] = None,
     within: Annotated[
-        str | None, Query(description="Root unit of the subtree; default your own.")
+        Code | None, Query(description="Root unit of the subtree; default your own.")
     ] = None,
 ) -> list[InformationRowOut]:
     root = within_of(runtime, app, who, within)

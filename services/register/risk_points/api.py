@@ -21,6 +21,7 @@ from services.register.risk_points.measures import CATALOGUE
 from services.register.risk_points.model import Focus, RiskPoint, RiskStatus
 from services.register.risk_points.rules import FACTOR_MEANINGS
 from shared.auth import Principal
+from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.events import GradingFactors
 from shared.runtime import Runtime
@@ -48,15 +49,17 @@ class RiskPointIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    unit_code: str = Field(min_length=1, description="The unit (单位代码).")
-    post: str = Field(min_length=1, max_length=100, description="The post at risk (岗位).")
+    unit_code: Code = Field(min_length=1, description="The unit (单位代码).")
+    post: SingleLine = Field(min_length=1, max_length=100, description="The post at risk (岗位).")
     category: RiskCategory = Field(description="Risk category (风险类别, Art. 13).")
-    description: str = Field(min_length=1, max_length=2000, description="The risk (风险描述).")
-    manifestations: list[str] = Field(
+    description: Paragraphs = Field(
+        min_length=1, max_length=2000, description="The risk (风险描述)."
+    )
+    manifestations: ItemList[Line] = Field(
         min_length=1, description="How the risk shows (风险表现形式, Art. 10)."
     )
     power_id: UUID | None = Field(None, description="The power in the catalogue (职权), if any.")
-    step_key: str | None = Field(
+    step_key: Code | None = Field(
         None, description="The step of the power's current flowchart (流程环节), if any."
     )
     focus: FocusIn = Field(default_factory=FocusIn, description="Focus flags (排查重点, Art. 12).")
@@ -68,8 +71,10 @@ class GradingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     factors: GradingFactors = Field(description="The four factors, each 1..5 (see /grading/rule).")
-    reason: str = Field(min_length=1, max_length=2000, description="Why this grade (评定理由).")
-    responsible_leader_id: str = Field(
+    reason: Paragraphs = Field(
+        min_length=1, max_length=2000, description="Why this grade (评定理由)."
+    )
+    responsible_leader_id: Code = Field(
         min_length=1,
         description="The leadership-team member responsible for this risk (管理领导责任, Art. 14).",
     )
@@ -81,7 +86,7 @@ class VoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     in_favour: bool = Field(description="True to approve (同意), false to reject (不同意).")
-    comment: str = Field("", max_length=1000, description="Remarks (意见).")
+    comment: Paragraphs = Field("", max_length=1000, description="Remarks (意见).")
 
 
 class PublicationIn(BaseModel):
@@ -99,8 +104,10 @@ class ObjectionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    raised_by: str = Field(min_length=1, max_length=200, description="Who objected (异议人).")
-    text: str = Field(min_length=1, max_length=4000, description="The objection (异议内容).")
+    raised_by: SingleLine = Field(
+        min_length=1, max_length=200, description="Who objected (异议人)."
+    )
+    text: Paragraphs = Field(min_length=1, max_length=4000, description="The objection (异议内容).")
 
 
 class AnswerIn(BaseModel):
@@ -108,7 +115,7 @@ class AnswerIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    answer: str = Field(min_length=1, max_length=4000, description="The answer (答复意见).")
+    answer: Paragraphs = Field(min_length=1, max_length=4000, description="The answer (答复意见).")
 
 
 class MeasureIn(BaseModel):
@@ -116,9 +123,11 @@ class MeasureIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    measure_code: str = Field(description="Code from /measures, e.g. business_process.1.")
-    detail: str = Field("", max_length=2000, description="What exactly will be done (具体措施).")
-    owner_id: str = Field(min_length=1, description="Who carries it out (责任人).")
+    measure_code: Code = Field(description="Code from /measures, e.g. business_process.1.")
+    detail: Paragraphs = Field(
+        "", max_length=2000, description="What exactly will be done (具体措施)."
+    )
+    owner_id: Code = Field(min_length=1, description="Who carries it out (责任人).")
     due_date: date = Field(description="When it is due (完成时限).")
 
 
@@ -127,11 +136,11 @@ class MeasureUpdateIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: str = Field(
+    status: Code = Field(
         description="planned 计划 · in_progress 落实中 · done 已报落实 (then verified by someone "
         "other than the owner) · withdrawn 已撤销."
     )
-    note: str = Field("", max_length=2000, description="Progress note (进展说明).")
+    note: Paragraphs = Field("", max_length=2000, description="Progress note (进展说明).")
 
 
 class VerificationIn(BaseModel):
@@ -140,7 +149,7 @@ class VerificationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     accepted: bool = Field(description="True: verified done (核验落实); false: not done, returned.")
-    note: str = Field(
+    note: Paragraphs = Field(
         "", max_length=2000, description="Findings (核验意见); required when not accepted."
     )
 
@@ -340,12 +349,16 @@ class ContentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     category: RiskCategory = Field(description="Risk category (风险类别, Art. 13).")
-    description: str = Field(min_length=1, max_length=2000, description="The risk (风险描述).")
-    manifestations: list[str] = Field(
+    description: Paragraphs = Field(
+        min_length=1, max_length=2000, description="The risk (风险描述)."
+    )
+    manifestations: ItemList[Line] = Field(
         min_length=1, description="How the risk shows (风险表现形式, Art. 10)."
     )
     focus: FocusIn = Field(default_factory=FocusIn, description="Focus flags (排查重点, Art. 12).")
-    reason: str = Field(min_length=1, max_length=2000, description="Why it changes (修正理由).")
+    reason: Paragraphs = Field(
+        min_length=1, max_length=2000, description="Why it changes (修正理由)."
+    )
 
 
 class ResubmissionIn(BaseModel):
@@ -353,7 +366,9 @@ class ResubmissionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=2000, description="What was revised (修正说明).")
+    reason: Paragraphs = Field(
+        min_length=1, max_length=2000, description="What was revised (修正说明)."
+    )
 
 
 @router.put(
@@ -389,7 +404,7 @@ def resubmit(
 
 # -- reading the register (Art. 10–20) --
 
-Within = Annotated[str | None, Query(description="Root unit of the subtree; default your own.")]
+Within = Annotated[Code | None, Query(description="Root unit of the subtree; default your own.")]
 
 
 class RiskPointRowOut(BaseModel):

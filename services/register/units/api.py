@@ -17,6 +17,7 @@ from services.register.units import handlers
 from services.register.units.imports import ImportRejected, read_csv, read_json
 from services.register.units.model import UnitDraft
 from shared.auth import Principal, Role
+from shared.bounds import Code, ItemList, Name, SingleLine
 from shared.deps import RuntimeDep, require_roles
 from shared.errors import DomainError
 from shared.vocabulary import UnitKind
@@ -36,20 +37,20 @@ class UnitChangeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100, description="Chinese name (单位名称).")
+    name: SingleLine = Field(min_length=1, max_length=100, description="Chinese name (单位名称).")
     kind: UnitKind = Field(description=f"Kind of unit (单位类别): {_KINDS}.")
-    parent: str = Field(min_length=1, description="Code of the parent unit (上级单位).")
-    node: str = Field(
+    parent: Code = Field(min_length=1, description="Code of the parent unit (上级单位).")
+    node: Code = Field(
         description="The node that manages it by cadre-management authority (干部管理权限): "
         "'district' or a town node such as 'town-taihe' (Art. 7)."
     )
-    principal_leader: str | None = Field(
+    principal_leader: Code | None = Field(
         None, description="Staff id of the principal leader (主要领导), on the team (Art. 23)."
     )
-    leadership_team: list[str] = Field(
+    leadership_team: ItemList[Code] = Field(
         default_factory=list, description="Staff ids of the leadership team (领导班子, Art. 14)."
     )
-    business_department: str | None = Field(
+    business_department: Name | None = Field(
         None, description="Superior business department (上级业务主管部门, 条块结合, Art. 27)."
     )
 
@@ -91,7 +92,7 @@ class ImportOut(BaseModel):
 
 @router.get("", summary="The units of a subtree (Art. 5)")
 def list_units(
-    who: UnitReader, runtime: RuntimeDep, app: RegisterApp, within: str | None = None
+    who: UnitReader, runtime: RuntimeDep, app: RegisterApp, within: Code | None = None
 ) -> list[UnitOut]:
     root = within_of(runtime, app, who, within)
     units = sorted(app.org.subtree(root), key=lambda u: u.code)

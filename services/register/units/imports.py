@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.register.units.model import UnitDraft
+from shared.bounds import CODE_MAX, LIST_MAX, NAME_MAX, text_problem
 
 REQUIRED = ("code", "name", "kind", "parent", "node")
 OPTIONAL = ("principal_leader", "leadership_team", "business_department")
@@ -97,6 +98,18 @@ def _check_columns(header: list[str]) -> None:
         raise ImportRejected(problems)
 
 
+_TEXT_CAPS = {
+    "code": 40,
+    "name": 100,
+    "kind": CODE_MAX,
+    "node": CODE_MAX,
+    "parent": CODE_MAX,
+    "principal_leader": CODE_MAX,
+    "business_department": NAME_MAX,
+}
+"""Each text cell's cap, as the form's (services/register/units/api.py); all are one line."""
+
+
 def _bad(row: int, field: str, reason: str) -> ImportRow:
     return ImportRow(row, None, (RowProblem(row, field, reason),))
 
@@ -113,6 +126,15 @@ def _row(number: int, raw: dict[str, Any]) -> ImportRow:
     team = raw.get("leadership_team") or []
     if not isinstance(team, list) or not all(isinstance(t, str) for t in team):
         problems.append(RowProblem(number, "leadership_team", "a list of staff ids"))
+    elif len(team) > LIST_MAX:
+        problems.append(RowProblem(number, "leadership_team", f"at most {LIST_MAX} staff ids"))
+    if not problems:
+        cells = [(name, raw.get(name) or "") for name in _TEXT_CAPS]
+        cells += [("leadership_team", t) for t in team]
+        for name, value in cells:
+            problem = text_problem(value.strip(), _TEXT_CAPS.get(name, CODE_MAX))
+            if problem:
+                problems.append(RowProblem(number, name, problem))
     if problems:
         return ImportRow(number, None, tuple(problems))
     draft = UnitDraft(

@@ -20,6 +20,7 @@ from services.warning.disposal.model import Decision, IssuedWarning, ProposalSta
 from services.warning.read_model import ProposalRow
 from services.warning.timeline import TimelineEntry
 from shared.auth import Principal
+from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
 from shared.runtime import Runtime
@@ -99,14 +100,16 @@ class ReportIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    note: str = Field("", max_length=4000, description="What was done (整改/处理情况).")
-    document_refs: list[str] = Field(
+    note: Paragraphs = Field("", max_length=4000, description="What was done (整改/处理情况).")
+    document_refs: ItemList[Line] = Field(
         default_factory=list, description="References of documents (材料), e.g. 剖析材料 file ids."
     )
     held_at: datetime | None = Field(
         None, description="When a talk or inquiry was held (谈话时间)."
     )
-    participants: list[str] = Field(default_factory=list, description="Who took part (参加人员).")
+    participants: ItemList[Line] = Field(
+        default_factory=list, description="Who took part (参加人员)."
+    )
 
 
 class VerifyIn(BaseModel):
@@ -115,7 +118,7 @@ class VerifyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     accepted: bool = Field(description="True: verified (核实通过); false: returned (退回).")
-    reason: str = Field("", max_length=2000, description="Why returned (退回理由).")
+    reason: Paragraphs = Field("", max_length=2000, description="Why returned (退回理由).")
 
 
 def warning_out(w: IssuedWarning) -> WarningOut:
@@ -155,7 +158,7 @@ def list_warnings(
     reader: Reader,
     runtime: RuntimeDep,
     app: WarningApp,
-    within: str | None = None,
+    within: Code | None = None,
     level: WarningLevel | None = None,
     due_before: datetime | None = None,
     include_closed: bool = False,
@@ -174,7 +177,7 @@ def list_warnings(
 
 @warnings.get("/overdue", summary="Overdue actions 逾期未整改清单 (Art. 28)")
 def list_overdue(
-    reader: Reader, runtime: RuntimeDep, app: WarningApp, within: str | None = None
+    reader: Reader, runtime: RuntimeDep, app: WarningApp, within: Code | None = None
 ) -> list[OverdueOut]:
     root = _root(runtime, reader, within, "within")
     return [OverdueOut(**vars(o)) for o in app.list_overdue(root)]
@@ -182,7 +185,7 @@ def list_overdue(
 
 @warnings.get("/inbox", summary="Disposal steps reported to a unit 条块结合 (Art. 27, 29)")
 def inbox(
-    reader: Reader, runtime: RuntimeDep, app: WarningApp, unit_code: str | None = None
+    reader: Reader, runtime: RuntimeDep, app: WarningApp, unit_code: Code | None = None
 ) -> list[EntryOut]:
     unit = _root(runtime, reader, unit_code, "unit_code")
     return _entries(app.inbox(unit))
@@ -240,7 +243,7 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     held_on: date = Field(description="When the meeting was held (会议日期); not in the future.")
-    attendees: list[str] = Field(min_length=1, description="Who attended (参会人员).")
+    attendees: ItemList[Line] = Field(min_length=1, description="Who attended (参会人员).")
     decision: Decision = Field(
         description="issue 按风险等级预警 (the level the point's grade calls for: 低 yellow, "
         "中 orange, 高 red, Art. 28); no_warning 不予预警; transfer 移送相关部门; regrade "
@@ -251,10 +254,15 @@ class ReviewIn(BaseModel):
         description="Optional, for issue: if given, it must be the level the grade calls for; "
         "another level is refused (409): re-grade the point (Art. 14) to change it.",
     )
-    reasons: str = Field("", max_length=4000, description="Why (理由); required unless issue.")
-    minutes_ref: str = Field(min_length=1, max_length=200, description="Minutes (会议纪要文号).")
+    reasons: Paragraphs = Field(
+        "", max_length=4000, description="Why (理由); required unless issue."
+    )
+    minutes_ref: SingleLine = Field(
+        min_length=1, max_length=200, description="Minutes (会议纪要文号)."
+    )
     optional_actions: list[ActionKind] = Field(
         default_factory=list,
+        max_length=10,
         description="Actions taken only where decided (视情况): inquiry 询问与质询 (orange), "
         "off_post_study 离岗学习、停职检查 (red).",
     )
@@ -265,7 +273,7 @@ class IssueIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    subject_person_id: str | None = Field(None, description="Staff id of the person warned.")
+    subject_person_id: Code | None = Field(None, description="Staff id of the person warned.")
     deadlines: dict[ActionKind, datetime] = Field(
         default_factory=dict, description="Deadlines differing from the defaults (限期), future."
     )
@@ -276,8 +284,12 @@ class TransferIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    to_body: str = Field(min_length=1, max_length=200, description="Competent body (移送机关).")
-    reference: str = Field(min_length=1, max_length=200, description="Letter ref (移送函文号).")
+    to_body: SingleLine = Field(
+        min_length=1, max_length=200, description="Competent body (移送机关)."
+    )
+    reference: SingleLine = Field(
+        min_length=1, max_length=200, description="Letter ref (移送函文号)."
+    )
 
 
 class ProposalOut(BaseModel):
@@ -323,7 +335,7 @@ def list_proposals(
     reader: Reader,
     runtime: RuntimeDep,
     app: WarningApp,
-    within: str | None = None,
+    within: Code | None = None,
     status: ProposalStatus | None = None,
 ) -> list[ProposalOut]:
     root = within or reader.unit_code

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.warning.api_deps import Reader, Reporter, Supervisor, WarningApp
 from services.warning.supervision import handlers
 from services.warning.supervision.model import DisposalSupervision, SupervisionState
+from shared.bounds import Line, Paragraphs
 
 router = APIRouter(prefix="/warnings", tags=["warnings 预警处置"])
 
@@ -43,7 +44,7 @@ class SuperviseIn(BaseModel):
     act: Literal["chased", "returned", "signed_off"] = Field(
         description="chased = 督办; returned = 退回 (with reasons); signed_off = 办结"
     )
-    text: str = Field(
+    text: Paragraphs = Field(
         "", max_length=2000, description="What the chase asks, why returned, or the opinion."
     )
 
@@ -51,8 +52,8 @@ class SuperviseIn(BaseModel):
 class ReworkIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    note: str = Field(min_length=1, max_length=4000, description="What was reworked.")
-    document_refs: list[str] = Field(default_factory=list, max_length=50)
+    note: Paragraphs = Field(min_length=1, max_length=4000, description="What was reworked.")
+    document_refs: list[Line] = Field(default_factory=list, max_length=50)
 
 
 def _out(
