@@ -64,7 +64,7 @@ def screenshot(page: Page, name: str, *, full_page: bool = False) -> Path:
     """Save what the person sees under tests/browser/screenshots/ (git-ignored)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled")
     return path
 
 
