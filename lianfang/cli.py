@@ -151,6 +151,15 @@ def _mount_optional() -> None:
     from lianfang.cli_audit import audit_app
 
     app.add_typer(audit_app, name="audit", help="Audit: verify the hash chains, replay a moment.")
+    from lianfang.cli_signin import signin_app
+
+    app.add_typer(signin_app, name="signin", help="Sign-in: an operator's unlock and resets.")
+    from lianfang.cli_keys import keys_app
+
+    app.add_typer(keys_app, name="keys", help="Token-signing keys of the issuer, and JWKS.")
+    from lianfang.cli_accounts import accounts_app
+
+    app.add_typer(accounts_app, name="accounts", help="The directory: open the first admin.")
 
 
 _mount_optional()

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 audit_app = typer.Typer(no_args_is_help=True, help="Audit: tamper evidence of the event stores.")
 
-SERVICE_NAMES = ("intake", "register", "warning", "assessment")
+SERVICE_NAMES = ("intake", "register", "warning", "assessment", "console")
+"""Every store with a chain: the four services' and the console's (who held what, when)."""
 
 
 def _witnesses(path: Path | None, from_kafka: bool) -> list[Witness]:
@@ -62,7 +63,7 @@ def verify_service(service: str, witnesses: list[Witness]) -> Verdict:
 @audit_app.command("verify")
 def verify_command(
     service: Annotated[
-        str | None, typer.Option(help="One service (intake | register | warning | assessment).")
+        str | None, typer.Option(help="One service: " + " | ".join(SERVICE_NAMES) + ".")
     ] = None,
     witnesses: Annotated[
         Path | None, typer.Option(help="A JSON-lines file of witnessed heads.", exists=True)
@@ -105,7 +106,7 @@ def witnesses_command(
 
 @audit_app.command("replay")
 def replay_command(
-    service: Annotated[str, typer.Option(help="intake | register | warning | assessment")],
+    service: Annotated[str, typer.Option(help=" | ".join(SERVICE_NAMES))],
     as_of: Annotated[
         datetime | None,
         typer.Option(

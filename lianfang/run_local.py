@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from lianfang.demo import CHAIN_CASE, load_demo
+from lianfang.demo_accounts import seed_console, sign_in_help
 from lianfang.demo_assessment import load_assessment_demo
 from lianfang.demo_chain import carry_case_through
 from lianfang.demo_intake import load_intake_demo
@@ -87,8 +88,15 @@ class NodePlan:
     data_dir: Path
 
     def env(self, base: dict[str, str], service: str) -> dict[str, str]:
+        # A node's console passes its web console's calls on to this node's four services.
+        services = {
+            f"LIANFANG_CONSOLE_{name.upper()}_URL": f"http://127.0.0.1:{port}"
+            for name, port in self.ports.items()
+            if name != "console" and service == "console"
+        }
         return {
             **base,
+            **services,
             "LIANFANG_NODE_ID": self.node_id,
             "LIANFANG_NODE_ROOT_UNIT": self.root_unit,
             "LIANFANG_DATA_DIR": str(self.data_dir),
@@ -108,6 +116,18 @@ def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
         {"env": "dev", "dev_key_file": var / "dev-signing-key.pem"}
     )
     return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
+
+
+def _open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
+    """The demo people's accounts, in the district console's store before it starts: the one
+    issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py)."""
+    os.environ.update(dev)  # the console's dev keys, as its process will see them
+    district.data_dir.mkdir(parents=True, exist_ok=True)
+    common = CommonSettings(
+        data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
+    )
+    opened = seed_console(common)
+    typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
 
 
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
@@ -149,6 +169,9 @@ def run(
     towns = [] if district_only else (town or ["QX-TH"])
     nodes = plan_nodes(var, towns)
     var.mkdir(parents=True, exist_ok=True)
+    district = nodes[0]
+    if demo:
+        _open_demo_accounts(district, dev_env(var))
     broker: LocalKafka | None = None
     if kafka is None:
         if asyncio.run(kafka_answers("127.0.0.1:9092", timeout=2)):
@@ -194,6 +217,8 @@ def run(
             typer.echo(f"Node {node.node_id} ({node.root_unit}), stores in {node.data_dir}:")
             for name, port in node.ports.items():
                 typer.echo(f"  {name:<11} http://127.0.0.1:{port}/docs")
+        if demo:
+            typer.echo(sign_in_help(f"http://127.0.0.1:{district.ports['console']}"))
         key = dev_env(var)["LIANFANG_DEV_KEY_FILE"]
         typer.echo(
             f"A token to try them: LIANFANG_ENV=dev LIANFANG_DEV_KEY_FILE={key} "

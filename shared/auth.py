@@ -13,7 +13,9 @@ with a `kid`; see docs/tokens.md for the claims, audiences, lifetimes and revoca
 
 from __future__ import annotations
 
+import base64
 import enum
+import hashlib
 import json
 import threading
 import uuid
@@ -138,6 +140,13 @@ class SigningKey:
     @property
     def public_key(self) -> Ed25519PublicKey:
         return self._private_key.public_key()
+
+    def thumbprint(self) -> str:
+        """The RFC 7638 thumbprint of the public key: a kid that names the key by itself."""
+        x = self.public_jwk()["x"]
+        canonical = json.dumps({"crv": "Ed25519", "kty": "OKP", "x": x}, separators=(",", ":"))
+        digest = hashlib.sha256(canonical.encode("ascii")).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
     def public_jwk(self) -> dict[str, Any]:
         """The public half as a JWK (RFC 8037): what a JWKS publishes."""

@@ -90,7 +90,7 @@ def create_api(
         version="0.1.0",
         description=(
             f"{spec.title} of node `{runtime.common.node_id}`. Every route but /healthz, /readyz "
-            "and /metrics needs a bearer token (`lianfang token --role ... --unit ...`)."
+            "and /metrics needs a bearer token of the district console (EdDSA; docs/tokens.md)."
         ),
         lifespan=lifespan,
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from uuid import uuid4
 
 import pytest
+from cryptography.fernet import Fernet
 from psycopg.conninfo import conninfo_to_dict
 
 from lianfang.kafka_local import KafkaLocalError, LocalKafka
@@ -26,17 +27,18 @@ from lianfang.postgres_local import (
     drop_database,
     server_can_reach,
 )
-from tests.support.tokens import TEST_JWKS_FILE
+from tests.support.tokens import TEST_JWKS_FILE, TEST_KEY, TEST_KEY_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-# The suite runs in dev mode, as `make run` does: a serving process may use the dev keys kept
-# under its data folder instead of refusing to start without configured ones.
-os.environ.setdefault("LIANFANG_ENV", "dev")
 # Every runtime a test builds checks tokens with the suite's key (tests/support/tokens.py);
 # processes the tests start get their environment from node_env, which sets their own.
 os.environ["LIANFANG_JWKS_FILE"] = str(TEST_JWKS_FILE)
+# A console a test builds signs with that key too, and seals TOTP secrets with a key of its own.
+os.environ["LIANFANG_CONSOLE_SIGNING_KEY_FILE"] = str(TEST_KEY_FILE)
+os.environ["LIANFANG_CONSOLE_SIGNING_KEY_ID"] = TEST_KEY.kid
+os.environ["LIANFANG_CONSOLE_TOTP_KEY"] = Fernet.generate_key().decode("ascii")
 
 KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
 POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"

@@ -63,6 +63,7 @@ class ConsoleApplication(ServiceApplication):
     open_account = accounts.open_account
     grant_role = accounts.grant_role
     revoke_role = accounts.revoke_role
+    change_account = accounts.change_account
     suspend_account = accounts.suspend_account
     reactivate_account = accounts.reactivate_account
     import_accounts = accounts.import_accounts
@@ -117,6 +118,9 @@ class ConsoleApplication(ServiceApplication):
 
     def set_password(self, user_id: str, password: str, by: ActorRecord) -> None:
         signin.set_password(self, self.signin, user_id, password, by)
+
+    def reset_password(self, user_id: str, password: str, by: Principal) -> None:
+        signin.reset_password(self, self.signin, self._person(user_id), password, by)
 
     def change_own_password(self, user_id: str, current: str, new: str) -> None:
         signin.change_own_password(self, self.signin, self._person(user_id), current, new)

@@ -23,7 +23,7 @@ def create_application(
 ) -> ConsoleApplication:
     """The console application."""
     assert isinstance(settings, ConsoleSettings)
-    kit = settings.signin.kit(settings.common.data_dir, dev=settings.signin.dev)
+    kit = settings.signin.kit(settings.common)
     return ConsoleApplication(env, clock=clock, org=org, signin=kit)
 
 

@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pytest
+from cryptography.fernet import Fernet
 from playwright.sync_api import Browser, Page, sync_playwright
+from pydantic import SecretStr
 
 from lianfang.demo_register import RegisterDemo, load_register_demo
 from services.console.accounts.imports import AccountDraft
 from services.console.app import ConsoleApplication
 from services.console.main import SPEC as CONSOLE_SPEC
 from services.console.settings import ConsoleSettings
+from services.console.signin.settings import SignInSettings
 from shared.auth import Principal, Role
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
@@ -53,6 +56,8 @@ SJ_HEAD = Person("u-sj-head", "李局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
 SJ_DEPUTY = Person("u-sj-deputy", "赵副局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
 JUDGE = Person("u-qx-judge", "陈研判", "QX", ((Role.JUDGE, "QX"),))
 PEOPLE = (OFFICE, NEW_OFFICE, SJ_HEAD, SJ_DEPUTY, JUDGE)
+# The key sealing TOTP secrets, the same for the setup below and the console process.
+TOTP_KEY = Fernet.generate_key().decode("ascii")
 SETUP = Principal("u-setup", frozenset({Role.ADMIN}), "QX", "建账管理员")
 
 
@@ -72,7 +77,10 @@ def _console_settings(node: Node) -> ConsoleSettings:
         {"store": "sqlite", "data_dir": node.data_dir, "topic_prefix": node.prefix,
          "kafka_bootstrap": node.bootstrap, "env": "dev", "dev_key_file": TEST_KEY_FILE}
     )  # fmt: skip
-    return ConsoleSettings(common=common)
+    signin = SignInSettings(
+        totp_key=SecretStr(TOTP_KEY), signing_key_file=TEST_KEY_FILE, signing_key_id=TEST_KEY.kid
+    )
+    return ConsoleSettings(common=common, signin=signin)
 
 
 def _open_accounts(node: Node) -> None:
@@ -108,6 +116,7 @@ def stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
             LIANFANG_CONSOLE_INTAKE_URL=f"http://127.0.0.1:{intake_port}",
             LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
             LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
+            LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
         )
         register_url = f"http://127.0.0.1:{register_port}"
         demo = load_register_demo(register_url, issuer().for_audience("district"))

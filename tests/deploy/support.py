@@ -8,6 +8,7 @@ from typing import Any
 
 import typer.main
 import yaml
+from pydantic_settings import BaseSettings
 
 from lianfang.cli import app
 from services import registry
@@ -54,6 +55,12 @@ def env_names(service: str) -> set[str]:
     cls = settings_class(service)
     prefix = str(cls.model_config.get("env_prefix", ""))
     own = {f"{prefix}{name.upper()}" for name in cls.model_fields if name != "common"}
+    for name, field in cls.model_fields.items():
+        # Settings of a feature nested in the service's (the console's sign-in and proxy).
+        nested = field.annotation
+        if name != "common" and isinstance(nested, type) and issubclass(nested, BaseSettings):
+            inner = str(nested.model_config.get("env_prefix", ""))
+            own |= {f"{inner}{n.upper()}" for n in nested.model_fields}
     return common | own
 
 

@@ -141,6 +141,16 @@ def test_compose_requires_the_deployment_s_own_secrets() -> None:
             }
         else:  # the petitioners' key only where intake runs (Art. 22)
             assert "LIANFANG_INTAKE_IDENTITY_KEY" not in env, name
+        if name == "console-api":  # sign-in's keys only where people sign in
+            assert required_variables(env["LIANFANG_CONSOLE_TOTP_KEY"]) == {
+                "LIANFANG_CONSOLE_TOTP_KEY"
+            }
+            assert service["secrets"] == ["console-signing-key"]
+        else:
+            assert "LIANFANG_CONSOLE_TOTP_KEY" not in env, name
+            assert "secrets" not in service, name
+    signing_key = COMPOSE["secrets"]["console-signing-key"]["file"]
+    assert required_variables(signing_key) == {"LIANFANG_CONSOLE_SIGNING_KEY_PEM"}
     postgres = SERVICES["postgres"]["environment"]["POSTGRES_PASSWORD"]
     assert required_variables(postgres) == {"LIANFANG_POSTGRES_PASSWORD"}
     text = (REPO / "docker-compose.yml").read_text(encoding="utf-8")

@@ -154,7 +154,8 @@ def test_containers_run_real_commands_with_settings_the_code_reads(
         assert args[:2] == [role, service]
         result = CliRunner().invoke(app, [*args, "--help"])
         assert result.exit_code == 0, result.output
-        env = configmap | {e["name"]: e["value"] for e in container["env"]}
+        # A value from a Secret (the console's TOTP key) stands in as a placeholder.
+        env = configmap | {e["name"]: e.get("value", "from-a-secret") for e in container["env"]}
         assert set(env) <= env_names(service), set(env) - env_names(service)
         settings, _ = settings_under(service, env, monkeypatch)
         (port,) = container["ports"]
@@ -177,8 +178,28 @@ def test_containers_run_real_commands_with_settings_the_code_reads(
 def test_the_secret_s_documented_keys_are_settings() -> None:
     text = (K8S / "base" / "kustomization.yaml").read_text(encoding="utf-8")
     keys = set(re.findall(r"--from-literal=(\w+)=", text))
-    assert keys == {"LIANFANG_POSTGRES_PASSWORD", "LIANFANG_INTAKE_IDENTITY_KEY"}
-    assert keys <= env_names("intake")
+    assert keys == {
+        "LIANFANG_POSTGRES_PASSWORD", "LIANFANG_INTAKE_IDENTITY_KEY", "LIANFANG_CONSOLE_TOTP_KEY"
+    }  # fmt: skip
+    assert keys - {"LIANFANG_CONSOLE_TOTP_KEY"} <= env_names("intake")
+    assert "LIANFANG_CONSOLE_TOTP_KEY" in env_names("console")
+
+
+def test_only_the_console_api_holds_sign_in_s_keys() -> None:
+    for overlay in OVERLAYS:
+        objects = render(f"overlays/{overlay}")
+        for name, deployment in of_kind(objects, "Deployment").items():
+            pod = deployment["spec"]["template"]["spec"]
+            (container,) = pod["containers"]
+            names = {e["name"] for e in container.get("env", [])}
+            volumes = {v["name"] for v in pod.get("volumes", [])}
+            if name == "console-api":
+                assert "LIANFANG_CONSOLE_SIGNING_KEY_FILE" in names
+                assert "LIANFANG_CONSOLE_TOTP_KEY" in names
+                assert "signing-key" in volumes
+            else:
+                assert not {n for n in names if "SIGNING_KEY" in n or "TOTP" in n}, name
+                assert "signing-key" not in volumes, name
 
 
 @pytest.mark.parametrize("overlay", sorted(OVERLAYS))

@@ -2,8 +2,9 @@
 import, and who held a role when (Art. 6, 14, 22, 25).
 
 An admin 管理员 manages the accounts of their own subtree; every change is an event with who, when
-and on what authority. Auditors and offices read along (an auditor's every query is recorded). The
-browser reaches these as `/api/console/accounts...` through the console's proxy.
+and on what authority. Auditors and offices read along (an auditor's every query is recorded).
+The browser calls them as `/api/console/accounts...`: the console's front door hands them the
+session's token as a bearer token, its CSRF header checked (bff/api.py); tools bring their own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.console.accounts.handlers import AccountChanges
 from services.console.accounts.imports import AccountDraft, ImportRejected, read_csv
 from services.console.accounts.model import USER_ID_PATTERN, AccountStatus
 from services.console.app import ConsoleApplication
@@ -103,6 +105,24 @@ class StatusChangeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    reason: str = _REASON
+    authority: str = _AUTHORITY
+
+
+class AccountChangeIn(BaseModel):
+    """A change of name, unit (a transfer 调动) or posts, with the reason and authority."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(None, min_length=1, max_length=100, description="The new name.")
+    unit_code: str | None = Field(
+        None, min_length=1, max_length=50,
+        description="The new unit (调入单位), within your subtree; the roles held must lie within "
+        "it (revoke the others first).",
+    )  # fmt: skip
+    posts: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+        None, max_length=20, description="The posts now held (职务), all of them."
+    )
     reason: str = _REASON
     authority: str = _AUTHORITY
 
@@ -293,6 +313,14 @@ def grant(user_id: str, body: GrantIn, who: Admin, app: ConsoleApp) -> AccountOu
 @router.post("/{user_id}/revocations", summary="Revoke a role, with the reason and authority")
 def revoke(user_id: str, body: RevocationIn, who: Admin, app: ConsoleApp) -> AccountOut:
     account = app.revoke_role(user_id, body.role, body.unit_code, body.reason, body.authority, who)
+    return _out(app, account)
+
+
+@router.post("/{user_id}/changes", summary="Change name, unit (a transfer 调动) or posts")
+def change(user_id: str, body: AccountChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
+    posts = None if body.posts is None else tuple(body.posts)
+    changes = AccountChanges(body.name, body.unit_code, posts)
+    account, _ = app.change_account(user_id, changes, body.reason, body.authority, who)
     return _out(app, account)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventsourcing.persistence import IntegrityError
+
 from services.console.accounts.as_of import account_at
 from services.console.accounts.imports import AccountDraft, ImportRejected, ImportRow, RowProblem
 from services.console.accounts.model import (
@@ -19,6 +21,7 @@ from services.console.accounts.model import (
     check_grant,
     check_manage,
     check_revoke,
+    check_transfer,
     check_user_id,
 )
 from shared.application import actor_of
@@ -30,6 +33,15 @@ if TYPE_CHECKING:
 
     from services.console.app import ConsoleApplication
     from shared.auth import Principal
+
+
+@dataclass(frozen=True)
+class AccountChanges:
+    """What to change of an account: None leaves a field as it is."""
+
+    name: str | None = None
+    unit_code: str | None = None
+    posts: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,15 @@ def _authority(value: str) -> str:
     return _text(value, "authority", "name the authority (依据: a document number or decision)")
 
 
+def _save(app: ConsoleApplication, *accounts: Account) -> None:
+    """Save, or Conflict (409) if another admin's change to the same account came first: the
+    store's optimistic concurrency keeps both from being recorded on the same version."""
+    try:
+        app.save(*accounts)
+    except IntegrityError:
+        raise Conflict("the account was changed meanwhile; read it again and retry") from None
+
+
 def account_of(app: ConsoleApplication, user_id: str) -> Account:
     """The account of a user id; NotFound if there is none."""
     return app.load(account_id_of(user_id), Account, "account")
@@ -75,7 +96,7 @@ def open_account(
 ) -> Account:
     """Open an account in the admin's subtree, with the roles the draft grants (Art. 6)."""
     account = _opened(app, draft, _authority(authority), by)
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -134,7 +155,7 @@ def grant_role(
     app.unit(unit_code, "unit_code")
     check_grant(app.org, by.user_id, by.unit_code, account, role, unit_code)
     account.grant(role, unit_code, _authority(authority), actor_of(by, "admin"), app.clock.now())
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -154,8 +175,33 @@ def revoke_role(
     why = _text(reason, "reason", "say why the role is revoked")
     account.revoke(role, unit_code, why, _authority(authority), actor_of(by, "admin"),
                    app.clock.now())  # fmt: skip
-    app.save(account)
+    _save(app, account)
     return account
+
+
+def change_account(
+    app: ConsoleApplication,
+    user_id: str,
+    changes: AccountChanges,
+    reason: str,
+    authority: str,
+    by: Principal,
+) -> tuple[Account, list[str]]:
+    """Change an account's name, unit (a transfer 调动, within the admin's subtree) or posts,
+    with the reason and authority; the account and the fields changed."""
+    account = _managed(app, user_id, by)
+    unit_code = account.unit_code if changes.unit_code is None else changes.unit_code
+    app.unit(unit_code)
+    check_transfer(app.org, by.user_id, by.unit_code, account, unit_code)
+    name = account.name if changes.name is None else _text(changes.name, "name", "name the person")
+    posts = account.posts if changes.posts is None else tuple(changes.posts)
+    why = _text(reason, "reason", "say why the account changes")
+    changed = account.change(
+        name, unit_code, posts, why, _authority(authority), actor_of(by, "admin"), app.clock.now()
+    )
+    if changed:
+        _save(app, account)
+    return account, changed
 
 
 def suspend_account(
@@ -166,7 +212,7 @@ def suspend_account(
     check_manage(app.org, by.user_id, by.unit_code, account, "suspends")
     why = _text(reason, "reason", "say why the account is suspended")
     account.suspend(why, _authority(authority), actor_of(by, "admin"), app.clock.now())
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -178,7 +224,7 @@ def reactivate_account(
     check_manage(app.org, by.user_id, by.unit_code, account, "re-activates")
     why = _text(reason, "reason", "say why the account is re-activated")
     account.reactivate(why, _authority(authority), actor_of(by, "admin"), app.clock.now())
-    app.save(account)
+    _save(app, account)
     return account
 
 
@@ -214,7 +260,7 @@ def import_accounts(
         found.append(RowProblem(0, "file", "no accounts in the file"))
     if found:
         raise ImportRejected(found)
-    app.save(*staged)  # one transaction: all or nothing
+    _save(app, *staged)  # one transaction: all or nothing
     return [a.user_id for a in staged]
 
 

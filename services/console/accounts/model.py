@@ -1,16 +1,18 @@
 """The directory of accounts 账户 and their role grants 授权, kept as events (Art. 6, 14, 22, 25).
 
 Who may act in the system, in which role, for which unit, is itself a fact on the record: an
-account is opened, each role is granted for a unit and revoked, the account is suspended and
-re-activated — each with who did it, when and on what authority (a document number or a decision),
-nothing overwritten. Replaying an account's events up to a moment tells who held what then.
+account is opened, its details change, each role is granted for a unit and revoked, the account
+is suspended and re-activated — each with who did it, when and on what authority (a document
+number or a decision), nothing overwritten. Replaying an account's events up to a moment tells
+who held what then.
 
 The rules (pure: the org tree is handed in):
 - An admin 管理员 manages only the accounts and grants within their own subtree (Art. 7,
   按照干部管理权限): the account's unit and the grant's unit both lie within the admin's unit.
 - A role is held for a unit of the tree within the account's own unit (a town's cadre holds no
   role for the district or for another town); nobody grants, revokes, suspends or re-activates
-  their own account (no one raises their own powers).
+  their own account (no one raises their own powers). A transfer 调动 to another unit strands
+  no role: the roles held must lie within the new unit.
 - The custodian 举报人信息保管员 grant names the unit whose petitioners it may reveal (Art. 22),
   and one account is never both custodian and auditor: who reveals is not who audits the reveals
   (Art. 22, 29).
@@ -32,8 +34,6 @@ from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from shared.orgtree import OrgDirectory
 
 ACCOUNT_NAMESPACE: Final = uuid5(NAMESPACE_URL, "urn:lianfang:console:account")
@@ -227,6 +227,39 @@ class Account(Aggregate):
     ) -> None:  # fmt: skip
         del self.grants[(Role(role), unit_code)]
 
+    def change(
+        self,
+        name: str,
+        unit_code: str,
+        posts: tuple[str, ...],
+        reason: str,
+        authority: str,
+        by: ActorRecord,
+        at: datetime,
+    ) -> list[str]:
+        """Change name, unit (a transfer 调动) or posts; the fields changed (none: no event)."""
+        changed = [
+            field
+            for field, old, new in (
+                ("name", self.name, name), ("unit_code", self.unit_code, unit_code),
+                ("posts", self.posts, posts),
+            )
+            if old != new
+        ]  # fmt: skip
+        if changed:
+            self._changed(
+                name=name, unit_code=unit_code, posts=list(posts), changed=changed, reason=reason,
+                authority=authority, changed_by=by, changed_at=at,
+            )  # fmt: skip
+        return changed
+
+    @event("DetailsChanged")
+    def _changed(
+        self, *, name: str, unit_code: str, posts: list[str], changed: list[str], reason: str,
+        authority: str, changed_by: ActorRecord, changed_at: datetime,
+    ) -> None:  # fmt: skip
+        self.name, self.unit_code, self.posts = name, unit_code, tuple(posts)
+
     def suspend(self, reason: str, authority: str, by: ActorRecord, at: datetime) -> None:
         """Suspend 停用 the account: no sign-in, its tokens refused; Conflict if suspended."""
         if self.suspension is not None:
@@ -305,15 +338,29 @@ def check_grant(
         )
 
 
+def check_transfer(
+    org: OrgDirectory, admin_user_id: str, admin_unit: str, account: Account, unit_code: str
+) -> None:
+    """Refuse moving an account to a unit outside the admin's subtree or by its owner (403), or
+    while it holds a role for a unit outside the new one (422: revoke that grant first)."""
+    check_manage(org, admin_user_id, admin_unit, account, "changes")
+    check_administers(org, admin_unit, unit_code, "the new unit")
+    stranded = sorted(
+        f"{g.role.value}@{g.unit_code}"
+        for g in account.grants.values()
+        if not org.is_within(g.unit_code, unit_code)
+    )
+    if stranded:
+        raise Invalid(
+            "unit_code",
+            f"a role is held for the account's own unit or one within it: revoke "
+            f"{', '.join(stranded)} before the move to {unit_code}",
+        )
+
+
 def check_revoke(
     org: OrgDirectory, admin_user_id: str, admin_unit: str, account: Account, unit_code: str
 ) -> None:
     """Refuse a revocation outside the admin's subtree or of one's own grant (403)."""
     check_manage(org, admin_user_id, admin_unit, account, "revokes roles on")
     check_administers(org, admin_unit, unit_code, "the grant's unit")
-
-
-def held_at(grants: Iterable[Grant], role: Role, units: Iterable[str]) -> list[Grant]:
-    """The grants of `role` for any of `units`."""
-    wanted = set(units)
-    return [g for g in grants if g.role is role and g.unit_code in wanted]

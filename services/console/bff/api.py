@@ -3,9 +3,10 @@
 - `/api/<service>/<path>` for intake, register, warning, assessment: passed on to that service of
   this node as the session's person (proxy.py); 401 without a live session, 403 without the CSRF
   header on a state-changing call.
-- `/api/console/<path>`: the console's own route `/<path>` (accounts/, signin/). A browser's call
-  carries the session cookie; `SessionBearer` checks its CSRF header and hands the route the
-  session's token as `Authorization: Bearer`, so the routes check callers as every service does.
+- `/api/console/<path>`: the console's own route `/<path>` (accounts/, signin/), as the four
+  services' routes are theirs. A browser's call carries the session cookie; `SessionBearer` checks
+  its CSRF header and hands the route the session's token as `Authorization: Bearer`, so the
+  routes check callers as every service does.
 - `/.well-known/jwks.json`: the issuer's public keys, for every service of every node.
 - everything else: the built web console (static.py).
 Every request body is bounded before it is read (limits.py, security review H4).
@@ -28,6 +29,7 @@ from services.console.bff.deps import (
     CurrentSession,
     FrontDoorDep,
     csrf_ok,
+    is_activity,
 )
 from services.console.bff.gateway import front_door
 from services.console.bff.limits import BodyLimit
@@ -109,7 +111,7 @@ class SessionBearer:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        session = self.door.live(request.cookies.get(SESSION_COOKIE))
+        session = self.door.live(request.cookies.get(SESSION_COOKIE), activity=is_activity(request))
         if session is None:
             await JSONResponse({"detail": NOT_SIGNED_IN}, status_code=401)(scope, receive, send)
             return

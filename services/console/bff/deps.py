@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, HTTPException, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from services.console.bff.sessions import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, Session
+from services.console.bff.sessions import (
+    BACKGROUND_HEADER,
+    CSRF_COOKIE,
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    Session,
+)
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, get_principal
 
@@ -37,6 +43,11 @@ def get_front_door(request: Request) -> FrontDoor:
 FrontDoorDep = Annotated["FrontDoor", Depends(get_front_door)]
 
 
+def is_activity(request: Request) -> bool:
+    """Whether a call is the person's doing, not the console polling by itself."""
+    return request.headers.get(BACKGROUND_HEADER) != "1"
+
+
 def csrf_ok(method: str, header: str | None, session: Session) -> bool:
     """Whether a call may go ahead: a safe method, or the session's CSRF value in the header."""
     if method in SAFE_METHODS:
@@ -47,7 +58,7 @@ def csrf_ok(method: str, header: str | None, session: Session) -> bool:
 def get_session(request: Request, door: FrontDoorDep) -> Session:
     """The caller's live session (401 when none or timed out; 403 when a state-changing call
     lacks the CSRF header)."""
-    session = door.live(request.cookies.get(SESSION_COOKIE))
+    session = door.live(request.cookies.get(SESSION_COOKIE), activity=is_activity(request))
     if session is None:
         raise HTTPException(401, NOT_SIGNED_IN)
     if not csrf_ok(request.method, request.headers.get(CSRF_HEADER), session):
@@ -70,9 +81,9 @@ def get_console_caller(
     door: FrontDoorDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller of a console route: the browser's session if it brings one (CSRF checked),
-    else the bearer token, checked as every service checks it."""
-    if request.cookies.get(SESSION_COOKIE):
+    """The caller of a console route: the bearer token if one is given, checked as every
+    service checks it; else the browser's session (CSRF checked)."""
+    if credentials is None and request.cookies.get(SESSION_COOKIE):
         return session_principal(get_session(request, door))
     return get_principal(request, runtime, credentials)
 

@@ -70,10 +70,11 @@ class FrontDoor:
             signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me
         )
 
-    def live(self, session_id: str | None) -> Session | None:
+    def live(self, session_id: str | None, *, activity: bool = True) -> Session | None:
         """The session of that id with a token valid for a while yet; None (and the session
-        ended) when idle too long, or when the account may no longer sign in."""
-        session = self.sessions.get(session_id)
+        ended) when idle too long, or when the account may no longer sign in. A call that is no
+        person's `activity` (background polling) does not keep the session alive."""
+        session = self.sessions.get(session_id, touch=activity)
         if session is None:
             return None
         if session.token_expires_at - self.clock.now() > self.token_ttl / 2:
@@ -103,7 +104,7 @@ class FrontDoor:
             "roles": sorted(r.value for r in roles),
             "grants": [{"role": r.value, "unit_code": u} for r, u in person.grants],
             "second_factor": enrolled,
-            "second_factor_required": self.rules.needs_second_factor(person.roles_here),
+            "second_factor_required": self.rules.needs_second_factor(person.all_roles),
             "withheld_roles": sorted(r.value for r in withheld),
             "idle_timeout_seconds": int(self.sessions.idle_timeout.total_seconds()),
         }
@@ -152,9 +153,16 @@ def front_door(app: ConsoleApplication, settings: ConsoleSettings, clock: Clock)
     """The front door of a console process, from its settings: the signing key (PEM file; the
     dev key in dev mode, refused missing otherwise), the rules, the services' addresses."""
     common, signin = settings.common, settings.signin
-    key = signin.require_keys(common.data_dir, dev=signin.dev)
+    key = signin.require_keys(common)
+    issuer = TokenIssuer(
+        key,
+        common.jwt_issuer,
+        clock,
+        max_ttl=timedelta(hours=common.token_max_ttl_hours),
+        also_published=signin.published_keys(),
+    )
     return FrontDoor(
-        issuer=TokenIssuer(key, common.jwt_issuer, clock),
+        issuer=issuer,
         clock=clock,
         org=app.org,
         node_id=common.node_id,
@@ -162,5 +170,5 @@ def front_door(app: ConsoleApplication, settings: ConsoleSettings, clock: Clock)
         proxy=settings.proxy,
         token_ttl=timedelta(minutes=signin.token_ttl_minutes),
         rules=app.signin.rules,
-        secure_cookies=not signin.dev,
+        secure_cookies=not common.dev_mode,
     )

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 SESSION_COOKIE = "lianfang_session"
 CSRF_COOKIE = "lianfang_csrf"
 CSRF_HEADER = "X-Lianfang-CSRF"
+BACKGROUND_HEADER = "X-Lianfang-Background"
+"""Set (to 1) on calls the console makes by itself (polling the to-dos): they are not activity,
+so they do not keep an idle session alive."""
 
 
 @dataclass
@@ -92,8 +95,9 @@ class SessionStore:
             self._sessions[_key(session_id)] = session
         return session_id, session
 
-    def get(self, session_id: str | None) -> Session | None:
-        """The live session of that id, touched now; None (and ended) when idle too long."""
+    def get(self, session_id: str | None, *, touch: bool = True) -> Session | None:
+        """The live session of that id, touched now unless `touch` is false (a background call);
+        None (and ended) when idle too long."""
         if not session_id:
             return None
         now = self._clock.now()
@@ -105,7 +109,8 @@ class SessionStore:
             if now - session.last_seen_at >= self._idle_timeout:
                 del self._sessions[key]
                 return None
-            session.last_seen_at = now
+            if touch:
+                session.last_seen_at = now
             return session
 
     def end(self, session_id: str | None) -> None:

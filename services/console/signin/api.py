@@ -10,6 +10,7 @@ code is needed, 423 with `locked_until` when locked out.
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
@@ -31,6 +32,8 @@ from services.console.signin.model import MAX_PASSWORD_LENGTH
 from shared.auth import Principal, Role
 from shared.deps import application_of
 from shared.errors import Forbidden, NotFound
+
+log = logging.getLogger(__name__)
 
 ConsoleApp = Annotated[ConsoleApplication, Depends(application_of(ConsoleApplication))]
 
@@ -107,6 +110,14 @@ class ReasonIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500, description="Why (e.g. 电话核实本人).")
 
 
+class PasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: str = Field(
+        min_length=1, max_length=MAX_PASSWORD_LENGTH, description="至少 12 个字符, 含 3 类字符."
+    )
+
+
 class CredentialOut(BaseModel):
     """What an admin sees of a person's credential: never the hash nor the secret."""
 
@@ -149,18 +160,24 @@ async def sign_in(request: Request, app: ConsoleApp, door: FrontDoorDep) -> Resp
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         return JSONResponse({"detail": "请以 application/json 提交"}, status_code=415)
     body = _parse_sign_in(await request.body())
+    # Logged: the user id tried and the outcome; never the password or the code.
     try:
         signed = app.sign_in(body.user_id, body.password, body.totp)
     except SecondFactorNeeded as needed:
+        log.info("sign-in needs a second factor: %s", body.user_id)
         return JSONResponse({"detail": str(needed), "second_factor": "required"}, status_code=401)
     except SignInRefused as refused:
+        log.warning("sign-in refused: %s", body.user_id)
         return JSONResponse({"detail": str(refused)}, status_code=401)
     except AccountLocked as locked:
+        log.warning("sign-in refused, locked out until %s: %s", locked.until, body.user_id)
         return JSONResponse(
             {"detail": str(locked), "locked_until": locked.until.isoformat()}, status_code=423
         )
+    log.info("signed in: %s", body.user_id)
     credential = app.credential(body.user_id)
     enrolled = credential is not None and credential.has_second_factor
+    door.sessions.end(request.cookies.get(SESSION_COOKIE))  # a new id at every sign-in
     session_id, session = door.open(signed, enrolled=enrolled)
     response = JSONResponse(SessionOut(user=Me.model_validate(session.me)).model_dump())
     set_session_cookies(response, session_id, session.csrf, secure=door.secure_cookies)
@@ -236,6 +253,18 @@ def credential(user_id: str, caller: ConsoleCaller, app: ConsoleApp) -> Credenti
     admin = _admin(caller)
     found = app.credential_status(user_id, admin)
     return CredentialOut.model_validate(found)
+
+
+@admin_routes.put(
+    "/{user_id}/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Set a person's first password, or reset a forgotten one (an admin over its unit)",
+)
+def reset_password(
+    user_id: str, body: PasswordIn, caller: ConsoleCaller, app: ConsoleApp, door: FrontDoorDep
+) -> None:
+    app.reset_password(user_id, body.password, _admin(caller))
+    door.sessions.end_all_of(user_id)  # whoever held the old password is signed out
 
 
 @admin_routes.post(

@@ -7,16 +7,18 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.console.signin.factors import PasswordHashing, SecretSealer
 from services.console.signin.handlers import SignInKit
 from services.console.signin.model import SignInRules
 from shared.auth import Role, SigningKey
+from shared.keys import dev_signing_key
+from shared.settings import CommonSettings
 
 DEV_TOTP_KEY_FILE = "dev-totp-key"
-DEV_SIGNING_KEY_FILE = "dev-signing-key.pem"
+"""Beside the development signing key (shared/keys.py), in dev mode only."""
 
 
 class MissingSecret(RuntimeError):
@@ -26,9 +28,7 @@ class MissingSecret(RuntimeError):
 class SignInSettings(BaseSettings):
     """The district's sign-in rules and keys; the defaults are GB/T 22239-2019 level 3's."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="LIANFANG_CONSOLE_", extra="ignore", populate_by_name=True
-    )
+    model_config = SettingsConfigDict(env_prefix="LIANFANG_CONSOLE_", extra="ignore")
 
     min_password_length: int = Field(12, ge=8, le=64, description="口令最短长度.")
     min_character_classes: int = Field(
@@ -50,39 +50,33 @@ class SignInSettings(BaseSettings):
         None, description="PEM file of the Ed25519 key that signs tokens (the dev key in dev mode)."
     )
     signing_key_id: str | None = Field(None, description="Key id (kid) of the signing key.")
-    environment: str = Field(
-        "", validation_alias=AliasChoices("LIANFANG_ENV"), description="`dev` on a laptop."
+    previous_signing_key_files: list[Path] = Field(
+        default_factory=list,
+        description="PEM files of keys that no longer sign but stay published in the JWKS until "
+        "the tokens they signed have expired (key rotation).",
     )
     totp_key: SecretStr | None = Field(
         None, description="Fernet key sealing the TOTP secrets in the store (required outside dev; "
         "in dev a key file under the data folder).",
     )  # fmt: skip
 
-    @property
-    def dev(self) -> bool:
-        """Dev mode (LIANFANG_ENV=dev): keys may be made up and kept under the data folder."""
-        return self.environment == "dev"
-
-    def signing_key(self, data_dir: Path, *, dev: bool) -> SigningKey:
+    def signing_key(self, common: CommonSettings) -> SigningKey:
         """The Ed25519 key tokens are signed with: the PEM file of `signing_key_file`; in dev
-        mode without one, the dev key under `data_dir` (made on first use); MissingSecret else."""
+        mode without one, the node's development key (shared/keys.py), whose JWKS the services
+        check with; MissingSecret otherwise."""
         path = self.signing_key_file
         if path is None:
-            if not dev:
+            if not common.dev_mode:
                 raise MissingSecret(
                     "LIANFANG_CONSOLE_SIGNING_KEY_FILE is not set: the console signs tokens only "
-                    "with a key it is given outside dev mode (see docs/runbook.md, keys)"
+                    "with a key it is given outside dev mode (docs/runbook.md, keys)"
                 )
-            path = data_dir / DEV_SIGNING_KEY_FILE
-            if not path.exists():
-                _write_private(path, SigningKey.generate("dev-console").to_pem().decode("ascii"))
-        try:
-            pem = path.read_bytes()
-        except OSError as exc:
-            raise MissingSecret(f"cannot read the signing key {path}: {exc}") from exc
-        return SigningKey.from_pem(
-            pem, self.signing_key_id or ("dev-console" if dev else path.stem)
-        )
+            return dev_signing_key(common.dev_key_file)
+        return _key_of(path, self.signing_key_id)
+
+    def published_keys(self) -> list[SigningKey]:
+        """Keys no longer signing but still published in the JWKS (rotation, docs/runbook.md)."""
+        return [_key_of(path, None) for path in self.previous_signing_key_files]
 
     def rules(self) -> SignInRules:
         return SignInRules(
@@ -95,33 +89,43 @@ class SignInSettings(BaseSettings):
             second_factor_roles=frozenset(self.second_factor_roles),
         )
 
-    def kit(self, data_dir: Path, *, dev: bool) -> SignInKit:
+    def kit(self, common: CommonSettings) -> SignInKit:
         """The rules, an argon2id hasher and the TOTP sealer (with no key outside dev mode when
         none is set: `require_keys` then refuses to serve)."""
-        return SignInKit(
-            self.rules(), PasswordHashing(), SecretSealer(self.totp_key_(data_dir, dev))
-        )
+        return SignInKit(self.rules(), PasswordHashing(), SecretSealer(self.totp_key_(common)))
 
-    def require_keys(self, data_dir: Path, *, dev: bool) -> SigningKey:
+    def require_keys(self, common: CommonSettings) -> SigningKey:
         """The signing key, after checking the TOTP key: MissingSecret names what is missing."""
-        if self.totp_key_(data_dir, dev) is None:
+        if self.totp_key_(common) is None:
             raise MissingSecret(
                 "LIANFANG_CONSOLE_TOTP_KEY is not set: the console will not make up the key "
                 "that seals TOTP secrets outside dev mode (a Fernet key: "
                 "python -c 'from cryptography.fernet import Fernet; "
                 "print(Fernet.generate_key().decode())')"
             )
-        return self.signing_key(data_dir, dev=dev)
+        return self.signing_key(common)
 
-    def totp_key_(self, data_dir: Path, dev: bool) -> str | None:
+    def totp_key_(self, common: CommonSettings) -> str | None:
         if self.totp_key is not None:
             return self.totp_key.get_secret_value()
-        if not dev:
+        if not common.dev_mode:
             return None
-        path = data_dir / DEV_TOTP_KEY_FILE
+        path = common.dev_key_file.with_name(DEV_TOTP_KEY_FILE)
         if not path.exists():
             _write_private(path, SecretSealer.generate_key())
         return path.read_text().strip()
+
+
+def _key_of(path: Path, kid: str | None) -> SigningKey:
+    """The key of a PEM file; its kid as given, else its thumbprint."""
+    try:
+        pem = path.read_bytes()
+    except OSError as exc:
+        raise MissingSecret(f"cannot read the signing key {path}: {exc}") from exc
+    if kid:
+        return SigningKey.from_pem(pem, kid)
+    # The kid `lianfang keys new` printed: the key's RFC 7638 thumbprint.
+    return SigningKey.from_pem(pem, SigningKey.from_pem(pem, "pending").thumbprint())
 
 
 def _write_private(path: Path, text: str) -> None:

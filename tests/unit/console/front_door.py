@@ -3,6 +3,7 @@ HTTP service behind its proxy (uvicorn on a free port) that says what reached it
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from contextlib import contextmanager
@@ -23,11 +24,12 @@ from services.console.settings import ConsoleSettings
 from services.console.signin.factors import SecretSealer
 from services.console.signin.handlers import Person
 from services.console.signin.settings import SignInSettings
-from shared.auth import Principal, Role, SigningKey, StaticJwks, TokenError, TokenVerifier
+from shared.auth import Principal, Role, StaticJwks, TokenError, TokenVerifier
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from tests.support.processes import free_port
+from tests.support.tokens import TEST_KEY, TEST_KEY_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -53,7 +55,7 @@ def _console_with_people(
 ) -> ConsoleApplication:
     """The console with the people's accounts opened in its directory and their passwords set."""
     assert isinstance(settings, ConsoleSettings)
-    kit = settings.signin.kit(settings.common.data_dir, dev=False)
+    kit = settings.signin.kit(settings.common)
     app = ConsoleApplication(env, clock=clock, org=org, signin=kit)
     for person in PEOPLE.values():
         draft = AccountDraft(person.user_id, person.name, person.unit_code, grants=person.grants)
@@ -64,14 +66,13 @@ def _console_with_people(
 
 def console_settings(tmp_path: Path, service_url: str) -> ConsoleSettings:
     """Production-like settings (no dev mode): a signing key file and a TOTP key are given."""
-    key_file = tmp_path / "console-signing-key.pem"
-    key_file.write_bytes(SigningKey.generate("test-console").to_pem())
     return ConsoleSettings(
         common=CommonSettings(store="memory", data_dir=tmp_path / "data"),
         signin=SignInSettings(
-            environment="production",  # whatever the suite's LIANFANG_ENV: Secure cookies
-            signing_key_file=key_file,
-            signing_key_id="test-console",
+            # The suite's key: what every runtime of the tests checks tokens with, the console's
+            # own routes (/api/console/...) included.
+            signing_key_file=TEST_KEY_FILE,
+            signing_key_id=TEST_KEY.kid,
             totp_key=SecretSealer.generate_key(),  # type: ignore[arg-type]  # SecretStr accepts str
         ),
         proxy=ProxySettings(
@@ -80,6 +81,8 @@ def console_settings(tmp_path: Path, service_url: str) -> ConsoleSettings:
             warning_url="http://127.0.0.1:9",  # nothing listens: a 502
             assessment_url=service_url,
             max_body_bytes=4096,
+            max_import_body_bytes=64 * 1024,
+            read_timeout_seconds=1,
             dist_dir=tmp_path / "dist",
         ),
     )
@@ -114,6 +117,8 @@ class EchoService:
 
         @self.api.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
         async def echo(path: str, request: Request) -> JSONResponse:
+            if path == "slow":
+                await asyncio.sleep(2)
             if path == "refuse-422":
                 detail = [{"loc": ["body", "unit_code"], "msg": "unknown unit", "type": "x"}]
                 return JSONResponse({"detail": detail}, status_code=422)

@@ -236,3 +236,22 @@ class SignInStory(Story[ServiceApplication]):
         credential = handlers.credential_of(app, OFFICER.user_id)
         assert isinstance(credential, Credential)
         assert "PasswordChanged" in event_names(app, OFFICER.user_id)
+
+    def test_two_attempts_at_once_are_both_counted(
+        self, app: ConsoleApplication, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # One attempt loads the credential; another is saved meanwhile; the first's save then
+        # finds the credential changed, and is checked again on the new state.
+        stale = handlers.credential_of(app, OFFICER.user_id)
+        self.sign_in(app, OFFICER, PASSWORD)
+        real = handlers.credential_of
+        handed = iter([stale])
+        monkeypatch.setattr(
+            handlers, "credential_of", lambda a, u: next(handed, None) or real(a, u)
+        )
+        with pytest.raises(SignInRefused):
+            self.sign_in(app, OFFICER, OTHER)
+        monkeypatch.undo()
+        assert event_names(app, OFFICER.user_id) == [
+            "PasswordSet", "SignInSucceeded", "SignInFailed",
+        ]  # fmt: skip

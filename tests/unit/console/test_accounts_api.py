@@ -81,6 +81,17 @@ def test_an_admin_opens_grants_suspends_and_reactivates(api: Api) -> None:
     assert api.get("/accounts/nobody", api.town_admin).status_code == 404
 
 
+def test_a_transfer_over_http(api: Api) -> None:
+    api.open("th-zhao", "QX-TH-CZS")
+    body = {"unit_code": "QX-TH-GHB", "reason": "调动", "authority": DECISION}
+    moved = api.post("/accounts/th-zhao/changes", body, api.town_admin)
+    assert (moved.status_code, moved.json()["unit_name"]) == (200, "太和镇规划建设办公室")
+    away = api.post("/accounts/th-zhao/changes", body | {"unit_code": "QX-TP"}, api.town_admin)
+    assert away.status_code == 403
+    no_reason = api.post("/accounts/th-zhao/changes", body | {"reason": ""}, api.town_admin)
+    assert no_reason.json()["detail"][0]["loc"] == ["body", "reason"]
+
+
 def test_outside_the_subtree_is_403_naming_the_rule(api: Api) -> None:
     assert api.open("tp-li", "QX-TP").status_code == 201
     refusals = [

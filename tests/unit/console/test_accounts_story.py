@@ -13,22 +13,24 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.console.accounts import handlers
+from services.console.accounts.handlers import AccountChanges
 from services.console.accounts.imports import AccountDraft
 from services.console.accounts.model import AccountStatus
 from services.console.app import ConsoleApplication
 from services.console.contract import translate
 from shared.auth import Principal, Role
-from shared.clock import BEIJING
+from shared.clock import BEIJING, ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import parse_event
 from shared.events.console import AccountReactivated, AccountSuspended
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
-from tests.support.stores import InMemory, OnSQLite, Story
+from tests.support.stores import InMemory, OnSQLite, Story, sqlite_env
 
 if TYPE_CHECKING:
-    from shared.clock import ManualClock
+    from pathlib import Path
 
 DISTRICT_ADMIN = Principal("qx-admin", frozenset({Role.ADMIN}), "QX", "区管理员")
 TOWN_ADMIN = Principal("th-admin", frozenset({Role.ADMIN}), "QX-TH", "太和镇管理员")
@@ -130,6 +132,35 @@ class AccountsStory(Story[ConsoleApplication]):
             app.suspend_account("th-admin", "自停", DECISION, TOWN_ADMIN)
         assert app.account("th-admin").roles == {Role.ADMIN}
         assert app.account("qx-wang").roles == {Role.CUSTODIAN}
+
+    def test_a_transfer_keeps_the_history_and_strands_no_role(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        app.open_account(
+            draft("th-zhao", "QX-TH-CZS", (Role.OFFICER, "QX-TH-CZS")), DECISION, TOWN_ADMIN
+        )
+        before = clock.now()
+        clock.advance(DAY)
+        move = AccountChanges(unit_code="QX-TH-GHB", posts=("规划员",))
+        # The officer role for 财政所 would be stranded: revoke it first.
+        with pytest.raises(Invalid, match="revoke officer@QX-TH-CZS") as stranded:
+            app.change_account("th-zhao", move, "调动", DECISION, TOWN_ADMIN)
+        assert stranded.value.field == "unit_code"
+        with pytest.raises(Forbidden, match=r"Art\. 7"):  # a town admin cannot move it away
+            app.change_account("th-zhao", AccountChanges(unit_code="QX-TP"), "调动", DECISION,
+                               TOWN_ADMIN)  # fmt: skip
+        app.revoke_role("th-zhao", Role.OFFICER, "QX-TH-CZS", "调动", DECISION, TOWN_ADMIN)
+        account, changed = app.change_account("th-zhao", move, "调动", DECISION, TOWN_ADMIN)
+        assert changed == ["unit_code", "posts"]
+        assert (account.unit_code, account.posts, account.name) == ("QX-TH-GHB", ("规划员",),
+                                                                   "th-zhao")  # fmt: skip
+        _, nothing = app.change_account("th-zhao", move, "调动", DECISION, TOWN_ADMIN)
+        assert nothing == []  # no event for no change
+        assert [r.user_id for r in app.list_accounts("QX-TH-GHB")] == ["th-zhao"]
+        assert app.list_accounts("QX-TH-CZS") == []
+        # Who was the 财政所's officer yesterday is still on the record.
+        assert [h.user_id for h in app.holders(Role.OFFICER, "QX-TH-CZS", before)] == ["th-zhao"]
+        assert app.holders(Role.OFFICER, "QX-TH-CZS") == []
 
     def test_suspension_and_reactivation(self, app: ConsoleApplication, clock: ManualClock) -> None:
         app.open_account(draft("th-chen", "QX-TH", (Role.OFFICE, "QX-TH")), DECISION, TOWN_ADMIN)
@@ -251,3 +282,21 @@ class TestAccountsInMemory(InMemory, AccountsStory):
 
 class TestAccountsOnSQLite(OnSQLite, AccountsStory):
     pass
+
+
+def test_two_admins_changing_one_account_at_once_record_one_change(tmp_path: Path) -> None:
+    """Two console processes on one store: the later save of a stale account is a Conflict."""
+    env, org = sqlite_env(tmp_path / "console.db"), OrgDirectory.from_json(DEFAULT_ORG_SEED)
+    first = ConsoleApplication(env, clock=ManualClock(), org=org)
+    second = ConsoleApplication(env, clock=ManualClock(), org=org)
+    try:
+        first.open_account(draft("th-chen", "QX-TH"), DECISION, DISTRICT_ADMIN)
+        stale = first.account("th-chen")
+        second.grant_role("th-chen", Role.OFFICE, None, DECISION, TOWN_ADMIN)
+        stale.grant(Role.LEADER, "QX-TH", DECISION, {"user_id": "qx-admin"}, first.clock.now())
+        with pytest.raises(Conflict, match="changed meanwhile"):
+            handlers._save(first, stale)
+        assert first.account("th-chen").roles == {Role.OFFICE}
+    finally:
+        first.close()
+        second.close()

@@ -8,6 +8,7 @@ the browser change anything (CSRF), and fifteen idle minutes end the session.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,9 @@ import pytest
 from services.console.app import ConsoleApplication
 from services.console.bff.sessions import CSRF_COOKIE, SESSION_COOKIE
 from services.console.signin.factors import new_enrolment, totp_code
+from shared.auth import Role
 from shared.clock import ManualClock
+from tests.support.tokens import TEST_KEY, bearer
 from tests.unit.console.front_door import (
     ADMIN,
     OFFICE,
@@ -95,12 +98,20 @@ def test_signing_in_sets_an_httponly_session_cookie_and_a_readable_csrf_one(
     assert client.get("/api/session").json()["user"] == me
 
 
-def test_unknown_user_and_wrong_password_get_the_same_answer(client: TestClient) -> None:
+def test_unknown_user_and_wrong_password_get_the_same_answer(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     unknown = sign_in(client, "u-nobody")
     wrong = sign_in(client, OFFICER.user_id, "Wrong-guess-2026")
     assert unknown.status_code == wrong.status_code == 401
     assert unknown.json() == wrong.json() == {"detail": "用户名或密码错误"}
     assert SESSION_COOKIE not in client.cookies
+    sign_in(client, OFFICER.user_id)
+    assert "sign-in refused: u-th-officer" in caplog.text
+    assert "signed in: u-th-officer" in caplog.text
+    assert "Wrong-guess-2026" not in caplog.text
+    assert PASSWORD not in caplog.text
 
 
 def test_a_form_post_or_a_bad_body_signs_nobody_in(client: TestClient) -> None:
@@ -181,6 +192,25 @@ def test_calls_reach_the_service_as_the_signed_in_person(
     assert "warning" in down.json()["detail"]
 
 
+def test_bodies_are_bounded_and_slow_services_time_out(client: TestClient) -> None:
+    sign_in(client, OFFICER.user_id)
+    rows = "code,name\n" + "QX-TH-X,某单位\n" * 400  # about 6 KB: over the 4 KB of a form
+    too_large = client.post(
+        "/api/register/units", content=rows, headers={**csrf(client), "Content-Type": "text/csv"}
+    )
+    assert too_large.status_code == 413
+    imported = client.post(
+        "/api/register/units/import",
+        content=rows,
+        headers={**csrf(client), "Content-Type": "text/csv"},
+    )
+    assert imported.status_code == 200  # an import may be larger
+    assert len(imported.json()["body"].encode()) == len(rows.encode())
+    slow = client.get("/api/register/slow")
+    assert slow.status_code == 504
+    assert "register" in slow.json()["detail"]
+
+
 def test_a_state_changing_call_without_the_csrf_header_is_refused(client: TestClient) -> None:
     sign_in(client, OFFICER.user_id)
     forged = client.post("/api/intake/information", json={"summary": "forged"})
@@ -212,6 +242,33 @@ def test_fifteen_idle_minutes_end_the_session(client: TestClient, clock: ManualC
     assert client.get("/api/session").status_code == 401
 
 
+def test_the_consoles_own_polling_does_not_keep_a_session_alive(
+    client: TestClient, clock: ManualClock
+) -> None:
+    sign_in(client, OFFICER.user_id)
+    polling = {"X-Lianfang-Background": "1"}
+    for _ in range(2):
+        clock.advance(timedelta(minutes=7))
+        assert client.get("/api/register/to-dos", headers=polling).status_code == 200
+    clock.advance(timedelta(minutes=1))  # 15 minutes since the person last did anything
+    assert client.get("/api/session", headers=polling).status_code == 401
+
+
+def test_the_consoles_own_routes_take_the_session(
+    client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
+) -> None:
+    secret = new_enrolment(ADMIN.user_id).secret
+    app = front[0].app
+    assert isinstance(app, ConsoleApplication)
+    app.enrol_known_secret(ADMIN.user_id, secret, {"user_id": "setup"})
+    sign_in(client, ADMIN.user_id, totp=totp_code(secret, clock.now()))
+    listed = client.get("/api/console/accounts", params={"within": "QX-TH"})
+    assert listed.status_code == 200, listed.text
+    assert "u-th-officer" in listed.text
+    forged = client.post("/api/console/accounts/u-th-officer/suspend", json={})
+    assert forged.status_code == 403  # no CSRF header: refused before the route
+
+
 def test_a_suspended_person_is_signed_out_within_minutes(
     client: TestClient, front: tuple[Runtime, TestClient], clock: ManualClock
 ) -> None:
@@ -222,6 +279,42 @@ def test_a_suspended_person_is_signed_out_within_minutes(
     clock.advance(timedelta(minutes=6))  # the token nears its end: renewing reads the account
     assert client.get("/api/register/x").status_code == 401
     assert sign_in(client, OFFICER.user_id).json() == {"detail": "用户名或密码错误"}
+
+
+def test_an_admin_sets_a_first_password_through_the_api(
+    client: TestClient, front: tuple[Runtime, TestClient]
+) -> None:
+    admin = bearer(front[0], "u-qx-admin", [Role.ADMIN], "QX")
+    weak = client.put(
+        "/api/console/credentials/u-th-officer/password", json={"password": "short"}, headers=admin
+    )
+    assert weak.status_code == 422
+    assert weak.json()["detail"][0]["loc"] == ["body", "password"]
+    sign_in(client, OFFICER.user_id)  # the old password's session ends with the reset
+    reset = client.put(
+        "/api/console/credentials/u-th-officer/password",
+        json={"password": "Reset-by-admin-2026"},
+        headers=admin,
+    )
+    assert reset.status_code == 204
+    assert client.get("/api/session").status_code == 401
+    assert sign_in(client, OFFICER.user_id).status_code == 401
+    assert sign_in(client, OFFICER.user_id, "Reset-by-admin-2026").status_code == 200
+    officer = bearer(front[0], "u-th-officer", [Role.OFFICER], "QX-TH")
+    refused = client.put(
+        "/api/console/credentials/u-th-office/password", json={"password": "Reset-by-admin-2026"},
+        headers=officer,
+    )  # fmt: skip
+    assert refused.status_code == 403
+
+
+def test_signing_in_again_replaces_the_session(client: TestClient) -> None:
+    sign_in(client, OFFICER.user_id)
+    before = client.cookies[SESSION_COOKIE]
+    sign_in(client, OFFICER.user_id)
+    assert client.cookies[SESSION_COOKIE] != before
+    client.cookies.set(SESSION_COOKIE, before)
+    assert client.get("/api/session").status_code == 401  # the old id opens nothing
 
 
 def test_signing_out_ends_the_session(client: TestClient) -> None:
@@ -267,7 +360,7 @@ def test_an_admin_unlocks_a_locked_out_account(
 def test_the_issuer_publishes_its_public_key_only(client: TestClient) -> None:
     [key] = client.get("/.well-known/jwks.json").json()["keys"]
     assert (key["kty"], key["crv"], key["alg"], key["kid"]) == (
-        "OKP", "Ed25519", "EdDSA", "test-console",
+        "OKP", "Ed25519", "EdDSA", TEST_KEY.kid,
     )  # fmt: skip
     assert "d" not in key  # the private part never leaves
 

@@ -23,10 +23,9 @@ if TYPE_CHECKING:
 
 
 def production(**settings: object) -> CommonSettings:
-    # Explicitly not dev mode, whatever the suite's LIANFANG_ENV (tests/conftest.py sets dev).
-    return CommonSettings.model_validate(
-        {"env": "prod", "jwks_file": None, "jwks_url": None, **settings}
-    )
+    """Settings outside dev mode whatever the test process's environment says."""
+    given = {"env": "prod", "jwks_file": None, "jwks_url": None, **settings}
+    return CommonSettings.model_validate(given)
 
 
 def test_production_without_a_jwks_source_has_no_keys() -> None:
