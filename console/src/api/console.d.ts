@@ -92,6 +92,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{user_id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change name, unit (a transfer 调动) or posts */
+        post: operations["change_accounts__user_id__changes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{user_id}/grants": {
         parameters: {
             query?: never;
@@ -285,6 +302,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credentials/{user_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a person's first password, or reset a forgotten one (an admin over its unit) */
+        put: operations["reset_password_credentials__user_id__password_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/{user_id}/second-factor": {
         parameters: {
             query?: never;
@@ -374,6 +408,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccountChangeIn
+         * @description A change of name, unit (a transfer 调动) or posts, with the reason and authority.
+         */
+        AccountChangeIn: {
+            /**
+             * Authority
+             * @description On what authority (依据): the document number or decision, e.g. 清新纪发〔2026〕12号.
+             */
+            authority: string;
+            /**
+             * Name
+             * @description The new name.
+             */
+            name?: string | null;
+            /**
+             * Posts
+             * @description The posts now held (职务), all of them.
+             */
+            posts?: string[] | null;
+            /**
+             * Reason
+             * @description Why (原因).
+             */
+            reason: string;
+            /**
+             * Unit Code
+             * @description The new unit (调入单位), within your subtree; the roles held must lie within it (revoke the others first).
+             */
+            unit_code?: string | null;
+        };
         /**
          * AccountIn
          * @description An account to open in the admin's subtree (Art. 6).
@@ -749,6 +814,14 @@ export interface components {
              */
             new_password: string;
         };
+        /** PasswordIn */
+        PasswordIn: {
+            /**
+             * Password
+             * @description 至少 12 个字符, 含 3 类字符.
+             */
+            password: string;
+        };
         /** ReasonIn */
         ReasonIn: {
             /**
@@ -1041,6 +1114,41 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_accounts__user_id__changes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountChangeIn"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -1497,6 +1605,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CredentialOut"];
                 };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reset_password_credentials__user_id__password_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {
