@@ -5,6 +5,7 @@ import { useSession } from "@/stores/session";
 // Every screen is its own chunk: the sign-in page loads only what it needs.
 const routes: RouteRecordRaw[] = [
   { path: "/login", name: "login", component: () => import("@/views/LoginView.vue"), meta: { public: true, title: "登录" } },
+  { path: "/enrol", name: "enrol", component: () => import("@/views/EnrolView.vue"), meta: { title: "绑定动态口令" } },
   {
     path: "/",
     component: () => import("@/layouts/ConsoleLayout.vue"),
@@ -29,7 +30,10 @@ router.beforeEach(async (to) => {
   const session = useSession();
   if (to.meta.public) return true;
   const me = await session.load();
-  return me ? true : { name: "login", query: { next: to.fullPath } };
+  if (!me) return { name: "login", query: { next: to.fullPath } };
+  // A privileged role waits for an authenticator: enrol first (docs/sign-in.md).
+  if (me.withheld_roles?.length && to.name !== "enrol") return { name: "enrol" };
+  return true;
 });
 
 router.afterEach((to) => {

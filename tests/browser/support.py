@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import ViewportSize
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 REPO = Path(__file__).resolve().parents[2]
 CONSOLE = REPO / "console"
@@ -23,8 +24,22 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-OFFICE_SCREEN = {"width": 1366, "height": 768}
-PHONE_SCREEN = {"width": 390, "height": 844}
+OFFICE_SCREEN: ViewportSize = {"width": 1366, "height": 768}
+PHONE_SCREEN: ViewportSize = {"width": 390, "height": 844}
+
+
+def open_context(
+    browser: Browser, viewport: ViewportSize = OFFICE_SCREEN, *, phone: bool = False
+) -> BrowserContext:
+    """A fresh profile (no cookies) in Chinese, in Beijing's time zone. axe-core goes in as an
+    inline script, which the console's Content-Security-Policy (script-src 'self') rightly
+    refuses: the test's own context bypasses it, the console's pages do not change."""
+    context = browser.new_context(
+        viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai", is_mobile=phone,
+        bypass_csp=True,
+    )  # fmt: skip
+    context.set_default_timeout(15_000)
+    return context
 
 
 def require_node_modules() -> None:
@@ -49,7 +64,7 @@ def screenshot(page: Page, name: str, *, full_page: bool = False) -> Path:
     """Save what the person sees under tests/browser/screenshots/ (git-ignored)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled")
     return path
 
 

@@ -15,6 +15,14 @@ export interface Me {
   grants: Grant[];
   second_factor: boolean;
   idle_timeout_seconds: number;
+  /** Roles held back until the person enrols an authenticator (privileged roles need TOTP). */
+  withheld_roles?: string[];
+  second_factor_required?: boolean;
+}
+
+export interface TotpOffer {
+  otpauth_uri: string;
+  secret: string;
 }
 
 export interface SignIn {
@@ -35,6 +43,10 @@ export const session = {
   },
   async signIn(body: SignIn): Promise<Me> {
     return (await api.post<{ user: Me }>("/api/session", body, { allowUnauthorised: true })).user;
+  },
+  offerTotp: () => api.post<TotpOffer>("/api/session/totp"),
+  async confirmTotp(totp: string): Promise<Me> {
+    return (await api.put<{ user: Me }>("/api/session/totp", { totp })).user;
   },
   signOut: () => api.delete<void>("/api/session", { allowUnauthorised: true }),
 };

@@ -1,0 +1,145 @@
+"""The real stack for the browser tests: Kafka, the district node's register and intake services
+and its console service as real processes (the console serving the built console/dist and
+proxying /api to the services), the demo register, and people with passwords in the directory."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pytest
+from cryptography.fernet import Fernet
+from playwright.sync_api import Browser, Page, sync_playwright
+from pydantic import SecretStr
+
+from lianfang.demo_register import RegisterDemo, load_register_demo
+from services.console.accounts.imports import AccountDraft
+from services.console.app import ConsoleApplication
+from services.console.main import SPEC as CONSOLE_SPEC
+from services.console.settings import ConsoleSettings
+from services.console.signin.settings import SignInSettings
+from shared.auth import Principal, Role
+from shared.runtime import Runtime
+from shared.settings import CommonSettings
+from tests.browser.support import (
+    CHROMIUM_ARGS,
+    chromium_path,
+    open_context,
+    require_built_console,
+)
+from tests.e2e.conftest import Node
+from tests.support.tokens import TEST_KEY, TEST_KEY_FILE, issuer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+PASSWORD = "Qingxin-2026-lianfang"
+# A fixed authenticator secret for the office (base32), enrolled as an admin would hand it over.
+OFFICE_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@dataclass(frozen=True)
+class Person:
+    user_id: str
+    name: str
+    unit_code: str
+    grants: tuple[tuple[Role, str], ...]
+    totp_secret: str | None = None
+
+
+OFFICE = Person("u-qx-office", "张伟", "QX", ((Role.OFFICE, "QX"),), OFFICE_TOTP_SECRET)
+NEW_OFFICE = Person("u-th-office", "王预防", "QX-TH", ((Role.OFFICE, "QX-TH"),))
+SJ_HEAD = Person("u-sj-head", "李局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
+SJ_DEPUTY = Person("u-sj-deputy", "赵副局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
+JUDGE = Person("u-qx-judge", "陈研判", "QX", ((Role.JUDGE, "QX"),))
+PEOPLE = (OFFICE, NEW_OFFICE, SJ_HEAD, SJ_DEPUTY, JUDGE)
+# The key sealing TOTP secrets, the same for the setup below and the console process.
+TOTP_KEY = Fernet.generate_key().decode("ascii")
+SETUP = Principal("u-setup", frozenset({Role.ADMIN}), "QX", "建账管理员")
+
+
+@dataclass
+class Stack:
+    """The district node as the browser reaches it: the console's URL, and the node's parts."""
+
+    node: Node
+    console_url: str
+    register_url: str
+    demo: RegisterDemo
+    people: dict[str, Person] = field(default_factory=dict)
+
+
+def _console_settings(node: Node) -> ConsoleSettings:
+    common = CommonSettings.model_validate(
+        {"store": "sqlite", "data_dir": node.data_dir, "topic_prefix": node.prefix,
+         "kafka_bootstrap": node.bootstrap, "env": "dev", "dev_key_file": TEST_KEY_FILE}
+    )  # fmt: skip
+    signin = SignInSettings(
+        totp_key=SecretStr(TOTP_KEY), signing_key_file=TEST_KEY_FILE, signing_key_id=TEST_KEY.kid
+    )
+    return ConsoleSettings(common=common, signin=signin)
+
+
+def _open_accounts(node: Node) -> None:
+    """The people's accounts, passwords and the office's authenticator, recorded in the console's
+    store before its process starts (as an admin's setup would)."""
+    node.data_dir.mkdir(parents=True, exist_ok=True)
+    runtime = Runtime(CONSOLE_SPEC, _console_settings(node))
+    try:
+        app = runtime.app
+        assert isinstance(app, ConsoleApplication)
+        setter = {"user_id": SETUP.user_id, "role": "admin", "unit_code": "QX"}
+        for p in PEOPLE:
+            draft = AccountDraft(p.user_id, p.name, p.unit_code, grants=p.grants)
+            app.open_account(draft, "清新纪发〔2026〕1号", SETUP)
+            app.set_password(p.user_id, PASSWORD, setter)
+            if p.totp_secret:
+                app.enrol_known_secret(p.user_id, p.totp_secret, setter)
+    finally:
+        runtime.close()
+
+
+@pytest.fixture(scope="module")
+def stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    require_built_console()
+    node = Node(kafka_bootstrap, tmp_path_factory.mktemp("browser"))
+    try:
+        _open_accounts(node)
+        _, register_port = node.serve("register")
+        _, intake_port = node.serve("intake")
+        _, console_port = node.serve_with(
+            "console",
+            LIANFANG_CONSOLE_REGISTER_URL=f"http://127.0.0.1:{register_port}",
+            LIANFANG_CONSOLE_INTAKE_URL=f"http://127.0.0.1:{intake_port}",
+            LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
+            LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
+            LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
+        )
+        register_url = f"http://127.0.0.1:{register_port}"
+        demo = load_register_demo(register_url, issuer().for_audience("district"))
+        yield Stack(
+            node, f"http://127.0.0.1:{console_port}", register_url, demo,
+            {p.user_id: p for p in PEOPLE},
+        )  # fmt: skip
+    finally:
+        node.stop_all()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser profile (no cookies) on an office screen, in Chinese, in Beijing."""
+    context = open_context(browser)
+    opened = context.new_page()
+    yield opened
+    context.close()
