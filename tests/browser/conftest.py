@@ -34,6 +34,8 @@ from tests.support.tokens import TEST_KEY, TEST_KEY_FILE, issuer
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from lianfang.kafka_acl import Provisioner
+
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 PASSWORD = "Qingxin-2026-lianfang"
@@ -103,9 +105,11 @@ def _open_accounts(node: Node) -> None:
 
 
 @pytest.fixture(scope="module")
-def stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack(
+    kafka_provisioner: Provisioner, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stack]:
     require_built_console()
-    node = Node(kafka_bootstrap, tmp_path_factory.mktemp("browser"))
+    node = Node(kafka_provisioner, tmp_path_factory.mktemp("browser"))
     try:
         _open_accounts(node)
         _, register_port = node.serve("register")

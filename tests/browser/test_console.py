@@ -221,7 +221,7 @@ def test_a_regrading_is_previewed_refused_on_its_field_then_voted_through(
     # Playwright's sync API holds this thread's event loop: read Kafka from another thread.
     with ThreadPoolExecutor(1) as reader:
         records = reader.submit(
-            asyncio.run, read_from_start(stack.node.bootstrap, topic, 1000, 10)
+            asyncio.run, read_from_start(stack.node.admin, topic, 1000, 10)
         ).result()
     facts = [
         (dict(r.headers)["ce_type"].decode(), json.loads(r.value)) for r in records
