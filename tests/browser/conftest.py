@@ -132,8 +132,10 @@ def stack(
         node.stop_all()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # Module scope: Playwright's sync API runs an event loop in this thread while it is started,
+    # and the rest of the suite's asyncio.run() calls need it stopped once the browser tests end.
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield launched
