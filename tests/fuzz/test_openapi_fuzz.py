@@ -33,15 +33,22 @@ from tests.support.tokens import token_for
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from lianfang.kafka_acl import Provisioner
+
 EXAMPLES = int(os.environ.get("LIANFANG_FUZZ_EXAMPLES", "8"))
 CHECKS = [not_a_server_error, response_schema_conformance]
 
 
 @pytest.fixture(params=registry.NAMES)
-def served(request: pytest.FixtureRequest, kafka_bootstrap: str) -> Iterator[tuple[str, Runtime]]:
+def served(
+    request: pytest.FixtureRequest, kafka_provisioner: Provisioner
+) -> Iterator[tuple[str, Runtime]]:
     spec, settings_cls = registry.load(request.param)
-    # A real broker: the audit timeline reads the topics (security review H3).
-    common = CommonSettings(store="memory", kafka_bootstrap=kafka_bootstrap, env="dev")
+    # A real broker: the audit timeline reads the topics (security review H3), as the admin here.
+    kafka = {
+        k.removeprefix("LIANFANG_").lower(): v for k, v in kafka_provisioner.admin.env().items()
+    }
+    common = CommonSettings.model_validate({"store": "memory", "env": "dev", **kafka})
     runtime = Runtime(spec, settings_cls(common=common))
     port = free_port()
     server = uvicorn.Server(
