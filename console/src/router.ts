@@ -1,8 +1,17 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
 import { whenUnauthorised } from "@/api/client";
 import { useSession } from "@/stores/session";
+import { adminRoutes } from "@/routes/admin";
+import { assessmentRoutes } from "@/routes/assessment";
+import { auditRoutes } from "@/routes/audit";
+import { dashboardRoutes } from "@/routes/dashboard";
+import { intakeRoutes } from "@/routes/intake";
+import { judgementRoutes } from "@/routes/judgement";
+import { registerRoutes } from "@/routes/register";
+import { warningsRoutes } from "@/routes/warnings";
 
-// Every screen is its own chunk: the sign-in page loads only what it needs.
+// Every screen is its own chunk: the sign-in page loads only what it needs. Each area's screens
+// are listed in its own file under routes/.
 const routes: RouteRecordRaw[] = [
   { path: "/login", name: "login", component: () => import("@/views/LoginView.vue"), meta: { public: true, title: "登录" } },
   { path: "/enrol", name: "enrol", component: () => import("@/views/EnrolView.vue"), meta: { title: "绑定动态口令" } },
@@ -12,13 +21,14 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: "", redirect: "/workbench" },
       { path: "workbench", name: "workbench", component: () => import("@/views/WorkbenchView.vue"), meta: { title: "工作台" } },
-      { path: "register/points", name: "points", component: () => import("@/views/register/RiskPointsView.vue"), meta: { title: "风险登记 · 风险点" } },
-      { path: "register/points/:id", name: "point", component: () => import("@/views/register/RiskPointView.vue"), meta: { title: "风险点详情" } },
-      { path: "register/powers", name: "powers", component: () => import("@/views/register/PowersView.vue"), meta: { title: "风险登记 · 职权目录" } },
-      { path: "register/powers/:id", name: "power", component: () => import("@/views/register/PowerView.vue"), meta: { title: "职权详情" } },
-      { path: "register/units", name: "units", component: () => import("@/views/register/UnitsView.vue"), meta: { title: "风险登记 · 组织机构" } },
-      { path: "register/heat-map", name: "heat-map", component: () => import("@/views/register/HeatMapView.vue"), meta: { title: "风险分布" } },
-      { path: "judgement", name: "judgement", component: () => import("@/views/JudgementView.vue"), meta: { title: "研判" } },
+      ...registerRoutes,
+      ...judgementRoutes,
+      ...intakeRoutes,
+      ...warningsRoutes,
+      ...assessmentRoutes,
+      ...auditRoutes,
+      ...adminRoutes,
+      ...dashboardRoutes,
       { path: ":rest(.*)*", name: "later", component: () => import("@/views/LaterView.vue"), meta: { title: "建设中" } },
     ],
   },

@@ -1,6 +1,8 @@
-"""The real stack for the browser tests: Kafka, the district node's register and intake services
-and its console service as real processes (the console serving the built console/dist and
-proxying /api to the services), the demo register, and people with passwords in the directory."""
+"""The real stack for the browser tests: Kafka, the district node's four services and its console
+service as real processes (the console serving the built console/dist and proxying /api to the
+services), the demo register, and one person per role with a password in the directory
+(tests/browser/people.py). Each test module gets its own stack (module scope): a module may
+change the register without another module's counts moving."""
 
 from __future__ import annotations
 
@@ -19,9 +21,9 @@ from services.console.app import ConsoleApplication
 from services.console.main import SPEC as CONSOLE_SPEC
 from services.console.settings import ConsoleSettings
 from services.console.signin.settings import SignInSettings
-from shared.auth import Principal, Role
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.browser.people import PASSWORD, PEOPLE, SETUP, Person
 from tests.browser.support import (
     CHROMIUM_ARGS,
     chromium_path,
@@ -38,29 +40,10 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
-PASSWORD = "Qingxin-2026-lianfang"
-# A fixed authenticator secret for the office (base32), enrolled as an admin would hand it over.
-OFFICE_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+FOUR_SERVICES = ("register", "intake", "warning", "assessment")
 
-
-@dataclass(frozen=True)
-class Person:
-    user_id: str
-    name: str
-    unit_code: str
-    grants: tuple[tuple[Role, str], ...]
-    totp_secret: str | None = None
-
-
-OFFICE = Person("u-qx-office", "张伟", "QX", ((Role.OFFICE, "QX"),), OFFICE_TOTP_SECRET)
-NEW_OFFICE = Person("u-th-office", "王预防", "QX-TH", ((Role.OFFICE, "QX-TH"),))
-SJ_HEAD = Person("u-sj-head", "李局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
-SJ_DEPUTY = Person("u-sj-deputy", "赵副局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
-JUDGE = Person("u-qx-judge", "陈研判", "QX", ((Role.JUDGE, "QX"),))
-PEOPLE = (OFFICE, NEW_OFFICE, SJ_HEAD, SJ_DEPUTY, JUDGE)
 # The key sealing TOTP secrets, the same for the setup below and the console process.
 TOTP_KEY = Fernet.generate_key().decode("ascii")
-SETUP = Principal("u-setup", frozenset({Role.ADMIN}), "QX", "建账管理员")
 
 
 @dataclass
@@ -71,6 +54,8 @@ class Stack:
     console_url: str
     register_url: str
     demo: RegisterDemo
+    service_urls: dict[str, str] = field(default_factory=dict)
+    """Each of the node's four services' own URL (for setting up facts a test does not enact)."""
     people: dict[str, Person] = field(default_factory=dict)
 
 
@@ -112,20 +97,22 @@ def stack(
     node = Node(kafka_provisioner, tmp_path_factory.mktemp("browser"))
     try:
         _open_accounts(node)
-        _, register_port = node.serve("register")
-        _, intake_port = node.serve("intake")
+        ports = {service: node.serve(service)[1] for service in FOUR_SERVICES}
         _, console_port = node.serve_with(
             "console",
-            LIANFANG_CONSOLE_REGISTER_URL=f"http://127.0.0.1:{register_port}",
-            LIANFANG_CONSOLE_INTAKE_URL=f"http://127.0.0.1:{intake_port}",
+            **{
+                f"LIANFANG_CONSOLE_{s.upper()}_URL": f"http://127.0.0.1:{p}"
+                for s, p in ports.items()
+            },
             LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
             LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
             LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
         )
-        register_url = f"http://127.0.0.1:{register_port}"
+        register_url = f"http://127.0.0.1:{ports['register']}"
         demo = load_register_demo(register_url, issuer().for_audience("district"))
         yield Stack(
             node, f"http://127.0.0.1:{console_port}", register_url, demo,
+            {s: f"http://127.0.0.1:{p}" for s, p in ports.items()},
             {p.user_id: p for p in PEOPLE},
         )  # fmt: skip
     finally:

@@ -11,28 +11,15 @@ enrol one. Every screen is photographed (tests/browser/screenshots/) and checked
 
 from __future__ import annotations
 
-import asyncio
-import json
-import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pyotp
 from playwright.sync_api import expect
 
-from shared.topics import Topics
-from tests.browser.conftest import NEW_OFFICE, OFFICE, PASSWORD, SJ_DEPUTY, SJ_HEAD, Person
-from tests.browser.support import (
-    DIST,
-    PHONE_SCREEN,
-    axe_violations,
-    describe,
-    gzipped_size,
-    open_context,
-    screenshot,
-)
-from tests.support.kafka import read_from_start
+from tests.browser.flows import accessible, facts_on_kafka, sign_in
+from tests.browser.people import NEW_OFFICE, OFFICE, PASSWORD, SJ_DEPUTY, SJ_HEAD
+from tests.browser.support import DIST, PHONE_SCREEN, gzipped_size, open_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -42,45 +29,6 @@ if TYPE_CHECKING:
 SIGN_IN_JS_BUDGET = 300 * 1024  # gzipped, the issue's budget for the sign-in route
 WORKBENCH_BUDGET_SECONDS = 1.0
 POINT = "说情打招呼干预处罚裁量"  # a published point of 清新区市场监督管理局 in the demo register
-
-
-def accessible(page: Page, screen: str) -> None:
-    """No serious or critical axe-core violation on the screen, and its picture saved."""
-    screenshot(page, screen)
-    violations = axe_violations(page)
-    assert not violations, f"{screen}: {describe(violations)}"
-
-
-_used_codes: dict[str, str] = {}
-
-
-def fresh_code(person: Person) -> str:
-    """The person's current TOTP code, waiting for the next one if it was used (the console
-    accepts a code once, RFC 6238 section 5.2)."""
-    assert person.totp_secret is not None
-    totp = pyotp.TOTP(person.totp_secret)
-    while (code := totp.now()) == _used_codes.get(person.user_id):
-        time.sleep(0.5)
-    _used_codes[person.user_id] = code
-    return code
-
-
-def sign_in(page: Page, stack: Stack, person: Person) -> tuple[float, float]:
-    """Sign `person` in through the form: the seconds the server took to sign in (argon2id, the
-    code), and the seconds from its answer to an interactive 工作台."""
-    page.goto(f"{stack.console_url}/login")
-    page.fill("#user_id", person.user_id)
-    page.fill("#password", PASSWORD)
-    if person.totp_secret:
-        page.click("button[type=submit]")
-        page.wait_for_selector("#totp")
-        page.fill("#totp", fresh_code(person))
-    started = time.perf_counter()
-    with page.expect_response(lambda r: r.url.endswith("/api/session") and r.ok):
-        page.click("button[type=submit]")
-    signed_in = time.perf_counter()
-    page.wait_for_selector("[data-ready=true]")
-    return signed_in - started, time.perf_counter() - signed_in
 
 
 def test_the_sign_in_page_loads_little_and_tells_what_went_wrong(page: Page, stack: Stack) -> None:
@@ -217,15 +165,9 @@ def test_a_regrading_is_previewed_refused_on_its_field_then_voted_through(
     expect(page.locator(".title")).to_contain_text("已审定")
     accessible(page, "13-approved")
 
-    topic = Topics(stack.node.prefix).events("register")
-    # Playwright's sync API holds this thread's event loop: read Kafka from another thread.
-    with ThreadPoolExecutor(1) as reader:
-        records = reader.submit(
-            asyncio.run, read_from_start(stack.node.admin, topic, 1000, 10)
-        ).result()
     facts = [
-        (dict(r.headers)["ce_type"].decode(), json.loads(r.value)) for r in records
-        if json.loads(r.value).get("risk_point_id") == str(point_id)
+        (kind, data) for kind, data in facts_on_kafka(stack, "register")
+        if data.get("risk_point_id") == str(point_id)
     ]  # fmt: skip
     kinds = [t.rsplit(".", 2)[-2] for t, _ in facts]
     assert kinds.count("RiskGraded") == 2  # the demo's grading and the office's re-grading

@@ -1,0 +1,4 @@
+import type { RouteRecordRaw } from "vue-router";
+
+// 审计: case timelines across services and nodes, hash-chain status, auditors' own queries, the register as of a day.
+export const auditRoutes: RouteRecordRaw[] = [];
