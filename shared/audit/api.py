@@ -1,7 +1,9 @@
-"""The auditors' routes, on every service: case timelines and the record of audit queries.
+"""The auditors' routes: the record of audit queries (every service) and case timelines.
 
 Auditors (审计) read across their jurisdiction and change nothing (Art. 23, 29); each of their
 requests is recorded by the authentication step before it is answered (shared/deps.py).
+The case timeline is served by the service whose worker keeps its index (`timelines`, on
+assessment: shared/audit/case_index.py), never by re-reading Kafka per request (review H3).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
+from shared.audit.case_index import gather
 from shared.audit.case_timeline import (
     TimelineEntry,
     Via,
@@ -21,14 +24,15 @@ from shared.audit.case_timeline import (
     case_unit,
     render_markdown,
 )
-from shared.audit.published import read_published
 from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.errors import Forbidden, NotFound
-from shared.kafka import KafkaAccess
+from shared.paging import DEFAULT_PAGE, Page, PageCursor, PageLimit, paginate
 
 router = APIRouter(prefix="/audit", tags=["audit 审计"])
+timelines = APIRouter(prefix="/audit", tags=["audit 审计"])
+"""The case-timeline routes, on the service that keeps the index (`keeps_case_index`)."""
 
 # Admins shape the org tree and accounts; they read no case (as the intake's readers exclude them).
 Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE))]
@@ -53,13 +57,9 @@ class EntryOut(BaseModel):
     )
 
 
-async def _timeline(
-    information_id: UUID, who: Principal, runtime: RuntimeDep
-) -> list[TimelineEntry]:
-    published = await read_published(
-        KafkaAccess.of(runtime.common, runtime.name), runtime.common.topic_prefix
-    )
-    entries = case_timeline(information_id, published.events)
+def _timeline(information_id: UUID, who: Principal, runtime: RuntimeDep) -> list[TimelineEntry]:
+    # The few shelves of this case, as the worker filed them: no topic is read (review H3).
+    entries = case_timeline(information_id, gather(runtime.app, information_id))
     unit = case_unit(entries)
     # A case outside the caller's jurisdiction answers as one that does not exist: the answer
     # must not tell a town which of the district's case ids are real (security review M5).
@@ -73,24 +73,34 @@ async def _timeline(
     return entries
 
 
-@router.get(
+@timelines.get(
     "/cases/{information_id}/timeline",
-    summary="A case's whole history across services and nodes, with evidence (Art. 23–29)",
+    summary="A case's whole history across services and nodes, with evidence, a page at a "
+    "time (Art. 23–29)",
 )
-async def get_timeline(information_id: UUID, who: Auditor, runtime: RuntimeDep) -> list[EntryOut]:
-    entries = await _timeline(information_id, who, runtime)
-    return [EntryOut(**vars(e)) for e in entries]
+def get_timeline(
+    information_id: UUID,
+    who: Auditor,
+    runtime: RuntimeDep,
+    limit: PageLimit = DEFAULT_PAGE,
+    cursor: PageCursor = None,
+) -> Page[EntryOut]:
+    entries = [EntryOut(**vars(e)) for e in _timeline(information_id, who, runtime)]
+    # In the timeline's order (what happened first); the position is the key.
+    numbered = list(enumerate(entries))
+    page = paginate(numbered, lambda n: (n[0],), limit, cursor)
+    return Page[EntryOut](items=[e for _, e in page.items], next_cursor=page.next_cursor)
 
 
-@router.get(
+@timelines.get(
     "/cases/{information_id}/timeline.md",
     response_class=PlainTextResponse,
     summary="The same timeline as a document to read and print (Markdown, Beijing time)",
 )
-async def get_timeline_document(
+def get_timeline_document(
     information_id: UUID, who: Auditor, runtime: RuntimeDep
 ) -> PlainTextResponse:
-    entries = await _timeline(information_id, who, runtime)
+    entries = _timeline(information_id, who, runtime)
     return PlainTextResponse(
         render_markdown(information_id, entries), media_type="text/markdown; charset=utf-8"
     )

@@ -127,7 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
+        /** A case's whole history across services and nodes, with evidence, a page at a time (Art. 23–29) */
         get: operations["get_timeline_audit_cases__information_id__timeline_get"];
         put?: never;
         post?: never;
@@ -834,6 +834,19 @@ export interface components {
             /** Points */
             points: number;
         };
+        /** Page[EntryOut] */
+        Page_EntryOut_: {
+            /**
+             * Items
+             * @description This page's items, in the listing's order.
+             */
+            items: components["schemas"]["EntryOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
         /** QuestionIn */
         QuestionIn: {
             /**
@@ -1401,7 +1414,12 @@ export interface operations {
     };
     get_timeline_audit_cases__information_id__timeline_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 information_id: string;
@@ -1416,7 +1434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EntryOut"][];
+                    "application/json": components["schemas"]["Page_EntryOut_"];
                 };
             };
             /** @description Validation Error */

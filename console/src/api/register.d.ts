@@ -1,39 +1,5 @@
 // Generated from console/openapi/register.json by `npm run gen:api`: do not edit.
 export interface paths {
-    "/audit/cases/{information_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
-        get: operations["get_timeline_audit_cases__information_id__timeline_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{information_id}/timeline.md": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The same timeline as a document to read and print (Markdown, Beijing time) */
-        get: operations["get_timeline_document_audit_cases__information_id__timeline_md_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -785,51 +751,6 @@ export interface components {
              * @description Why it changes (修正理由).
              */
             reason: string;
-        };
-        /** EntryOut */
-        EntryOut: {
-            /**
-             * Actor
-             * @description Who acted (经办人), with role and unit.
-             */
-            actor: string;
-            /**
-             * Authority
-             * @description On what authority (依据).
-             */
-            authority: string;
-            /**
-             * Due At
-             * @description A deadline this step set or missed, if any.
-             */
-            due_at: string | null;
-            /**
-             * Event Id
-             * @description ce_id of the event: the evidence (证据).
-             */
-            event_id: string;
-            /** Event Type */
-            event_type: string;
-            /** Node Id */
-            node_id: string;
-            /**
-             * Occurred At
-             * Format: date-time
-             */
-            occurred_at: string;
-            /** Unit Code */
-            unit_code: string;
-            /**
-             * Via
-             * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
-             * @enum {string}
-             */
-            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
-            /**
-             * What
-             * @description What happened, in the office's words (Beijing time).
-             */
-            what: string;
         };
         /**
          * FlowStepIn
@@ -2105,68 +2026,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_timeline_audit_cases__information_id__timeline_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryOut"][];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    get_timeline_document_audit_cases__information_id__timeline_md_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
