@@ -19,6 +19,7 @@ from shared.event_clock import stamping
 from shared.http_gate import RequestGate
 from shared.kafka import KafkaAccess, kafka_problem
 from shared.orgtree import UnknownUnit
+from shared.paging import declare_paging
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -133,6 +134,7 @@ def create_api(
     api.include_router(ops)
     for router in [*spec.routers(), audit_api.router] if routes else []:
         api.include_router(router)
+    declare_paging(api)
     api.add_middleware(
         RequestGate,
         max_body_bytes=runtime.common.max_body_bytes,

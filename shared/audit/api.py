@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
@@ -28,7 +28,7 @@ from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.errors import Forbidden, NotFound
-from shared.paging import DEFAULT_PAGE, Page, PageCursor, PageLimit, paginate
+from shared.paging import paged
 
 router = APIRouter(prefix="/audit", tags=["audit 审计"])
 timelines = APIRouter(prefix="/audit", tags=["audit 审计"])
@@ -78,18 +78,9 @@ def _timeline(information_id: UUID, who: Principal, runtime: RuntimeDep) -> list
     summary="A case's whole history across services and nodes, with evidence, a page at a "
     "time (Art. 23–29)",
 )
-def get_timeline(
-    information_id: UUID,
-    who: Auditor,
-    runtime: RuntimeDep,
-    limit: PageLimit = DEFAULT_PAGE,
-    cursor: PageCursor = None,
-) -> Page[EntryOut]:
-    entries = [EntryOut(**vars(e)) for e in _timeline(information_id, who, runtime)]
-    # In the timeline's order (what happened first); the position is the key.
-    numbered = list(enumerate(entries))
-    page = paginate(numbered, lambda n: (n[0],), limit, cursor)
-    return Page[EntryOut](items=[e for _, e in page.items], next_cursor=page.next_cursor)
+@paged
+def get_timeline(information_id: UUID, who: Auditor, runtime: RuntimeDep) -> list[EntryOut]:
+    return [EntryOut(**vars(e)) for e in _timeline(information_id, who, runtime)]
 
 
 @timelines.get(
@@ -106,11 +97,15 @@ def get_timeline_document(
     )
 
 
-@router.get("/queries", summary="Auditors' requests to this service, newest first (Art. 29)")
-def list_queries(
-    who: QueryReader,
-    runtime: RuntimeDep,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> list[AuditQueryRow]:
-    rows = recorded_queries(runtime.app, limit)
+RECENT_QUERIES = 1000
+"""How far back the listing reaches (the latest requests; the store keeps them all)."""
+
+
+@router.get(
+    "/queries",
+    summary="Auditors' requests to this service, newest first, a page at a time (Art. 29)",
+)
+@paged
+def list_queries(who: QueryReader, runtime: RuntimeDep) -> list[AuditQueryRow]:
+    rows = recorded_queries(runtime.app, RECENT_QUERIES)
     return [r for r in rows if runtime.app.org.is_within(r.unit_code, who.unit_code)]

@@ -161,7 +161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Auditors' requests to this service, newest first (Art. 29) */
+        /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
         put?: never;
         post?: never;
@@ -834,19 +834,6 @@ export interface components {
             /** Points */
             points: number;
         };
-        /** Page[EntryOut] */
-        Page_EntryOut_: {
-            /**
-             * Items
-             * @description This page's items, in the listing's order.
-             */
-            items: components["schemas"]["EntryOut"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null on the last page.
-             */
-            next_cursor: string | null;
-        };
         /** QuestionIn */
         QuestionIn: {
             /**
@@ -1249,7 +1236,12 @@ export interface operations {
     };
     explanation_assessments__unit_code___year__explanation_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 unit_code: string;
@@ -1263,6 +1255,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1415,9 +1409,9 @@ export interface operations {
     get_timeline_audit_cases__information_id__timeline_get: {
         parameters: {
             query?: {
-                /** @description How many items at most in this page (1–200; default 50). */
+                /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page, as it was given (opaque). */
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
                 cursor?: string | null;
             };
             header?: never;
@@ -1431,10 +1425,12 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EntryOut_"];
+                    "application/json": components["schemas"]["EntryOut"][];
                 };
             };
             /** @description Validation Error */
@@ -1482,7 +1478,10 @@ export interface operations {
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1493,6 +1492,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1516,6 +1517,10 @@ export interface operations {
                 /** @description The year (考核年度, Beijing time). */
                 year: number;
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1526,6 +1531,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1604,6 +1611,10 @@ export interface operations {
             query: {
                 unit_code: string;
                 year: number;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1614,6 +1625,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1879,6 +1892,10 @@ export interface operations {
             query: {
                 unit_code: string;
                 year: number;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1889,6 +1906,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2102,7 +2121,12 @@ export interface operations {
     };
     questionnaire_surveys__round_id__questionnaire_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 round_id: string;
@@ -2114,6 +2138,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
