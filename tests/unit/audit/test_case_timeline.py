@@ -530,3 +530,21 @@ def test_a_result_that_names_its_evidence_is_linked_by_an_event_of_the_case() ->
     assert "各项列明所据事件编号，其中含本时间线所列事实" in results[resting.id].what
     assert results[older.id].via == "unit_year"
     assert "| 考核依据 |" in render_markdown(case, entries)
+
+
+def test_a_summary_adds_nothing_to_the_printed_document() -> None:
+    """Review L4: what a reporter typed is shown as typed — no image, link, HTML or extra row."""
+    case = uuid4()
+    reported = risk_reported("QX-TH-CZS", information_id=case)
+    typed = "见附件 ![t](http://x.example/p.png)\n| 伪造 | 一行 |\n<img src=x> **急**"
+    reported = reported.model_copy(
+        update={"data": reported.data.model_copy(update={"summary": typed})}
+    )
+    document = render_markdown(case, case_timeline(case, [reported]))
+    rows = [line for line in document.splitlines() if line.startswith("| 20")]
+    assert len(rows) == 1  # the summary's line breaks and pipes made no row of their own
+    assert "![" not in document
+    assert "<img" not in document.replace("\\<", "")  # only escaped
+    assert "\\!\\[t\\](http://x.example/p.png)" in rows[0]
+    assert "\\| 伪造 \\| 一行 \\|" in rows[0]
+    assert "\\<img src=x\\> \\*\\*急\\*\\*" in rows[0]
