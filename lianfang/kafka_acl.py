@@ -5,8 +5,9 @@ answers for its own subtree, so a node's credentials must not speak for another'
 
 - WRITE only its own `<prefix>.<service>.events`, its own dead-letter topic and the audit
   topic (its chain checkpoints); IDEMPOTENT_WRITE on the cluster (its producer is idempotent);
-- READ the events topics it consumes (`ServiceSpec.consumes`) and, while the audit timeline is
-  read off the topics per request (shared/audit/api.py), every service's events topic;
+- READ only the events topics it consumes (`ServiceSpec.consumes`): the case timeline is served
+  from the index assessment's worker keeps (shared/audit/case_index.py), never read off the
+  topics per request (review H3);
 - its own faust consumer group and faust's leader-election topic;
 - no ALTER or DELETE anywhere, and CREATE only of faust's leader topic: the admin principal
   provisions every shared topic.
@@ -98,9 +99,8 @@ def service_grants(
     who = principal_of(node_id, service)
     app_id = faust_app_id(topics.prefix, node_id, service)
     writes = [topics.events(service), topics.dead_letter(service), topics.audit()]
-    # The inbox reads what it consumes; the audit timeline (shared/audit/api.py) reads every
-    # service's events topic per request until the workers keep an index of it (issue #17 item 4).
-    reads = {topics.events(s) for s in consumes} | {topics.events(s) for s in SERVICES}
+    # The inbox reads what it consumes, and nothing else reads a topic (review H3).
+    reads = {topics.events(s) for s in consumes}
     grants = [Grant(who, "TOPIC", t, "WRITE") for t in writes]
     grants += [Grant(who, "TOPIC", t, "READ") for t in sorted(reads)]
     grants += [

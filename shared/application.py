@@ -23,6 +23,7 @@ from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
 
+from shared.audit.case_index import file_event
 from shared.errors import Forbidden, Invalid, NotFound
 from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
@@ -111,6 +112,10 @@ class ServiceApplication(ProcessApplication[UUID]):
     scope: ClassVar[Scope] = Scope.MANAGED
     """Which units' upstream events this service takes in on a node (shared/jurisdiction.py)."""
 
+    keeps_case_index: ClassVar[bool] = False
+    """Whether its worker files every event it takes in on the case-timeline index, its own
+    coming back from Kafka and other nodes' included (shared/audit/case_index.py, review H3)."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Each public method a service's application defines (a command) stamps with its clock.
 
@@ -183,6 +188,8 @@ class ServiceApplication(ProcessApplication[UUID]):
         """Record a receipt for an upstream event, once; then let the service react to it."""
         # Upstream events are public CloudEvents handed in by the Inbox, not stored events.
         upstream = cast("CloudEvent", domain_event)
+        if self.keeps_case_index:
+            file_event(self, upstream, processing_event)  # whoever it concerns: auditors read all
         if not self.takes_in(upstream):
             return  # not for this service or not this node's: only the position moves on
         receipt_id = Receipt.create_id(upstream.id)

@@ -42,6 +42,7 @@ class AssessmentApplication(ServiceApplication):
 
     name = "assessment"
     scope = Scope.ASSESSED  # the facts of units it manages and of those below them (Art. 31)
+    keeps_case_index = True  # every producer's events reach it: the auditors' timelines (H3)
 
     def __init__(
         self,

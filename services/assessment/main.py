@@ -12,6 +12,7 @@ from services.assessment.recognition import api as recognition_api
 from services.assessment.scoring import api as scoring_api
 from services.assessment.settings import AssessmentSettings
 from services.assessment.surveys import api as surveys_api
+from shared.audit import api as audit_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -43,9 +44,11 @@ SPEC = ServiceSpec(
         surveys_api.router,
         scoring_api.router,
         scoring_api.exports,
+        audit_api.timelines,  # from the index its worker keeps (shared/audit/case_index.py)
     ],
-    # And the console's suspended accounts and revoked keys (shared/revocation.py).
-    consumes=("intake", "register", "warning", "console"),
+    # And the console's suspended accounts and revoked keys (shared/revocation.py); and its own
+    # topic, for the case-timeline index (its own results, and other nodes').
+    consumes=("intake", "register", "warning", "console", "assessment"),
 )
 
 Settings = AssessmentSettings

@@ -1,7 +1,9 @@
-"""The auditors' routes, on every service: case timelines and the record of audit queries.
+"""The auditors' routes: the record of audit queries (every service) and case timelines.
 
 Auditors (审计) read across their jurisdiction and change nothing (Art. 23, 29); each of their
 requests is recorded by the authentication step before it is answered (shared/deps.py).
+The case timeline is served by the service whose worker keeps its index (`timelines`, on
+assessment: shared/audit/case_index.py), never by re-reading Kafka per request (review H3).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
+from shared.audit.case_index import gather
 from shared.audit.case_timeline import (
     TimelineEntry,
     Via,
@@ -21,14 +24,15 @@ from shared.audit.case_timeline import (
     case_unit,
     render_markdown,
 )
-from shared.audit.published import read_published
 from shared.audit.queries import AuditQueryRow, recorded_queries
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.errors import Forbidden, NotFound
-from shared.kafka import KafkaAccess
+from shared.paging import paged
 
 router = APIRouter(prefix="/audit", tags=["audit 审计"])
+timelines = APIRouter(prefix="/audit", tags=["audit 审计"])
+"""The case-timeline routes, on the service that keeps the index (`keeps_case_index`)."""
 
 # Admins shape the org tree and accounts; they read no case (as the intake's readers exclude them).
 Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE))]
@@ -53,13 +57,9 @@ class EntryOut(BaseModel):
     )
 
 
-async def _timeline(
-    information_id: UUID, who: Principal, runtime: RuntimeDep
-) -> list[TimelineEntry]:
-    published = await read_published(
-        KafkaAccess.of(runtime.common, runtime.name), runtime.common.topic_prefix
-    )
-    entries = case_timeline(information_id, published.events)
+def _timeline(information_id: UUID, who: Principal, runtime: RuntimeDep) -> list[TimelineEntry]:
+    # The few shelves of this case, as the worker filed them: no topic is read (review H3).
+    entries = case_timeline(information_id, gather(runtime.app, information_id))
     unit = case_unit(entries)
     # A case outside the caller's jurisdiction answers as one that does not exist: the answer
     # must not tell a town which of the district's case ids are real (security review M5).
@@ -73,34 +73,39 @@ async def _timeline(
     return entries
 
 
-@router.get(
+@timelines.get(
     "/cases/{information_id}/timeline",
-    summary="A case's whole history across services and nodes, with evidence (Art. 23–29)",
+    summary="A case's whole history across services and nodes, with evidence, a page at a "
+    "time (Art. 23–29)",
 )
-async def get_timeline(information_id: UUID, who: Auditor, runtime: RuntimeDep) -> list[EntryOut]:
-    entries = await _timeline(information_id, who, runtime)
-    return [EntryOut(**vars(e)) for e in entries]
+@paged
+def get_timeline(information_id: UUID, who: Auditor, runtime: RuntimeDep) -> list[EntryOut]:
+    return [EntryOut(**vars(e)) for e in _timeline(information_id, who, runtime)]
 
 
-@router.get(
+@timelines.get(
     "/cases/{information_id}/timeline.md",
     response_class=PlainTextResponse,
     summary="The same timeline as a document to read and print (Markdown, Beijing time)",
 )
-async def get_timeline_document(
+def get_timeline_document(
     information_id: UUID, who: Auditor, runtime: RuntimeDep
 ) -> PlainTextResponse:
-    entries = await _timeline(information_id, who, runtime)
+    entries = _timeline(information_id, who, runtime)
     return PlainTextResponse(
         render_markdown(information_id, entries), media_type="text/markdown; charset=utf-8"
     )
 
 
-@router.get("/queries", summary="Auditors' requests to this service, newest first (Art. 29)")
-def list_queries(
-    who: QueryReader,
-    runtime: RuntimeDep,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> list[AuditQueryRow]:
-    rows = recorded_queries(runtime.app, limit)
+RECENT_QUERIES = 1000
+"""How far back the listing reaches (the latest requests; the store keeps them all)."""
+
+
+@router.get(
+    "/queries",
+    summary="Auditors' requests to this service, newest first, a page at a time (Art. 29)",
+)
+@paged
+def list_queries(who: QueryReader, runtime: RuntimeDep) -> list[AuditQueryRow]:
+    rows = recorded_queries(runtime.app, RECENT_QUERIES)
     return [r for r in rows if runtime.app.org.is_within(r.unit_code, who.unit_code)]

@@ -31,6 +31,7 @@ and how it belongs to the case (`via`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -495,6 +496,19 @@ def case_unit(entries: list[TimelineEntry]) -> str | None:
     return next((e.unit_code for e in entries if e.via == "case"), None)
 
 
+# Inside a table cell only inline constructs matter (no line starts there): emphasis, code,
+# links and images, raw HTML and entities, strikethrough, and the pipe that ends the cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
+
+
+def markdown_cell(text: str) -> str:
+    """Text as one table cell that renders as itself (review L4): a line break is a space and
+    every Markdown or HTML character is escaped, so a summary can add no link, image, heading
+    or row to the document."""
+    flat = " ".join(text.split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
 def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
     """The timeline as a document people read and print; times in Beijing time."""
     lines = [
@@ -521,7 +535,7 @@ def render_markdown(case_id: UUID, entries: list[TimelineEntry]) -> str:
             _VIA_ZH[e.via],
             e.event_id,
         ]
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     if not entries:
         lines.append("| — | — | — | — | 没有与该案件有关的事件 | — | — | — |")
     return "\n".join(lines) + "\n"

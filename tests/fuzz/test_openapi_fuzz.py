@@ -44,7 +44,7 @@ def served(
     request: pytest.FixtureRequest, kafka_provisioner: Provisioner
 ) -> Iterator[tuple[str, Runtime]]:
     spec, settings_cls = registry.load(request.param)
-    # A real broker: the audit timeline reads the topics (security review H3), as the admin here.
+    # A real broker, as the admin here: what a route asks of Kafka (readiness) is answered.
     kafka = {
         k.removeprefix("LIANFANG_").lower(): v for k, v in kafka_provisioner.admin.env().items()
     }

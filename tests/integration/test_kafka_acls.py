@@ -86,6 +86,45 @@ async def test_a_consumer_without_read_is_refused(district: tuple[Provisioner, T
     )
 
 
+async def test_a_service_reads_only_the_topics_it_consumes(
+    district: tuple[Provisioner, Topics],
+) -> None:
+    """The warning service consumes the register's and the console's events, not intake's: the
+    petitions' summaries on intake's topic are refused to it (the timeline no longer needs every
+    topic: it is served from assessment's index, review H3)."""
+    provisioner, topics = district
+    await produce(as_service(provisioner, "intake"), topics.events("intake"))
+    warning = as_service(provisioner, "warning")
+    await refused(
+        AIOKafkaConsumer(topics.events("intake"), **warning.aiokafka(), group_id=None),
+        TopicAuthorizationFailedError,
+    )
+    # What it does consume, it reads (the refusal is the ACL, not the connection).
+    await produce(as_service(provisioner, "register"), topics.events("register"))
+    shown = AIOKafkaConsumer(
+        topics.events("register"), **warning.aiokafka(), group_id=None,
+        auto_offset_reset="earliest",
+    )  # fmt: skip
+    await shown.start()
+    try:
+        batch = await shown.getmany(timeout_ms=10_000)
+        assert sum(len(records) for records in batch.values()) >= 1
+    finally:
+        await shown.stop()
+    # Assessment keeps the timeline index: it reads every producer's topic, its own included.
+    assessment = as_service(provisioner, "assessment")
+    for service in ("intake", "register", "warning", "assessment"):
+        reader = AIOKafkaConsumer(
+            topics.events(service), **assessment.aiokafka(), group_id=None,
+            auto_offset_reset="earliest",
+        )  # fmt: skip
+        await reader.start()
+        try:
+            await reader.getmany(timeout_ms=1000)  # no TopicAuthorizationFailed
+        finally:
+            await reader.stop()
+
+
 async def refused(consumer: AIOKafkaConsumer, error: type[Exception]) -> None:
     """The consumer is refused with `error`, on joining or at its first fetch."""
 

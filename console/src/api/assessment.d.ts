@@ -127,7 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
+        /** A case's whole history across services and nodes, with evidence, a page at a time (Art. 23–29) */
         get: operations["get_timeline_audit_cases__information_id__timeline_get"];
         put?: never;
         post?: never;
@@ -161,7 +161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Auditors' requests to this service, newest first (Art. 29) */
+        /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
         put?: never;
         post?: never;
@@ -1236,7 +1236,12 @@ export interface operations {
     };
     explanation_assessments__unit_code___year__explanation_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 unit_code: string;
@@ -1250,6 +1255,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1401,7 +1408,12 @@ export interface operations {
     };
     get_timeline_audit_cases__information_id__timeline_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 information_id: string;
@@ -1413,6 +1425,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,7 +1478,10 @@ export interface operations {
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1475,6 +1492,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1498,6 +1517,10 @@ export interface operations {
                 /** @description The year (考核年度, Beijing time). */
                 year: number;
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1508,6 +1531,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1586,6 +1611,10 @@ export interface operations {
             query: {
                 unit_code: string;
                 year: number;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1596,6 +1625,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1861,6 +1892,10 @@ export interface operations {
             query: {
                 unit_code: string;
                 year: number;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1871,6 +1906,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2084,7 +2121,12 @@ export interface operations {
     };
     questionnaire_surveys__round_id__questionnaire_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 round_id: string;
@@ -2096,6 +2138,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,39 +1,5 @@
 // Generated from console/openapi/intake.json by `npm run gen:api`: do not edit.
 export interface paths {
-    "/audit/cases/{information_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
-        get: operations["get_timeline_audit_cases__information_id__timeline_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{information_id}/timeline.md": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The same timeline as a document to read and print (Markdown, Beijing time) */
-        get: operations["get_timeline_document_audit_cases__information_id__timeline_md_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -41,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Auditors' requests to this service, newest first (Art. 29) */
+        /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
         put?: never;
         post?: never;
@@ -796,51 +762,6 @@ export interface components {
             /** Unit Code */
             unit_code: string;
         };
-        /** EntryOut */
-        EntryOut: {
-            /**
-             * Actor
-             * @description Who acted (经办人), with role and unit.
-             */
-            actor: string;
-            /**
-             * Authority
-             * @description On what authority (依据).
-             */
-            authority: string;
-            /**
-             * Due At
-             * @description A deadline this step set or missed, if any.
-             */
-            due_at: string | null;
-            /**
-             * Event Id
-             * @description ce_id of the event: the evidence (证据).
-             */
-            event_id: string;
-            /** Event Type */
-            event_type: string;
-            /** Node Id */
-            node_id: string;
-            /**
-             * Occurred At
-             * Format: date-time
-             */
-            occurred_at: string;
-            /** Unit Code */
-            unit_code: string;
-            /**
-             * Via
-             * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
-             * @enum {string}
-             */
-            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
-            /**
-             * What
-             * @description What happened, in the office's words (Beijing time).
-             */
-            what: string;
-        };
         /** FilingOut */
         FilingOut: {
             /**
@@ -1398,72 +1319,13 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_timeline_audit_cases__information_id__timeline_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryOut"][];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    get_timeline_document_audit_cases__information_id__timeline_md_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1474,6 +1336,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1496,6 +1360,10 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your own unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1506,6 +1374,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1597,6 +1467,10 @@ export interface operations {
                 period: string;
                 /** @description Subtree root; your own unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1607,6 +1481,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1629,6 +1505,10 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your own unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1639,6 +1519,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1765,6 +1647,10 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1775,6 +1661,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1797,6 +1685,10 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1807,6 +1699,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1956,6 +1850,10 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your own unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1966,6 +1864,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2154,7 +2054,12 @@ export interface operations {
     };
     identity_reveals_information__information_id__identity_reveals_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 information_id: string;
@@ -2166,6 +2071,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2185,7 +2092,12 @@ export interface operations {
     };
     case_reads_information__information_id__reads_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 information_id: string;
@@ -2197,6 +2109,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2216,7 +2130,12 @@ export interface operations {
     };
     timeline_information__information_id__timeline_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 information_id: string;
@@ -2228,6 +2147,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2305,6 +2226,10 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your own unit by default. */
                 unit?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2315,6 +2240,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {

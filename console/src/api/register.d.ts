@@ -1,39 +1,5 @@
 // Generated from console/openapi/register.json by `npm run gen:api`: do not edit.
 export interface paths {
-    "/audit/cases/{information_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
-        get: operations["get_timeline_audit_cases__information_id__timeline_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{information_id}/timeline.md": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The same timeline as a document to read and print (Markdown, Beijing time) */
-        get: operations["get_timeline_document_audit_cases__information_id__timeline_md_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -41,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Auditors' requests to this service, newest first (Art. 29) */
+        /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
         put?: never;
         post?: never;
@@ -785,51 +751,6 @@ export interface components {
              * @description Why it changes (修正理由).
              */
             reason: string;
-        };
-        /** EntryOut */
-        EntryOut: {
-            /**
-             * Actor
-             * @description Who acted (经办人), with role and unit.
-             */
-            actor: string;
-            /**
-             * Authority
-             * @description On what authority (依据).
-             */
-            authority: string;
-            /**
-             * Due At
-             * @description A deadline this step set or missed, if any.
-             */
-            due_at: string | null;
-            /**
-             * Event Id
-             * @description ce_id of the event: the evidence (证据).
-             */
-            event_id: string;
-            /** Event Type */
-            event_type: string;
-            /** Node Id */
-            node_id: string;
-            /**
-             * Occurred At
-             * Format: date-time
-             */
-            occurred_at: string;
-            /** Unit Code */
-            unit_code: string;
-            /**
-             * Via
-             * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
-             * @enum {string}
-             */
-            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
-            /**
-             * What
-             * @description What happened, in the office's words (Beijing time).
-             */
-            what: string;
         };
         /**
          * FlowStepIn
@@ -2105,72 +2026,13 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_timeline_audit_cases__information_id__timeline_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntryOut"][];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    get_timeline_document_audit_cases__information_id__timeline_md_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2181,6 +2043,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2249,6 +2113,10 @@ export interface operations {
                 status?: components["schemas"]["InformationStatus"] | null;
                 /** @description Root unit of the subtree; default your own. */
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2259,6 +2127,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2448,6 +2318,10 @@ export interface operations {
             query?: {
                 /** @description Root unit of the subtree; default your own. */
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2458,6 +2332,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2480,6 +2356,10 @@ export interface operations {
             query?: {
                 /** @description 风险类别 */
                 category?: components["schemas"]["RiskCategory"] | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2490,6 +2370,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2534,6 +2416,10 @@ export interface operations {
             query?: {
                 /** @description Root unit; default your own. */
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2544,6 +2430,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2755,6 +2643,10 @@ export interface operations {
                 within?: string | null;
                 /** @description Count only this status. */
                 status?: components["schemas"]["RiskStatus"] | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2765,6 +2657,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2795,6 +2689,10 @@ export interface operations {
                 status?: components["schemas"]["RiskStatus"] | null;
                 /** @description The register as it stood at this moment (历史状态, RFC 3339 with zone); before the first entry the list is empty (Art. 10, 30). */
                 as_of?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2805,6 +2703,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3264,6 +3164,10 @@ export interface operations {
         parameters: {
             query?: {
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -3274,6 +3178,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,39 +1,5 @@
 // Generated from console/openapi/warning.json by `npm run gen:api`: do not edit.
 export interface paths {
-    "/audit/cases/{information_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A case's whole history across services and nodes, with evidence (Art. 23–29) */
-        get: operations["get_timeline_audit_cases__information_id__timeline_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{information_id}/timeline.md": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The same timeline as a document to read and print (Markdown, Beijing time) */
-        get: operations["get_timeline_document_audit_cases__information_id__timeline_md_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -41,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Auditors' requests to this service, newest first (Art. 29) */
+        /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
         put?: never;
         post?: never;
@@ -453,6 +419,32 @@ export interface components {
          */
         Decision: "issue" | "no_warning" | "transfer" | "regrade";
         /**
+         * EntryOut
+         * @description One step of a disposal's timeline 处置全过程: when, what, by whom (Art. 27–29).
+         */
+        EntryOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Label Zh */
+            label_zh: string;
+            /** Step */
+            step: string;
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+        };
+        /**
          * Grade
          * @description Risk grade, 风险等级 高/中/低 (Art. 14). Values: high = 高; medium = 中; low = 低.
          * @enum {string}
@@ -799,77 +791,6 @@ export interface components {
             /** Subject Unit */
             subject_unit: string;
         };
-        /**
-         * EntryOut
-         * @description One step of a disposal's timeline 处置全过程: when, what, by whom (Art. 27–29).
-         */
-        services__warning__disposal__api__EntryOut: {
-            /**
-             * At
-             * Format: date-time
-             */
-            at: string;
-            /** By */
-            by: string;
-            /** Detail */
-            detail: {
-                [key: string]: unknown;
-            };
-            /** Label Zh */
-            label_zh: string;
-            /** Step */
-            step: string;
-            /**
-             * Subject Id
-             * Format: uuid
-             */
-            subject_id: string;
-        };
-        /** EntryOut */
-        shared__audit__api__EntryOut: {
-            /**
-             * Actor
-             * @description Who acted (经办人), with role and unit.
-             */
-            actor: string;
-            /**
-             * Authority
-             * @description On what authority (依据).
-             */
-            authority: string;
-            /**
-             * Due At
-             * @description A deadline this step set or missed, if any.
-             */
-            due_at: string | null;
-            /**
-             * Event Id
-             * @description ce_id of the event: the evidence (证据).
-             */
-            event_id: string;
-            /** Event Type */
-            event_type: string;
-            /** Node Id */
-            node_id: string;
-            /**
-             * Occurred At
-             * Format: date-time
-             */
-            occurred_at: string;
-            /** Unit Code */
-            unit_code: string;
-            /**
-             * Via
-             * @description How it belongs to the case: case = by the case's own ids (information, judgement, warning, breach); risk_point = a step of the risk point the judgement names; unit_year = an annual result of a unit and year in which the case left a fact (results name no event ids, so they are linked by unit and year).
-             * @enum {string}
-             */
-            via: "case" | "risk_point" | "power" | "evidence" | "unit_year";
-            /**
-             * What
-             * @description What happened, in the office's words (Beijing time).
-             */
-            what: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -879,72 +800,13 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_timeline_audit_cases__information_id__timeline_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["shared__audit__api__EntryOut"][];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    get_timeline_document_audit_cases__information_id__timeline_md_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                information_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -955,6 +817,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1019,6 +883,10 @@ export interface operations {
             query?: {
                 within?: string | null;
                 status?: components["schemas"]["ProposalStatus"] | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1029,6 +897,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1178,6 +1048,10 @@ export interface operations {
                 level?: components["schemas"]["WarningLevel"] | null;
                 due_before?: string | null;
                 include_closed?: boolean;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1188,6 +1062,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1209,6 +1085,10 @@ export interface operations {
         parameters: {
             query?: {
                 unit_code?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1219,10 +1099,12 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["services__warning__disposal__api__EntryOut"][];
+                    "application/json": components["schemas"]["EntryOut"][];
                 };
             };
             /** @description Validation Error */
@@ -1240,6 +1122,10 @@ export interface operations {
         parameters: {
             query?: {
                 within?: string | null;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1250,6 +1136,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1535,7 +1423,12 @@ export interface operations {
     };
     get_timeline_warnings__warning_id__timeline_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 warning_id: string;
@@ -1547,10 +1440,12 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["services__warning__disposal__api__EntryOut"][];
+                    "application/json": components["schemas"]["EntryOut"][];
                 };
             };
             /** @description Validation Error */

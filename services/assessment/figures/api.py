@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from services.assessment.api_deps import AssessmentApp, Reader
 from shared.bounds import Code
+from shared.paging import paged
 
 router = APIRouter(prefix="/figures", tags=["live figures 实时指标"])
 Year = Annotated[int, Query(ge=2000, le=2100, description="The year (考核年度, Beijing time).")]
@@ -26,6 +27,7 @@ class FiguresOut(BaseModel):
 
 
 @router.get("", summary="Live figures of every unit in a subtree with facts this year (Art. 31)")
+@paged
 def list_figures(
     reader: Reader, app: AssessmentApp, year: Year, within: Code | None = None
 ) -> list[FiguresOut]:

@@ -18,6 +18,7 @@ from services.assessment.inspections.model import (
     SuperiorMethod,
 )
 from shared.bounds import Code, Paragraphs, SingleLine
+from shared.paging import paged
 
 router = APIRouter(prefix="/inspections", tags=["inspections 检查 (Art. 30)"])
 
@@ -146,6 +147,7 @@ def task_annual(body: AnnualTaskIn, office: Office, app: AssessmentApp) -> list[
 
 
 @router.get("", summary="A unit's inspections of a year (Art. 30)")
+@paged
 def list_inspections(
     reader: Reader,
     app: AssessmentApp,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.assessment.api_deps import AssessmentApp, Office, Reader
 from services.assessment.recognition.model import Recognition, RecognitionKind
 from shared.bounds import Code, Paragraphs, SingleLine
+from shared.paging import paged
 
 router = APIRouter(prefix="/recognitions", tags=["rewards and accountability 奖惩 (Art. 8)"])
 
@@ -61,6 +62,7 @@ def recognise(body: RecognitionIn, office: Office, app: AssessmentApp) -> Recogn
 
 
 @router.get("", summary="A unit's commendations and accountability of a year (Art. 8)")
+@paged
 def list_recognitions(
     reader: Reader,
     app: AssessmentApp,

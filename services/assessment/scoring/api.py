@@ -16,6 +16,7 @@ from services.assessment.scoring.model import AnnualAssessment, Scorecard
 from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
 from shared.auth import Principal
 from shared.bounds import Code
+from shared.paging import paged
 
 router = APIRouter(tags=["annual assessment 年度考核 (Art. 31)"])
 exports = APIRouter(tags=["exports 导出 (Art. 31)"])
@@ -127,6 +128,7 @@ def get_assessment(
     "/assessments/{unit_code}/{year}/explanation",
     summary="Every point of the recorded score, traced to the events behind it (Art. 31)",
 )
+@paged
 def explanation(
     unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
 ) -> list[ItemOut]:

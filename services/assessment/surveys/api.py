@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.assessment.api_deps import AssessmentApp, Office, Reader
 from services.assessment.surveys.model import SurveyRound
 from shared.bounds import Code, SingleLine
+from shared.paging import paged
 
 router = APIRouter(prefix="/surveys", tags=["social evaluation 社会评议 (Art. 30(5))"])
 
@@ -99,6 +100,7 @@ def get_survey(round_id: UUID, reader: Reader, app: AssessmentApp) -> SurveyOut:
 
 
 @router.get("/{round_id}/questionnaire", summary="The questions, to print or show respondents")
+@paged
 def questionnaire(round_id: UUID, reader: Reader, app: AssessmentApp) -> list[QuestionIn]:
     survey = app.get_survey(round_id)
     app.ensure_within(reader, survey.unit_code)

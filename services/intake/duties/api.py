@@ -14,6 +14,7 @@ from services.intake.duties import handlers
 from services.intake.duties.model import PERIOD_PATTERN, ReportingBreach, ReportingDuty
 from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.paging import paged
 
 router = APIRouter(tags=["reporting obligations 报告义务"])
 
@@ -159,6 +160,7 @@ def define_duty(body: DutyIn, office: Office, runtime: RuntimeDep, app: IntakeAp
 
 
 @router.get("/duties", summary="Reporting duties of a subtree (Art. 23)")
+@paged
 def list_duties(
     who: Overseer, runtime: RuntimeDep, app: IntakeApp, unit: UnitQuery = None
 ) -> list[DutyOut]:
@@ -202,6 +204,7 @@ def find_report_wanting(
 
 
 @router.get("/breaches", summary="Reporting breaches 迟报/漏报/瞒报 of a subtree (Art. 23)")
+@paged
 def list_breaches(
     who: Overseer, runtime: RuntimeDep, app: IntakeApp, unit: UnitQuery = None
 ) -> list[BreachOut]:
@@ -232,6 +235,7 @@ def compliance(
     "/compliance/units",
     summary="Reporting figures of each unit with a duty in a subtree, for a period (Art. 23)",
 )
+@paged
 def compliance_by_unit(
     who: Overseer,
     runtime: RuntimeDep,

@@ -19,6 +19,7 @@ from services.intake.identity.model import PetitionerIdentity
 from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
+from shared.paging import paged
 from shared.vocabulary import RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
@@ -231,6 +232,7 @@ class CaseRow(BaseModel):
 
 
 @workbench.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
+@paged
 def inbox(
     who: Reader,
     runtime: RuntimeDep,

@@ -286,10 +286,22 @@ class RiskInformation(Aggregate):
         A receipt is a fact about delivery, not the answer: tracking goes on until the lower
         level reports how it handled the matter (`take_handling_report`).
         """
-        if self.routing != RoutingOutcome.FORWARDED or self.acknowledged is not None:
+        if self.routing != RoutingOutcome.FORWARDED:
+            return False
+        self._from_the_routed_node(node_id, "an acknowledgement")
+        if self.acknowledged is not None:
             return False
         self._acknowledged(node_id=node_id, event_id=event_id, at=at)
         return True
+
+    def _from_the_routed_node(self, node_id: str, what: str) -> None:
+        """Only the node the case was forwarded to answers for it (Art. 24; issue #17 item 2):
+        another node, even one serving the unit, may not acknowledge or report on it."""
+        if node_id != self.routed_to:
+            raise Conflict(
+                f"Art. 24: {self.id} was forwarded to node {self.routed_to}; {what} from node "
+                f"{node_id} is not its answer"
+            )
 
     @event(Acknowledged)
     def _acknowledged(self, node_id: str, event_id: str, at: datetime) -> None:
@@ -481,6 +493,7 @@ class RiskInformation(Aggregate):
         """The lower level's handling report: the forward's answer (Art. 24); False if known."""
         if self.routing != RoutingOutcome.FORWARDED:
             raise Conflict(f"Art. 24: {self.id} was not forwarded from here; no report is owed")
+        self._from_the_routed_node(node_id, "a handling report")
         if any(r["round"] == round for r in self.handling_reports) or not self.awaiting_feedback:
             return False  # the same report again, or one this level no longer awaits
         self._report_received(

@@ -18,6 +18,7 @@ from services.intake.identity import handlers
 from shared.auth import Principal, Role
 from shared.bounds import Paragraphs
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
+from shared.paging import paged
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
 
@@ -60,6 +61,7 @@ def reveal_identity(
     "/{information_id}/identity/reveals",
     summary="Who opened a petitioner's identity, when and why (custodian, auditor; no identity)",
 )
+@paged
 def identity_reveals(
     information_id: UUID, who: RevealAuditor, runtime: RuntimeDep, app: IntakeApp
 ) -> list[RevealOut]:
@@ -82,6 +84,7 @@ class CaseReadOut(BaseModel):
     "/{information_id}/reads",
     summary="Who asked to read a case with a protected source, and whether it was shown (Art. 22)",
 )
+@paged
 def case_reads(
     information_id: UUID, who: RevealAuditor, runtime: RuntimeDep, app: IntakeApp
 ) -> list[CaseReadOut]:

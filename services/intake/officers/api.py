@@ -13,6 +13,7 @@ from services.intake.officers import handlers
 from services.intake.officers.model import InformationOfficer
 from shared.bounds import Code, ItemList, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.paging import paged
 
 router = APIRouter(prefix="/officers", tags=["information officers 信息员"])
 
@@ -95,6 +96,7 @@ def relieve(user_id: str, body: ReliefIn, office: Office, app: IntakeApp) -> Off
 
 
 @router.get("", summary="Officers covering units in a subtree (Art. 22)")
+@paged
 def list_officers(
     reader: Reader,
     runtime: RuntimeDep,

@@ -20,6 +20,7 @@ from services.intake.filing.handlers import readable
 from services.intake.routing import handlers
 from shared.bounds import Code, Line, Paragraphs
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.paging import paged
 from shared.vocabulary import RoutingOutcome
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def _forward(c: RiskInformation) -> ForwardOut:
 @tracking.get(
     "", summary="Forwards 批转 to lower nodes and how they were handled (跟踪督办, Art. 24)"
 )
+@paged
 def forwards(
     who: Overseer,
     runtime: RuntimeDep,
@@ -276,6 +278,7 @@ def report_handling(
     "/received",
     summary="Forwards received from the level above and what it awaits of us (Art. 24)",
 )
+@paged
 def received(
     who: Overseer,
     runtime: RuntimeDep,
@@ -298,6 +301,7 @@ class TimelineOut(BaseModel):
     "/{information_id}/timeline",
     summary="Who reported what when, when it was due, where it went (Art. 23, 24)",
 )
+@paged
 def timeline(information_id: UUID, reader: Reader, app: IntakeApp) -> list[TimelineOut]:
     readable(app, reader, information_id, "timeline")  # 404 alike for unknown and not yours
     return [TimelineOut(**vars(t)) for t in handlers.timeline(app, information_id)]

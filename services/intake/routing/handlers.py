@@ -100,7 +100,11 @@ def take_acknowledgement(
     case = app.find(ack.data.information_id, RiskInformation)
     if case is None:
         raise Rejected(f"no forwarded information {ack.data.information_id} at node {app.node_id}")
-    if case.acknowledge(ack.data.node_id, ack.id, app.clock.now()):
+    try:
+        taken = case.acknowledge(ack.data.node_id, ack.id, app.clock.now())
+    except Conflict as exc:  # not from the node it was routed to: a dead letter with the reason
+        raise Rejected(str(exc)) from exc
+    if taken:
         processing_event.collect_events(case)
 
 

@@ -16,6 +16,7 @@ from services.register.catalogue.handlers import PowerDraft
 from services.register.catalogue.model import POWER_KIND_ZH
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.paging import paged
 
 router = APIRouter(prefix="/powers", tags=["power catalogue 职权目录"])
 
@@ -105,6 +106,7 @@ def catalogue_power(
 
 
 @router.get("", summary="The power catalogue of a subtree (Art. 11)")
+@paged
 def list_powers(
     who: Reader,
     runtime: RuntimeDep,

@@ -208,35 +208,39 @@ def _legend(canvas: _Canvas, y: float) -> float:
     return y + 30
 
 
-def _text(value: str) -> str:
-    """Mermaid-safe label text: no quotes, brackets or pipes that would end the label."""
-    for bad, good in (('"', "'"), ("|", "/"), ("[", "("), ("]", ")"), ("\n", " ")):
-        value = value.replace(bad, good)
-    return value.strip()
+_MERMAID_ENTITIES = {ord(c): f"#{ord(c)};" for c in '#&<>"|[]{}()%`;'}
+_MERMAID_ENTITIES |= {ord(c): " " for c in "\r\n\t\u2028\u2029"}
+
+
+def mermaid_text(value: str) -> str:
+    """Mermaid-safe label text (Art. 11; review L4): every character that could end a label or
+    open HTML in it — quotes, brackets, pipes, `<`, `>`, `&`, `#`, line breaks — written as
+    Mermaid's entity code (`#60;`), which it shows as the character itself."""
+    return value.translate(_MERMAID_ENTITIES).strip()
 
 
 def to_mermaid(power: PowerItem, chart: Flowchart) -> str:
     """Render one flowchart version as a Mermaid `flowchart TD` (Art. 11)."""
     lines = [
         "flowchart TD",
-        f"    %% {_text(power.name)} ({power.kind.label_zh}) · 流程图 v{chart.version}",
-        f'    start(["{_text(power.name)}<br/>依据: {_text(power.legal_basis)}"])',
+        f"    %% {mermaid_text(power.name)} ({power.kind.label_zh}) · 流程图 v{chart.version}",
+        f'    start(["{mermaid_text(power.name)}<br/>依据: {mermaid_text(power.legal_basis)}"])',
     ]
     previous = "start"
     checks_into: tuple[str, ...] = ()
     for i, step in enumerate(chart.steps, start=1):
         node = f"s{i}"
         label = (
-            f"{i}. {_text(step.name)}<br/>岗位: {_text(step.post)}"
+            f"{i}. {mermaid_text(step.name)}<br/>岗位: {mermaid_text(step.post)}"
             f"<br/>时限: {step.time_limit_days}日" + ("<br/>自由裁量" if step.discretion else "")
         )
         lines.append(f'    {node}["{label}"]')
-        arrow = f" -->|{_text('、'.join(checks_into))}| " if checks_into else " --> "
+        arrow = f" -->|{mermaid_text('、'.join(checks_into))}| " if checks_into else " --> "
         lines.append(f"    {previous}{arrow}{node}")
         if step.discretion:
             lines.append(f"    class {node} discretion")
         previous, checks_into = node, step.checks
-    arrow = f" -->|{_text('、'.join(checks_into))}| " if checks_into else " --> "
+    arrow = f" -->|{mermaid_text('、'.join(checks_into))}| " if checks_into else " --> "
     lines.append('    finish(["办结"])')
     lines.append(f"    {previous}{arrow}finish")
     lines.append("    classDef discretion fill:#fde2e2,stroke:#c0392b,stroke-width:2px")

@@ -23,6 +23,7 @@ from shared.auth import Principal, Role
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.events import GradingFactors
+from shared.paging import paged
 from shared.vocabulary import RiskCategory, Verdict, WarningLevel
 
 
@@ -286,6 +287,7 @@ Judge = Annotated[Principal, Depends(require_roles(Role.JUDGE))]
 
 
 @router.get("", summary="Reported information of a subtree, by status (Art. 21, 25)")
+@paged
 def list_information(
     who: Reader,
     runtime: RuntimeDep,

@@ -24,6 +24,7 @@ from shared.auth import Principal
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.events import GradingFactors
+from shared.paging import paged
 from shared.runtime import Runtime
 from shared.vocabulary import Grade, RiskCategory
 
@@ -452,6 +453,7 @@ class HeatCellOut(BaseModel):
 
 
 @router.get("/risk-points", summary="The register of a subtree, filtered (Art. 10, 13, 14)")
+@paged
 def list_risk_points(
     who: Reader,
     runtime: RuntimeDep,
@@ -506,6 +508,7 @@ def get_risk_point(
 
 
 @router.get("/register/heat-map", summary="Risk points by unit × category × grade (Art. 13, 14)")
+@paged
 def heat_map(
     who: Reader,
     runtime: RuntimeDep,
@@ -533,6 +536,7 @@ class MeasureDeadlineOut(BaseModel):
 @router.get(
     "/measure-deadlines", summary="Measures by due date, reminders and lapses (Art. 14, 15)"
 )
+@paged
 def measure_deadlines(
     who: Reader, runtime: RuntimeDep, app: RegisterApp, within: Within = None
 ) -> list[MeasureDeadlineOut]:
@@ -541,6 +545,7 @@ def measure_deadlines(
 
 
 @router.get("/measures", summary="The catalogue of prevention measures (Art. 15–20)")
+@paged
 def measure_catalogue(
     _: Reader, category: Annotated[RiskCategory | None, Query(description="风险类别")] = None
 ) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from shared.auth import Principal, Role
 from shared.bounds import Code, ItemList, Name, SingleLine
 from shared.deps import RuntimeDep, require_roles
 from shared.errors import DomainError
+from shared.paging import paged
 from shared.vocabulary import UnitKind
 
 router = APIRouter(prefix="/units", tags=["organisation tree 组织机构"])
@@ -91,6 +92,7 @@ class ImportOut(BaseModel):
 
 
 @router.get("", summary="The units of a subtree (Art. 5)")
+@paged
 def list_units(
     who: UnitReader, runtime: RuntimeDep, app: RegisterApp, within: Code | None = None
 ) -> list[UnitOut]:

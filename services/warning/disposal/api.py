@@ -23,6 +23,7 @@ from shared.auth import Principal
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
+from shared.paging import paged
 from shared.runtime import Runtime
 from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
@@ -154,6 +155,7 @@ def _root(runtime: Runtime, who: Principal, unit: str | None, field: str) -> str
 
 
 @warnings.get("", summary="Warnings by level, unit and deadline 预警台账 (Art. 28)")
+@paged
 def list_warnings(
     reader: Reader,
     runtime: RuntimeDep,
@@ -176,6 +178,7 @@ def list_warnings(
 
 
 @warnings.get("/overdue", summary="Overdue actions 逾期未整改清单 (Art. 28)")
+@paged
 def list_overdue(
     reader: Reader, runtime: RuntimeDep, app: WarningApp, within: Code | None = None
 ) -> list[OverdueOut]:
@@ -184,6 +187,7 @@ def list_overdue(
 
 
 @warnings.get("/inbox", summary="Disposal steps reported to a unit 条块结合 (Art. 27, 29)")
+@paged
 def inbox(
     reader: Reader, runtime: RuntimeDep, app: WarningApp, unit_code: Code | None = None
 ) -> list[EntryOut]:
@@ -199,6 +203,7 @@ def get_warning(warning_id: UUID, reader: Reader, app: WarningApp) -> WarningOut
 
 
 @warnings.get("/{warning_id}/timeline", summary="A warning's full timeline 处置全过程 (Art. 27–29)")
+@paged
 def get_timeline(warning_id: UUID, reader: Reader, app: WarningApp) -> list[EntryOut]:
     app.ensure_within(reader, app.get_warning(warning_id).subject_unit)
     return _entries(app.warning_timeline(warning_id))
@@ -331,6 +336,7 @@ def _out(row: ProposalRow) -> ProposalOut:
 
 
 @proposals.get("", summary="Proposals in your subtree 待审核的预警建议 (Art. 27, 28)")
+@paged
 def list_proposals(
     reader: Reader,
     runtime: RuntimeDep,

@@ -6,13 +6,21 @@ follow the ids from the case to its judgement to its warning and to the risk poi
 judgement names (the register's own events: grading, approval, publication, force, measures,
 revision), leave other cases and other points out, link annual results by unit and year only,
 show a re-sent event once, and name every event id as evidence.
+
+Every test runs twice: on the list of events, as `case_timeline` reads it, and through the index
+a worker keeps (shared/audit/case_index.py: each event fed to an application at its own
+position, the timeline built from the case's shelves alone). Both must tell the same story.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 from uuid import UUID, uuid4
+
+import pytest
 
 from services.register.app import RegisterApplication
 from services.register.catalogue.handlers import PowerDraft
@@ -24,6 +32,8 @@ from services.warning.contract import translate
 from services.warning.disposal.handlers import ReviewRecord
 from services.warning.disposal.model import Decision, ProposalStatus
 from services.warning.main import SPEC
+from shared.audit import case_timeline as replayed
+from shared.audit.case_index import gather
 from shared.audit.case_timeline import TimelineEntry, case_timeline, case_unit, render_markdown
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
@@ -47,6 +57,7 @@ from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource
 from tests.support.events import risk_reported
 from tests.unit.assessment import upstream as up
+from tests.unit.audit.indexing import IndexingApplication
 from tests.unit.register.judging import feed as register_feed
 from tests.unit.register.revising import revision_requested
 from tests.unit.warning.upstream import feed, graded, judgement
@@ -54,6 +65,25 @@ from tests.unit.warning.upstream import feed, graded, judgement
 OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH")
 ORIGIN = Origin("/lianfang/district/warning", "district")
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+def _through_the_index(case: UUID, events: Iterable[CloudEvent]) -> list[TimelineEntry]:
+    """The timeline as the route builds it: from the shelves a worker filed the events on."""
+    app = IndexingApplication.in_memory()
+    for event in events:
+        app.take(event)
+    try:
+        return replayed.case_timeline(case, gather(app, case))
+    finally:
+        app.close()
+
+
+@pytest.fixture(autouse=True, params=["replayed", "indexed"])
+def timeline_source(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test on the events as a list, then through the worker's index."""
+    if request.param == "indexed":
+        monkeypatch.setattr(sys.modules[__name__], "case_timeline", _through_the_index)
+    return str(request.param)
 
 
 def judged(case: object) -> JudgementMade:
@@ -500,3 +530,21 @@ def test_a_result_that_names_its_evidence_is_linked_by_an_event_of_the_case() ->
     assert "各项列明所据事件编号，其中含本时间线所列事实" in results[resting.id].what
     assert results[older.id].via == "unit_year"
     assert "| 考核依据 |" in render_markdown(case, entries)
+
+
+def test_a_summary_adds_nothing_to_the_printed_document() -> None:
+    """Review L4: what a reporter typed is shown as typed — no image, link, HTML or extra row."""
+    case = uuid4()
+    reported = risk_reported("QX-TH-CZS", information_id=case)
+    typed = "见附件 ![t](http://x.example/p.png)\n| 伪造 | 一行 |\n<img src=x> **急**"
+    reported = reported.model_copy(
+        update={"data": reported.data.model_copy(update={"summary": typed})}
+    )
+    document = render_markdown(case, case_timeline(case, [reported]))
+    rows = [line for line in document.splitlines() if line.startswith("| 20")]
+    assert len(rows) == 1  # the summary's line breaks and pipes made no row of their own
+    assert "![" not in document
+    assert "<img" not in document.replace("\\<", "")  # only escaped
+    assert "\\!\\[t\\](http://x.example/p.png)" in rows[0]
+    assert "\\| 伪造 \\| 一行 \\|" in rows[0]
+    assert "\\<img src=x\\> \\*\\*急\\*\\*" in rows[0]

@@ -1,8 +1,8 @@
 """The auditors' case-timeline routes: who may read a case, what each entry says (Art. 23–31).
 
-The topics are replaced by a list of events (`read_published` is what the route calls); the
-jurisdiction rule is unchanged: the case's own unit decides, not the unit of its risk point's
-earlier steps.
+The events reach assessment's application as its worker hands them in (the topics are not read:
+the route serves the index the worker keeps, review H3); the case's own unit decides who reads,
+not the unit of its risk point's earlier steps. A long case comes a page at a time.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from uuid import uuid4
 
 import pytest
 
-from services.warning.main import SPEC
-from services.warning.settings import WarningSettings
-from shared.audit import api as audit_api
-from shared.audit.published import Published
+from services.assessment.main import SPEC
+from services.assessment.settings import AssessmentSettings
+from services.register.main import SPEC as REGISTER
+from services.register.settings import RegisterSettings
 from shared.auth import Role
+from shared.paging import MAX_PAGE
 from tests.support.events import risk_reported
-from tests.support.http_api import ApiClient
+from tests.support.http_api import ApiClient, served
 from tests.unit.assessment import upstream as up
 from tests.unit.warning.upstream import judgement
 
@@ -32,14 +33,13 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def api() -> Iterator[ApiClient]:
-    yield from ApiClient.serve(SPEC, WarningSettings)
+    yield from ApiClient.serve(SPEC, AssessmentSettings)
 
 
-def _topics(monkeypatch: pytest.MonkeyPatch, events: list[CloudEvent]) -> None:
-    async def read(bootstrap: str, prefix: str = "lianfang") -> Published:
-        return Published(events=list(events))
-
-    monkeypatch.setattr(audit_api, "read_published", read)
+def _topics(api: ApiClient, events: list[CloudEvent]) -> None:
+    """The events as assessment's worker takes them in from the topics, in this order."""
+    for event in events:
+        up.feed(api.runtime.app, event)
 
 
 def _case(point_unit: str) -> tuple[UUID, list[CloudEvent]]:
@@ -58,17 +58,17 @@ def _case(point_unit: str) -> tuple[UUID, list[CloudEvent]]:
     ]
 
 
-def test_the_case_s_unit_decides_who_reads_it(
-    api: ApiClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_case_s_unit_decides_who_reads_it(api: ApiClient) -> None:
     case, events = _case(point_unit="QX-TP")  # the point's steps come first, in another town
-    _topics(monkeypatch, events)
+    _topics(api, events)
     path = f"/audit/cases/{case}/timeline"
     town = api.as_("u-th-auditor", Role.AUDITOR, "QX-TH")
     shown = api.get(path, town)
     assert shown.status_code == 200
-    assert [e["via"] for e in shown.json()] == ["risk_point", "risk_point", "case", "case"]
-    assert [e["event_id"] for e in shown.json()] == [e.id for e in events]
+    assert "X-Next-Cursor" not in shown.headers
+    entries = shown.json()
+    assert [e["via"] for e in entries] == ["risk_point", "risk_point", "case", "case"]
+    assert [e["event_id"] for e in entries] == [e.id for e in events]
     sibling = api.as_("u-tp-auditor", Role.AUDITOR, "QX-TP")
     # Another town's case is answered as an unknown one: the same 404, the same words.
     refused = api.get(path, sibling)
@@ -84,3 +84,48 @@ def test_the_case_s_unit_decides_who_reads_it(
     assert "| 关联 |" in document
     assert document.count("| 所涉风险点 |") == 2
     assert api.get(f"/audit/cases/{uuid4()}/timeline", town).status_code == 404
+
+
+def test_a_long_case_comes_a_page_at_a_time_and_no_page_is_over_the_maximum(
+    api: ApiClient,
+) -> None:
+    case, events = _case(point_unit="QX-TH-CZS")
+    point = events[0].data.risk_point_id  # type: ignore[attr-defined]
+    # The point published again and again: a long story (one entry each).
+    later = events[-1].data.occurred_at
+    verified = [up.published(point, "QX-TH-CZS", at=later + timedelta(minutes=n)) for n in range(7)]
+    _topics(api, [*events, *verified])
+    town = api.as_("u-th-auditor", Role.AUDITOR, "QX-TH")
+    path = f"/audit/cases/{case}/timeline"
+    whole: list[str] = []
+    cursor = ""
+    pages = 0
+    while True:
+        answer = api.get(f"{path}?limit=3{cursor}", town)
+        assert answer.status_code == 200
+        assert len(answer.json()) <= 3
+        whole += [e["event_id"] for e in answer.json()]
+        pages += 1
+        if "X-Next-Cursor" not in answer.headers:
+            break
+        cursor = f"&cursor={answer.headers['X-Next-Cursor']}"
+    assert pages == 4
+    assert whole == [e.id for e in [*events, *verified]]
+    # Over the maximum, or a cursor that is not ours: 422 naming the parameter.
+    over = api.get(f"{path}?limit={MAX_PAGE + 1}", town)
+    assert over.status_code == 422
+    assert over.json()["detail"][0]["loc"] == ["query", "limit"]
+    forged = api.get(f"{path}?cursor=bm90LWEtY3Vyc29y", town)
+    assert forged.status_code == 422
+    assert forged.json()["detail"][0]["loc"] == ["query", "cursor"]
+
+
+def test_only_the_service_that_keeps_the_index_serves_timelines() -> None:
+    """The register reads no topic it does not consume: it has no timeline route (review H3)."""
+    with served(REGISTER, RegisterSettings) as (runtime, client):
+        register = ApiClient(runtime, client)
+        answer = register.get(
+            f"/audit/cases/{uuid4()}/timeline", register.as_("u-auditor", Role.AUDITOR, "QX")
+        )
+    assert answer.status_code == 404
+    assert answer.json()["detail"] == "Not Found"

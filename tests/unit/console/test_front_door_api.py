@@ -385,3 +385,16 @@ def test_the_web_console_is_served_with_a_fallback_to_index(
     assert client.get("/../../etc/passwd").text == deep.text  # never outside the build
     assert client.get("/api/nowhere").status_code == 404
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_a_refused_sign_in_never_echoes_the_password_or_the_code(client: TestClient) -> None:
+    """Review L5, issue #17 item 5: a 422 names where and why, not what was typed."""
+    password = "口令-" + "s3cret" * 30  # over 128 characters
+    answer = sign_in(client, OFFICE.user_id, password, totp="12\x0734")
+    assert answer.status_code == 422
+    locations = {tuple(e["loc"]) for e in answer.json()["detail"]}
+    assert {("body", "password"), ("body", "totp")} <= locations
+    assert "s3cret" not in answer.text
+    assert "12\\u000734" not in answer.text
+    assert "12\x0734" not in answer.text
+    assert all(set(e) <= {"loc", "msg", "type"} for e in answer.json()["detail"])

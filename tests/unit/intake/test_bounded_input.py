@@ -40,3 +40,17 @@ def test_an_overlong_field_or_a_control_character_files_nothing(api: Api) -> Non
     assert errors == ["source_reference: control character U+0007 at position 4 is not allowed "
                       "in a single-line field"]  # fmt: skip
     assert stored(api.runtime) == 0
+
+
+def test_a_refused_petition_never_echoes_the_petitioner_s_identity(api: Api) -> None:
+    """Review L5, issue #17 item 5: the 422 names the field and the rule, never what was sent
+    (a gateway that logs answers would otherwise keep the petitioner's identity)."""
+    id_number = "11010119900307123X" * 3  # 54 characters: over the cap of 40
+    petition = filing("XF-L5", channel="petition", petitioner_name="李秘密",
+                      petitioner_contact="13800138000", petitioner_id_number=id_number)  # fmt: skip
+    answer = api.post("/information", petition, api.office)
+    refused(answer, "petitioner_id_number", "at most 40")
+    for secret in ("11010119900307123X", "李秘密", "13800138000"):
+        assert secret not in answer.text
+    assert all(set(e) <= {"loc", "msg", "type"} for e in answer.json()["detail"])
+    assert stored(api.runtime) == 0

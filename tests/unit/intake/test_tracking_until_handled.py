@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from shared.application import Rejected
 from shared.audit.case_timeline import case_timeline
 from shared.auth import Principal, Role
 from shared.errors import Conflict, Forbidden, Invalid
@@ -257,6 +258,38 @@ class TrackingUntilHandled(TwoNodeStory):
         version = x.district.get_information(case).version
         x.hand.over(x.district, handled.model_copy(update={"id": handled.id[:-1] + "0"}))
         assert x.district.get_information(case).version == version
+
+    def test_only_the_node_it_was_forwarded_to_acknowledges_or_answers(self, x: Exchange) -> None:
+        """Issue #17 item 2: 太平镇's node, speaking of its own town (so the provenance check
+        believes it), may neither receipt nor answer a forward that went to 太和镇."""
+        filing = x.district.file_information(draft("T-7", unit="QX-TH-V1"), DISTRICT_OFFICE)
+        x.deliver(x.district)  # the forward, taken in by the town
+        _, receipt = x.sent(x.town)
+        assert isinstance(receipt, InformationAcknowledged)
+        case = filing.information_id
+        forged = _as_node(receipt, "town-taiping", "QX-TP")
+        with pytest.raises(Rejected, match="forwarded to node town-taihe; an acknowledgement "
+                                           "from node town-taiping is not its answer"):  # fmt: skip
+            x.hand.over(x.district, forged)
+        assert x.district.get_information(case).tracking_state != "delivered"
+        x.hand.over(x.district, receipt)  # the town's own receipt is taken
+        assert x.district.get_information(case).tracking_state == "delivered"
+
+        x.town.report_handling(case, "已处理", ["约谈"], [], TAIHE_OFFICE)
+        [handled] = x.sent(x.town)
+        with pytest.raises(Rejected, match="a handling report from node town-taiping"):
+            x.hand.over(x.district, _as_node(handled, "town-taiping", "QX-TP"))
+        assert x.district.get_information(case).tracking_state == "delivered"
+        x.hand.over(x.district, handled)
+        assert x.district.get_information(case).tracking_state == "reported"
+
+
+def _as_node(event: CloudEvent, node: str, unit: str) -> CloudEvent:
+    """The same event as another node would say it: its source, node and unit, a new id."""
+    data = event.data.model_copy(update={"node_id": node, "unit_code": unit})
+    return event.model_copy(
+        update={"id": f"forged-{event.id}", "source": f"/lianfang/{node}/intake", "data": data}
+    )
 
 
 class TestTrackingUntilHandledInMemory(InMemory, TrackingUntilHandled):

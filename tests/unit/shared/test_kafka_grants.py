@@ -23,6 +23,9 @@ def test_a_service_reads_events_and_its_own_group_but_no_dead_letters() -> None:
     assert ("TOPIC", "lf.register.events") in reads
     assert not any(name.endswith(".deadletter") for _, name in reads)
     assert ("GROUP", "lf-district-warning") not in reads  # another node's group
+    # Only what it consumes: no other service's events (the timeline reads an index, H3).
+    topics = {name for kind, name in reads if kind == "TOPIC" and name.endswith(".events")}
+    assert topics == {"lf.register.events", "lf.console.events"}
 
 
 def test_no_principal_may_alter_or_delete_anything_nor_create_a_shared_topic() -> None:
