@@ -53,6 +53,7 @@ from shared.vocabulary import Channel, Grade, GradeSource, RiskCategory
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from shared.application import ServiceApplication
     from shared.events import CloudEvent
 
 UNIT = "QX-SJ"  # a district department: the district node manages it (Art. 7)
@@ -78,15 +79,16 @@ def reported(n: int) -> RiskReported:
     )  # fmt: skip
 
 
-def judged(n: int) -> list[CloudEvent]:
-    """A risk point graded 低, then a judgement of incipient tendency about it (Art. 14, 25)."""
+def judged(n: int, unit: str = UNIT) -> list[CloudEvent]:
+    """A risk point of `unit` graded 低, then a judgement of incipient tendency about it
+    (Art. 14, 25)."""
     at = datetime.now(UTC)
     judge = Actor(user_id="bench-judge", role="judge", unit_code="QX")
     point, information_id = uuid4(), uuid4()
     graded = RiskGraded.create(
         source=REGISTER.source, subject=str(point), clock_now=at,
         data=RiskGradedData(
-            **REGISTER.stamp(UNIT, judge, "Art. 14", at), risk_point_id=point,
+            **REGISTER.stamp(unit, judge, "Art. 14", at), risk_point_id=point,
             category=RiskCategory.BUSINESS_PROCESS,
             factors=GradingFactors(importance=2, discretion=2, probability=2, harm=2),
             grade=Grade.LOW, previous_grade=None, source=GradeSource.IDENTIFICATION,
@@ -96,7 +98,7 @@ def judged(n: int) -> list[CloudEvent]:
     judgement = JudgementMade.create(
         source=REGISTER.source, subject=str(information_id), clock_now=at,
         data=JudgementMadeData(
-            **REGISTER.stamp(UNIT, judge, "Art. 25", at), judgement_id=uuid4(),
+            **REGISTER.stamp(unit, judge, "Art. 25", at), judgement_id=uuid4(),
             information_id=information_id, risk_point_id=point, verdict="incipient_tendency",
             recommended_level="yellow", reasoning=f"压测：苗头性问题 {n}",
         ),
@@ -116,8 +118,9 @@ def records(service: str, count: int) -> Iterator[tuple[str, CloudEvent]]:
         yield topics.events("intake"), reported(n)
 
 
-def hop(service: str, count: int, folder: Path) -> dict[str, object]:
-    """Records/s of one service's inbox on a fresh SQLite store; every record must be taken."""
+def open_app(service: str, folder: Path) -> ServiceApplication:
+    """The district node's application of `service` on a SQLite store in `folder`, as its
+    process opens it (shared/runtime.py)."""
     spec, settings_class = load(service)
     common = CommonSettings(store="sqlite", data_dir=folder, topic_prefix=PREFIX, env="dev")
     settings = settings_class(common=common)
@@ -125,7 +128,13 @@ def hop(service: str, count: int, folder: Path) -> dict[str, object]:
     env = {**eventsourcing_env(common, spec.name), "MAPPER_TOPIC": MAPPER_TOPIC}
     app = spec.application(env, SystemClock(), org, settings)
     app.bind_node(Node("district", "QX"), f"/lianfang/district/{service}")
-    inbox = Inbox(app, Provenance(Topics(PREFIX), org))
+    return app
+
+
+def hop(service: str, count: int, folder: Path) -> dict[str, object]:
+    """Records/s of one service's inbox on a fresh SQLite store; every record must be taken."""
+    app = open_app(service, folder)
+    inbox = Inbox(app, Provenance(Topics(PREFIX), app.org))
     deliveries = []
     for offset, (topic, event) in enumerate(records(service, count)):
         record = to_record(event)
