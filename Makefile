@@ -5,9 +5,9 @@ PYTEST_ARGS ?=
 
 .PHONY: setup run test lint format contract openapi console console-deps bench fuzz clean
 
-setup: ## Install the locked Python environment into .venv
+setup: ## Install the locked Python environment into .venv (bytecode compiled once, here)
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 
 CONSOLE := console
 CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/index.html $(CONSOLE)/vite.config.ts $(CONSOLE)/package-lock.json -type f 2>/dev/null)

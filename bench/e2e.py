@@ -9,9 +9,16 @@ What it measures (issue #18; Art. 21–23: information must be taken in as fast 
   filing, 1 client          officer reports POSTed to the district intake one at a time;
   filing, 32 clients        the same with 32 concurrent clients (throughput and percentiles);
   filing -> Kafka           from the POST to RiskReported read back off the intake topic;
-  Kafka -> store            RiskReported records put on the intake topic, until the district's
-                            register and assessment have each recorded a receipt for every one
-                            (consumption with tracking, in the services' own transactions);
+  Kafka -> store            per consuming service, records put on the topics it reads until it
+                            has recorded a receipt for every one (consumption with tracking, in
+                            the service's own transactions): RiskReported on the intake topic for
+                            the register and the assessment, a grading and a judgement per case on
+                            the register's topic for the warning (intake takes in only what
+                            another node routes to it, which this single-unit load never does);
+  the chain                 judgements on the register's topic, each proposal reviewed and its
+                            warning issued over HTTP with the rectification due seconds later:
+                            JudgementMade -> WarningIssued -> RectificationOverdue on Kafka;
+  overdue scan              a deadline tick over 100,000 open actions (bench/scan.py, in process);
   stack start, RSS          Kafka + the district and 太和镇 nodes: seconds to healthy, memory.
 
 The table is printed and written as JSON (commit, machine, figures) under bench/results/, so runs
@@ -40,6 +47,8 @@ from uuid import uuid4
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench import hop as hop_events
+from bench.scan import scan
 from bench.stack import Stack
 from lianfang.run_local import dev_minter
 from shared.auth import Role
@@ -51,6 +60,7 @@ from shared.vocabulary import Channel
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from shared.events import CloudEvent
     from shared.kafka import KafkaAccess
 
 RESULTS = Path(__file__).parent / "results"
@@ -219,13 +229,15 @@ async def filing_to_kafka(
 RECEIPT_TOPIC = "shared.application:Receipt.Received"
 
 
-def receipts(store: Path) -> int:
-    """How many upstream events a service's SQLite store has taken in (read-only)."""
+def receipts(store: Path, ce_type: str = "") -> int:
+    """How many upstream events (of a type, when given) a service's SQLite store has taken in
+    (read-only)."""
     if not store.exists():
         return 0
     with contextlib.closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=5)) as db:
         row = db.execute(
-            "SELECT COUNT(*) FROM stored_events WHERE topic = ?", (RECEIPT_TOPIC,)
+            "SELECT COUNT(*) FROM stored_events WHERE topic = ? AND instr(state, ?) > 0",
+            (RECEIPT_TOPIC, ce_type.encode()),
         ).fetchone()
         return int(row[0])
 
@@ -249,37 +261,167 @@ def risk_reported(n: int, run: str) -> RiskReported:
     )  # fmt: skip
 
 
-async def kafka_to_store(
-    stack: Stack, topic: str, count: int, limit: float = 180
-) -> dict[str, tuple[int, float]]:
-    """Per consuming service, how many of `count` records it took in and in how many seconds
-    from the first one produced: all of them, or as many as it managed within `limit`."""
-    stores = {s: stack.data_dir() / f"{s}.sqlite" for s in ("register", "assessment")}
-    before = {s: receipts(p) for s, p in stores.items()}
-    run = uuid4().hex[:8]
-    producer = AIOKafkaProducer(**stack.admin.aiokafka(), enable_idempotence=True, acks="all")
+async def produce(access: KafkaAccess, topic: str, events: Sequence[CloudEvent]) -> float:
+    """Put events on a topic as their producing service would; the moment the first was sent."""
+    producer = AIOKafkaProducer(**access.aiokafka(), enable_idempotence=True, acks="all")
     await producer.start()
     try:
         started = time.perf_counter()
         pending = []
-        for n in range(count):
-            record = to_record(risk_reported(n, run))
+        for event in events:
+            record = to_record(event)
             pending.append(
                 await producer.send(topic, record.value, key=record.key, headers=record.headers)
             )
         await asyncio.gather(*pending)
     finally:
         await producer.stop()
+    return started
+
+
+async def kafka_to_store(
+    stack: Stack,
+    topic: str,
+    events: Sequence[CloudEvent],
+    services: Sequence[str],
+    limit: float = 180,
+) -> dict[str, tuple[int, float]]:
+    """Per consuming service, how many of `events` it took in and in how many seconds from the
+    first one produced: all of them, or as many as it managed within `limit`. Only receipts of
+    the events' types count, so a service still busy with an earlier load does not blur it."""
+    types = sorted({e.type for e in events})
+    stores = {s: stack.data_dir() / f"{s}.sqlite" for s in services}
+
+    def taken_in(store: Path) -> int:
+        return sum(receipts(store, t) for t in types)
+
+    before = {s: taken_in(p) for s, p in stores.items()}
+    started = await produce(stack.admin, topic, events)
     taken: dict[str, tuple[int, float]] = {}
     deadline = time.monotonic() + limit
     while len(taken) < len(stores):
         late = time.monotonic() >= deadline
         for service, store in stores.items():
-            done = receipts(store) - before[service]
-            if service not in taken and (done >= count or late):
+            done = taken_in(store) - before[service]
+            if service not in taken and (done >= len(events) or late):
                 taken[service] = (done, time.perf_counter() - started)
         await asyncio.sleep(0.1)
     return taken
+
+
+# -- the chain: JudgementMade -> WarningIssued -> RectificationOverdue ---------------------------
+
+CHAIN_UNIT = "QX-TH"  # the town government: the district disposes (Art. 27), apart from the hop
+ISSUED = "cn.gov.qingxin.lianfang.warning.WarningIssued.v1"
+OVERDUE = "cn.gov.qingxin.lianfang.warning.RectificationOverdue.v1"
+
+
+@dataclass(frozen=True)
+class Chain:
+    """How the chain went for `count` cases under load."""
+
+    count: int
+    seconds: float  # from the first judgement produced to the last overdue on Kafka
+    to_issued: Latencies  # judgement produced -> its WarningIssued read back off Kafka
+    overdue_lag: Latencies  # the rectification's deadline -> its RectificationOverdue on Kafka
+
+
+async def chain(
+    stack: Stack, token: str, count: int, due_in: float = 5.0, clients: int = 8
+) -> Chain:
+    """`count` judgements of incipient tendency (a 低 point each: yellow, Art. 28): each
+    proposal reviewed and its warning issued over HTTP at once, its rectification due `due_in`
+    seconds after the issue; until every case's RectificationOverdue is on Kafka."""
+    seen: dict[tuple[str, str], float] = {}
+    consumer = AIOKafkaConsumer(
+        "bench.warning.events", **stack.admin.aiokafka(), auto_offset_reset="latest"
+    )
+    await consumer.start()
+    await consumer.seek_to_end()
+    for partition in consumer.assignment():
+        await consumer.position(partition)
+
+    async def listen() -> None:
+        async for record in consumer:
+            ce_type = dict(record.headers).get("ce_type", b"").decode()
+            if ce_type in (ISSUED, OVERDUE) and record.value is not None:
+                seen[(ce_type, str(json.loads(record.value)["warning_id"]))] = time.time()
+
+    listener = asyncio.create_task(listen())
+    pairs = [hop_events.judged(n, CHAIN_UNIT) for n in range(count)]
+    judged_at: dict[str, float] = {}  # risk point -> when its judgement was produced
+    due_at: dict[str, float] = {}  # warning id -> its rectification deadline
+    issued_for: dict[str, str] = {}  # warning id -> its risk point
+    try:
+        wall = time.time()
+        started = await produce(stack.admin, "bench.register.events", [e for p in pairs for e in p])
+        for graded, _ in pairs:
+            judged_at[str(graded.subject)] = wall
+        headers = {"Authorization": f"Bearer {token}"}
+        async with httpx.AsyncClient(
+            base_url=stack.url("warning"), headers=headers, timeout=60
+        ) as http:
+            done: set[str] = set()
+            queue: asyncio.Queue[dict[str, str]] = asyncio.Queue()
+
+            async def issue_each() -> None:
+                while True:
+                    proposal = await queue.get()
+                    review = await http.post(
+                        f"/proposals/{proposal['id']}/review",
+                        json={"held_on": datetime.now(UTC).date().isoformat(),
+                              "attendees": ["张书记", "李主任"], "decision": "issue",
+                              "minutes_ref": "压测廉会〔2026〕1号"},
+                    )  # fmt: skip
+                    if review.status_code != 201:
+                        raise RuntimeError(f"review refused: {review.text}")
+                    due = datetime.now(UTC) + timedelta(seconds=due_in)
+                    issued = await http.post(
+                        f"/proposals/{proposal['id']}/warning",
+                        json={"deadlines": {"rectification": due.isoformat()}},
+                    )
+                    if issued.status_code != 201:
+                        raise RuntimeError(f"issue refused: {issued.text}")
+                    warning_id = str(issued.json()["id"])
+                    due_at[warning_id] = due.timestamp()
+                    issued_for[warning_id] = str(proposal["risk_point_id"])
+                    queue.task_done()
+
+            workers = [asyncio.create_task(issue_each()) for _ in range(clients)]
+            try:
+                deadline = time.monotonic() + 300
+                while len(done) < count:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"only {len(done)} of {count} proposals in 300 s")
+                    listed = await http.get("/proposals", params={"within": CHAIN_UNIT})
+                    for proposal in listed.json():
+                        if proposal["id"] not in done and proposal["status"] == "open":
+                            done.add(proposal["id"])
+                            queue.put_nowait(proposal)
+                    await asyncio.sleep(0.2)
+                await queue.join()
+            finally:
+                for worker in workers:
+                    worker.cancel()
+        deadline = time.monotonic() + 300
+        while any((OVERDUE, w) not in seen for w in due_at):
+            if time.monotonic() > deadline:
+                raise RuntimeError("not every rectification became overdue in 300 s")
+            await asyncio.sleep(0.2)
+        finished = time.perf_counter()
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+        await consumer.stop()
+    to_issued = [seen[(ISSUED, w)] - judged_at[j] for w, j in issued_for.items()]
+    lag = [seen[(OVERDUE, w)] - due for w, due in due_at.items()]
+    return Chain(
+        count,
+        finished - started,
+        latencies(to_issued, finished - started),
+        latencies(lag, finished - started),
+    )
 
 
 # -- the run -------------------------------------------------------------------------------------
@@ -287,30 +429,41 @@ async def kafka_to_store(
 
 async def measure(stack: Stack, quick: bool) -> list[Figure]:
     """Every figure of one run, in the order they are printed."""
-    n_bare, n_one, n_many, n_latency, n_hop = (
-        (5_000, 100, 500, 50, 500) if quick else (30_000, 400, 3_000, 200, 2_000)
+    n_bare, n_one, n_many, n_latency, n_hop, n_chain = (
+        (5_000, 100, 500, 50, 500, 20) if quick else (30_000, 400, 3_000, 200, 2_000, 100)
     )
     token = dev_minter(stack.root, stack.nodes).mint(
         "bench-office", [Role.OFFICE], "QX", name="压测"
     )
     intake = stack.url("intake")
 
-    produce, consume = await bare_kafka(stack.admin, n_bare)
+    produce_rate, consume = await bare_kafka(stack.admin, n_bare)
     one = await file_many(intake, token, n_one, clients=1)
     many = await file_many(intake, token, n_many, clients=32)
     drained, hop = await filing_to_kafka(
         intake, token, stack.admin, "bench.intake.events", n_latency
     )
-    hop_rates = await kafka_to_store(stack, "bench.intake.events", n_hop)
+    run = uuid4().hex[:8]
+    reports = [risk_reported(n, run) for n in range(n_hop)]
+    hop_rates = await kafka_to_store(
+        stack, "bench.intake.events", reports, ("register", "assessment")
+    )
+    cases = [e for n in range(n_hop // 2) for e in hop_events.judged(n)]
+    hop_rates |= await kafka_to_store(stack, "bench.register.events", cases, ("warning",))
+    chained = await chain(stack, token, n_chain)
     bare = "kafka produce"
     consumed = "kafka consume"
     return [
-        Figure("kafka produce (idempotent, acks=all)", produce, "records/s"),
+        Figure("kafka produce (idempotent, acks=all)", produce_rate, "records/s"),
         Figure("kafka consume", consume, "records/s"),
-        Figure("filing, 1 client", one.per_second, "filings/s", bare, one.per_second / produce),
+        Figure(
+            "filing, 1 client", one.per_second, "filings/s", bare, one.per_second / produce_rate
+        ),
         Figure("filing, 1 client, p50", one.p50_ms, "ms"),
         Figure("filing, 1 client, p99", one.p99_ms, "ms"),
-        Figure("filing, 32 clients", many.per_second, "filings/s", bare, many.per_second / produce),
+        Figure(
+            "filing, 32 clients", many.per_second, "filings/s", bare, many.per_second / produce_rate
+        ),
         Figure("filing, 32 clients, p50", many.p50_ms, "ms"),
         Figure("filing, 32 clients, p99", many.p99_ms, "ms"),
         Figure("relay backlog after the load, drained in", drained, "s"),
@@ -326,6 +479,27 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
             )
             for service, (done, seconds) in hop_rates.items()
         ),
+        Figure(
+            f"chain judgement -> overdue ({chained.count} cases in {chained.seconds:.0f} s)",
+            chained.count / chained.seconds,
+            "chains/s",
+        ),
+        Figure("chain judgement -> WarningIssued, p50", chained.to_issued.p50_ms, "ms"),
+        Figure("chain judgement -> WarningIssued, p99", chained.to_issued.p99_ms, "ms"),
+        Figure("chain deadline -> RectificationOverdue, p50", chained.overdue_lag.p50_ms, "ms"),
+        Figure("chain deadline -> RectificationOverdue, p99", chained.overdue_lag.p99_ms, "ms"),
+    ]
+
+
+def overdue_scan(quick: bool) -> list[Figure]:
+    """The deadline tick over many open actions (bench/scan.py), after the stack has stopped."""
+    actions = 10_000 if quick else 100_000
+    found = scan(actions, due=100)
+    return [
+        Figure(
+            f"overdue scan, first tick, {actions:,} open actions", found.first_tick_seconds, "s"
+        ),
+        Figure(f"overdue scan, later ticks, {actions:,} open actions", found.tick_seconds, "s"),
     ]
 
 
@@ -361,18 +535,23 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lianfang-bench-") as folder:
-        stack = Stack(Path(folder))
+        # Deadline ticks every second, so the chain's overdue rectifications are found soon.
+        stack = Stack(Path(folder), env={"LIANFANG_TICK_SECONDS": "1"})
         try:
             kafka_s = stack.start_kafka()
             services_s = stack.start_services()
+            services = len(stack.procs)
             figures = [
                 Figure("kafka start", kafka_s, "s"),
-                Figure("services of 2 nodes healthy", services_s, "s"),
-                Figure("stack RSS (Kafka + 8 services)", stack.rss_bytes() / 2**20, "MiB"),
+                Figure(f"{services} services of 2 nodes healthy", services_s, "s"),
+                Figure(
+                    f"stack RSS (Kafka + {services} services)", stack.rss_bytes() / 2**20, "MiB"
+                ),
             ]
             figures += asyncio.run(measure(stack, args.quick))
         finally:
             stack.stop()
+    figures += overdue_scan(args.quick)
     print_table(figures)
     print(f"\nwritten to {write_json(figures, args.json)}")
 

@@ -63,7 +63,7 @@ class Stack:
         self.kafka = self.broker.admin_access()
         return time.perf_counter() - started
 
-    def start_services(self, timeout: float = 120) -> float:
+    def start_services(self, timeout: float = 300) -> float:
         """Start every service of every node; the seconds until all answer /healthz."""
         planned = plan_nodes(self.root, self.towns)
         self.nodes = [

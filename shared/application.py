@@ -19,6 +19,7 @@ import weakref
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import ProcessRecorder
 from eventsourcing.system import ProcessApplication
@@ -265,9 +266,11 @@ class ServiceApplication(ProcessApplication[UUID]):
 
     def find(self, aggregate_id: UUID, kind: type[_A]) -> _A | None:
         """The aggregate of that id if it exists and is a `kind`, else None."""
-        if aggregate_id not in self.repository:
+        # One read: `id in repository` would replay the aggregate only to throw it away.
+        try:
+            aggregate: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
             return None
-        aggregate: object = self.repository.get(aggregate_id)
         return aggregate if isinstance(aggregate, kind) else None
 
     def load(self, aggregate_id: UUID, kind: type[_A], what: str) -> _A:

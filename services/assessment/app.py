@@ -8,11 +8,13 @@ lookups they share.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from eventsourcing.persistence import IntegrityError
 
 from services.assessment.figures import handlers as figures_handlers
+from services.assessment.figures.model import UnitYearFigures
+from services.assessment.figures.snapshots import FIGURES_SNAPSHOT_INTERVAL, FactAsList
 from services.assessment.inspections import handlers as inspections
 from services.assessment.read_model import AssessmentView
 from services.assessment.recognition import handlers as recognition
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from eventsourcing.domain import Aggregate
+    from eventsourcing.persistence import JSONTranscoder
 
     from shared.auth import Principal
     from shared.clock import Clock
@@ -43,6 +46,10 @@ class AssessmentApplication(ServiceApplication):
     name = "assessment"
     scope = Scope.ASSESSED  # the facts of units it manages and of those below them (Art. 31)
     keeps_case_index = True  # every producer's events reach it: the auditors' timelines (H3)
+    # A unit's year of figures loads from its latest snapshot (figures/snapshots.py, issue #18).
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
+        UnitYearFigures: FIGURES_SNAPSHOT_INTERVAL
+    }
 
     def __init__(
         self,
@@ -57,6 +64,11 @@ class AssessmentApplication(ServiceApplication):
         self.default_scheme = (scheme or ScoringScheme()).checked()
         self.node_root = node_root
         self.view = AssessmentView(self)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        """The store's types, and the facts a snapshot of a unit's figures holds."""
+        super().register_transcodings(transcoder)
+        transcoder.register(FactAsList())
 
     # -- upstream events: the live figures (figures/) --------------------------------------------
 

@@ -160,15 +160,20 @@ class WarningView:
         ]
         return sorted(rows, key=lambda p: (p.opened_at, str(p.id)))
 
-    def due_actions(self) -> list[ActionRow]:
-        """Outstanding actions of open warnings, soonest first: what the deadline tick checks."""
+    def due_actions(self, by: datetime | None = None) -> list[ActionRow]:
+        """Outstanding actions of open warnings, soonest first: what the deadline tick checks;
+        with `by`, only those due by then.
+
+        A warning whose next deadline lies after `by` is passed over whole (its `next_due_at`
+        is its soonest outstanding one), so a tick over 100,000 open actions sorts only the
+        few due (issue #18)."""
         self.catch_up()
         rows = [
             a
             for w in list(self._warnings.values())
-            if w.is_open
+            if w.next_due_at is not None and (by is None or w.next_due_at <= by)
             for a in w.actions
-            if a.outstanding
+            if a.outstanding and (by is None or a.due_at <= by)
         ]
         return sorted(rows, key=lambda a: a.due_at)
 

@@ -14,6 +14,7 @@ from eventsourcing.persistence import StoredEvent
 
 from tests.support.stores import OnPostgres
 from tests.unit.assessment.story import TOWN_OFFICE, UNIT, new_app, tell_the_year
+from tests.unit.assessment.test_figures_snapshots import SnapshotStory
 from tests.unit.assessment.test_managed_units_scoring import ManagedUnitsStory
 from tests.unit.assessment.test_scoring_story import ReportingStory
 
@@ -55,3 +56,7 @@ class TestReportingPostgres(OnPostgres, ReportingStory):
 
 class TestManagedUnitsPostgres(OnPostgres, ManagedUnitsStory):
     """Art. 31 逐级 in the score (a town's card counts its units' facts) on PostgreSQL."""
+
+
+class TestFigureSnapshotsOnPostgres(OnPostgres, SnapshotStory):
+    """The unit's year of figures snapshots and reloads on PostgreSQL too (issue #18)."""

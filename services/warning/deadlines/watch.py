@@ -135,7 +135,9 @@ def check_deadlines(app: WarningApplication) -> int:
     """Record reminders and overdue actions now due (规定时限, Art. 28); how many were recorded."""
     now = app.clock.now()
     remind_before = timedelta(days=app.rules.remind_days_before)
-    return record_due(app.view.due_actions(), lambda r: r.due_at, remind_before, now,
+    # Only what is due or to be reminded of by now: record_due would stop there anyway.
+    due = app.view.due_actions(by=now + remind_before)
+    return record_due(due, lambda r: r.due_at, remind_before, now,
                       lambda r: _check(app, r, now, remind_before))  # fmt: skip
 
 

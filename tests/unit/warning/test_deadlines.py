@@ -140,6 +140,22 @@ class DeadlineStory(Story[WarningApplication]):
         assert app.check_deadlines() == 6
         assert [p.source for p in app.list_proposals("QX")] == ["judgement"]
 
+    def test_the_tick_looks_only_at_actions_due_by_its_horizon(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        """The watch asks the view for what is due by now plus the reminder window, soonest
+        first: the same actions, in the same order, as all outstanding ones cut there (issue
+        #18: a tick over 100,000 open actions sorts only those)."""
+        _issue(app)  # yellow: explanation 3 d, self-analysis 7 d, talk 10 d, fix 30 d
+        _issue(app, Grade.MEDIUM)
+        every = app.view.due_actions()
+        horizon = START + timedelta(days=8)
+        due = app.view.due_actions(by=horizon)
+        assert due == [a for a in every if a.due_at <= horizon]
+        assert {a.kind.value for a in due} >= {"explanation", "self_analysis"}
+        assert "rectification" not in {a.kind.value for a in due}
+        assert app.view.due_actions(by=START) == []
+
 
 class TestDeadlinesInMemory(InMemory, DeadlineStory):
     pass
