@@ -3,7 +3,7 @@ SHELL := /bin/bash
 UV ?= python3 -m uv
 PYTEST_ARGS ?=
 
-.PHONY: setup run test lint format contract openapi console console-deps bench fuzz clean
+.PHONY: setup run test lint format contract openapi console console-deps bench chaos fuzz clean
 
 setup: ## Install the locked Python environment into .venv (bytecode compiled once, here)
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -52,6 +52,9 @@ contract: ## Regenerate docs/contract from the event models
 bench: setup ## Figures on a real local stack (bench/e2e.py), then replay and verify (bench/replay.py)
 	$(UV) run python -m bench.e2e
 	$(UV) run python -m bench.replay
+
+chaos: setup ## 10,000 filings under SIGKILLs, a broker restart, a rewind and doubled records; a verdict (bench/chaos.py)
+	$(UV) run python -m bench.chaos
 
 fuzz: setup ## Property-based fuzzing of every service's API from its OpenAPI document, at length
 	LIANFANG_FUZZ_EXAMPLES=$${LIANFANG_FUZZ_EXAMPLES:-150} $(UV) run pytest -q -s tests/fuzz

@@ -50,6 +50,19 @@ class CommonSettings(BaseSettings):
     postgres_user: str = "lianfang"
     postgres_password: SecretStr = SecretStr("lianfang")
     postgres_dbname: str = "lianfang"
+    postgres_sslmode: Literal[
+        "disable", "allow", "prefer", "require", "verify-ca", "verify-full"
+    ] = Field(
+        "prefer",
+        description="libpq's sslmode for every PostgreSQL connection. `verify-full` in "
+        "production: TLS, the server's certificate checked against `postgres_sslrootcert` "
+        "and its name against `postgres_host` (issue #17; docs/security.md).",
+    )
+    postgres_sslrootcert: Path | None = Field(
+        None,
+        description="The CA certificate (a file) that signed the PostgreSQL server's; "
+        "`verify-ca` and `verify-full` need it.",
+    )
     jwt_issuer: str = Field(
         "lianfang", description="The `iss` of the tokens (the district console's), checked."
     )

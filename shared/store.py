@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def _plain_env(common: CommonSettings, service: str) -> dict[str, str]:
             "SQLITE_DBNAME": str(common.data_dir / f"{service}.sqlite"),
             "SQLITE_LOCK_TIMEOUT": "10",
         }
+    use_postgres_tls(common)
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_HOST": common.postgres_host,
@@ -58,3 +60,18 @@ def _plain_env(common: CommonSettings, service: str) -> dict[str, str]:
         "POSTGRES_POOL_SIZE": "5",
         "POSTGRES_LOCK_TIMEOUT": "5",
     }
+
+
+def use_postgres_tls(common: CommonSettings) -> None:
+    """Every PostgreSQL connection of this process with the configured TLS (issue #17 item 6).
+
+    eventsourcing's pool passes libpq no sslmode, so libpq takes `PGSSLMODE` and `PGSSLROOTCERT`
+    from the environment: setting them here reaches the event store, the chain recorder and any
+    other connection the process opens. `verify-full` without a CA file is refused, not weakened.
+    """
+    mode = common.postgres_sslmode
+    if mode in ("verify-ca", "verify-full") and common.postgres_sslrootcert is None:
+        raise ValueError(f"LIANFANG_POSTGRES_SSLMODE={mode} needs LIANFANG_POSTGRES_SSLROOTCERT")
+    os.environ["PGSSLMODE"] = mode
+    if common.postgres_sslrootcert is not None:
+        os.environ["PGSSLROOTCERT"] = str(common.postgres_sslrootcert)

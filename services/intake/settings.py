@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from services.intake.filing.rules import FilingRules
@@ -32,6 +33,11 @@ class IntakeSettings(ServiceSettings):
         SecretStr(DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION),
         description="Fernet key sealing petitioners' identities (保护举报人); set in production.",
     )
+    identity_key_file: Path | None = Field(
+        None,
+        description="A file holding the identity key (a Secret mounted into the intake's pods "
+        "alone, issue #17): read at start, it overrides LIANFANG_INTAKE_IDENTITY_KEY.",
+    )
     max_summary_chars: int = Field(4000, description="Longest summary accepted (413 beyond).")
     max_filing_bytes: int = Field(64_000, description="Largest single filing body (413 beyond).")
     max_import_bytes: int = Field(2_000_000, description="Largest bulk import body (413 beyond).")
@@ -41,6 +47,21 @@ class IntakeSettings(ServiceSettings):
         "report's rework).",
     )
     reminder_days: int = Field(2, description="Days before the handling report is due to remind.")
+
+    @model_validator(mode="after")
+    def _key_from_file(self) -> IntakeSettings:
+        """The identity key from its file, when one is named (never kept in the environment)."""
+        if self.identity_key_file is not None:
+            try:
+                key = self.identity_key_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ValueError(f"LIANFANG_INTAKE_IDENTITY_KEY_FILE: {exc}") from exc
+            if not key:
+                raise ValueError(
+                    f"LIANFANG_INTAKE_IDENTITY_KEY_FILE {self.identity_key_file} is empty"
+                )
+            self.identity_key = SecretStr(key)
+        return self
 
     def development_secrets(self) -> list[str]:
         """The identity key must be the deployment's own outside dev mode (Art. 22)."""

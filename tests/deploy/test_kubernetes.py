@@ -145,7 +145,7 @@ def test_each_service_has_an_api_and_a_single_worker(overlay: str) -> None:
 
 @pytest.mark.parametrize("overlay", sorted(OVERLAYS))
 def test_containers_run_real_commands_with_settings_the_code_reads(
-    overlay: str, monkeypatch: pytest.MonkeyPatch
+    overlay: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     objects = render(f"overlays/{overlay}")
     configmap = config(objects)
@@ -160,6 +160,10 @@ def test_containers_run_real_commands_with_settings_the_code_reads(
         # A value from a Secret (the console's TOTP key) stands in as a placeholder.
         env = configmap | {e["name"]: e.get("value", "from-a-secret") for e in container["env"]}
         assert set(env) <= env_names(service), set(env) - env_names(service)
+        if "LIANFANG_INTAKE_IDENTITY_KEY_FILE" in env:  # a mounted Secret: a file stands in
+            key = tmp_path / "identity.key"
+            key.write_text("a-key-from-the-secret\n", encoding="utf-8")
+            env["LIANFANG_INTAKE_IDENTITY_KEY_FILE"] = str(key)
         settings, _ = settings_under(service, env, monkeypatch)
         (port,) = container["ports"]
         assert port["containerPort"] == settings.port
@@ -167,7 +171,7 @@ def test_containers_run_real_commands_with_settings_the_code_reads(
         assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
         assert container["readinessProbe"]["httpGet"]["port"] == port["name"]
         refs = {r.get("secretRef", {}).get("name") for r in container["envFrom"]}
-        assert "lianfang-secrets" in refs
+        assert refs - {None} == {f"lianfang-{service}-postgres"}  # its own, no shared one
         assert container["resources"]["limits"]
         assert container["resources"]["requests"]
         pod = deployment["spec"]["template"]["spec"]
@@ -182,10 +186,12 @@ def test_the_secret_s_documented_keys_are_settings() -> None:
     text = (K8S / "base" / "kustomization.yaml").read_text(encoding="utf-8")
     keys = set(re.findall(r"--from-literal=(\w+)=", text))
     assert keys == {
-        "LIANFANG_POSTGRES_PASSWORD", "LIANFANG_INTAKE_IDENTITY_KEY", "LIANFANG_CONSOLE_TOTP_KEY"
+        "LIANFANG_POSTGRES_USER", "LIANFANG_POSTGRES_PASSWORD", "LIANFANG_CONSOLE_TOTP_KEY"
     }  # fmt: skip
     assert keys - {"LIANFANG_CONSOLE_TOTP_KEY"} <= env_names("intake")
     assert "LIANFANG_CONSOLE_TOTP_KEY" in env_names("console")
+    # The identity key is a file (LIANFANG_INTAKE_IDENTITY_KEY_FILE), never a literal here.
+    assert "--from-file=key=" in text
 
 
 def test_only_the_console_api_holds_sign_in_s_keys() -> None:
