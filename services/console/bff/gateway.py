@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from services.console.bff.sessions import Session, SessionStore
-from shared.auth import Role, TokenIssuer
+from shared.auth import AMR_OTP, AMR_PASSWORD, Role, TokenIssuer
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -64,7 +64,7 @@ class FrontDoor:
     def open(self, signed: SignedIn, *, enrolled: bool) -> tuple[str, Session]:
         """A new session for a person just signed in, with a fresh token."""
         roles = signed.roles
-        token, expires = self._mint(signed.person, roles)
+        token, expires = self._mint(signed.person, roles, second_factor=signed.second_factor)
         me = self.me(signed.person, roles, signed.withheld, enrolled=enrolled)
         return self.sessions.open(
             signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me
@@ -87,7 +87,9 @@ class FrontDoor:
         if not session.second_factor:
             withheld = person.roles_here & self.rules.second_factor_roles
         roles = person.roles_here - withheld
-        session.token, session.token_expires_at = self._mint(person, roles)
+        session.token, session.token_expires_at = self._mint(
+            person, roles, second_factor=session.second_factor
+        )
         session.me = self.me(person, roles, withheld, enrolled=bool(session.me["second_factor"]))
         return session
 
@@ -117,7 +119,12 @@ class FrontDoor:
                 nodes |= {u.managing_node_id for u in self.org.subtree(unit_code)}
         return sorted(nodes)
 
-    def _mint(self, person: Person, roles: frozenset[Role]) -> tuple[str, Any]:
+    def _mint(
+        self, person: Person, roles: frozenset[Role], *, second_factor: bool
+    ) -> tuple[str, Any]:
+        """A token of the person's roles here; its `amr` (RFC 8176) says whether a TOTP code was
+        verified at sign-in, which the intake's reveal requires (Art. 22)."""
+        amr = [AMR_PASSWORD, AMR_OTP] if second_factor else [AMR_PASSWORD]
         token = self.issuer.mint(
             person.user_id,
             roles,
@@ -125,6 +132,7 @@ class FrontDoor:
             audience=self.audience(person),
             name=person.name,
             ttl=self.token_ttl,
+            amr=amr,
         )
         return token, self.clock.now() + self.token_ttl
 
