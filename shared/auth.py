@@ -54,6 +54,9 @@ AMR_OTP = "otp"
 """RFC 8176 authentication method: a one-time password (TOTP, RFC 6238) was verified too."""
 AMR_MFA = "mfa"
 """RFC 8176: several factors (an external issuer may say only this, docs/sign-in.md)."""
+AMR_EXTERNAL = "ext"
+"""Ours, not RFC 8176's: signed in at the external issuer (统一身份认证), which showed no second
+factor; with `mfa` when it did."""
 
 
 class Role(enum.StrEnum):

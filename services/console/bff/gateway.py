@@ -64,11 +64,13 @@ class FrontDoor:
     def open(self, signed: SignedIn, *, enrolled: bool) -> tuple[str, Session]:
         """A new session for a person just signed in, with a fresh token."""
         roles = signed.roles
-        token, expires = self._mint(signed.person, roles, second_factor=signed.second_factor)
+        amr = signed.amr or ((AMR_PASSWORD, AMR_OTP) if signed.second_factor else (AMR_PASSWORD,))
+        token, expires = self._mint(signed.person, roles, amr)
         me = self.me(signed.person, roles, signed.withheld, enrolled=enrolled)
         return self.sessions.open(
-            signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me
-        )
+            signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me,
+            amr=amr,
+        )  # fmt: skip
 
     def live(self, session_id: str | None, *, activity: bool = True) -> Session | None:
         """The session of that id with a token valid for a while yet; None (and the session
@@ -87,9 +89,7 @@ class FrontDoor:
         if not session.second_factor:
             withheld = person.roles_here & self.rules.second_factor_roles
         roles = person.roles_here - withheld
-        session.token, session.token_expires_at = self._mint(
-            person, roles, second_factor=session.second_factor
-        )
+        session.token, session.token_expires_at = self._mint(person, roles, session.amr)
         session.me = self.me(person, roles, withheld, enrolled=bool(session.me["second_factor"]))
         return session
 
@@ -111,6 +111,16 @@ class FrontDoor:
             "idle_timeout_seconds": int(self.sessions.idle_timeout.total_seconds()),
         }
 
+    def node_of(self, session: Session) -> str | None:
+        """The root unit of the node the person works on: the deepest of `node_urls` whose
+        subtree holds their unit (a town's person, signed in at the district's one front door,
+        works on the town's node); None: this node."""
+        unit = str(session.me.get("unit_code", ""))
+        if unit not in self.org:
+            return None
+        roots = self.proxy.node_urls
+        return next((u.code for u in self.org.ancestors(unit) if u.code in roots), None)
+
     def audience(self, person: Person) -> list[str]:
         """This node, and every node managing a unit within a subtree the person's grants reach."""
         nodes = {self.node_id}
@@ -120,11 +130,11 @@ class FrontDoor:
         return sorted(nodes)
 
     def _mint(
-        self, person: Person, roles: frozenset[Role], *, second_factor: bool
+        self, person: Person, roles: frozenset[Role], amr: tuple[str, ...]
     ) -> tuple[str, Any]:
-        """A token of the person's roles here; its `amr` (RFC 8176) says whether a TOTP code was
-        verified at sign-in, which the intake's reveal requires (Art. 22)."""
-        amr = [AMR_PASSWORD, AMR_OTP] if second_factor else [AMR_PASSWORD]
+        """A token of the person's roles here; its `amr` (RFC 8176) says how they signed in:
+        `pwd` and `otp` when a TOTP code was verified, which the intake's reveal requires
+        (Art. 22)."""
         token = self.issuer.mint(
             person.user_id,
             roles,
