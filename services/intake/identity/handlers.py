@@ -54,11 +54,17 @@ def reveal_identity(
             "Art. 22: only a custodian (举报人信息保管员) signed in with the second factor "
             "(动态口令) may reveal a petitioner's identity; sign in again with it"
         )
+    now = app.clock.now()
+    if not app.custodians.held(by.user_id, now):
+        # No grant at all: refused before anything about the case is looked at (review L1).
+        raise Forbidden(
+            f"Art. 22: {by.user_id} holds no custodian grant (举报人信息保管员) now; only a "
+            "custodian may reveal"
+        )
     sealed = app.find(ProtectedIdentity.create_id(information_id), ProtectedIdentity)
     if sealed is None:
         raise NotFound(f"no protected identity for information {information_id}")
     app.unit(sealed.unit_code)  # the tree as it is now (a unit moved a moment ago, review L1)
-    now = app.clock.now()
     covering = app.custodians.covering(app.org, by.user_id, sealed.unit_code, now)
     if not covering:
         raise Forbidden(
