@@ -48,6 +48,16 @@ JWKS_REFETCH_INTERVAL = timedelta(seconds=30)
 
 _OKP_ED25519 = ("OKP", "Ed25519")
 
+AMR_PASSWORD = "pwd"  # noqa: S105 (a method name of RFC 8176, not a password)
+"""RFC 8176 authentication method: a password (the console's sign-in)."""
+AMR_OTP = "otp"
+"""RFC 8176 authentication method: a one-time password (TOTP, RFC 6238) was verified too."""
+AMR_MFA = "mfa"
+"""RFC 8176: several factors (an external issuer may say only this, docs/sign-in.md)."""
+AMR_EXTERNAL = "ext"
+"""Ours, not RFC 8176's: signed in at the external issuer (统一身份认证), which showed no second
+factor; with `mfa` when it did."""
+
 
 class Role(enum.StrEnum):
     """The roles a token may carry."""
@@ -86,6 +96,13 @@ class Principal:
     name: str = ""
     token_id: str = ""
     issued_at: datetime | None = None
+    amr: frozenset[str] = frozenset()
+    """How the person proved who they are at sign-in (RFC 8176: `pwd`, `otp`, ...)."""
+
+    @property
+    def used_second_factor(self) -> bool:
+        """Whether sign-in verified a second factor (a TOTP code; `mfa` from an external issuer)."""
+        return bool(self.amr & {AMR_OTP, AMR_MFA})
 
     def has_any(self, roles: Iterable[Role]) -> bool:
         return bool(self.roles & set(roles))
@@ -368,9 +385,10 @@ class TokenIssuer:
         audience: Sequence[str],
         name: str = "",
         ttl: timedelta | None = None,
+        amr: Sequence[str] = (),
     ) -> str:
         """A token for `user_id` acting for `unit_code`, valid on the nodes of `audience` for
-        `ttl` (default and at most `max_ttl`)."""
+        `ttl` (default and at most `max_ttl`); `amr` says how they signed in (RFC 8176)."""
         lifetime = self.max_ttl if ttl is None else ttl
         if lifetime <= timedelta(0) or lifetime > self.max_ttl:
             raise ValueError(f"a token lives more than 0 and at most {self.max_ttl}")
@@ -388,6 +406,8 @@ class TokenIssuer:
             "exp": now + int(lifetime.total_seconds()),
             "jti": str(uuid.uuid4()),
         }
+        if amr:
+            claims["amr"] = sorted(set(amr))
         return self.key.sign(claims)
 
     def jwks(self) -> dict[str, Any]:
@@ -415,9 +435,10 @@ class Minter:
         *,
         name: str = "",
         ttl: timedelta | None = None,
+        amr: Sequence[str] = (),
     ) -> str:
         return self.issuer.mint(
-            user_id, roles, unit_code, audience=self.audience, name=name, ttl=ttl
+            user_id, roles, unit_code, audience=self.audience, name=name, ttl=ttl, amr=amr
         )
 
 
@@ -526,9 +547,13 @@ class TokenVerifier:
         unit = claims.get("unit")
         if not isinstance(unit, str) or not unit:
             raise TokenError("invalid token: no unit claim")
+        amr = claims.get("amr", [])
+        if not isinstance(amr, list) or not all(isinstance(m, str) for m in amr):
+            raise TokenError("invalid token: amr must be a list of method names (RFC 8176)")
         user_id = str(claims["sub"])
         if self.revocations.suspended(user_id, issued_at):
             raise TokenError("token revoked: the account was suspended after it was issued")
         return Principal(
-            user_id, roles, unit, str(claims.get("name", "")), str(claims["jti"]), issued_at
-        )
+            user_id, roles, unit, str(claims.get("name", "")), str(claims["jti"]), issued_at,
+            frozenset(amr),
+        )  # fmt: skip

@@ -1,7 +1,9 @@
 """The console's stored events, translated into the public contract at the edge.
 
-Only what every service must act on leaves the console: an account's suspension and re-activation
-(its tokens refused or accepted again). Accounts, grants and credentials stay internal.
+Only what the services must act on leaves the console: an account's suspension and re-activation
+(its tokens refused or accepted again), and each role granted or revoked (whose, which role, for
+which unit: the intake's reveal follows the custodian grants). Details and credentials stay
+internal.
 """
 
 from __future__ import annotations

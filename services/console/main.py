@@ -8,6 +8,7 @@ from services.console import contract
 from services.console.accounts import api as accounts_api
 from services.console.app import ConsoleApplication
 from services.console.bff import api as bff_api
+from services.console.oidc import api as oidc_api
 from services.console.settings import ConsoleSettings
 from services.console.signin import api as signin_api
 from shared.runtime import ServiceSpec
@@ -36,6 +37,7 @@ SPEC = ServiceSpec(
         accounts_api.router,
         signin_api.session_routes,
         signin_api.admin_routes,
+        oidc_api.router,
         bff_api.router,
     ],
     # The registers' units: an admin's subtree includes units registered since the start.

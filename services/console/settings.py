@@ -6,6 +6,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from services.console.bff.settings import ProxySettings
+from services.console.oidc.settings import OidcSettings
 from services.console.signin.settings import SignInSettings
 from shared.settings import ServiceSettings
 
@@ -18,3 +19,4 @@ class ConsoleSettings(ServiceSettings):
     port: int = 8100
     signin: SignInSettings = Field(default_factory=SignInSettings)
     proxy: ProxySettings = Field(default_factory=ProxySettings)
+    oidc: OidcSettings = Field(default_factory=OidcSettings)

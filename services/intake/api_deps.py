@@ -20,8 +20,8 @@ Reader = Annotated[
     Principal,
     Depends(require_roles(Role.OFFICE, Role.JUDGE, Role.AUDITOR, Role.OFFICER, Role.CUSTODIAN)),
 ]
-# Only the custodian 举报人信息保管员 opens a petitioner's identity (Art. 22).
-Custodian = Annotated[Principal, Depends(require_roles(Role.CUSTODIAN))]
+# Who opens a petitioner's identity is not a role of the token: the directory's custodian grant
+# for the case's unit at that moment, and the second factor (identity/handlers.py, Art. 22).
 Reporter = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.OFFICER))]
 Overseer = Annotated[Principal, Depends(require_roles(Role.OFFICE, Role.AUDITOR, Role.LEADER))]
 # The office or the judgement group decides a transfer to the discipline authority (Art. 24, 25).

@@ -15,6 +15,7 @@ from services.intake.filing import handlers as filing
 from services.intake.filing.model import Filing, InformationDraft, RiskInformation
 from services.intake.identity import handlers as identity
 from services.intake.identity.cipher import IdentityCipher
+from services.intake.identity.custodians import CustodianGrants, is_custodian_grant
 from services.intake.officers import handlers as officers
 from services.intake.officers.model import InformationOfficer
 from services.intake.read_model import IntakeView
@@ -28,6 +29,8 @@ from shared.events import (
     InformationHandled,
     InformationSupervised,
     InformationTransferred,
+    RoleGranted,
+    RoleRevoked,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +61,8 @@ class IntakeApplication(ServiceApplication):
         super().__init__(env, clock=clock, org=org)
         self.rules = rules or IntakeRules()
         self.cipher = IdentityCipher(self.rules.identity_key)
+        # Who holds the custodian grant for which unit, as the console published it (Art. 22).
+        self.custodians = CustodianGrants(self)
         self.view = IntakeView(self)
         self.view.catch_up()
 
@@ -91,6 +96,13 @@ class IntakeApplication(ServiceApplication):
 
     # Reactions: routed information addressed to this node (Art. 24).
 
+    def takes_in(self, upstream: CloudEvent) -> bool:
+        """Besides the service's own: every custodian grant or revocation of the district, on
+        every node (the reveal decides what a grant covers, identity/custodians.py)."""
+        if is_custodian_grant(upstream):
+            return True
+        return super().takes_in(upstream)
+
     def concerns(self, upstream: CloudEvent) -> bool:
         """Only routed information addressed to this node (not this node's own events)."""
         routed = (
@@ -104,8 +116,11 @@ class IntakeApplication(ServiceApplication):
         return isinstance(upstream, routed) and upstream.data.to_node_id == self.node_id
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
-        """Accept what is forwarded or transferred here; track our forwards until handled."""
-        if isinstance(upstream, InformationAcknowledged):
+        """Accept what is forwarded or transferred here; track our forwards until handled;
+        record the custodian grants."""
+        if isinstance(upstream, RoleGranted | RoleRevoked):
+            self.custodians.record(upstream, processing_event)
+        elif isinstance(upstream, InformationAcknowledged):
             routing.take_acknowledgement(self, upstream, processing_event)
         elif isinstance(upstream, InformationHandled):
             routing.take_handling_report(self, upstream, processing_event)

@@ -37,6 +37,10 @@ from shared.events.console import (
     AccountReactivatedData,
     AccountSuspended,
     AccountSuspendedData,
+    RoleGranted,
+    RoleGrantedData,
+    RoleRevoked,
+    RoleRevokedData,
     SigningKeyRevoked,
     SigningKeyRevokedData,
 )
@@ -154,7 +158,9 @@ AnyEvent: TypeAlias = Annotated[
     | SigningKeyRevoked
     | RiskPointReopened
     | InformationFeedbackOverdue
-    | DisposalReworkOverdue,
+    | DisposalReworkOverdue
+    | RoleGranted
+    | RoleRevoked,
     Field(discriminator="type"),
 ]
 """Any event of the contract, told apart by its `type`."""
@@ -195,6 +201,8 @@ _ALL: tuple[type[CloudEvent], ...] = (
     RiskPointReopened,
     InformationFeedbackOverdue,
     DisposalReworkOverdue,
+    RoleGranted,
+    RoleRevoked,
 )
 _PUBLIC: tuple[type[CloudEvent], ...] = (
     RiskReported,
@@ -311,6 +319,10 @@ __all__ = [
     "RiskPointReopenedData",
     "RiskReported",
     "RiskReportedData",
+    "RoleGranted",
+    "RoleGrantedData",
+    "RoleRevoked",
+    "RoleRevokedData",
     "ScoreLine",
     "SigningKeyRevoked",
     "SigningKeyRevokedData",

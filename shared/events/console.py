@@ -70,3 +70,45 @@ class SigningKeyRevoked(CloudEvent):
         description="Event type (ce_type).",
     )
     data: SigningKeyRevokedData = Field(description="Which key, who revoked it, why.")
+
+
+class RoleGrantedData(EventData):
+    """A role granted to an account for a unit (`unit_code`: the unit the role is for; for a
+    custodian, the unit whose petitioners it may reveal, Art. 22)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    user_id: str = Field(min_length=1, description="The account's user id (sub).")
+    role: str = Field(
+        min_length=1, description="The role granted: office, officer, judge, leader, custodian, "
+        "auditor or admin (shared/auth.py Role).",
+    )  # fmt: skip
+
+
+class RoleGranted(CloudEvent):
+    """RoleGranted v1: an account holds a role for a unit from now on; the intake follows the
+    custodian grants to decide who may reveal a petitioner at that moment (Art. 22)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.console.RoleGranted.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.console.RoleGranted.v1",
+        description="Event type (ce_type).",
+    )
+    data: RoleGrantedData = Field(description="Whose account, which role for which unit, who.")
+
+
+class RoleRevokedData(EventData):
+    """A role withdrawn from an account for a unit. The reason stays in the console's store (it
+    may name an investigation 立案审查)."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this data's schema (1).")
+    user_id: str = Field(min_length=1, description="The account's user id (sub).")
+    role: str = Field(min_length=1, description="The role withdrawn (shared/auth.py Role).")
+
+
+class RoleRevoked(CloudEvent):
+    """RoleRevoked v1: the account no longer holds the role for the unit from now on (Art. 22)."""
+
+    type: Literal["cn.gov.qingxin.lianfang.console.RoleRevoked.v1"] = Field(
+        default="cn.gov.qingxin.lianfang.console.RoleRevoked.v1",
+        description="Event type (ce_type).",
+    )
+    data: RoleRevokedData = Field(description="Whose account, which role for which unit, who.")

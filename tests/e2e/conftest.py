@@ -26,7 +26,7 @@ from tests.support.processes import (
 from tests.support.tokens import wall_clock_token
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
 
     from aiokafka.structs import ConsumerRecord
@@ -90,16 +90,21 @@ class Node:
     def serve(self, service: str) -> tuple[ServiceProcess, int]:
         return self.serve_with(service)
 
-    def serve_with(self, service: str, **extra: str) -> tuple[ServiceProcess, int]:
-        """`lianfang serve SERVICE` (API + worker) with extra environment; waits for /healthz."""
-        return self._http("serve", service, **extra)
+    def serve_with(
+        self, service: str, port: int | None = None, **extra: str
+    ) -> tuple[ServiceProcess, int]:
+        """`lianfang serve SERVICE` (API + worker) with extra environment, on `port` (a free
+        one by default); waits for /healthz."""
+        return self._http("serve", service, port, **extra)
 
     def api(self, service: str, **extra: str) -> tuple[ServiceProcess, int]:
         """`lianfang api SERVICE`: the API alone (no worker, so no ticks); waits for /healthz."""
-        return self._http("api", service, **extra)
+        return self._http("api", service, None, **extra)
 
-    def _http(self, command: str, service: str, **extra: str) -> tuple[ServiceProcess, int]:
-        port = free_port()
+    def _http(
+        self, command: str, service: str, port: int | None, **extra: str
+    ) -> tuple[ServiceProcess, int]:
+        port = port or free_port()
         env = self.env(service, **{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
         log = self.root / f"{service}-{command}-{len(self.processes)}.log"
         proc = ServiceProcess([command, service], env, log).start()
@@ -114,8 +119,8 @@ class Node:
         """How many records of `topic` the service has settled (its tracking positions)."""
         return tracked_positions(self.data_dir / f"{service}.sqlite", topic)
 
-    def token(self, role: Role, unit: str, user: str = "u-test") -> str:
-        return wall_clock_token(role, unit, user)
+    def token(self, role: Role, unit: str, user: str = "u-test", amr: Iterable[str] = ()) -> str:
+        return wall_clock_token(role, unit, user, amr)
 
     async def produce(
         self, topic: str, records: list[KafkaRecord], kafka: KafkaAccess | None = None

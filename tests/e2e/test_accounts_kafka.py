@@ -1,6 +1,6 @@
 """The console service on real Kafka: `lianfang serve console` answers, its directory works over
-HTTP, and a suspension and re-activation go out on the console's topic, each once, for every
-service to follow (issue #14 items 1 and 3).
+HTTP, and a grant, a suspension and a re-activation go out on the console's topic, each once,
+for every service to follow (issue #14 items 1 and 3; the intake follows the custodian grants).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from shared.auth import Role
 from shared.envelope import from_record
-from shared.events import AccountReactivated, AccountSuspended
+from shared.events import AccountReactivated, AccountSuspended, RoleGranted
 
 if TYPE_CHECKING:
     from tests.e2e.conftest import Node
@@ -41,13 +41,14 @@ async def test_a_suspension_and_reactivation_are_published_once_on_the_console_t
         back = await http.post(f"{ACCOUNTS}/th-chen/reactivation", json=change, headers=admin)
         assert back.json()["status"] == "active"
 
-    records = await node.read_all(node.topics.events("console"), expect=2)
+    records = await node.read_all(node.topics.events("console"), expect=3)
     events: list[Any] = [from_record(r.key, r.value, r.headers) for r in records]
-    assert [type(e) for e in events] == [AccountSuspended, AccountReactivated]
+    assert [type(e) for e in events] == [RoleGranted, AccountSuspended, AccountReactivated]
     assert {r.key for r in records} == {b"th-chen"}  # one account's events stay in order
-    suspension = events[0]
+    assert (events[0].data.role, events[0].data.unit_code) == ("office", "QX-TH")
+    suspension = events[1]
     assert (suspension.data.user_id, suspension.data.unit_code) == ("th-chen", "QX-TH")
     assert suspension.data.actor.user_id == "qx-admin"
     assert suspension.data.authority == "清新纪发〔2026〕30号"
-    # Neither the opening nor the grant leaves the console, nor the reason of the suspension.
+    # The opening stays in the console (the grant goes out), and so does the suspension's reason.
     assert all("立案".encode() not in r.value for r in records)

@@ -5,12 +5,17 @@ petitioner's name, phone and id number are filed: one the district handles (Risk
 forwarded to a town (InformationForwarded); a judge then transfers the first to the discipline
 authority (InformationTransferred). The identity must be absent from the process's log, from
 every record on every topic of the node, from the store's bytes and from what every other role
-is shown; the custodian's reveal, with a reason, is the one place it appears.
+is shown; the custodian's reveal, with a reason, is the one place it appears — for the account
+the directory grants the custodian role to (a RoleGranted on the console's topic), signed in
+with its second factor.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import httpx
@@ -20,6 +25,7 @@ from aiokafka import AIOKafkaConsumer
 from shared.auth import Role
 from shared.envelope import from_record
 from tests.e2e.conftest import filing
+from tests.support.events import role_granted
 
 if TYPE_CHECKING:
     from tests.e2e.conftest import Node
@@ -109,13 +115,32 @@ async def test_the_identity_is_only_in_the_custodians_reveal(node: Node) -> None
         read = await http.get(f"/information/{cases[0]}", headers=bearer[Role.OFFICE])
         assert read.json()["has_protected_source"] is True
 
-        # The custodian opens it, with a reason on record; that answer alone carries it.
-        opened = await http.post(
-            f"/information/{cases[0]}/identity/reveal",
-            json={"reason": "核查打击报复举报人线索"},
-            headers=bearer[Role.CUSTODIAN],
-        )
+        # The custodian opens it, with a reason on record; that answer alone carries it. It
+        # takes the directory's custodian grant, which the console publishes and the intake's
+        # worker takes in, and a sign-in with the second factor (the token's amr).
+        keeper = node.token(Role.CUSTODIAN, "QX", user="u-custodian", amr=("pwd", "otp"))
+        grant = role_granted("u-custodian", "custodian", "QX", datetime.now(UTC))
+        await node.produce_events("console", [grant])
+        reveal = f"/information/{cases[0]}/identity/reveal"
+        started = time.monotonic()
+        while True:
+            opened = await http.post(
+                reveal,
+                json={"reason": "核查打击报复举报人线索"},
+                headers={"Authorization": f"Bearer {keeper}"},
+            )
+            if opened.status_code != 403 or time.monotonic() - started > 60:
+                break
+            assert "holds no custodian grant" in opened.json()["detail"]
+            await asyncio.sleep(0.5)
         assert opened.json() == {"name": NAME, "contact": PHONE, "id_number": ID_NUMBER}
+        # The same custodian signed in with the password alone reveals nothing.
+        no_otp = node.token(Role.CUSTODIAN, "QX", user="u-custodian", amr=("pwd",))
+        refused = await http.post(
+            reveal, json={"reason": "再次核查"}, headers={"Authorization": f"Bearer {no_otp}"}
+        )
+        assert refused.status_code == 403
+        assert "second factor" in refused.json()["detail"]
         audit = await http.get(
             f"/information/{cases[0]}/identity/reveals", headers=bearer[Role.AUDITOR]
         )

@@ -3,7 +3,8 @@ reporting duties (Art. 23).
 
 The unit tests tell them in memory and on SQLite; here the district and 太和镇 each keep their
 store in a fresh PostgreSQL database of their own, as two nodes would: 迟报, 漏报, 瞒报 candidates
-and the published review of one; a forward, its handling report and sign-off.
+and the published review of one; a forward, its handling report and sign-off; the petitioner's
+reveal by the custodian grant held at that moment (Art. 22).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tests.support.stores import OnPostgres, postgres_env
 from tests.unit.intake.test_reporting_obligations import Obligations
 from tests.unit.intake.test_routing import Routing
 from tests.unit.intake.test_tracking_until_handled import TrackingUntilHandled
+from tests.unit.intake.test_whistleblower_protection import Protection
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,4 +51,8 @@ class TestTrackingUntilHandledPostgres(OnTwoPostgres, TrackingUntilHandled):
 
 
 class TestObligationsPostgres(OnPostgres, Obligations):
+    pass
+
+
+class TestProtectionPostgres(OnPostgres, Protection):
     pass

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID, uuid4
+
+from eventsourcing.persistence import Tracking
 
 from shared.events import (
     Actor,
@@ -13,8 +16,15 @@ from shared.events import (
     JudgementMadeData,
     RiskReported,
     RiskReportedData,
+    RoleGranted,
+    RoleGrantedData,
+    RoleRevoked,
+    RoleRevokedData,
 )
 from shared.events.publish import Origin
+
+if TYPE_CHECKING:
+    from shared.application import ServiceApplication
 
 INTAKE = Origin("/lianfang/district/intake", "district")
 REGISTER = Origin("/lianfang/district/register", "district")
@@ -78,3 +88,34 @@ def incipient_judgement(unit: str, risk_point_id: UUID) -> JudgementMade:
     return JudgementMade.create(
         data=data, subject=str(information_id), source=REGISTER.source, clock_now=now
     )
+
+
+CONSOLE = Origin("/lianfang/district/console", "district")
+DIRECTORY_ADMIN = Actor(user_id="u-qx-admin", role="admin", unit_code="QX")
+_grant_offsets = itertools.count(1)
+
+
+def role_granted(user_id: str, role: str, unit_code: str, at: datetime) -> RoleGranted:
+    """The console's RoleGranted: `user_id` holds `role` for `unit_code` from `at`."""
+    data = RoleGrantedData(
+        **CONSOLE.stamp(unit_code, DIRECTORY_ADMIN, "清新纪发〔2026〕12号", at),
+        user_id=user_id,
+        role=role,
+    )
+    return RoleGranted.create(data=data, subject=user_id, source=CONSOLE.source, clock_now=at)
+
+
+def role_revoked(user_id: str, role: str, unit_code: str, at: datetime) -> RoleRevoked:
+    """The console's RoleRevoked: `user_id` no longer holds `role` for `unit_code` from `at`."""
+    data = RoleRevokedData(
+        **CONSOLE.stamp(unit_code, DIRECTORY_ADMIN, "清新纪发〔2026〕13号", at),
+        user_id=user_id,
+        role=role,
+    )
+    return RoleRevoked.create(data=data, subject=user_id, source=CONSOLE.source, clock_now=at)
+
+
+def take_in(app: ServiceApplication, event: CloudEvent) -> None:
+    """Hand a public event to the application as its worker's inbox would."""
+    tracking = Tracking("lianfang.console.events-0", next(_grant_offsets))
+    app.process_event(event, tracking)  # type: ignore[arg-type]

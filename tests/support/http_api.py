@@ -14,7 +14,7 @@ from shared.settings import CommonSettings
 from tests.support.tokens import token_for
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from shared.auth import Role
     from shared.runtime import ServiceSpec
@@ -55,9 +55,12 @@ class ApiClient:
         with served(spec, settings, clock, common) as (runtime, client):
             yield cls(runtime, client)
 
-    def as_(self, user: str, role: Role, unit: str = "QX-TH") -> dict[str, str]:
-        """Headers carrying a token of `user` in `role` at `unit`."""
-        return {"Authorization": f"Bearer {token_for(self.runtime, user, [role], unit)}"}
+    def as_(
+        self, user: str, role: Role, unit: str = "QX-TH", amr: Iterable[str] = ()
+    ) -> dict[str, str]:
+        """Headers carrying a token of `user` in `role` at `unit` (`amr`: how they signed in)."""
+        token = token_for(self.runtime, user, [role], unit, amr=amr)
+        return {"Authorization": f"Bearer {token}"}
 
     def post(self, path: str, body: Any, who: dict[str, str], **kw: Any) -> Any:
         return self.client.post(path, json=body, headers=who | kw.pop("headers", {}), **kw)

@@ -66,7 +66,8 @@ class ServiceProcess:
         )
         return self
 
-    def wait_http(self, port: int, timeout: float = 60.0) -> None:
+    def wait_http(self, port: int, timeout: float = 180.0) -> None:
+        # Generous: on a loaded machine (CI shares two cores) an import alone can take a minute.
         if not wait_healthy(port, self.check_alive, timeout):
             raise TimeoutError(f"{self.args} did not answer on {port}:\n{self.tail()}")
 

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from shared.auth import Minter, Role, SigningKey, TokenIssuer
+from shared.auth import AMR_OTP, AMR_PASSWORD, Minter, Role, SigningKey, TokenIssuer
 from shared.clock import SystemClock
 from shared.keys import dev_jwks_path, dev_signing_key
 from shared.orgtree import OrgDirectory
@@ -35,6 +35,8 @@ TEST_KEY_FILE.write_bytes(SigningKey.generate("pending").to_pem())
 TEST_KEY: SigningKey = dev_signing_key(TEST_KEY_FILE)  # writes its JWKS beside it
 TEST_JWKS_FILE = dev_jwks_path(TEST_KEY_FILE)
 ISSUER = "lianfang"
+SIGNED_IN_WITH_TOTP = (AMR_PASSWORD, AMR_OTP)
+"""A token's `amr` after a sign-in with password and TOTP code (RFC 8176)."""
 
 ALL_NODES: tuple[str, ...] = tuple(
     sorted({u.managing_node_id for u in OrgDirectory.from_json(DEFAULT_ORG_SEED).subtree("QX")})
@@ -60,9 +62,11 @@ def token_for(
     *,
     name: str = "",
     ttl: timedelta | None = None,
+    amr: Iterable[str] = (),
 ) -> str:
-    """A token of `user` in `roles` at `unit` that `runtime` takes."""
-    return minter_for(runtime).mint(user, roles, unit, name=name, ttl=ttl)
+    """A token of `user` in `roles` at `unit` that `runtime` takes (`amr`: how they signed in,
+    e.g. `SIGNED_IN_WITH_TOTP`)."""
+    return minter_for(runtime).mint(user, roles, unit, name=name, ttl=ttl, amr=tuple(amr))
 
 
 def bearer(runtime: Runtime, user: str, roles: Iterable[Role | str], unit: str) -> dict[str, str]:
@@ -70,6 +74,6 @@ def bearer(runtime: Runtime, user: str, roles: Iterable[Role | str], unit: str) 
     return {"Authorization": f"Bearer {token_for(runtime, user, roles, unit)}"}
 
 
-def wall_clock_token(role: Role, unit: str, user: str = "u-test") -> str:
+def wall_clock_token(role: Role, unit: str, user: str = "u-test", amr: Iterable[str] = ()) -> str:
     """A token for real processes (the wall clock), valid on every node of the district."""
-    return issuer().mint(user, [role], unit, audience=list(ALL_NODES))
+    return issuer().mint(user, [role], unit, audience=list(ALL_NODES), amr=tuple(amr))

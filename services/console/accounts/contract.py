@@ -4,7 +4,9 @@ A suspension becomes AccountSuspended and a re-activation AccountReactivated, on
 topic: every service follows them and refuses (or accepts again) the account's tokens. They carry
 whose account, its unit, who acted and on what authority; the reason stays in the console's store
 (it may name an investigation 立案审查). Openings and grants stay internal: the token carries the
-roles, and the directory is the console's own.
+roles, and the directory is the console's own. A role granted or revoked becomes RoleGranted or
+RoleRevoked (without the revocation's reason): the intake follows the custodian grants to decide
+who may reveal a petitioner at that moment (Art. 22; services/intake/identity/custodians.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from shared.events.console import (
     AccountReactivatedData,
     AccountSuspended,
     AccountSuspendedData,
+    RoleGranted,
+    RoleGrantedData,
+    RoleRevoked,
+    RoleRevokedData,
 )
 from shared.events.publish import Origin, Translations, public_envelope
 
@@ -37,3 +43,23 @@ def reactivated(e: Account.Reactivated, origin: Origin) -> AccountReactivated:
     stamp = origin.stamp(e.unit_code, Actor(**e.reactivated_by), e.authority, e.reactivated_at)
     data = AccountReactivatedData(**stamp, user_id=e.user_id)
     return public_envelope(AccountReactivated, e, origin, data=data, subject=e.user_id)
+
+
+@translate.of(Account.RoleGranted)
+def role_granted(e: Account.RoleGranted, origin: Origin) -> RoleGranted | None:
+    """RoleGranted: whose account holds which role for which unit from now on (Art. 22)."""
+    if not e.user_id:
+        return None  # recorded before grants named their account (docs/accounts.md)
+    stamp = origin.stamp(e.unit_code, Actor(**e.granted_by), e.authority, e.granted_at)
+    data = RoleGrantedData(**stamp, user_id=e.user_id, role=e.role)
+    return public_envelope(RoleGranted, e, origin, data=data, subject=e.user_id)
+
+
+@translate.of(Account.RoleRevoked)
+def role_revoked(e: Account.RoleRevoked, origin: Origin) -> RoleRevoked | None:
+    """RoleRevoked: the account no longer holds the role for the unit; never the reason."""
+    if not e.user_id:
+        return None
+    stamp = origin.stamp(e.unit_code, Actor(**e.revoked_by), e.authority, e.revoked_at)
+    data = RoleRevokedData(**stamp, user_id=e.user_id, role=e.role)
+    return public_envelope(RoleRevoked, e, origin, data=data, subject=e.user_id)

@@ -102,13 +102,27 @@ class Account(Aggregate):
         return account_id_of(user_id)
 
     class RoleGranted(Aggregate.Event):
-        """A role granted for a unit, by whom, when, on what authority."""
+        """A role granted for a unit, by whom, when, on what authority; whose (for the public
+        RoleGranted: grants recorded before it was kept have an empty `user_id`)."""
 
         role: str
         unit_code: str
         authority: str
         granted_by: ActorRecord
         granted_at: datetime
+        user_id: str = ""
+
+    class RoleRevoked(Aggregate.Event):
+        """A role withdrawn for a unit, why, by whom, when, on what authority; whose (for the
+        public RoleRevoked: an empty `user_id` on those recorded before it was kept)."""
+
+        role: str
+        unit_code: str
+        reason: str
+        authority: str
+        revoked_by: ActorRecord
+        revoked_at: datetime
+        user_id: str = ""
 
     class Suspended(Aggregate.Event):
         """The account suspended 停用; whose and which unit's, for the public AccountSuspended."""
@@ -190,13 +204,13 @@ class Account(Aggregate):
             )
         self._granted(
             role=role.value, unit_code=unit_code, authority=authority, granted_by=by,
-            granted_at=at,
+            granted_at=at, user_id=self.user_id,
         )  # fmt: skip
 
     @event(RoleGranted)
     def _granted(
         self, *, role: str, unit_code: str, authority: str, granted_by: ActorRecord,
-        granted_at: datetime,
+        granted_at: datetime, user_id: str = "",
     ) -> None:  # fmt: skip
         held = Role(role)
         self.grants[(held, unit_code)] = Grant(
@@ -217,13 +231,13 @@ class Account(Aggregate):
             raise Conflict(f"{self.user_id} holds no {role.value} for {unit_code}")
         self._revoked(
             role=role.value, unit_code=unit_code, reason=reason, authority=authority,
-            revoked_by=by, revoked_at=at,
+            revoked_by=by, revoked_at=at, user_id=self.user_id,
         )  # fmt: skip
 
-    @event("RoleRevoked")
+    @event(RoleRevoked)
     def _revoked(
         self, *, role: str, unit_code: str, reason: str, authority: str, revoked_by: ActorRecord,
-        revoked_at: datetime,
+        revoked_at: datetime, user_id: str = "",
     ) -> None:  # fmt: skip
         del self.grants[(Role(role), unit_code)]
 

@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.responses import Response
 
 from services.console.app import ConsoleApplication
@@ -34,6 +34,7 @@ from services.console.bff.deps import (
 from services.console.bff.gateway import front_door
 from services.console.bff.limits import BodyLimit
 from services.console.bff.sessions import CSRF_HEADER, SESSION_COOKIE
+from services.console.oidc.handlers import OidcClient
 from services.console.settings import ConsoleSettings
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def _proxy_route(service: str) -> None:
         body = await request.body()  # bounded already (BodyLimit)
         return await proxy.forward(
             door.client(),
-            door.proxy.service_urls()[service],
+            door.proxy.service_urls(door.node_of(session))[service],
             path,
             request,
             body,
@@ -78,7 +79,7 @@ def _proxy_route(service: str) -> None:
         f"/api/{service}/{{path:path}}",
         pass_on,
         methods=METHODS,
-        summary=f"Pass a call on to this node's {service} service as the signed-in person",
+        summary=f"Pass a call on to the {service} service of the person's node as them",
         response_model=None,
         include_in_schema=False,
     )
@@ -86,6 +87,29 @@ def _proxy_route(service: str) -> None:
 
 for _service in SERVICES:
     _proxy_route(_service)
+
+
+class ToTheDistrict:
+    """ASGI middleware of a town's console: one issuer for the district, so a town's node signs
+    nobody in and holds no signing key. Every call but the health and metrics probes is
+    redirected (307: the method and body are kept) to the same path on the district's console,
+    which signs people in and passes their calls on to the services of their own node
+    (`node_urls`)."""
+
+    LOCAL = ("/healthz", "/readyz", "/metrics")
+
+    def __init__(self, app: ASGIApp, district_url: str) -> None:
+        self.app = app
+        self.district_url = district_url.rstrip("/")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or path in self.LOCAL:
+            await self.app(scope, receive, send)
+            return
+        query = scope.get("query_string", b"").decode("latin-1")
+        target = self.district_url + path + (f"?{query}" if query else "")
+        await RedirectResponse(target, status_code=307)(scope, receive, send)
 
 
 class SessionBearer:
@@ -134,10 +158,18 @@ def web_console(door: FrontDoor) -> APIRouter:
 
 
 def extend(api: FastAPI, runtime: Runtime) -> None:
-    """The console's `extend_api`: its front door, made from the runtime's settings."""
+    """The console's `extend_api`: its front door, made from the runtime's settings; on a
+    town's node (`district_url` set) only the way to the district's console."""
     assert isinstance(runtime.app, ConsoleApplication)
     assert isinstance(runtime.settings, ConsoleSettings)
+    district = runtime.settings.proxy.district_url
+    if district:
+        api.add_middleware(ToTheDistrict, district_url=district)
+        return
     install(api, front_door(runtime.app, runtime.settings, runtime.clock))
+    oidc = runtime.settings.oidc
+    # The external issuer, when one is trusted (docs/sign-in.md, 统一身份认证).
+    api.state.oidc = OidcClient(oidc, runtime.clock) if oidc.enabled else None
 
 
 def install(api: FastAPI, door: FrontDoor) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from services.console.bff.sessions import Session, SessionStore
-from shared.auth import Role, TokenIssuer
+from shared.auth import AMR_OTP, AMR_PASSWORD, Role, TokenIssuer
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -64,11 +64,13 @@ class FrontDoor:
     def open(self, signed: SignedIn, *, enrolled: bool) -> tuple[str, Session]:
         """A new session for a person just signed in, with a fresh token."""
         roles = signed.roles
-        token, expires = self._mint(signed.person, roles)
+        amr = signed.amr or ((AMR_PASSWORD, AMR_OTP) if signed.second_factor else (AMR_PASSWORD,))
+        token, expires = self._mint(signed.person, roles, amr)
         me = self.me(signed.person, roles, signed.withheld, enrolled=enrolled)
         return self.sessions.open(
-            signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me
-        )
+            signed.person.user_id, token, expires, second_factor=signed.second_factor, me=me,
+            amr=amr,
+        )  # fmt: skip
 
     def live(self, session_id: str | None, *, activity: bool = True) -> Session | None:
         """The session of that id with a token valid for a while yet; None (and the session
@@ -87,7 +89,7 @@ class FrontDoor:
         if not session.second_factor:
             withheld = person.roles_here & self.rules.second_factor_roles
         roles = person.roles_here - withheld
-        session.token, session.token_expires_at = self._mint(person, roles)
+        session.token, session.token_expires_at = self._mint(person, roles, session.amr)
         session.me = self.me(person, roles, withheld, enrolled=bool(session.me["second_factor"]))
         return session
 
@@ -109,6 +111,16 @@ class FrontDoor:
             "idle_timeout_seconds": int(self.sessions.idle_timeout.total_seconds()),
         }
 
+    def node_of(self, session: Session) -> str | None:
+        """The root unit of the node the person works on: the deepest of `node_urls` whose
+        subtree holds their unit (a town's person, signed in at the district's one front door,
+        works on the town's node); None: this node."""
+        unit = str(session.me.get("unit_code", ""))
+        if unit not in self.org:
+            return None
+        roots = self.proxy.node_urls
+        return next((u.code for u in self.org.ancestors(unit) if u.code in roots), None)
+
     def audience(self, person: Person) -> list[str]:
         """This node, and every node managing a unit within a subtree the person's grants reach."""
         nodes = {self.node_id}
@@ -117,7 +129,12 @@ class FrontDoor:
                 nodes |= {u.managing_node_id for u in self.org.subtree(unit_code)}
         return sorted(nodes)
 
-    def _mint(self, person: Person, roles: frozenset[Role]) -> tuple[str, Any]:
+    def _mint(
+        self, person: Person, roles: frozenset[Role], amr: tuple[str, ...]
+    ) -> tuple[str, Any]:
+        """A token of the person's roles here; its `amr` (RFC 8176) says how they signed in:
+        `pwd` and `otp` when a TOTP code was verified, which the intake's reveal requires
+        (Art. 22)."""
         token = self.issuer.mint(
             person.user_id,
             roles,
@@ -125,6 +142,7 @@ class FrontDoor:
             audience=self.audience(person),
             name=person.name,
             ttl=self.token_ttl,
+            amr=amr,
         )
         return token, self.clock.now() + self.token_ttl
 

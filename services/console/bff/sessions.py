@@ -41,6 +41,8 @@ class Session:
     me: dict[str, Any]
     started_at: datetime
     last_seen_at: datetime
+    amr: tuple[str, ...] = ()
+    """How the person signed in (RFC 8176), what each token of the session says."""
     pending_totp_secret: str | None = field(default=None, repr=False)
     """A TOTP secret offered for enrolment, awaiting its confirming code (never stored)."""
 
@@ -71,6 +73,7 @@ class SessionStore:
         *,
         second_factor: bool,
         me: dict[str, Any],
+        amr: tuple[str, ...] = (),
     ) -> tuple[str, Session]:
         """A new session: its id (for the cookie only) and the session."""
         now = self._clock.now()
@@ -82,6 +85,7 @@ class SessionStore:
             token_expires_at=token_expires_at,
             second_factor=second_factor,
             me=me,
+            amr=amr,
             started_at=now,
             last_seen_at=now,
         )

@@ -41,11 +41,26 @@ class ProxySettings(BaseSettings):
         REPO_ROOT / "console" / "dist", description="The built web console (vite build)."
     )
 
-    def service_urls(self) -> dict[str, str]:
-        """Service name -> its base URL, for the four services of this node."""
-        return {
+    district_url: str | None = Field(
+        None,
+        description="On a town's node: the district console, the one issuer and front door of "
+        "the district. Set, this console holds no signing key and redirects every call there "
+        "(docs/sign-in.md, one issuer).",
+    )
+    node_urls: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="On the district's console: the services of the other nodes by the node's "
+        'root unit, e.g. {"QX-TH": {"intake": "https://…", …}}; a person whose unit lies in '
+        "that subtree is passed on to that node's services (the deepest root wins).",
+    )
+
+    def service_urls(self, root_unit: str | None = None) -> dict[str, str]:
+        """Service name -> its base URL: of the node whose root is `root_unit` when configured
+        (`node_urls`), else of this node."""
+        own = {
             "intake": self.intake_url,
             "register": self.register_url,
             "warning": self.warning_url,
             "assessment": self.assessment_url,
         }
+        return own | self.node_urls.get(root_unit or "", {})

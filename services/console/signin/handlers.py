@@ -108,6 +108,9 @@ class SignedIn:
     roles: frozenset[Role]
     withheld: frozenset[Role]
     """Privileged roles left out until the person enrols and uses a second factor."""
+    amr: tuple[str, ...] = ()
+    """How they proved it (RFC 8176) when not the console's password (and TOTP): an external
+    issuer's sign-in (oidc/)."""
 
 
 def credential_of(app: ServiceApplication, user_id: str) -> Credential | None:

@@ -11,7 +11,6 @@ from services.intake.identity.model import (
     ProtectedIdentity,
 )
 from shared import tracing
-from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Forbidden, NotFound
 from shared.projection import LogFollower, event_topics
@@ -43,15 +42,38 @@ def seal(
 def reveal_identity(
     app: IntakeApplication, information_id: UUID, reason: str, by: Principal
 ) -> PetitionerIdentity:
-    """Open a petitioner's identity for a custodian 保管员, recording who and why (Art. 22)."""
-    if Role.CUSTODIAN not in by.roles:
-        raise Forbidden("only the custodian (举报人信息保管员) may reveal a petitioner's identity")
+    """Open a petitioner's identity for a custodian 保管员, recording who and why (Art. 22).
+
+    Only for an account that, at this moment, holds the custodian grant of the directory for
+    the case's unit or a unit above it (custodians.py follows the console's grants), signed in
+    with its second factor (the token's `amr`, RFC 8176). What the token's roles say does not
+    decide: a grant withdrawn a minute ago is withdrawn.
+    """
+    if not by.used_second_factor:
+        raise Forbidden(
+            "Art. 22: only a custodian (举报人信息保管员) signed in with the second factor "
+            "(动态口令) may reveal a petitioner's identity; sign in again with it"
+        )
+    now = app.clock.now()
+    if not app.custodians.held(by.user_id, now):
+        # No grant at all: refused before anything about the case is looked at (review L1).
+        raise Forbidden(
+            f"Art. 22: {by.user_id} holds no custodian grant (举报人信息保管员) now; only a "
+            "custodian may reveal"
+        )
     sealed = app.find(ProtectedIdentity.create_id(information_id), ProtectedIdentity)
     if sealed is None:
         raise NotFound(f"no protected identity for information {information_id}")
-    if not app.org.is_within(sealed.unit_code, by.unit_code):
-        raise Forbidden(f"unit {sealed.unit_code} is outside your jurisdiction")
-    sealed.reveal(actor_of(by, prefer="custodian"), reason, app.clock.now())
+    app.unit(sealed.unit_code)  # the tree as it is now (a unit moved a moment ago, review L1)
+    covering = app.custodians.covering(app.org, by.user_id, sealed.unit_code, now)
+    if not covering:
+        raise Forbidden(
+            f"Art. 22: {by.user_id} holds no custodian grant (举报人信息保管员) for "
+            f"{sealed.unit_code} or a unit above it now; only its custodian may reveal"
+        )
+    nearest = max(covering, key=lambda unit: len(list(app.org.ancestors(unit))))
+    actor = {"user_id": by.user_id, "role": Role.CUSTODIAN.value, "unit_code": nearest}
+    sealed.reveal(actor, reason, now)
     app.save(sealed)
     return app.cipher.open(sealed.ciphertext)
 

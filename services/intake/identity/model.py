@@ -92,3 +92,59 @@ class ProtectedCaseRead(Aggregate):
         self.shown = shown
         self.at = at
         self.trace = trace
+
+
+CUSTODIAN_GRANT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:custodian-grant")
+
+
+class CustodianGrant(Aggregate):
+    """One account's custodian 举报人信息保管员 grant for one unit, as the console published it:
+    each RoleGranted and RoleRevoked with its time, who and on what authority (Art. 22).
+
+    The intake's own record of the directory's grants, so that the reveal asks who holds the
+    grant *at that moment* rather than what a token said when it was minted.
+    """
+
+    @staticmethod
+    def create_id(user_id: str, unit_code: str, **_: Any) -> UUID:
+        return uuid5(CUSTODIAN_GRANT_NAMESPACE, f"{user_id}\n{unit_code}")
+
+    class Noted(Aggregate.Created):
+        user_id: str
+        unit_code: str
+
+    class Granted(Aggregate.Event):
+        user_id: str
+        unit_code: str
+        at: datetime
+        ce_id: str
+        actor: dict[str, str]
+        authority: str
+
+    class Revoked(Aggregate.Event):
+        user_id: str
+        unit_code: str
+        at: datetime
+        ce_id: str
+        actor: dict[str, str]
+        authority: str
+
+    @event(Noted)
+    def __init__(self, *, user_id: str, unit_code: str) -> None:
+        self.user_id = user_id
+        self.unit_code = unit_code
+        self.seen: set[str] = set()
+
+    @event(Granted)
+    def grant(
+        self, *, user_id: str, unit_code: str, at: datetime, ce_id: str, actor: dict[str, str],
+        authority: str,
+    ) -> None:  # fmt: skip
+        self.seen.add(ce_id)
+
+    @event(Revoked)
+    def revoke(
+        self, *, user_id: str, unit_code: str, at: datetime, ce_id: str, actor: dict[str, str],
+        authority: str,
+    ) -> None:  # fmt: skip
+        self.seen.add(ce_id)

@@ -23,7 +23,7 @@ from shared.auth import Principal, Role
 from shared.clock import BEIJING, ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import parse_event
-from shared.events.console import AccountReactivated, AccountSuspended
+from shared.events.console import AccountReactivated, AccountSuspended, RoleGranted, RoleRevoked
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
@@ -191,7 +191,8 @@ class AccountsStory(Story[ConsoleApplication]):
     def test_suspension_and_reactivation_go_out_as_public_events(
         self, app: ConsoleApplication, clock: ManualClock
     ) -> None:
-        """Only these two leave the console: every service follows them (issue #14 item 3)."""
+        """These two leave the console, with the grants: every service follows them (issue #14
+        item 3); the opening and the details stay inside."""
         app.open_account(draft("th-chen", "QX-TH", (Role.OFFICE, "QX-TH")), DECISION, TOWN_ADMIN)
         clock.advance(DAY)
         app.suspend_account("th-chen", "立案审查", "清新纪发〔2026〕30号", DISTRICT_ADMIN)
@@ -200,7 +201,11 @@ class AccountsStory(Story[ConsoleApplication]):
         app.reactivate_account("th-chen", "审查结束", "清新纪发〔2026〕31号", TOWN_ADMIN)
         stored = list(app.events.get(app.account("th-chen").id))
         published = [e for e in (translate(s, ORIGIN) for s in stored) if e is not None]
-        suspension, reactivation = published
+        granted, suspension, reactivation = published
+        assert isinstance(granted, RoleGranted)
+        assert (granted.data.user_id, granted.data.role, granted.data.unit_code) == (
+            "th-chen", "office", "QX-TH",
+        )  # fmt: skip
         assert isinstance(suspension, AccountSuspended)
         assert isinstance(reactivation, AccountReactivated)
         assert parse_event(suspension.model_dump(mode="json")) == suspension  # the contract's
@@ -216,6 +221,31 @@ class AccountsStory(Story[ConsoleApplication]):
         assert "立案审查" not in suspension.model_dump_json()
         # The same stored event always becomes the same public event (consumers drop repeats).
         assert translate(stored[-1], ORIGIN) == reactivation
+
+    def test_grants_and_revocations_go_out_without_the_reason(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        """The intake follows the custodian grants to decide who may reveal now (Art. 22)."""
+        app.open_account(draft("th-lin", "QX-TH"), DECISION, TOWN_ADMIN)
+        clock.advance(DAY)
+        app.grant_role("th-lin", Role.CUSTODIAN, "QX-TH", "清新纪发〔2026〕32号", DISTRICT_ADMIN)
+        granted_at = clock.now()
+        clock.advance(DAY)
+        app.revoke_role(
+            "th-lin", Role.CUSTODIAN, "QX-TH", "涉嫌泄露举报人信息", "清新纪发〔2026〕33号",
+            DISTRICT_ADMIN,
+        )  # fmt: skip
+        stored = list(app.events.get(app.account("th-lin").id))
+        granted, revoked = [e for e in (translate(s, ORIGIN) for s in stored) if e is not None]
+        assert isinstance(granted, RoleGranted)
+        assert isinstance(revoked, RoleRevoked)
+        assert parse_event(revoked.model_dump(mode="json")) == revoked
+        assert (granted.time, granted.subject, granted.data.role) == (
+            granted_at, "th-lin", "custodian",
+        )  # fmt: skip
+        assert granted.data.authority == "清新纪发〔2026〕32号"
+        assert (revoked.data.user_id, revoked.data.unit_code) == ("th-lin", "QX-TH")
+        assert "涉嫌泄露" not in revoked.model_dump_json()
 
     def test_who_held_a_role_for_a_unit_at_any_moment(
         self, app: ConsoleApplication, clock: ManualClock

@@ -12,6 +12,7 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+import jwt
 import pytest
 
 from services.console.app import ConsoleApplication
@@ -164,6 +165,9 @@ def test_the_office_signs_in_with_its_authenticator(
     signed = sign_in(client, OFFICE.user_id, totp=totp_code(secret, clock.now()))
     assert signed.status_code == 200
     assert signed.json()["user"]["roles"] == ["office"]
+    # The token says the code was verified (RFC 8176 amr): what the intake's reveal asks for.
+    token = client.get("/api/register/whoami").json()["token"]
+    assert jwt.decode(token, options={"verify_signature": False})["amr"] == ["otp", "pwd"]
 
 
 def test_calls_reach_the_service_as_the_signed_in_person(
@@ -179,6 +183,7 @@ def test_calls_reach_the_service_as_the_signed_in_person(
     )  # fmt: skip
     assert (seen["user"], seen["roles"], seen["unit"]) == ("u-th-officer", ["officer"], "QX-TH")
     assert seen["cookie"] is None  # the browser's cookies stay at the console
+    assert jwt.decode(seen["token"], options={"verify_signature": False})["amr"] == ["pwd"]
     filed = client.post(
         "/api/intake/information", json={"summary": "村务公开不及时"}, headers=csrf(client)
     )

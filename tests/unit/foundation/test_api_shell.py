@@ -60,8 +60,10 @@ def test_readiness_names_the_failing_part(service: tuple[Runtime, TestClient]) -
 
 def test_every_other_route_needs_a_bearer_token(service: tuple[Runtime, TestClient]) -> None:
     _, client = service
-    # Open besides: the console's published keys, and signing in and out (the session itself).
-    open_paths = {"/healthz", "/readyz", "/metrics", "/.well-known/jwks.json", "/api/session"}
+    # Open besides: the console's published keys, and signing in and out (the session itself),
+    # through the external issuer too (tests/integration/test_oidc_keycloak.py).
+    open_paths = {"/healthz", "/readyz", "/metrics", "/.well-known/jwks.json", "/api/session",
+                  "/api/session/oidc/start", "/api/session/oidc/callback"}  # fmt: skip
     schema = client.get("/openapi.json").json()
     guarded = [
         (method, path)

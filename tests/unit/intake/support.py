@@ -24,7 +24,10 @@ START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX", "区预防腐败室")
 TAIHE_OFFICE = Principal("u-th-office", frozenset({Role.OFFICE}), "QX-TH", "太和镇预防腐败室")
 OFFICER = Principal("u-li", frozenset({Role.OFFICER}), "QX-TH", "李信息员")
-CUSTODIAN = Principal("u-keeper", frozenset({Role.CUSTODIAN}), "QX", "保管员")
+CUSTODIAN = Principal(
+    "u-keeper", frozenset({Role.CUSTODIAN}), "QX", "保管员", amr=frozenset({"pwd", "otp"})
+)
+"""A custodian signed in with the TOTP code; the directory's grant is the story's to give."""
 JUDGE = Principal("u-judge", frozenset({Role.JUDGE}), "QX")
 
 

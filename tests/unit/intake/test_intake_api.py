@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from shared.auth import Role
+from tests.support.events import role_granted, take_in
+from tests.support.tokens import SIGNED_IN_WITH_TOTP
 from tests.unit.intake.http_support import NOW, Api, filing
 
 
@@ -104,12 +106,20 @@ def test_the_identity_is_for_the_custodian_alone(api: Api) -> None:
         assert "王小明" not in shown.text
         assert shown.json()["has_protected_source"] is True
     reveal = f"/information/{case}/identity/reveal"
+    # The directory's custodian grants, as the console publishes them (Art. 22).
+    for user, unit in (("u-keeper", "QX"), ("u-tp-keeper", "QX-TP")):
+        take_in(api.runtime.app, role_granted(user, "custodian", unit, NOW - timedelta(days=1)))
     judge = api.post(reveal, {"reason": "研判需要"}, api.as_("u-judge", Role.JUDGE, "QX"))
     assert judge.status_code == 403
-    keeper = api.as_("u-keeper", Role.CUSTODIAN, "QX")
+    keeper = api.as_("u-keeper", Role.CUSTODIAN, "QX", amr=SIGNED_IN_WITH_TOTP)
     assert api.post(reveal, {"reason": ""}, keeper).status_code == 422
-    other_keeper = api.as_("u-tp-keeper", Role.CUSTODIAN, "QX-TP")
-    assert api.post(reveal, {"reason": "核实"}, other_keeper).status_code == 403
+    other_keeper = api.as_("u-tp-keeper", Role.CUSTODIAN, "QX-TP", amr=SIGNED_IN_WITH_TOTP)
+    refused = api.post(reveal, {"reason": "核实"}, other_keeper)
+    assert refused.status_code == 403
+    assert "holds no custodian grant" in refused.json()["detail"]
+    password_only = api.post(reveal, {"reason": "核实"}, api.as_("u-keeper", Role.CUSTODIAN, "QX"))
+    assert password_only.status_code == 403
+    assert "second factor" in password_only.json()["detail"]
     opened = api.post(reveal, {"reason": "核实打击报复线索"}, keeper)
     assert opened.json() == {
         "name": "王小明",
