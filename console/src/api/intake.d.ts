@@ -333,7 +333,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reveal a petitioner's identity 举报人身份 (custodian only, reason recorded) */
+        /**
+         * Reveal a petitioner's identity 举报人身份 (custodian only, reason recorded)
+         * @description Only for an account holding, at this moment, the directory's custodian grant (举报人信息保管员) for the case's unit or a unit above it, signed in with its second factor (the token's `amr` names `otp`). Otherwise 403 naming the rule (Art. 22).
+         */
         post: operations["reveal_identity_information__information_id__identity_reveal_post"];
         delete?: never;
         options?: never;
