@@ -57,7 +57,7 @@ class IntakeApplication(ServiceApplication):
     ) -> None:
         super().__init__(env, clock=clock, org=org)
         self.rules = rules or IntakeRules()
-        self.cipher = IdentityCipher(self.rules.identity_key)
+        self.cipher = IdentityCipher(self.rules.identity_key, self.rules.identity_previous_keys)
         self.view = IntakeView(self)
         self.view.catch_up()
 

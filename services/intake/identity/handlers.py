@@ -35,7 +35,7 @@ def seal(
     return ProtectedIdentity(
         information_id=information_id,
         unit_code=unit_code,
-        ciphertext=app.cipher.seal(petitioner),
+        ciphertext=app.cipher.seal(petitioner, information_id),
         sealed_at=at,
     )
 
@@ -53,7 +53,7 @@ def reveal_identity(
         raise Forbidden(f"unit {sealed.unit_code} is outside your jurisdiction")
     sealed.reveal(actor_of(by, prefer="custodian"), reason, app.clock.now())
     app.save(sealed)
-    return app.cipher.open(sealed.ciphertext)
+    return app.cipher.open(sealed.ciphertext, information_id)
 
 
 def identity_reveals(app: IntakeApplication, information_id: UUID) -> list[dict[str, object]]:
