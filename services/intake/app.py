@@ -60,7 +60,7 @@ class IntakeApplication(ServiceApplication):
     ) -> None:
         super().__init__(env, clock=clock, org=org)
         self.rules = rules or IntakeRules()
-        self.cipher = IdentityCipher(self.rules.identity_key)
+        self.cipher = IdentityCipher(self.rules.identity_key, self.rules.identity_previous_keys)
         # Who holds the custodian grant for which unit, as the console published it (Art. 22).
         self.custodians = CustodianGrants(self)
         self.view = IntakeView(self)

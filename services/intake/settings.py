@@ -21,6 +21,7 @@ class IntakeRules:
     routing: RoutingRules = field(default_factory=RoutingRules)
     filing: FilingRules = field(default_factory=FilingRules)
     identity_key: str = DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION
+    identity_previous_keys: tuple[str, ...] = ()
 
 
 class IntakeSettings(ServiceSettings):
@@ -31,7 +32,13 @@ class IntakeSettings(ServiceSettings):
     port: int = 8101
     identity_key: SecretStr = Field(
         SecretStr(DEV_IDENTITY_KEY_NOT_FOR_PRODUCTION),
-        description="Fernet key sealing petitioners' identities (保护举报人); set in production.",
+        description="Master key (Fernet format) from which HKDF derives the key sealing "
+        "petitioners' identities (保护举报人) and the fingerprint key; set in production.",
+    )
+    identity_previous_keys: SecretStr = Field(
+        SecretStr(""),
+        description="Earlier identity keys, comma-separated: they still open what they sealed "
+        "(key rotation; docs/runbook.md).",
     )
     identity_key_file: Path | None = Field(
         None,
@@ -89,4 +96,9 @@ class IntakeSettings(ServiceSettings):
                 max_import_bytes=self.max_import_bytes,
             ),
             identity_key=self.identity_key.get_secret_value(),
+            identity_previous_keys=tuple(
+                k.strip()
+                for k in self.identity_previous_keys.get_secret_value().split(",")
+                if k.strip()
+            ),
         )

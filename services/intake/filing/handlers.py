@@ -6,8 +6,6 @@ repeated under the same `Idempotency-Key` gets the first answer (幂等).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -149,7 +147,10 @@ def check_repeat(
 def _same_petitioner(app: IntakeApplication, information_id: UUID, draft: InformationDraft) -> bool:
     """Whether the identity offered is the one sealed with the case (opened here, never shown)."""
     sealed = app.find(ProtectedIdentity.create_id(information_id), ProtectedIdentity)
-    return sealed is not None and app.cipher.open(sealed.ciphertext) == draft.petitioner
+    return (
+        sealed is not None
+        and app.cipher.open(sealed.ciphertext, sealed.information_id) == draft.petitioner
+    )
 
 
 def build_filing(
@@ -232,8 +233,7 @@ def _prepare(
 def _fingerprint(app: IntakeApplication, request: dict[str, Any]) -> str:
     """A keyed hash of a request; keyed, so it tells nothing about a petitioner."""
     text = json.dumps(request, sort_keys=True, default=str, ensure_ascii=False)
-    key = app.rules.identity_key.encode()
-    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+    return app.cipher.fingerprint(text)  # its own key, derived apart from the sealing key
 
 
 def _replay(

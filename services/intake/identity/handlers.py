@@ -34,7 +34,7 @@ def seal(
     return ProtectedIdentity(
         information_id=information_id,
         unit_code=unit_code,
-        ciphertext=app.cipher.seal(petitioner),
+        ciphertext=app.cipher.seal(petitioner, information_id),
         sealed_at=at,
     )
 
@@ -75,7 +75,7 @@ def reveal_identity(
     actor = {"user_id": by.user_id, "role": Role.CUSTODIAN.value, "unit_code": nearest}
     sealed.reveal(actor, reason, now)
     app.save(sealed)
-    return app.cipher.open(sealed.ciphertext)
+    return app.cipher.open(sealed.ciphertext, information_id)
 
 
 def identity_reveals(app: IntakeApplication, information_id: UUID) -> list[dict[str, object]]:
