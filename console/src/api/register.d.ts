@@ -385,6 +385,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/risk-points/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register of a subtree a page at a time, filtered by unit and focus too (Art. 10)
+         * @description The same rows as `/risk-points` in the same order; the console's table pages on the
+         *     server with it (issue #15). `/risk-points` itself still answers the whole list.
+         */
+        get: operations["page_of_risk_points_risk_points_page_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/risk-points/{risk_point_id}": {
         parameters: {
             query?: never;
@@ -1641,6 +1662,11 @@ export interface components {
             focus: {
                 [key: string]: boolean;
             };
+            /**
+             * Focus Flags
+             * @description Why it deserves focus 排查重点 (Art. 12): the flags set. key_post_or_link = 权力运行的重要岗位和关键环节; past_violation = 曾经出现过违纪违法问题; many_complaints = 群众反映问题较多.
+             */
+            focus_flags?: ("key_post_or_link" | "past_violation" | "many_complaints")[];
             /** @description Grade on record (风险等级); null before grading. */
             grade: components["schemas"]["Grade"] | null;
             /**
@@ -1723,11 +1749,33 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /**
+         * RiskPointPageOut
+         * @description One page of the register, and how many rows the filters match in all (Art. 10).
+         */
+        RiskPointPageOut: {
+            /** Items */
+            items: components["schemas"]["RiskPointRowOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Total
+             * @description Rows matching the filters, over every page.
+             */
+            total: number;
+        };
         /** RiskPointRowOut */
         RiskPointRowOut: {
             category: components["schemas"]["RiskCategory"];
             /** Description */
             description: string;
+            /**
+             * Focus Flags
+             * @description Why it deserves focus 排查重点 (Art. 12): the flags set. key_post_or_link = 权力运行的重要岗位和关键环节; past_violation = 曾经出现过违纪违法问题; many_complaints = 群众反映问题较多.
+             */
+            focus_flags?: ("key_post_or_link" | "past_violation" | "many_complaints")[];
             /** @description Grade on record (风险等级); null before grading. */
             grade: components["schemas"]["Grade"] | null;
             /**
@@ -2916,6 +2964,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["services__register__risk_points__api__CreatedOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    page_of_risk_points_risk_points_page_get: {
+        parameters: {
+            query?: {
+                /** @description Root unit of the subtree; default your own. */
+                within?: string | null;
+                /** @description Only this unit (单位), in `within`. */
+                unit_code?: string | null;
+                /** @description 风险类别 */
+                category?: components["schemas"]["RiskCategory"] | null;
+                /** @description 风险等级 */
+                grade?: components["schemas"]["Grade"] | null;
+                /** @description 状态 */
+                status?: components["schemas"]["RiskStatus"] | null;
+                /** @description 排查重点: only points with every flag given (Art. 12). */
+                focus?: ("key_post_or_link" | "past_violation" | "many_complaints")[] | null;
+                /** @description Rows per page. */
+                limit?: number;
+                /** @description Rows to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPointPageOut"];
                 };
             };
             /** @description Validation Error */
