@@ -9,8 +9,10 @@ from services.console.accounts import api as accounts_api
 from services.console.app import ConsoleApplication
 from services.console.bff import api as bff_api
 from services.console.oidc import api as oidc_api
+from services.console.people import api as people_api
 from services.console.settings import ConsoleSettings
 from services.console.signin import api as signin_api
+from services.console.todos import api as todos_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -38,6 +40,8 @@ SPEC = ServiceSpec(
         signin_api.session_routes,
         signin_api.admin_routes,
         oidc_api.router,
+        todos_api.router,
+        people_api.router,
         bff_api.router,
     ],
     # The registers' units: an admin's subtree includes units registered since the start.

@@ -14,6 +14,7 @@ from services.intake.officers import api as officers_api
 from services.intake.routing import api as routing_api
 from services.intake.routing.handlers import chase_feedback
 from services.intake.settings import IntakeSettings
+from services.intake.todos import api as todos_api
 from shared.runtime import ServiceSpec, Tick
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ SPEC = ServiceSpec(
         routing_api.tracking,
         officers_api.router,
         duties_api.router,
+        todos_api.router,
     ],
     # Its own topic: forwards, transfers, receipts, handling reports and supervision addressed
     # to this node; the register's: units registered or changed (shared/org_follow.py).

@@ -12,6 +12,7 @@ from services.register.judgement import api as judgement_api
 from services.register.risk_points import api as risk_points_api
 from services.register.risk_points.watch import TICK
 from services.register.settings import RegisterSettings
+from services.register.todos import api as todos_api
 from services.register.units import api as units_api
 from shared.runtime import ServiceSpec
 
@@ -40,6 +41,7 @@ SPEC = ServiceSpec(
         catalogue_api.router,
         risk_points_api.router,
         units_api.router,
+        todos_api.router,
     ],
     # Reports and revision requests; the other nodes' registers' units (shared/org_follow.py).
     # And the console's suspended accounts and revoked keys (shared/revocation.py).

@@ -55,6 +55,7 @@ class RiskPointRow:
     description: str
     responsible_leader_id: str | None
     under_revision: bool = False  # reopened for revision 动态修正, not yet approved again (Art. 30)
+    focus_flags: tuple[str, ...] = ()  # why it deserves focus 排查重点, the flags set (Art. 12)
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,7 @@ def row_of(point: RiskPoint) -> RiskPointRow:
         description=point.description,
         responsible_leader_id=grading.responsible_leader_id if grading else None,
         under_revision=bool(point.open_revisions),
+        focus_flags=tuple(flag for flag, set_ in point.focus.as_dict().items() if set_),
     )
 
 

@@ -12,6 +12,7 @@ from services.warning.notice import api as notice_api
 from services.warning.settings import WarningSettings
 from services.warning.supervision import api as supervision_api
 from services.warning.supervision.watch import TICK as REWORK_TICK
+from services.warning.todos import api as todos_api
 from shared.runtime import ServiceSpec
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ SPEC = ServiceSpec(
         disposal_api.warnings,
         supervision_api.router,
         notice_api.router,
+        todos_api.router,
     ],
     # And the console's suspended accounts and revoked keys (shared/revocation.py).
     consumes=("register", "console"),

@@ -33,6 +33,11 @@ export function whenUnauthorised(handler: () => void): void {
   onUnauthorised = handler;
 }
 
+/** For calls made without `request` (the to-dos' polling): the session has ended. */
+export function signalUnauthorised(): void {
+  onUnauthorised();
+}
+
 export function cookie(name: string): string | undefined {
   const prefix = `${name}=`;
   const found = document.cookie.split("; ").find((c) => c.startsWith(prefix));

@@ -387,6 +387,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The names and units of up to 50 staff ids (名录) */
+        get: operations["people_people_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -396,6 +413,26 @@ export interface paths {
         };
         /** Readiness: the store and Kafka answer */
         get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your to-dos from every service of this node, the soonest deadline first (工作台)
+         * @description Asked of intake, register and warning with the caller's own token, merged.
+         */
+        get: operations["my_todos_todos_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -777,6 +814,17 @@ export interface components {
              */
             password: string;
         };
+        /** PersonName */
+        PersonName: {
+            /** Name */
+            name: string;
+            /** Unit Code */
+            unit_code: string;
+            /** Unit Name */
+            unit_name: string;
+            /** User Id */
+            user_id: string;
+        };
         /** ReasonIn */
         ReasonIn: {
             /**
@@ -850,6 +898,78 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * TodoItem
+         * @description Something the caller is to do, by when, and where in the console (工作台).
+         */
+        TodoItem: {
+            /**
+             * Deadline
+             * @description By when (the regulation's or the decision's deadline); None if none.
+             */
+            deadline?: string | null;
+            /**
+             * Detail
+             * @description About what: the unit, the case's summary, the point.
+             * @default
+             */
+            detail: string;
+            /**
+             * Key
+             * @description Stable for as long as the to-do is open (kind:subject[:detail]): what the console marks as seen for the bell's unread count.
+             */
+            key: string;
+            /**
+             * Kind
+             * @description What is to be done (the regulation's step).
+             * @enum {string}
+             */
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            /**
+             * Link
+             * @description Where in the web console to act on it (a console path).
+             */
+            link: string;
+            /**
+             * Service
+             * @enum {string}
+             */
+            service: "intake" | "register" | "warning" | "assessment";
+            /**
+             * Since
+             * @description Since when it has been waiting.
+             */
+            since?: string | null;
+            /**
+             * Title
+             * @description What, in the regulation's words (zh-CN).
+             */
+            title: string;
+            /**
+             * Unit Code
+             * @description The unit the to-do is about.
+             */
+            unit_code: string;
+        };
+        /**
+         * TodosOut
+         * @description The caller's to-dos from every service, the soonest deadline first (工作台).
+         */
+        TodosOut: {
+            /**
+             * As Of
+             * Format: date-time
+             * @description When the services were asked.
+             */
+            as_of: string;
+            /** Items */
+            items: components["schemas"]["TodoItem"][];
+            /**
+             * Unavailable
+             * @description Services whose part is missing (down or slow): the rest still shows.
+             */
+            unavailable: components["schemas"]["UnavailableOut"][];
+        };
         /** TotpConfirmIn */
         TotpConfirmIn: {
             /**
@@ -873,6 +993,19 @@ export interface components {
              * @description The same secret in base32, to type in by hand.
              */
             secret: string;
+        };
+        /** UnavailableOut */
+        UnavailableOut: {
+            /**
+             * Reason
+             * @description Why its part is missing, in Chinese.
+             */
+            reason: string;
+            /**
+             * Service
+             * @description intake, register or warning
+             */
+            service: string;
         };
         /** ValidationError */
         ValidationError: {
@@ -1736,6 +1869,38 @@ export interface operations {
             };
         };
     };
+    people_people_get: {
+        parameters: {
+            query: {
+                /** @description Staff ids separated by commas, at most 50. */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonName"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     readyz_readyz_get: {
         parameters: {
             query?: never;
@@ -1753,6 +1918,33 @@ export interface operations {
                 content: {
                     "application/json": unknown;
                 };
+            };
+        };
+    };
+    my_todos_todos_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodosOut"];
+                };
+            };
+            /** @description Unchanged since the ETag given in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

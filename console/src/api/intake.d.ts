@@ -498,6 +498,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What intake asks of you next: reports owed, forwards, breaches (工作台)
+         * @description Computed from the events at each call; any signed-in role may ask (an empty list when
+         *     its role owes nothing here).
+         */
+        get: operations["my_todos_todos_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1299,6 +1320,59 @@ export interface components {
             };
             /** What */
             what: string;
+        };
+        /**
+         * TodoItem
+         * @description Something the caller is to do, by when, and where in the console (工作台).
+         */
+        TodoItem: {
+            /**
+             * Deadline
+             * @description By when (the regulation's or the decision's deadline); None if none.
+             */
+            deadline?: string | null;
+            /**
+             * Detail
+             * @description About what: the unit, the case's summary, the point.
+             * @default
+             */
+            detail: string;
+            /**
+             * Key
+             * @description Stable for as long as the to-do is open (kind:subject[:detail]): what the console marks as seen for the bell's unread count.
+             */
+            key: string;
+            /**
+             * Kind
+             * @description What is to be done (the regulation's step).
+             * @enum {string}
+             */
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            /**
+             * Link
+             * @description Where in the web console to act on it (a console path).
+             */
+            link: string;
+            /**
+             * Service
+             * @enum {string}
+             */
+            service: "intake" | "register" | "warning" | "assessment";
+            /**
+             * Since
+             * @description Since when it has been waiting.
+             */
+            since?: string | null;
+            /**
+             * Title
+             * @description What, in the regulation's words (zh-CN).
+             */
+            title: string;
+            /**
+             * Unit Code
+             * @description The unit the to-do is about.
+             */
+            unit_code: string;
         };
         /** ValidationError */
         ValidationError: {
@@ -2381,6 +2455,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    my_todos_todos_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoItem"][];
                 };
             };
         };

@@ -351,6 +351,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/risk-points/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register of a subtree a page at a time, filtered by unit and focus too (Art. 10)
+         * @description The same rows as `/risk-points` in the same order; the console's table pages on the
+         *     server with it (issue #15). `/risk-points` itself still answers the whole list.
+         */
+        get: operations["page_of_risk_points_risk_points_page_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/risk-points/{risk_point_id}": {
         parameters: {
             query?: never;
@@ -549,6 +570,27 @@ export interface paths {
         put?: never;
         /** Vote on the grading 集体审定 (Art. 14) */
         post: operations["vote_risk_points__risk_point_id__votes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the register asks of you next: judge, vote, publish, answer, measures (工作台)
+         * @description Computed from the events at each call; any signed-in role may ask (an empty list when
+         *     its role owes nothing here).
+         */
+        get: operations["my_todos_todos_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1541,6 +1583,11 @@ export interface components {
             focus: {
                 [key: string]: boolean;
             };
+            /**
+             * Focus Flags
+             * @description Why it deserves focus 排查重点 (Art. 12): the flags set. key_post_or_link = 权力运行的重要岗位和关键环节; past_violation = 曾经出现过违纪违法问题; many_complaints = 群众反映问题较多.
+             */
+            focus_flags?: ("key_post_or_link" | "past_violation" | "many_complaints")[];
             /** @description Grade on record (风险等级); null before grading. */
             grade: components["schemas"]["Grade"] | null;
             /**
@@ -1623,11 +1670,33 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /**
+         * RiskPointPageOut
+         * @description One page of the register, and how many rows the filters match in all (Art. 10).
+         */
+        RiskPointPageOut: {
+            /** Items */
+            items: components["schemas"]["RiskPointRowOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Total
+             * @description Rows matching the filters, over every page.
+             */
+            total: number;
+        };
         /** RiskPointRowOut */
         RiskPointRowOut: {
             category: components["schemas"]["RiskCategory"];
             /** Description */
             description: string;
+            /**
+             * Focus Flags
+             * @description Why it deserves focus 排查重点 (Art. 12): the flags set. key_post_or_link = 权力运行的重要岗位和关键环节; past_violation = 曾经出现过违纪违法问题; many_complaints = 群众反映问题较多.
+             */
+            focus_flags?: ("key_post_or_link" | "past_violation" | "many_complaints")[];
             /** @description Grade on record (风险等级); null before grading. */
             grade: components["schemas"]["Grade"] | null;
             /**
@@ -1687,6 +1756,59 @@ export interface components {
              * @description The member who signed (签署人).
              */
             user_id: string;
+        };
+        /**
+         * TodoItem
+         * @description Something the caller is to do, by when, and where in the console (工作台).
+         */
+        TodoItem: {
+            /**
+             * Deadline
+             * @description By when (the regulation's or the decision's deadline); None if none.
+             */
+            deadline?: string | null;
+            /**
+             * Detail
+             * @description About what: the unit, the case's summary, the point.
+             * @default
+             */
+            detail: string;
+            /**
+             * Key
+             * @description Stable for as long as the to-do is open (kind:subject[:detail]): what the console marks as seen for the bell's unread count.
+             */
+            key: string;
+            /**
+             * Kind
+             * @description What is to be done (the regulation's step).
+             * @enum {string}
+             */
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            /**
+             * Link
+             * @description Where in the web console to act on it (a console path).
+             */
+            link: string;
+            /**
+             * Service
+             * @enum {string}
+             */
+            service: "intake" | "register" | "warning" | "assessment";
+            /**
+             * Since
+             * @description Since when it has been waiting.
+             */
+            since?: string | null;
+            /**
+             * Title
+             * @description What, in the regulation's words (zh-CN).
+             */
+            title: string;
+            /**
+             * Unit Code
+             * @description The unit the to-do is about.
+             */
+            unit_code: string;
         };
         /**
          * UnitChangeIn
@@ -2755,6 +2877,52 @@ export interface operations {
             };
         };
     };
+    page_of_risk_points_risk_points_page_get: {
+        parameters: {
+            query?: {
+                /** @description Root unit of the subtree; default your own. */
+                within?: string | null;
+                /** @description Only this unit (单位), in `within`. */
+                unit_code?: string | null;
+                /** @description 风险类别 */
+                category?: components["schemas"]["RiskCategory"] | null;
+                /** @description 风险等级 */
+                grade?: components["schemas"]["Grade"] | null;
+                /** @description 状态 */
+                status?: components["schemas"]["RiskStatus"] | null;
+                /** @description 排查重点: only points with every flag given (Art. 12). */
+                focus?: ("key_post_or_link" | "past_violation" | "many_complaints")[] | null;
+                /** @description Rows per page. */
+                limit?: number;
+                /** @description Rows to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPointPageOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_risk_point_risk_points__risk_point_id__get: {
         parameters: {
             query?: never;
@@ -3156,6 +3324,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    my_todos_todos_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoItem"][];
                 };
             };
         };

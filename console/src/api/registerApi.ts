@@ -9,6 +9,8 @@ export type PowerRow = Schemas["PowerRowOut"];
 export type Power = Schemas["PowerOut"];
 export type RiskPointRow = Schemas["RiskPointRowOut"];
 export type RiskPoint = Schemas["RiskPointOut"];
+export type RiskPointPage = Schemas["RiskPointPageOut"];
+export type FocusFlag = NonNullable<Schemas["RiskPointRowOut"]["focus_flags"]>[number];
 export type HeatCell = Schemas["HeatCellOut"];
 export type Category = Schemas["RiskCategory"];
 export type Grade = Schemas["Grade"];
@@ -81,6 +83,12 @@ export const register = {
   flowchartSvg: (id: string, version?: number) =>
     api.get<string>(`${base}/powers/${id}/flowchart.svg`, { query: { version } }),
   riskPoints: (filter: PointFilter) => api.get<RiskPointRow[]>(`${base}/risk-points`, { query: { ...filter } }),
+  /** One page of the register (server-side paging), filtered by unit and focus flags too. */
+  riskPointPage: (filter: PointFilter & { unit_code?: string; focus?: FocusFlag[]; limit: number; offset: number }) => {
+    const { focus, ...rest } = filter;
+    const flags = new URLSearchParams((focus ?? []).map((f) => ["focus", f]));
+    return api.get<RiskPointPage>(`${base}/risk-points/page${flags.size ? `?${flags.toString()}` : ""}`, { query: { ...rest } });
+  },
   riskPoint: (id: string) => api.get<RiskPoint>(`${base}/risk-points/${id}`),
   heatMap: (within?: string, status?: Status) =>
     api.get<HeatCell[]>(`${base}/register/heat-map`, { query: { within, status } }),

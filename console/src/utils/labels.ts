@@ -74,3 +74,36 @@ export const UNIT_KIND: Record<string, string> = {
   peoples_organisation: "人民团体",
   village_committee: "村(居)民委员会",
 };
+
+// 工作台 to-dos (shared/todos.py TodoKind): what is to be done, in the regulation's words.
+export const TODO_KIND: Record<string, string> = {
+  duty_due: "信息报送",
+  forward_to_handle: "批转办理",
+  forward_awaiting_feedback: "转办待反馈",
+  forward_report_to_review: "反馈待审核",
+  breach_to_review: "瞒报复核",
+  information_to_judge: "核实研判",
+  grading_to_vote: "集体审定",
+  point_to_publish: "公示",
+  objection_to_answer: "异议答复",
+  measure_due: "措施落实",
+  measure_to_verify: "措施核验",
+  proposal_to_review: "预警审核",
+  warning_action_due: "预警处置",
+  warning_action_to_verify: "处置核验",
+};
+
+// The part of the work each service's to-dos belong to.
+export const TODO_AREA: Record<string, string> = {
+  intake: "信息收集",
+  register: "风险登记与研判",
+  warning: "预警处置",
+  assessment: "考核评估",
+};
+
+// Why a risk point deserves focus 排查重点 (Art. 12).
+export const FOCUS: Record<string, string> = {
+  key_post_or_link: "重要岗位和关键环节",
+  past_violation: "曾出现违纪违法问题",
+  many_complaints: "群众反映问题较多",
+};

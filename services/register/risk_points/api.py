@@ -7,7 +7,7 @@ measures then change through the usual routes (grading, measures) and the team v
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
@@ -23,6 +23,7 @@ from services.register.risk_points.rules import FACTOR_MEANINGS
 from shared.auth import Principal
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
+from shared.errors import Invalid
 from shared.events import GradingFactors
 from shared.paging import paged
 from shared.runtime import Runtime
@@ -408,6 +409,9 @@ def resubmit(
 Within = Annotated[Code | None, Query(description="Root unit of the subtree; default your own.")]
 
 
+FocusFlag = Literal["key_post_or_link", "past_violation", "many_complaints"]
+
+
 class RiskPointRowOut(BaseModel):
     id: UUID
     unit_code: str = Field(description="The unit (单位).")
@@ -422,6 +426,21 @@ class RiskPointRowOut(BaseModel):
     under_revision: bool = Field(
         False, description="Reopened for revision 动态修正 and not yet approved again (Art. 30)."
     )
+    focus_flags: list[FocusFlag] = Field(
+        default_factory=list,
+        description="Why it deserves focus 排查重点 (Art. 12): the flags set. key_post_or_link = "
+        "权力运行的重要岗位和关键环节; past_violation = 曾经出现过违纪违法问题; many_complaints = "
+        "群众反映问题较多.",
+    )
+
+
+class RiskPointPageOut(BaseModel):
+    """One page of the register, and how many rows the filters match in all (Art. 10)."""
+
+    items: list[RiskPointRowOut]
+    total: int = Field(description="Rows matching the filters, over every page.")
+    offset: int
+    limit: int
 
 
 class RiskPointOut(RiskPointRowOut):
@@ -473,6 +492,50 @@ def list_risk_points(
     root = within_of(runtime, app, who, within)
     rows = app.list_risk_points(root, category=category, grade=grade, status=status, as_of=as_of)
     return [RiskPointRowOut(**r.__dict__) for r in rows]
+
+
+@router.get(
+    "/risk-points/page",
+    summary="The register of a subtree a page at a time, filtered by unit and focus too (Art. 10)",
+)
+def page_of_risk_points(
+    who: Reader,
+    runtime: RuntimeDep,
+    app: RegisterApp,
+    within: Within = None,
+    unit_code: Annotated[
+        Code | None, Query(description="Only this unit (单位), in `within`.")
+    ] = None,
+    category: Annotated[RiskCategory | None, Query(description="风险类别")] = None,
+    grade: Annotated[Grade | None, Query(description="风险等级")] = None,
+    status: Annotated[RiskStatus | None, Query(description="状态")] = None,
+    focus: Annotated[
+        list[FocusFlag] | None,
+        Query(max_length=3, description="排查重点: only points with every flag given (Art. 12)."),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="Rows per page.")] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")] = 0,
+) -> RiskPointPageOut:
+    """The same rows as `/risk-points` in the same order; the console's table pages on the
+    server with it (issue #15). `/risk-points` itself still answers the whole list."""
+    root = within_of(runtime, app, who, within)
+    if unit_code is not None:
+        app.unit(unit_code, "unit_code")
+        if not app.org.is_within(unit_code, root):
+            raise Invalid("unit_code", f"is not within {root}", "query")
+    rows = app.list_risk_points(root, category=category, grade=grade, status=status)
+    wanted = set(focus or ())
+    rows = [
+        r
+        for r in rows
+        if (unit_code is None or r.unit_code == unit_code) and wanted <= set(r.focus_flags)
+    ]
+    return RiskPointPageOut(
+        items=[RiskPointRowOut(**r.__dict__) for r in rows[offset : offset + limit]],
+        total=len(rows),
+        offset=offset,
+        limit=limit,
+    )
 
 
 @router.get("/risk-points/{risk_point_id}", summary="One risk point with its history (Art. 10–15)")

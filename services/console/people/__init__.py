@@ -1,0 +1,1 @@
+"""Names for ids: the directory's people, as the console shows them."""

@@ -1,0 +1,1 @@
+"""The 工作台: one person's to-dos gathered from the node's services."""

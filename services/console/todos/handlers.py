@@ -1,0 +1,92 @@
+"""Gather one person's to-dos from the node's services, as that person (工作台).
+
+Each service answers `GET /todos` from its own read model for the caller its token names
+(services/<svc>/todos/). The console asks them all at once with the session's token — never a
+token of its own, so a service shows the person exactly what it would show them directly — and
+merges the lists, the soonest deadline first. A service that is down, slow or answers wrongly
+leaves its part out and is named in `unavailable`: the rest still shows (never a 500).
+
+The list's ETag is a digest of what it holds, so a browser polling with `If-None-Match` is
+answered 304 with no body while nothing changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import httpx
+from pydantic import TypeAdapter, ValidationError
+
+from shared.todos import TodoItem, sorted_todos
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+TODO_SERVICES = ("intake", "register", "warning")
+"""The services with to-dos; assessment asks nobody for anything by a deadline yet."""
+
+_ITEMS = TypeAdapter(list[TodoItem])
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """A service whose part of the list is missing, and why (in Chinese, for the page)."""
+
+    service: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Gathered:
+    items: list[TodoItem]
+    unavailable: list[Unavailable]
+
+    @property
+    def etag(self) -> str:
+        """A strong validator of the list as shown (RFC 9110 8.8.3)."""
+        shown = {
+            "items": [i.model_dump(mode="json") for i in self.items],
+            "unavailable": [[u.service, u.reason] for u in self.unavailable],
+        }
+        digest = hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
+        return f'"{digest[:32]}"'
+
+
+async def _ask(
+    client: httpx.AsyncClient, service: str, base_url: str, authorization: str
+) -> list[TodoItem] | Unavailable:
+    url = base_url.rstrip("/") + "/todos"
+    try:
+        answer = await client.get(url, headers={"authorization": authorization})
+    except httpx.TimeoutException:
+        return Unavailable(service, "响应超时")
+    except httpx.TransportError:
+        return Unavailable(service, "暂不可用")
+    if answer.status_code != 200:
+        return Unavailable(service, f"暂不可用（{answer.status_code}）")
+    try:
+        return _ITEMS.validate_json(answer.content)
+    except ValidationError:
+        return Unavailable(service, "答复无法识别")
+
+
+async def gather_todos(
+    client: httpx.AsyncClient, service_urls: Mapping[str, str], authorization: str
+) -> Gathered:
+    """Every to-do-keeping service's list for the caller of `authorization`, merged."""
+    services = [s for s in TODO_SERVICES if s in service_urls]
+    answers = await asyncio.gather(
+        *(_ask(client, s, service_urls[s], authorization) for s in services)
+    )
+    items: list[TodoItem] = []
+    unavailable: list[Unavailable] = []
+    for answer in answers:
+        if isinstance(answer, Unavailable):
+            unavailable.append(answer)
+        else:
+            items.extend(answer)
+    return Gathered(sorted_todos(items), unavailable)

@@ -1,0 +1,22 @@
+"""The caller's warning to-dos over HTTP: `GET /todos` (工作台, Art. 27, 28)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from services.warning.api_deps import WarningApp
+from services.warning.todos import handlers
+from shared.deps import CurrentUser
+from shared.todos import TodoItem
+
+router = APIRouter(tags=["to-dos 待办"])
+
+
+@router.get(
+    "/todos",
+    summary="What the warning service asks of you next: review, issue, act, verify (工作台)",
+)
+def my_todos(app: WarningApp, who: CurrentUser) -> list[TodoItem]:
+    """Computed from the events at each call; any signed-in role may ask (an empty list when
+    its role owes nothing here)."""
+    return handlers.todos(app, who)
