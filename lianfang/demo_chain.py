@@ -85,23 +85,15 @@ MEETING = {
 }
 
 
-def carry_case_through(
-    register_url: str,
-    warning_url: str,
-    tokens: Minter,
-    information_id: str,
-    due_in: timedelta = timedelta(seconds=20),
-    timeout: float = 90.0,
-) -> ChainResult | None:
-    """Judge one filed case, decide and issue its warning; return what was issued, or None if
-    the case was judged before (a second `make run` over the same stores)."""
+def judge_case(
+    register_url: str, tokens: Minter, information_id: str, timeout: float = 90.0
+) -> dict[str, Any] | None:
+    """The district's 研判小组 verifies and judges one filed case (Art. 25): the judgement as the
+    register answers it, or None if the case was judged before (a re-run over the same stores)."""
     members = {m: {"Authorization": f"Bearer {tokens.mint(m, [Role.JUDGE], 'QX')}"} for m in GROUP}
     judge = members[GROUP[0]]
     office = {"Authorization": f"Bearer {tokens.mint('demo-office', [Role.OFFICE], 'QX')}"}
-    with (
-        httpx.Client(base_url=register_url, headers=judge, timeout=10) as register,
-        httpx.Client(base_url=warning_url, headers=office, timeout=10) as warning,
-    ):
+    with httpx.Client(base_url=register_url, headers=judge, timeout=10) as register:
         case = f"/information/{information_id}"
         taken_in = _wait_for(
             "the register to take the report in", lambda: _found(register.get(case)), timeout
@@ -112,7 +104,9 @@ def carry_case_through(
         if taken_in.get("proposal") is None:
             if not taken_in["verifications"]:
                 _checked(register.post(f"{case}/verification", json=VERIFICATION))
-            judged = _checked(register.post(f"{case}/judgement", json=JUDGEMENT)).json()
+            judged: dict[str, Any] = _checked(
+                register.post(f"{case}/judgement", json=JUDGEMENT)
+            ).json()
         else:
             judged = taken_in["proposal"]
         signed = {s["user_id"] for s in judged["signed_by"]}
@@ -122,15 +116,41 @@ def carry_case_through(
             if member not in signed:
                 sign_off = register.post(f"{case}/judgement/sign-off", headers=members[member])
                 judged = _checked(sign_off).json()
+    return judged
 
-        def open_proposal() -> dict[str, Any] | None:
-            """The case's proposal once the point's grading has reached the warning service too:
-            the meeting warns at the level the grade calls for (Art. 28)."""
-            rows = _checked(warning.get("/proposals", params={"within": "QX", "status": "open"}))
-            found = (p for p in rows.json() if p["subject_unit"] == CASE_UNIT and p["level"])
-            return next(found, None)
 
-        proposal = f"/proposals/{_wait_for('the warning proposal', open_proposal, timeout)['id']}"
+def open_proposal(warning: httpx.Client) -> dict[str, Any] | None:
+    """The demo case's proposal once the point's grading has reached the warning service too:
+    the meeting warns at the level the grade calls for (Art. 28)."""
+    rows = _checked(warning.get("/proposals", params={"within": "QX", "status": "open"}))
+    found = (p for p in rows.json() if p["subject_unit"] == CASE_UNIT and p["level"])
+    return next(found, None)
+
+
+def wait_for_proposal(warning: httpx.Client, timeout: float = 90.0) -> dict[str, Any]:
+    """The demo case's open proposal, waiting until the warning service has it."""
+    found: dict[str, Any] = _wait_for(
+        "the warning proposal", lambda: open_proposal(warning), timeout
+    )
+    return found
+
+
+def carry_case_through(
+    register_url: str,
+    warning_url: str,
+    tokens: Minter,
+    information_id: str,
+    due_in: timedelta = timedelta(seconds=20),
+    timeout: float = 90.0,
+) -> ChainResult | None:
+    """Judge one filed case, decide and issue its warning; return what was issued, or None if
+    the case was judged before (a second `make run` over the same stores)."""
+    judged = judge_case(register_url, tokens, information_id, timeout)
+    if judged is None:
+        return None
+    office = {"Authorization": f"Bearer {tokens.mint('demo-office', [Role.OFFICE], 'QX')}"}
+    with httpx.Client(base_url=warning_url, headers=office, timeout=10) as warning:
+        proposal = f"/proposals/{wait_for_proposal(warning, timeout)['id']}"
         _checked(warning.post(f"{proposal}/review", json={**MEETING, "held_on": _today()}))
         due_at = datetime.now(UTC) + due_in
         deadlines = {"deadlines": {"rectification": due_at.isoformat()}}

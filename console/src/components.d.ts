@@ -11,6 +11,8 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AssessmentTabs: typeof import('./components/assessment/AssessmentTabs.vue')['default']
+    Countdown: typeof import('./components/warnings/Countdown.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElBadge: typeof import('element-plus/es')['ElBadge']
@@ -21,6 +23,7 @@ declare module 'vue' {
     ElCheckboxGroup: typeof import('element-plus/es')['ElCheckboxGroup']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElContainer: typeof import('element-plus/es')['ElContainer']
+    ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
     ElDescriptions: typeof import('element-plus/es')['ElDescriptions']
     ElDescriptionsItem: typeof import('element-plus/es')['ElDescriptionsItem']
     ElDialog: typeof import('element-plus/es')['ElDialog']
@@ -36,6 +39,7 @@ declare module 'vue' {
     ElOption: typeof import('element-plus/es')['ElOption']
     ElPagination: typeof import('element-plus/es')['ElPagination']
     ElPopover: typeof import('element-plus/es')['ElPopover']
+    ElRadio: typeof import('element-plus/es')['ElRadio']
     ElRadioButton: typeof import('element-plus/es')['ElRadioButton']
     ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
     ElResult: typeof import('element-plus/es')['ElResult']
@@ -43,6 +47,8 @@ declare module 'vue' {
     ElSkeleton: typeof import('element-plus/es')['ElSkeleton']
     ElTable: typeof import('element-plus/es')['ElTable']
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
+    ElTabPane: typeof import('element-plus/es')['ElTabPane']
+    ElTabs: typeof import('element-plus/es')['ElTabs']
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
@@ -50,11 +56,19 @@ declare module 'vue' {
     GradingDialog: typeof import('./components/GradingDialog.vue')['default']
     NewPowerDialog: typeof import('./components/register/NewPowerDialog.vue')['default']
     NewRiskPointDialog: typeof import('./components/register/NewRiskPointDialog.vue')['default']
+    IssueDialog: typeof import('./components/warnings/IssueDialog.vue')['default']
+    LevelTag: typeof import('./components/warnings/LevelTag.vue')['default']
+    NoticePreview: typeof import('./components/warnings/NoticePreview.vue')['default']
     RegisterTabs: typeof import('./components/RegisterTabs.vue')['default']
+    ReportDialog: typeof import('./components/warnings/ReportDialog.vue')['default']
+    ReviewDialog: typeof import('./components/warnings/ReviewDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     TodoDeadline: typeof import('./components/workbench/TodoDeadline.vue')['default']
+    TransferDialog: typeof import('./components/warnings/TransferDialog.vue')['default']
+    VerifyDialog: typeof import('./components/warnings/VerifyDialog.vue')['default']
     VoteDialog: typeof import('./components/VoteDialog.vue')['default']
+    WarningsTabs: typeof import('./components/warnings/WarningsTabs.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

@@ -16,8 +16,8 @@ export const MENU: MenuItem[] = [
   { path: "/intake", title: "信息收集", icon: "MessageBox", roles: ["office", "officer", "custodian"], ready: false },
   { path: "/judgement", title: "研判", icon: "Stamp", roles: ["judge", "office"], ready: true },
   { path: "/register/heat-map", title: "风险分布", icon: "Histogram", roles: REGISTER_READERS, ready: true },
-  { path: "/warnings", title: "预警处置", icon: "Bell", roles: ["office", "leader"], ready: false },
-  { path: "/assessment", title: "考核评估", icon: "DataAnalysis", roles: ["office", "leader"], ready: false },
+  { path: "/warnings", title: "预警处置", icon: "Bell", roles: ["office", "leader", "auditor"], ready: true },
+  { path: "/assessment", title: "考核评估", icon: "DataAnalysis", roles: ["office", "leader", "auditor"], ready: true },
   { path: "/audit", title: "审计", icon: "Document", roles: ["auditor", "office"], ready: false },
   { path: "/dashboard", title: "区级驾驶舱", icon: "Monitor", roles: ["office"], ready: false },
   { path: "/admin", title: "系统管理", icon: "Setting", roles: ["admin"], ready: false },
@@ -32,3 +32,18 @@ export const REGISTER_SUBMENU = [
 export function visibleTo(item: MenuItem, roles: Set<string>): boolean {
   return item.roles === "all" || item.roles.some((r) => roles.has(r));
 }
+
+export const WARNINGS_SUBMENU = [
+  { path: "/warnings/board", title: "预警台账" },
+  { path: "/warnings/proposals", title: "处置建议与会议审核" },
+  { path: "/warnings/overdue", title: "逾期未整改" },
+  { path: "/warnings/inbox", title: "条块结合收件箱" },
+];
+
+export const ASSESSMENT_SUBMENU = [
+  { path: "/assessment/ranking", title: "考核排名" },
+  { path: "/assessment/inspections", title: "检查与发现" },
+  { path: "/assessment/self-inspections", title: "年度自查" },
+  { path: "/assessment/surveys", title: "社会评议" },
+  { path: "/assessment/recognitions", title: "表彰与问责" },
+];

@@ -93,6 +93,7 @@ class AssessmentApplication(ServiceApplication):
     close_finding = inspections.close_finding
     complete_inspection = inspections.complete_inspection
     inspections_of = inspections.inspections_of
+    inspections_within = inspections.inspections_within
 
     # -- social evaluation (Art. 30(5)) ----------------------------------------------------------
 
@@ -101,11 +102,13 @@ class AssessmentApplication(ServiceApplication):
     respond = surveys.respond
     close_survey = surveys.close_survey
     surveys_of = surveys.surveys_of
+    surveys_within = surveys.surveys_within
 
     # -- commendations and accountability (Art. 8) -----------------------------------------------
 
     recognise = recognition.recognise
     recognitions_of = recognition.recognitions_of
+    recognitions_within = recognition.recognitions_within
 
     # -- the annual assessment (Art. 31) ---------------------------------------------------------
 

@@ -58,6 +58,14 @@ class AssessmentView:
         with self._lock:
             return list(self._index.get((kind, unit_code, year), []))
 
+    def ids_within(self, kind: type[_R], units: set[str], year: int) -> list[UUID]:
+        """Ids of one kind of record of `year` of any of `units`, by unit code, then creation."""
+        self.catch_up()
+        with self._lock:
+            found = sorted((u, ids) for (k, u, y), ids in self._index.items()
+                           if k is kind and y == year and u in units)  # fmt: skip
+            return [i for _, ids in found for i in ids]
+
     def units_with(self, kind: type[_R], year: int) -> list[str]:
         """Units that have a record of `kind` in `year`, sorted."""
         self.catch_up()

@@ -91,13 +91,17 @@ def _open_accounts(node: Node) -> None:
 
 @pytest.fixture(scope="module")
 def stack(
-    kafka_provisioner: Provisioner, tmp_path_factory: pytest.TempPathFactory
+    kafka_provisioner: Provisioner,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Stack]:
     require_built_console()
     node = Node(kafka_provisioner, tmp_path_factory.mktemp("browser"))
+    # A module may give a service more environment: `SERVICE_ENV = {"warning": {...}}`.
+    extra: dict[str, dict[str, str]] = getattr(request.module, "SERVICE_ENV", {})
     try:
         _open_accounts(node)
-        ports = {service: node.serve(service)[1] for service in FOUR_SERVICES}
+        ports = {s: node.serve_with(s, **extra.get(s, {}))[1] for s in FOUR_SERVICES}
         _, console_port = node.serve_with(
             "console",
             **{

@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessments/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's scored units in your subtree, highest total first 考核排名 (Art. 31) */
+        get: operations["ranking_assessments_ranking_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assessments/{unit_code}/{year}": {
         parameters: {
             query?: never;
@@ -257,6 +274,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inspections/subtree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's inspections of every unit in your subtree 检查台账 (Art. 30) */
+        get: operations["list_subtree_inspections_inspections_subtree_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inspections/{inspection_id}": {
         parameters: {
             query?: never;
@@ -377,6 +411,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recognitions/subtree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's commendations and accountability in your subtree (Art. 8) */
+        get: operations["list_subtree_recognitions_recognitions_subtree_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scorecards.csv": {
         parameters: {
             query?: never;
@@ -422,6 +473,23 @@ export interface paths {
         put?: never;
         /** Open a survey round (Art. 30(5)) */
         post: operations["open_survey_surveys_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys/subtree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's survey rounds about units in your subtree (Art. 30(5)) */
+        get: operations["list_subtree_surveys_surveys_subtree_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -848,6 +916,32 @@ export interface components {
             text: string;
         };
         /**
+         * RankOut
+         * @description One unit's place in the year's ranking 考核排名 (Art. 31).
+         */
+        RankOut: {
+            /** Grade */
+            grade: string;
+            /** Grade Zh */
+            grade_zh: string;
+            /**
+             * Rank
+             * @description 1 is the highest total; equal totals share a place.
+             */
+            rank: number;
+            /**
+             * Status
+             * @description draft (scored, not published) or published.
+             */
+            status: string;
+            /** Total */
+            total: number;
+            /** Unit Code */
+            unit_code: string;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /**
          * RecognitionIn
          * @description A commendation for original, typical, effective work, or an accountability finding.
          */
@@ -1188,6 +1282,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScoringScheme"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    ranking_assessments_ranking_get: {
+        parameters: {
+            query: {
+                /** @description The assessment year (考核年度). */
+                year: number;
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankOut"][];
                 };
             };
             /** @description Validation Error */
@@ -1710,6 +1837,38 @@ export interface operations {
             };
         };
     };
+    list_subtree_inspections_inspections_subtree_get: {
+        parameters: {
+            query: {
+                year: number;
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_inspection_inspections__inspection_id__get: {
         parameters: {
             query?: never;
@@ -1958,6 +2117,38 @@ export interface operations {
             };
         };
     };
+    list_subtree_recognitions_recognitions_subtree_get: {
+        parameters: {
+            query: {
+                year: number;
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     scorecards_csv_scorecards_csv_get: {
         parameters: {
             query: {
@@ -2044,6 +2235,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_subtree_surveys_surveys_subtree_get: {
+        parameters: {
+            query: {
+                year: number;
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOut"][];
                 };
             };
             /** @description Validation Error */

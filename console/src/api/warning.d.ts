@@ -68,6 +68,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{proposal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal, its meeting and what followed (Art. 28) */
+        get: operations["get_proposal_proposals__proposal_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals/{proposal_id}/review": {
         parameters: {
             query?: never;
@@ -495,6 +512,37 @@ export interface components {
             subject_person_id?: string | null;
         };
         /**
+         * MeetingOut
+         * @description The review meeting's record as the console shows it (专题会议审核, Art. 28).
+         */
+        MeetingOut: {
+            /** Attendees */
+            attendees: string[];
+            decision: components["schemas"]["Decision"];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            level: components["schemas"]["WarningLevel"] | null;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Minutes Ref */
+            minutes_ref: string;
+            /** Optional Actions */
+            optional_actions: components["schemas"]["ActionKind"][];
+            /** Reasons */
+            reasons: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+        };
+        /**
          * OverdueOut
          * @description An action found overdue 逾期未整改, whose lapse it is, and any re-grade it proposed.
          */
@@ -539,6 +587,63 @@ export interface components {
              * Format: uuid
              */
             warning_id: string;
+        };
+        /**
+         * ProposalDetailOut
+         * @description A proposal with why it was made, what its meeting decided and what followed (Art. 27, 28):
+         *     the page from which the office issues the notice or transfers the case.
+         */
+        ProposalDetailOut: {
+            /** Disposing Unit */
+            disposing_unit: string;
+            /** @description The grade that level follows. */
+            grade: components["schemas"]["Grade"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Level
+             * @description The level the point's grade calls for (Art. 28); once reviewed, the one decided. Null while no grading of the point has arrived, and for other kinds.
+             */
+            level: string | null;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /**
+             * Reasoning
+             * @description Why the disposal is proposed (研判意见 or escalation).
+             */
+            reasoning: string;
+            /** Reported To */
+            reported_to: string[];
+            /** @description The review meeting's record, once held. */
+            review: components["schemas"]["MeetingOut"] | null;
+            /** Risk Point Id */
+            risk_point_id: string | null;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Subject Unit */
+            subject_unit: string;
+            /** @description For a re-grade proposal: the grade it suggests examining (Art. 14). */
+            suggested_grade: components["schemas"]["Grade"] | null;
+            /**
+             * Transferred To
+             * @description The competent body it was transferred to.
+             */
+            transferred_to: string | null;
+            /**
+             * Warning Id
+             * @description The warning issued on the meeting's decision.
+             */
+            warning_id: string | null;
         };
         /**
          * ProposalOut
@@ -977,6 +1082,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_proposal_proposals__proposal_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailOut"];
                 };
             };
             /** @description Validation Error */

@@ -158,6 +158,21 @@ def list_inspections(
     return [inspection_out(i) for i in app.inspections_of(unit_code, year)]
 
 
+@router.get(
+    "/subtree",
+    summary="The year's inspections of every unit in your subtree 检查台账 (Art. 30)",
+)
+def list_subtree_inspections(
+    reader: Reader,
+    app: AssessmentApp,
+    year: Annotated[int, Query(ge=2000, le=2100)],
+    within: Code | None = None,
+) -> list[InspectionOut]:
+    root = within or reader.unit_code
+    app.ensure_within(reader, root, "within")
+    return [inspection_out(i) for i in app.inspections_within(root, year)]
+
+
 @router.get("/{inspection_id}", summary="One inspection with its findings (Art. 30)")
 def get_inspection(inspection_id: UUID, reader: Reader, app: AssessmentApp) -> InspectionOut:
     inspection = app.get_inspection(inspection_id)

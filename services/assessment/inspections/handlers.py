@@ -163,3 +163,10 @@ def complete_inspection(
 def inspections_of(app: AssessmentApplication, unit_code: str, year: int) -> list[Inspection]:
     """A unit's inspections of a year, oldest first (Art. 30)."""
     return [get_inspection(app, i) for i in app.view.ids(Inspection, unit_code, year)]
+
+
+def inspections_within(app: AssessmentApplication, within: str, year: int) -> list[Inspection]:
+    """The inspections of a year of every unit in the subtree of `within`, by unit (Art. 30):
+    the office's overview of its self-inspection tasks, internal inspections and supervision."""
+    ids = app.view.ids_within(Inspection, app.units_within(within), year)
+    return [get_inspection(app, i) for i in ids]

@@ -71,3 +71,17 @@ def list_recognitions(
 ) -> list[RecognitionOut]:
     app.ensure_within(reader, unit_code)
     return [recognition_out(r) for r in app.recognitions_of(unit_code, year)]
+
+
+@router.get(
+    "/subtree", summary="The year's commendations and accountability in your subtree (Art. 8)"
+)
+def list_subtree_recognitions(
+    reader: Reader,
+    app: AssessmentApp,
+    year: Annotated[int, Query(ge=2000, le=2100)],
+    within: Code | None = None,
+) -> list[RecognitionOut]:
+    root = within or reader.unit_code
+    app.ensure_within(reader, root, "within")
+    return [recognition_out(r) for r in app.recognitions_within(root, year)]

@@ -38,3 +38,10 @@ def recognitions_of(app: AssessmentApplication, unit_code: str, year: int) -> li
     """A unit's commendations and accountability findings of a year (Art. 8)."""
     ids = app.view.ids(Recognition, unit_code, year)
     return [app.get(i, Recognition, "recognition") for i in ids]
+
+
+def recognitions_within(app: AssessmentApplication, within: str, year: int) -> list[Recognition]:
+    """The commendations and accountability findings of a year of the subtree of `within`
+    (Art. 8)."""
+    ids = app.view.ids_within(Recognition, app.units_within(within), year)
+    return [app.get(i, Recognition, "recognition") for i in ids]

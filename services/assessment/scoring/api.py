@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from services.assessment.api_deps import AssessmentApp, Office, Reader, SchemeSetter
 from services.assessment.scoring import export
 from services.assessment.scoring.model import AnnualAssessment, Scorecard
-from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme
+from services.assessment.scoring.rules import GRADE_ZH, ScoringScheme, competition_ranks
 from shared.auth import Principal
 from shared.bounds import Code
 from shared.paging import paged
@@ -114,6 +114,38 @@ def score(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) ->
 )
 def publish(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
     return assessment_out(app.publish(unit_code, year, office))
+
+
+class RankOut(BaseModel):
+    """One unit's place in the year's ranking 考核排名 (Art. 31)."""
+
+    rank: int = Field(description="1 is the highest total; equal totals share a place.")
+    unit_code: str
+    unit_name: str
+    total: float
+    grade: str
+    grade_zh: str
+    status: str = Field(description="draft (scored, not published) or published.")
+
+
+@router.get(
+    "/assessments/ranking",
+    summary="The year's scored units in your subtree, highest total first 考核排名 (Art. 31)",
+)
+def ranking(
+    reader: Reader, app: AssessmentApp, year: Year, within: Code | None = None
+) -> list[RankOut]:
+    root = within or reader.unit_code
+    app.ensure_within(reader, root, "within")
+    scored = sorted(app.assessments(year, root), key=lambda a: -a.scorecard["total"])
+    ranks = competition_ranks([a.scorecard["total"] for a in scored])
+    return [
+        RankOut(rank=rank, unit_code=a.unit_code, unit_name=app.unit(a.unit_code).name,
+                total=a.scorecard["total"], grade=a.scorecard["grade"],
+                grade_zh=GRADE_ZH[a.scorecard["grade"]],
+                status="published" if a.is_published else "draft")
+        for rank, a in zip(ranks, scored, strict=True)
+    ]  # fmt: skip
 
 
 @router.get("/assessments/{unit_code}/{year}", summary="A unit's assessment (Art. 31)")

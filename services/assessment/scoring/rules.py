@@ -186,3 +186,10 @@ def _same_keys(field: str, given: dict[str, float], wanted: set[str]) -> None:
     negative = sorted(k for k, v in given.items() if v < 0)
     if negative:
         raise Invalid(field, f"must not be negative: {negative}")
+
+
+def competition_ranks(totals: list[float]) -> list[int]:
+    """The place of each total in a ranking 排名, highest first; equal totals share a place and
+    the next place skips (1, 2, 2, 4): the district's ranking of its units' years (Art. 31)."""
+    order = sorted(totals, reverse=True)
+    return [order.index(t) + 1 for t in totals]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader
@@ -90,6 +91,18 @@ def survey_out(s: SurveyRound) -> SurveyOut:
 def open_survey(body: SurveyIn, office: Office, app: AssessmentApp) -> SurveyOut:
     questions = [(q.id, q.text) for q in body.questions]
     return survey_out(app.open_survey(body.unit_code, body.title, questions, office, body.year))
+
+
+@router.get("/subtree", summary="The year's survey rounds about units in your subtree (Art. 30(5))")
+def list_subtree_surveys(
+    reader: Reader,
+    app: AssessmentApp,
+    year: Annotated[int, Query(ge=2000, le=2100)],
+    within: Code | None = None,
+) -> list[SurveyOut]:
+    root = within or reader.unit_code
+    app.ensure_within(reader, root, "within")
+    return [survey_out(s) for s in app.surveys_within(root, year)]
 
 
 @router.get("/{round_id}", summary="A survey round and its result (Art. 30(5))")

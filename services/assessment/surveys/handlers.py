@@ -70,3 +70,9 @@ def close_survey(app: AssessmentApplication, round_id: UUID, by: Principal) -> S
 def surveys_of(app: AssessmentApplication, unit_code: str, year: int) -> list[SurveyRound]:
     """A unit's survey rounds of a year, oldest first (Art. 30(5))."""
     return [get_survey(app, i) for i in app.view.ids(SurveyRound, unit_code, year)]
+
+
+def surveys_within(app: AssessmentApplication, within: str, year: int) -> list[SurveyRound]:
+    """The survey rounds of a year about any unit in the subtree of `within` (Art. 30(5))."""
+    ids = app.view.ids_within(SurveyRound, app.units_within(within), year)
+    return [get_survey(app, i) for i in ids]

@@ -384,3 +384,49 @@ def transfer(proposal_id: UUID, body: TransferIn, office: Office, app: WarningAp
         r for r in app.view.proposals({app.get_proposal(proposal_id).subject_unit}, status=None)
     ]
     return _out(next(r for r in rows if r.id == proposal_id))
+
+
+class MeetingOut(BaseModel):
+    """The review meeting's record as the console shows it (专题会议审核, Art. 28)."""
+
+    meeting_id: UUID
+    held_on: date
+    attendees: list[str]
+    decision: Decision
+    level: WarningLevel | None
+    reasons: str
+    minutes_ref: str
+    optional_actions: list[ActionKind]
+    recorded_at: datetime
+
+
+class ProposalDetailOut(ProposalOut):
+    """A proposal with why it was made, what its meeting decided and what followed (Art. 27, 28):
+    the page from which the office issues the notice or transfers the case."""
+
+    reasoning: str = Field(description="Why the disposal is proposed (研判意见 or escalation).")
+    review: MeetingOut | None = Field(description="The review meeting's record, once held.")
+    warning_id: UUID | None = Field(description="The warning issued on the meeting's decision.")
+    transferred_to: str | None = Field(description="The competent body it was transferred to.")
+
+
+@proposals.get("/{proposal_id}", summary="One proposal, its meeting and what followed (Art. 28)")
+def get_proposal(proposal_id: UUID, reader: Reader, app: WarningApp) -> ProposalDetailOut:
+    proposal = app.get_proposal(proposal_id)
+    app.ensure_within(reader, proposal.subject_unit)
+    row = next(r for r in app.view.proposals({proposal.subject_unit}, status=None)
+               if r.id == proposal_id)  # fmt: skip
+    review = proposal.review
+    meeting = None
+    if review is not None:
+        meeting = MeetingOut(
+            meeting_id=review.meeting_id, held_on=review.held_on,
+            attendees=list(review.attendees), decision=review.decision, level=review.level,
+            reasons=review.reasons, minutes_ref=review.minutes_ref,
+            optional_actions=list(review.optional_actions), recorded_at=review.recorded_at,
+        )  # fmt: skip
+    return ProposalDetailOut(
+        **_out(row).model_dump(), reasoning=proposal.reasoning, review=meeting,
+        warning_id=proposal.warning_id,
+        transferred_to=proposal.transfer.to_body if proposal.transfer else None,
+    )  # fmt: skip

@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from shared.orgtree import OrgDirectory
 
 REGULATION = "《清远市清新区廉政风险防控工作暂行办法》"
+# Dark enough to read on white paper and screen (WCAG AA contrast, checked by the console's
+# browser tests where the notice is previewed), still plainly 黄/橙/红.
 COLOURS = {
-    WarningLevel.YELLOW: "#d4a017",
-    WarningLevel.ORANGE: "#e67e22",
-    WarningLevel.RED: "#c0392b",
+    WarningLevel.YELLOW: "#a16207",
+    WarningLevel.ORANGE: "#c2410c",
+    WarningLevel.RED: "#b91c1c",
 }
 
 

@@ -1,0 +1,44 @@
+// The assessment service's routes as the console calls them (through /api/assessment/...), typed by
+// the generated OpenAPI types (assessment.d.ts). 考核评估 (Art. 8, 30, 31).
+import { api } from "./client";
+import type { components } from "./assessment";
+
+type Schemas = components["schemas"];
+export type Assessment = Schemas["AssessmentOut"];
+export type Card = Schemas["CardOut"];
+export type CardItem = Schemas["ItemOut"];
+export type Evidence = Schemas["EvidenceOut"];
+export type Rank = Schemas["RankOut"];
+export type Inspection = Schemas["InspectionOut"];
+export type InspectionIn = Schemas["InspectionIn"];
+export type FindingIn = Schemas["FindingIn"];
+export type Survey = Schemas["SurveyOut"];
+export type SurveyIn = Schemas["SurveyIn"];
+export type Recognition = Schemas["RecognitionOut"];
+export type RecognitionIn = Schemas["RecognitionIn"];
+
+const base = "/api/assessment";
+
+export const assessment = {
+  ranking: (year: number) => api.get<Rank[]>(`${base}/assessments/ranking`, { query: { year } }),
+  get: (unit: string, year: number) => api.get<Assessment>(`${base}/assessments/${unit}/${year}`),
+  preview: (unit: string, year: number) => api.get<Card>(`${base}/assessments/${unit}/${year}/preview`),
+  score: (unit: string, year: number) => api.post<Assessment>(`${base}/assessments/${unit}/${year}/score`, {}),
+  publish: (unit: string, year: number) => api.post<Assessment>(`${base}/assessments/${unit}/${year}/publish`, {}),
+  csvUrl: (year: number) => `${base}/scorecards.csv?year=${year}`,
+  xlsxUrl: (year: number) => `${base}/scorecards.xlsx?year=${year}`,
+  reportUrl: (unit: string, year: number) => `${base}/assessments/${unit}/${year}/report.html`,
+  inspections: (year: number) => api.get<Inspection[]>(`${base}/inspections/subtree`, { query: { year } }),
+  openInspection: (body: InspectionIn) => api.post<Inspection>(`${base}/inspections`, body),
+  taskAnnual: (body: { within: string; year: number; due_on: string | null }) =>
+    api.post<Inspection[]>(`${base}/inspections/annual-self-inspections`, body),
+  addFinding: (id: string, body: FindingIn) => api.post<Inspection>(`${base}/inspections/${id}/findings`, body),
+  closeFinding: (id: string, findingId: string, rectification: string) =>
+    api.post<Inspection>(`${base}/inspections/${id}/findings/${findingId}/close`, { rectification }),
+  complete: (id: string, summary: string) => api.post<Inspection>(`${base}/inspections/${id}/complete`, { summary }),
+  surveys: (year: number) => api.get<Survey[]>(`${base}/surveys/subtree`, { query: { year } }),
+  openSurvey: (body: SurveyIn) => api.post<Survey>(`${base}/surveys`, body),
+  closeSurvey: (id: string) => api.post<Survey>(`${base}/surveys/${id}/close`, {}),
+  recognitions: (year: number) => api.get<Recognition[]>(`${base}/recognitions/subtree`, { query: { year } }),
+  recognise: (body: RecognitionIn) => api.post<Recognition>(`${base}/recognitions`, body),
+};

@@ -1,0 +1,42 @@
+// The warning service's routes as the console calls them (through /api/warning/...), typed by the
+// generated OpenAPI types (warning.d.ts). 预警处置 (Art. 26–29).
+import { api } from "./client";
+import type { components } from "./warning";
+
+type Schemas = components["schemas"];
+export type ProposalRow = Schemas["ProposalOut"];
+export type ProposalDetail = Schemas["ProposalDetailOut"];
+export type ReviewIn = Schemas["ReviewIn"];
+export type IssueIn = Schemas["IssueIn"];
+export type TransferIn = Schemas["TransferIn"];
+export type ReportIn = Schemas["ReportIn"];
+export type VerifyIn = Schemas["VerifyIn"];
+export type WarningLine = Schemas["WarningLine"];
+export type WarningOut = Schemas["WarningOut"];
+export type ActionOut = Schemas["ActionOut"];
+export type OverdueRow = Schemas["OverdueOut"];
+export type TimelineEntry = Schemas["services__warning__disposal__api__EntryOut"];
+export type Supervision = Schemas["SupervisionOut"];
+
+const base = "/api/warning";
+
+export const warnings = {
+  proposals: (status?: string) => api.get<ProposalRow[]>(`${base}/proposals`, { query: { status } }),
+  proposal: (id: string) => api.get<ProposalDetail>(`${base}/proposals/${id}`),
+  review: (id: string, body: ReviewIn) => api.post<{ meeting_id: string; status: string }>(`${base}/proposals/${id}/review`, body),
+  issue: (id: string, body: IssueIn) => api.post<WarningOut>(`${base}/proposals/${id}/warning`, body),
+  transfer: (id: string, body: TransferIn) => api.post<ProposalRow>(`${base}/proposals/${id}/transfer`, body),
+  list: (query: { level?: string; include_closed?: boolean }) => api.get<WarningLine[]>(`${base}/warnings`, { query }),
+  overdue: () => api.get<OverdueRow[]>(`${base}/warnings/overdue`),
+  inbox: (unitCode?: string) => api.get<TimelineEntry[]>(`${base}/warnings/inbox`, { query: { unit_code: unitCode } }),
+  get: (id: string) => api.get<WarningOut>(`${base}/warnings/${id}`),
+  timeline: (id: string) => api.get<TimelineEntry[]>(`${base}/warnings/${id}/timeline`),
+  supervision: (id: string) => api.get<Supervision>(`${base}/warnings/${id}/supervision`),
+  report: (id: string, actionId: string, body: ReportIn) =>
+    api.post<WarningOut>(`${base}/warnings/${id}/actions/${actionId}/reports`, body),
+  verify: (id: string, actionId: string, body: VerifyIn) =>
+    api.post<WarningOut>(`${base}/warnings/${id}/actions/${actionId}/verification`, body),
+  /** The notice 预警通知书 as the service renders it (HTML, every value escaped by the server). */
+  noticeHtml: (id: string) => api.get<string>(`${base}/warnings/${id}/notice.html`),
+  noticePdfUrl: (id: string) => `${base}/warnings/${id}/notice.pdf`,
+};
