@@ -171,6 +171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/filing/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units you may file information about now (Art. 22): the filing form's choices */
+        get: operations["fileable_units_filing_units_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/forwards": {
         parameters: {
             query?: never;
@@ -840,6 +857,20 @@ export interface components {
              * @description What happened, in the office's words (Beijing time).
              */
             what: string;
+        };
+        /** FileableUnitOut */
+        FileableUnitOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Node
+             * @description The node that manages it: filing routes there (Art. 24).
+             */
+            node: string;
+            /** Parent */
+            parent: string | null;
         };
         /** FilingOut */
         FilingOut: {
@@ -1756,6 +1787,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    fileable_units_filing_units_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileableUnitOut"][];
                 };
             };
         };
