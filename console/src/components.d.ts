@@ -59,6 +59,7 @@ declare module 'vue' {
     IssueDialog: typeof import('./components/warnings/IssueDialog.vue')['default']
     LevelTag: typeof import('./components/warnings/LevelTag.vue')['default']
     NoticePreview: typeof import('./components/warnings/NoticePreview.vue')['default']
+    IntakeTabs: typeof import('./components/intake/IntakeTabs.vue')['default']
     RegisterTabs: typeof import('./components/RegisterTabs.vue')['default']
     ReportDialog: typeof import('./components/warnings/ReportDialog.vue')['default']
     ReviewDialog: typeof import('./components/warnings/ReviewDialog.vue')['default']

@@ -13,7 +13,7 @@ const REGISTER_READERS = ["office", "leader", "judge", "auditor"];
 export const MENU: MenuItem[] = [
   { path: "/workbench", title: "工作台", icon: "HomeFilled", roles: "all", ready: true },
   { path: "/register/points", title: "风险登记", icon: "Notebook", roles: REGISTER_READERS, ready: true },
-  { path: "/intake", title: "信息收集", icon: "MessageBox", roles: ["office", "officer", "custodian"], ready: false },
+  { path: "/intake", title: "信息收集", icon: "MessageBox", roles: ["office", "officer", "custodian"], ready: true },
   { path: "/judgement", title: "研判", icon: "Stamp", roles: ["judge", "office"], ready: true },
   { path: "/register/heat-map", title: "风险分布", icon: "Histogram", roles: REGISTER_READERS, ready: true },
   { path: "/warnings", title: "预警处置", icon: "Bell", roles: ["office", "leader", "auditor"], ready: true },
@@ -46,4 +46,11 @@ export const ASSESSMENT_SUBMENU = [
   { path: "/assessment/self-inspections", title: "年度自查" },
   { path: "/assessment/surveys", title: "社会评议" },
   { path: "/assessment/recognitions", title: "表彰与问责" },
+];
+
+// 信息收集's pages, each for the roles that do that work (Art. 22–24).
+export const INTAKE_SUBMENU = [
+  { path: "/intake", title: "信息列表", roles: ["office", "officer", "custodian", "auditor"] },
+  { path: "/intake/new", title: "报送信息", roles: ["office", "officer"] },
+  { path: "/intake/duties", title: "报告义务与违规", roles: ["office", "leader", "auditor"] },
 ];

@@ -190,6 +190,24 @@ def _rows(body: bytes, content_type: str) -> list[dict[str, Any]]:
     return rows
 
 
+class FileableUnitOut(BaseModel):
+    code: str
+    name: str
+    parent: str | None
+    node: str = Field(description="The node that manages it: filing routes there (Art. 24).")
+
+
+@workbench.get(
+    "/filing/units",
+    summary="The units you may file information about now (Art. 22): the filing form's choices",
+)
+def fileable_units(filer: Filer, app: IntakeApp) -> list[FileableUnitOut]:
+    return [
+        FileableUnitOut(code=u.code, name=u.name, parent=u.parent_code, node=u.managing_node_id)
+        for u in handlers.fileable_units(app, filer)
+    ]
+
+
 @router.get("/{information_id}", summary="Read one piece of risk information (no identity)")
 def get_information(information_id: UUID, reader: Reader, app: IntakeApp) -> InformationOut:
     info = handlers.readable(app, reader, information_id)

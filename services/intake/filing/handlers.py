@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from services.intake.app import IntakeApplication
     from shared.auth import Principal
+    from shared.orgtree import OrgUnit
     from shared.vocabulary import ActorRecord
 
 
@@ -117,6 +118,24 @@ def check_authority(app: IntakeApplication, unit_code: str, filer: Principal) ->
         f"only the prevention office (预防腐败室) or an active information officer covering "
         f"{unit_code} may file for it: {why}"
     )
+
+
+def fileable_units(app: IntakeApplication, filer: Principal) -> list[OrgUnit]:
+    """The units `filer` may file information about now (Art. 22): the office's subtree, and
+    the subtrees an active officer's appointment covers, within the filer's own subtree. The
+    filing form offers these; `check_authority` still decides each filing."""
+    roots: list[str] = []
+    if Role.OFFICE in filer.roles:
+        roots.append(filer.unit_code)
+    officer = app.officer_of(filer.user_id)
+    if Role.OFFICER in filer.roles and officer is not None:
+        roots += [u for u in officer.units_at(app.clock.now()) if u in app.org]
+    found: dict[str, OrgUnit] = {}
+    for root in roots:
+        for unit in app.org.subtree(root):
+            if app.org.is_within(unit.code, filer.unit_code):  # the route's jurisdiction
+                found.setdefault(unit.code, unit)
+    return sorted(found.values(), key=lambda u: u.code)
 
 
 def check_repeat(

@@ -226,3 +226,18 @@ def test_a_case_is_read_only_by_the_roles_it_concerns_and_others_learn_nothing(
     ]
     assert api.get(f"/information/{plain}/reads", auditor).json() == []
     assert api.get(f"/information/{petition}/reads", officer).status_code == 403
+
+
+def test_the_filing_form_offers_the_units_each_filer_may_file_about(api: Api) -> None:
+    office = api.client.get("/filing/units", headers=api.office).json()
+    assert {u["code"] for u in office} >= {"QX-TH", "QX-TH-V1"}
+    assert all(u["code"].startswith("QX-TH") for u in office)  # the office's subtree alone
+    officer = api.as_("u-li", Role.OFFICER, "QX")
+    assert api.client.get("/filing/units", headers=officer).json() == []  # not appointed yet
+    appoint = {"user_id": "u-li", "name": "李", "kind": "internal", "units": ["QX-TH-V1"],
+               "active_from": (NOW - timedelta(days=1)).isoformat()}  # fmt: skip
+    district_office = api.as_("u-qx-office", Role.OFFICE, "QX")
+    assert api.post("/officers", appoint, district_office).status_code == 201
+    covered = api.client.get("/filing/units", headers=officer).json()
+    assert [(u["code"], u["node"]) for u in covered] == [("QX-TH-V1", "town-taihe")]
+    assert api.client.get("/filing/units", headers=api.as_("u-j", Role.JUDGE)).status_code == 403

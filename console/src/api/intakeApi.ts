@@ -1,0 +1,123 @@
+// The intake service's routes as the console calls them (through /api/intake/...), typed by the
+// generated OpenAPI types (intake.d.ts). Art. 19–24.
+import { api } from "./client";
+import type { components } from "./intake";
+
+type Schemas = components["schemas"];
+export type InformationIn = Schemas["InformationIn"];
+export type Filing = Schemas["FilingOut"];
+export type Information = Schemas["InformationOut"];
+export type CaseRow = Schemas["CaseRow"];
+export type TimelineEntry = Schemas["TimelineOut"];
+export type Identity = Schemas["IdentityOut"];
+export type Reveal = Schemas["RevealOut"];
+export type CaseRead = Schemas["CaseReadOut"];
+export type Forward = Schemas["ForwardOut"];
+export type ReceivedForward = Schemas["ReceivedForwardOut"];
+export type Duty = Schemas["DutyOut"];
+export type Breach = Schemas["BreachOut"];
+export type Compliance = Schemas["ComplianceOut"];
+export type DisciplineTransfer = Schemas["DisciplineTransferOut"];
+
+const base = "/api/intake";
+
+export const intake = {
+  // A resubmission of the same channel and source reference answers with the first case (幂等).
+  file: (body: InformationIn) => api.post<Filing>(`${base}/information`, body),
+  inbox: (unit?: string) => api.get<CaseRow[]>(`${base}/inbox`, { query: { unit } }),
+  information: (id: string) => api.get<Information>(`${base}/information/${id}`),
+  timeline: (id: string) => api.get<TimelineEntry[]>(`${base}/information/${id}/timeline`),
+  transferToDiscipline: (id: string, reason: string) =>
+    api.post<DisciplineTransfer>(`${base}/information/${id}/transfer-to-discipline`, { reason }),
+  reveal: (id: string, reason: string) => api.post<Identity>(`${base}/information/${id}/identity/reveal`, { reason }),
+  reveals: (id: string) => api.get<Reveal[]>(`${base}/information/${id}/identity/reveals`),
+  reads: (id: string) => api.get<CaseRead[]>(`${base}/information/${id}/reads`),
+  forwards: (unit?: string) => api.get<Forward[]>(`${base}/forwards`, { query: { unit } }),
+  received: (unit?: string) => api.get<ReceivedForward[]>(`${base}/forwards/received`, { query: { unit } }),
+  chase: (id: string, note: string) => api.post<Forward>(`${base}/forwards/${id}/chase`, { note }),
+  returnReport: (id: string, reason: string) => api.post<Forward>(`${base}/forwards/${id}/return`, { reason }),
+  signOff: (id: string, opinion: string) => api.post<Forward>(`${base}/forwards/${id}/sign-off`, { opinion }),
+  reportHandling: (id: string, body: Schemas["HandlingReportIn"]) =>
+    api.post<ReceivedForward>(`${base}/information/${id}/handling-report`, body),
+  duties: (unit?: string) => api.get<Duty[]>(`${base}/duties`, { query: { unit } }),
+  breaches: (unit?: string) => api.get<Breach[]>(`${base}/breaches`, { query: { unit } }),
+  reviewBreach: (id: string, confirmed: boolean, reason: string) =>
+    api.post<Breach>(`${base}/breaches/${id}/review`, { confirmed, reason }),
+  complianceByUnit: (period: string, unit?: string) =>
+    api.get<Compliance[]>(`${base}/compliance/units`, { query: { period, unit } }),
+};
+
+// The regulation's words for intake's codes.
+export const CHANNEL: Record<string, string> = {
+  online_media: "网络媒体",
+  petition: "信访举报",
+  inspection: "监督检查",
+  data_sharing: "资源共享",
+  officer_report: "信息员报告",
+};
+
+export const ROUTING: Record<string, string> = {
+  accepted: "本级直接处理",
+  forwarded: "批转下级",
+  transferred: "移送",
+};
+
+export const HANDLING_STATE: Record<string, string> = {
+  to_report: "待反馈处理情况",
+  reported: "待上级审核",
+  returned: "退回重办",
+  signed_off: "已办结",
+};
+
+export const FORWARD_STATE: Record<string, string> = {
+  awaiting: "待接收",
+  delivered: "已送达，待反馈",
+  returned: "已退回重办",
+  reminded: "已提醒",
+  overdue: "逾期未反馈",
+  reported: "已反馈，待审核",
+  signed_off: "已办结",
+};
+
+export const BREACH_KIND: Record<string, string> = {
+  late: "迟报",
+  missed: "漏报",
+  concealment_candidate: "瞒报嫌疑",
+  untrue: "报送不实",
+  inaccurate: "核心内容不准确",
+};
+
+export const BREACH_STATUS: Record<string, string> = {
+  recorded: "已记录",
+  to_review: "待复核",
+  confirmed: "已认定",
+  dismissed: "已排除",
+};
+
+export const TIMELINE: Record<string, string> = {
+  filed: "报送登记",
+  accepted: "分流：本级直接处理",
+  forwarded: "分流：批转下级",
+  transferred: "分流：移送",
+  transferred_to_discipline: "移送纪检监察机关",
+  feedback_reminded: "提醒反馈",
+  feedback_overdue: "逾期未反馈",
+  recorded_overdue_by_level_above: "上级记录逾期未反馈",
+  chased: "催办",
+  handling_reported: "下级反馈处理情况",
+  handling_report_sent: "向上级反馈处理情况",
+  handling_returned: "退回重办",
+  signed_off: "办结",
+  acknowledged: "下级已接收",
+  acknowledgement_sent: "已向上级回执",
+  breach: "报送违规",
+};
+
+export const NODE: Record<string, string> = {
+  district: "清新区",
+  "town-taihe": "太和镇",
+  discipline_inspection: "纪检监察机关",
+};
+
+export type FileableUnit = Schemas["FileableUnitOut"];
+export const filingUnits = () => api.get<FileableUnit[]>(`${base}/filing/units`);
