@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/filing/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units you may file information about now (Art. 22): the filing form's choices */
+        get: operations["fileable_units_filing_units_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/forwards": {
         parameters: {
             query?: never;
@@ -785,6 +802,20 @@ export interface components {
             name: string;
             /** Unit Code */
             unit_code: string;
+        };
+        /** FileableUnitOut */
+        FileableUnitOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Node
+             * @description The node that manages it: filing routes there (Art. 24).
+             */
+            node: string;
+            /** Parent */
+            parent: string | null;
         };
         /** FilingOut */
         FilingOut: {
@@ -1715,6 +1746,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    fileable_units_filing_units_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileableUnitOut"][];
                 };
             };
         };

@@ -15,7 +15,7 @@ export type WarningLine = Schemas["WarningLine"];
 export type WarningOut = Schemas["WarningOut"];
 export type ActionOut = Schemas["ActionOut"];
 export type OverdueRow = Schemas["OverdueOut"];
-export type TimelineEntry = Schemas["services__warning__disposal__api__EntryOut"];
+export type TimelineEntry = Schemas["EntryOut"];
 export type Supervision = Schemas["SupervisionOut"];
 
 const base = "/api/warning";
