@@ -1874,6 +1874,10 @@ export interface operations {
             query: {
                 /** @description Staff ids separated by commas, at most 50. */
                 ids: string;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -1884,6 +1888,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -162,6 +162,7 @@ def list_inspections(
     "/subtree",
     summary="The year's inspections of every unit in your subtree 检查台账 (Art. 30)",
 )
+@paged
 def list_subtree_inspections(
     reader: Reader,
     app: AssessmentApp,

@@ -76,6 +76,7 @@ def list_recognitions(
 @router.get(
     "/subtree", summary="The year's commendations and accountability in your subtree (Art. 8)"
 )
+@paged
 def list_subtree_recognitions(
     reader: Reader,
     app: AssessmentApp,

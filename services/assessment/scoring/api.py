@@ -132,6 +132,7 @@ class RankOut(BaseModel):
     "/assessments/ranking",
     summary="The year's scored units in your subtree, highest total first 考核排名 (Art. 31)",
 )
+@paged
 def ranking(
     reader: Reader, app: AssessmentApp, year: Year, within: Code | None = None
 ) -> list[RankOut]:

@@ -94,6 +94,7 @@ def open_survey(body: SurveyIn, office: Office, app: AssessmentApp) -> SurveyOut
 
 
 @router.get("/subtree", summary="The year's survey rounds about units in your subtree (Art. 30(5))")
+@paged
 def list_subtree_surveys(
     reader: Reader,
     app: AssessmentApp,

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from services.console.accounts.api import ConsoleApp
 from services.console.bff.deps import ConsoleCaller
 from shared.errors import Invalid
+from shared.paging import paged
 
 router = APIRouter(tags=["directory 名录"])
 
@@ -31,6 +32,7 @@ class PersonName(BaseModel):
 
 
 @router.get("/people", summary="The names and units of up to 50 staff ids (名录)")
+@paged
 def people(
     _: ConsoleCaller,
     app: ConsoleApp,

@@ -201,6 +201,7 @@ class FileableUnitOut(BaseModel):
     "/filing/units",
     summary="The units you may file information about now (Art. 22): the filing form's choices",
 )
+@paged
 def fileable_units(filer: Filer, app: IntakeApp) -> list[FileableUnitOut]:
     return [
         FileableUnitOut(code=u.code, name=u.name, parent=u.parent_code, node=u.managing_node_id)

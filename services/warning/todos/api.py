@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from services.warning.api_deps import WarningApp
 from services.warning.todos import handlers
 from shared.deps import CurrentUser
+from shared.paging import paged
 from shared.todos import TodoItem
 
 router = APIRouter(tags=["to-dos 待办"])
@@ -16,6 +17,7 @@ router = APIRouter(tags=["to-dos 待办"])
     "/todos",
     summary="What the warning service asks of you next: review, issue, act, verify (工作台)",
 )
+@paged
 def my_todos(app: WarningApp, who: CurrentUser) -> list[TodoItem]:
     """Computed from the events at each call; any signed-in role may ask (an empty list when
     its role owes nothing here)."""
