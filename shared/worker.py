@@ -108,7 +108,10 @@ class Worker:
         replication = rt.common.topic_replication
         # On an open broker the first worker creates what is missing; under ACLs the admin
         # principal has provisioned them all and these only confirm it (docs/security.md).
-        events = {rt.topics.events(s): EVENT_PARTITIONS for s in SERVICES}
+        # Only the topics it writes or reads: under ACLs it may not even see the others, and
+        # asking to create one it may not see is refused (each service names its own).
+        used = {rt.name, *rt.spec.consumes}
+        events = {rt.topics.events(s): EVENT_PARTITIONS for s in SERVICES if s in used}
         await ensure_topics(access, events, replication, KEEP_FOREVER)  # the audit trail
         topics = {rt.topics.dead_letter(rt.name): 1}  # its own: the only one it writes
         topics[self.leader_topic] = 1  # faust elects its leader by who holds this partition
