@@ -54,7 +54,6 @@ import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.structs import OffsetAndMetadata
 
-from bench.e2e import RESULTS
 from bench.stack import Stack, free_port
 from lianfang.demo_chain import CASE_UNIT, GROUP, GROUP_AUTHORITY, JUDGEMENT, VERIFICATION
 from lianfang.kafka_acl import Provisioner, principal_of
@@ -71,6 +70,8 @@ if TYPE_CHECKING:
 
     from shared.kafka import KafkaAccess
 
+RESULTS = Path(__file__).parent / "results"
+"""Beside `make bench`'s figures (git-ignored)."""
 PREFIX = "chaos"
 TOPICS = Topics(PREFIX)
 NODE = "district"
@@ -175,7 +176,10 @@ class ChaosStack(Stack):
         assert self.broker is not None, "start_kafka first"
         provisioner = Provisioner(self.admin, self.broker.secrets_dir)
         provisioner.provision(PREFIX, [NODE])
-        base = {**os.environ, "LIANFANG_TOPIC_PREFIX": PREFIX, **dev_env(self.root), **self.env}
+        # Nothing of the caller's LIANFANG_* settings (a test session's token keys, say): the
+        # stack is dev mode on its own key, as `make run`.
+        outside = {k: v for k, v in os.environ.items() if not k.startswith("LIANFANG_")}
+        base = {**outside, "LIANFANG_TOPIC_PREFIX": PREFIX, **dev_env(self.root), **self.env}
         (self.root / "logs").mkdir(parents=True, exist_ok=True)
         for name in WORKERS:
             env = {
