@@ -66,7 +66,7 @@ def test_a_new_to_do_appears_on_the_workbench_and_the_bell_without_reloading(
 
     row = page.locator(".todo-table tr", has_text=POINT)
     expect(row).to_be_visible(timeout=LIVE_SECONDS * 1000)
-    expect(row).to_contain_text("风险等级待集体审定（一级（高））")
+    expect(row).to_contain_text("风险等级待集体审定（高）")
     expect(row).to_contain_text("清新区市场监督管理局")
     expect(row).to_contain_text("新")
     bell = page.locator("[data-test=bell-count] .el-badge__content")
@@ -80,7 +80,7 @@ def test_a_new_to_do_appears_on_the_workbench_and_the_bell_without_reloading(
     expect(panel).to_contain_text("集体审定")
     expect(panel).to_contain_text(POINT)
     accessible(page, "todos-03-bell-open")
-    panel.get_by_role("link", name="风险等级待集体审定（一级（高））").click()
+    panel.get_by_role("link", name="风险等级待集体审定（高）").click()
     expect(page).to_have_url(f"{stack.console_url}/register/points/{point_id}")
     expect(page.get_by_role("button", name="消息提醒：没有新待办")).to_be_visible()
 
