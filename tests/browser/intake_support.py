@@ -17,6 +17,7 @@ from shared.auth import Role
 from shared.runtime import Runtime
 from tests.browser.conftest import FOUR_SERVICES, TOTP_KEY, Stack, _console_settings
 from tests.browser.people import PASSWORD, PEOPLE, SETUP, Person
+from tests.support.processes import ServiceProcess, free_port
 from tests.support.tokens import TEST_KEY, TEST_KEY_FILE, issuer
 
 if TYPE_CHECKING:
@@ -64,18 +65,36 @@ def open_accounts(node: Node, people: Iterable[Person]) -> None:
         runtime.close()
 
 
+# Two cores shared by eight helpers: a service may take minutes to answer its first /healthz.
+STARTUP_SECONDS = 300.0
+
+
+def _start(node: Node, service: str, **extra: str) -> tuple[ServiceProcess, int]:
+    """`lianfang serve SERVICE` started, not yet waited for (Node.serve_with waits 60 s)."""
+    port = free_port()
+    env = node.env(service, **{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
+    log = node.root / f"{service}-serve-{len(node.processes)}.log"
+    proc = ServiceProcess(["serve", service], env, log).start()
+    node.processes.append(proc)
+    return proc, port
+
+
 def serve_node(node: Node, people: Iterable[Person], demo: RegisterDemo) -> Stack:
     """The node's four services and its console as processes, the people able to sign in."""
     people = tuple(people)
     open_accounts(node, people)
-    ports = {service: node.serve(service)[1] for service in FOUR_SERVICES}
-    _, console_port = node.serve_with(
+    started = {service: _start(node, service) for service in FOUR_SERVICES}
+    ports = {service: port for service, (_, port) in started.items()}
+    console, console_port = _start(
+        node,
         "console",
         **{f"LIANFANG_CONSOLE_{s.upper()}_URL": f"http://127.0.0.1:{p}" for s, p in ports.items()},
         LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
         LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
         LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
     )
+    for proc, port in (*started.values(), (console, console_port)):
+        proc.wait_http(port, STARTUP_SECONDS)
     urls = {s: f"http://127.0.0.1:{p}" for s, p in ports.items()}
     return Stack(
         node, f"http://127.0.0.1:{console_port}", urls["register"], demo, urls,
