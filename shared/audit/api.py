@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
@@ -188,3 +188,31 @@ async def chain_status(who: ChainReader, runtime: RuntimeDep) -> ChainStatusOut:
         broken=BreakOut(position=broken.position, event_id=broken.event_id,
                         reason=broken.reason) if broken else None,
     )  # fmt: skip
+
+
+@router.get(
+    "/events/{event_id}",
+    summary="One published event as every node saw it: its CloudEvent, the evidence behind a "
+    "timeline entry (Art. 23, 29)",
+)
+async def get_event(event_id: UUID, who: Auditor, runtime: RuntimeDep) -> dict[str, Any]:
+    """The raw event a timeline entry names, read from the topics (no petitioner's identity is
+    ever on them). Answered only when its unit lies within the caller's subtree; otherwise, as for
+    an id nobody used, 404 in the same words."""
+    published = await read_published(
+        KafkaAccess.of(runtime.common, runtime.name), runtime.common.topic_prefix
+    )
+    unknown = NotFound(f"no published event {event_id} within your jurisdiction")
+    wanted = str(event_id)
+    found = next((e for e in published.events if e.id == wanted), None)
+    if found is None:
+        raise unknown
+    unit = getattr(found.data, "unit_code", None)
+    try:
+        if not isinstance(unit, str):
+            raise Forbidden("an event of no unit is shown to nobody here")
+        ensure_jurisdiction(runtime, who, unit)
+    except Forbidden:
+        raise unknown from None
+    event: dict[str, Any] = found.model_dump(mode="json")
+    return event

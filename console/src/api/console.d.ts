@@ -290,6 +290,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published event as every node saw it: its CloudEvent, the evidence behind a timeline entry (Art. 23, 29)
+         * @description The raw event a timeline entry names, read from the topics (no petitioner's identity is
+         *     ever on them). Answered only when its unit lies within the caller's subtree; otherwise, as for
+         *     an id nobody used, 404 in the same words.
+         */
+        get: operations["get_event_audit_events__event_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -1723,6 +1745,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainStatusOut"];
+                };
+            };
+        };
+    };
+    get_event_audit_events__event_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -84,3 +84,23 @@ def test_the_case_s_unit_decides_who_reads_it(
     assert "| 关联 |" in document
     assert document.count("| 所涉风险点 |") == 2
     assert api.get(f"/audit/cases/{uuid4()}/timeline", town).status_code == 404
+
+
+def test_the_raw_event_behind_an_entry(api: ApiClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each timeline entry links to its event as published; another town's is an unknown one."""
+    case, events = _case(point_unit="QX-TH")
+    _topics(monkeypatch, events)
+    town = api.as_("u-th-auditor", Role.AUDITOR, "QX-TH")
+    body = api.get(f"/audit/cases/{case}/timeline", town).json()
+    entries = body["items"] if isinstance(body, dict) else body  # cursor-paged (PAGING.md) or not
+    reported = next(e for e in entries if e["event_type"] == "RiskReported")
+    raw = api.get(f"/audit/events/{reported['event_id']}", town)
+    assert raw.status_code == 200, raw.text
+    assert raw.json()["id"] == reported["event_id"]
+    assert raw.json()["data"]["information_id"] == str(case)
+    sibling = api.as_("u-tp-auditor", Role.AUDITOR, "QX-TP")
+    refused = api.get(f"/audit/events/{reported['event_id']}", sibling)
+    unknown = api.get(f"/audit/events/{uuid4()}", sibling)
+    assert refused.status_code == unknown.status_code == 404
+    judge = api.as_("u-judge", Role.JUDGE, "QX-TH")
+    assert api.get(f"/audit/events/{reported['event_id']}", judge).status_code == 403
