@@ -78,9 +78,13 @@ export const audit = {
   rawEventUrl: (eventId: string) => `/api/assessment/audit/events/${encodeURIComponent(eventId)}`,
   chain: (store: Store) => api.get<ChainStatus>(`/api/${store}/audit/chain`),
   queries: (store: Store, limit = 500) => listAll<AuditQuery>(`/api/${store}/audit/queries`, { query: { limit } }),
-  /** The register as it stood at the end of a Beijing day (历史状态, Art. 10, 30). */
-  registerAsOf: (day: string, within?: string) =>
-    listAll<RiskPointRow>("/api/register/risk-points", { query: { as_of: `${day}T23:59:59+08:00`, within } }),
+  /** The register as it stood at the end of a Beijing day (历史状态, Art. 10, 30); today's as it
+   * stands now (the register refuses a moment in the future). */
+  registerAsOf: (day: string, within?: string) => {
+    const end = `${day}T23:59:59+08:00`;
+    const asOf = new Date(end) < new Date() ? end : undefined;
+    return listAll<RiskPointRow>("/api/register/risk-points", { query: { as_of: asOf, within } });
+  },
 };
 
 export const nodeSettings = {
