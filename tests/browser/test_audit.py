@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from lianfang.demo import load_demo
 from tests.browser.flows import accessible, sign_in
+from tests.browser.opsui_support import patient_start
 from tests.browser.people import AUDITOR, OFFICE
 from tests.support.tokens import issuer
 
@@ -100,3 +101,6 @@ def test_the_office_reads_audit_but_not_the_auditors_record(page: Page, stack: S
     page.goto(f"{stack.console_url}/audit?tab=chain")
     expect(page.locator("[data-chain=register]")).to_have_text("完整", timeout=60_000)
     expect(page.get_by_role("tab", name="审计查询记录")).to_have_count(0)
+
+
+__all__ = ["patient_start"]  # the module's fixture: a patient stack start

@@ -24,7 +24,12 @@ from services.register.judgement.model import InformationStatus
 from services.warning.app import WarningApplication
 from shared.clock import BEIJING
 from tests.browser.flows import accessible, sign_in
-from tests.browser.opsui_support import DistrictWork, do_the_district_s_work, store_of
+from tests.browser.opsui_support import (
+    DistrictWork,
+    do_the_district_s_work,
+    patient_start,
+    store_of,
+)
 from tests.browser.people import AUDITOR, OFFICE
 from tests.browser.support import screenshot
 
@@ -171,3 +176,6 @@ def test_only_the_office_has_the_dashboard_in_its_menu(page: Page, stack: Stack)
     menu = page.locator("nav[aria-label=主菜单]")
     expect(menu).to_contain_text("审计")
     expect(menu).not_to_contain_text("区级驾驶舱")
+
+
+__all__ = ["patient_start"]  # the module's fixture: a patient stack start
