@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
@@ -108,5 +109,9 @@ def test_only_the_admin_has_system_management(page: Page, stack: Stack) -> None:
     sign_in(page, stack, OFFICE)
     expect(page.locator("nav[aria-label=主菜单]")).not_to_contain_text("系统管理")
 
+
+# The stack of this module starts on a machine shared with seven other suites: its setup may
+# take longer than the suite's default five minutes per test.
+pytestmark = pytest.mark.timeout(900)
 
 __all__ = ["patient_start"]  # the module's fixture: a patient stack start

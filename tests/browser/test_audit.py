@@ -103,4 +103,8 @@ def test_the_office_reads_audit_but_not_the_auditors_record(page: Page, stack: S
     expect(page.get_by_role("tab", name="审计查询记录")).to_have_count(0)
 
 
+# The stack of this module starts on a machine shared with seven other suites: its setup may
+# take longer than the suite's default five minutes per test.
+pytestmark = pytest.mark.timeout(900)
+
 __all__ = ["patient_start"]  # the module's fixture: a patient stack start
