@@ -167,7 +167,7 @@ def test_the_scores_open_their_list(page: Page, stack: Stack, work: DistrictWork
     page.goto(f"{stack.console_url}/dashboard/list/scores")
     page.wait_for_selector("[data-ready=true]")
     expect(page.locator("[data-count]")).to_have_text("共 1 条")
-    expect(page.locator("table")).to_contain_text("清新区市场监督管理局")
+    expect(page.locator(".el-table__body")).to_contain_text("清新区市场监督管理局")
     accessible(page, "dashboard-03-scores")
 
 
