@@ -99,8 +99,10 @@ def service_grants(
     who = principal_of(node_id, service)
     app_id = faust_app_id(topics.prefix, node_id, service)
     writes = [topics.events(service), topics.dead_letter(service), topics.audit()]
-    # The inbox reads what it consumes, and nothing else reads a topic (review H3).
-    reads = {topics.events(s) for s in consumes}
+    # The inbox reads what it consumes, and nothing else reads an events topic (review H3). The
+    # audit topic holds only chain checkpoints (hashes, no case): the auditors' chain status
+    # (`GET /audit/chain`) compares the service's own store against the heads it published.
+    reads = {topics.events(s) for s in consumes} | {topics.audit()}
     grants = [Grant(who, "TOPIC", t, "WRITE") for t in writes]
     grants += [Grant(who, "TOPIC", t, "READ") for t in sorted(reads)]
     grants += [

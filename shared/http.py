@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from shared import tracing
+from shared import effective_settings, tracing
 from shared.audit import api as audit_api
 from shared.auth import TokenError
 from shared.deps import RuntimeDep
@@ -146,7 +146,7 @@ def create_api(
     api.state.runtime = runtime
     install_error_handlers(api)
     api.include_router(ops)
-    for router in [*spec.routers(), audit_api.router] if routes else []:
+    for router in [*spec.routers(), audit_api.router, effective_settings.router] if routes else []:
         api.include_router(router)
     declare_paging(api)
     api.add_middleware(

@@ -18,9 +18,9 @@ export const MENU: MenuItem[] = [
   { path: "/register/heat-map", title: "风险分布", icon: "Histogram", roles: REGISTER_READERS, ready: true },
   { path: "/warnings", title: "预警处置", icon: "Bell", roles: ["office", "leader", "auditor"], ready: true },
   { path: "/assessment", title: "考核评估", icon: "DataAnalysis", roles: ["office", "leader", "auditor"], ready: true },
-  { path: "/audit", title: "审计", icon: "Document", roles: ["auditor", "office"], ready: false },
-  { path: "/dashboard", title: "区级驾驶舱", icon: "Monitor", roles: ["office"], ready: false },
-  { path: "/admin", title: "系统管理", icon: "Setting", roles: ["admin"], ready: false },
+  { path: "/audit", title: "审计", icon: "Document", roles: ["auditor", "office"], ready: true },
+  { path: "/dashboard", title: "区级驾驶舱", icon: "Monitor", roles: ["office"], ready: true },
+  { path: "/admin", title: "系统管理", icon: "Setting", roles: ["admin"], ready: true },
 ];
 
 export const REGISTER_SUBMENU = [

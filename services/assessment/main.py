@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from services.assessment import contract
 from services.assessment.app import AssessmentApplication
+from services.assessment.dashboard import api as dashboard_api
 from services.assessment.figures import api as figures_api
 from services.assessment.inspections import api as inspections_api
 from services.assessment.recognition import api as recognition_api
@@ -45,6 +46,7 @@ SPEC = ServiceSpec(
         scoring_api.router,
         scoring_api.exports,
         audit_api.timelines,  # from the index its worker keeps (shared/audit/case_index.py)
+        dashboard_api.router,
     ],
     # And the console's suspended accounts and revoked keys (shared/revocation.py); and its own
     # topic, for the case-timeline index (its own results, and other nodes').

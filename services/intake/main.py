@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from services.intake import contract
 from services.intake.app import IntakeApplication
+from services.intake.dashboard import api as dashboard_api
 from services.intake.duties import api as duties_api
 from services.intake.duties.handlers import find_breaches
 from services.intake.filing import api as filing_api
@@ -61,6 +62,7 @@ SPEC = ServiceSpec(
         officers_api.router,
         duties_api.router,
         todos_api.router,
+        dashboard_api.router,
     ],
     # Its own topic: forwards, transfers, receipts, handling reports and supervision addressed
     # to this node; the register's: units registered or changed (shared/org_follow.py).

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from services.register import contract
 from services.register.app import RegisterApplication
 from services.register.catalogue import api as catalogue_api
+from services.register.dashboard import api as dashboard_api
 from services.register.groups import api as groups_api
 from services.register.judgement import api as judgement_api
 from services.register.risk_points import api as risk_points_api
@@ -42,6 +43,7 @@ SPEC = ServiceSpec(
         risk_points_api.router,
         units_api.router,
         todos_api.router,
+        dashboard_api.router,
     ],
     # Reports and revision requests; the other nodes' registers' units (shared/org_follow.py).
     # And the console's suspended accounts and revoked keys (shared/revocation.py).

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from services.warning import contract
 from services.warning.app import WarningApplication
+from services.warning.dashboard import api as dashboard_api
+from services.warning.deadlines import api as deadlines_api
 from services.warning.deadlines.watch import TICK
 from services.warning.disposal import api as disposal_api
 from services.warning.notice import api as notice_api
@@ -40,6 +42,8 @@ SPEC = ServiceSpec(
         supervision_api.router,
         notice_api.router,
         todos_api.router,
+        dashboard_api.router,
+        deadlines_api.router,
     ],
     # And the console's suspended accounts and revoked keys (shared/revocation.py).
     consumes=("register", "console"),

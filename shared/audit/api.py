@@ -1,4 +1,6 @@
-"""The auditors' routes: the record of audit queries (every service) and case timelines.
+"""The auditors' routes: on every service the record of audit queries and the store's hash-chain
+status against its witnessed heads; on the service that keeps the index, case timelines and the
+raw events they rest on.
 
 Auditors (审计) read across their jurisdiction and change nothing (Art. 23, 29); each of their
 requests is recorded by the authentication step before it is answered (shared/deps.py).
@@ -8,8 +10,10 @@ assessment: shared/audit/case_index.py), never by re-reading Kafka per request (
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends
@@ -24,11 +28,20 @@ from shared.audit.case_timeline import (
     case_unit,
     render_markdown,
 )
+from shared.audit.chain import chained
+from shared.audit.checkpoints import of_chain, read_witnesses
 from shared.audit.queries import AuditQueryRow, recorded_queries
+from shared.audit.verify import Verdict, Witness, verify
 from shared.auth import Principal, Role
 from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
 from shared.errors import Forbidden, NotFound
+from shared.kafka import KafkaAccess
 from shared.paging import paged
+
+log = logging.getLogger(__name__)
+
+WITNESS_READ_SECONDS = 15.0
+"""How long the chain status waits for the audit topic before checking the chain alone."""
 
 router = APIRouter(prefix="/audit", tags=["audit 审计"])
 timelines = APIRouter(prefix="/audit", tags=["audit 审计"])
@@ -37,6 +50,8 @@ timelines = APIRouter(prefix="/audit", tags=["audit 审计"])
 # Admins shape the org tree and accounts; they read no case (as the intake's readers exclude them).
 Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE))]
 QueryReader = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.ADMIN))]
+# The chain's status says nothing of any case: auditors, offices and administrators read it.
+ChainReader = Annotated[Principal, Depends(require_roles(Role.AUDITOR, Role.OFFICE, Role.ADMIN))]
 
 
 class EntryOut(BaseModel):
@@ -109,3 +124,95 @@ RECENT_QUERIES = 1000
 def list_queries(who: QueryReader, runtime: RuntimeDep) -> list[AuditQueryRow]:
     rows = recorded_queries(runtime.app, RECENT_QUERIES)
     return [r for r in rows if runtime.app.org.is_within(r.unit_code, who.unit_code)]
+
+
+class WitnessOut(BaseModel):
+    position: int = Field(description="The position whose hash the checkpoint published.")
+    hash: str
+    checkpoint_id: str = Field(description="ce_id of the ChainCheckpoint on the audit topic.")
+
+
+class BreakOut(BaseModel):
+    position: int
+    event_id: str = Field(description="<originator id>@<version> of the event found there.")
+    reason: str
+
+
+class ChainStatusOut(BaseModel):
+    service: str
+    node_id: str
+    checked_at: datetime
+    ok: bool = Field(description="True when every link and every witness agrees.")
+    events: int = Field(description="Events walked (all of them when the chain is whole).")
+    head_position: int | None
+    head_event_id: str | None
+    head_hash: str = Field(description="The recomputed head (64 zeros for an empty store).")
+    witnesses_found: int = Field(description="Checkpoints of this store on the audit topic.")
+    witnesses_checked: int = Field(description="Of those, met and compared during the walk.")
+    witnessed_up_to: int = Field(description="The last witnessed position found to agree.")
+    last_witness: WitnessOut | None = Field(description="The latest published head.")
+    witnesses_unavailable: str | None = Field(
+        description="Why the audit topic could not be read (the chain alone was checked)."
+    )
+    broken: BreakOut | None = Field(description="The first broken link, if any.")
+
+
+@router.get(
+    "/chain",
+    summary="Verify this service's hash chain against its witnessed heads (Art. 23, 29, 31)",
+)
+async def chain_status(who: ChainReader, runtime: RuntimeDep) -> ChainStatusOut:
+    """The walk `lianfang audit verify --from-kafka` makes, for this service's store only
+    (docs/audit.md). It reads the whole store: seconds for 100 000 events (docs/audit.md
+    "Speed"), so the screen asks for it on demand."""
+    node = runtime.common.node_id
+    witnesses: list[Witness] = []
+    unavailable: str | None = None
+    try:
+        access = KafkaAccess.of(runtime.common, runtime.name)
+        found = await asyncio.wait_for(
+            read_witnesses(access, runtime.topics.audit()), WITNESS_READ_SECONDS
+        )
+        witnesses = of_chain(found, runtime.name, node)
+    except Exception as error:  # any Kafka failure: say so, and verify the chain alone
+        log.warning("audit topic unreadable for the chain status: %s", error)
+        unavailable = f"审计主题暂不可读（{type(error).__name__}），仅校验了哈希链本身"
+    recorder = chained(runtime.app.recorder)
+    verdict: Verdict = await asyncio.to_thread(verify, runtime.name, recorder, witnesses)
+    head = await asyncio.to_thread(recorder.chain_head)
+    last = max(witnesses, key=lambda w: w.position, default=None)
+    broken = verdict.broken
+    return ChainStatusOut(
+        service=runtime.name, node_id=node, checked_at=runtime.clock.now(), ok=verdict.ok,
+        events=verdict.events,
+        head_position=head.position if head else None,
+        head_event_id=head.event_id if head else None,
+        head_hash=verdict.head, witnesses_found=len(witnesses),
+        witnesses_checked=verdict.witnesses_checked, witnessed_up_to=verdict.witnessed_up_to,
+        last_witness=WitnessOut(position=last.position, hash=last.hash,
+                                checkpoint_id=last.checkpoint_id) if last else None,
+        witnesses_unavailable=unavailable,
+        broken=BreakOut(position=broken.position, event_id=broken.event_id,
+                        reason=broken.reason) if broken else None,
+    )  # fmt: skip
+
+
+@timelines.get(
+    "/cases/{information_id}/events/{event_id}",
+    summary="One event of a case's timeline as it was published: its CloudEvent, the evidence "
+    "behind the entry (Art. 23, 29)",
+)
+def get_case_event(
+    information_id: UUID, event_id: UUID, who: Auditor, runtime: RuntimeDep
+) -> dict[str, Any]:
+    """Read from the case's shelves of the index, as the timeline is (no topic is read per
+    request, review H3; no petitioner's identity is ever on a topic). A case outside the
+    caller's jurisdiction, or an event that is not part of the case, is 404 in the same words
+    as an id nobody used."""
+    _timeline(information_id, who, runtime)  # the case exists and lies within the caller's reach
+    wanted = str(event_id)
+    found = next((e for e in gather(runtime.app, information_id) if e.id == wanted), None)
+    if found is None:
+        raise NotFound(f"no event {event_id} in case {information_id} within your jurisdiction")
+    event: dict[str, Any] = found.model_dump(mode="json")
+    return event

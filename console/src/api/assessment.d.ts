@@ -137,6 +137,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/cases/{information_id}/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One event of a case's timeline as it was published: its CloudEvent, the evidence behind the entry (Art. 23, 29)
+         * @description Read from the case's shelves of the index, as the timeline is (no topic is read per
+         *     request, review H3; no petitioner's identity is ever on a topic). A case outside the
+         *     caller's jurisdiction, or an event that is not part of the case, is 404 in the same words
+         *     as an id nobody used.
+         */
+        get: operations["get_case_event_audit_cases__information_id__events__event_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/cases/{information_id}/timeline": {
         parameters: {
             query?: never;
@@ -171,6 +194,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify this service's hash chain against its witnessed heads (Art. 23, 29, 31)
+         * @description The walk `lianfang audit verify --from-kafka` makes, for this service's store only
+         *     (docs/audit.md). It reads the whole store: seconds for 100 000 events (docs/audit.md
+         *     "Speed"), so the screen asks for it on demand.
+         */
+        get: operations["chain_status_audit_chain_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -180,6 +225,23 @@ export interface paths {
         };
         /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This year's annual scores of a subtree for the district dashboard */
+        get: operations["summary_dashboard_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -462,6 +524,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-set rules this service runs by, and where each is set (no secrets) */
+        get: operations["effective_settings_effective_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/surveys": {
         parameters: {
             query?: never;
@@ -616,6 +695,18 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** AssessmentSummaryOut */
+        AssessmentSummaryOut: {
+            /**
+             * Scores
+             * @description The year's recorded scores, highest first.
+             */
+            scores: components["schemas"]["ScoreLine"][];
+            /** Within */
+            within: string;
+            /** Year */
+            year: number;
+        };
         /**
          * AuditQueryRow
          * @description One recorded auditor request, as the audit API lists it (Art. 29).
@@ -637,6 +728,18 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** BreakOut */
+        BreakOut: {
+            /**
+             * Event Id
+             * @description <originator id>@<version> of the event found there.
+             */
+            event_id: string;
+            /** Position */
+            position: number;
+            /** Reason */
+            reason: string;
+        };
         /**
          * CardOut
          * @description A scorecard 考核评分表 (Art. 31).
@@ -657,6 +760,61 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** ChainStatusOut */
+        ChainStatusOut: {
+            /** @description The first broken link, if any. */
+            broken: components["schemas"]["BreakOut"] | null;
+            /**
+             * Checked At
+             * Format: date-time
+             */
+            checked_at: string;
+            /**
+             * Events
+             * @description Events walked (all of them when the chain is whole).
+             */
+            events: number;
+            /** Head Event Id */
+            head_event_id: string | null;
+            /**
+             * Head Hash
+             * @description The recomputed head (64 zeros for an empty store).
+             */
+            head_hash: string;
+            /** Head Position */
+            head_position: number | null;
+            /** @description The latest published head. */
+            last_witness: components["schemas"]["WitnessOut"] | null;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Ok
+             * @description True when every link and every witness agrees.
+             */
+            ok: boolean;
+            /** Service */
+            service: string;
+            /**
+             * Witnessed Up To
+             * @description The last witnessed position found to agree.
+             */
+            witnessed_up_to: number;
+            /**
+             * Witnesses Checked
+             * @description Of those, met and compared during the walk.
+             */
+            witnesses_checked: number;
+            /**
+             * Witnesses Found
+             * @description Checkpoints of this store on the audit topic.
+             */
+            witnesses_found: number;
+            /**
+             * Witnesses Unavailable
+             * @description Why the audit topic could not be read (the chain alone was checked).
+             */
+            witnesses_unavailable: string | null;
+        };
         /** CloseIn */
         CloseIn: {
             /**
@@ -673,6 +831,15 @@ export interface components {
              * @default
              */
             summary: string;
+        };
+        /** EffectiveSettingsOut */
+        EffectiveSettingsOut: {
+            /** Node Id */
+            node_id: string;
+            /** Service */
+            service: string;
+            /** Settings */
+            settings: components["schemas"]["SettingOut"][];
         };
         /** EntryOut */
         EntryOut: {
@@ -1026,6 +1193,26 @@ export interface components {
              */
             response_id: string;
         };
+        /** ScoreLine */
+        ScoreLine: {
+            /**
+             * Grade
+             * @description excellent 优秀 · good 良好 · pass 合格 · fail 不合格.
+             */
+            grade: string;
+            /**
+             * Status
+             * @description draft (scored, not published) or published.
+             */
+            status: string;
+            /**
+             * Total
+             * @description The scorecard's total, 0..100 (Art. 31).
+             */
+            total: number;
+            /** Unit Code */
+            unit_code: string;
+        };
         /**
          * ScoringScheme
          * @description Weights, deductions and grade thresholds of one year's assessment (Art. 31).
@@ -1146,6 +1333,28 @@ export interface components {
          * @enum {string}
          */
         SelfTrigger: "annual" | "staff_change" | "law_change" | "function_change" | "duty_change";
+        /** SettingOut */
+        SettingOut: {
+            /**
+             * Default
+             * @description Whether it is the built-in default (not set by the node).
+             */
+            default: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Env
+             * @description The environment variable that sets it (where it is configured).
+             */
+            env: string;
+            /** Name */
+            name: string;
+            /**
+             * Value
+             * @description The value in force, as JSON.
+             */
+            value: unknown;
+        };
         /**
          * SuperiorMethod
          * @description How a superior supervises: 信息监测, 明察暗访, 社会评议 (Art. 30).
@@ -1217,6 +1426,21 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WitnessOut */
+        WitnessOut: {
+            /**
+             * Checkpoint Id
+             * @description ce_id of the ChainCheckpoint on the audit topic.
+             */
+            checkpoint_id: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Position
+             * @description The position whose hash the checkpoint published.
+             */
+            position: number;
         };
     };
     responses: never;
@@ -1539,6 +1763,40 @@ export interface operations {
             };
         };
     };
+    get_case_event_audit_cases__information_id__events__event_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_timeline_audit_cases__information_id__timeline_get: {
         parameters: {
             query?: {
@@ -1608,6 +1866,26 @@ export interface operations {
             };
         };
     };
+    chain_status_audit_chain_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusOut"];
+                };
+            };
+        };
+    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
@@ -1631,6 +1909,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditQueryRow"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    summary_dashboard_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+                /** @description Default this year. */
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentSummaryOut"];
                 };
             };
             /** @description Validation Error */
@@ -2229,6 +2540,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    effective_settings_effective_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSettingsOut"];
                 };
             };
         };

@@ -268,6 +268,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify this service's hash chain against its witnessed heads (Art. 23, 29, 31)
+         * @description The walk `lianfang audit verify --from-kafka` makes, for this service's store only
+         *     (docs/audit.md). It reads the whole store: seconds for 100 000 events (docs/audit.md
+         *     "Speed"), so the screen asks for it on demand.
+         */
+        get: operations["chain_status_audit_chain_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -413,6 +435,23 @@ export interface paths {
         };
         /** Readiness: the store and Kafka answer */
         get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-set rules this service runs by, and where each is set (no secrets) */
+        get: operations["effective_settings_effective_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -608,6 +647,73 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** BreakOut */
+        BreakOut: {
+            /**
+             * Event Id
+             * @description <originator id>@<version> of the event found there.
+             */
+            event_id: string;
+            /** Position */
+            position: number;
+            /** Reason */
+            reason: string;
+        };
+        /** ChainStatusOut */
+        ChainStatusOut: {
+            /** @description The first broken link, if any. */
+            broken: components["schemas"]["BreakOut"] | null;
+            /**
+             * Checked At
+             * Format: date-time
+             */
+            checked_at: string;
+            /**
+             * Events
+             * @description Events walked (all of them when the chain is whole).
+             */
+            events: number;
+            /** Head Event Id */
+            head_event_id: string | null;
+            /**
+             * Head Hash
+             * @description The recomputed head (64 zeros for an empty store).
+             */
+            head_hash: string;
+            /** Head Position */
+            head_position: number | null;
+            /** @description The latest published head. */
+            last_witness: components["schemas"]["WitnessOut"] | null;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Ok
+             * @description True when every link and every witness agrees.
+             */
+            ok: boolean;
+            /** Service */
+            service: string;
+            /**
+             * Witnessed Up To
+             * @description The last witnessed position found to agree.
+             */
+            witnessed_up_to: number;
+            /**
+             * Witnesses Checked
+             * @description Of those, met and compared during the walk.
+             */
+            witnesses_checked: number;
+            /**
+             * Witnesses Found
+             * @description Checkpoints of this store on the audit topic.
+             */
+            witnesses_found: number;
+            /**
+             * Witnesses Unavailable
+             * @description Why the audit topic could not be read (the chain alone was checked).
+             */
+            witnesses_unavailable: string | null;
+        };
         /**
          * CredentialOut
          * @description What an admin sees of a person's credential: never the hash nor the secret.
@@ -623,6 +729,15 @@ export interface components {
             second_factor: boolean;
             /** User Id */
             user_id: string;
+        };
+        /** EffectiveSettingsOut */
+        EffectiveSettingsOut: {
+            /** Node Id */
+            node_id: string;
+            /** Service */
+            service: string;
+            /** Settings */
+            settings: components["schemas"]["SettingOut"][];
         };
         /** Grant */
         Grant: {
@@ -866,6 +981,28 @@ export interface components {
         SessionOut: {
             user: components["schemas"]["Me"];
         };
+        /** SettingOut */
+        SettingOut: {
+            /**
+             * Default
+             * @description Whether it is the built-in default (not set by the node).
+             */
+            default: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Env
+             * @description The environment variable that sets it (where it is configured).
+             */
+            env: string;
+            /** Name */
+            name: string;
+            /**
+             * Value
+             * @description The value in force, as JSON.
+             */
+            value: unknown;
+        };
         /**
          * StatusChangeIn
          * @description A suspension 停用 or re-activation 恢复, with the reason and authority.
@@ -1019,6 +1156,21 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WitnessOut */
+        WitnessOut: {
+            /**
+             * Checkpoint Id
+             * @description ce_id of the ChainCheckpoint on the audit topic.
+             */
+            checkpoint_id: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Position
+             * @description The position whose hash the checkpoint published.
+             */
+            position: number;
         };
     };
     responses: never;
@@ -1661,6 +1813,26 @@ export interface operations {
             };
         };
     };
+    chain_status_audit_chain_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusOut"];
+                };
+            };
+        };
+    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
@@ -1923,6 +2095,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    effective_settings_effective_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSettingsOut"];
                 };
             };
         };

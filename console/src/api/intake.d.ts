@@ -1,5 +1,27 @@
 // Generated from console/openapi/intake.json by `npm run gen:api`: do not edit.
 export interface paths {
+    "/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify this service's hash chain against its witnessed heads (Art. 23, 29, 31)
+         * @description The walk `lianfang audit verify --from-kafka` makes, for this service's store only
+         *     (docs/audit.md). It reads the whole store: seconds for 100 000 events (docs/audit.md
+         *     "Speed"), so the screen asks for it on demand.
+         */
+        get: operations["chain_status_audit_chain_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -77,6 +99,23 @@ export interface paths {
         };
         /** Reporting figures of each unit with a duty in a subtree, for a period (Art. 23) */
         get: operations["compliance_by_unit_compliance_units_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Intake's figures of a subtree for the district dashboard (Art. 23, 24) */
+        get: operations["summary_dashboard_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -515,6 +554,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-set rules this service runs by, and where each is set (no secrets) */
+        get: operations["effective_settings_effective_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/todos": {
         parameters: {
             query?: never;
@@ -631,6 +687,18 @@ export interface components {
             /** Unit Code */
             unit_code: string;
         };
+        /** BreakOut */
+        BreakOut: {
+            /**
+             * Event Id
+             * @description <originator id>@<version> of the event found there.
+             */
+            event_id: string;
+            /** Position */
+            position: number;
+            /** Reason */
+            reason: string;
+        };
         /** CaseReadOut */
         CaseReadOut: {
             /**
@@ -688,6 +756,61 @@ export interface components {
             summary: string;
             /** Unit Code */
             unit_code: string;
+        };
+        /** ChainStatusOut */
+        ChainStatusOut: {
+            /** @description The first broken link, if any. */
+            broken: components["schemas"]["BreakOut"] | null;
+            /**
+             * Checked At
+             * Format: date-time
+             */
+            checked_at: string;
+            /**
+             * Events
+             * @description Events walked (all of them when the chain is whole).
+             */
+            events: number;
+            /** Head Event Id */
+            head_event_id: string | null;
+            /**
+             * Head Hash
+             * @description The recomputed head (64 zeros for an empty store).
+             */
+            head_hash: string;
+            /** Head Position */
+            head_position: number | null;
+            /** @description The latest published head. */
+            last_witness: components["schemas"]["WitnessOut"] | null;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Ok
+             * @description True when every link and every witness agrees.
+             */
+            ok: boolean;
+            /** Service */
+            service: string;
+            /**
+             * Witnessed Up To
+             * @description The last witnessed position found to agree.
+             */
+            witnessed_up_to: number;
+            /**
+             * Witnesses Checked
+             * @description Of those, met and compared during the walk.
+             */
+            witnesses_checked: number;
+            /**
+             * Witnesses Found
+             * @description Checkpoints of this store on the audit topic.
+             */
+            witnesses_found: number;
+            /**
+             * Witnesses Unavailable
+             * @description Why the audit topic could not be read (the chain alone was checked).
+             */
+            witnesses_unavailable: string | null;
         };
         /** ChaseIn */
         ChaseIn: {
@@ -802,6 +925,15 @@ export interface components {
             name: string;
             /** Unit Code */
             unit_code: string;
+        };
+        /** EffectiveSettingsOut */
+        EffectiveSettingsOut: {
+            /** Node Id */
+            node_id: string;
+            /** Service */
+            service: string;
+            /** Settings */
+            settings: components["schemas"]["SettingOut"][];
         };
         /** FileableUnitOut */
         FileableUnitOut: {
@@ -1137,6 +1269,35 @@ export interface components {
             /** Unit Code */
             unit_code: string;
         };
+        /** IntakeSummaryOut */
+        IntakeSummaryOut: {
+            /**
+             * Breaches By Kind
+             * @description Reporting breaches by kind: late 迟报, missed 漏报, concealment_candidate 瞒报线索 (dismissed candidates not counted) (Art. 23).
+             */
+            breaches_by_kind: {
+                [key: string]: number;
+            };
+            /**
+             * Filed By Month
+             * @description Information filed per Beijing month, the last twelve (Art. 22).
+             */
+            filed_by_month: {
+                [key: string]: number;
+            };
+            /**
+             * Forwards Awaiting Feedback
+             * @description Forwards 批转 whose handling report the lower level still owes (Art. 24).
+             */
+            forwards_awaiting_feedback: number;
+            /**
+             * Forwards Overdue
+             * @description Of those, past their feedback deadline (Art. 24).
+             */
+            forwards_overdue: number;
+            /** Within */
+            within: string;
+        };
         /** OfficerOut */
         OfficerOut: {
             /** Kind */
@@ -1301,6 +1462,28 @@ export interface components {
          * @enum {string}
          */
         RoutingOutcome: "accepted" | "forwarded" | "transferred";
+        /** SettingOut */
+        SettingOut: {
+            /**
+             * Default
+             * @description Whether it is the built-in default (not set by the node).
+             */
+            default: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Env
+             * @description The environment variable that sets it (where it is configured).
+             */
+            env: string;
+            /** Name */
+            name: string;
+            /**
+             * Value
+             * @description The value in force, as JSON.
+             */
+            value: unknown;
+        };
         /** SignOffIn */
         SignOffIn: {
             /**
@@ -1418,6 +1601,21 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** WitnessOut */
+        WitnessOut: {
+            /**
+             * Checkpoint Id
+             * @description ce_id of the ChainCheckpoint on the audit topic.
+             */
+            checkpoint_id: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Position
+             * @description The position whose hash the checkpoint published.
+             */
+            position: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1427,6 +1625,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    chain_status_audit_chain_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusOut"];
+                };
+            };
+        };
+    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
@@ -1595,6 +1813,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    summary_dashboard_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSummaryOut"];
                 };
             };
             /** @description Validation Error */
@@ -2522,6 +2771,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    effective_settings_effective_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSettingsOut"];
                 };
             };
         };

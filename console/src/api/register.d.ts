@@ -1,5 +1,27 @@
 // Generated from console/openapi/register.json by `npm run gen:api`: do not edit.
 export interface paths {
+    "/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify this service's hash chain against its witnessed heads (Art. 23, 29, 31)
+         * @description The walk `lianfang audit verify --from-kafka` makes, for this service's store only
+         *     (docs/audit.md). It reads the whole store: seconds for 100 000 events (docs/audit.md
+         *     "Speed"), so the screen asks for it on demand.
+         */
+        get: operations["chain_status_audit_chain_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -9,6 +31,23 @@ export interface paths {
         };
         /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register's figures of a subtree for the district dashboard */
+        get: operations["summary_dashboard_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -576,6 +615,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-set rules this service runs by, and where each is set (no secrets) */
+        get: operations["effective_settings_effective_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/todos": {
         parameters: {
             query?: never;
@@ -761,6 +817,73 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** BreakOut */
+        BreakOut: {
+            /**
+             * Event Id
+             * @description <originator id>@<version> of the event found there.
+             */
+            event_id: string;
+            /** Position */
+            position: number;
+            /** Reason */
+            reason: string;
+        };
+        /** ChainStatusOut */
+        ChainStatusOut: {
+            /** @description The first broken link, if any. */
+            broken: components["schemas"]["BreakOut"] | null;
+            /**
+             * Checked At
+             * Format: date-time
+             */
+            checked_at: string;
+            /**
+             * Events
+             * @description Events walked (all of them when the chain is whole).
+             */
+            events: number;
+            /** Head Event Id */
+            head_event_id: string | null;
+            /**
+             * Head Hash
+             * @description The recomputed head (64 zeros for an empty store).
+             */
+            head_hash: string;
+            /** Head Position */
+            head_position: number | null;
+            /** @description The latest published head. */
+            last_witness: components["schemas"]["WitnessOut"] | null;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Ok
+             * @description True when every link and every witness agrees.
+             */
+            ok: boolean;
+            /** Service */
+            service: string;
+            /**
+             * Witnessed Up To
+             * @description The last witnessed position found to agree.
+             */
+            witnessed_up_to: number;
+            /**
+             * Witnesses Checked
+             * @description Of those, met and compared during the walk.
+             */
+            witnesses_checked: number;
+            /**
+             * Witnesses Found
+             * @description Checkpoints of this store on the audit topic.
+             */
+            witnesses_found: number;
+            /**
+             * Witnesses Unavailable
+             * @description Why the audit topic could not be read (the chain alone was checked).
+             */
+            witnesses_unavailable: string | null;
+        };
         /** ChangedOut */
         ChangedOut: {
             /**
@@ -793,6 +916,15 @@ export interface components {
              * @description Why it changes (修正理由).
              */
             reason: string;
+        };
+        /** EffectiveSettingsOut */
+        EffectiveSettingsOut: {
+            /** Node Id */
+            node_id: string;
+            /** Service */
+            service: string;
+            /** Settings */
+            settings: components["schemas"]["SettingOut"][];
         };
         /**
          * FlowStepIn
@@ -1408,6 +1540,23 @@ export interface components {
              */
             ends_at: string;
         };
+        /** RegisterSummaryOut */
+        RegisterSummaryOut: {
+            /**
+             * Open Information
+             * @description Reported information awaiting judgement 待研判 (Art. 21, 25).
+             */
+            open_information: number;
+            /**
+             * Reported By Month
+             * @description Information reported per Beijing month (when it was learned), the last twelve (Art. 21).
+             */
+            reported_by_month: {
+                [key: string]: number;
+            };
+            /** Within */
+            within: string;
+        };
         /**
          * RemovalIn
          * @description A member removed from the unit's 研判小组, with the reason and authority (Art. 25).
@@ -1739,6 +1888,28 @@ export interface components {
          * @enum {string}
          */
         RiskStatus: "draft" | "graded" | "approved" | "published" | "in_force";
+        /** SettingOut */
+        SettingOut: {
+            /**
+             * Default
+             * @description Whether it is the built-in default (not set by the node).
+             */
+            default: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Env
+             * @description The environment variable that sets it (where it is configured).
+             */
+            env: string;
+            /** Name */
+            name: string;
+            /**
+             * Value
+             * @description The value in force, as JSON.
+             */
+            value: unknown;
+        };
         /** SignOffOut */
         SignOffOut: {
             /** Role */
@@ -2030,6 +2201,21 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** WitnessOut */
+        WitnessOut: {
+            /**
+             * Checkpoint Id
+             * @description ce_id of the ChainCheckpoint on the audit topic.
+             */
+            checkpoint_id: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Position
+             * @description The position whose hash the checkpoint published.
+             */
+            position: number;
+        };
         /** CreatedOut */
         services__register__catalogue__api__CreatedOut: {
             /**
@@ -2148,6 +2334,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    chain_status_audit_chain_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusOut"];
+                };
+            };
+        };
+    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
@@ -2171,6 +2377,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditQueryRow"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    summary_dashboard_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterSummaryOut"];
                 };
             };
             /** @description Validation Error */
@@ -3324,6 +3561,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    effective_settings_effective_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSettingsOut"];
                 };
             };
         };

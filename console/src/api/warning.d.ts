@@ -1,5 +1,27 @@
 // Generated from console/openapi/warning.json by `npm run gen:api`: do not edit.
 export interface paths {
+    "/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify this service's hash chain against its witnessed heads (Art. 23, 29, 31)
+         * @description The walk `lianfang audit verify --from-kafka` makes, for this service's store only
+         *     (docs/audit.md). It reads the whole store: seconds for 100 000 events (docs/audit.md
+         *     "Speed"), so the screen asks for it on demand.
+         */
+        get: operations["chain_status_audit_chain_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/queries": {
         parameters: {
             query?: never;
@@ -9,6 +31,40 @@ export interface paths {
         };
         /** Auditors' requests to this service, newest first, a page at a time (Art. 29) */
         get: operations["list_queries_audit_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warning service's figures of a subtree for the district dashboard */
+        get: operations["summary_dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deadline-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Actions and deadlines per warning level on this node (Art. 28) */
+        get: operations["deadline_rules_deadline_rules_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -145,6 +201,23 @@ export interface paths {
         };
         /** Readiness: the store and Kafka answer */
         get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district-set rules this service runs by, and where each is set (no secrets) */
+        get: operations["effective_settings_effective_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -426,6 +499,28 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** ActionRuleOut */
+        ActionRuleOut: {
+            /**
+             * Days
+             * @description Calendar days from issue 规定时限.
+             */
+            days: number;
+            /** Description */
+            description: string;
+            /**
+             * Holder
+             * @description Whose duty: the warned unit or the disposing body.
+             */
+            holder: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Optional
+             * @description 视情况: only where the review meeting decides.
+             */
+            optional: boolean;
+        };
         /**
          * AuditQueryRow
          * @description One recorded auditor request, as the audit API lists it (Art. 29).
@@ -447,6 +542,105 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** BreakOut */
+        BreakOut: {
+            /**
+             * Event Id
+             * @description <originator id>@<version> of the event found there.
+             */
+            event_id: string;
+            /** Position */
+            position: number;
+            /** Reason */
+            reason: string;
+        };
+        /** ChainStatusOut */
+        ChainStatusOut: {
+            /** @description The first broken link, if any. */
+            broken: components["schemas"]["BreakOut"] | null;
+            /**
+             * Checked At
+             * Format: date-time
+             */
+            checked_at: string;
+            /**
+             * Events
+             * @description Events walked (all of them when the chain is whole).
+             */
+            events: number;
+            /** Head Event Id */
+            head_event_id: string | null;
+            /**
+             * Head Hash
+             * @description The recomputed head (64 zeros for an empty store).
+             */
+            head_hash: string;
+            /** Head Position */
+            head_position: number | null;
+            /** @description The latest published head. */
+            last_witness: components["schemas"]["WitnessOut"] | null;
+            /** Node Id */
+            node_id: string;
+            /**
+             * Ok
+             * @description True when every link and every witness agrees.
+             */
+            ok: boolean;
+            /** Service */
+            service: string;
+            /**
+             * Witnessed Up To
+             * @description The last witnessed position found to agree.
+             */
+            witnessed_up_to: number;
+            /**
+             * Witnesses Checked
+             * @description Of those, met and compared during the walk.
+             */
+            witnesses_checked: number;
+            /**
+             * Witnesses Found
+             * @description Checkpoints of this store on the audit topic.
+             */
+            witnesses_found: number;
+            /**
+             * Witnesses Unavailable
+             * @description Why the audit topic could not be read (the chain alone was checked).
+             */
+            witnesses_unavailable: string | null;
+        };
+        /** DeadlineRulesOut */
+        DeadlineRulesOut: {
+            /**
+             * Escalation
+             * @description An overdue warning of this level proposes re-grading to that level's grade.
+             */
+            escalation: {
+                [key: string]: string;
+            };
+            /**
+             * Notice Pattern
+             * @description LIANFANG_WARNING_NOTICE_PATTERN 预警通知书文号.
+             */
+            notice_pattern: string;
+            /**
+             * Plans
+             * @description level -> its actions (Art. 28).
+             */
+            plans: {
+                [key: string]: components["schemas"]["ActionRuleOut"][];
+            };
+            /**
+             * Remind Days Before
+             * @description LIANFANG_WARNING_REMIND_DAYS_BEFORE.
+             */
+            remind_days_before: number;
+            /**
+             * Rework Days
+             * @description LIANFANG_WARNING_REWORK_DAYS (Art. 29).
+             */
+            rework_days: number;
+        };
         /**
          * Decision
          * @description What the review meeting decided (审核意见, Art. 28).
@@ -456,6 +650,15 @@ export interface components {
          * @enum {string}
          */
         Decision: "issue" | "no_warning" | "transfer" | "regrade";
+        /** EffectiveSettingsOut */
+        EffectiveSettingsOut: {
+            /** Node Id */
+            node_id: string;
+            /** Service */
+            service: string;
+            /** Settings */
+            settings: components["schemas"]["SettingOut"][];
+        };
         /**
          * EntryOut
          * @description One step of a disposal's timeline 处置全过程: when, what, by whom (Art. 27–29).
@@ -777,6 +980,28 @@ export interface components {
              */
             note: string;
         };
+        /** SettingOut */
+        SettingOut: {
+            /**
+             * Default
+             * @description Whether it is the built-in default (not set by the node).
+             */
+            default: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Env
+             * @description The environment variable that sets it (where it is configured).
+             */
+            env: string;
+            /** Name */
+            name: string;
+            /**
+             * Value
+             * @description The value in force, as JSON.
+             */
+            value: unknown;
+        };
         /** SuperviseIn */
         SuperviseIn: {
             /**
@@ -970,6 +1195,47 @@ export interface components {
             /** Subject Unit */
             subject_unit: string;
         };
+        /** WarningSummaryOut */
+        WarningSummaryOut: {
+            /**
+             * Issued By Month
+             * @description Warnings issued per Beijing month, the last twelve (Art. 28).
+             */
+            issued_by_month: {
+                [key: string]: number;
+            };
+            /**
+             * Open By Level And Town
+             * @description Open warnings: level (yellow 黄, orange 橙, red 红) -> town code -> count; '-' for units in no town (Art. 28).
+             */
+            open_by_level_and_town: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * Overdue Actions
+             * @description Actions found overdue 逾期未整改, as the overdue list shows them (Art. 28).
+             */
+            overdue_actions: number;
+            /** Within */
+            within: string;
+        };
+        /** WitnessOut */
+        WitnessOut: {
+            /**
+             * Checkpoint Id
+             * @description ce_id of the ChainCheckpoint on the audit topic.
+             */
+            checkpoint_id: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Position
+             * @description The position whose hash the checkpoint published.
+             */
+            position: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -979,6 +1245,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    chain_status_audit_chain_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusOut"];
+                };
+            };
+        };
+    };
     list_queries_audit_queries_get: {
         parameters: {
             query?: {
@@ -1011,6 +1297,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    summary_dashboard_get: {
+        parameters: {
+            query?: {
+                within?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningSummaryOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    deadline_rules_deadline_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRulesOut"];
                 };
             };
         };
@@ -1247,6 +1584,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    effective_settings_effective_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSettingsOut"];
                 };
             };
         };

@@ -129,3 +129,24 @@ def test_only_the_service_that_keeps_the_index_serves_timelines() -> None:
         )
     assert answer.status_code == 404
     assert answer.json()["detail"] == "Not Found"
+
+
+def test_the_raw_event_behind_an_entry(api: ApiClient) -> None:
+    """Each timeline entry links to its event as published, read from the case's shelves of the
+    index; another town's case, or an event of another case, is an unknown one."""
+    case, events = _case(point_unit="QX-TH")
+    _topics(api, events)
+    town = api.as_("u-th-auditor", Role.AUDITOR, "QX-TH")
+    entries = api.get(f"/audit/cases/{case}/timeline", town).json()
+    reported = next(e for e in entries if e["event_type"] == "RiskReported")
+    path = f"/audit/cases/{case}/events/{reported['event_id']}"
+    raw = api.get(path, town)
+    assert raw.status_code == 200, raw.text
+    assert raw.json()["id"] == reported["event_id"]
+    assert raw.json()["data"]["information_id"] == str(case)
+    sibling = api.as_("u-tp-auditor", Role.AUDITOR, "QX-TP")
+    refused = api.get(path, sibling)
+    unknown = api.get(f"/audit/cases/{case}/events/{uuid4()}", town)
+    assert refused.status_code == unknown.status_code == 404
+    judge = api.as_("u-judge", Role.JUDGE, "QX-TH")
+    assert api.get(path, judge).status_code == 403

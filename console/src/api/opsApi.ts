@@ -1,0 +1,162 @@
+// The routes the 审计, 系统管理 and 区级驾驶舱 screens call through the console's proxy, typed by
+// the generated OpenAPI types. A listing answers either a bare array or, once converted to cursor
+// paging (PAGING.md), `{items, next_cursor}`: `listAll` walks either to the end.
+import { ApiError, api, cookie, type RequestOptions } from "./client";
+import type { components as Console } from "./console";
+import type { components as Assessment } from "./assessment";
+import type { components as Intake } from "./intake";
+import type { components as Register } from "./register";
+import type { components as Warning } from "./warning";
+
+export type IntakeSummary = Intake["schemas"]["IntakeSummaryOut"];
+export type RegisterSummary = Register["schemas"]["RegisterSummaryOut"];
+export type WarningSummary = Warning["schemas"]["WarningSummaryOut"];
+export type AssessmentSummary = Assessment["schemas"]["AssessmentSummaryOut"];
+export type Forward = Intake["schemas"]["ForwardOut"];
+export type Breach = Intake["schemas"]["BreachOut"];
+export type WarningLine = Warning["schemas"]["WarningLine"];
+export type OverdueLine = Warning["schemas"]["OverdueOut"];
+export type InformationRow = Register["schemas"]["InformationRowOut"];
+export type ChainStatus = Warning["schemas"]["ChainStatusOut"];
+export type AuditQuery = Warning["schemas"]["AuditQueryRow"];
+export type TimelineEntry = Assessment["schemas"]["EntryOut"];
+export type EffectiveSettings = Warning["schemas"]["EffectiveSettingsOut"];
+export type DeadlineRules = Warning["schemas"]["DeadlineRulesOut"];
+
+export type RiskPointRow = Register["schemas"]["RiskPointRowOut"];
+
+export const SERVICES = ["intake", "register", "warning", "assessment"] as const;
+/** The stores with a hash chain: the four services' and the console's (accounts, sessions). */
+export const STORES = [...SERVICES, "console"] as const;
+export type Service = (typeof SERVICES)[number];
+export type Store = (typeof STORES)[number];
+
+interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** Every row of a listing: a bare array as it is, a cursor-paged one page after page. */
+export async function listAll<T>(path: string, options: RequestOptions = {}, maxPages = 50): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < maxPages; n += 1) {
+    const answer = await api.get<T[] | Page<T>>(path, { ...options, query: { ...options.query, cursor } });
+    if (Array.isArray(answer)) return answer;
+    rows.push(...answer.items);
+    if (!answer.next_cursor) break;
+    cursor = answer.next_cursor;
+  }
+  return rows;
+}
+
+export const dashboard = {
+  intake: (within?: string) => api.get<IntakeSummary>("/api/intake/dashboard", { query: { within } }),
+  register: (within?: string) => api.get<RegisterSummary>("/api/register/dashboard", { query: { within } }),
+  warning: (within?: string) => api.get<WarningSummary>("/api/warning/dashboard", { query: { within } }),
+  assessment: (within?: string, year?: number) =>
+    api.get<AssessmentSummary>("/api/assessment/dashboard", { query: { within, year } }),
+};
+
+export const lists = {
+  information: (within?: string) =>
+    listAll<InformationRow>("/api/register/information", { query: { within, status: "awaiting_judgement" } }),
+  forwards: (within?: string) => listAll<Forward>("/api/intake/forwards", { query: { unit: within } }),
+  breaches: (within?: string) => listAll<Breach>("/api/intake/breaches", { query: { unit: within } }),
+  warnings: (within?: string, level?: string, includeClosed = false) =>
+    listAll<WarningLine>("/api/warning/warnings", { query: { within, level, include_closed: includeClosed || undefined } }),
+  overdue: (within?: string) => listAll<OverdueLine>("/api/warning/warnings/overdue", { query: { within } }),
+};
+
+export const audit = {
+  /** The case's timeline across services and nodes (on the assessment service, which keeps the
+   * timeline index once lane trust's change lands; every service answers it before). */
+  timeline: (informationId: string) =>
+    listAll<TimelineEntry>(`/api/assessment/audit/cases/${encodeURIComponent(informationId)}/timeline`),
+  timelineDocumentUrl: (informationId: string) =>
+    `/api/assessment/audit/cases/${encodeURIComponent(informationId)}/timeline.md`,
+  rawEventUrl: (informationId: string, eventId: string) =>
+    `/api/assessment/audit/cases/${encodeURIComponent(informationId)}/events/${encodeURIComponent(eventId)}`,
+  chain: (store: Store) => api.get<ChainStatus>(`/api/${store}/audit/chain`),
+  queries: (store: Store, limit = 500) => listAll<AuditQuery>(`/api/${store}/audit/queries`, { query: { limit } }),
+  /** The register as it stood at the end of a Beijing day (历史状态, Art. 10, 30); today's as it
+   * stands now (the register refuses a moment in the future). */
+  registerAsOf: (day: string, within?: string) => {
+    const end = `${day}T23:59:59+08:00`;
+    const asOf = new Date(end) < new Date() ? end : undefined;
+    return listAll<RiskPointRow>("/api/register/risk-points", { query: { as_of: asOf, within } });
+  },
+};
+
+export const nodeSettings = {
+  effective: (service: Service) => api.get<EffectiveSettings>(`/api/${service}/settings/effective`),
+  deadlineRules: () => api.get<DeadlineRules>("/api/warning/deadline-rules"),
+};
+
+export type AccountRow = Console["schemas"]["AccountRowOut"];
+export type AccountPage = Console["schemas"]["AccountPage"];
+export type Account = Console["schemas"]["AccountOut"];
+export type Credential = Console["schemas"]["CredentialOut"];
+export type AccountIn = Console["schemas"]["AccountIn"];
+export type UnitImport = Register["schemas"]["ImportOut"];
+
+/** One bad row of a CSV import: its line (header = 1), the column, and why. */
+export interface RowProblem {
+  row: number;
+  field: string;
+  msg: string;
+}
+
+/** The rows an import's 422 names (`detail[]` of {row, field, msg}), every one of them. */
+export function rowProblems(error: unknown): RowProblem[] {
+  if (!(error instanceof ApiError) || error.status !== 422) return [];
+  const detail = (error.body as { detail?: unknown } | null)?.detail;
+  if (!Array.isArray(detail)) return [];
+  return (detail as { row?: number; field?: string; msg?: string; loc?: unknown[] }[]).map((d) => ({
+    row: d.row ?? Number(d.loc?.[1] ?? 0),
+    field: d.field ?? String(d.loc?.[2] ?? ""),
+    msg: d.msg ?? "",
+  }));
+}
+
+/** POST a CSV file's text as it is (Content-Type text/csv), with the CSRF header. */
+async function postCsv<T>(path: string, text: string, query: Record<string, string> = {}): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "text/csv" };
+  const csrf = cookie("lianfang_csrf");
+  if (csrf) headers["X-Lianfang-CSRF"] = csrf;
+  const response = await fetch(url, { method: "POST", headers, body: text, credentials: "same-origin" });
+  const body = (response.headers.get("content-type") ?? "").includes("json") ? ((await response.json()) as unknown) : await response.text();
+  if (!response.ok) {
+    const detail = body && typeof body === "object" ? (body as { detail?: unknown }).detail : undefined;
+    const message = typeof detail === "string" ? detail : `导入未完成（${response.status}）`;
+    throw new ApiError(response.status, message, body);
+  }
+  return body as T;
+}
+
+const consoleBase = "/api/console";
+export const accounts = {
+  list: (query: { within?: string; unit_code?: string; role?: string; status?: string; offset: number; limit: number }) =>
+    api.get<AccountPage>(`${consoleBase}/accounts`, { query }),
+  get: (userId: string) => api.get<Account>(`${consoleBase}/accounts/${encodeURIComponent(userId)}`),
+  open: (body: AccountIn) => api.post<Account>(`${consoleBase}/accounts`, body),
+  grant: (userId: string, body: { role: string; unit_code?: string | null; authority: string }) =>
+    api.post<Account>(`${consoleBase}/accounts/${encodeURIComponent(userId)}/grants`, body),
+  revoke: (userId: string, body: { role: string; unit_code: string; reason: string; authority: string }) =>
+    api.post<Account>(`${consoleBase}/accounts/${encodeURIComponent(userId)}/revocations`, body),
+  suspend: (userId: string, body: { reason: string; authority: string }) =>
+    api.post<Account>(`${consoleBase}/accounts/${encodeURIComponent(userId)}/suspension`, body),
+  reactivate: (userId: string, body: { reason: string; authority: string }) =>
+    api.post<Account>(`${consoleBase}/accounts/${encodeURIComponent(userId)}/reactivation`, body),
+  credential: (userId: string) => api.get<Credential>(`${consoleBase}/credentials/${encodeURIComponent(userId)}`),
+  unlock: (userId: string, reason: string) =>
+    api.post<void>(`${consoleBase}/credentials/${encodeURIComponent(userId)}/unlock`, { reason }),
+  importCsv: (text: string, authority: string) =>
+    postCsv<{ opened: string[] }>(`${consoleBase}/accounts/import`, text, { authority }),
+};
+
+export const units = {
+  importCsv: (text: string) => postCsv<UnitImport>("/api/register/units/import", text),
+};
