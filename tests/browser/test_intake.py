@@ -68,7 +68,7 @@ def stack(
 
 
 def choose(page: Page, combobox: str, option: str) -> None:
-    page.get_by_role("combobox", name=combobox).click()
+    page.locator(".el-select", has=page.get_by_role("combobox", name=combobox)).click()
     page.get_by_role("option", name=option).click()
 
 
