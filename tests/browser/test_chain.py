@@ -116,10 +116,12 @@ def test_a_petition_goes_from_the_district_to_the_town_and_its_risk_is_voted_thr
     judge.get_by_label("核实情况").fill("踏勘均由一人完成，复核签字缺失")
     judge.get_by_role("button", name="记录核实").click()
     expect(judge.get_by_text("核实情况：踏勘均由一人完成，复核签字缺失")).to_be_visible()
-    judge.get_by_label("研判意见").fill("踏勘无人复核，属苗头性问题，建议黄色预警")
+    judge.get_by_label("研判意见", exact=True).fill("踏勘无人复核，属苗头性问题，建议黄色预警")
     judge.get_by_label("风险描述").fill(RISK)
     judge.get_by_role("radiogroup", name="腐败发生概率").get_by_text("2").click()
     judge.get_by_role("radiogroup", name="危害程度").get_by_text("2").click()
+    judge.locator(".el-select", has=judge.get_by_role("combobox", name="管理责任领导")).click()
+    judge.get_by_role("option", name=TAIHE_GHB_HEAD.user_id).click()
     judge.get_by_role("button", name="提出研判意见").click()
     expect(judge.get_by_text("已签 1 / 需 3")).to_be_visible()
     assert PETITIONER not in judge.content()  # the identity stayed sealed at the district

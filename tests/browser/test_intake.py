@@ -68,7 +68,7 @@ def stack(
 
 
 def choose(page: Page, combobox: str, option: str) -> None:
-    page.get_by_role("combobox", name=combobox).click()
+    page.locator(".el-select", has=page.get_by_role("combobox", name=combobox)).click()
     page.get_by_role("option", name=option).click()
 
 
@@ -170,13 +170,14 @@ def test_the_judgement_group_verifies_proposes_withdraws_and_signs(
     expect(page.get_by_text("核实情况：同类违法行为处罚幅度差异较大")).to_be_visible()
 
     page.get_by_role("button", name="提出研判意见").click()  # no reasoning, no description
-    expect(page.locator(".el-form-item", has=page.get_by_label("研判意见")).locator(
+    expect(page.locator(".el-form-item", has=page.get_by_label("研判意见", exact=True)).locator(
         ".el-form-item__error")).to_have_text("不能为空")  # fmt: skip
-    page.get_by_label("研判意见").fill("自由裁量执行不一致，属苗头性问题")
+    page.get_by_label("研判意见", exact=True).fill("自由裁量执行不一致，属苗头性问题")
     page.get_by_label("风险描述").fill("行政处罚自由裁量权行使不规范")
     page.get_by_role("radiogroup", name="腐败发生概率").get_by_text("2").click()
     page.get_by_role("radiogroup", name="危害程度").get_by_text("2").click()
     expect(page.locator(".preview")).to_contain_text("黄色预警")
+    choose(page, "管理责任领导", "u-sj-head")  # a new point names its responsible leader
     accessible(page, "judgement-01-propose")
     page.get_by_role("button", name="提出研判意见").click()
     expect(page.get_by_role("heading", name="研判意见（待签署：已签 1 / 需 3）")).to_be_visible()
@@ -186,7 +187,7 @@ def test_the_judgement_group_verifies_proposes_withdraws_and_signs(
     dialog.get_by_label("撤回理由").fill("危害程度评分需再议")
     dialog.get_by_role("button", name="确认撤回").click()
     expect(page.get_by_role("heading", name="已撤回的研判意见")).to_be_visible()
-    page.get_by_label("研判意见").fill("自由裁量执行不一致，属苗头性问题，建议黄色预警")
+    page.get_by_label("研判意见", exact=True).fill("自由裁量执行不一致，属苗头性问题，建议黄色预警")
     page.get_by_label("风险描述").fill("行政处罚自由裁量权行使不规范")
     page.get_by_role("button", name="提出研判意见").click()
     expect(page.get_by_role("heading", name="研判意见（待签署：已签 1 / 需 3）")).to_be_visible()
