@@ -208,7 +208,7 @@ def test_the_judgement_group_verifies_proposes_withdraws_and_signs(
         context.close()
     page.reload()
     expect(page.get_by_role("heading", name="研判结论（已生效）")).to_be_visible()
-    expect(page.get_by_text("苗头性、倾向性问题")).to_be_visible()
+    expect(page.get_by_text("苗头性、倾向性问题").first).to_be_visible()
     accessible(page, "judgement-03-made")
 
     made = [d for t, d in facts_on_kafka(stack, "register") if t.endswith("JudgementMade.v1")]
