@@ -81,16 +81,35 @@ def install_error_handlers(api: FastAPI) -> None:
         # Where, what rule and why, never what was sent: a refused petitioner's identity,
         # password or TOTP code must not come back in the body (a gateway may log it; review L5).
         assert isinstance(exc, RequestValidationError)
-        detail = [
-            {key: error[key] for key in ("loc", "msg", "type") if key in error}
-            for error in exc.errors()
-        ]
+        detail = [_without_input(error) for error in exc.errors()]
         return JSONResponse({"detail": jsonable_encoder(detail)}, status_code=422)
 
     api.add_exception_handler(RequestValidationError, invalid_request)
     api.add_exception_handler(DomainError, domain_error)
     api.add_exception_handler(UnknownUnit, unknown_unit)
     api.add_exception_handler(TokenError, bad_token)
+
+
+_RULE_LIMITS = frozenset(
+    {"min_length", "max_length", "ge", "gt", "le", "lt", "multiple_of", "max_digits",
+     "decimal_places"}
+)  # fmt: skip
+"""The context of a validation error that states the rule (not `actual_length` and the like,
+which describe what was sent)."""
+
+
+def _without_input(error: Any) -> dict[str, Any]:
+    """A validation error's place, rule and reason, and of its context only the rule's numeric
+    limits (`min_length`, `max_length`, `ge`, `le`...), which the console shows on the field
+    ("至少 12 个字符"); never the input, nor a context value that could carry it."""
+    kept: dict[str, Any] = {key: error[key] for key in ("loc", "msg", "type") if key in error}
+    limits = {
+        name: value for name, value in (error.get("ctx") or {}).items()
+        if name in _RULE_LIMITS and isinstance(value, int | float) and not isinstance(value, bool)
+    }  # fmt: skip
+    if limits:
+        kept["ctx"] = limits
+    return kept
 
 
 _DOCUMENT_TYPES = ("text/html", "image/svg+xml")

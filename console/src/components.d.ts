@@ -11,9 +11,9 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AccountDrawer: typeof import('./components/admin/AccountDrawer.vue')['default']
     AssessmentTabs: typeof import('./components/assessment/AssessmentTabs.vue')['default']
     Countdown: typeof import('./components/warnings/Countdown.vue')['default']
-    AccountDrawer: typeof import('./components/admin/AccountDrawer.vue')['default']
     EChart: typeof import('./components/common/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']

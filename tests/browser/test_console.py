@@ -115,7 +115,7 @@ def test_the_register_screens(page: Page, stack: Stack) -> None:
 
     page.click("nav[aria-label=风险登记] >> text=组织机构")
     page.locator(".el-tree").get_by_text("清新区市场监督管理局").click()
-    expect(page.locator(".detail")).to_contain_text("u-sj-head")
+    expect(page.locator(".detail")).to_contain_text("领导班子成员李局长、赵副局长")
     accessible(page, "08-org-tree")
 
     page.click("nav[aria-label=主菜单] >> text=风险分布")

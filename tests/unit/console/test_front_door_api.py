@@ -402,4 +402,8 @@ def test_a_refused_sign_in_never_echoes_the_password_or_the_code(client: TestCli
     assert "s3cret" not in answer.text
     assert "12\\u000734" not in answer.text
     assert "12\x0734" not in answer.text
-    assert all(set(e) <= {"loc", "msg", "type"} for e in answer.json()["detail"])
+    assert all(set(e) <= {"loc", "msg", "type", "ctx"} for e in answer.json()["detail"])
+    # The context keeps the rule's limits only, never how long the refused value was.
+    assert all(
+        set(e.get("ctx", {})) <= {"min_length", "max_length"} for e in answer.json()["detail"]
+    )

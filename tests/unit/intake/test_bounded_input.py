@@ -52,5 +52,8 @@ def test_a_refused_petition_never_echoes_the_petitioner_s_identity(api: Api) -> 
     refused(answer, "petitioner_id_number", "at most 40")
     for secret in ("11010119900307123X", "李秘密", "13800138000"):
         assert secret not in answer.text
-    assert all(set(e) <= {"loc", "msg", "type"} for e in answer.json()["detail"])
+    assert all(set(e) <= {"loc", "msg", "type", "ctx"} for e in answer.json()["detail"])
+    # Of the context, only the rule's limit, for the console to say "不能超过 40 个字符".
+    limit = next(e for e in answer.json()["detail"] if e["loc"][-1] == "petitioner_id_number")
+    assert limit["ctx"] == {"max_length": 40}
     assert stored(api.runtime) == 0
