@@ -56,7 +56,7 @@ def test_an_auditor_follows_a_case_to_the_raw_event(
     link = row.locator("a.mono")
     href = link.get_attribute("href")
     assert href is not None
-    assert href.startswith("/api/assessment/audit/events/")
+    assert href.startswith(f"/api/assessment/audit/cases/{cases[CASE]}/events/")
     raw = page.request.get(f"{stack.console_url}{href}")
     assert raw.ok, raw.text()
     event = raw.json()

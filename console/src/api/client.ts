@@ -112,6 +112,8 @@ export interface RequestOptions {
   /** Leave a 401 to the caller (the sign-in page itself) instead of going to sign-in. */
   allowUnauthorised?: boolean;
   signal?: AbortSignal;
+  /** Told the listing's next-page cursor (`X-Next-Cursor`; null on the last page, docs/paging.md). */
+  onNextCursor?: (cursor: string | null) => void;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -142,6 +144,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     const detail = body && typeof body === "object" ? (body as { detail?: unknown }).detail : undefined;
     throw new ApiError(response.status, messageOf(response.status, body), body, fieldErrors(detail));
   }
+  options.onNextCursor?.(response.headers.get("X-Next-Cursor"));
   return (response.status === 204 ? undefined : body) as T;
 }
 

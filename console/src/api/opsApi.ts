@@ -31,21 +31,16 @@ export const STORES = [...SERVICES, "console"] as const;
 export type Service = (typeof SERVICES)[number];
 export type Store = (typeof STORES)[number];
 
-interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
-
-/** Every row of a listing: a bare array as it is, a cursor-paged one page after page. */
+/** Every row of a listing, page after page (at most `maxPages` pages of up to 200). */
 export async function listAll<T>(path: string, options: RequestOptions = {}, maxPages = 50): Promise<T[]> {
+  // A listing answers a page and names the next in `X-Next-Cursor` (docs/paging.md): follow it.
   const rows: T[] = [];
-  let cursor: string | undefined;
+  let cursor: string | null = null;
   for (let n = 0; n < maxPages; n += 1) {
-    const answer = await api.get<T[] | Page<T>>(path, { ...options, query: { ...options.query, cursor } });
-    if (Array.isArray(answer)) return answer;
-    rows.push(...answer.items);
-    if (!answer.next_cursor) break;
-    cursor = answer.next_cursor;
+    const query: RequestOptions["query"] = { ...options.query, cursor: cursor ?? undefined };
+    const page = await api.get<T[]>(path, { ...options, query, onNextCursor: (next) => (cursor = next) });
+    rows.push(...page);
+    if (!cursor) break;
   }
   return rows;
 }
@@ -78,7 +73,7 @@ export const audit = {
   rawEventUrl: (informationId: string, eventId: string) =>
     `/api/assessment/audit/cases/${encodeURIComponent(informationId)}/events/${encodeURIComponent(eventId)}`,
   chain: (store: Store) => api.get<ChainStatus>(`/api/${store}/audit/chain`),
-  queries: (store: Store, limit = 500) => listAll<AuditQuery>(`/api/${store}/audit/queries`, { query: { limit } }),
+  queries: (store: Store, limit = 200) => listAll<AuditQuery>(`/api/${store}/audit/queries`, { query: { limit } }),
   /** The register as it stood at the end of a Beijing day (历史状态, Art. 10, 30); today's as it
    * stands now (the register refuses a moment in the future). */
   registerAsOf: (day: string, within?: string) => {
