@@ -140,8 +140,9 @@ def test_a_petition_goes_from_the_district_to_the_town_and_its_risk_is_voted_thr
     context = open_context(browser)
     leader = context.new_page()
     sign_in(leader, town, TAIHE_GHB_HEAD)
-    expect(leader.get_by_role("heading", name="待我表决的风险定级")).to_be_visible()
-    leader.get_by_role("link", name=RISK).click()
+    to_vote = leader.locator(".todo-table tr", has_text=RISK)  # the 工作台's to-do
+    expect(to_vote).to_contain_text("风险等级待集体审定")
+    to_vote.get_by_role("button", name="去办理").click()
     leader.get_by_role("button", name="表决（集体审定）").click()
     vote = leader.get_by_role("dialog")
     vote.get_by_text("同意", exact=True).click()
