@@ -1,29 +1,23 @@
 """The real stack for the browser tests: Kafka, the district node's four services and its console
 service as real processes (the console serving the built console/dist and proxying /api to the
 services), the demo register, and one person per role with a password in the directory
-(tests/browser/people.py). Each test module gets its own stack (module scope): a module may
-change the register without another module's counts moving."""
+(tests/browser/people.py).
+
+Starting a node costs far more than most modules' tests, so the modules share one district node
+(package scope) and write tests that find their own records rather than count the register's.
+A module that needs a node of its own says so: `OWN_STACK = True` (its figures are the demo's
+own), or `SERVICE_ENV = {"warning": {...}}` (a service configured otherwise)."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pytest
-from cryptography.fernet import Fernet
 from playwright.sync_api import Browser, Page, sync_playwright
-from pydantic import SecretStr
 
-from lianfang.demo_register import RegisterDemo, load_register_demo
-from services.console.accounts.imports import AccountDraft
-from services.console.app import ConsoleApplication
-from services.console.main import SPEC as CONSOLE_SPEC
-from services.console.settings import ConsoleSettings
-from services.console.signin.settings import SignInSettings
-from shared.runtime import Runtime
-from shared.settings import CommonSettings
-from tests.browser.people import PASSWORD, PEOPLE, SETUP, Person
+from tests.browser.people import PEOPLE
+from tests.browser.stacks import Stack, serve_node
 from tests.browser.support import (
     CHROMIUM_ARGS,
     chromium_path,
@@ -31,62 +25,35 @@ from tests.browser.support import (
     require_built_console,
 )
 from tests.e2e.conftest import Node
-from tests.support.tokens import TEST_KEY, TEST_KEY_FILE, issuer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from lianfang.kafka_acl import Provisioner
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
-FOUR_SERVICES = ("register", "intake", "warning", "assessment")
-
-# The key sealing TOTP secrets, the same for the setup below and the console process.
-TOTP_KEY = Fernet.generate_key().decode("ascii")
+__all__ = ["Stack"]  # what the modules' type hints import from here
 
 
-@dataclass
-class Stack:
-    """The district node as the browser reaches it: the console's URL, and the node's parts."""
-
-    node: Node
-    console_url: str
-    register_url: str
-    demo: RegisterDemo
-    service_urls: dict[str, str] = field(default_factory=dict)
-    """Each of the node's four services' own URL (for setting up facts a test does not enact)."""
-    people: dict[str, Person] = field(default_factory=dict)
-
-
-def _console_settings(node: Node) -> ConsoleSettings:
-    common = CommonSettings.model_validate(
-        {"store": "sqlite", "data_dir": node.data_dir, "topic_prefix": node.prefix,
-         "kafka_bootstrap": node.bootstrap, "env": "dev", "dev_key_file": TEST_KEY_FILE}
-    )  # fmt: skip
-    signin = SignInSettings(
-        totp_key=SecretStr(TOTP_KEY), signing_key_file=TEST_KEY_FILE, signing_key_id=TEST_KEY.kid
-    )
-    return ConsoleSettings(common=common, signin=signin)
-
-
-def _open_accounts(node: Node) -> None:
-    """The people's accounts, passwords and the office's authenticator, recorded in the console's
-    store before its process starts (as an admin's setup would)."""
-    node.data_dir.mkdir(parents=True, exist_ok=True)
-    runtime = Runtime(CONSOLE_SPEC, _console_settings(node))
+def _serve(
+    provisioner: Provisioner, root: Path, extra: dict[str, dict[str, str]]
+) -> Iterator[Stack]:
+    require_built_console()
+    node = Node(provisioner, root)
     try:
-        app = runtime.app
-        assert isinstance(app, ConsoleApplication)
-        setter = {"user_id": SETUP.user_id, "role": "admin", "unit_code": "QX"}
-        for p in PEOPLE:
-            draft = AccountDraft(p.user_id, p.name, p.unit_code, grants=p.grants)
-            app.open_account(draft, "清新纪发〔2026〕1号", SETUP)
-            app.set_password(p.user_id, PASSWORD, setter)
-            if p.totp_secret:
-                app.enrol_known_secret(p.user_id, p.totp_secret, setter)
+        yield serve_node(node, PEOPLE, service_env=extra)
     finally:
-        runtime.close()
+        node.stop_all()
+
+
+@pytest.fixture(scope="package")
+def district(
+    kafka_provisioner: Provisioner, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stack]:
+    """The district node the browser modules share, stopped after the last of them."""
+    yield from _serve(kafka_provisioner, tmp_path_factory.mktemp("browser"), {})
 
 
 @pytest.fixture(scope="module")
@@ -95,32 +62,12 @@ def stack(
     tmp_path_factory: pytest.TempPathFactory,
     request: pytest.FixtureRequest,
 ) -> Iterator[Stack]:
-    require_built_console()
-    node = Node(kafka_provisioner, tmp_path_factory.mktemp("browser"))
-    # A module may give a service more environment: `SERVICE_ENV = {"warning": {...}}`.
+    """The shared district node, or the module's own (`OWN_STACK`, `SERVICE_ENV`)."""
     extra: dict[str, dict[str, str]] = getattr(request.module, "SERVICE_ENV", {})
-    try:
-        _open_accounts(node)
-        ports = {s: node.serve_with(s, **extra.get(s, {}))[1] for s in FOUR_SERVICES}
-        _, console_port = node.serve_with(
-            "console",
-            **{
-                f"LIANFANG_CONSOLE_{s.upper()}_URL": f"http://127.0.0.1:{p}"
-                for s, p in ports.items()
-            },
-            LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
-            LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
-            LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
-        )
-        register_url = f"http://127.0.0.1:{ports['register']}"
-        demo = load_register_demo(register_url, issuer().for_audience("district"))
-        yield Stack(
-            node, f"http://127.0.0.1:{console_port}", register_url, demo,
-            {s: f"http://127.0.0.1:{p}" for s, p in ports.items()},
-            {p.user_id: p for p in PEOPLE},
-        )  # fmt: skip
-    finally:
-        node.stop_all()
+    if not extra and not getattr(request.module, "OWN_STACK", False):
+        yield request.getfixturevalue("district")
+        return
+    yield from _serve(kafka_provisioner, tmp_path_factory.mktemp("browser"), extra)
 
 
 @pytest.fixture(scope="module")

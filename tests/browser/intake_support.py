@@ -1,7 +1,7 @@
-"""What the intake and chain browser tests add to the shared stack: more people (the district's
-研判小组 has three members, Art. 25; 太和镇's people for its own node), a node's console started
-for any node (the district's, or 太和镇's on the same Kafka and topics, Art. 24), and the set-up
-an office would have done beforehand (an officer appointed, the judgement group appointed)."""
+"""What the intake and chain browser tests add to the stack: more people (the district's 研判小组
+has three members, Art. 25; 太和镇's people for its own node, on the same Kafka and topics,
+Art. 24), and the set-up an office would have done beforehand (an officer appointed, the
+judgement group appointed)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,13 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from services.console.accounts.imports import AccountDraft
-from services.console.app import ConsoleApplication
-from services.console.main import SPEC as CONSOLE_SPEC
 from shared.auth import Role
-from shared.runtime import Runtime
-from tests.browser.conftest import FOUR_SERVICES, TOTP_KEY, Stack, _console_settings
-from tests.browser.people import PASSWORD, PEOPLE, SETUP, Person
-from tests.support.processes import ServiceProcess, free_port
-from tests.support.tokens import TEST_KEY, TEST_KEY_FILE, issuer
+from tests.browser.people import PEOPLE, Person
+from tests.browser.stacks import Stack, serve_node
+from tests.support.tokens import issuer
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from lianfang.demo_register import RegisterDemo
-    from tests.e2e.conftest import Node
 
 # The district's 研判小组 needs three sign-offs (at least 3, Art. 25): two more members.
 JUDGE2 = Person("u-qx-judge2", "林研判", "QX", ((Role.JUDGE, "QX"),))
@@ -44,62 +36,6 @@ TAIHE_JUDGES = tuple(
 TAIHE_GHB_HEAD = Person("u-taihe-ghb-head", "钟主任", "QX-TH-GHB", ((Role.LEADER, "QX-TH-GHB"),))
 TAIHE_PEOPLE = (TAIHE_OFFICE, *TAIHE_JUDGES, TAIHE_GHB_HEAD)
 GROUP_AUTHORITY = "清新纪发〔2026〕研判小组"
-
-
-def open_accounts(node: Node, people: Iterable[Person]) -> None:
-    """The people's accounts, passwords and authenticators, in the node's console store before
-    its process starts (as an admin's setup would)."""
-    node.data_dir.mkdir(parents=True, exist_ok=True)
-    runtime = Runtime(CONSOLE_SPEC, _console_settings(node))
-    try:
-        app = runtime.app
-        assert isinstance(app, ConsoleApplication)
-        setter = {"user_id": SETUP.user_id, "role": "admin", "unit_code": SETUP.unit_code}
-        for p in people:
-            draft = AccountDraft(p.user_id, p.name, p.unit_code, grants=p.grants)
-            app.open_account(draft, "清新纪发〔2026〕1号", SETUP)
-            app.set_password(p.user_id, PASSWORD, setter)
-            if p.totp_secret:
-                app.enrol_known_secret(p.user_id, p.totp_secret, setter)
-    finally:
-        runtime.close()
-
-
-# Two cores shared by eight helpers: a service may take minutes to answer its first /healthz.
-STARTUP_SECONDS = 300.0
-
-
-def _start(node: Node, service: str, **extra: str) -> tuple[ServiceProcess, int]:
-    """`lianfang serve SERVICE` started, not yet waited for (Node.serve_with waits 60 s)."""
-    port = free_port()
-    env = node.env(service, **{f"LIANFANG_{service.upper()}_PORT": str(port)}, **extra)
-    log = node.root / f"{service}-serve-{len(node.processes)}.log"
-    proc = ServiceProcess(["serve", service], env, log).start()
-    node.processes.append(proc)
-    return proc, port
-
-
-def serve_node(node: Node, people: Iterable[Person], demo: RegisterDemo) -> Stack:
-    """The node's four services and its console as processes, the people able to sign in."""
-    people = tuple(people)
-    open_accounts(node, people)
-    started = {service: _start(node, service) for service in FOUR_SERVICES}
-    ports = {service: port for service, (_, port) in started.items()}
-    console, console_port = _start(
-        node,
-        "console",
-        **{f"LIANFANG_CONSOLE_{s.upper()}_URL": f"http://127.0.0.1:{p}" for s, p in ports.items()},
-        LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
-        LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
-        LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
-    )
-    for proc, port in (*started.values(), (console, console_port)):
-        proc.wait_http(port, STARTUP_SECONDS)
-    urls = {s: f"http://127.0.0.1:{p}" for s, p in ports.items()}
-    return Stack(
-        node, f"http://127.0.0.1:{console_port}", urls["register"], demo, urls,
-        {p.user_id: p for p in people},
-    )  # fmt: skip
 
 
 def everyone_of_the_district() -> tuple[Person, ...]:
@@ -131,3 +67,6 @@ def appoint_group(stack: Stack, unit: str, members: Iterable[Person]) -> None:
             headers=office,
         )  # fmt: skip
         assert answer.status_code == 201, answer.text
+
+
+__all__ = ["serve_node"]  # the intake and chain modules start their nodes with it

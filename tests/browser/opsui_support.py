@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import httpx
-import pytest
 
 from lianfang.demo import CHAIN_CASE, load_demo
 from lianfang.demo_chain import CASE_UNIT, carry_case_through
@@ -21,7 +20,6 @@ from shared.auth import Role
 from shared.clock import BEIJING
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
-from tests.support.processes import ServiceProcess
 from tests.support.tokens import TEST_KEY_FILE, issuer
 
 if TYPE_CHECKING:
@@ -87,18 +85,3 @@ def store_of(stack: Stack, service: str) -> Iterator[Runtime]:
         yield runtime
     finally:
         runtime.close()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def patient_start() -> Iterator[None]:
-    """Give each process of this module's stack three minutes to answer, not one: the machine's
-    two cores are shared with seven other suites, and a stack that starts slowly is not a
-    failure of the screens under test."""
-    original = ServiceProcess.wait_http
-
-    def wait_http(self: ServiceProcess, port: int, timeout: float = 60.0) -> None:
-        original(self, port, max(timeout, 180.0))
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ServiceProcess, "wait_http", wait_http)
-        yield

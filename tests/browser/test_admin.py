@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
-from tests.browser.opsui_support import patient_start
 from tests.browser.people import ADMIN, OFFICE, PEOPLE
 
 if TYPE_CHECKING:
@@ -114,5 +113,3 @@ def test_only_the_admin_has_system_management(page: Page, stack: Stack) -> None:
 # The stack of this module starts on a machine shared with seven other suites: its setup may
 # take longer than the suite's default five minutes per test.
 pytestmark = pytest.mark.timeout(900)
-
-__all__ = ["patient_start"]  # the module's fixture: a patient stack start

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from lianfang.demo import load_demo
 from tests.browser.flows import accessible, sign_in
-from tests.browser.opsui_support import patient_start
 from tests.browser.people import AUDITOR, OFFICE
 from tests.support.tokens import issuer
 
@@ -109,5 +108,3 @@ def test_the_office_reads_audit_but_not_the_auditors_record(page: Page, stack: S
 # The stack of this module starts on a machine shared with seven other suites: its setup may
 # take longer than the suite's default five minutes per test.
 pytestmark = pytest.mark.timeout(900)
-
-__all__ = ["patient_start"]  # the module's fixture: a patient stack start

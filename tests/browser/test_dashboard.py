@@ -27,7 +27,6 @@ from tests.browser.flows import accessible, sign_in
 from tests.browser.opsui_support import (
     DistrictWork,
     do_the_district_s_work,
-    patient_start,
     store_of,
 )
 from tests.browser.people import AUDITOR, OFFICE
@@ -166,7 +165,9 @@ def test_the_scores_open_their_list(page: Page, stack: Stack, work: DistrictWork
     sign_in(page, stack, OFFICE)
     page.goto(f"{stack.console_url}/dashboard/list/scores")
     page.wait_for_selector("[data-ready=true]")
-    expect(page.locator("[data-count]")).to_have_text("共 1 条")
+    scored = figures_from_the_stores(stack)["scores"]
+    assert work.scored_unit in scored
+    expect(page.locator("[data-count]")).to_have_text(f"共 {len(scored)} 条")
     expect(page.locator(".el-table__body")).to_contain_text("清新区市场监督管理局")
     accessible(page, "dashboard-03-scores")
 
@@ -181,5 +182,3 @@ def test_only_the_office_has_the_dashboard_in_its_menu(page: Page, stack: Stack)
 # The stack of this module starts on a machine shared with seven other suites: its setup may
 # take longer than the suite's default five minutes per test.
 pytestmark = pytest.mark.timeout(900)
-
-__all__ = ["patient_start"]  # the module's fixture: a patient stack start

@@ -21,6 +21,7 @@ from tests.support.processes import (
     count_stored,
     free_port,
     node_env,
+    stop_together,
     tracked_positions,
 )
 from tests.support.tokens import wall_clock_token
@@ -146,8 +147,7 @@ class Node:
         return await read_from_start(self.admin, topic, expect, timeout)
 
     def stop_all(self) -> None:
-        for proc in self.processes:
-            proc.stop()
+        stop_together(self.processes)
 
 
 @pytest.fixture
