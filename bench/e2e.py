@@ -147,14 +147,25 @@ def filing(reference: str) -> dict[str, str]:
     }
 
 
-async def file_many(url: str, token: str, total: int, clients: int) -> Latencies:
-    """POST `total` filings with `clients` concurrent clients; each must be accepted."""
+async def file_many(
+    url: str,
+    token: str,
+    total: int,
+    clients: int,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Latencies:
+    """POST `total` filings with `clients` concurrent clients; each must be accepted.
+
+    `transport`: the app itself in process (bench/filing.py) instead of the network.
+    """
     run = uuid4().hex[:8]
     counter = iter(range(total))
     samples: list[float] = []
     headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=60) as http:
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, limits=limits, timeout=60, transport=transport
+    ) as http:
 
         async def client() -> None:
             for n in counter:

@@ -99,9 +99,16 @@ class OutboxRelay:
         stopping: asyncio.Event,
         poll_seconds: float = 0.2,
         active: Callable[[], bool] = lambda: True,
+        woken: asyncio.Event | None = None,
     ) -> None:
-        """Relay until told to stop, whenever `active()`; a failed send is retried."""
+        """Relay until told to stop, whenever `active()`; a failed send is retried.
+
+        Between polls it looks as soon as `woken` is set (a commit of the store announced,
+        shared/relay_wake.py); the poll stays, so a lost wake only delays, never loses.
+        """
         while not stopping.is_set():
+            if woken is not None:
+                woken.clear()  # before reading: a commit during the read wakes the next round
             try:
                 covered = await self.relay_once() if active() else 0
             except Exception:
@@ -109,5 +116,16 @@ class OutboxRelay:
                 covered = 0
                 await asyncio.sleep(1.0)
             if covered == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stopping.wait(), timeout=poll_seconds)
+                await _first_of(stopping, woken, poll_seconds)
+
+
+async def _first_of(stopping: asyncio.Event, woken: asyncio.Event | None, seconds: float) -> None:
+    """Wait until told to stop, woken, or `seconds` have passed."""
+    waits = [asyncio.ensure_future(stopping.wait())]
+    if woken is not None:
+        waits.append(asyncio.ensure_future(woken.wait()))
+    try:
+        await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()

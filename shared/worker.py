@@ -26,6 +26,7 @@ from eventsourcing.persistence import IntegrityError
 
 from shared import tracing
 from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
+from shared.audit.recorders import ChainedSQLiteProcessRecorder
 from shared.event_clock import stamping
 from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
 from shared.kafka import (
@@ -40,6 +41,7 @@ from shared.kafka import (
 from shared.metrics import sample_gauges
 from shared.outbox import OutboxRelay
 from shared.provenance import Provenance
+from shared.relay_wake import WakeListener
 from shared.topics import SERVICES
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ class Worker:
         self._sampler_task: asyncio.Task[None] | None = None
         self._faust: faust.App | None = None
         self.relay: OutboxRelay | None = None
+        self._wake: WakeListener | None = None
         self._leading = False
         self._leader_jobs: list[_Timed] = []
         every = runtime.common.tick_seconds
@@ -122,8 +125,17 @@ class Worker:
         self._faust = self.build_faust()
         await self._faust.start()
         self.relay = OutboxRelay(rt.app, rt.translate, self.send, rt.topics.events(rt.name))
+        # Commits of the store (the API's filings too) wake the relay (shared/relay_wake.py).
+        recorder = rt.app.recorder
+        address = None
+        if isinstance(recorder, ChainedSQLiteProcessRecorder):
+            address = recorder.wake_address
+        self._wake = WakeListener(address)
+        woken = self._wake.woken if self._wake.start() else None
         self._relay_task = asyncio.create_task(
-            self.relay.run(self._stopping, rt.common.relay_poll_seconds, active=self.is_leader),
+            self.relay.run(
+                self._stopping, rt.common.relay_poll_seconds, active=self.is_leader, woken=woken
+            ),
             name="outbox-relay",
         )
         self._sampler_task = asyncio.create_task(self._sample(), name="metrics-sampler")
@@ -156,6 +168,8 @@ class Worker:
             await self._faust.stop()
         if self._relay_task is not None:
             await self._relay_task
+        if self._wake is not None:
+            self._wake.stop()
         if self._sampler_task is not None:
             await self._sampler_task
         if self._producer is not None:
