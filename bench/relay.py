@@ -67,12 +67,11 @@ async def delays(store: Path, count: int, poll: float, woken: bool) -> list[floa
 
     recorder = worker.recorder
     assert isinstance(recorder, ChainedSQLiteProcessRecorder)
-    listener = WakeListener(recorder.wake_address)
-    signal = listener.woken if woken and listener.start() else None
+    listener = WakeListener(recorder.wake_address) if woken else None
     relay = OutboxRelay(worker, lambda e: contract.translate(e, ORIGIN), send, "bench")
     await relay.relay_once()  # whatever an earlier round left
     stopping = asyncio.Event()
-    relaying = asyncio.create_task(relay.run(stopping, poll, woken=signal))
+    relaying = asyncio.create_task(relay.run(stopping, poll, wake=listener))
     try:
         for n in range(count):
             await asyncio.sleep(random.uniform(0.02, 0.3))  # uneven moments
@@ -89,7 +88,6 @@ async def delays(store: Path, count: int, poll: float, woken: bool) -> list[floa
     finally:
         stopping.set()
         await relaying
-        listener.stop()
         worker.close()
         api.close()
     return delays

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from eventsourcing.persistence import Notification
 
     from shared.application import ServiceApplication
+    from shared.relay_wake import WakeListener
 
 log = logging.getLogger(__name__)
 
@@ -99,24 +100,41 @@ class OutboxRelay:
         stopping: asyncio.Event,
         poll_seconds: float = 0.2,
         active: Callable[[], bool] = lambda: True,
-        woken: asyncio.Event | None = None,
+        wake: WakeListener | None = None,
     ) -> None:
         """Relay until told to stop, whenever `active()`; a failed send is retried.
 
-        Between polls it looks as soon as `woken` is set (a commit of the store announced,
-        shared/relay_wake.py); the poll stays, so a lost wake only delays, never loses.
+        While active it listens on `wake` (the store's commits announced, shared/relay_wake.py)
+        and looks as soon as one comes; the poll stays, so a lost wake only delays, never
+        loses. A worker that stops leading lets the wake go to the one that leads now.
         """
-        while not stopping.is_set():
-            if woken is not None:
-                woken.clear()  # before reading: a commit during the read wakes the next round
-            try:
-                covered = await self.relay_once() if active() else 0
-            except Exception:
-                log.exception("outbox relay failed; retrying from the saved position")
-                covered = 0
-                await asyncio.sleep(1.0)
-            if covered == 0:
-                await _first_of(stopping, woken, poll_seconds)
+        woken: asyncio.Event | None = None
+        try:
+            while not stopping.is_set():
+                leading = active()
+                if wake is not None:
+                    woken = _listen_while(leading, wake)
+                if woken is not None:
+                    woken.clear()  # before reading: a commit during the read wakes the next round
+                try:
+                    covered = await self.relay_once() if leading else 0
+                except Exception:
+                    log.exception("outbox relay failed; retrying from the saved position")
+                    covered = 0
+                    await asyncio.sleep(1.0)
+                if covered == 0:
+                    await _first_of(stopping, woken, poll_seconds)
+        finally:
+            if wake is not None:
+                wake.stop()
+
+
+def _listen_while(leading: bool, wake: WakeListener) -> asyncio.Event | None:
+    """The wake's event while leading and listening; None otherwise (the poll alone)."""
+    if not leading:
+        wake.stop()
+        return None
+    return wake.woken if wake.listening or wake.start() else None
 
 
 async def _first_of(stopping: asyncio.Event, woken: asyncio.Event | None, seconds: float) -> None:

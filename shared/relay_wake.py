@@ -64,8 +64,13 @@ class WakeListener:
         self.woken = asyncio.Event()
         self._socket: socket.socket | None = None
 
+    @property
+    def listening(self) -> bool:
+        return self._socket is not None
+
     def start(self) -> bool:
-        """Listen; False if this process cannot (another relay of the store listens already)."""
+        """Listen; False if this process cannot (another relay of the store listens already:
+        a worker that led until a moment ago, say; the next round tries again)."""
         if self.address is None:
             return False
         listening = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -73,7 +78,7 @@ class WakeListener:
             listening.bind(self.address)
         except OSError as exc:
             listening.close()
-            log.info("relay not woken by commits (%s): it polls", exc)
+            log.debug("relay not woken by commits (%s): it polls", exc)
             return False
         listening.setblocking(False)
         asyncio.get_running_loop().add_reader(listening.fileno(), self._drain)

@@ -81,7 +81,6 @@ class Worker:
         self._sampler_task: asyncio.Task[None] | None = None
         self._faust: faust.App | None = None
         self.relay: OutboxRelay | None = None
-        self._wake: WakeListener | None = None
         self._leading = False
         self._leader_jobs: list[_Timed] = []
         every = runtime.common.tick_seconds
@@ -130,11 +129,12 @@ class Worker:
         address = None
         if isinstance(recorder, ChainedSQLiteProcessRecorder):
             address = recorder.wake_address
-        self._wake = WakeListener(address)
-        woken = self._wake.woken if self._wake.start() else None
         self._relay_task = asyncio.create_task(
             self.relay.run(
-                self._stopping, rt.common.relay_poll_seconds, active=self.is_leader, woken=woken
+                self._stopping,
+                rt.common.relay_poll_seconds,
+                active=self.is_leader,
+                wake=WakeListener(address),  # listened on while this worker leads
             ),
             name="outbox-relay",
         )
@@ -168,8 +168,6 @@ class Worker:
             await self._faust.stop()
         if self._relay_task is not None:
             await self._relay_task
-        if self._wake is not None:
-            self._wake.stop()
         if self._sampler_task is not None:
             await self._sampler_task
         if self._producer is not None:

@@ -118,7 +118,6 @@ class TestOutboxSQLite(OnSQLite, OutboxStory):
         recorder = app.recorder
         assert isinstance(recorder, ChainedSQLiteProcessRecorder)
         listener = WakeListener(recorder.wake_address)
-        assert listener.start()
         stopping, arrived = asyncio.Event(), asyncio.Event()
         sent = Sent()
 
@@ -127,9 +126,10 @@ class TestOutboxSQLite(OnSQLite, OutboxStory):
             return await sent(topic, record)
 
         relay = OutboxRelay(app, lambda e: contract.translate(e, ORIGIN), send, "t")
-        relaying = asyncio.create_task(relay.run(stopping, poll_seconds=3600, woken=listener.woken))
+        relaying = asyncio.create_task(relay.run(stopping, poll_seconds=3600, wake=listener))
         try:
             await asyncio.sleep(0.2)  # the relay found nothing and waits: its poll is an hour
+            assert listener.listening  # it listens while it leads (here: always)
             assert sent == []
             self.file(api, 1)
             await asyncio.wait_for(arrived.wait(), timeout=30)
@@ -138,7 +138,7 @@ class TestOutboxSQLite(OnSQLite, OutboxStory):
         finally:
             stopping.set()
             await relaying
-            listener.stop()
+            assert not listener.listening  # let go when the relay stops
             api.close()
 
 
