@@ -6,8 +6,9 @@ named after the store, in Linux's abstract namespace (no file to leave behind, s
 processes of one host or pod); the relay listens on it and looks at once. A wake is only a
 hint: the relay still reads what to publish from the store, from its saved position, and still
 polls, so a wake lost (nobody listening yet, a full socket buffer, an API in another pod) costs
-at most one poll interval, never an event. Only SQLite stores name a socket: PostgreSQL's
-services run API and worker in separate pods (its LISTEN/NOTIFY would be the channel there).
+at most one poll interval, never an event; a wake from anyone else on the host only makes the
+relay look sooner (a datagram carries nothing it reads). Only SQLite stores name a socket:
+PostgreSQL's services run API and worker in separate pods (LISTEN/NOTIFY would be the channel).
 """
 
 from __future__ import annotations
