@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import os
 import socket
 import sys
 
@@ -29,6 +30,9 @@ def wake_address(store_file: str) -> str | None:
         return None
     if "mode=memory" in store_file:
         return None
+    if not store_file.startswith("file:"):
+        # The API and the worker may name the same file differently (relative, a symlink).
+        store_file = os.path.realpath(store_file)
     digest = hashlib.sha256(store_file.encode()).hexdigest()[:24]
     return f"\0lianfang-relay-{digest}"
 
