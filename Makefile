@@ -50,9 +50,8 @@ openapi: console-deps ## Regenerate console/openapi and the console's API types 
 contract: ## Regenerate docs/contract from the event models
 	$(UV) run lianfang export-contract docs/contract
 
-bench: setup ## Figures on a real local stack (bench/e2e.py), then replay and verify (bench/replay.py)
+bench: setup ## Every figure of issue #18 in one table within 10 minutes: a real local stack, the overdue scan, replay and verify (bench/e2e.py); JSON in bench/results/
 	$(UV) run python -m bench.e2e
-	$(UV) run python -m bench.replay
 
 chaos: setup ## The small chaos run as a test, then 10,000 filings under SIGKILLs, a broker restart, a rewind and doubled records; a verdict (bench/chaos.py)
 	$(UV) run pytest -q -m chaos tests/e2e/test_chaos.py

@@ -1,7 +1,7 @@
 """End-to-end figures on a real local stack, each next to a baseline measured in the same run.
 
-    make bench                      # this, then bench.replay
-    python -m bench.e2e [--quick] [--json PATH]
+    make bench                      # this
+    python -m bench.e2e [--quick] [--json PATH] [--bound SECONDS]
 
 What it measures (issue #18; Art. 21–23: information must be taken in as fast as it comes):
   kafka produce / consume   a bare idempotent aiokafka producer and a plain consumer on the same
@@ -19,10 +19,15 @@ What it measures (issue #18; Art. 21–23: information must be taken in as fast 
                             warning issued over HTTP with the rectification due seconds later:
                             JudgementMade -> WarningIssued -> RectificationOverdue on Kafka;
   overdue scan              a deadline tick over 100,000 open actions (bench/scan.py, in process);
+  replay, verify            100,000 stored events rebuilt and their chain recomputed, against
+                            the log read of the same store (bench/replay.py, in process);
   stack start, RSS          Kafka + the district and 太和镇 nodes: seconds to healthy, memory.
 
-The table is printed and written as JSON (commit, machine, figures) under bench/results/, so runs
-can be compared across commits. Machines here are noisy: compare ratios, not absolute figures.
+Bounded: the stack's part stops at `--bound` seconds (420 by default; the in-process parts after
+it take about two minutes), so `make bench` ends within 10 minutes and prints what it measured,
+saying where it stopped. The table is printed and written as JSON (commit, machine, seconds,
+figures) under bench/results/, so runs can be compared across commits. Machines here are noisy:
+compare ratios, not absolute figures; bench/ab.py alternates a base commit and this tree.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from bench import hop as hop_events
+from bench.replay import measure as replay_rates
 from bench.scan import scan
 from bench.stack import Stack
 from lianfang.run_local import dev_minter
@@ -64,6 +70,9 @@ if TYPE_CHECKING:
     from shared.kafka import KafkaAccess
 
 RESULTS = Path(__file__).parent / "results"
+# `make bench` must end within 10 minutes (issue #18): the stack's part gets 7, the overdue
+# scan and replay (about a minute each on this machine) the rest.
+BOUND = 420.0
 # A unit the district node manages itself (a district department), so a filing stays local.
 UNIT = "QX-SJ"
 INTAKE = Origin("/lianfang/district/intake", "district")
@@ -147,14 +156,25 @@ def filing(reference: str) -> dict[str, str]:
     }
 
 
-async def file_many(url: str, token: str, total: int, clients: int) -> Latencies:
-    """POST `total` filings with `clients` concurrent clients; each must be accepted."""
+async def file_many(
+    url: str,
+    token: str,
+    total: int,
+    clients: int,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Latencies:
+    """POST `total` filings with `clients` concurrent clients; each must be accepted.
+
+    `transport`: the app itself in process (bench/filing.py) instead of the network.
+    """
     run = uuid4().hex[:8]
     counter = iter(range(total))
     samples: list[float] = []
     headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=60) as http:
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, limits=limits, timeout=60, transport=transport
+    ) as http:
 
         async def client() -> None:
             for n in counter:
@@ -427,58 +447,67 @@ async def chain(
 # -- the run -------------------------------------------------------------------------------------
 
 
-async def measure(stack: Stack, quick: bool) -> list[Figure]:
-    """Every figure of one run, in the order they are printed."""
+async def measure(stack: Stack, quick: bool, figures: list[Figure]) -> None:
+    """Every figure of one run, appended to `figures` as soon as it is measured (so a run cut
+    short by the time bound still prints what it had), in the order they are printed."""
     n_bare, n_one, n_many, n_latency, n_hop, n_chain = (
-        (5_000, 100, 500, 50, 500, 20) if quick else (30_000, 400, 3_000, 200, 2_000, 100)
+        (5_000, 100, 500, 50, 500, 20) if quick else (30_000, 400, 2_000, 200, 1_000, 50)
     )
     token = dev_minter(stack.root, stack.nodes).mint(
         "bench-office", [Role.OFFICE], "QX", name="压测"
     )
     intake = stack.url("intake")
-
-    produce_rate, consume = await bare_kafka(stack.admin, n_bare)
-    one = await file_many(intake, token, n_one, clients=1)
-    many = await file_many(intake, token, n_many, clients=32)
-    drained, hop = await filing_to_kafka(
-        intake, token, stack.admin, "bench.intake.events", n_latency
-    )
-    run = uuid4().hex[:8]
-    reports = [risk_reported(n, run) for n in range(n_hop)]
-    hop_rates = await kafka_to_store(
-        stack, "bench.intake.events", reports, ("register", "assessment")
-    )
-    cases = [e for n in range(n_hop // 2) for e in hop_events.judged(n)]
-    hop_rates |= await kafka_to_store(stack, "bench.register.events", cases, ("warning",))
-    chained = await chain(stack, token, n_chain)
     bare = "kafka produce"
     consumed = "kafka consume"
-    return [
+
+    produce_rate, consume = await bare_kafka(stack.admin, n_bare)
+    figures += [
         Figure("kafka produce (idempotent, acks=all)", produce_rate, "records/s"),
         Figure("kafka consume", consume, "records/s"),
+    ]
+    one = await file_many(intake, token, n_one, clients=1)
+    figures += [
         Figure(
             "filing, 1 client", one.per_second, "filings/s", bare, one.per_second / produce_rate
         ),
         Figure("filing, 1 client, p50", one.p50_ms, "ms"),
         Figure("filing, 1 client, p99", one.p99_ms, "ms"),
+    ]
+    many = await file_many(intake, token, n_many, clients=32)
+    figures += [
         Figure(
             "filing, 32 clients", many.per_second, "filings/s", bare, many.per_second / produce_rate
         ),
         Figure("filing, 32 clients, p50", many.p50_ms, "ms"),
         Figure("filing, 32 clients, p99", many.p99_ms, "ms"),
+    ]
+    drained, hop = await filing_to_kafka(
+        intake, token, stack.admin, "bench.intake.events", n_latency
+    )
+    figures += [
         Figure("relay backlog after the load, drained in", drained, "s"),
         Figure("filing -> RiskReported on Kafka, p50", hop.p50_ms, "ms"),
         Figure("filing -> RiskReported on Kafka, p99", hop.p99_ms, "ms"),
-        *(
-            Figure(
-                f"Kafka -> {service} store ({done} of {n_hop} in {seconds:.0f} s)",
-                done / seconds,
-                "events/s",
-                consumed,
-                done / seconds / consume,
-            )
-            for service, (done, seconds) in hop_rates.items()
-        ),
+    ]
+    run = uuid4().hex[:8]
+    reports = [risk_reported(n, run) for n in range(n_hop)]
+    hop_rates = await kafka_to_store(
+        stack, "bench.intake.events", reports, ("register", "assessment"), limit=90
+    )
+    cases = [e for n in range(n_hop // 2) for e in hop_events.judged(n)]
+    hop_rates |= await kafka_to_store(stack, "bench.register.events", cases, ("warning",), limit=90)
+    figures += [
+        Figure(
+            f"Kafka -> {service} store ({done} of {n_hop} in {seconds:.0f} s)",
+            done / seconds,
+            "events/s",
+            consumed,
+            done / seconds / consume,
+        )
+        for service, (done, seconds) in hop_rates.items()
+    ]
+    chained = await chain(stack, token, n_chain)
+    figures += [
         Figure(
             f"chain judgement -> overdue ({chained.count} cases in {chained.seconds:.0f} s)",
             chained.count / chained.seconds,
@@ -488,6 +517,17 @@ async def measure(stack: Stack, quick: bool) -> list[Figure]:
         Figure("chain judgement -> WarningIssued, p99", chained.to_issued.p99_ms, "ms"),
         Figure("chain deadline -> RectificationOverdue, p50", chained.overdue_lag.p50_ms, "ms"),
         Figure("chain deadline -> RectificationOverdue, p99", chained.overdue_lag.p99_ms, "ms"),
+    ]
+
+
+def replay_figures(quick: bool) -> list[Figure]:
+    """Replay and verify against the log read of the same store (bench/replay.py)."""
+    rates = replay_rates(10_000 if quick else 100_000)
+    return [
+        Figure("raw rows read (sqlite3)", rates.raw, "events/s"),
+        Figure("log read (the recorder)", rates.log, "events/s", "raw rows", rates.log / rates.raw),
+        Figure("replay", rates.replay, "events/s", "log read", rates.replay / rates.log),
+        Figure("verify the chain", rates.verify, "events/s", "log read", rates.verify / rates.log),
     ]
 
 
@@ -511,7 +551,9 @@ def print_table(figures: Sequence[Figure]) -> None:
         print(f"{f.name:<42} {f.value:>12,.1f}  {f.unit:<10} {ratio}")
 
 
-def write_json(figures: Sequence[Figure], path: Path | None) -> Path:
+def write_json(
+    figures: Sequence[Figure], path: Path | None, seconds: float = 0.0, cut_short: str = ""
+) -> Path:
     """The figures with the commit and the machine, for comparison across commits."""
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
@@ -523,6 +565,8 @@ def write_json(figures: Sequence[Figure], path: Path | None) -> Path:
         "commit": commit,
         "at": datetime.now(UTC).isoformat(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "seconds": round(seconds, 1),
+        "cut_short": cut_short,
         "figures": [asdict(f) for f in figures],
     }
     path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -530,10 +574,16 @@ def write_json(figures: Sequence[Figure], path: Path | None) -> Path:
 
 
 def main() -> None:
+    began = time.monotonic()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts (a smoke run)")
     parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
+    parser.add_argument(
+        "--bound", type=float, default=BOUND, help="seconds for the stack's part of the run"
+    )
     args = parser.parse_args()
+    figures: list[Figure] = []
+    cut_short = ""
     with tempfile.TemporaryDirectory(prefix="lianfang-bench-") as folder:
         # Deadline ticks every second, so the chain's overdue rectifications are found soon.
         stack = Stack(Path(folder), env={"LIANFANG_TICK_SECONDS": "1"})
@@ -541,19 +591,27 @@ def main() -> None:
             kafka_s = stack.start_kafka()
             services_s = stack.start_services()
             services = len(stack.procs)
-            figures = [
+            figures += [
                 Figure("kafka start", kafka_s, "s"),
                 Figure(f"{services} services of 2 nodes healthy", services_s, "s"),
                 Figure(
                     f"stack RSS (Kafka + {services} services)", stack.rss_bytes() / 2**20, "MiB"
                 ),
             ]
-            figures += asyncio.run(measure(stack, args.quick))
+            left = args.bound - (time.monotonic() - began)
+            try:
+                asyncio.run(asyncio.wait_for(measure(stack, args.quick, figures), left))
+            except TimeoutError:
+                cut_short = f"the stack's figures stopped at the bound of {args.bound:.0f} s"
         finally:
             stack.stop()
     figures += overdue_scan(args.quick)
+    figures += replay_figures(args.quick)
     print_table(figures)
-    print(f"\nwritten to {write_json(figures, args.json)}")
+    if cut_short:
+        print(f"\n{cut_short}: the figures after the last one above were not reached")
+    took = time.monotonic() - began
+    print(f"\nwritten to {write_json(figures, args.json, took, cut_short)} ({took:.0f} s in all)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Replay speed on 100k stored events, next to the raw read speed of the same SQLite store.
 
-    make bench            # or: python -m bench.replay [--events N] [--db PATH]
+    make bench            # (bench/e2e.py runs it last) or: python -m bench.replay [--events N]
 
 Writes N events (default 100 000) into a chained SQLite store (shared/store.py's recorder, as the
 services use), then, in the same run and on the same file, measures:
@@ -18,6 +18,7 @@ import argparse
 import sqlite3
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -95,31 +96,50 @@ def timed(label: str, run: Any, events: int) -> tuple[float, Any]:
     return rate, result
 
 
+@dataclass(frozen=True)
+class Rates:
+    """Events/s of each way of reading one store of `events` events."""
+
+    events: int
+    raw: float
+    log: float
+    replay: float
+    verify: float
+
+
+def measure(events: int, db: Path | None = None) -> Rates:
+    """Write `events` events, then read them back every way, printing each as it goes."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = db or Path(folder) / "bench.sqlite"
+        env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(db)}
+        app: ProcessApplication[UUID] = ProcessApplication(with_chain(env))
+        try:
+            seconds = write(app, events)
+            stored = app.recorder.max_notification_id() or 0
+            print(f"wrote {stored} events in {seconds:.1f} s ({stored / seconds:,.0f} events/s)")
+            raw, _ = timed("raw rows", lambda: raw_rows(db), stored)
+            log, _ = timed("log read", lambda: log_read(app), stored)
+            rebuild, rebuilt = timed("replay", lambda: replay(app), stored)
+            assert len(rebuilt) == stored // EVENTS_PER_CASE
+            assert all(c.version == EVENTS_PER_CASE for c in rebuilt.values())
+            check, verdict = timed("verify", lambda: verify("bench", chained(app.recorder)), stored)
+            assert verdict.ok, verdict.broken
+            assert verdict.events == stored
+        finally:
+            app.close()
+    return Rates(stored, raw, log, rebuild, check)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None, help="SQLite file (default: a temp one)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        db = args.db or Path(folder) / "bench.sqlite"
-        env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(db)}
-        app: ProcessApplication[UUID] = ProcessApplication(with_chain(env))
-        seconds = write(app, args.events)
-        stored = app.recorder.max_notification_id() or 0
-        print(f"wrote {stored} events in {seconds:.1f} s ({stored / seconds:,.0f} events/s)")
-
-        raw, _ = timed("raw rows", lambda: raw_rows(db), stored)
-        log, _ = timed("log read", lambda: log_read(app), stored)
-        rebuild, rebuilt = timed("replay", lambda: replay(app), stored)
-        assert len(rebuilt) == stored // EVENTS_PER_CASE
-        assert all(c.version == EVENTS_PER_CASE for c in rebuilt.values())
-        check, verdict = timed("verify", lambda: verify("bench", chained(app.recorder)), stored)
-        assert verdict.ok, verdict.broken
-        assert verdict.events == stored
-        print(f"log read / raw rows = {log / raw:.2f}")
-        for label, rate in (("replay", rebuild), ("verify", check)):
-            print(f"{label} / raw rows = {rate / raw:.2f}   {label} / log read = {rate / log:.2f}")
-        app.close()
+    rates = measure(args.events, args.db)
+    print(f"log read / raw rows = {rates.log / rates.raw:.2f}")
+    for label, rate in (("replay", rates.replay), ("verify", rates.verify)):
+        ratios = f"{rate / rates.raw:.2f}   {label} / log read = {rate / rates.log:.2f}"
+        print(f"{label} / raw rows = {ratios}")
 
 
 if __name__ == "__main__":

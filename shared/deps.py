@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
@@ -21,7 +21,13 @@ _bearer = HTTPBearer(
 )
 
 
-def get_runtime(request: Request) -> Runtime:
+# The dependencies that only look at memory are `async def`: FastAPI runs a plain `def`
+# dependency in a worker thread, and those hand-offs were a fifth of a filing's time in the
+# event loop (py-spy, issue #18). Those that read the store (the caller's token against the
+# revocations, an auditor's query recorded) stay `def`, off the event loop.
+
+
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
@@ -31,10 +37,10 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 _App = TypeVar("_App", bound=ServiceApplication)
 
 
-def application_of(kind: type[_App]) -> Callable[[Runtime], _App]:
+def application_of(kind: type[_App]) -> Callable[[Runtime], Awaitable[_App]]:
     """A dependency giving the runtime's application as its service's own class."""
 
-    def application(runtime: RuntimeDep) -> _App:
+    async def application(runtime: RuntimeDep) -> _App:
         assert isinstance(runtime.app, kind)
         return runtime.app
 
@@ -122,19 +128,19 @@ CurrentUser = Annotated[Principal, Depends(get_principal)]
 SupervisingUser = Annotated[Principal, Depends(get_supervising_principal)]
 
 
-def require_roles(*roles: Role) -> Callable[[Principal], Principal]:
+def require_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that lets through only callers holding one of `roles` (403 otherwise)."""
 
-    def check(principal: CurrentUser) -> Principal:
+    async def check(principal: CurrentUser) -> Principal:
         return _holding(principal, roles)
 
     return check
 
 
-def require_supervising_roles(*roles: Role) -> Callable[[Principal], Principal]:
+def require_supervising_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """As `require_roles`, on a route by which the level above supervises (Art. 29)."""
 
-    def check(principal: SupervisingUser) -> Principal:
+    async def check(principal: SupervisingUser) -> Principal:
         return _holding(principal, roles)
 
     return check

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI, Request, Response
@@ -12,25 +11,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from shared import effective_settings, tracing
+from shared import effective_settings
 from shared.audit import api as audit_api
 from shared.auth import TokenError
 from shared.deps import RuntimeDep
 from shared.errors import DomainError, Invalid
-from shared.event_clock import stamping
 from shared.http_gate import RequestGate
 from shared.kafka import KafkaAccess, kafka_problem
 from shared.orgtree import UnknownUnit
 from shared.paging import declare_paging
+from shared.request_observer import RequestObserver
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Callable
     from contextlib import AbstractAsyncContextManager
 
     from shared.runtime import Runtime
 
 ops = APIRouter(tags=["operations"])
-_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 @ops.get("/healthz", summary="Liveness: the process answers")
@@ -112,26 +110,6 @@ def _without_input(error: Any) -> dict[str, Any]:
     return kept
 
 
-_DOCUMENT_TYPES = ("text/html", "image/svg+xml")
-# A document a service serves (a printable report, a flowchart) runs nothing and embeds nothing
-# from elsewhere; its own inline styles are all it needs.
-_DOCUMENT_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-)
-
-
-def _harden(request: Request, response: Response) -> None:
-    """Security headers on every answer, and a content policy on the documents (review, #17)."""
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    kind = response.headers.get("content-type", "")
-    swagger = request.url.path in ("/docs", "/redoc")  # dev mode only: CDN scripts by design
-    if kind.startswith(_DOCUMENT_TYPES) and not swagger:
-        response.headers.setdefault("Content-Security-Policy", _DOCUMENT_POLICY)
-
-
 def create_api(
     runtime: Runtime,
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
@@ -177,25 +155,6 @@ def create_api(
     if routes and spec.extend_api is not None:
         spec.extend_api(api, runtime)
 
-    @api.middleware("http")
-    async def count_requests(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        # Continue the caller's trace (W3C traceparent) or start one; what this request records
-        # and logs carries it (shared/tracing.py), and the answer says which it was.
-        caller = tracing.parse(request.headers.get(tracing.TRACEPARENT))
-        # What it records carries the runtime's clock time (shared/event_clock.py).
-        trace = caller.child() if caller else tracing.new_trace()
-        with tracing.use(trace), stamping(runtime.clock):
-            response = await call_next(request)
-        response.headers[tracing.TRACEPARENT] = trace.header
-        _harden(request, response)
-        route: Any = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        method = request.method if request.method in _METHODS else "OTHER"  # bounded labels
-        runtime.metrics.requests(method, path, str(response.status_code)).inc()
-        runtime.metrics.latency(path).observe(time.perf_counter() - started)
-        return response
-
+    # Outermost but for Starlette's own: every answer traced, stamped, hardened and counted.
+    api.add_middleware(RequestObserver, runtime=runtime)
     return api

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from eventsourcing.persistence import Notification
 
     from shared.application import ServiceApplication
+    from shared.relay_wake import WakeListener
 
 log = logging.getLogger(__name__)
 
@@ -99,15 +100,50 @@ class OutboxRelay:
         stopping: asyncio.Event,
         poll_seconds: float = 0.2,
         active: Callable[[], bool] = lambda: True,
+        wake: WakeListener | None = None,
     ) -> None:
-        """Relay until told to stop, whenever `active()`; a failed send is retried."""
-        while not stopping.is_set():
-            try:
-                covered = await self.relay_once() if active() else 0
-            except Exception:
-                log.exception("outbox relay failed; retrying from the saved position")
-                covered = 0
-                await asyncio.sleep(1.0)
-            if covered == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stopping.wait(), timeout=poll_seconds)
+        """Relay until told to stop, whenever `active()`; a failed send is retried.
+
+        While active it listens on `wake` (the store's commits announced, shared/relay_wake.py)
+        and looks as soon as one comes; the poll stays, so a lost wake only delays, never
+        loses. A worker that stops leading lets the wake go to the one that leads now.
+        """
+        woken: asyncio.Event | None = None
+        try:
+            while not stopping.is_set():
+                leading = active()
+                if wake is not None:
+                    woken = _listen_while(leading, wake)
+                if woken is not None:
+                    woken.clear()  # before reading: a commit during the read wakes the next round
+                try:
+                    covered = await self.relay_once() if leading else 0
+                except Exception:
+                    log.exception("outbox relay failed; retrying from the saved position")
+                    covered = 0
+                    await asyncio.sleep(1.0)
+                if covered == 0:
+                    await _first_of(stopping, woken, poll_seconds)
+        finally:
+            if wake is not None:
+                wake.stop()
+
+
+def _listen_while(leading: bool, wake: WakeListener) -> asyncio.Event | None:
+    """The wake's event while leading and listening; None otherwise (the poll alone)."""
+    if not leading:
+        wake.stop()
+        return None
+    return wake.woken if wake.listening or wake.start() else None
+
+
+async def _first_of(stopping: asyncio.Event, woken: asyncio.Event | None, seconds: float) -> None:
+    """Wait until told to stop, woken, or `seconds` have passed."""
+    waits = [asyncio.ensure_future(stopping.wait())]
+    if woken is not None:
+        waits.append(asyncio.ensure_future(woken.wait()))
+    try:
+        await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()

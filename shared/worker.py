@@ -26,6 +26,7 @@ from eventsourcing.persistence import IntegrityError
 
 from shared import tracing
 from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
+from shared.audit.recorders import ChainedSQLiteProcessRecorder
 from shared.event_clock import stamping
 from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
 from shared.kafka import (
@@ -40,6 +41,7 @@ from shared.kafka import (
 from shared.metrics import sample_gauges
 from shared.outbox import OutboxRelay
 from shared.provenance import Provenance
+from shared.relay_wake import WakeListener
 from shared.topics import SERVICES
 
 if TYPE_CHECKING:
@@ -122,8 +124,18 @@ class Worker:
         self._faust = self.build_faust()
         await self._faust.start()
         self.relay = OutboxRelay(rt.app, rt.translate, self.send, rt.topics.events(rt.name))
+        # Commits of the store (the API's filings too) wake the relay (shared/relay_wake.py).
+        recorder = rt.app.recorder
+        address = None
+        if isinstance(recorder, ChainedSQLiteProcessRecorder):
+            address = recorder.wake_address
         self._relay_task = asyncio.create_task(
-            self.relay.run(self._stopping, rt.common.relay_poll_seconds, active=self.is_leader),
+            self.relay.run(
+                self._stopping,
+                rt.common.relay_poll_seconds,
+                active=self.is_leader,
+                wake=WakeListener(address),  # listened on while this worker leads
+            ),
             name="outbox-relay",
         )
         self._sampler_task = asyncio.create_task(self._sample(), name="metrics-sampler")

@@ -11,19 +11,26 @@ PostgreSQL's recorder takes an EXCLUSIVE lock on the events table before inserti
 in-memory store holds its database lock. The chain table sits beside the events table:
 `stored_chain` in SQLite, `<application>_chain` in PostgreSQL. Selected by
 `shared/store.py` through eventsourcing's PROCESS_RECORDER_TOPIC.
+
+SQLite's recorder joins concurrent writes of one process in one transaction (group commit,
+shared/group_commit.py, issue #18): each write in its own savepoint, so the chain's links follow
+each other exactly as if the writes had been committed one after another, in the group's order.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from eventsourcing.persistence import OperationalError
+from eventsourcing.persistence import IntegrityError, OperationalError
 from eventsourcing.popo import POPOFactory, POPOProcessRecorder
 from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteProcessRecorder
 from psycopg.sql import SQL, Identifier
 
 from shared.audit.chain import GENESIS, Link, next_links
+from shared.group_commit import GroupCommit, QueuedWrite
+from shared.relay_wake import WakeSender, wake_address
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -54,6 +61,10 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
         self._head = f"SELECT * FROM {chain} ORDER BY position DESC LIMIT 1"  # noqa: S608
         self._insert_links = f"INSERT INTO {chain} VALUES (?,?,?,?)"  # noqa: S608
         self._links_after = f"SELECT * FROM {chain} WHERE position>? ORDER BY position LIMIT ?"  # noqa: S608
+        self.group_commit = GroupCommit(self._commit_group)
+        # The relay of this store is told of each commit of events (shared/relay_wake.py).
+        self.wake_address = wake_address(datastore.pool.db_name)
+        self._wake = WakeSender(self.wake_address)
 
     def create_table(self) -> None:
         super().create_table()
@@ -70,6 +81,27 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
         except OperationalError as exc:
             if "already exists" not in str(exc):
                 raise
+
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """Insert with the process's other concurrent writes, in one transaction (group commit)."""
+        return self.group_commit.write(stored_events, **kwargs)
+
+    def _commit_group(self, group: list[QueuedWrite]) -> None:
+        with self.datastore.transaction(commit=True) as c:
+            for write in group:
+                # A savepoint per write: a conflict (the same aggregate version saved by a
+                # concurrent request, a tracking position taken) undoes that write only.
+                c.execute("SAVEPOINT queued_write")
+                try:
+                    write.result = self._insert_events(c, write.stored_events, **write.kwargs)
+                except sqlite3.IntegrityError as exc:
+                    c.execute("ROLLBACK TO queued_write")
+                    write.error = IntegrityError(exc)
+                c.execute("RELEASE queued_write")
+        if any(write.stored_events and write.error is None for write in group):
+            self._wake.wake()
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any

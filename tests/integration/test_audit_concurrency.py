@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 import pytest
+from eventsourcing.persistence import IntegrityError
 from eventsourcing.system import ProcessApplication
 
 from shared.audit.chain import chained
@@ -59,3 +60,50 @@ def test_concurrent_writers_on_sqlite(tmp_path: Path) -> None:
 @pytest.mark.postgres
 def test_concurrent_writers_on_postgres(postgres_database: dict[str, str]) -> None:
     check_concurrent_writers({"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_database})
+
+
+def test_one_process_s_concurrent_writes_commit_in_groups_and_conflicts_fail_alone(
+    tmp_path: Path,
+) -> None:
+    """Group commit (issue #18): threads of one process saving at once share transactions; a
+    write that conflicts (the same ledger's next version saved twice) fails only its own
+    caller; every other write is stored once and the chain verifies over all of them."""
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": str(tmp_path / "g.db"),
+        "SQLITE_LOCK_TIMEOUT": "30",
+    }
+    app: ProcessApplication[UUID] = ProcessApplication(with_chain(env))
+    shared_ledger = Ledger("shared")
+    app.save(shared_ledger)
+    rivals = [app.repository.get(shared_ledger.id) for _ in range(8)]
+
+    def write(n: int) -> str:
+        if n < len(rivals):  # eight callers each add version 2 of the same ledger: one wins
+            rivals[n].enter(n)
+            try:
+                app.save(rivals[n])
+            except IntegrityError:
+                return "conflict"
+            return "won"
+        return str(write_many_once(app, n))
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(write, range(8 + 64)))
+    joined = app.recorder.group_commit  # type: ignore[attr-defined]
+    verdict = verify("g", chained(app.recorder))
+    stored = app.repository.get(shared_ledger.id)
+    app.close()
+    assert outcomes[:8].count("won") == 1
+    assert outcomes[:8].count("conflict") == 7
+    assert len(stored.entries) == 1  # the winner's entry only
+    assert verdict.ok, verdict.broken
+    assert verdict.events == 1 + 1 + 64 * 2  # the shared ledger, its entry, 64 new ledgers
+    assert joined.writes == 1 + 8 + 64
+
+
+def write_many_once(app: ProcessApplication[UUID], n: int) -> int:
+    ledger = Ledger(f"g{n}")
+    ledger.enter(n)
+    app.save(ledger)
+    return 2

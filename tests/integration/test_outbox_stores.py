@@ -14,12 +14,14 @@ import pytest
 
 from services.intake import contract
 from services.intake.app import InformationDraft, IntakeApplication
+from shared.audit.recorders import ChainedSQLiteProcessRecorder
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.envelope import KafkaRecord, from_record
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.outbox import OutboxRelay
+from shared.relay_wake import WakeListener
 from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.stores import OnPostgres, OnSQLite, Story
 
@@ -106,7 +108,38 @@ class OutboxStory(Story[IntakeApplication]):
 
 
 class TestOutboxSQLite(OnSQLite, OutboxStory):
-    pass
+    async def test_a_commit_by_another_application_wakes_the_relay_before_its_poll(
+        self, app: IntakeApplication, env: dict[str, str], clock: ManualClock
+    ) -> None:
+        """The relay looks when the store announces a commit (shared/relay_wake.py, issue #18):
+        a filing saved by the API's application (another process in production, another
+        application on the same file here) leaves long before the relay's next poll."""
+        api = self.make_app(env, clock)
+        recorder = app.recorder
+        assert isinstance(recorder, ChainedSQLiteProcessRecorder)
+        listener = WakeListener(recorder.wake_address)
+        stopping, arrived = asyncio.Event(), asyncio.Event()
+        sent = Sent()
+
+        async def send(topic: str, record: KafkaRecord) -> Awaitable[object]:
+            arrived.set()
+            return await sent(topic, record)
+
+        relay = OutboxRelay(app, lambda e: contract.translate(e, ORIGIN), send, "t")
+        relaying = asyncio.create_task(relay.run(stopping, poll_seconds=3600, wake=listener))
+        try:
+            await asyncio.sleep(0.2)  # the relay found nothing and waits: its poll is an hour
+            assert listener.listening  # it listens while it leads (here: always)
+            assert sent == []
+            self.file(api, 1)
+            await asyncio.wait_for(arrived.wait(), timeout=30)
+            reference = from_record(sent[0][1].key, sent[0][1].value, sent[0][1].headers)
+            assert reference.data.source_reference == "JD-1"  # type: ignore[attr-defined]
+        finally:
+            stopping.set()
+            await relaying
+            assert not listener.listening  # let go when the relay stops
+            api.close()
 
 
 @pytest.mark.postgres

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bench.hop import hop
+from bench.replay import measure as replay_rates
 from bench.scan import scan
 
 if TYPE_CHECKING:
@@ -30,3 +31,9 @@ def test_the_overdue_tick_records_what_is_due_once_among_open_actions() -> None:
     assert (found.warnings, found.open_actions) == (100, 400)
     assert found.recorded_by_first_tick == 8  # two warnings issued long ago: four actions each
     assert found.tick_seconds >= 0  # and the later ticks recorded nothing again (scan checks)
+
+
+def test_replay_and_verify_rebuild_every_case_and_check_every_link() -> None:
+    rates = replay_rates(400)  # raises unless every case is rebuilt and the chain verifies
+    assert rates.events == 400
+    assert min(rates.raw, rates.log, rates.replay, rates.verify) > 0
