@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 import psycopg
 import pytest
 
+from shared.application import ServiceApplication
 from shared.clock import ManualClock
 from shared.store import with_chain
+from tests.support.directory import grant_test_posts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -89,6 +91,8 @@ class Story(Generic[_App]):
     @pytest.fixture
     def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[_App]:
         app = self.make_app(env, clock)
+        if isinstance(app, ServiceApplication):
+            grant_test_posts(app)  # the demo district's posts, as the console published them
         yield app
         app.close()
 
