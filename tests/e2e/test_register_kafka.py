@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from shared.auth import Role
+from tests.support.directory import grants, test_posts
 from tests.support.events import risk_reported
 from tests.support.processes import wait_until
 from tests.unit.register.revising import revision_requested
@@ -42,7 +43,11 @@ def _types(records: list[Any]) -> list[str]:
 async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node: Node) -> None:
     reported = risk_reported(unit_code="QX-TH")
     await node.produce_events("intake", [reported, reported])  # the second is a re-send
+    posts = grants(test_posts())  # the directory's leaders and judges (Art. 14, 25)
+    await node.produce_events("console", posts)
     _, port = node.serve("register")
+    console_topic = node.topics.events("console")
+    wait_until(lambda: node.tracked("register", console_topic) == len(posts), what="the grants")
     judge = {"Authorization": f"Bearer {node.token(Role.JUDGE, 'QX-TH', 'u-th-judge')}"}
     office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX-TH', 'u-th-office')}"}
     info = str(reported.data.information_id)
@@ -57,7 +62,7 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
 
         wait_until(lambda: node.tracked("register", intake_topic) == 2, what="both records")
         assert [r["information_id"] for r in await listed()] == [info]
-        assert node.stored("register", "Receipt.Received") == 1
+        assert node.stored("register", "Receipt.Received") == 1 + len(posts)  # + the grants
         assert node.stored("register", "ReportedInformation.Received") == 1
 
         point = await http.post(

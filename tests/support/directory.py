@@ -18,6 +18,9 @@ from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.events import role_granted, take_in
 
 if TYPE_CHECKING:
+    from shared.events.console import RoleGranted
+
+if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from shared.application import ServiceApplication
@@ -45,6 +48,13 @@ TEST_JUDGES = (
 )
 """The judges the tests appoint to the 研判小组 of their unit (Art. 25)."""
 
+TEST_OFFICERS = (
+    ("u-li", Role.OFFICER, "QX-TH"),
+    ("u-wai", Role.OFFICER, "QX-TH"),
+    ("u-zrzy-li", Role.OFFICER, "QX-ZRZY"),
+)
+"""The information officers 信息员 the tests put on the intake's roster (Art. 22)."""
+
 
 def grant_posts(
     app: ServiceApplication, posts: Iterable[tuple[str, Role, str]], at: datetime = LONG_AGO
@@ -59,4 +69,22 @@ def grant_test_posts(app: ServiceApplication, at: datetime = LONG_AGO) -> None:
     the test begins, to a service that follows those roles (what a deployment's worker takes in
     from the console; a test about a post held or not grants and revokes its own)."""
     if app.follows_roles:
-        grant_posts(app, [*seed_leaders(), *TEST_JUDGES], at)
+        grant_posts(app, [p for p in test_posts() if p[1] in app.follows_roles], at)
+
+
+def test_posts() -> list[tuple[str, Role, str]]:
+    """The org seed's leadership teams and the tests' judges and officers."""
+    return [*seed_leaders(), *TEST_JUDGES, *TEST_OFFICERS]
+
+
+def demo_posts() -> list[tuple[str, Role, str]]:
+    """The posts of the demo district's people (lianfang/demo_accounts.py) the services follow."""
+    from lianfang.demo_accounts import DEMO_ACCOUNTS
+
+    followed = {Role.LEADER, Role.JUDGE, Role.OFFICER}
+    return [(p.user_id, p.role, p.unit_code) for p in DEMO_ACCOUNTS if p.role in followed]
+
+
+def grants(posts: Iterable[tuple[str, Role, str]], at: datetime = LONG_AGO) -> list[RoleGranted]:
+    """The console's RoleGranted for each post, to produce on its topic (e2e)."""
+    return [role_granted(user_id, role.value, unit, at) for user_id, role, unit in posts]

@@ -16,6 +16,7 @@ from services.intake.filing.imports import ImportRefused, rows_from_csv
 from services.intake.filing.model import ContentTooLarge
 from services.intake.identity.model import PetitionerIdentity
 from shared.errors import Conflict, Forbidden, Invalid
+from tests.support.events import role_revoked, take_in
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
@@ -80,6 +81,26 @@ class OfficersAndChannels(StoreStory):
         self.appoint_li(app)
         with pytest.raises(Conflict, match="already on the roster"):
             self.appoint_li(app)
+
+    def test_an_officer_on_the_roster_holds_the_directory_s_officer_grant(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        """Art. 22: the roster names accounts of the directory holding the 信息员 grant for the
+        units covered (or a unit above them) at that moment, not free strings."""
+        with pytest.raises(Invalid) as stranger:
+            app.appoint_officer("u-x", "X", "internal", ["QX-TH"], START, None, TAIHE_OFFICE)
+        assert stranger.value.field == "user_id"
+        assert "u-x holds no officer grant (信息员) for QX-TH" in str(stranger.value)
+        assert app.officer_of("u-x") is None  # nothing recorded
+        # 李's grant for 太和镇 covers its villages.
+        app.appoint_officer(
+            "u-li", "李信息员", "internal", ["QX-TH-V1"], START, START + A_YEAR, TAIHE_OFFICE
+        )
+        # Once the grant is revoked, 李 is not re-appointed.
+        take_in(app, role_revoked("u-li", "officer", "QX-TH", clock.now()))
+        clock.advance(A_YEAR)
+        with pytest.raises(Invalid, match="u-li holds no officer grant"):
+            app.reappoint_officer("u-li", ["QX-TH"], clock.now(), None, TAIHE_OFFICE)
 
     def test_a_repeat_gets_the_first_answer_by_source_or_by_key(
         self, app: IntakeApplication
