@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from shared.auth import Role
-from tests.support.directory import grants, test_posts
+from tests.support.directory import grants, posts_of_the_tests
 from tests.support.events import risk_reported
 from tests.support.processes import wait_until
 from tests.unit.register.revising import revision_requested
@@ -43,7 +43,7 @@ def _types(records: list[Any]) -> list[str]:
 async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node: Node) -> None:
     reported = risk_reported(unit_code="QX-TH")
     await node.produce_events("intake", [reported, reported])  # the second is a re-send
-    posts = grants(test_posts())  # the directory's leaders and judges (Art. 14, 25)
+    posts = grants(posts_of_the_tests())  # the directory's leaders and judges (Art. 14, 25)
     await node.produce_events("console", posts)
     _, port = node.serve("register")
     console_topic = node.topics.events("console")
@@ -157,6 +157,7 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
     later = await node.read_all(node.topics.events("register"), expect=5, timeout=10)
     # The topic has several partitions: compare what was published, not the order read back.
     assert sorted(_types(later)) == sorted([GRADED, GRADED, JUDGED, REOPENED])
-    reopened = json.loads(later[3].value)
+    kinds = zip(later, _types(later), strict=True)
+    [reopened] = [json.loads(r.value) for r, kind in kinds if kind == REOPENED]
     assert (reopened["risk_point_id"], reopened["request_event_id"]) == (point_id, request.id)
     assert reopened["status_before"] == "graded"

@@ -69,10 +69,10 @@ def grant_test_posts(app: ServiceApplication, at: datetime = LONG_AGO) -> None:
     the test begins, to a service that follows those roles (what a deployment's worker takes in
     from the console; a test about a post held or not grants and revokes its own)."""
     if app.follows_roles:
-        grant_posts(app, [p for p in test_posts() if p[1] in app.follows_roles], at)
+        grant_posts(app, [p for p in posts_of_the_tests() if p[1] in app.follows_roles], at)
 
 
-def test_posts() -> list[tuple[str, Role, str]]:
+def posts_of_the_tests() -> list[tuple[str, Role, str]]:
     """The org seed's leadership teams and the tests' judges and officers."""
     return [*seed_leaders(), *TEST_JUDGES, *TEST_OFFICERS]
 

@@ -79,6 +79,9 @@ class Story(Generic[_App]):
     application on it (`make_app`) with a manual clock from `start`, closed after the test."""
 
     start: datetime | None = None
+    grants_posts: bool = True
+    """Whether the app starts knowing the directory's posts of the tests' people
+    (tests/support/directory.py); a story that counts what it took in may start without."""
 
     @pytest.fixture
     def env(self) -> dict[str, str]:
@@ -91,7 +94,7 @@ class Story(Generic[_App]):
     @pytest.fixture
     def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[_App]:
         app = self.make_app(env, clock)
-        if isinstance(app, ServiceApplication):
+        if self.grants_posts and isinstance(app, ServiceApplication):
             grant_test_posts(app)  # the demo district's posts, as the console published them
         yield app
         app.close()

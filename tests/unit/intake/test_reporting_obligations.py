@@ -60,6 +60,8 @@ def breaches(app: IntakeApplication, kind: str) -> list[ReportingBreach]:
 
 
 class Obligations(StoreStory):
+    grants_posts = True  # the officers and leaders hold their posts (Art. 22, 23)
+
     def test_a_late_periodic_report_and_a_missed_one(
         self, app: IntakeApplication, clock: ManualClock
     ) -> None:

@@ -45,6 +45,8 @@ def kinds(items: list[TodoItem]) -> list[str]:
 
 
 class IntakeTodos(StoreStory):
+    grants_posts = True  # the officers and leaders hold their posts (Art. 22, 23)
+
     def test_a_periodic_report_is_owed_by_the_unit_until_submitted(
         self, app: IntakeApplication, clock: ManualClock
     ) -> None:
