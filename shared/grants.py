@@ -147,14 +147,14 @@ class DirectoryGrants:
         """Who held `role` for exactly `unit_code` at `at`, by user id."""
         self.catch_up()
         by_user = self._changes.get((role.value, unit_code), {})
-        return sorted(user for user, changes in by_user.items() if _held(changes, at))
+        return sorted(user for user, changes in by_user.items() if held_at(changes, at))
 
     def holds(self, user_id: str, role: Role, unit_code: str, at: datetime) -> bool:
         """Whether `user_id` held `role` for exactly `unit_code` at `at`."""
         return user_id in self.holders(role, unit_code, at)
 
 
-def _held(changes: list[tuple[datetime, bool]], at: datetime) -> bool:
+def held_at(changes: list[tuple[datetime, bool]], at: datetime) -> bool:
     """The latest change at or before `at` decides; at equal times a revocation wins."""
     before = [change for change in changes if change[0] <= at]
     return bool(before) and max(before, key=lambda c: (c[0], not c[1]))[1]
