@@ -82,6 +82,13 @@ def _unit(code: str, short: str, team: tuple[tuple[str, str, str], ...],
     return tuple(people)
 
 
+def _leadership(code: str, team: tuple[tuple[str, str, str], ...]) -> tuple[DemoAccount, ...]:
+    """A unit's leadership team 领导班子 alone (Art. 14, 23): the bureaus whose risk points the
+    register demo has approved (lianfang/demo_register.py) or whose reports the intake demo
+    watches (lianfang/demo_intake.py)."""
+    return tuple(DemoAccount(user, name, code, post, Role.LEADER) for user, name, post in team)
+
+
 DEMO_ACCOUNTS: Final[tuple[DemoAccount, ...]] = (
     *_unit(
         "QX", "区",
@@ -97,6 +104,21 @@ DEMO_ACCOUNTS: Final[tuple[DemoAccount, ...]] = (
          ("u-taihe-discipline", "太和镇纪委书记", "纪委书记")),
         ("demo-th-judge1", "demo-th-judge2", "demo-th-judge3"), "demo-office-QX-TH",
     ),
+    *_leadership("QX-ZRZY", (("u-zrzy-head", "区自然资源局局长", "局长"),
+                             ("u-zrzy-deputy", "区自然资源局副局长", "副局长"))),
+    *_leadership("QX-SJ", (("u-sj-head", "区市场监管局局长", "局长"),
+                           ("u-sj-deputy", "区市场监管局副局长", "副局长"))),
+    *_leadership("QX-ZJ", (("u-zj-head", "区住建局局长", "局长"),
+                           ("u-zj-deputy", "区住建局副局长", "副局长"))),
+    # The intake demo's duty units (Art. 23: their principal leaders answer for breaches) and
+    # its externally hired officer 外聘信息员 for 教育局 (Art. 22, lianfang/demo_intake.py).
+    *_leadership("QX-JY", (("u-jy-head", "区教育局局长", "局长"),
+                           ("u-jy-deputy", "区教育局副局长", "副局长"))),
+    *_leadership("QX-WJ", (("u-wj-head", "区卫健局局长", "局长"),
+                           ("u-wj-deputy", "区卫健局副局长", "副局长"))),
+    *_leadership("QX-CZ", (("u-cz-head", "区财政局局长", "局长"),
+                           ("u-cz-deputy", "区财政局副局长", "副局长"))),
+    DemoAccount("demo-officer-jy", "陈外聘", "QX-JY", "外聘信息员", Role.OFFICER),
 )  # fmt: skip
 """The demo district's people: the register demo's town office is demo-office-QX-TH, the intake
 and assessment demos' district office demo-qx-office, the chain's judges demo-judge{,2,3}."""

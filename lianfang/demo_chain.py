@@ -16,10 +16,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import httpx
 
+from lianfang.demo_register import once_the_directory_arrived
 from shared.auth import Minter, Role
 from shared.clock import BEIJING
 
@@ -171,7 +173,9 @@ def _appoint_group(register: httpx.Client, office: dict[str, str]) -> None:
     for member in GROUP:
         if member not in appointed:
             body = {"user_id": member, "authority": GROUP_AUTHORITY}
-            _checked(register.post("/units/QX/judgement-group/members", json=body, headers=office))
+            path = "/units/QX/judgement-group/members"
+            appoint = partial(register.post, path, json=body, headers=office)
+            _checked(once_the_directory_arrived(appoint))
 
 
 def _today() -> str:

@@ -16,10 +16,12 @@ finds what the first run created and answers with the same cases.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from lianfang.demo_register import once_the_directory_arrived
 from services.intake.duties.model import period_of
 from shared.auth import Role
 from shared.clock import BEIJING
@@ -82,7 +84,8 @@ class _Demo:
         """An externally hired officer 外聘信息员 covering 教育局 (Art. 22)."""
         appoint = {"user_id": OFFICER, "name": "陈外聘", "kind": "external", "units": ["QX-JY"],
                    "active_from": (self.now - timedelta(days=60)).isoformat()}  # fmt: skip
-        _ok(self.http.post("/officers", json=appoint, headers=self.office))
+        send = partial(self.http.post, "/officers", json=appoint, headers=self.office)
+        _ok(once_the_directory_arrived(send))  # the officer grant reaches the intake from Kafka
 
     def file(self, who: dict[str, str], ref: str, unit: str, days: float, **kw: Any) -> str:
         learned = self.now - timedelta(days=days)

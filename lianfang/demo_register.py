@@ -10,6 +10,8 @@ goes over HTTP with tokens of the right roles, as people would do it; a re-run f
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,6 +193,23 @@ class RegisterDemo:
     grades: dict[str, str] = field(default_factory=dict)
 
 
+DIRECTORY_WAIT = 60.0
+"""Seconds a demo step waits for a service to learn the directory's grants (shared/grants.py)."""
+
+
+def once_the_directory_arrived(send: Callable[[], httpx.Response]) -> httpx.Response:
+    """Send, and send again while the service refuses because it has not yet taken in the
+    console's RoleGranted from Kafka (the demo's accounts are opened just before the services
+    start: the grants reach each service a moment later); any other answer at once."""
+    deadline = time.monotonic() + DIRECTORY_WAIT
+    while True:
+        response = send()
+        waiting = response.status_code in (403, 422) and "directory of accounts" in response.text
+        if not waiting or time.monotonic() > deadline:
+            return response
+        time.sleep(0.5)
+
+
 class _Session:
     """HTTP calls to the register as the right people of each unit."""
 
@@ -204,7 +223,9 @@ class _Session:
         return self.as_(f"demo-office-{unit}", Role.OFFICE, unit)
 
     def call(self, method: str, path: str, who: dict[str, str], body: Any = None) -> Any:
-        response = self.http.request(method, path, headers=who, json=body)
+        response = once_the_directory_arrived(
+            lambda: self.http.request(method, path, headers=who, json=body)
+        )
         response.raise_for_status()
         return response.json() if response.content else None
 

@@ -28,6 +28,7 @@ from shared.audit.case_index import file_event
 from shared.errors import Forbidden, Invalid, NotFound
 from shared.event_clock import install as install_event_clock
 from shared.event_clock import stamping
+from shared.grants import GRANT_EVENTS, DirectoryGrants
 from shared.jurisdiction import Scope, ensure_manages, has_jurisdiction
 from shared.org_follow import ORG_EVENTS, OrgFollower
 from shared.orgtree import UnknownUnit
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from eventsourcing.persistence import Tracking
     from eventsourcing.utils import Environment, EnvType
 
-    from shared.auth import Principal
+    from shared.auth import Principal, Role
     from shared.clock import Clock
     from shared.events import CloudEvent
     from shared.jurisdiction import Node
@@ -113,6 +114,11 @@ class ServiceApplication(ProcessApplication[UUID]):
     scope: ClassVar[Scope] = Scope.MANAGED
     """Which units' upstream events this service takes in on a node (shared/jurisdiction.py)."""
 
+    follows_roles: ClassVar[frozenset[Role]] = frozenset()
+    """The directory's roles whose grants the service keeps to check who held a post at a
+    moment (shared/grants.py): the register's leaders and judges, the intake's leaders and
+    officers (Art. 14, 22, 23, 25)."""
+
     keeps_case_index: ClassVar[bool] = False
     """Whether its worker files every event it takes in on the case-timeline index, its own
     coming back from Kafka and other nodes' included (shared/audit/case_index.py, review H3)."""
@@ -142,6 +148,8 @@ class ServiceApplication(ProcessApplication[UUID]):
         self.org_follower = OrgFollower(self, org)
         # Suspended accounts and revoked keys, as the console published them (issue #14).
         self.revocations = RevocationFollower(self)
+        # Who held which post for which unit, as the console published the grants (issue #14).
+        self.directory = DirectoryGrants(self, self.follows_roles)
         self.node: Node | None = None  # every node's events until `bind_node` (tests, tools)
         self.own_source: str | None = None
         if self.follows_org:
@@ -208,6 +216,10 @@ class ServiceApplication(ProcessApplication[UUID]):
         if isinstance(upstream, REVOCATION_EVENTS):
             self.revocations.record(upstream, processing_event)
             return
+        if self.directory.follows(upstream):
+            assert isinstance(upstream, GRANT_EVENTS)
+            self.directory.record(upstream, processing_event)
+            return
         if self.follows_org:
             self.org_follower.catch_up()
         self.react(upstream, processing_event)
@@ -225,6 +237,8 @@ class ServiceApplication(ProcessApplication[UUID]):
             return self.follows_org
         if isinstance(upstream, REVOCATION_EVENTS):
             return True  # the whole district's accounts and keys: every service, every node
+        if self.directory.follows(upstream):
+            return True  # the posts its rules name, whatever the unit (checked when asked)
         if not self.concerns(upstream):
             return False
         return self.node is None or has_jurisdiction(self.org, self.node, upstream, self.scope)

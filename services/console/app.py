@@ -67,6 +67,7 @@ class ConsoleApplication(ServiceApplication):
     suspend_account = accounts.suspend_account
     reactivate_account = accounts.reactivate_account
     import_accounts = accounts.import_accounts
+    announce_earlier_grants = accounts.announce_earlier_grants
 
     def list_accounts(
         self,

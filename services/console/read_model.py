@@ -100,6 +100,11 @@ class AccountsView:
         ]
         return sorted(rows, key=lambda r: (r.unit_code, r.user_id))
 
+    def all_accounts(self) -> list[UUID]:
+        """Every account's id, in no particular order."""
+        self.catch_up()
+        return list(self._rows)
+
     def ever_granted(self, role: Role, units: Collection[str]) -> list[UUID]:
         """The accounts ever granted `role` for any of `units`."""
         self.catch_up()

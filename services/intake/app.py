@@ -22,6 +22,7 @@ from services.intake.read_model import IntakeView
 from services.intake.routing import handlers as routing
 from services.intake.settings import IntakeRules
 from shared.application import ServiceApplication
+from shared.auth import Role
 from shared.events import (
     InformationAcknowledged,
     InformationFeedbackOverdue,
@@ -49,6 +50,7 @@ class IntakeApplication(ServiceApplication):
     """Intake of one node: commands, queries and reactions, plain types in and out (Art. 21–24)."""
 
     name = "intake"
+    follows_roles = frozenset({Role.LEADER, Role.OFFICER})  # Art. 23 主要领导, Art. 22 信息员
 
     def __init__(
         self,

@@ -21,6 +21,7 @@ from services.register.risk_points.model import RiskPoint
 from services.register.risk_points.rules import RegisterRules
 from services.register.units import handlers as units
 from shared.application import ServiceApplication
+from shared.auth import Role
 from shared.errors import Invalid
 from shared.events import RevisionRequested, RiskReported
 
@@ -46,6 +47,7 @@ class RegisterApplication(ServiceApplication):
     """Commands, queries and reactions of the register; plain types in and out."""
 
     name = "register"
+    follows_roles = frozenset({Role.LEADER, Role.JUDGE})  # Art. 14 领导班子, Art. 25 研判小组
 
     def __init__(
         self,

@@ -63,8 +63,12 @@ class Stamp(TypedDict):
 
 def public_event_id(source: str, domain_event: DomainEventProtocol[UUID]) -> str:
     """The ce_id of the public event made from a stored event: the same on every re-send."""
-    key = f"{source}:{domain_event.originator_id}:{domain_event.originator_version}"
-    return str(uuid5(_EVENT_ID_NAMESPACE, key))
+    return public_event_id_of(source, domain_event.originator_id, domain_event.originator_version)
+
+
+def public_event_id_of(source: str, originator_id: UUID, version: int) -> str:
+    """The ce_id of the public event made from an aggregate's stored event at `version`."""
+    return str(uuid5(_EVENT_ID_NAMESPACE, f"{source}:{originator_id}:{version}"))
 
 
 def public_envelope(

@@ -6,10 +6,12 @@ judgement group appointed)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 import httpx
 
+from lianfang.demo_register import once_the_directory_arrived
 from shared.auth import Role
 from tests.browser.people import PEOPLE, Person
 from tests.browser.stacks import Stack, serve_node
@@ -53,7 +55,9 @@ def appoint_officer(stack: Stack, officer: Person, units: list[str]) -> None:
     body = {"user_id": officer.user_id, "name": officer.name, "kind": "internal", "units": units,
             "active_from": (datetime.now(UTC) - timedelta(days=1)).isoformat()}  # fmt: skip
     office = as_office(stack, stack.node.root_unit, "u-setup-office")
-    answer = httpx.post(f"{stack.service_urls['intake']}/officers", json=body, headers=office)
+    path = f"{stack.service_urls['intake']}/officers"
+    # The intake checks the directory's officer grant, from the console's topic (Art. 22).
+    answer = once_the_directory_arrived(partial(httpx.post, path, json=body, headers=office))
     assert answer.status_code == 201, answer.text
 
 
@@ -62,10 +66,10 @@ def appoint_group(stack: Stack, unit: str, members: Iterable[Person]) -> None:
     office = as_office(stack, stack.node.root_unit, "u-setup-office")
     for m in members:
         body = {"user_id": m.user_id, "name": m.name, "authority": GROUP_AUTHORITY}
-        answer = httpx.post(
-            f"{stack.register_url}/units/{unit}/judgement-group/members", json=body,
-            headers=office,
-        )  # fmt: skip
+        path = f"{stack.register_url}/units/{unit}/judgement-group/members"
+        # The register checks the directory's judge grant, which reaches it from the console's
+        # topic a moment after the accounts are opened (shared/grants.py).
+        answer = once_the_directory_arrived(partial(httpx.post, path, json=body, headers=office))
         assert answer.status_code == 201, answer.text
 
 

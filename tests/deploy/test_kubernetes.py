@@ -12,13 +12,18 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import kubernetes_validate
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from lianfang.cli import app
 from lianfang.kafka_acl import STRIMZI_NODES, strimzi_users
 from services import registry
+from services.console.main import SPEC as CONSOLE
+from services.console.settings import ConsoleSettings
+from shared.clock import ManualClock
+from shared.http import create_api
 from shared.orgtree import OrgDirectory
-from shared.runtime import DEFAULT_ORG_SEED
+from shared.runtime import DEFAULT_ORG_SEED, Runtime
 from shared.topics import SERVICES, Topics
 from shared.worker import EVENT_PARTITIONS
 from tests.deploy.kustomize import (
@@ -30,6 +35,7 @@ from tests.deploy.kustomize import (
     unknown_fields,
 )
 from tests.deploy.support import env_names, settings_under
+from tests.support.tokens import TEST_JWKS_FILE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -194,21 +200,56 @@ def test_the_secret_s_documented_keys_are_settings() -> None:
     assert "--from-file=key=" in text
 
 
-def test_only_the_console_api_holds_sign_in_s_keys() -> None:
+def test_only_the_district_console_api_holds_sign_in_s_keys() -> None:
+    """One issuer (docs/sign-in.md): the district's console-api signs; a town's console holds no
+    key at all and sends every call to the district's console."""
     for overlay in OVERLAYS:
         objects = render(f"overlays/{overlay}")
         for name, deployment in of_kind(objects, "Deployment").items():
             pod = deployment["spec"]["template"]["spec"]
             (container,) = pod["containers"]
-            names = {e["name"] for e in container.get("env", [])}
+            env = {e["name"]: e for e in container.get("env", [])}
             volumes = {v["name"] for v in pod.get("volumes", [])}
-            if name == "console-api":
-                assert "LIANFANG_CONSOLE_SIGNING_KEY_FILE" in names
-                assert "LIANFANG_CONSOLE_TOTP_KEY" in names
+            mounts = {m["mountPath"] for m in container.get("volumeMounts", [])}
+            keys = {n for n in env if "SIGNING_KEY" in n or "TOTP" in n}
+            if name == "console-api" and overlay == "district":
+                assert keys == {"LIANFANG_CONSOLE_SIGNING_KEY_FILE", "LIANFANG_CONSOLE_TOTP_KEY"}
                 assert "signing-key" in volumes
+                assert "LIANFANG_CONSOLE_DISTRICT_URL" not in env
             else:
-                assert not {n for n in names if "SIGNING_KEY" in n or "TOTP" in n}, name
-                assert "signing-key" not in volumes, name
+                assert not keys, (overlay, name)
+                assert "signing-key" not in volumes, (overlay, name)
+                assert not any("signing-key" in m for m in mounts), (overlay, name)
+            if name == "console-api" and overlay != "district":
+                assert env["LIANFANG_CONSOLE_DISTRICT_URL"]["value"].startswith("https://")
+
+
+def test_a_town_s_console_starts_outside_dev_mode_without_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The town's console-api, with exactly its rendered settings, serves (redirecting) rather
+    than refusing to start for want of a signing key (services/console/bff/api.py `extend`)."""
+    objects = render("overlays/town-taihe")
+    (container,) = of_kind(objects, "Deployment")["console-api"]["spec"]["template"]["spec"][
+        "containers"
+    ]
+    env = config(objects) | {e["name"]: e["value"] for e in container["env"]}
+    # No server here: an in-memory store, and the district's public keys from a file.
+    env |= {"LIANFANG_STORE": "memory", "LIANFANG_JWKS_FILE": str(TEST_JWKS_FILE)}
+    env.pop("LIANFANG_JWKS_URL")
+    settings, common = settings_under("console", env, monkeypatch)
+    assert not common.dev_mode
+    assert isinstance(settings, ConsoleSettings)
+    assert settings.signin.signing_key_file is None
+    assert settings.signin.totp_key is None
+    runtime = Runtime(CONSOLE, settings, ManualClock())
+    try:
+        with TestClient(create_api(runtime), follow_redirects=False) as client:
+            answer = client.get("/api/session")
+    finally:
+        runtime.close()
+    assert answer.status_code == 307
+    assert answer.headers["location"] == env["LIANFANG_CONSOLE_DISTRICT_URL"] + "/api/session"
 
 
 @pytest.mark.parametrize("overlay", sorted(OVERLAYS))

@@ -28,6 +28,7 @@ from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.settings import CommonSettings, ServiceSettings
 from tests.e2e.conftest import Node
+from tests.support.directory import demo_posts, grants
 from tests.support.processes import wait_until
 from tests.support.tokens import ALL_NODES, issuer
 
@@ -61,6 +62,8 @@ def kinds(records: list[object]) -> list[str]:
 async def test_the_demo_puts_every_public_event_on_kafka(node: Node) -> None:
     fast = {"LIANFANG_TICK_SECONDS": "1"}
     services = ("intake", "register", "warning", "assessment")
+    # The demo people's posts, as the console publishes them (Art. 14, 25).
+    await node.produce_events("console", grants(demo_posts()))
     ports = {s: node.serve_with(s, **fast)[1] for s in services}
     tokens = issuer().for_audience(*ALL_NODES)
 

@@ -21,6 +21,7 @@ from shared.envelope import from_record
 from shared.events import ReportingBreachFound, RiskReported
 from shared.vocabulary import Channel
 from tests.e2e.conftest import Node
+from tests.support.directory import demo_posts, grants
 from tests.support.processes import wait_until
 from tests.support.tokens import ALL_NODES, issuer
 
@@ -41,6 +42,14 @@ def figures(port: int, token: str, unit: str, period: str) -> dict[str, int]:
 async def test_the_demo_files_every_channel_and_the_figures_follow(node: Node) -> None:
     # The API first and the worker (ticks, relay) once the demo is in: a tick between a duty's
     # entry and 教育局's report would find that month missed as well as late.
+    # Before them, the directory's posts (the officer's grant, the duty units' leaders, Art. 22,
+    # 23) as the console publishes them, taken in by a worker that stops before any duty exists.
+    posts = grants(p for p in demo_posts() if p[1] in {Role.LEADER, Role.OFFICER})
+    await node.produce_events("console", posts)
+    taking_in = node.worker("intake")
+    console_topic = node.topics.events("console")
+    wait_until(lambda: node.tracked("intake", console_topic) == len(posts), what="the grants")
+    taking_in.stop()
     _, port = node.api("intake")
     url = f"http://127.0.0.1:{port}"
     tokens = issuer().for_audience(*ALL_NODES)

@@ -16,6 +16,7 @@ import pytest
 
 from lianfang.demo_register import DEMO_POWERS, load_register_demo
 from shared.auth import Role
+from tests.support.directory import demo_posts, grants
 from tests.support.tokens import ALL_NODES, issuer
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ pytestmark = pytest.mark.kafka
 
 
 def test_the_demo_register_is_loaded_through_the_api_once(node: Node) -> None:
+    # The demo people's posts, as the console publishes them (the teams that approve, Art. 14).
+    asyncio.run(node.produce_events("console", grants(demo_posts())))
     _, port = node.serve("register")
     base = f"http://127.0.0.1:{port}"
     tokens = issuer().for_audience(*ALL_NODES)

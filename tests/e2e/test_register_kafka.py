@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from shared.auth import Role
+from tests.support.directory import grants, posts_of_the_tests
 from tests.support.events import risk_reported
 from tests.support.processes import wait_until
 from tests.unit.register.revising import revision_requested
@@ -42,7 +43,12 @@ def _types(records: list[Any]) -> list[str]:
 async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node: Node) -> None:
     reported = risk_reported(unit_code="QX-TH")
     await node.produce_events("intake", [reported, reported])  # the second is a re-send
+    # The directory's leaders and judges (Art. 14, 25), the posts the register follows.
+    posts = grants(p for p in posts_of_the_tests() if p[1] in {Role.LEADER, Role.JUDGE})
+    await node.produce_events("console", posts)
     _, port = node.serve("register")
+    console_topic = node.topics.events("console")
+    wait_until(lambda: node.tracked("register", console_topic) == len(posts), what="the grants")
     judge = {"Authorization": f"Bearer {node.token(Role.JUDGE, 'QX-TH', 'u-th-judge')}"}
     office = {"Authorization": f"Bearer {node.token(Role.OFFICE, 'QX-TH', 'u-th-office')}"}
     info = str(reported.data.information_id)
@@ -57,7 +63,7 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
 
         wait_until(lambda: node.tracked("register", intake_topic) == 2, what="both records")
         assert [r["information_id"] for r in await listed()] == [info]
-        assert node.stored("register", "Receipt.Received") == 1
+        assert node.stored("register", "Receipt.Received") == 1 + len(posts)  # + the grants
         assert node.stored("register", "ReportedInformation.Received") == 1
 
         point = await http.post(
@@ -152,6 +158,7 @@ async def test_reported_information_is_judged_once_and_graded_out_on_kafka(node:
     later = await node.read_all(node.topics.events("register"), expect=5, timeout=10)
     # The topic has several partitions: compare what was published, not the order read back.
     assert sorted(_types(later)) == sorted([GRADED, GRADED, JUDGED, REOPENED])
-    reopened = json.loads(later[3].value)
+    kinds = zip(later, _types(later), strict=True)
+    [reopened] = [json.loads(r.value) for r, kind in kinds if kind == REOPENED]
     assert (reopened["risk_point_id"], reopened["request_event_id"]) == (point_id, request.id)
     assert reopened["status_before"] == "graded"

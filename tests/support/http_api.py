@@ -11,6 +11,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.directory import grant_test_posts
 from tests.support.tokens import token_for
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def served(
     the worker (Kafka) never starts. The runtime is closed afterwards."""
     common = common or CommonSettings(store="memory")
     runtime = Runtime(spec, settings(common=common), clock or ManualClock())
+    grant_test_posts(runtime.app)  # the demo district's posts, as the console published them
     with TestClient(create_api(runtime)) as client:
         yield runtime, client
     runtime.close()

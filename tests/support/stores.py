@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 import psycopg
 import pytest
 
+from shared.application import ServiceApplication
 from shared.clock import ManualClock
 from shared.store import with_chain
+from tests.support.directory import grant_test_posts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -77,6 +79,9 @@ class Story(Generic[_App]):
     application on it (`make_app`) with a manual clock from `start`, closed after the test."""
 
     start: datetime | None = None
+    grants_posts: bool = True
+    """Whether the app starts knowing the directory's posts of the tests' people
+    (tests/support/directory.py); a story that counts what it took in may start without."""
 
     @pytest.fixture
     def env(self) -> dict[str, str]:
@@ -89,6 +94,8 @@ class Story(Generic[_App]):
     @pytest.fixture
     def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[_App]:
         app = self.make_app(env, clock)
+        if self.grants_posts and isinstance(app, ServiceApplication):
+            grant_test_posts(app)  # the demo district's posts, as the console published them
         yield app
         app.close()
 

@@ -23,7 +23,7 @@ from shared.events.console import (
     RoleRevoked,
     RoleRevokedData,
 )
-from shared.events.publish import Origin, Translations, public_envelope
+from shared.events.publish import Origin, Translations, public_envelope, public_event_id_of
 
 translate = Translations()
 """The public event an account's stored event becomes, if any."""
@@ -63,3 +63,21 @@ def role_revoked(e: Account.RoleRevoked, origin: Origin) -> RoleRevoked | None:
     stamp = origin.stamp(e.unit_code, Actor(**e.revoked_by), e.authority, e.revoked_at)
     data = RoleRevokedData(**stamp, user_id=e.user_id, role=e.role)
     return public_envelope(RoleRevoked, e, origin, data=data, subject=e.user_id)
+
+
+@translate.of(Account.EarlierChangeAnnounced)
+def earlier_change(e: Account.EarlierChangeAnnounced, origin: Origin) -> RoleGranted | RoleRevoked:
+    """An earlier grant or revocation, announced now: the public event it would have become,
+    with its own time, granter and authority, and the id its stored event would have given it."""
+    stamp = origin.stamp(e.unit_code, Actor(**e.actor), e.authority, e.at)
+    event_id = public_event_id_of(origin.source, e.originator_id, e.of_version)
+    if e.granted:
+        granted = RoleGrantedData(**stamp, user_id=e.user_id, role=e.role)
+        return RoleGranted.create(
+            data=granted, subject=e.user_id, source=origin.source, clock_now=e.at,
+            event_id=event_id,
+        )  # fmt: skip
+    revoked = RoleRevokedData(**stamp, user_id=e.user_id, role=e.role)
+    return RoleRevoked.create(
+        data=revoked, subject=e.user_id, source=origin.source, clock_now=e.at, event_id=event_id
+    )

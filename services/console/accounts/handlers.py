@@ -295,3 +295,29 @@ def _field_and_reason(refused: DomainError, default: str) -> tuple[str, str]:
     if isinstance(refused, Invalid):
         return refused.field, refused.reason
     return ("user_id" if isinstance(refused, Conflict) else default), str(refused)
+
+
+def announce_earlier_grants(app: ConsoleApplication, authority: str, by: Principal) -> int:
+    """Announce once every grant and revocation recorded before the public RoleGranted /
+    RoleRevoked existed (no user id on the stored event), so that every service follows them
+    (docs/accounts.md); how many were announced. A second run announces nothing: each account
+    remembers what it announced, and each public event's id is the one its original stored event
+    would have had (consumers drop a repeat by it)."""
+    why = _authority(authority)
+    actor = actor_of(by, "admin")
+    announced = 0
+    for account_id in app.view.all_accounts():
+        account: Account = app.repository.get(account_id)
+        earlier = [
+            stored
+            for stored in app.events.get(account_id)
+            if isinstance(stored, Account.RoleGranted | Account.RoleRevoked)
+        ]
+        count = sum(account.announce_earlier(e, why, actor, app.clock.now()) for e in earlier)
+        if count:
+            try:
+                app.save(account)
+            except IntegrityError:
+                continue  # another run announced this account's grants meanwhile
+            announced += count
+    return announced

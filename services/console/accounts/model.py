@@ -144,6 +144,24 @@ class Account(Aggregate):
         reactivated_by: ActorRecord
         reactivated_at: datetime
 
+    class EarlierChangeAnnounced(Aggregate.Event):
+        """A grant (or revocation) recorded before the public RoleGranted / RoleRevoked existed
+        (its stored event has no user id), announced now so every service learns it: which stored
+        event (`of_version`), as it was recorded, and who announced it, when, on what authority
+        (docs/accounts.md "Grants recorded before these events existed")."""
+
+        of_version: int
+        granted: bool
+        user_id: str
+        role: str
+        unit_code: str
+        authority: str
+        actor: ActorRecord
+        at: datetime
+        announced_by: ActorRecord
+        announced_at: datetime
+        announced_on: str
+
     @event("Opened")
     def __init__(
         self,
@@ -165,6 +183,7 @@ class Account(Aggregate):
         self.opened_at = opened_at
         self.grants: dict[tuple[Role, str], Grant] = {}
         self.suspension: Suspension | None = None
+        self.announced: set[int] = set()  # versions of earlier grants announced since
 
     @property
     def status(self) -> AccountStatus:
@@ -305,6 +324,37 @@ class Account(Aggregate):
         reactivated_by: ActorRecord, reactivated_at: datetime,
     ) -> None:  # fmt: skip
         self.suspension = None
+
+    def announce_earlier(
+        self,
+        earlier: Account.RoleGranted | Account.RoleRevoked,
+        authority: str,
+        by: ActorRecord,
+        at: datetime,
+    ) -> bool:
+        """Announce a grant or revocation of this account recorded without its user id; False
+        (nothing recorded) if it names its account already or was announced before."""
+        version = earlier.originator_version
+        if earlier.user_id or version in self.announced:
+            return False
+        if isinstance(earlier, Account.RoleGranted):
+            granted, actor, when = True, earlier.granted_by, earlier.granted_at
+        else:
+            granted, actor, when = False, earlier.revoked_by, earlier.revoked_at
+        self._announced(
+            of_version=version, granted=granted, user_id=self.user_id, role=earlier.role,
+            unit_code=earlier.unit_code, authority=earlier.authority, actor=actor, at=when,
+            announced_by=by, announced_at=at, announced_on=authority,
+        )  # fmt: skip
+        return True
+
+    @event(EarlierChangeAnnounced)
+    def _announced(
+        self, *, of_version: int, granted: bool, user_id: str, role: str, unit_code: str,
+        authority: str, actor: ActorRecord, at: datetime, announced_by: ActorRecord,
+        announced_at: datetime, announced_on: str,
+    ) -> None:  # fmt: skip
+        self.announced.add(of_version)
 
 
 # -- the rules of who may manage whose account (pure: the org tree is handed in) ---------------

@@ -288,11 +288,22 @@ def new_breach(
         unit_code=duty.unit_code,
         period=about if periodic else None,
         due_at=due,
-        responsible_person_id=unit.principal_leader_id,
+        responsible_person_id=_principal_then(app, unit.principal_leader_id, duty.unit_code, due),
         evidence=[e.as_record() for e in evidence],
         information_id=case.id if case else None,
         detected_at=detected_at or app.clock.now(),
     )
+
+
+def _principal_then(
+    app: IntakeApplication, leader_id: str | None, unit_code: str, due: datetime
+) -> str | None:
+    """The unit's principal leader 主要领导 answers for the breach (Art. 23) if they held the
+    directory's leader grant for the unit when the report fell due; else nobody is named (a
+    leader who had left, or a name the directory never granted, answers for nothing)."""
+    if leader_id is None or not app.directory.holds(leader_id, Role.LEADER, unit_code, due):
+        return None
+    return leader_id
 
 
 def save_breach(app: IntakeApplication, breach: ReportingBreach) -> int:

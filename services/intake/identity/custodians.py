@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from services.intake.identity.model import CustodianGrant
 from shared.auth import Role
 from shared.events.console import RoleGranted, RoleRevoked
+from shared.grants import held_at
 from shared.projection import LogFollower, event_topics
 
 if TYPE_CHECKING:
@@ -88,9 +89,7 @@ class CustodianGrants:
         for (holder, unit_code), changes in self._changes.items():
             if holder != user_id:
                 continue
-            before = [change for change in changes if change[0] <= at]
-            # The latest change at or before `at` decides; at equal times a revocation wins.
-            if before and max(before, key=lambda c: (c[0], not c[1]))[1]:
+            if held_at(changes, at):  # the latest change by then; a revocation wins a tie
                 units.append(unit_code)
         return sorted(units)
 

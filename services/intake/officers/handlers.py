@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from services.intake.officers.model import InformationOfficer
 from shared.application import actor_of
+from shared.auth import Role
 from shared.errors import Conflict, Forbidden, Invalid
+from shared.grants import not_held
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -28,6 +30,7 @@ def appoint_officer(
     """Appoint an internal or externally hired 外聘 officer for some units (Art. 22)."""
     InformationOfficer.check(kind, units, active_from, active_until)
     _check_units(app, units, by)
+    _check_granted(app, user_id, units)
     if InformationOfficer.create_id(user_id) in app.repository:
         raise Conflict(f"{user_id} is already on the roster; re-appoint instead")
     officer = InformationOfficer(
@@ -55,6 +58,7 @@ def reappoint_officer(
     officer = app.get_officer(user_id)
     InformationOfficer.check(officer.kind, units, active_from, active_until)
     _check_units(app, units, by)
+    _check_granted(app, user_id, units)
     officer.reappoint(units, active_from, active_until, actor_of(by))
     app.save(officer)
     return officer
@@ -90,3 +94,15 @@ def _check_units(app: IntakeApplication, units: list[str], by: Principal) -> Non
             raise Forbidden(
                 f"unit {code} is outside your jurisdiction (the subtree of {by.unit_code})"
             )
+
+
+def _check_granted(app: IntakeApplication, user_id: str, units: list[str]) -> None:
+    """An officer on the roster is an account of the directory holding the officer grant 信息员
+    for each unit covered, or for a unit above it, now (Art. 22; shared/grants.py)."""
+    now = app.clock.now()
+    for code in units:
+        if not any(
+            app.directory.holds(user_id, Role.OFFICER, unit.code, now)
+            for unit in app.org.ancestors(code)
+        ):
+            raise Invalid("user_id", "Art. 22: " + not_held(user_id, Role.OFFICER, code))

@@ -14,6 +14,7 @@ from services.register.groups.model import JudgementGroup, group_id_of
 from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Forbidden, Invalid, NotFound
+from shared.grants import not_held
 
 if TYPE_CHECKING:
     from services.register.app import RegisterApplication
@@ -41,6 +42,9 @@ def appoint_member(
     _office_over(app, unit_code, by)
     member = _text(user_id, "user_id", "name the member's staff id")
     doc = _text(authority, "authority", "name the authority (任命文件, e.g. 太和党发〔2026〕3号)")
+    # A member is an account of the directory holding the judge grant for this unit (Art. 25).
+    if not app.directory.holds(member, Role.JUDGE, unit_code, app.clock.now()):
+        raise Invalid("user_id", "Art. 25: " + not_held(member, Role.JUDGE, unit_code))
     group = app.find(group_id_of(unit_code), JudgementGroup) or JudgementGroup(unit_code=unit_code)
     group.appoint(member, name.strip(), doc, actor_of(by), app.clock.now())
     app.save(group)

@@ -19,6 +19,7 @@ from services.register.risk_points.rules import FACTOR_NAMES, Factors
 from shared.application import Rejected, actor_of
 from shared.auth import Principal, Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
+from shared.grants import not_held
 from shared.orgtree import UnknownUnit
 from shared.vocabulary import GradeSource, RiskCategory, Verdict, WarningLevel, warning_level_for
 
@@ -262,6 +263,9 @@ def _members_group(
             f"Art. 25: {by.user_id} is not a member of the 研判小组 of {group.unit_code}, which "
             f"judges information about {info.unit_code}"
         )
+    # Appointed once is not enough: the directory's judge grant for the group's unit, now.
+    if not app.directory.holds(by.user_id, Role.JUDGE, group.unit_code, app.clock.now()):
+        raise Forbidden("Art. 25: " + not_held(by.user_id, Role.JUDGE, group.unit_code))
     return group
 
 

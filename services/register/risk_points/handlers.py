@@ -13,7 +13,9 @@ from services.register.risk_points.measures import MeasureStatus
 from services.register.risk_points.model import Focus, RiskPoint
 from services.register.risk_points.rules import FACTOR_NAMES, Factors
 from shared.application import Rejected, actor_of
+from shared.auth import Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
+from shared.grants import not_held
 from shared.vocabulary import Grade, GradeSource, RiskCategory
 
 if TYPE_CHECKING:
@@ -163,6 +165,11 @@ def regraded(
         raise Invalid(
             "responsible_leader_id", "must be a member of the unit's leadership team (领导班子)"
         )
+    if responsible_leader_id not in leadership_team(app, point.unit_code, app.clock.now()):
+        raise Invalid(
+            "responsible_leader_id",
+            "Art. 14: " + not_held(responsible_leader_id, Role.LEADER, point.unit_code),
+        )
     if set(factors) != set(FACTOR_NAMES):
         raise Invalid("factors", f"give exactly the four factors {', '.join(FACTOR_NAMES)}")
     if source is None:
@@ -182,23 +189,35 @@ def regraded(
 # -- collective approval 集体审定 (Art. 14) ------------------------------------------------------
 
 
+def leadership_team(app: RegisterApplication, unit_code: str, at: datetime) -> tuple[str, ...]:
+    """The unit's leadership team 领导班子 at `at` (Art. 14): the members the register lists who
+    held the directory's leader grant for the unit then (shared/grants.py). A member whose grant
+    was revoked neither votes nor counts towards the quorum."""
+    listed = app.unit(unit_code).leadership_team_ids
+    return tuple(m for m in listed if app.directory.holds(m, Role.LEADER, unit_code, at))
+
+
 def vote(
     app: RegisterApplication, risk_point_id: UUID, in_favour: bool, comment: str, by: Principal
 ) -> bool:
     """A leadership-team member votes on the grading 集体审定 (Art. 14); False if a repeat."""
     point = app.get_risk_point(risk_point_id)
-    team = app.unit(point.unit_code).leadership_team_ids
-    if not team:
+    listed = app.unit(point.unit_code).leadership_team_ids
+    if not listed:
         raise Conflict(f"unit {point.unit_code} has no leadership team listed")
-    if by.user_id not in team:
+    if by.user_id not in listed:
         raise Forbidden(f"{by.user_id} is not on the leadership team of {point.unit_code}")
+    now = app.clock.now()
+    team = leadership_team(app, point.unit_code, now)
+    if by.user_id not in team:
+        raise Forbidden("Art. 14: " + not_held(by.user_id, Role.LEADER, point.unit_code))
     cast = point.vote(
         by.user_id,
         in_favour,
         team=team,
         quorum=app.rules.quorum,
         comment=comment,
-        at=app.clock.now(),
+        at=now,
     )
     if cast:
         app.save(point)

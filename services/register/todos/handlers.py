@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from services.register.judgement.model import InformationStatus
+from services.register.risk_points.handlers import leadership_team
 from services.register.risk_points.measures import CATALOGUE, MeasureStatus
 from services.register.risk_points.model import RiskStatus
 from shared.auth import Role
@@ -72,9 +73,9 @@ def _gradings_to_vote(app: RegisterApplication, who: Principal, within: set[str]
     """待表决: gradings of the caller's units awaiting their vote in this round (Art. 14)."""
     if Role.LEADER not in who.roles:
         return []
-    items = []
+    items, now = [], app.clock.now()
     for row in app.view.risk_points(within, status=RiskStatus.GRADED):
-        if who.user_id not in app.unit(row.unit_code).leadership_team_ids:
+        if who.user_id not in leadership_team(app, row.unit_code, now):
             continue
         point = app.get_risk_point(row.id)
         if who.user_id in point.votes:

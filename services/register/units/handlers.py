@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from services.register.units.imports import ImportRejected, ImportRow, RowProblem
 from services.register.units.model import OrgUnitEntry, UnitDraft, draft_of, problems
 from shared.application import actor_of
+from shared.auth import Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
+from shared.grants import not_held
 
 if TYPE_CHECKING:
     from services.register.app import RegisterApplication
@@ -125,7 +127,7 @@ def _tree_problems(
     app: RegisterApplication, draft: UnitDraft, lookup: Lookup, by: Principal, *, new: bool
 ) -> list[tuple[str, str]]:
     """What is wrong with `draft` in the tree as `lookup` sees it (Art. 5–7, 24)."""
-    found = problems(draft)
+    found = problems(draft) + _team_problems(app, draft, None if new else lookup(draft.code))
     mine = by.unit_code
     # Where the unit is now (a change) and where it would be: both within the caller's reach.
     here = [] if new else _ancestors(draft.code, lookup)
@@ -152,6 +154,30 @@ def _tree_problems(
     if business is not None and lookup(business) is None:
         found.append(("business_department", f"unknown unit {business!r}"))
     return found
+
+
+def _team_problems(
+    app: RegisterApplication, draft: UnitDraft, current: UnitDraft | None
+) -> list[tuple[str, str]]:
+    """Each member who joins the leadership team 领导班子 (Art. 14) of a unit the tree has is an
+    account of the directory holding the leader grant for the unit now: not a free string
+    (docs/accounts.md). A new unit's team is listed in advance: the directory grants roles only
+    for units the tree has, so its grants follow the registration — and until they do, nobody
+    on the list votes or answers for a grading (risk_points `leadership_team`)."""
+    if current is None:
+        return []
+    before = set(current.leadership_team_ids)
+    now = app.clock.now()
+    strangers = [
+        member
+        for member in draft.leadership_team_ids
+        if member not in before and not app.directory.holds(member, Role.LEADER, draft.code, now)
+    ]
+    if not strangers:
+        return []
+    return [("leadership_team", "Art. 14: " + "; ".join(
+        not_held(member, Role.LEADER, draft.code) for member in strangers
+    ))]  # fmt: skip
 
 
 def _nodes_for_children(app: RegisterApplication, parent: UnitDraft) -> list[str]:

@@ -55,6 +55,7 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource
+from tests.support.directory import grant_test_posts
 from tests.support.events import risk_reported
 from tests.unit.assessment import upstream as up
 from tests.unit.audit.indexing import IndexingApplication
@@ -263,6 +264,7 @@ def test_the_timeline_follows_the_risk_point_and_what_follows_the_warning() -> N
         clock=clock,
         org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
     )
+    grant_test_posts(register)  # the leaders hold the leader grant (Art. 14)
     point = _identified(register, "报销审核与支付由同一人完成")
     elsewhere = _identified(register, "票据保管无人复核")  # another point: none of the case's
     clock.advance(timedelta(days=3))
@@ -428,6 +430,7 @@ def test_the_timeline_follows_the_point_to_its_power_and_its_reopening() -> None
         clock=clock,
         org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
     )
+    grant_test_posts(register)  # the leaders hold the leader grant (Art. 14)
     draft = PowerDraft("QX-TH-CZS", "财政资金支付审核", "other", "《预算法》第五十七条", ["出纳岗"])
     power = register.catalogue_power(draft, TOWN_OFFICE)
     register.draw_flowchart(power, CHART, TOWN_OFFICE)
@@ -503,6 +506,7 @@ def _catalogue_events() -> list[CloudEvent]:
         clock=ManualClock(START),
         org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
     )
+    grant_test_posts(register)  # the leaders hold the leader grant (Art. 14)
     draft = PowerDraft("QX-TH-CZS", "财政资金支付审核", "other", "《预算法》", ["出纳岗"])
     register.catalogue_power(draft, TOWN_OFFICE)
     found = _register_published(register)

@@ -16,7 +16,7 @@ import pytest
 from services.console.accounts import handlers
 from services.console.accounts.handlers import AccountChanges
 from services.console.accounts.imports import AccountDraft
-from services.console.accounts.model import AccountStatus
+from services.console.accounts.model import Account, AccountStatus
 from services.console.app import ConsoleApplication
 from services.console.contract import translate
 from shared.auth import Principal, Role
@@ -24,7 +24,7 @@ from shared.clock import BEIJING, ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.events import parse_event
 from shared.events.console import AccountReactivated, AccountSuspended, RoleGranted, RoleRevoked
-from shared.events.publish import Origin
+from shared.events.publish import Origin, public_event_id_of
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from tests.support.stores import InMemory, OnSQLite, Story, sqlite_env
@@ -246,6 +246,69 @@ class AccountsStory(Story[ConsoleApplication]):
         assert granted.data.authority == "清新纪发〔2026〕32号"
         assert (revoked.data.user_id, revoked.data.unit_code) == ("th-lin", "QX-TH")
         assert "涉嫌泄露" not in revoked.model_dump_json()
+
+    def test_grants_recorded_before_role_granted_existed_are_announced_once(
+        self, app: ConsoleApplication, clock: ManualClock
+    ) -> None:
+        """A store from before RoleGranted v1: its grants name no account and went out to no
+        service. `announce_earlier_grants` announces each once, on the record (who, when, on
+        what authority), as the public event it would have become (docs/runbook.md)."""
+        app.open_account(draft("th-lin", "QX-TH"), DECISION, DISTRICT_ADMIN)
+        account = app.account("th-lin")
+        old_grant_at = clock.now()
+        by = {"user_id": "qx-admin", "role": "admin", "unit_code": "QX"}
+        # As an earlier version recorded them: no user id on the grant or the revocation.
+        account._granted(
+            role="custodian", unit_code="QX-TH", authority="清新纪发〔2025〕9号", granted_by=by,
+            granted_at=old_grant_at, user_id="",
+        )  # fmt: skip
+        account._granted(
+            role="officer", unit_code="QX-TH", authority="清新纪发〔2025〕9号", granted_by=by,
+            granted_at=old_grant_at, user_id="",
+        )  # fmt: skip
+        clock.advance(DAY)
+        old_revoke_at = clock.now()
+        account._revoked(
+            role="officer", unit_code="QX-TH", reason="轮岗", authority="清新纪发〔2025〕10号",
+            revoked_by=by, revoked_at=old_revoke_at, user_id="",
+        )  # fmt: skip
+        app.save(account)
+        stored = list(app.events.get(account.id))
+        assert [translate(s, ORIGIN) for s in stored] == [None] * 4  # nothing went out then
+        clock.advance(DAY)
+        app.grant_role("th-lin", Role.OFFICER, "QX-TH", DECISION, DISTRICT_ADMIN)  # names it
+
+        operator = Principal("operator:ops", frozenset({Role.ADMIN}), "QX")
+        with pytest.raises(Invalid) as refused:
+            app.announce_earlier_grants("  ", operator)
+        assert refused.value.field == "authority"
+        assert app.announce_earlier_grants("清新纪发〔2026〕40号", operator) == 3
+        assert app.announce_earlier_grants("清新纪发〔2026〕40号", operator) == 0  # once only
+
+        stored = list(app.events.get(account.id))
+        announcements = [s for s in stored if isinstance(s, Account.EarlierChangeAnnounced)]
+        assert [a.of_version for a in announcements] == [2, 3, 4]
+        assert {(a.announced_on, a.announced_by["user_id"]) for a in announcements} == {
+            ("清新纪发〔2026〕40号", "operator:ops")
+        }
+        published = [translate(a, ORIGIN) for a in announcements]
+        custodian, officer, withdrawn = published
+        assert isinstance(custodian, RoleGranted)
+        assert isinstance(officer, RoleGranted)
+        assert isinstance(withdrawn, RoleRevoked)
+        assert parse_event(withdrawn.model_dump(mode="json")) == withdrawn  # the contract's
+        # As they happened then: the original time, granter and authority, never the reason.
+        assert (custodian.data.user_id, custodian.data.role, custodian.data.unit_code) == (
+            "th-lin", "custodian", "QX-TH",
+        )  # fmt: skip
+        assert (custodian.time, custodian.data.authority) == (old_grant_at, "清新纪发〔2025〕9号")
+        assert custodian.data.actor.user_id == "qx-admin"
+        assert (withdrawn.time, withdrawn.data.role) == (old_revoke_at, "officer")
+        assert "轮岗" not in withdrawn.model_dump_json()
+        # Each id is the one its original stored event would have had: a repeat is dropped.
+        assert [e.id for e in published if e is not None] == [
+            public_event_id_of(ORIGIN.source, account.id, version) for version in (2, 3, 4)
+        ]
 
     def test_who_held_a_role_for_a_unit_at_any_moment(
         self, app: ConsoleApplication, clock: ManualClock

@@ -56,6 +56,7 @@ class StoreStory(Story[IntakeApplication]):
     """A story re-told per store by subclasses that provide `env` (tests/support/stores.py)."""
 
     start = START
+    grants_posts = False  # the stories that check a post grant the directory's posts themselves
 
     def make_app(self, env: dict[str, str], clock: ManualClock) -> IntakeApplication:
         return make_app(env, clock)

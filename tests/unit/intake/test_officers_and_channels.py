@@ -16,6 +16,7 @@ from services.intake.filing.imports import ImportRefused, rows_from_csv
 from services.intake.filing.model import ContentTooLarge
 from services.intake.identity.model import PetitionerIdentity
 from shared.errors import Conflict, Forbidden, Invalid
+from tests.support.events import role_revoked, take_in
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
@@ -34,6 +35,8 @@ A_YEAR = timedelta(days=365)
 
 
 class OfficersAndChannels(StoreStory):
+    grants_posts = True  # the officers and leaders hold their posts (Art. 22, 23)
+
     def appoint_li(self, app: IntakeApplication) -> None:
         app.appoint_officer(
             "u-li", "李信息员", "external", ["QX-TH"], START - A_YEAR / 2, START + A_YEAR / 2,
@@ -80,6 +83,26 @@ class OfficersAndChannels(StoreStory):
         self.appoint_li(app)
         with pytest.raises(Conflict, match="already on the roster"):
             self.appoint_li(app)
+
+    def test_an_officer_on_the_roster_holds_the_directory_s_officer_grant(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        """Art. 22: the roster names accounts of the directory holding the 信息员 grant for the
+        units covered (or a unit above them) at that moment, not free strings."""
+        with pytest.raises(Invalid) as stranger:
+            app.appoint_officer("u-x", "X", "internal", ["QX-TH"], START, None, TAIHE_OFFICE)
+        assert stranger.value.field == "user_id"
+        assert "u-x holds no officer grant (信息员) for QX-TH" in str(stranger.value)
+        assert app.officer_of("u-x") is None  # nothing recorded
+        # 李's grant for 太和镇 covers its villages.
+        app.appoint_officer(
+            "u-li", "李信息员", "internal", ["QX-TH-V1"], START, START + A_YEAR, TAIHE_OFFICE
+        )
+        # Once the grant is revoked, 李 is not re-appointed.
+        take_in(app, role_revoked("u-li", "officer", "QX-TH", clock.now()))
+        clock.advance(A_YEAR)
+        with pytest.raises(Invalid, match="u-li holds no officer grant"):
+            app.reappoint_officer("u-li", ["QX-TH"], clock.now(), None, TAIHE_OFFICE)
 
     def test_a_repeat_gets_the_first_answer_by_source_or_by_key(
         self, app: IntakeApplication
@@ -139,6 +162,7 @@ class OfficersAndChannels(StoreStory):
     def test_bad_input_is_refused_with_the_field_and_nothing_is_stored(
         self, app: IntakeApplication, clock: ManualClock
     ) -> None:
+        granted = app.recorder.max_notification_id()  # the directory's posts
         cases = [
             (draft("B-1", unit="QX-NOWHERE"), "unit_code"),
             (draft("B-2", unit=" "), "unit_code"),
@@ -152,9 +176,10 @@ class OfficersAndChannels(StoreStory):
             assert refused.value.field == field
         with pytest.raises(ContentTooLarge, match="at most 4000"):
             app.file_information(draft("B-6", summary="长" * 4001), TAIHE_OFFICE)
-        assert app.recorder.max_notification_id() in (None, 0)
+        assert app.recorder.max_notification_id() == granted
 
     def test_an_import_records_every_row_or_none(self, app: IntakeApplication) -> None:
+        granted = app.recorder.max_notification_id()  # the directory's posts
         good = {"source_reference": "SJ-1", "unit_code": "QX-TH-V1", "summary": "大额现金支付",
                 "learned_at": "2026-03-01T08:00:00+08:00"}  # fmt: skip
         rows = [
@@ -172,7 +197,7 @@ class OfficersAndChannels(StoreStory):
         assert report[3] == ["learned_at: not an ISO 8601 date-time"]
         assert report[4] == ["source_reference: repeats row 1"]
         assert "outside your jurisdiction" in report[5][0]
-        assert app.recorder.max_notification_id() in (None, 0)  # nothing half-imported
+        assert app.recorder.max_notification_id() == granted  # nothing half-imported
 
         csv_text = (
             "source_reference,unit_code,summary,learned_at\n"

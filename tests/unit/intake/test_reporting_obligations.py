@@ -22,6 +22,7 @@ from shared.clock import BEIJING
 from shared.errors import Conflict, Invalid
 from shared.events import ReportingBreachFound, ReportingBreachReviewed, parse_event
 from shared.events.publish import Origin, public_event_id
+from tests.support.events import role_revoked, take_in
 from tests.support.stores import InMemory, OnSQLite, sqlite_env
 from tests.unit.intake.support import (
     DISTRICT_OFFICE,
@@ -59,6 +60,8 @@ def breaches(app: IntakeApplication, kind: str) -> list[ReportingBreach]:
 
 
 class Obligations(StoreStory):
+    grants_posts = True  # the officers and leaders hold their posts (Art. 22, 23)
+
     def test_a_late_periodic_report_and_a_missed_one(
         self, app: IntakeApplication, clock: ManualClock
     ) -> None:
@@ -95,6 +98,20 @@ class Obligations(StoreStory):
         assert event.data.responsible_person_id == "u-zrzy-head"
         duty_created = next(iter(app.repository.event_store.get(duty_id)))
         assert event.data.evidence_event_ids == (public_event_id(ORIGIN.source, duty_created),)
+
+    def test_the_principal_leader_answers_only_while_holding_the_leader_grant(
+        self, app: IntakeApplication, clock: ManualClock
+    ) -> None:
+        """Art. 23: the principal leader first responsible is who held the directory's leader
+        grant for the unit when the report fell due; one who had left answers for nothing."""
+        monthly(app)
+        left_at = datetime(2026, 4, 1, 9, 0, tzinfo=BEIJING)
+        take_in(app, role_revoked("u-zrzy-head", "leader", "QX-ZRZY", left_at))
+        clock.set(datetime(2026, 5, 11, 0, 0, tzinfo=BEIJING))
+        assert find_breaches(app) == 3  # February, March, April missed
+        named = {b.period: b.responsible_person_id for b in breaches(app, "missed")}
+        # Due 11 March: still the leader. Due 11 April and 11 May: gone since 1 April.
+        assert named == {"2026-02": "u-zrzy-head", "2026-03": None, "2026-04": None}
 
     def test_a_matter_reported_after_five_days_is_late(
         self, app: IntakeApplication, clock: ManualClock

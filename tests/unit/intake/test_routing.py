@@ -47,7 +47,7 @@ TAIHE = Origin("/lianfang/town-taihe/intake", "town-taihe")
 def published(app: IntakeApplication, origin: Origin, after: int = 0) -> list[CloudEvent]:
     """The public events the outbox relay would send, after a notification id."""
     found = []
-    for n in app.recorder.select_notifications(start=after + 1, limit=100):
+    for n in app.recorder.select_notifications(start=after + 1, limit=10_000):
         event = translate(app.mapper.to_domain_event(n), origin)
         if event is not None:
             found.append(event)

@@ -17,6 +17,7 @@ from services.intake.duties.handlers import find_breaches
 from services.intake.todos.handlers import todos
 from shared.auth import Principal, Role
 from shared.clock import BEIJING
+from tests.support.events import role_granted, take_in
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
     CUSTODIAN,
@@ -44,6 +45,8 @@ def kinds(items: list[TodoItem]) -> list[str]:
 
 
 class IntakeTodos(StoreStory):
+    grants_posts = True  # the officers and leaders hold their posts (Art. 22, 23)
+
     def test_a_periodic_report_is_owed_by_the_unit_until_submitted(
         self, app: IntakeApplication, clock: ManualClock
     ) -> None:
@@ -78,6 +81,7 @@ class IntakeTodos(StoreStory):
         app.define_duty("QX-ZRZY", "月度廉政风险信息报告", "periodic", "monthly", 10, FEB, BUREAU)
         clock.set(datetime(2026, 3, 10, 9, 0, tzinfo=BEIJING))
         assert todos(app, OFFICER) == []  # 太和镇's officer, not the bureau's
+        take_in(app, role_granted(OFFICER.user_id, "officer", "QX-ZRZY", clock.now()))
         app.appoint_officer(
             OFFICER.user_id, "李信息员", "internal", ["QX-ZRZY"], clock.now(), None,
             DISTRICT_OFFICE,

@@ -19,6 +19,7 @@ from shared.clock import ManualClock
 from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
+from tests.support.directory import grant_test_posts
 from tests.support.tokens import token_for
 from tests.unit.register.test_register_story import STEPS
 
@@ -34,6 +35,7 @@ HOSTILE = '审批 <script>alert("x")</script> & 签字'
 def runtime() -> Iterator[Runtime]:
     settings = RegisterSettings(common=CommonSettings(store="memory"))
     runtime = Runtime(SPEC, settings, clock=ManualClock())
+    grant_test_posts(runtime.app)  # the leaders hold the leader grant (Art. 14)
     yield runtime
     runtime.close()
 

@@ -29,6 +29,8 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade, GradeSource, Verdict, WarningLevel
+from tests.support.directory import grant_test_posts
+from tests.support.events import role_revoked, take_in
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.judging import feed, information_id, report
 from tests.unit.register.stories import OFFICE, ORDINARY, SERIOUS, RegisterStoryBase
@@ -67,6 +69,7 @@ class JudgementStory(RegisterStoryBase):
     @pytest.fixture
     def app(self, env: dict[str, str], clock: ManualClock) -> Iterator[RegisterApplication]:
         app = RegisterApplication(env, clock=clock, org=OrgDirectory.from_json(DEFAULT_ORG_SEED))
+        grant_test_posts(app)  # the judges hold the judge grant in the directory (Art. 25)
         for member in (JUDGE, *TOWN_MEMBERS):
             app.appoint_group_member("QX-TH", member.user_id, "", "太和党发〔2026〕3号", OFFICE)
         for member in (DISTRICT_JUDGE, *DISTRICT_MEMBERS):
@@ -326,6 +329,11 @@ class JudgementStory(RegisterStoryBase):
         # The town has its own group: the district's judges are not its members (Art. 25).
         with pytest.raises(Forbidden, match=r"^Art\. 25: u-qx-judge is not a member"):
             app.judge_information(info_id, unfounded, DISTRICT_JUDGE)
+        # Appointed once is not enough: a member whose judge grant was revoked since judges not.
+        take_in(app, role_revoked("u-th-judge5", "judge", "QX-TH", clock.now()))
+        gone = Principal("u-th-judge5", frozenset({Role.JUDGE}), "QX-TH")
+        with pytest.raises(Forbidden, match=r"^Art\. 25: u-th-judge5 holds no judge grant"):
+            app.judge_information(info_id, unfounded, gone)
         self._judged(app, info_id, unfounded)
         with pytest.raises(Conflict):
             app.judge_information(info_id, unfounded, JUDGE)
@@ -494,6 +502,13 @@ class JudgementStory(RegisterStoryBase):
         with pytest.raises(Invalid) as caught:
             app.appoint_group_member("QX-TH", "u-x", "", " ", OFFICE)
         assert caught.value.field == "authority"
+        # A member is an account holding the directory's judge grant for the unit, not a name.
+        with pytest.raises(Invalid) as stranger:
+            app.appoint_group_member("QX-TH", "u-x", "", "文件", OFFICE)
+        assert stranger.value.field == "user_id"
+        assert "u-x holds no judge grant (研判小组成员) for QX-TH" in str(stranger.value)
+        with pytest.raises(Invalid):  # a district judge's grant is not the town's
+            app.appoint_group_member("QX-TH", "u-qx-judge3", "", "文件", OFFICE)
 
         # A department of the town without a group of its own is judged by the town's group.
         event = report(app, clock.now(), "QX-TH-CZS")

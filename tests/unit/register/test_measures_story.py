@@ -29,6 +29,7 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
+from tests.support.directory import grant_test_posts
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.stories import (
     DISCIPLINE,
@@ -139,6 +140,7 @@ class MeasuresStory(RegisterStoryBase):
         rules = RegisterRules(measures=MeasuresRule(high=5, medium=3, low=2))
         org = OrgDirectory.from_json(DEFAULT_ORG_SEED)
         app = RegisterApplication(env, clock=clock, org=org, rules=rules)
+        grant_test_posts(app)  # the leaders hold the leader grant (Art. 14)
         try:
             point_id = self._published(app, LOW)
             clock.advance(timedelta(days=5))

@@ -33,6 +33,7 @@ from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
 from shared.vocabulary import Grade
+from tests.support.directory import grant_test_posts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -67,6 +68,7 @@ def app(clock: ManualClock) -> Iterator[RegisterApplication]:
         clock=clock,
         org=OrgDirectory.from_json(DEFAULT_ORG_SEED),
     )
+    grant_test_posts(app)  # the leaders hold the leader grant (Art. 14)
     yield app
     app.close()
 

@@ -25,6 +25,8 @@ from shared.events import OrgUnitChanged, OrgUnitRegistered, parse_event
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
 from shared.runtime import DEFAULT_ORG_SEED
+from tests.support.directory import grant_posts
+from tests.support.events import role_revoked, take_in
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.register.stories import RegisterStoryBase
 
@@ -55,8 +57,21 @@ def published(app: RegisterApplication) -> list[CloudEvent]:
     return [e for e in (translate(d, ORIGIN) for d in events) if e is not None]
 
 
+NEW_LEADERS = [
+    ("u-taihe-newmayor", Role.LEADER, "QX-TH"),
+    ("u-czs-head", Role.LEADER, "QX-TH-CZS"),
+    ("u-czs-dep", Role.LEADER, "QX-TH-CZS"),
+]
+"""The new leaders the tests name, as the directory granted them (Art. 14)."""
+
+
 class OrgUnitStory(RegisterStoryBase):
     """Re-told per store: memory and SQLite here, PostgreSQL in tests/integration."""
+
+    def make_app(self, env: dict[str, str], clock: ManualClock) -> RegisterApplication:
+        app = super().make_app(env, clock)
+        grant_posts(app, NEW_LEADERS)
+        return app
 
     def test_art_5_a_unit_is_registered_under_its_parent_and_published(
         self, app: RegisterApplication
@@ -76,10 +91,17 @@ class OrgUnitStory(RegisterStoryBase):
 
     def test_art_14_a_changed_team_is_who_approves_gradings(self, app: RegisterApplication) -> None:
         town = app.org.get("QX-TH")
-        changed = UnitDraft(
+        # A name the directory does not know as a leader of the town is no member (Art. 14).
+        stranger = UnitDraft(
             "QX-TH", town.name, town.kind, town.parent_code, town.managing_node_id,
-            "u-taihe-secretary", NEW_TEAM,
+            "u-taihe-secretary", ("u-taihe-secretary", "u-taihe-stranger"),
         )  # fmt: skip
+        with pytest.raises(Invalid) as refused:
+            app.change_unit(stranger, DISTRICT_ADMIN)
+        assert refused.value.field == "leadership_team"
+        assert "u-taihe-stranger holds no leader grant" in str(refused.value)
+        assert published(app) == []  # nothing recorded
+        changed = replace(stranger, leadership_team_ids=NEW_TEAM)
         assert app.change_unit(changed, DISTRICT_ADMIN) == ["leadership_team_ids"]
         assert app.change_unit(changed, DISTRICT_ADMIN) == []  # the same again changes nothing
         adopted, change = published(app)
@@ -106,6 +128,34 @@ class OrgUnitStory(RegisterStoryBase):
                 point_id, True, "", Principal("u-taihe-mayor", frozenset({Role.LEADER}), "QX-TH")
             )
         for member in NEW_TEAM:
+            app.vote(point_id, True, "同意", Principal(member, frozenset({Role.LEADER}), "QX-TH"))
+        assert app.get_risk_point(point_id).status is RiskStatus.APPROVED
+
+    def test_art_14_a_leader_whose_grant_was_revoked_neither_votes_nor_counts(
+        self, app: RegisterApplication, clock: ManualClock
+    ) -> None:
+        """The team that approves is the listed members who hold the directory's leader grant
+        at the moment of the vote (shared/grants.py): the token's role is not enough."""
+        town_team = app.org.get("QX-TH").leadership_team_ids
+        leaving, *staying = town_team
+        take_in(app, role_revoked(leaving, "leader", "QX-TH", clock.now()))
+        point_id = app.identify_risk_point(
+            RiskPointDraft("QX-TH", "出纳", "post_duty", "一人审核支付", ["虚报冒领"]), OFFICE
+        )
+        factors = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
+        with pytest.raises(Invalid) as refused:  # nor answers for the grading
+            app.grade_risk_point(
+                point_id, factors, reason="评定", responsible_leader_id=leaving, by=OFFICE
+            )
+        assert refused.value.field == "responsible_leader_id"
+        app.grade_risk_point(
+            point_id, factors, reason="评定", responsible_leader_id=staying[0], by=OFFICE
+        )
+        with pytest.raises(Forbidden) as barred:
+            app.vote(point_id, True, "", Principal(leaving, frozenset({Role.LEADER}), "QX-TH"))
+        assert f"Art. 14: {leaving} holds no leader grant" in str(barred.value)
+        # The quorum is of those who hold the grant now: all of them approve.
+        for member in staying:
             app.vote(point_id, True, "同意", Principal(member, frozenset({Role.LEADER}), "QX-TH"))
         assert app.get_risk_point(point_id).status is RiskStatus.APPROVED
 

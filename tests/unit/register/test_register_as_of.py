@@ -24,6 +24,7 @@ from shared.http import create_api
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from shared.vocabulary import Grade
+from tests.support.directory import grant_test_posts
 from tests.support.stores import InMemory, OnSQLite
 from tests.support.tokens import bearer
 from tests.unit.register.judging import feed
@@ -130,6 +131,7 @@ def test_as_of_over_http() -> None:
     clock = ManualClock()
     runtime = Runtime(SPEC, RegisterSettings(common=CommonSettings(store="memory")), clock=clock)
     office = bearer(runtime, "u-qx-office", [Role.OFFICE], "QX")
+    grant_test_posts(runtime.app)  # the leaders hold the leader grant (Art. 14)
     try:
         with TestClient(create_api(runtime)) as client:
             before = clock.now()

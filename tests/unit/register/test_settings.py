@@ -28,6 +28,7 @@ from shared.errors import Invalid
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from shared.vocabulary import Grade
+from tests.support.directory import grant_test_posts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,6 +40,7 @@ ORDINARY = {"importance": 3, "discretion": 3, "probability": 3, "harm": 3}
 def built(settings: RegisterSettings) -> Iterator[RegisterApplication]:
     runtime = Runtime(SPEC, settings, clock=ManualClock())
     assert isinstance(runtime.app, RegisterApplication)
+    grant_test_posts(runtime.app)  # the leaders hold the leader grant (Art. 14)
     yield runtime.app
     runtime.app.close()
 
