@@ -63,10 +63,13 @@ def test_a_report_enters_intake_as_a_petition_and_its_code_follows_it(
     # Neither the code nor the identity is stored or logged as typed; the hash is.
     stored = _stored_text(api)
     plain = code.replace("-", "")
-    assert plain not in stored and code not in stored
-    assert REPORT["petitioner_name"] not in stored and REPORT["petitioner_contact"] not in stored
+    assert plain not in stored
+    assert code not in stored
+    assert REPORT["petitioner_name"] not in stored
+    assert REPORT["petitioner_contact"] not in stored
     assert api.runtime.app.cipher.receipt_hashes(plain)[0] in stored
-    assert plain not in caplog.text and REPORT["petitioner_contact"] not in caplog.text
+    assert plain not in caplog.text
+    assert REPORT["petitioner_contact"] not in caplog.text
 
     # The citizen sees the coarse status, typed with spaces and lower case too.
     status = api.post("/public/reports/status", {"receipt_code": code.lower()}, _public(api))
@@ -83,9 +86,7 @@ def test_a_report_enters_intake_as_a_petition_and_its_code_follows_it(
     assert asked.status_code == 201, asked.text
     assert asked.json()["awaiting_answer"] is True
     assert asked.json()["questions"][0]["asked_by"]["user_id"] == "u-qx-office"
-    assert not any(
-        t["kind"] == "public_report_to_screen" for t in api.get("/todos", office).json()
-    )
+    assert not any(t["kind"] == "public_report_to_screen" for t in api.get("/todos", office).json())
     seen = api.post("/public/reports/status", {"receipt_code": code}, _public(api)).json()
     assert seen["status"] == "handling"
     assert seen["questions"][0]["text"] == "请问收费的具体时间和金额？"
@@ -101,7 +102,8 @@ def test_a_report_enters_intake_as_a_petition_and_its_code_follows_it(
     stored_thread = api.runtime.app.find(
         CitizenThread.create_id(case["information_id"]), CitizenThread
     )
-    assert stored_thread is not None and stored_thread.version == 3  # opened, asked, answered
+    assert stored_thread is not None
+    assert stored_thread.version == 3
 
 
 def test_a_wrong_code_learns_nothing_and_only_the_public_principal_is_served(api: Api) -> None:
@@ -119,7 +121,8 @@ def test_a_wrong_code_learns_nothing_and_only_the_public_principal_is_served(api
     assert api.post("/information", {}, _public(api)).status_code in (403, 422)
     # Bad input names the field; an office question on a case from another channel is a 404.
     short = api.post("/public/reports", REPORT | {"summary": "太短"}, _public(api))
-    assert short.status_code == 422 and short.json()["detail"][0]["loc"] == ["body", "summary"]
+    assert short.status_code == 422
+    assert short.json()["detail"][0]["loc"] == ["body", "summary"]
     outside = api.post("/public/reports", REPORT | {"unit_code": "XX-NOPE"}, _public(api))
     assert outside.status_code == 422
     receipts = [
