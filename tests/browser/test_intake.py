@@ -315,7 +315,7 @@ def test_a_citizen_reports_online_the_office_asks_and_the_citizen_answers(
     accessible(page, "public-04-office-asks")
 
     # The citizen answers with the receipt code and sees the status, nothing of the routing.
-    phone.get_by_role("link", name="查询进度").click()
+    phone.get_by_role("navigation", name="公众服务").get_by_role("link", name="查询进度").click()
     phone.get_by_label("查询码").fill(code.lower())
     phone.get_by_role("button", name="查询").click()
     expect(phone.locator("[data-test=public-status]")).to_have_text("办理中")
