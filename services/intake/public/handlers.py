@@ -144,7 +144,10 @@ def public_reports_to_screen(app: IntakeApplication) -> list[RiskInformation]:
     only received): the 工作台's 网上举报待筛选 (Art. 22, 24)."""
     found = []
     for case in app.view.cases():
+        # The case's own state first: the thread is read only while the case is still new.
         if not case.source_reference.startswith(REFERENCE_PREFIX):
+            continue
+        if public_status(case, None) is not PublicStatus.RECEIVED:
             continue
         thread = app.find(CitizenThread.create_id(case.id), CitizenThread)
         if thread is not None and public_status(case, thread) is PublicStatus.RECEIVED:
