@@ -348,7 +348,7 @@ def test_a_citizen_reports_online_the_office_asks_and_the_citizen_answers(
         phone.get_by_role("button", name="提交举报").click()
     assert refused.value.status == 429
     assert int(refused.value.headers["retry-after"]) > 0
-    expect(phone.get_by_text(re.compile(r"提交过于频繁，请 \d+ 秒后再试"))).to_be_visible()
+    expect(phone.get_by_text(re.compile(r"提交过于频繁，请约 \d+ 分钟后再试"))).to_be_visible()
     accessible(phone, "public-06-rate-limited-phone")
     context.close()
 

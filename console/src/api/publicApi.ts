@@ -12,6 +12,12 @@ export type Questionnaire = Assessment["schemas"]["PublicQuestionnaireOut"];
 
 const base = "/api/public";
 
+/** Retry-After in words: seconds up to two minutes, then minutes (rounded up). */
+function wait(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return "稍";
+  return seconds < 120 ? ` ${seconds} 秒` : `约 ${Math.ceil(seconds / 60)} 分钟`;
+}
+
 async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}/${path}`, {
     method,
@@ -26,7 +32,7 @@ async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Pr
     const detail = parsed && typeof parsed === "object" ? (parsed as { detail?: unknown }).detail : undefined;
     const fields = fieldErrors(detail);
     let message = typeof detail === "string" ? detail : fields.map((f) => `${f.field}：${f.message}`).join("；");
-    if (response.status === 429) message = `提交过于频繁，请 ${response.headers.get("Retry-After") ?? "稍"} 秒后再试`;
+    if (response.status === 429) message = `提交过于频繁，请${wait(Number(response.headers.get("Retry-After")))}后再试`;
     if (!message) message = response.status >= 500 ? "服务暂不可用，请稍后再试" : `请求失败（${response.status}）`;
     throw new ApiError(response.status, message, parsed, fields);
   }
