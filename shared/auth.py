@@ -69,11 +69,18 @@ class Role(enum.StrEnum):
     AUDITOR = "auditor"
     CUSTODIAN = "custodian"
     ADMIN = "admin"
+    PUBLIC = "public"
+    """The console's own principal for the public pages (docs/public-pages.md): never granted to
+    a person; the services accept it on their `/public/...` routes only (Art. 22, 30(5))."""
 
     @property
     def label_zh(self) -> str:
         return _ROLE_ZH[self]
 
+
+PUBLIC_USER_ID = "public-pages"
+"""The user id of the console's public principal: who filed a report from the public form, and
+through whom a questionnaire was answered (docs/public-pages.md)."""
 
 _ROLE_ZH = {
     Role.OFFICER: "信息员",
@@ -83,6 +90,7 @@ _ROLE_ZH = {
     Role.AUDITOR: "审计",
     Role.CUSTODIAN: "举报人信息保管员",
     Role.ADMIN: "管理员",
+    Role.PUBLIC: "公众 (公开页面)",
 }
 
 

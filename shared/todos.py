@@ -23,6 +23,7 @@ TodoKind = Literal[
     "forward_awaiting_feedback",  # 转办待反馈: a forward below whose feedback is awaited (Art. 24)
     "forward_report_to_review",  # 反馈待审核: a handling report to sign off or return (Art. 24)
     "breach_to_review",  # 瞒报线索待复核: a concealment candidate to confirm or dismiss (Art. 23)
+    "public_report_to_screen",  # 网上举报待筛选: a report from the public form (Art. 22, 24)
     "information_to_judge",  # 待核实研判 (Art. 21, 25)
     "grading_to_vote",  # 待表决: a grading awaiting the caller's vote (Art. 14)
     "point_to_publish",  # 待公示: an approved point to publish (Art. 10)

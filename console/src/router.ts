@@ -7,6 +7,7 @@ import { auditRoutes } from "@/routes/audit";
 import { dashboardRoutes } from "@/routes/dashboard";
 import { intakeRoutes } from "@/routes/intake";
 import { judgementRoutes } from "@/routes/judgement";
+import { publicRoutes } from "@/routes/public";
 import { registerRoutes } from "@/routes/register";
 import { warningsRoutes } from "@/routes/warnings";
 
@@ -14,6 +15,7 @@ import { warningsRoutes } from "@/routes/warnings";
 // are listed in its own file under routes/.
 const routes: RouteRecordRaw[] = [
   { path: "/login", name: "login", component: () => import("@/views/LoginView.vue"), meta: { public: true, title: "登录" } },
+  ...publicRoutes,
   { path: "/enrol", name: "enrol", component: () => import("@/views/EnrolView.vue"), meta: { title: "绑定动态口令" } },
   {
     path: "/",

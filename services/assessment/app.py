@@ -100,6 +100,9 @@ class AssessmentApplication(ServiceApplication):
     open_survey = surveys.open_survey
     get_survey = surveys.get_survey
     respond = surveys.respond
+    issue_codes = surveys.issue_codes
+    questionnaire_by_code = surveys.questionnaire_by_code
+    respond_by_code = surveys.respond_by_code
     close_survey = surveys.close_survey
     surveys_of = surveys.surveys_of
     surveys_within = surveys.surveys_within

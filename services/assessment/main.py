@@ -43,6 +43,7 @@ SPEC = ServiceSpec(
         inspections_api.router,
         recognition_api.router,
         surveys_api.router,
+        surveys_api.public_router,
         scoring_api.router,
         scoring_api.exports,
         audit_api.timelines,  # from the index its worker keeps (shared/audit/case_index.py)

@@ -10,6 +10,7 @@ from services.console.app import ConsoleApplication
 from services.console.bff import api as bff_api
 from services.console.oidc import api as oidc_api
 from services.console.people import api as people_api
+from services.console.public import api as public_api
 from services.console.settings import ConsoleSettings
 from services.console.signin import api as signin_api
 from services.console.todos import api as todos_api
@@ -42,6 +43,7 @@ SPEC = ServiceSpec(
         oidc_api.router,
         todos_api.router,
         people_api.router,
+        public_api.router,
         bff_api.router,
     ],
     # The registers' units: an admin's subtree includes units registered since the start.

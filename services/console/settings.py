@@ -7,6 +7,7 @@ from pydantic_settings import SettingsConfigDict
 
 from services.console.bff.settings import ProxySettings
 from services.console.oidc.settings import OidcSettings
+from services.console.public.settings import PublicSettings
 from services.console.signin.settings import SignInSettings
 from shared.settings import ServiceSettings
 
@@ -20,3 +21,4 @@ class ConsoleSettings(ServiceSettings):
     signin: SignInSettings = Field(default_factory=SignInSettings)
     proxy: ProxySettings = Field(default_factory=ProxySettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)
+    public: PublicSettings = Field(default_factory=PublicSettings)

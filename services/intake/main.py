@@ -12,6 +12,7 @@ from services.intake.duties.handlers import find_breaches
 from services.intake.filing import api as filing_api
 from services.intake.identity import api as identity_api
 from services.intake.officers import api as officers_api
+from services.intake.public import api as public_api
 from services.intake.routing import api as routing_api
 from services.intake.routing.handlers import chase_feedback
 from services.intake.settings import IntakeSettings
@@ -63,6 +64,8 @@ SPEC = ServiceSpec(
         duties_api.router,
         todos_api.router,
         dashboard_api.router,
+        public_api.router,
+        public_api.office_router,
     ],
     # Its own topic: forwards, transfers, receipts, handling reports and supervision addressed
     # to this node; the register's: units registered or changed (shared/org_follow.py).

@@ -8,13 +8,18 @@ identity with a reason; the opening is recorded with who, when and why (Art. 22)
 reason, proposes it again, and the other two sign it: the judgement is the group's (Art. 25),
 on Kafka. The office screens: its list by status, a case about a village of 太和镇 forwarded
 down and chased 催办, another transferred to the discipline authority 移送纪检监察机关 (Art. 24),
-the duties and breaches page (Art. 23). Every screen is photographed and checked by axe-core.
+the duties and breaches page (Art. 23). A citizen reports on the public page from a phone,
+without signing in: the report reaches the office's 工作台, the office asks, the citizen answers
+with the receipt code and sees the status; a 社会评议 code answers once (Art. 22, 30(5)). Every
+screen is photographed and checked by axe-core.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -26,6 +31,7 @@ from tests.browser.intake_support import (
     JUDGE3,
     appoint_group,
     appoint_officer,
+    as_office,
     everyone_of_the_district,
     serve_node,
 )
@@ -48,6 +54,10 @@ PETITIONER = "钱举报"
 PETITION = "反映市场监管所执法人员接受商户宴请后减轻处罚"
 REPORT = "市场监督管理局行政处罚自由裁量标准执行不一致"
 VILLAGE_CASE = "反映村集体土地发包未经村民代表会议表决"
+CITIZEN_REPORT = "网上举报：区市场监督管理局办证窗口收取费用不开收据，多人反映"
+CITIZEN_QUESTION = "请问收费发生的大致时间和每次金额？"
+CITIZEN_ANSWER = "2026年11月，每次收取200元现金"
+SURVEY_TITLE = "教育局扫码社会评议（浏览器测试）"
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +275,132 @@ def test_the_office_screens_routes_and_tracks(page: Page, stack: Stack) -> None:
 
     kinds = {t.rsplit(".", 2)[-2] for t, _ in facts_on_kafka(stack, "intake")}
     assert {"RiskReported", "InformationForwarded", "InformationTransferred"} <= kinds
+
+
+def test_a_citizen_reports_online_the_office_asks_and_the_citizen_answers(
+    browser: Browser, page: Page, stack: Stack
+) -> None:
+    """网上举报 (Art. 22): no sign-in, on a phone; the receipt code follows the case (Art. 24)."""
+    context = open_context(browser, PHONE_SCREEN, phone=True)
+    phone = context.new_page()
+    phone.goto(f"{stack.console_url}/p/report")
+    phone.wait_for_selector("[data-ready=true]")
+    phone.select_option("#pub_unit", "QX-SJ")
+    phone.get_by_label("反映的问题").fill("太短")
+    phone.get_by_role("button", name="提交举报").click()
+    expect(phone.get_by_text("请至少写 10 个字")).to_be_visible()
+    phone.get_by_label("反映的问题").fill(CITIZEN_REPORT)
+    phone.get_by_label("姓名").fill("孙群众")
+    phone.get_by_label("联系方式").fill("13900002222")
+    accessible(phone, "public-01-report-form-phone")
+    phone.get_by_role("button", name="提交举报").click()
+    receipt = phone.locator("[data-test=receipt-code]")
+    expect(receipt).to_have_text(re.compile(r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){5}$"))
+    code = receipt.inner_text()
+    accessible(phone, "public-02-receipt-phone")
+    assert context.cookies() == []  # no tracking: the public pages set no cookie
+
+    # The district office finds it on its 工作台, to screen (Art. 24), and asks from the case page.
+    sign_in(page, stack, OFFICE)
+    todo = page.locator(".todo-table tr", has_text=CITIZEN_REPORT)
+    expect(todo).to_contain_text("网上举报待筛选")
+    accessible(page, "public-03-office-workbench")
+    todo.get_by_role("button", name="去办理").click()
+    expect(page.get_by_role("heading", name=re.compile("与举报人沟通"))).to_be_visible()
+    expect(page.get_by_text("举报人信息保密")).to_be_visible()
+    page.get_by_label("向举报人提问").fill(CITIZEN_QUESTION)
+    page.get_by_role("button", name="发送提问").click()
+    expect(page.get_by_text("待举报人回答")).to_be_visible()
+    assert "孙群众" not in page.content()  # the identity stays sealed on the office's page
+    accessible(page, "public-04-office-asks")
+
+    # The citizen answers with the receipt code and sees the status, nothing of the routing.
+    phone.get_by_role("navigation", name="公众服务").get_by_role("link", name="查询进度").click()
+    phone.get_by_label("查询码").fill(code.lower())
+    phone.get_by_role("button", name="查询").click()
+    expect(phone.locator("[data-test=public-status]")).to_have_text("办理中")
+    expect(phone.get_by_text(CITIZEN_QUESTION)).to_be_visible()
+    phone.get_by_label("回答第 1 个问题").fill(CITIZEN_ANSWER)
+    phone.get_by_role("button", name="提交回答").click()
+    expect(phone.get_by_text(f"您的回答：{CITIZEN_ANSWER}")).to_be_visible()
+    assert "市场监督管理局" not in phone.locator(".result").inner_text()  # no unit names
+    accessible(phone, "public-05-track-answered-phone")
+    page.reload()
+    expect(page.locator("[data-test=citizen-answer]")).to_contain_text(CITIZEN_ANSWER)
+
+    # Filing is rate-limited per address: five an hour, then 429 with Retry-After, said plainly.
+    phone.goto(f"{stack.console_url}/p/report")
+    phone.wait_for_selector("[data-ready=true]")
+    statuses = phone.evaluate(
+        """async () => { const out = [];
+          for (let i = 0; i < 4; i++) {
+            const r = await fetch('/api/public/reports', {method: 'POST',
+              headers: {'Content-Type': 'application/json'},
+              body: JSON.stringify({unit_code: 'QX-SJ',
+                                    summary: '限流测试：第' + i + '件重复提交的举报'})});
+            out.push(r.status);
+          } return out; }"""
+    )
+    assert statuses == [201, 201, 201, 201]
+    phone.select_option("#pub_unit", "QX-SJ")
+    phone.get_by_label("反映的问题").fill("第六件举报：同一地址一小时内超过五件")
+    with phone.expect_response(lambda r: r.url.endswith("/api/public/reports")) as refused:
+        phone.get_by_role("button", name="提交举报").click()
+    assert refused.value.status == 429
+    assert int(refused.value.headers["retry-after"]) > 0
+    expect(phone.get_by_text(re.compile(r"提交过于频繁，请约 \d+ 分钟后再试"))).to_be_visible()
+    accessible(phone, "public-06-rate-limited-phone")
+    context.close()
+
+    facts = [d for t, d in facts_on_kafka(stack, "intake") if t.endswith("RiskReported.v1")]
+    reported = [d for d in facts if d.get("summary") == CITIZEN_REPORT]
+    assert len(reported) == 1
+    assert reported[0]["channel"] == "petition"
+    on_topic = str(facts)
+    assert "孙群众" not in on_topic
+    assert "13900002222" not in on_topic
+    assert code.replace("-", "") not in on_topic
+
+
+def test_a_survey_code_answers_once_then_is_refused(
+    browser: Browser, page: Page, stack: Stack
+) -> None:
+    """社会评议 by a one-time QR code (Art. 30(5)): printed by the office, used once."""
+    office = as_office(stack, "QX", "u-setup-office")
+    questions = [{"id": "q1", "text": "办事是否廉洁"}, {"id": "q2", "text": "服务是否满意"}]
+    body = {"unit_code": "QX-JY", "title": SURVEY_TITLE, "questions": questions}
+    opened = httpx.post(f"{stack.service_urls['assessment']}/surveys", json=body, headers=office)
+    assert opened.status_code == 201, opened.text
+    round_id = opened.json()["id"]
+
+    sign_in(page, stack, OFFICE)
+    page.goto(f"{stack.console_url}/assessment/surveys")
+    row = page.locator(".el-table__row", has_text=SURVEY_TITLE)
+    row.get_by_role("button", name="发放评议码").click()
+    dialog = page.get_by_role("dialog", name="发放评议码（扫码评议）")
+    dialog.get_by_role("spinbutton").fill("2")
+    dialog.get_by_role("button", name="生成").click()
+    sheet = page.locator("[data-test=code-sheet]")
+    expect(sheet.locator("svg")).to_have_count(2)
+    accessible(page, "public-07-survey-code-sheet")
+    link = sheet.locator("[data-test=code-link]").first.inner_text()
+    assert link.startswith(f"{stack.console_url}/p/survey/{round_id}#")
+
+    context = open_context(browser, PHONE_SCREEN, phone=True)
+    phone = context.new_page()
+    phone.goto(link)
+    expect(phone.get_by_role("heading", name=SURVEY_TITLE)).to_be_visible()
+    phone.get_by_role("group", name="1. 办事是否廉洁").get_by_label("很满意").check()
+    phone.get_by_role("group", name="2. 服务是否满意").get_by_label("满意", exact=True).check()
+    accessible(phone, "public-08-survey-phone")
+    phone.get_by_role("button", name="提交评议").click()
+    expect(phone.locator("[data-test=survey-done]")).to_be_visible()
+    phone.goto("about:blank")
+    phone.goto(link)
+    expect(phone.locator("[data-test=survey-problem]")).to_contain_text("该评议码已使用")
+    accessible(phone, "public-09-survey-code-used-phone")
+    assert context.cookies() == []
+    context.close()
+
+    shown = httpx.get(f"{stack.service_urls['assessment']}/surveys/{round_id}", headers=office)
+    assert (shown.json()["responses"], shown.json()["score"]) == (1, 0.875)

@@ -438,6 +438,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/surveys/{round_id}/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The questionnaire behind a one-time code not used yet (Art. 30(5)) */
+        post: operations["public_questionnaire_public_surveys__round_id__questionnaire_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/surveys/{round_id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the questionnaire with a one-time code, used exactly once (Art. 30(5)) */
+        post: operations["public_respond_public_surveys__round_id__responses_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -603,6 +637,23 @@ export interface paths {
         put?: never;
         /** Close a survey round 评议结束 (Art. 30(5)) */
         post: operations["close_survey_surveys__round_id__close_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys/{round_id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one-time codes 评议码 for the public questionnaire (Art. 30(5)) */
+        post: operations["issue_codes_surveys__round_id__codes_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -822,6 +873,35 @@ export interface components {
              * @description What was rectified.
              */
             rectification: string;
+        };
+        /** CodeIn */
+        CodeIn: {
+            /**
+             * Code
+             * @description A one-time code 评议码 issued for the round (from its QR code or link).
+             */
+            code: string;
+        };
+        /** CodesIn */
+        CodesIn: {
+            /**
+             * Count
+             * @description How many one-time codes to issue (1..500).
+             */
+            count: number;
+        };
+        /** CodesOut */
+        CodesOut: {
+            /**
+             * Codes
+             * @description Shown once, to print as QR codes: the round keeps only their hashes.
+             */
+            codes: string[];
+            /**
+             * Round Id
+             * Format: uuid
+             */
+            round_id: string;
         };
         /** CompleteIn */
         CompleteIn: {
@@ -1068,6 +1148,31 @@ export interface components {
             max_points: number;
             /** Points */
             points: number;
+        };
+        /** PublicQuestionnaireOut */
+        PublicQuestionnaireOut: {
+            /** Questions */
+            questions: components["schemas"]["QuestionIn"][];
+            /** Title */
+            title: string;
+        };
+        /**
+         * PublicResponseIn
+         * @description One anonymous response by a one-time code: an answer 1..5 per question.
+         */
+        PublicResponseIn: {
+            /**
+             * Answers
+             * @description Question id -> 1 (很不满意) .. 5 (很满意).
+             */
+            answers: {
+                [key: string]: number;
+            };
+            /**
+             * Code
+             * @description A one-time code 评议码 issued for the round (from its QR code or link).
+             */
+            code: string;
         };
         /** QuestionIn */
         QuestionIn: {
@@ -2349,6 +2454,76 @@ export interface operations {
             };
         };
     };
+    public_questionnaire_public_surveys__round_id__questionnaire_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicQuestionnaireOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    public_respond_public_surveys__round_id__responses_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicResponseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     readyz_readyz_get: {
         parameters: {
             query?: never;
@@ -2684,6 +2859,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    issue_codes_surveys__round_id__codes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodesOut"];
                 };
             };
             /** @description Validation Error */

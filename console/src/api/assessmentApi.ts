@@ -39,6 +39,8 @@ export const assessment = {
   surveys: (year: number) => api.get<Survey[]>(`${base}/surveys/subtree`, { query: { year } }),
   openSurvey: (body: SurveyIn) => api.post<Survey>(`${base}/surveys`, body),
   closeSurvey: (id: string) => api.post<Survey>(`${base}/surveys/${id}/close`, {}),
+  // One-time codes 评议码 for the public questionnaire: shown once, to print as QR codes.
+  issueCodes: (id: string, count: number) => api.post<Schemas["CodesOut"]>(`${base}/surveys/${id}/codes`, { count }),
   recognitions: (year: number) => api.get<Recognition[]>(`${base}/recognitions/subtree`, { query: { year } }),
   recognise: (body: RecognitionIn) => api.post<Recognition>(`${base}/recognitions`, body),
 };

@@ -762,7 +762,7 @@ export interface components {
              * @description On what authority (依据): the document number or decision, e.g. 清新纪发〔2026〕12号.
              */
             authority: string;
-            /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员). */
+            /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员) · public (公众 (公开页面)). */
             role: components["schemas"]["Role"];
             /**
              * Unit Code
@@ -903,7 +903,7 @@ export interface components {
          * @description A role to grant as the account is opened (under the opening's authority).
          */
         NewGrantIn: {
-            /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员). */
+            /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员) · public (公众 (公开页面)). */
             role: components["schemas"]["Role"];
             /**
              * Unit Code
@@ -963,7 +963,7 @@ export interface components {
              * @description Why (原因).
              */
             reason: string;
-            /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员). */
+            /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员) · public (公众 (公开页面)). */
             role: components["schemas"]["Role"];
             /**
              * Unit Code
@@ -976,7 +976,7 @@ export interface components {
          * @description The roles a token may carry.
          * @enum {string}
          */
-        Role: "officer" | "judge" | "leader" | "office" | "auditor" | "custodian" | "admin";
+        Role: "officer" | "judge" | "leader" | "office" | "auditor" | "custodian" | "admin" | "public";
         /** SessionOut */
         SessionOut: {
             user: components["schemas"]["Me"];
@@ -1061,7 +1061,7 @@ export interface components {
              * @description What is to be done (the regulation's step).
              * @enum {string}
              */
-            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "public_report_to_screen" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
             /**
              * Link
              * @description Where in the web console to act on it (a console path).
@@ -1279,7 +1279,7 @@ export interface operations {
     holders_accounts_holders_get: {
         parameters: {
             query: {
-                /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员). */
+                /** @description The role: officer (信息员) · judge (研判小组) · leader (领导班子成员) · office (预防腐败室) · auditor (审计) · custodian (举报人信息保管员) · admin (管理员) · public (公众 (公开页面)). */
                 role: components["schemas"]["Role"];
                 /** @description The unit. */
                 unit_code: string;

@@ -363,6 +363,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/information/{information_id}/citizen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's questions to the citizen of a public report, and the answers */
+        get: operations["citizen_thread_information__information_id__citizen_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/information/{information_id}/citizen/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the citizen of a public report a question (核查, Art. 21, 22) */
+        post: operations["ask_information__information_id__citizen_questions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/information/{information_id}/handling-report": {
         parameters: {
             query?: never;
@@ -537,6 +571,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a citizen's report 网上举报 (信访举报 channel, Art. 22); the receipt code once */
+        post: operations["file_report_public_reports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/reports/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the office's question with the receipt code */
+        post: operations["answer_public_reports_answers_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/reports/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A report's public status by its receipt code */
+        post: operations["report_status_public_reports_status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units a citizen may report about (Art. 22) */
+        get: operations["public_units_public_units_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -596,6 +698,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AnswerIn */
+        AnswerIn: {
+            /**
+             * Question Id
+             * @description The question answered.
+             */
+            question_id: number;
+            /**
+             * Receipt Code
+             * @description The receipt code 查询码 given at filing.
+             */
+            receipt_code: string;
+            /**
+             * Text
+             * @description The answer.
+             */
+            text: string;
+        };
         /** AppointIn */
         AppointIn: {
             /**
@@ -1333,6 +1453,134 @@ export interface components {
             /** Units */
             units: string[];
         };
+        /** PublicQuestionOut */
+        PublicQuestionOut: {
+            /** Answer */
+            answer: string | null;
+            /** Answered On */
+            answered_on: string | null;
+            /**
+             * Asked On
+             * @description The day it was asked (no time, no name).
+             */
+            asked_on: string;
+            /** Question Id */
+            question_id: number;
+            /** Text */
+            text: string;
+        };
+        /**
+         * PublicReportIn
+         * @description A citizen's report (Art. 22): what happened, about which unit; identity optional.
+         */
+        PublicReportIn: {
+            /**
+             * Happened At
+             * @description When it happened, if known.
+             */
+            happened_at?: string | null;
+            /**
+             * Petitioner Contact
+             * @description 举报人联系方式 (optional; sealed, never shown back).
+             */
+            petitioner_contact?: string | null;
+            /**
+             * Petitioner Name
+             * @description 举报人姓名 (optional; sealed, never shown back).
+             */
+            petitioner_name?: string | null;
+            /**
+             * Subject Post
+             * @description The post concerned, if known.
+             */
+            subject_post?: string | null;
+            /**
+             * Summary
+             * @description What happened.
+             */
+            summary: string;
+            /**
+             * Unit Code
+             * @description The unit the report is about.
+             */
+            unit_code: string;
+        };
+        /**
+         * PublicStatus
+         * @description What a citizen may know of their report: received, being handled, concluded.
+         * @enum {string}
+         */
+        PublicStatus: "received" | "handling" | "concluded";
+        /** PublicStatusOut */
+        PublicStatusOut: {
+            /**
+             * Questions
+             * @description The office's questions to you.
+             */
+            questions: components["schemas"]["PublicQuestionOut"][];
+            /**
+             * Received On
+             * @description The day the report was received.
+             */
+            received_on: string;
+            /** @description received 已受理 · handling 办理中 · concluded 已办结 */
+            status: components["schemas"]["PublicStatus"];
+            /** Status Zh */
+            status_zh: string;
+        };
+        /** PublicUnitOut */
+        PublicUnitOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Parent */
+            parent: string | null;
+        };
+        /** QuestionIn */
+        QuestionIn: {
+            /**
+             * Text
+             * @description The question (提问).
+             */
+            text: string;
+        };
+        /** QuestionOut */
+        QuestionOut: {
+            /** Answer */
+            answer: string | null;
+            /** Answered At */
+            answered_at: string | null;
+            /**
+             * Asked At
+             * Format: date-time
+             */
+            asked_at: string;
+            /** Asked By */
+            asked_by: {
+                [key: string]: string;
+            };
+            /** Question Id */
+            question_id: number;
+            /** Text */
+            text: string;
+        };
+        /** ReceiptIn */
+        ReceiptIn: {
+            /**
+             * Receipt Code
+             * @description The receipt code 查询码 given at filing.
+             */
+            receipt_code: string;
+        };
+        /** ReceiptOut */
+        ReceiptOut: {
+            /**
+             * Receipt Code
+             * @description Shown once: only its keyed hash is kept (查询码).
+             */
+            receipt_code: string;
+        };
         /** ReceivedForwardOut */
         ReceivedForwardOut: {
             /**
@@ -1517,6 +1765,20 @@ export interface components {
              */
             reason: string;
         };
+        /** ThreadOut */
+        ThreadOut: {
+            /** Awaiting Answer */
+            awaiting_answer: boolean;
+            /**
+             * Information Id
+             * Format: uuid
+             */
+            information_id: string;
+            /** Questions */
+            questions: components["schemas"]["QuestionOut"][];
+            /** @description What the citizen sees (已受理 · 办理中 · 已办结). */
+            status: components["schemas"]["PublicStatus"];
+        };
         /** TimelineOut */
         TimelineOut: {
             /**
@@ -1561,7 +1823,7 @@ export interface components {
              * @description What is to be done (the regulation's step).
              * @enum {string}
              */
-            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "public_report_to_screen" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
             /**
              * Link
              * @description Where in the web console to act on it (a console path).
@@ -2375,6 +2637,72 @@ export interface operations {
             };
         };
     };
+    citizen_thread_information__information_id__citizen_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    ask_information__information_id__citizen_questions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                information_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     report_handling_information__information_id__handling_report_post: {
         parameters: {
             query?: never;
@@ -2742,6 +3070,141 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficerOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    file_report_public_reports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicReportIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    answer_public_reports_answers_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStatusOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    report_status_public_reports_status_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStatusOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    public_units_public_units_get: {
+        parameters: {
+            query?: {
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicUnitOut"][];
                 };
             };
             /** @description Validation Error */

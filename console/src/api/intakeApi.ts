@@ -27,6 +27,10 @@ export const intake = {
   inbox: (unit?: string) => api.get<CaseRow[]>(`${base}/inbox`, { query: { unit } }),
   information: (id: string) => api.get<Information>(`${base}/information/${id}`),
   timeline: (id: string) => api.get<TimelineEntry[]>(`${base}/information/${id}/timeline`),
+  // The office's questions to the citizen of a public report, and the answers (Art. 21, 22).
+  citizen: (id: string) => api.get<Schemas["ThreadOut"]>(`${base}/information/${id}/citizen`),
+  askCitizen: (id: string, text: string) =>
+    api.post<Schemas["ThreadOut"]>(`${base}/information/${id}/citizen/questions`, { text }),
   transferToDiscipline: (id: string, reason: string) =>
     api.post<DisciplineTransfer>(`${base}/information/${id}/transfer-to-discipline`, { reason }),
   reveal: (id: string, reason: string) => api.post<Identity>(`${base}/information/${id}/identity/reveal`, { reason }),

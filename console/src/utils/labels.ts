@@ -82,6 +82,7 @@ export const TODO_KIND: Record<string, string> = {
   forward_awaiting_feedback: "转办待反馈",
   forward_report_to_review: "反馈待审核",
   breach_to_review: "瞒报复核",
+  public_report_to_screen: "网上举报筛选",
   information_to_judge: "核实研判",
   grading_to_vote: "集体审定",
   point_to_publish: "公示",

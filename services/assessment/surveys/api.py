@@ -6,15 +6,28 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.assessment.api_deps import AssessmentApp, Office, Reader
 from services.assessment.surveys.model import SurveyRound
+from shared.auth import Principal, Role
 from shared.bounds import Code, SingleLine
+from shared.deps import require_roles
 from shared.paging import paged
 
 router = APIRouter(prefix="/surveys", tags=["social evaluation 社会评议 (Art. 30(5))"])
+public_router = APIRouter(
+    prefix="/public/surveys", tags=["public questionnaire 社会评议问卷 (Art. 30(5))"]
+)
+Public = Annotated[Principal, Depends(require_roles(Role.PUBLIC))]
+OneTimeCode = Annotated[
+    str,
+    Field(
+        min_length=16, max_length=16, pattern=r"^[A-Za-z2-7]{16}$",
+        description="A one-time code 评议码 issued for the round (from its QR code or link).",
+    ),
+]  # fmt: skip
 
 
 class QuestionIn(BaseModel):
@@ -138,3 +151,72 @@ def respond(round_id: UUID, body: ResponseIn, office: Office, app: AssessmentApp
 @router.post("/{round_id}/close", summary="Close a survey round 评议结束 (Art. 30(5))")
 def close_survey(round_id: UUID, office: Office, app: AssessmentApp) -> SurveyOut:
     return survey_out(app.close_survey(round_id, office))
+
+
+class CodesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    count: int = Field(ge=1, le=500, description="How many one-time codes to issue (1..500).")
+
+
+class CodesOut(BaseModel):
+    round_id: UUID
+    codes: list[str] = Field(
+        description="Shown once, to print as QR codes: the round keeps only their hashes."
+    )
+
+
+@router.post(
+    "/{round_id}/codes",
+    status_code=status.HTTP_201_CREATED,
+    summary="Issue one-time codes 评议码 for the public questionnaire (Art. 30(5))",
+)
+def issue_codes(round_id: UUID, body: CodesIn, office: Office, app: AssessmentApp) -> CodesOut:
+    return CodesOut(round_id=round_id, codes=app.issue_codes(round_id, body.count, office))
+
+
+class CodeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: OneTimeCode
+
+
+class PublicQuestionnaireOut(BaseModel):
+    title: str
+    questions: list[QuestionIn]
+
+
+class PublicResponseIn(BaseModel):
+    """One anonymous response by a one-time code: an answer 1..5 per question."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: OneTimeCode
+    answers: dict[Code, int] = Field(
+        max_length=50, description="Question id -> 1 (很不满意) .. 5 (很满意)."
+    )
+
+
+@public_router.post(
+    "/{round_id}/questionnaire",
+    summary="The questionnaire behind a one-time code not used yet (Art. 30(5))",
+)
+def public_questionnaire(
+    round_id: UUID, body: CodeIn, who: Public, app: AssessmentApp
+) -> PublicQuestionnaireOut:
+    survey = app.questionnaire_by_code(round_id, body.code, who)
+    return PublicQuestionnaireOut(
+        title=survey.title,
+        questions=[QuestionIn(id=q.question_id, text=q.text) for q in survey.questions],
+    )
+
+
+@public_router.post(
+    "/{round_id}/responses",
+    status_code=status.HTTP_201_CREATED,
+    summary="Answer the questionnaire with a one-time code, used exactly once (Art. 30(5))",
+)
+def public_respond(
+    round_id: UUID, body: PublicResponseIn, who: Public, app: AssessmentApp
+) -> ResponseOut:
+    return ResponseOut(response_id=app.respond_by_code(round_id, body.code, body.answers, who))

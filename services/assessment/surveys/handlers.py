@@ -4,11 +4,16 @@
 
 from __future__ import annotations
 
+import base64
+import secrets
 from typing import TYPE_CHECKING
 
-from services.assessment.surveys.model import SurveyRound
+from eventsourcing.persistence import IntegrityError
+
+from services.assessment.surveys.model import SurveyRound, token_hash
 from shared.application import actor_of
-from shared.errors import Invalid
+from shared.auth import Role
+from shared.errors import Conflict, Forbidden, Invalid
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -56,6 +61,75 @@ def respond(
     response_id = survey.respond(token=token, answers=answers, at=app.clock.now())
     app.save_once(survey)
     return response_id
+
+
+MAX_CODES = 500
+"""At most this many one-time codes in one issue (a printed sheet's worth, several pages)."""
+CODE_BYTES = 10
+"""80 random bits: 16 base32 characters."""
+SAVE_ATTEMPTS = 8
+"""Concurrent answers with different codes both land: the loser of a save reloads and retries."""
+
+
+def issue_codes(app: AssessmentApplication, round_id: UUID, count: int, by: Principal) -> list[str]:
+    """Issue `count` one-time codes 评议码 for the public questionnaire of a round (Art. 30(5)).
+
+    The codes are returned once, to print as QR codes; the round keeps only their hashes.
+    """
+    if not 1 <= count <= MAX_CODES:
+        raise Invalid("count", f"issue 1..{MAX_CODES} codes at a time")
+    survey = get_survey(app, round_id)
+    app.ensure_above(by, survey.unit_code, "issuing social evaluation codes")
+    codes = [
+        base64.b32encode(secrets.token_bytes(CODE_BYTES)).decode("ascii") for _ in range(count)
+    ]
+    survey.issue_codes(
+        [token_hash(survey.id, c) for c in codes], by=actor_of(by), at=app.clock.now()
+    )
+    app.save_once(survey)
+    return codes
+
+
+def _ensure_public(by: Principal) -> None:
+    if Role.PUBLIC not in by.roles:
+        raise Forbidden("only the console's public principal answers by a one-time code")
+
+
+def questionnaire_by_code(
+    app: AssessmentApplication, round_id: UUID, code: str, by: Principal
+) -> SurveyRound:
+    """The round behind a one-time code not used yet, to show its questions (Art. 30(5))."""
+    _ensure_public(by)
+    survey = get_survey(app, round_id)
+    survey.check_code(code.strip().upper())
+    return survey
+
+
+def respond_by_code(
+    app: AssessmentApplication,
+    round_id: UUID,
+    code: str,
+    answers: dict[str, int],
+    by: Principal,
+) -> UUID:
+    """One response from the public page, consuming its one-time code exactly once (Art. 30(5)).
+
+    Two answers arriving together append to the same round: the store lets one save win, and
+    the other is taken again on the round as saved, where a code used meanwhile is refused (409)
+    and a different code lands.
+    """
+    _ensure_public(by)
+    for _ in range(SAVE_ATTEMPTS):
+        survey = get_survey(app, round_id)
+        response_id = survey.respond(
+            token=code.strip().upper(), answers=answers, at=app.clock.now(), channel="public_code"
+        )
+        try:
+            app.save(survey)
+        except IntegrityError:
+            continue
+        return response_id
+    raise Conflict("the survey round was busy; answer again")
 
 
 def close_survey(app: AssessmentApplication, round_id: UUID, by: Principal) -> SurveyRound:

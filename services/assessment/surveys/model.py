@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from shared.errors import Conflict, Invalid
+from shared.errors import Conflict, Invalid, NotFound
 from shared.vocabulary import ActorRecord
 
 RESPONSE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:survey-response")
@@ -43,6 +43,7 @@ class Response:
     response_id: UUID
     answers: dict[str, int]
     at: datetime
+    channel: str = "office_entry"
 
     @property
     def ratio(self) -> float:
@@ -75,14 +76,41 @@ class SurveyRound(Aggregate):
         self.closed_at: datetime | None = None
         self.closed_by: ActorRecord | None = None
         self.responses: dict[str, Response] = {}  # by token hash
+        self.issued: set[str] = set()  # hashes of one-time codes issued for the public page
 
     @property
     def is_open(self) -> bool:
         """Still taking responses (Art. 30(5))."""
         return self.closed_at is None
 
-    def respond(self, *, token: str, answers: dict[str, int], at: datetime) -> UUID:
-        """Take one anonymous response; refuse a closed round or a token already used (409)."""
+    def issue_codes(self, code_hashes: list[str], by: ActorRecord, at: datetime) -> None:
+        """Record the hashes of one-time codes handed out for the public questionnaire."""
+        if not self.is_open:
+            raise Conflict("the survey round is closed; no codes are issued for it")
+        self._codes_issued(code_hashes=list(code_hashes), by=by, at=at)
+
+    @event("CodesIssued")
+    def _codes_issued(self, *, code_hashes: list[str], by: ActorRecord, at: datetime) -> None:
+        self.issued.update(code_hashes)
+
+    def check_code(self, code: str) -> None:
+        """A one-time code of this round, not used yet (404 unknown, 409 used or closed)."""
+        hashed = token_hash(self.id, code)
+        if hashed not in self.issued:
+            raise NotFound("this questionnaire code was not issued for this survey round")
+        if hashed in self.responses:
+            raise Conflict("this questionnaire code has been used already (每个评议码只能使用一次)")
+        if not self.is_open:
+            raise Conflict("the survey round is closed; responses are no longer taken")
+
+    def respond(
+        self, *, token: str, answers: dict[str, int], at: datetime, channel: str = "office_entry"
+    ) -> UUID:
+        """Take one anonymous response; refuse a closed round or a token already used (409).
+        `channel`: office_entry (a paper questionnaire entered by the office) or public_code (a
+        one-time code on the public page, which must have been issued: `check_code`)."""
+        if channel == "public_code":
+            self.check_code(token)
         if not self.is_open:
             raise Conflict("the survey round is closed; responses are no longer taken")
         wanted = {q.question_id for q in self.questions}
@@ -99,14 +127,22 @@ class SurveyRound(Aggregate):
         if hashed in self.responses:
             raise Conflict("this respondent token has already answered this round")
         response_id = uuid5(RESPONSE_NAMESPACE, f"{self.id}:{hashed}")
-        self._respond(token_hash=hashed, response_id=response_id, answers=answers, at=at)
+        self._respond(
+            token_hash=hashed, response_id=response_id, answers=answers, at=at, channel=channel
+        )
         return response_id
 
     @event("Responded")
     def _respond(
-        self, *, token_hash: str, response_id: UUID, answers: dict[str, int], at: datetime
+        self,
+        *,
+        token_hash: str,
+        response_id: UUID,
+        answers: dict[str, int],
+        at: datetime,
+        channel: str = "office_entry",  # responses recorded before channels were office entries
     ) -> None:
-        self.responses[token_hash] = Response(response_id, dict(answers), at)
+        self.responses[token_hash] = Response(response_id, dict(answers), at, channel)
 
     def close(self, *, by: ActorRecord, at: datetime) -> None:
         """Close the round 评议结束: its responses now count in the assessment."""

@@ -209,6 +209,12 @@ class Account(Aggregate):
         self, role: Role, unit_code: str, authority: str, by: ActorRecord, at: datetime
     ) -> None:
         """Grant `role` for `unit_code`; Conflict if held already or the account is suspended."""
+        if role is Role.PUBLIC:
+            raise Invalid(
+                "role",
+                "public is the console's own principal for the public pages (Art. 22, 30(5)); "
+                "it is never granted to a person",
+            )
         if self.suspension is not None:
             raise Conflict(f"{self.user_id} is suspended: re-activate the account first")
         if (role, unit_code) in self.grants:

@@ -35,6 +35,7 @@ from services.console.bff.gateway import front_door
 from services.console.bff.limits import BodyLimit
 from services.console.bff.sessions import CSRF_HEADER, SESSION_COOKIE
 from services.console.oidc.handlers import OidcClient
+from services.console.public import api as public_api
 from services.console.settings import ConsoleSettings
 
 if TYPE_CHECKING:
@@ -166,7 +167,10 @@ def extend(api: FastAPI, runtime: Runtime) -> None:
     if district:
         api.add_middleware(ToTheDistrict, district_url=district)
         return
-    install(api, front_door(runtime.app, runtime.settings, runtime.clock))
+    door = front_door(runtime.app, runtime.settings, runtime.clock)
+    install(api, door)
+    # The public pages (网上举报, 社会评议问卷; docs/public-pages.md): no sign-in, rate-limited.
+    public_api.install(api, door, runtime.settings.public, runtime.common.node_root_unit)
     oidc = runtime.settings.oidc
     # The external issuer, when one is trusted (docs/sign-in.md, 统一身份认证).
     api.state.oidc = OidcClient(oidc, runtime.clock) if oidc.enabled else None

@@ -55,6 +55,7 @@ class _Key:
         self.seal = AESGCM(_derive(master, "lianfang/intake/identity-seal/v1"))
         self.fingerprint = _derive(master, "lianfang/intake/request-fingerprint/v1")
         self.id = _derive(master, "lianfang/intake/identity-key-id/v1")[:4].hex()
+        self.receipt = _derive(master, "lianfang/intake/receipt-code/v1")
         self.legacy = Fernet(encoded.encode("ascii"))
 
 
@@ -79,6 +80,13 @@ class IdentityCipher:
     def fingerprint(self, text: str) -> str:
         """A keyed hash (HMAC-SHA256) under the fingerprint key, never the sealing key."""
         return hmac.new(self._current.fingerprint, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def receipt_hashes(self, code: str) -> list[str]:
+        """The keyed hashes (HMAC-SHA256) of a public report's receipt code under each configured
+        key, the current key's first: only these are stored, and a code hashed before a key
+        rotation is still found (docs/public-pages.md)."""
+        keys = [self._current, *(k for k in self._keys.values() if k is not self._current)]
+        return [hmac.new(k.receipt, code.encode("ascii"), hashlib.sha256).hexdigest() for k in keys]
 
     def seal(self, identity: PetitionerIdentity, case_id: UUID) -> str:
         """The ciphertext of a case's identity, the only form in which it is stored."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from services.intake.duties.model import next_period, period_bounds, period_of
+from services.intake.public.handlers import public_reports_to_screen
 from shared.auth import Role
 from shared.todos import TodoItem, sorted_todos
 
@@ -38,6 +39,7 @@ def todos(app: IntakeApplication, who: Principal) -> list[TodoItem]:
         *_forwards_to_handle(app, who),
         *_forwards_of_ours(app, who),
         *_breaches_to_review(app, who),
+        *_public_reports_to_screen(app, who),
     ]
     return sorted_todos(found)
 
@@ -177,4 +179,25 @@ def _breaches_to_review(app: IntakeApplication, who: Principal) -> list[TodoItem
         )
         for b in app.view.breaches()
         if b.status == "to_review" and app.org.is_within(b.unit_code, who.unit_code)
+    ]
+
+
+def _public_reports_to_screen(app: IntakeApplication, who: Principal) -> list[TodoItem]:
+    """网上举报待筛选: a citizen's report from the public form, for the office of this node's root
+    (it screens and routes, Art. 22, 24), until it asks the citizen or the case moves on."""
+    root = app.node.root_unit if app.node is not None else who.unit_code
+    if Role.OFFICE not in who.roles or who.unit_code != root:
+        return []
+    return [
+        TodoItem(
+            key=f"public_report_to_screen:{case.id}",
+            kind="public_report_to_screen",
+            service="intake",
+            title="网上举报待筛选：核查后处理或向举报人提问",
+            detail=f"{app.org.get(case.unit_code).name} · {case.summary}",
+            unit_code=case.unit_code,
+            since=case.filed_at,
+            link=f"/intake/cases/{case.id}",
+        )
+        for case in public_reports_to_screen(app)
     ]

@@ -62,3 +62,20 @@ def test_fingerprints_are_keyed_apart_from_the_sealing_key() -> None:
     # Not the master key itself, as before the split.
     raw = hmac.new(key.encode(), b"XF-1", hashlib.sha256).hexdigest()
     assert cipher.fingerprint("XF-1") != raw
+
+
+def test_a_receipt_code_is_hashed_under_its_own_key_and_found_after_a_rotation() -> None:
+    """The public form's receipt code (docs/public-pages.md): a keyed hash apart from the
+    fingerprint, and the previous key's hash still tried after the key rotates."""
+    old_key, new_key = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    before = IdentityCipher(old_key)
+    code = "Q64K7DLJRY0T2GBKPK5VBBE7"
+    [stored] = before.receipt_hashes(code)
+    assert len(stored) == 64
+    assert code not in stored
+    assert stored != before.fingerprint(code)  # not the request-fingerprint key
+    assert stored != hashlib.sha256(code.encode()).hexdigest()  # keyed, not a plain digest
+    assert IdentityCipher(new_key).receipt_hashes(code) != [stored]
+    after = IdentityCipher(new_key, previous=[old_key])
+    assert after.receipt_hashes(code)[1] == stored  # the current key's first, then the old
+    assert after.receipt_hashes(code)[0] != stored

@@ -1,0 +1,1 @@
+"""The public 举报 form: reports from citizens with a receipt code (Art. 21, 22, 24)."""
