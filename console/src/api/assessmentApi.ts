@@ -39,6 +39,11 @@ export const assessment = {
   surveys: (year: number) => api.get<Survey[]>(`${base}/surveys/subtree`, { query: { year } }),
   openSurvey: (body: SurveyIn) => api.post<Survey>(`${base}/surveys`, body),
   closeSurvey: (id: string) => api.post<Survey>(`${base}/surveys/${id}/close`, {}),
+  survey: (id: string) => api.get<Survey>(`${base}/surveys/${id}`),
+  /** One paper questionnaire 纸质评议表 entered by the office: the sheet's code (stored only as a
+   * keyed hash; a code answers a round once) and 1–5 per question (Art. 30(5)). */
+  respond: (id: string, respondentToken: string, answers: Record<string, number>) =>
+    api.post<{ response_id: string }>(`${base}/surveys/${id}/responses`, { respondent_token: respondentToken, answers }),
   recognitions: (year: number) => api.get<Recognition[]>(`${base}/recognitions/subtree`, { query: { year } }),
   recognise: (body: RecognitionIn) => api.post<Recognition>(`${base}/recognitions`, body),
 };
