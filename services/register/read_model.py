@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from services.register.catalogue.model import PowerItem, PowerKind
-from services.register.history import aggregate_at
 from services.register.judgement.model import InformationStatus, ReportedInformation
 from services.register.risk_points.as_of import risk_point_at
 from services.register.risk_points.measures import MeasureStatus
 from services.register.risk_points.model import RiskPoint, RiskStatus
 from services.register.units.model import OrgUnitEntry
 from shared.clock import BEIJING
+from shared.history import aggregate_at
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import Grade, RiskCategory, Verdict
 

@@ -1,14 +1,14 @@
 """A risk point as it stood at a past moment 历史状态 (Art. 10, 30: history is kept forever).
 
-The replay up to the moment is the register's common one (`services/register/history.py`).
+The replay up to the moment is the register's common one (`shared/history.py`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from services.register.history import aggregate_at
 from services.register.risk_points.model import RiskPoint
+from shared.history import aggregate_at
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -1,10 +1,11 @@
-"""An aggregate of the register as it stood at a past moment 历史状态 (Art. 10, 30).
+"""An aggregate as it stood at a past moment 历史状态 (Art. 10, 30: history is kept).
 
 Every stored event carries the time it happened, taken from the service's clock
 (`shared/event_clock.py`). An aggregate's state at a moment is the aggregate at the last version
 whose event happened by then: the repository replays the stored events up to that version, so
-nothing but the event log is needed and nothing is approximated. Risk points
-(`risk_points/as_of.py`) and the power catalogue (`read_model.powers_as_of`) are read this way.
+nothing but the event log is needed and nothing is approximated. The register's risk points and
+power catalogue (`services/register/risk_points/as_of.py`, `read_model.powers_as_of`) and the
+console's accounts (`services/console/accounts/as_of.py`) are read this way.
 """
 
 from __future__ import annotations
