@@ -201,14 +201,6 @@ def test_the_chain_from_the_meeting_to_a_closed_warning_with_an_overdue_turning_
     page.get_by_role("tab", name="处置全过程").click()
     expect(page.locator(".timeline")).to_contain_text("预警办结")
     accessible(page, "warn-11-closed-timeline")
-    # Art. 29: the district disposes of its own department's warning, and no level above it
-    # sits in this system, so its office is offered no supervisory act on its own disposal.
-    page.get_by_role("tab", name="分级监督").click()
-    supervision = page.get_by_test_id("supervision")
-    expect(supervision).to_contain_text("处置机关 清远市清新区")
-    expect(page.get_by_test_id("supervision-state")).to_have_text("监督中")
-    expect(supervision.get_by_role("button", name="提交办结")).to_have_count(0)
-    expect(supervision.get_by_role("button", name="报送重办情况")).to_have_count(0)
 
     deadline = time.monotonic() + 30
     while True:
