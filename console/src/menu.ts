@@ -53,4 +53,5 @@ export const INTAKE_SUBMENU = [
   { path: "/intake", title: "信息列表", roles: ["office", "officer", "custodian", "auditor"] },
   { path: "/intake/new", title: "报送信息", roles: ["office", "officer"] },
   { path: "/intake/duties", title: "报告义务与违规", roles: ["office", "leader", "auditor"] },
+  { path: "/intake/officers", title: "信息员名册", roles: ["office", "auditor"] },
 ];

@@ -110,10 +110,7 @@ class RegisterApplication(ServiceApplication):
             return self.view.risk_points(
                 units_within, category=category, grade=grade, status=status
             )
-        if as_of.tzinfo is None:
-            raise Invalid("as_of", "give a time zone (e.g. 2026-01-05T09:00:00+08:00)", "query")
-        if as_of > self.clock.now():
-            raise Invalid("as_of", "lies in the future", "query")
+        self.ensure_past(as_of)
         return self.view.risk_points_as_of(as_of, units_within, category, grade, status)
 
     def measure_deadlines(self, within: str) -> list[MeasureDeadline]:
@@ -131,9 +128,20 @@ class RegisterApplication(ServiceApplication):
         """Risk points of the subtree by unit × category × grade 风险分布 (Art. 13, 14)."""
         return self.view.heat_map(sorted(self.units_within(within)), status=status)
 
-    def list_powers(self, within: str) -> list[PowerRow]:
-        """The power catalogue of every unit in the subtree of `within` (Art. 11)."""
-        return self.view.powers(self.units_within(within))
+    def ensure_past(self, as_of: datetime) -> None:
+        """An `as_of` must name a moment with its zone, not in the future (a 422 naming it)."""
+        if as_of.tzinfo is None:
+            raise Invalid("as_of", "give a time zone (e.g. 2026-01-05T09:00:00+08:00)", "query")
+        if as_of > self.clock.now():
+            raise Invalid("as_of", "lies in the future", "query")
+
+    def list_powers(self, within: str, as_of: datetime | None = None) -> list[PowerRow]:
+        """The power catalogue of every unit in the subtree of `within` (Art. 11); as it stood
+        `as_of` (Art. 30: the history is kept)."""
+        if as_of is None:
+            return self.view.powers(self.units_within(within))
+        self.ensure_past(as_of)
+        return self.view.powers_as_of(as_of, self.units_within(within))
 
     # -- the organisation tree (Art. 5–7): units/handlers.py -------------------------------------
 

@@ -25,6 +25,7 @@ from services.register.risk_points.measures import MeasureStatus
 from services.register.risk_points.model import RiskPoint, RiskStatus
 from services.register.units.model import OrgUnitEntry
 from shared.clock import BEIJING
+from shared.history import aggregate_at
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import Grade, RiskCategory, Verdict
 
@@ -196,6 +197,14 @@ class RegisterView:
         self.catch_up()
         rows = [p for p in list(self._powers.values()) if p.unit_code in units]
         return sorted(rows, key=lambda p: (p.unit_code, p.name, str(p.id)))
+
+    def powers_as_of(self, as_of: datetime, units: Collection[str]) -> list[PowerRow]:
+        """The power catalogue of the given units as it stood at `as_of`: the powers catalogued
+        by then, each with the flowchart version then current (Art. 11; history kept, Art. 30)."""
+        self.catch_up()
+        # A power's unit never changes, so today's rows name every power the units ever had.
+        then = (aggregate_at(self._app, r.id, as_of, PowerItem) for r in self.powers(units))
+        return [_power_row_of(p) for p in then if p is not None]
 
     def information(
         self, units: Collection[str], status: InformationStatus | None = None

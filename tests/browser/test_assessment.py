@@ -136,6 +136,40 @@ def test_inspections_self_inspections_surveys_and_recognitions(
     expect(survey).to_contain_text("结束")
     accessible(page, "assess-07-surveys")
 
+    # A round run on paper: the office opens it and enters the returned questionnaires
+    # (Art. 30(5)); a sheet's code answers the round once.
+    title = f"卫健系统纸质评议 {datetime.now(UTC):%H%M%S}"
+    page.get_by_role("button", name="开展评议").click()
+    opening = page.get_by_role("dialog", name="开展社会评议")
+    opening.locator(".el-select", has=page.get_by_role("combobox", name="被评议单位")).click()
+    page.get_by_role("option", name="清新区卫生健康局", exact=True).click()
+    opening.locator("#survey_title").fill(title)
+    opening.locator("#questions").fill("窗口服务是否廉洁\n收费是否公开")
+    opening.get_by_role("button", name="开始评议").click()
+    expect(opening).to_be_hidden()
+    paper_round = page.locator(".el-table__row", has_text=title)
+    paper_round.get_by_role("button", name="录入纸质评议表").click()
+    entry = page.get_by_role("dialog", name=f"录入纸质评议表：{title}")
+    code_item = entry.locator(".el-form-item", has=page.locator("#paper_token"))
+    entry.locator("#paper_token").fill("WJ-1")  # too short for a sheet's code
+    entry.get_by_role("radiogroup", name="窗口服务是否廉洁").get_by_text("4 满意").click()
+    entry.get_by_role("radiogroup", name="收费是否公开").get_by_text("5 很满意").click()
+    entry.get_by_role("button", name="录入本份").click()
+    expect(code_item.locator(".el-form-item__error")).to_have_text("至少 8 个字符")
+    entry.locator("#paper_token").fill("WJ-2026-000101")
+    accessible(page, "assess-07b-paper-entry")
+    entry.get_by_role("button", name="录入本份").click()
+    expect(entry.get_by_role("status")).to_contain_text("本次已录入 1 份")
+    entry.locator("#paper_token").fill("WJ-2026-000101")  # the same sheet again
+    entry.get_by_role("radiogroup", name="窗口服务是否廉洁").get_by_text("2 不满意").click()
+    entry.get_by_role("radiogroup", name="收费是否公开").get_by_text("2 不满意").click()
+    entry.get_by_role("button", name="录入本份").click()
+    expect(entry.get_by_role("alert")).to_be_visible()
+    expect(entry.get_by_role("status")).to_contain_text("本次已录入 1 份")
+    entry.get_by_role("button", name="完成").click()
+    expect(paper_round.locator("td").nth(3)).to_have_text("1")  # 收回份数
+    expect(paper_round.locator("td").nth(4)).to_have_text("87.5%")  # mean 4.5 on 1..5
+
     page.get_by_role("link", name="表彰与问责").click()
     table = page.locator(".el-table__body-wrapper")
     expect(table).to_contain_text("首创校舍维修工程全过程公开机制")

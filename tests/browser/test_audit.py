@@ -6,12 +6,15 @@ requests. Screens photographed and checked by axe-core.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
 from lianfang.demo import load_demo
+from shared.auth import Role
 from tests.browser.flows import accessible, sign_in
 from tests.browser.people import AUDITOR, OFFICE
 from tests.support.tokens import issuer
@@ -96,6 +99,28 @@ def test_the_register_as_of_a_day(page: Page, stack: Stack) -> None:
     page.goto(f"{stack.console_url}/audit?tab=as-of&day=2020-01-01")  # before the register
     expect(page.locator("[data-count]")).to_contain_text("2020-01-01 日终")
     expect(page.locator("[data-count]")).to_contain_text("共 0 个风险点")
+
+
+def test_the_power_catalogue_as_of_a_day(page: Page, stack: Stack) -> None:
+    """The 职权目录 of a day (Art. 11, 30): today's holds a power catalogued now, with its
+    flowchart version; a day before the register holds none."""
+    name = f"审计抽查用职权 {datetime.now(UTC):%H%M%S%f}"
+    office = issuer().for_audience("district").mint("u-qx-office", [Role.OFFICE], "QX")
+    power = {"unit_code": "QX-CZ", "name": name, "kind": "inspection",
+             "legal_basis": "财政违法行为处罚处分条例第二条", "posts": ["监督检查股"]}  # fmt: skip
+    made = httpx.post(f"{stack.service_urls['register']}/powers", json=power,
+                      headers={"Authorization": f"Bearer {office}"})  # fmt: skip
+    assert made.status_code == 201, made.text
+    sign_in(page, stack, AUDITOR)
+    page.goto(f"{stack.console_url}/audit?tab=as-of&what=powers")
+    expect(page.locator("[data-count]")).to_contain_text("的职权目录")
+    row = page.get_by_test_id("powers-as-of").locator("tr", has_text=name)
+    expect(row).to_contain_text("清新区财政局")
+    expect(row).to_contain_text("尚未绘制")
+    accessible(page, "audit-04b-powers-as-of")
+    page.goto(f"{stack.console_url}/audit?tab=as-of&what=powers&day=2020-01-01")
+    expect(page.locator("[data-count]")).to_contain_text("2020-01-01 日终（北京时间）的职权目录")
+    expect(page.locator("[data-count]")).to_contain_text("共 0 项职权")
 
 
 def test_the_office_reads_audit_but_not_the_auditors_record(page: Page, stack: Stack) -> None:

@@ -172,6 +172,38 @@ def test_the_scores_open_their_list(page: Page, stack: Stack, work: DistrictWork
     accessible(page, "dashboard-03-scores")
 
 
+def test_a_month_of_the_trend_opens_that_month_s_list(
+    page: Page, stack: Stack, work: DistrictWork
+) -> None:
+    """Each line of the twelve-month trend, at its busiest month, opens the list of what it
+    counted that (Beijing) month, as many rows as the point says; a month without any, none."""
+    sign_in(page, stack, OFFICE)
+    for series, title in (("reported", "风险信息（入库）"), ("filed", "信息登记（本级）"),
+                          ("issued", "发出预警")):  # fmt: skip
+        page.goto(f"{stack.console_url}/dashboard")
+        page.wait_for_selector("[data-ready=true]")
+        page.get_by_text("按月明细（点击数字查看当月清单）").click()
+        cells = page.locator(f"a[data-series={series}]")
+        expect(cells).to_have_count(12)
+        counts = [int(cells.nth(i).inner_text()) for i in range(12)]
+        busiest = max(range(12), key=lambda i: counts[i])
+        assert counts[busiest] >= 1, f"{series}: the demo's work is missing from the trend"
+        cell = cells.nth(busiest)
+        month = cell.get_attribute("data-month") or ""
+        if series == "issued":
+            accessible(page, "dashboard-04-trend-table")
+        cell.click()
+        heading = page.get_by_role("heading", level=1)
+        expect(heading).to_contain_text(title)
+        expect(heading).to_contain_text(f"{month[:4]}年{int(month[5:])}月")
+        page.wait_for_selector("[data-ready=true]")
+        expect(page.locator("[data-count]")).to_have_text(f"共 {counts[busiest]} 条")
+    accessible(page, "dashboard-05-month-list")
+    page.goto(f"{stack.console_url}/dashboard/list/issued?month=2020-01")
+    page.wait_for_selector("[data-ready=true]")
+    expect(page.locator("[data-count]")).to_have_text("共 0 条")
+
+
 def test_only_the_office_has_the_dashboard_in_its_menu(page: Page, stack: Stack) -> None:
     sign_in(page, stack, AUDITOR)
     menu = page.locator("nav[aria-label=主菜单]")

@@ -8,7 +8,9 @@ identity with a reason; the opening is recorded with who, when and why (Art. 22)
 reason, proposes it again, and the other two sign it: the judgement is the group's (Art. 25),
 on Kafka. The office screens: its list by status, a case about a village of 太和镇 forwarded
 down and chased 催办, another transferred to the discipline authority 移送纪检监察机关 (Art. 24),
-the duties and breaches page (Art. 23). A citizen reports on the public page from a phone,
+the duties and breaches page (Art. 23). The office keeps its 信息员 roster (appoint, refuse on
+the field, relieve with a reason: Art. 22) and sets a unit's reporting duty (Art. 23); the list
+is read from the server a page at a time. A citizen reports on the public page from a phone,
 without signing in: the report reaches the office's 工作台, the office asks, the citizen answers
 with the receipt code and sees the status; a 社会评议 code answers once (Art. 22, 30(5)). Every
 screen is photographed and checked by axe-core.
@@ -17,6 +19,7 @@ screen is photographed and checked by axe-core.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import httpx
@@ -404,3 +407,101 @@ def test_a_survey_code_answers_once_then_is_refused(
 
     shown = httpx.get(f"{stack.service_urls['assessment']}/surveys/{round_id}", headers=office)
     assert (shown.json()["responses"], shown.json()["score"]) == (1, 0.875)
+
+
+def pick_in_dialog(page: Page, dialog_name: str, combobox: str, option: str) -> None:
+    """Choose an option of a select inside a dialog, then close its drop-down (by its title)."""
+    dialog = page.get_by_role("dialog", name=dialog_name)
+    dialog.locator(".el-select", has=page.get_by_role("combobox", name=combobox)).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    dialog.locator(".el-dialog__title").click()
+
+
+@pytest.mark.timeout(600)  # the module's last test: the node's stop is counted in it too
+def test_the_office_keeps_the_roster_sets_a_duty_and_pages_the_list(
+    page: Page, stack: Stack
+) -> None:
+    sign_in(page, stack, OFFICE)
+    page.goto(f"{stack.console_url}/intake")
+    page.click("nav[aria-label=信息收集] >> text=信息员名册")
+    expect(page.get_by_role("heading", name="信息员名册")).to_be_visible()
+    roster = page.get_by_test_id("officers")
+    expect(roster).to_contain_text(OFFICER.name)  # appointed by the set-up
+
+    # 聘任 (Art. 22): a refusal on the field it concerns, then the appointment.
+    page.get_by_role("button", name="聘任信息员").click()
+    title = "聘任信息员（第二十二条）"
+    dialog = page.get_by_role("dialog", name=title)
+    dialog.get_by_label("账号（用户名）").fill("u-th-sun")
+    pick_in_dialog(page, title, "联系单位", "太和镇")
+    dialog.get_by_role("button", name="聘任").click()
+    name_item = dialog.locator(".el-form-item", has=page.get_by_label("姓名", exact=True))
+    expect(name_item.locator(".el-form-item__error")).to_have_text("不能为空")
+    dialog.get_by_label("姓名", exact=True).fill("孙联络")
+    dialog.get_by_text("外聘信息员").click()
+    accessible(page, "intake-10-appoint-officer")
+    dialog.get_by_role("button", name="聘任").click()
+    expect(dialog).to_be_hidden()
+    sun = roster.locator("tr", has_text="孙联络")
+    expect(sun).to_contain_text("外聘信息员")
+    expect(sun).to_contain_text("太和镇")
+    expect(sun).to_contain_text("在聘")
+    accessible(page, "intake-11-roster")
+
+    # 解聘 with a reason: the officer stays on the roster, no longer active.
+    sun.get_by_role("button", name="解聘").click()
+    prompt = page.get_by_role("dialog", name="解聘信息员")
+    prompt.locator("textarea").fill("本人申请辞去信息员")
+    prompt.get_by_role("button", name="解聘").click()
+    expect(sun).to_contain_text("未在聘")
+    expect(sun.get_by_role("button", name="解聘")).to_be_hidden()
+
+    # 设定报告义务 (Art. 23) for a unit of the district.
+    page.click("nav[aria-label=信息收集] >> text=报告义务与违规")
+    page.get_by_role("button", name="设定报告义务").click()
+    title = "设定报告义务（第二十三条）"
+    dialog = page.get_by_role("dialog", name=title)
+    pick_in_dialog(page, title, "报告单位", "清新区教育局")
+    dialog.get_by_label("义务名称").fill("教育局季度廉政风险信息报告")
+    dialog.locator(".el-select", has=page.get_by_role("combobox", name="报告周期")).click()
+    page.get_by_role("option", name="每季度", exact=True).click()
+    accessible(page, "intake-12-define-duty")
+    dialog.get_by_role("button", name="设定").click()
+    expect(dialog).to_be_hidden()
+    duty = page.get_by_test_id("duties").locator("tr", has_text="教育局季度廉政风险信息报告")
+    expect(duty).to_contain_text("清新区教育局")
+    expect(duty).to_contain_text("定期（每季度）")
+    expect(duty).to_contain_text("10 天内")
+
+    # Twenty-one shared-data leads, filed over HTTP: the list shows twenty, newest first, and
+    # asks the server for the next page (docs/paging.md).
+    office = as_office(stack, "QX", "u-setup-office")
+    for n in range(1, 22):
+        lead = {"channel": "data_sharing", "source_reference": f"GX-PAGE-{n:02d}",
+                "unit_code": "QX-JY", "summary": f"共享数据比对线索第{n:02d}条",
+                "learned_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat()}  # fmt: skip
+        filed = httpx.post(f"{stack.service_urls['intake']}/information", json=lead,
+                           headers=office)  # fmt: skip
+        assert filed.status_code == 201, filed.text
+    page.click("nav[aria-label=信息收集] >> text=信息列表")
+    page.locator(".el-select", has=page.get_by_role("combobox", name="信息来源渠道")).click()
+    page.get_by_role("option", name="资源共享", exact=True).click()
+    cases = page.get_by_test_id("cases")
+    expect(cases.get_by_role("link", name="共享数据比对线索第21条")).to_be_visible()
+    expect(cases.locator(".el-table__body tr")).to_have_count(20)
+    expect(cases.get_by_role("link", name="共享数据比对线索第01条")).to_be_hidden()
+    expect(page.get_by_text("第 1 页")).to_be_visible()
+    accessible(page, "intake-13-list-paged")
+    page.get_by_role("button", name="下一页").click()
+    expect(page.get_by_text("第 2 页")).to_be_visible()
+    expect(cases.get_by_role("link", name="共享数据比对线索第01条")).to_be_visible()
+    expect(cases.get_by_role("link", name="共享数据比对线索第21条")).to_be_hidden()
+    page.get_by_role("button", name="上一页").click()
+    expect(cases.get_by_role("link", name="共享数据比对线索第21条")).to_be_visible()
+
+    # The roster as the service keeps it (its events stay in intake's store, not on a topic).
+    officers = httpx.get(f"{stack.service_urls['intake']}/officers", headers=office).json()
+    [kept] = [o for o in officers if o["user_id"] == "u-th-sun"]
+    assert (kept["name"], kept["kind"]) == ("孙联络", "external")
+    assert [p["units"] for p in kept["periods"]] == [["QX-TH"]]
+    assert kept["periods"][0]["end"] is not None  # relieved

@@ -41,6 +41,11 @@ export const assessment = {
   closeSurvey: (id: string) => api.post<Survey>(`${base}/surveys/${id}/close`, {}),
   // One-time codes 评议码 for the public questionnaire: shown once, to print as QR codes.
   issueCodes: (id: string, count: number) => api.post<Schemas["CodesOut"]>(`${base}/surveys/${id}/codes`, { count }),
+  survey: (id: string) => api.get<Survey>(`${base}/surveys/${id}`),
+  /** One paper questionnaire 纸质评议表 entered by the office: the sheet's code (stored only as a
+   * keyed hash; a code answers a round once) and 1–5 per question (Art. 30(5)). */
+  respond: (id: string, respondentToken: string, answers: Record<string, number>) =>
+    api.post<{ response_id: string }>(`${base}/surveys/${id}/responses`, { respondent_token: respondentToken, answers }),
   recognitions: (year: number) => api.get<Recognition[]>(`${base}/recognitions/subtree`, { query: { year } }),
   recognise: (body: RecognitionIn) => api.post<Recognition>(`${base}/recognitions`, body),
 };

@@ -932,6 +932,12 @@ export interface components {
              */
             witnesses_unavailable: string | null;
         };
+        /**
+         * Channel
+         * @description Channel through which risk information was collected, 信息采集渠道 (Art. 22). Values: online_media = 网络媒体; petition = 信访举报; inspection = 监督检查; data_sharing = 资源共享; officer_report = 信息员报告.
+         * @enum {string}
+         */
+        Channel: "online_media" | "petition" | "inspection" | "data_sharing" | "officer_report";
         /** ChaseIn */
         ChaseIn: {
             /**
@@ -2505,6 +2511,12 @@ export interface operations {
             query?: {
                 /** @description Subtree root; your own unit by default. */
                 unit?: string | null;
+                /** @description accepted 本级直接处理 · forwarded 批转下级 · awaiting 待下级反馈 · transferred 已移送 · received 上级批转来 (Art. 22–24); every case by default. */
+                status?: ("accepted" | "forwarded" | "awaiting" | "transferred" | "received") | null;
+                /** @description Only the cases filed on this channel (Art. 22). */
+                channel?: components["schemas"]["Channel"] | null;
+                /** @description Newest filed first (the console's list); oldest first by default. */
+                newest_first?: boolean;
                 /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
                 /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */

@@ -1,6 +1,6 @@
 // The intake service's routes as the console calls them (through /api/intake/...), typed by the
 // generated OpenAPI types (intake.d.ts). Art. 19–24.
-import { api } from "./client";
+import { api, type RequestOptions } from "./client";
 import type { components } from "./intake";
 
 type Schemas = components["schemas"];
@@ -18,6 +18,16 @@ export type Duty = Schemas["DutyOut"];
 export type Breach = Schemas["BreachOut"];
 export type Compliance = Schemas["ComplianceOut"];
 export type DisciplineTransfer = Schemas["DisciplineTransferOut"];
+export type Officer = Schemas["OfficerOut"];
+export type AppointIn = Schemas["AppointIn"];
+export type PeriodIn = Schemas["PeriodIn"];
+export type DutyIn = Schemas["DutyIn"];
+export type InboxStatus = "accepted" | "forwarded" | "awaiting" | "transferred" | "received";
+
+/** One page of a listing (docs/paging.md): how many, after which cursor, told the next one. */
+type Paging = Pick<RequestOptions, "onNextCursor"> & { limit: number; cursor?: string };
+const pageOf = (path: string, query: RequestOptions["query"], page: Paging) =>
+  api.get(path, { query: { ...query, limit: page.limit, cursor: page.cursor }, onNextCursor: page.onNextCursor });
 
 const base = "/api/intake";
 
@@ -25,6 +35,9 @@ export const intake = {
   // A resubmission of the same channel and source reference answers with the first case (幂等).
   file: (body: InformationIn) => api.post<Filing>(`${base}/information`, body),
   inbox: (unit?: string) => api.get<CaseRow[]>(`${base}/inbox`, { query: { unit } }),
+  /** A page of the 信息列表, newest first, filtered on the server (Art. 22–24). */
+  inboxPage: (filter: { status?: InboxStatus; channel?: string }, page: Paging) =>
+    pageOf(`${base}/inbox`, { ...filter, newest_first: true }, page) as Promise<CaseRow[]>,
   information: (id: string) => api.get<Information>(`${base}/information/${id}`),
   timeline: (id: string) => api.get<TimelineEntry[]>(`${base}/information/${id}/timeline`),
   // The office's questions to the citizen of a public report, and the answers (Art. 21, 22).
@@ -44,7 +57,18 @@ export const intake = {
   reportHandling: (id: string, body: Schemas["HandlingReportIn"]) =>
     api.post<ReceivedForward>(`${base}/information/${id}/handling-report`, body),
   duties: (unit?: string) => api.get<Duty[]>(`${base}/duties`, { query: { unit } }),
+  dutiesPage: (page: Paging) => pageOf(`${base}/duties`, {}, page) as Promise<Duty[]>,
+  /** Set a unit's reporting duty 报告义务 (Art. 23); the office of a unit above it. */
+  defineDuty: (body: DutyIn) => api.post<Duty>(`${base}/duties`, body),
   breaches: (unit?: string) => api.get<Breach[]>(`${base}/breaches`, { query: { unit } }),
+  breachesPage: (page: Paging) => pageOf(`${base}/breaches`, {}, page) as Promise<Breach[]>,
+  /** The roster of 信息员 covering units of the caller's subtree (Art. 22). */
+  officersPage: (page: Paging) => pageOf(`${base}/officers`, {}, page) as Promise<Officer[]>,
+  appoint: (body: AppointIn) => api.post<Officer>(`${base}/officers`, body),
+  reappoint: (userId: string, body: PeriodIn) =>
+    api.post<Officer>(`${base}/officers/${encodeURIComponent(userId)}/periods`, body),
+  relieve: (userId: string, at: string, reason: string) =>
+    api.post<Officer>(`${base}/officers/${encodeURIComponent(userId)}/relief`, { at, reason }),
   reviewBreach: (id: string, confirmed: boolean, reason: string) =>
     api.post<Breach>(`${base}/breaches/${id}/review`, { confirmed, reason }),
   complianceByUnit: (period: string, unit?: string) =>

@@ -14,6 +14,7 @@ export type WarningSummary = Warning["schemas"]["WarningSummaryOut"];
 export type AssessmentSummary = Assessment["schemas"]["AssessmentSummaryOut"];
 export type Forward = Intake["schemas"]["ForwardOut"];
 export type Breach = Intake["schemas"]["BreachOut"];
+export type CaseRow = Intake["schemas"]["CaseRow"];
 export type WarningLine = Warning["schemas"]["WarningLine"];
 export type OverdueLine = Warning["schemas"]["OverdueOut"];
 export type InformationRow = Register["schemas"]["InformationRowOut"];
@@ -24,6 +25,7 @@ export type EffectiveSettings = Warning["schemas"]["EffectiveSettingsOut"];
 export type DeadlineRules = Warning["schemas"]["DeadlineRulesOut"];
 
 export type RiskPointRow = Register["schemas"]["RiskPointRowOut"];
+export type PowerRow = Register["schemas"]["PowerRowOut"];
 
 export const SERVICES = ["intake", "register", "warning", "assessment"] as const;
 /** The stores with a hash chain: the four services' and the console's (accounts, sessions). */
@@ -56,12 +58,22 @@ export const dashboard = {
 export const lists = {
   information: (within?: string) =>
     listAll<InformationRow>("/api/register/information", { query: { within, status: "awaiting_judgement" } }),
+  /** Every piece of information the register received (any status): the trend's 风险信息（入库）. */
+  reported: (within?: string) => listAll<InformationRow>("/api/register/information", { query: { within } }),
+  /** Every case filed in the subtree: the trend's 信息登记（本级）. */
+  filed: (within?: string) => listAll<CaseRow>("/api/intake/inbox", { query: { unit: within } }),
   forwards: (within?: string) => listAll<Forward>("/api/intake/forwards", { query: { unit: within } }),
   breaches: (within?: string) => listAll<Breach>("/api/intake/breaches", { query: { unit: within } }),
   warnings: (within?: string, level?: string, includeClosed = false) =>
     listAll<WarningLine>("/api/warning/warnings", { query: { within, level, include_closed: includeClosed || undefined } }),
   overdue: (within?: string) => listAll<OverdueLine>("/api/warning/warnings/overdue", { query: { within } }),
 };
+
+/** The end of a Beijing day, or nothing for today (the register refuses a moment in the future). */
+function asOf(day: string): string | undefined {
+  const end = `${day}T23:59:59+08:00`;
+  return new Date(end) < new Date() ? end : undefined;
+}
 
 export const audit = {
   /** The case's timeline across services and nodes (on the assessment service, which keeps the
@@ -77,10 +89,12 @@ export const audit = {
   /** The register as it stood at the end of a Beijing day (历史状态, Art. 10, 30); today's as it
    * stands now (the register refuses a moment in the future). */
   registerAsOf: (day: string, within?: string) => {
-    const end = `${day}T23:59:59+08:00`;
-    const asOf = new Date(end) < new Date() ? end : undefined;
-    return listAll<RiskPointRow>("/api/register/risk-points", { query: { as_of: asOf, within } });
+    return listAll<RiskPointRow>("/api/register/risk-points", { query: { as_of: asOf(day), within } });
   },
+  /** The power catalogue 职权目录 as it stood at the end of a Beijing day, each power with the
+   * flowchart version then current (Art. 11, 30). */
+  powersAsOf: (day: string, within?: string) =>
+    listAll<PowerRow>("/api/register/powers", { query: { as_of: asOf(day), within } }),
 };
 
 export const nodeSettings = {

@@ -2775,6 +2775,8 @@ export interface operations {
             query?: {
                 /** @description Root unit; default your own. */
                 within?: string | null;
+                /** @description The catalogue as it stood at this moment (历史状态, RFC 3339 with zone), each power with its flowchart version then; empty before the first (Art. 11, 30). */
+                as_of?: string | null;
                 /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
                 /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */

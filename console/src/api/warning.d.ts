@@ -1154,6 +1154,12 @@ export interface components {
             id: string;
             /** Is Open */
             is_open: boolean;
+            /**
+             * Issued At
+             * Format: date-time
+             * @description When the notice was issued (the dashboard's month).
+             */
+            issued_at: string;
             /** Level */
             level: string;
             /** Next Due At */

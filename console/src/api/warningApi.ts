@@ -32,6 +32,12 @@ export const warnings = {
   get: (id: string) => api.get<WarningOut>(`${base}/warnings/${id}`),
   timeline: (id: string) => api.get<TimelineEntry[]>(`${base}/warnings/${id}/timeline`),
   supervision: (id: string) => api.get<Supervision>(`${base}/warnings/${id}/supervision`),
+  /** The level above the disposing body chases 督办, returns 退回 or signs off 办结 (Art. 29). */
+  supervise: (id: string, act: "chased" | "returned" | "signed_off", text: string) =>
+    api.post<Supervision>(`${base}/warnings/${id}/supervision`, { act, text }),
+  /** The disposing body reports its rework 重报 of a returned disposal (Art. 29). */
+  rework: (id: string, note: string, documentRefs: string[]) =>
+    api.post<Supervision>(`${base}/warnings/${id}/supervision/rework`, { note, document_refs: documentRefs }),
   report: (id: string, actionId: string, body: ReportIn) =>
     api.post<WarningOut>(`${base}/warnings/${id}/actions/${actionId}/reports`, body),
   verify: (id: string, actionId: string, body: VerifyIn) =>

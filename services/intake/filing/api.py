@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
@@ -14,13 +14,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from services.intake.api_deps import Filer, IntakeApp, Reader
 from services.intake.filing import handlers
 from services.intake.filing.imports import ImportRefused, rows_from_csv
-from services.intake.filing.model import ContentTooLarge, InformationDraft
+from services.intake.filing.model import ContentTooLarge, InformationDraft, RiskInformation
 from services.intake.identity.model import PetitionerIdentity
 from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
 from shared.paging import paged
-from shared.vocabulary import RoutingOutcome
+from shared.vocabulary import Channel, RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
 workbench = APIRouter(tags=["risk information 廉政风险信息"])
@@ -250,6 +250,26 @@ class CaseRow(BaseModel):
     )
 
 
+InboxStatus = Literal["accepted", "forwarded", "awaiting", "transferred", "received"]
+
+
+def _in_status(case: RiskInformation, wanted: InboxStatus | None) -> bool:
+    """Whether a case is in the list's status tab (the console's 信息列表, Art. 22–24)."""
+    match wanted:
+        case None:
+            return True
+        case "accepted":  # handled at this level, not a forward received from above
+            return case.routing == RoutingOutcome.ACCEPTED and case.handling_state is None
+        case "forwarded":
+            return case.routing == RoutingOutcome.FORWARDED
+        case "awaiting":
+            return case.awaiting_feedback
+        case "transferred":
+            return case.routing == RoutingOutcome.TRANSFERRED
+        case "received":
+            return case.handling_state is not None
+
+
 @workbench.get("/inbox", summary="The cases your role works on, in a subtree (工作台)")
 @paged
 def inbox(
@@ -259,9 +279,29 @@ def inbox(
     unit: Annotated[
         Code | None, Query(description="Subtree root; your own unit by default.")
     ] = None,
+    status: Annotated[
+        InboxStatus | None,
+        Query(
+            description="accepted 本级直接处理 · forwarded 批转下级 · awaiting 待下级反馈 · "
+            "transferred 已移送 · received 上级批转来 (Art. 22–24); every case by default."
+        ),
+    ] = None,
+    channel: Annotated[
+        Channel | None, Query(description="Only the cases filed on this channel (Art. 22).")
+    ] = None,
+    newest_first: Annotated[
+        bool, Query(description="Newest filed first (the console's list); oldest first by default.")
+    ] = False,
 ) -> list[CaseRow]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
+    cases = [
+        c
+        for c in handlers.inbox(app, who, root)
+        if _in_status(c, status) and (channel is None or c.channel == channel.value)
+    ]
+    if newest_first:
+        cases.reverse()  # the view keeps them in the order filed
     return [
         CaseRow(
             information_id=c.id,
@@ -274,5 +314,5 @@ def inbox(
             awaiting_feedback=c.awaiting_feedback,
             handling_state=c.handling_state,
         )
-        for c in handlers.inbox(app, who, root)
+        for c in cases
     ]

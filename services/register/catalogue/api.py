@@ -112,8 +112,15 @@ def list_powers(
     runtime: RuntimeDep,
     app: RegisterApp,
     within: Annotated[Code | None, Query(description="Root unit; default your own.")] = None,
+    as_of: Annotated[
+        datetime | None,
+        Query(
+            description="The catalogue as it stood at this moment (历史状态, RFC 3339 with zone), "
+            "each power with its flowchart version then; empty before the first (Art. 11, 30)."
+        ),
+    ] = None,
 ) -> list[PowerRowOut]:
-    rows = app.list_powers(within_of(runtime, app, who, within))
+    rows = app.list_powers(within_of(runtime, app, who, within), as_of)
     return [PowerRowOut(**{**r.__dict__, "kind": r.kind.value}) for r in rows]
 
 

@@ -67,6 +67,7 @@ class WarningLine(BaseModel):
     subject_unit: str
     is_open: bool
     next_due_at: datetime | None
+    issued_at: datetime = Field(description="When the notice was issued (the dashboard's month).")
 
 
 class OverdueOut(BaseModel):
@@ -172,7 +173,8 @@ def list_warnings(
     )  # fmt: skip
     return [
         WarningLine(id=r.id, notice_number=r.notice_number, level=r.level,
-                    subject_unit=r.subject_unit, is_open=r.is_open, next_due_at=r.next_due_at)
+                    subject_unit=r.subject_unit, is_open=r.is_open, next_due_at=r.next_due_at,
+                    issued_at=r.issued_at)
         for r in rows
     ]  # fmt: skip
 

@@ -190,6 +190,39 @@ def test_each_role_has_its_own_inbox(api: Api) -> None:
     assert inbox(Role.LEADER) == 403
 
 
+def test_the_inbox_filters_by_status_and_channel_on_the_server_and_pages(api: Api) -> None:
+    """The console's 信息列表 asks a page at a time (docs/paging.md), so its status tabs and
+    channel filter are the server's: a page is never a filtered remnant (Art. 22–24)."""
+    here = api.post("/information", filing("ST-1"), api.office).json()["information_id"]
+    petition = filing("ST-2", channel="petition", petitioner_name="赵某")
+    sealed = api.post("/information", petition, api.office).json()["information_id"]
+    down = api.post("/information", filing("ST-3", unit="QX-TH-V1"), api.office).json()
+
+    def ids(query: str) -> list[str]:
+        answer = api.client.get(f"/inbox?{query}", headers=api.office)
+        assert answer.status_code == 200, answer.text
+        return [r["information_id"] for r in answer.json()]
+
+    assert ids("status=forwarded") == ids("status=awaiting") == [down["information_id"]]
+    assert sorted(ids("status=accepted")) == sorted([here, sealed])  # the clock stands still
+    assert ids("status=received") == ids("status=transferred") == []
+    assert ids("channel=petition") == [sealed]
+    assert ids("status=accepted&channel=officer_report") == [here]
+    newest = ids("newest_first=true")
+    assert newest == list(reversed(ids("")))
+    assert len(newest) == 3
+    first = api.client.get("/inbox?newest_first=true&limit=2", headers=api.office)
+    assert [r["information_id"] for r in first.json()] == newest[:2]
+    cursor = first.headers["X-Next-Cursor"]
+    rest = api.client.get(f"/inbox?newest_first=true&limit=2&cursor={cursor}", headers=api.office)
+    assert [r["information_id"] for r in rest.json()] == newest[2:]
+    assert "X-Next-Cursor" not in rest.headers
+    bad = api.client.get("/inbox?status=lost", headers=api.office)
+    assert (bad.status_code, bad.json()["detail"][0]["loc"]) == (422, ["query", "status"])
+    bad = api.client.get("/inbox?channel=rumour", headers=api.office)
+    assert (bad.status_code, bad.json()["detail"][0]["loc"]) == (422, ["query", "channel"])
+
+
 def test_a_case_is_read_only_by_the_roles_it_concerns_and_others_learn_nothing(
     api: Api,
 ) -> None:

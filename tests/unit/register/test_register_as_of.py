@@ -162,3 +162,53 @@ def test_as_of_over_http() -> None:
             assert listed("yesterday")[0] == 422
     finally:
         runtime.close()
+
+
+def test_the_power_catalogue_as_of_a_moment_over_http() -> None:
+    """The audit screen's 职权目录 of a day (Art. 11, 30): a power appears from the moment it
+    was catalogued, with the flowchart version current then."""
+    clock = ManualClock()
+    runtime = Runtime(SPEC, RegisterSettings(common=CommonSettings(store="memory")), clock=clock)
+    office = bearer(runtime, "u-qx-office", [Role.OFFICE], "QX")
+    power = {"unit_code": "QX", "name": "政府采购审批", "kind": "licensing",
+             "legal_basis": "政府采购法第二十条", "posts": ["采购岗"]}  # fmt: skip
+    step = {"key": "apply", "name": "受理", "post": "采购岗", "time_limit_days": 3,
+            "discretion": False}  # fmt: skip
+    try:
+        with TestClient(create_api(runtime)) as client:
+            before = clock.now()
+            clock.advance(HOUR)
+            made = client.post("/powers", json=power, headers=office)
+            assert made.status_code == 201, made.text
+            power_id = made.json()["id"]
+            clock.advance(HOUR)
+            charted = clock.now()
+            for _ in range(2):
+                drawn = client.post(f"/powers/{power_id}/flowcharts", json={"steps": [step]},
+                                    headers=office)  # fmt: skip
+                assert drawn.status_code == 201, drawn.text
+                clock.advance(HOUR)
+
+            def listed(moment: str) -> tuple[int, object]:
+                got = client.get("/powers", params={"as_of": moment}, headers=office)
+                return got.status_code, got.json()
+
+            def versions(moment: datetime) -> list[tuple[str, int | None]]:
+                code, rows = listed(moment.isoformat())
+                assert code == 200
+                assert isinstance(rows, list)
+                return [(r["id"], r["flowchart_version"]) for r in rows]
+
+            assert listed(before.isoformat()) == (200, [])
+            assert versions(before + HOUR) == [(power_id, None)]
+            assert versions(charted) == [(power_id, 1)]
+            assert versions(clock.now()) == [(power_id, 2)]
+            now = client.get("/powers", headers=office).json()
+            assert [(r["id"], r["flowchart_version"]) for r in now] == [(power_id, 2)]
+            for bad in ("2026-01-05T09:00:00", (clock.now() + HOUR).isoformat()):
+                code, body = listed(bad)
+                assert code == 422
+                assert isinstance(body, dict)
+                assert body["detail"][0]["loc"] == ["query", "as_of"]
+    finally:
+        runtime.close()

@@ -8,7 +8,8 @@ overdue list it clicks through to, and with the application's own aggregates.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections import Counter
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -17,6 +18,7 @@ from services.warning.main import SPEC
 from services.warning.settings import WarningSettings
 from shared.auth import Role
 from shared.clock import ManualClock
+from shared.dashboard import month_of
 from shared.settings import CommonSettings
 from shared.vocabulary import Grade
 from tests.unit.warning.test_warning_api import MEETING, Api
@@ -70,6 +72,10 @@ def _agree(api: Api) -> dict[str, Any]:
     assert by_level == {k: sum(v.values()) for k, v in figures["open_by_level_and_town"].items()}
     overdue = api.client.get("/warnings/overdue", headers=who).json()
     assert len(overdue) == figures["overdue_actions"]
+    # A month of the trend clicks through to the warnings issued that (Beijing) month.
+    every = api.client.get("/warnings?include_closed=true", headers=who).json()
+    months = Counter(month_of(datetime.fromisoformat(w["issued_at"])) for w in every)
+    assert months == {m: n for m, n in figures["issued_by_month"].items() if n}
     return figures
 
 
