@@ -79,11 +79,12 @@ def _start(node: Node, service: str, **extra: str) -> tuple[ServiceProcess, int]
     return proc, port
 
 
-def serve_node(node: Node, people: Iterable[Person], demo: RegisterDemo) -> Stack:
-    """The node's four services and its console as processes, the people able to sign in."""
+def serve_node(node: Node, people: Iterable[Person], demo: RegisterDemo, **extra: str) -> Stack:
+    """The node's four services and its console as processes, the people able to sign in;
+    `extra` settings (e.g. LIANFANG_DEV_CLOCK_FILE) for every process of the node."""
     people = tuple(people)
     open_accounts(node, people)
-    started = {service: _start(node, service) for service in FOUR_SERVICES}
+    started = {service: _start(node, service, **extra) for service in FOUR_SERVICES}
     ports = {service: port for service, (_, port) in started.items()}
     console, console_port = _start(
         node,
@@ -92,6 +93,7 @@ def serve_node(node: Node, people: Iterable[Person], demo: RegisterDemo) -> Stac
         LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
         LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
         LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
+        **extra,
     )
     for proc, port in (*started.values(), (console, console_port)):
         proc.wait_http(port, STARTUP_SECONDS)
