@@ -178,7 +178,7 @@ def test_a_petition_re_grades_a_town_risk_that_goes_into_force_again(
     judge.get_by_label("核实情况").fill("踏勘均由一人完成，复核签字缺失")
     judge.get_by_role("button", name="记录核实").click()
     expect(judge.get_by_text("核实情况：踏勘均由一人完成，复核签字缺失")).to_be_visible()
-    judge.get_by_label("研判意见", exact=True).fill("踏勘无人复核，属苗头性问题，建议黄色预警")
+    judge.get_by_label("研判意见", exact=True).fill("踏勘无人复核，属苗头性问题，建议橙色预警")
     # the risk point already in force, not a new one; its responsible leader stays
     judge.locator(".el-select", has=judge.get_by_role("combobox", name="涉及的风险点")).click()
     judge.get_by_role("option", name=RISK).click()
