@@ -150,6 +150,11 @@ def development_secret_problems(settings: ServiceSettings) -> list[str]:
         problems.append(
             "LIANFANG_POSTGRES_PASSWORD is the built-in development password; set the database's"
         )
+    if common.dev_clock_file is not None:
+        problems.append(
+            "LIANFANG_DEV_CLOCK_FILE is set: a shifted clock would shorten the regulation's "
+            "periods (公示期, Art. 10); unset it"
+        )
     problems.extend(settings.development_secrets())
     return problems
 

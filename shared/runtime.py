@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eventsourcing.persistence import IntegrityError
 
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.events.publish import Origin, Translate
 from shared.jurisdiction import Node
 from shared.keys import verifier_for
@@ -108,7 +108,8 @@ class Runtime:
         self.spec = spec
         self.settings = settings
         self.common = settings.common
-        self.clock: Clock = clock or SystemClock()
+        # The wall clock; in dev mode, shifted by LIANFANG_DEV_CLOCK_FILE (refused otherwise).
+        self.clock: Clock = clock or clock_for(self.common.dev_mode, self.common.dev_clock_file)
         self.org = OrgDirectory.from_json(self.common.org_seed or DEFAULT_ORG_SEED)
         # Stored events keep the trace of the request that caused them (shared/tracing.py).
         env = {**eventsourcing_env(self.common, spec.name), "MAPPER_TOPIC": MAPPER_TOPIC}

@@ -29,6 +29,13 @@ class CommonSettings(BaseSettings):
         "on them (issue #14).",
     )
 
+    dev_clock_file: Path | None = Field(
+        None,
+        description="Dev mode only: a file holding seconds by which this node's clock runs ahead "
+        "of the wall clock (shared/clock.py DevShiftedClock), so a test lets the publication "
+        "period (Art. 10) pass; refused at start outside dev mode (docs/dev-clock.md).",
+    )
+
     node_id: str = Field("district", description="This deployment's node (district or town-*).")
     node_root_unit: str = Field(
         "QX", description="Code of the unit whose subtree this node is responsible for."

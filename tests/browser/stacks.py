@@ -99,16 +99,18 @@ def serve_node(
     people: Iterable[Person],
     demo: RegisterDemo | None = None,
     service_env: Mapping[str, Mapping[str, str]] | None = None,
+    **every: str,
 ) -> Stack:
     """The node's four services and its console as processes, the people able to sign in.
 
     `demo` is what the register already holds; None loads the register's demo catalogue
     (lianfang.demo_register) once the services answer. `service_env` gives a service more
-    environment (e.g. a shorter deadline tick for the warning service)."""
+    environment (e.g. a shorter deadline tick for the warning service), `every` gives all five
+    processes more (e.g. LIANFANG_DEV_CLOCK_FILE, which a node's processes share)."""
     people = tuple(people)
     extra = service_env or {}
     open_accounts(node, people)
-    started = {s: _start(node, s, **extra.get(s, {})) for s in FOUR_SERVICES}
+    started = {s: _start(node, s, **every, **extra.get(s, {})) for s in FOUR_SERVICES}
     ports = {service: port for service, (_, port) in started.items()}
     console, console_port = _start(
         node,
@@ -117,6 +119,7 @@ def serve_node(
         LIANFANG_CONSOLE_SIGNING_KEY_FILE=str(TEST_KEY_FILE),
         LIANFANG_CONSOLE_SIGNING_KEY_ID=TEST_KEY.kid,
         LIANFANG_CONSOLE_TOTP_KEY=TOTP_KEY,
+        **every,
         **extra.get("console", {}),
     )
     for proc, port in (*started.values(), (console, console_port)):

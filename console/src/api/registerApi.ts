@@ -126,6 +126,16 @@ export const registerActions = {
   publish: (id: string, days?: number) => api.post<{ ends_at: string }>(`${base}/risk-points/${id}/publication`, { days: days ?? null }),
   answer: (id: string, number: number, answer: string) =>
     api.post<unknown>(`${base}/risk-points/${id}/objections/${number}/answer`, { answer }),
+  /** 生效 (Art. 10): after the publication period, every objection answered, the grade's measures chosen. */
+  bringIntoForce: (id: string) => api.post<unknown>(`${base}/risk-points/${id}/in-force`, {}),
+  /** 绘制权力运行流程图 (Art. 11): a new version from its ordered steps; the register draws the SVG. */
+  drawFlowchart: (id: string, body: components["schemas"]["FlowchartIn"]) =>
+    api.post<components["schemas"]["FlowchartOut"]>(`${base}/powers/${id}/flowcharts`, body),
+  /** 制定防控措施 (Art. 15–20). */
+  chooseMeasure: (id: string, body: components["schemas"]["MeasureIn"]) => api.post<unknown>(`${base}/risk-points/${id}/measures`, body),
+  /** 落实情况 (Art. 15): planned · in_progress · done (then verified by another) · withdrawn. */
+  updateMeasure: (id: string, code: string, body: components["schemas"]["MeasureUpdateIn"]) =>
+    api.patch<unknown>(`${base}/risk-points/${id}/measures/${code}`, body),
 };
 
 /** The grade the server's rule gives these factors (the same arithmetic as GradingRule.grade in
