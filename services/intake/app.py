@@ -161,6 +161,7 @@ class IntakeApplication(ServiceApplication):
 
     reveal_identity = identity.reveal_identity
     identity_reveals = identity.identity_reveals
+    reseal_identities = identity.reseal_identities
 
     # Information officers (Art. 22).
 

@@ -82,16 +82,35 @@ def file_event(
     position: list[Any] = (
         [tracking.application_name, tracking.notification_id] if tracking else ["-", 0]
     )
+    changed = shelve(app, upstream, position, {})
+    if changed:
+        processing_event.collect_events(*changed)
+
+
+def shelve(
+    app: Application[UUID],
+    upstream: CloudEvent,
+    position: list[Any],
+    open_shelves: dict[UUID, TimelineShelf],
+) -> list[TimelineShelf]:
+    """Put one event on its shelves at `position` (`[topic-partition, offset + 1]`, as the
+    worker's tracking names it); the shelves it changed, to save. `open_shelves` keeps the
+    shelves already loaded in this batch, so that one batch changes each shelf once."""
     document = upstream.model_dump(mode="json")
+    changed: list[TimelineShelf] = []
     for key in sorted(keys_of(upstream)):
         shelf_id = TimelineShelf.create_id(key)
-        shelf: TimelineShelf = (
-            app.repository.get(shelf_id) if shelf_id in app.repository else TimelineShelf(key)
-        )
+        shelf = open_shelves.get(shelf_id)
+        if shelf is None:
+            shelf = (
+                app.repository.get(shelf_id) if shelf_id in app.repository else TimelineShelf(key)
+            )
+            open_shelves[shelf_id] = shelf
         if _on_shelf(shelf, upstream):
             continue
         shelf.file(upstream.id, position, document)
-        processing_event.collect_events(shelf)
+        changed.append(shelf)
+    return changed
 
 
 def _on_shelf(shelf: TimelineShelf, upstream: CloudEvent) -> bool:

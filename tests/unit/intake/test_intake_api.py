@@ -238,7 +238,7 @@ def test_every_case_route_answers_a_case_outside_the_subtree_as_an_unknown_one(a
     routes = [
         (Role.OFFICE, "GET", "/information/{}", None),
         (Role.OFFICE, "GET", "/information/{}/timeline", None),
-        (Role.OFFICE, "POST", "/information/{}/transfer-to-discipline", {"reason": "移送纪检监察机关"}),
+        (Role.OFFICE, "POST", "/information/{}/transfer-to-discipline", {"reason": "移送"}),
         (Role.OFFICE, "POST", "/forwards/{}/chase", {"note": "请尽快反馈"}),
         (Role.OFFICE, "POST", "/forwards/{}/return", {"reason": "反馈不完整"}),
         (Role.OFFICE, "POST", "/forwards/{}/sign-off", {"opinion": ""}),
