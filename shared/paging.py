@@ -103,6 +103,9 @@ def paginate(items: Sequence[Any], limit: int = DEFAULT_PAGE, cursor: str | None
     return Page(items=shown, next_cursor=encode_cursor((start + limit,)) if more else None)
 
 
+_T = TypeVar("_T")
+
+
 class PageWindow:
     """The page a caller asked for, handed to a listing that pages itself before it builds
     anything (a parameter annotated `PageWindow` under `@paged`): it reads only up to `limit`
@@ -123,6 +126,13 @@ class PageWindow:
     def continue_after(self, key: SortKey) -> None:
         """There is more: the next page starts after `key`."""
         self.next_cursor = encode_cursor(key)
+
+    def slice(self, items: Sequence[_T]) -> list[_T]:
+        """This page of a list the read model already holds in order (the offset cursor of
+        `paginate`), so that only the page is turned into answers, never the whole list."""
+        page = paginate(items, self.limit, self.cursor)
+        self.next_cursor = page.next_cursor
+        return page.items
 
 
 _E = TypeVar("_E", bound=Callable[..., Any])

@@ -19,7 +19,7 @@ from services.intake.identity.model import PetitionerIdentity
 from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
-from shared.paging import paged
+from shared.paging import PageWindow, paged
 from shared.vocabulary import RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
@@ -259,10 +259,12 @@ def inbox(
     unit: Annotated[
         Code | None, Query(description="Subtree root; your own unit by default.")
     ] = None,
+    *,
+    window: PageWindow,
 ) -> list[CaseRow]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
-    return [
+    return [  # only this page's cases become answers
         CaseRow(
             information_id=c.id,
             unit_code=c.unit_code,
@@ -274,5 +276,5 @@ def inbox(
             awaiting_feedback=c.awaiting_feedback,
             handling_state=c.handling_state,
         )
-        for c in handlers.inbox(app, who, root)
+        for c in window.slice(handlers.inbox(app, who, root))
     ]

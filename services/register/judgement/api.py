@@ -23,7 +23,7 @@ from shared.auth import Principal, Role
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, require_roles
 from shared.events import GradingFactors
-from shared.paging import paged
+from shared.paging import PageWindow, paged
 from shared.vocabulary import RiskCategory, Verdict, WarningLevel
 
 
@@ -299,9 +299,11 @@ def list_information(
     within: Annotated[
         Code | None, Query(description="Root unit of the subtree; default your own.")
     ] = None,
+    *,
+    window: PageWindow,
 ) -> list[InformationRowOut]:
     root = within_of(runtime, app, who, within)
-    return [_row(r) for r in app.list_information(root, status)]
+    return [_row(r) for r in window.slice(app.list_information(root, status))]  # the page only
 
 
 def _row(r: InformationRow) -> InformationRowOut:
