@@ -58,7 +58,7 @@ chaos: setup ## The small chaos run as a test, then 10,000 filings under SIGKILL
 	$(UV) run python -m bench.chaos
 
 fuzz: setup ## Property-based fuzzing of every service's API from its OpenAPI document, at length
-	LIANFANG_FUZZ_EXAMPLES=$${LIANFANG_FUZZ_EXAMPLES:-150} $(UV) run pytest -q -s tests/fuzz
+	LIANFANG_FUZZ_EXAMPLES=$${LIANFANG_FUZZ_EXAMPLES:-150} $(UV) run pytest -q -s --timeout=3600 tests/fuzz
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache $(CONSOLE)/dist tests/browser/screenshots

@@ -5,6 +5,7 @@
     lianfang audit replay --service S --as-of T [--out FILE]   # the state as it stood at T
     lianfang audit replay --service S --from-kafka [--out FILE]   # read models from the topics
     lianfang audit case ID [--json] [--out FILE]   # a case's timeline across services and nodes
+    lianfang audit backfill-index   # file on assessment's timeline index what the topics hold
 
 Exit status 1 names the first broken link of each broken store (service, position, event id).
 """
@@ -225,3 +226,22 @@ def case_command(
         typer.echo(f"note: {published.unreadable} unreadable records were skipped", err=True)
     if not entries:
         raise typer.Exit(1)
+
+
+@audit_app.command("backfill-index")
+def backfill_index_command() -> None:
+    """File on the case-timeline index (assessment's store) every event of the topics it
+    consumes that the index lacks: a node upgraded with history serves older cases' timelines
+    whole. Idempotent; safe while the worker runs (docs/audit.md, docs/runbook.md)."""
+    from services import registry
+    from shared.audit.index_backfill import backfill_from_topics
+    from shared.runtime import Runtime
+
+    spec, settings = registry.load("assessment")  # the service whose worker keeps the index
+    runtime = Runtime(spec, settings())
+    try:
+        app = runtime.app
+        done = asyncio.run(backfill_from_topics(app, runtime.common, spec.consumes))
+    finally:
+        runtime.close()
+    typer.echo(f"case-timeline index: {done.summary()}")

@@ -2,6 +2,7 @@
 
     lianfang keys new PATH [--kid KID]      # a new Ed25519 key (PEM, mode 0600); prints its kid
     lianfang keys jwks PEM... [--out FILE]  # the JWKS publishing those keys' public halves
+    lianfang keys reseal-identities --by USER --authority TEXT   # after an identity-key rotation
 
 Only the district console holds a signing key; every service is given its public half (the
 console's JWKS URL, or a JWKS file made here). The kid of a key is its RFC 7638 thumbprint unless
@@ -64,3 +65,38 @@ def jwks(
         typer.echo(text, nl=False)
     else:
         out.write_text(text, encoding="utf-8")
+
+
+@keys_app.command("reseal-identities")
+def reseal_identities(
+    by: Annotated[str, typer.Option(help="Who re-seals: your user id (recorded).")],
+    authority: Annotated[
+        str, typer.Option(help="On what authority: the key rotation's order (recorded).")
+    ],
+) -> None:
+    """Seal every petitioner identity an older identity key sealed again under the current
+    `LIANFANG_INTAKE_IDENTITY_KEY`, each a recorded event (Art. 22; docs/runbook.md). Run it on
+    the intake's store with the old keys still in `LIANFANG_INTAKE_IDENTITY_PREVIOUS_KEYS`;
+    when it reports none left under an old key, that key may be dropped. Exit 1 if some
+    identity no configured key opens."""
+    from services import registry
+    from services.intake.app import IntakeApplication
+    from shared.runtime import Runtime
+
+    spec, settings = registry.load("intake")
+    runtime = Runtime(spec, settings())
+    try:
+        app = runtime.app
+        assert isinstance(app, IntakeApplication)
+        actor = {"user_id": by, "role": "operator", "unit_code": runtime.common.node_root_unit}
+        done = app.reseal_identities(actor, authority)
+    finally:
+        runtime.close()
+    typer.echo(
+        f"identities: {done.resealed} re-sealed under key {done.key_id}, "
+        f"{done.current} already under it"
+    )
+    for key_id, count in sorted(done.unopened.items()):
+        typer.echo(f"{count} sealed under key {key_id} that no configured key opens", err=True)
+    if done.unopened:
+        raise typer.Exit(1)

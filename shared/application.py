@@ -61,13 +61,49 @@ class Rejected(Exception):
 
 
 class Receipt(Aggregate):
-    """An upstream event this service has taken in, once (proof of effectively-once consumption)."""
+    """An upstream event this service has taken in, once (proof of effectively-once consumption).
+
+    Keyed by the event's source *and* id (`keyed_id`): an id is unique only within its source,
+    and a source is bound to its topic's principal (shared/provenance.py), so no other principal
+    can publish a real event's id first and make the real event be dropped as its copy (review
+    C2, issue #17 item 3). Receipts recorded before that carry the id of the ce_id alone
+    (`create_id`); they still recognise their events' copies, and none is recorded so any more.
+    """
 
     @staticmethod
     def create_id(ce_id: str, **_: Any) -> UUID:
         return uuid5(RECEIPT_NAMESPACE, ce_id)
 
-    @event("Received")
+    @staticmethod
+    def keyed_id(ce_source: str, ce_id: str) -> UUID:
+        return uuid5(RECEIPT_NAMESPACE, f"{ce_source}\n{ce_id}")
+
+    @classmethod
+    def of(cls, upstream: CloudEvent, position: str) -> Receipt:
+        """The receipt of an upstream event, under its source-and-id key."""
+        return cls._create(
+            cls.Received,
+            id=cls.keyed_id(upstream.source, upstream.id),
+            ce_id=upstream.id,
+            ce_type=upstream.type,
+            subject=upstream.subject,
+            position=position,
+        )
+
+    @classmethod
+    def taken(cls, upstream: CloudEvent, repository: Any) -> bool:
+        """Whether this very event (its source and id) was taken in before, receipts recorded
+        before the upgrade included."""
+        keyed = cls.keyed_id(upstream.source, upstream.id)
+        return keyed in repository or cls.create_id(upstream.id) in repository
+
+    class Received(Aggregate.Created):
+        ce_id: str
+        ce_type: str
+        subject: str
+        position: str
+
+    @event(Received)
     def __init__(self, ce_id: str, ce_type: str, subject: str, position: str) -> None:
         self.ce_id = ce_id
         self.ce_type = ce_type
@@ -201,14 +237,11 @@ class ServiceApplication(ProcessApplication[UUID]):
             file_event(self, upstream, processing_event)  # whoever it concerns: auditors read all
         if not self.takes_in(upstream):
             return  # not for this service or not this node's: only the position moves on
-        receipt_id = Receipt.create_id(upstream.id)
-        if receipt_id in self.repository:
+        if Receipt.taken(upstream, self.repository):
             return  # a second copy of an event already taken in: nothing changes
         tracking = processing_event.tracking
         position = f"{tracking.application_name}@{tracking.notification_id}" if tracking else "-"
-        receipt = Receipt(
-            ce_id=upstream.id, ce_type=upstream.type, subject=upstream.subject, position=position
-        )
+        receipt = Receipt.of(upstream, position)
         processing_event.collect_events(receipt)
         if isinstance(upstream, ORG_EVENTS):
             self.org_follower.record(upstream, processing_event)
@@ -291,6 +324,22 @@ class ServiceApplication(ProcessApplication[UUID]):
         """The aggregate of that id and kind; NotFound (404) naming `what` otherwise."""
         found = self.find(aggregate_id, kind)
         if found is None:
+            raise NotFound(f"no {what} {aggregate_id}")
+        return found
+
+    def load_within(
+        self, principal: Principal, aggregate_id: UUID, kind: type[_A], what: str
+    ) -> _A:
+        """The aggregate (one with a `unit_code`) if it lies within the caller's subtree (Art. 7);
+        else the very 404 of an id that does not exist, so that a route tells nobody outside
+        the subtree whether it exists (403 and 404 indistinguishable, issue #17 item 3)."""
+        found = self.find(aggregate_id, kind)
+        unit_code = getattr(found, "unit_code", None)
+        if (
+            found is None
+            or unit_code is None
+            or not self.org.is_within(unit_code, principal.unit_code)
+        ):
             raise NotFound(f"no {what} {aggregate_id}")
         return found
 

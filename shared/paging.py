@@ -9,7 +9,9 @@ the last item shown); one that is not ours is a 422 naming `cursor`.
 
 Use: `@paged` under a route's `@router.get(...)`, on an endpoint that returns a list; it adds
 the `limit` and `cursor` query parameters and answers the page (`declare_paging` names the
-header in the OpenAPI document). docs/paging.md says the same to callers.
+header in the OpenAPI document). An endpoint whose list is costly to build (a replay per item,
+`?as_of=`) takes a `PageWindow` parameter instead and builds only its page (keyset paging).
+docs/paging.md says the same to callers.
 """
 
 from __future__ import annotations
@@ -101,6 +103,38 @@ def paginate(items: Sequence[Any], limit: int = DEFAULT_PAGE, cursor: str | None
     return Page(items=shown, next_cursor=encode_cursor((start + limit,)) if more else None)
 
 
+_T = TypeVar("_T")
+
+
+class PageWindow:
+    """The page a caller asked for, handed to a listing that pages itself before it builds
+    anything (a parameter annotated `PageWindow` under `@paged`): it reads only up to `limit`
+    items after `after(...)`, and names where the next page starts with `continue_after(key)`.
+    Its cursor is the sort key of the last item looked at (keyset paging), so a next page
+    costs what the page costs, not what every page before it did."""
+
+    def __init__(self, limit: int, cursor: str | None) -> None:
+        self.limit = max(1, min(limit, MAX_PAGE))
+        self.cursor = cursor
+        self.next_cursor: str | None = None
+
+    def after(self, like: SortKey) -> SortKey | None:
+        """The sort key the page starts after (None: from the start); Invalid naming `cursor`
+        if the cursor is not one of this listing's (its parts not of the kinds of `like`)."""
+        return None if self.cursor is None else decode_cursor(self.cursor, like)
+
+    def continue_after(self, key: SortKey) -> None:
+        """There is more: the next page starts after `key`."""
+        self.next_cursor = encode_cursor(key)
+
+    def slice(self, items: Sequence[_T]) -> list[_T]:
+        """This page of a list the read model already holds in order (the offset cursor of
+        `paginate`), so that only the page is turned into answers, never the whole list."""
+        page = paginate(items, self.limit, self.cursor)
+        self.next_cursor = page.next_cursor
+        return page.items
+
+
 _E = TypeVar("_E", bound=Callable[..., Any])
 
 _NEXT_CURSOR_HEADER = {
@@ -136,8 +170,15 @@ def paged(endpoint: _E) -> _E:
     except NameError:  # a name imported for type checking only: FastAPI resolves the rest
         hints = {}
     signature = inspect.signature(endpoint)
+    windowed = [
+        name
+        for name, p in signature.parameters.items()
+        if hints.get(name) is PageWindow or p.annotation in (PageWindow, "PageWindow")
+    ]
     taken = [
-        p.replace(annotation=hints.get(p.name, p.annotation)) for p in signature.parameters.values()
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in signature.parameters.values()
+        if p.name not in windowed
     ]
     added = [
         inspect.Parameter(
@@ -153,13 +194,17 @@ def paged(endpoint: _E) -> _E:
         return_annotation=hints.get("return", signature.return_annotation),
     )
 
-    def answer(
-        items: Sequence[Any], limit: int, cursor: str | None, response: Response
-    ) -> list[Any]:
-        page = paginate(items, limit, cursor)
+    def answer(items: Sequence[Any], window: PageWindow, response: Response) -> list[Any]:
+        if windowed:  # the endpoint paged itself
+            page = Page(items=list(items), next_cursor=window.next_cursor)
+        else:
+            page = paginate(items, window.limit, window.cursor)
         if page.next_cursor is not None:
             response.headers[NEXT_CURSOR] = page.next_cursor
         return page.items
+
+    def given(kwargs: dict[str, Any], window: PageWindow) -> dict[str, Any]:
+        return {**kwargs, **dict.fromkeys(windowed, window)}
 
     if inspect.iscoroutinefunction(endpoint):
 
@@ -167,7 +212,9 @@ def paged(endpoint: _E) -> _E:
         async def run_async(
             *args: Any, limit: int, cursor: str | None, paged_response: Response, **kwargs: Any
         ) -> list[Any]:
-            return answer(await endpoint(*args, **kwargs), limit, cursor, paged_response)
+            window = PageWindow(limit, cursor)
+            found = await endpoint(*args, **given(kwargs, window))
+            return answer(found, window, paged_response)
 
         run_async.__signature__ = shaped  # type: ignore[attr-defined]
         return typing.cast("_E", run_async)
@@ -176,7 +223,8 @@ def paged(endpoint: _E) -> _E:
     def run(
         *args: Any, limit: int, cursor: str | None, paged_response: Response, **kwargs: Any
     ) -> list[Any]:
-        return answer(endpoint(*args, **kwargs), limit, cursor, paged_response)
+        window = PageWindow(limit, cursor)
+        return answer(endpoint(*args, **given(kwargs, window)), window, paged_response)
 
     run.__signature__ = shaped  # type: ignore[attr-defined]
     return typing.cast("_E", run)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from eventsourcing.application import ProcessingEvent
 
+    from shared.auth import Principal
     from shared.clock import Clock
     from shared.events import CloudEvent
     from shared.orgtree import OrgDirectory, OrgUnit
@@ -83,6 +84,12 @@ class IntakeApplication(ServiceApplication):
     def get_information(self, information_id: UUID) -> RiskInformation:
         """One case as filed and routed (Art. 22, 24)."""
         return self.load(information_id, RiskInformation, "risk information")
+
+    def case_within(self, who: Principal, information_id: UUID) -> RiskInformation:
+        """The case, if it lies within `who`'s subtree (Art. 7, 24); else the 404 of an id that
+        does not exist, in the same words: a route tells no one outside it that a case exists
+        (issue #17 item 3, review M5). Roles are checked by the route or the command."""
+        return self.load_within(who, information_id, RiskInformation, "risk information")
 
     def get_officer(self, user_id: str) -> InformationOfficer:
         """One officer of the roster (Art. 22)."""
@@ -156,6 +163,7 @@ class IntakeApplication(ServiceApplication):
 
     reveal_identity = identity.reveal_identity
     identity_reveals = identity.identity_reveals
+    reseal_identities = identity.reseal_identities
 
     # Information officers (Art. 22).
 

@@ -55,8 +55,11 @@ class IntakeView:
         return [a for a in self._items[kind].values() if isinstance(a, kind)]
 
     def cases(self) -> list[RiskInformation]:
-        """Every case, in the order filed."""
-        return sorted(self.all(RiskInformation), key=lambda c: (c.filed_at, str(c.id)))
+        """Every case, in the order filed (at one moment: by reference; ids are random)."""
+        return sorted(
+            self.all(RiskInformation),
+            key=lambda c: (c.filed_at, c.source_reference, c.channel, str(c.id)),
+        )
 
     def officers(self) -> list[InformationOfficer]:
         """Every officer ever appointed, by user id."""

@@ -33,7 +33,13 @@ if TYPE_CHECKING:
 
     from services.register.groups.model import JudgementGroup
     from services.register.judgement.model import InformationStatus
-    from services.register.read_model import HeatMap, InformationRow, PowerRow, RiskPointRow
+    from services.register.read_model import (
+        HeatMap,
+        InformationRow,
+        PowerRow,
+        RiskPointFilters,
+        RiskPointRow,
+    )
     from services.register.risk_points.model import RiskStatus
     from services.register.risk_points.watch import MeasureDeadline
     from shared.auth import Principal
@@ -41,6 +47,10 @@ if TYPE_CHECKING:
     from shared.events import CloudEvent
     from shared.orgtree import OrgDirectory, OrgUnit
     from shared.vocabulary import Grade, RiskCategory
+
+AS_OF_BUDGET = 200
+"""Risk points replayed at most for one page of `?as_of=` (each a replay of its events up to
+then): a request's work is bounded whatever the register's size (issue #17 item 4)."""
 
 
 class RegisterApplication(ServiceApplication):
@@ -112,6 +122,23 @@ class RegisterApplication(ServiceApplication):
             )
         self.ensure_past(as_of)
         return self.view.risk_points_as_of(as_of, units_within, category, grade, status)
+
+    def page_of_risk_points_as_of(
+        self,
+        within: str,
+        as_of: datetime,
+        filters: RiskPointFilters,
+        after: tuple[str, str] | None,
+        limit: int,
+    ) -> tuple[list[RiskPointRow], tuple[str, str] | None]:
+        """A page of the register of the subtree of `within` as it stood `as_of` (Art. 10, 30),
+        after the key `after`; with the key to continue after. At most `AS_OF_BUDGET` points
+        are replayed for it (a page may come short, its cursor going on)."""
+        self.ensure_past(as_of)
+        units_within = self.units_within(within)
+        return self.view.risk_points_as_of_page(
+            as_of, units_within, filters, after, limit, AS_OF_BUDGET
+        )
 
     def measure_deadlines(self, within: str) -> list[MeasureDeadline]:
         """The measures of the subtree of `within`, soonest due first, with the reminders and

@@ -179,6 +179,32 @@ class RegisterView:
         rows = [row_of(p) for p in then if p is not None]
         return matching(rows, units, category, grade, status)
 
+    def risk_points_as_of_page(
+        self,
+        as_of: datetime,
+        units: Collection[str],
+        filters: RiskPointFilters,
+        after: tuple[str, str] | None,
+        limit: int,
+        budget: int,
+    ) -> tuple[list[RiskPointRow], tuple[str, str] | None]:
+        """One page of the register as it stood at `as_of` (Art. 10, 30), bounded: the points
+        after `after` (unit, id) are replayed one by one, in the register's order, until `limit`
+        match or `budget` points were replayed; then the key to continue after, if any is left.
+        A request's work is at most `budget` replays, whatever the register's size."""
+        self.catch_up()
+        candidates = self.risk_points(units)
+        if after is not None:
+            candidates = [r for r in candidates if (r.unit_code, str(r.id)) > after]
+        page: list[RiskPointRow] = []
+        for replayed, row in enumerate(candidates, start=1):
+            then = risk_point_at(self._app, row.id, as_of)
+            if then is not None and matching([row_of(then)], units, *filters):
+                page.append(row_of(then))
+            if replayed < len(candidates) and (len(page) == limit or replayed == budget):
+                return page, (row.unit_code, str(row.id))
+        return page, None
+
     def due_measures(self) -> list[MeasureRow]:
         """Measures still owed (planned or in progress), soonest due first: what the measures
         tick checks (Art. 15)."""
@@ -237,6 +263,10 @@ def _measure_rows_of(point: RiskPoint) -> tuple[MeasureRow, ...]:
         MeasureRow(point.id, point.unit_code, m.measure_code, m.owner_id, m.due, m.status)
         for m in point.measures.values()
     )
+
+
+RiskPointFilters = tuple[RiskCategory | None, Grade | None, RiskStatus | None]
+"""A register listing's filters: category, grade, status (Art. 10, 13, 14)."""
 
 
 def matching(

@@ -9,7 +9,7 @@ under its unit and year when it names none. A route then reads the few shelves o
 
 Each shelf is an aggregate keyed by `uuid5` of its key, so filing is written in the same
 transaction as the worker's tracking row (effectively once), and a second copy of an event (a
-relay's re-send) is recognised by its ce_id and filed once. Nothing here is a fact of the
+relay's re-send) is recognised by its source and ce_id and filed once. Nothing here is a fact of the
 regulation; it is the auditors' index of the facts every service published (Art. 23, 29).
 """
 
@@ -82,16 +82,46 @@ def file_event(
     position: list[Any] = (
         [tracking.application_name, tracking.notification_id] if tracking else ["-", 0]
     )
+    changed = shelve(app, upstream, position, {})
+    if changed:
+        processing_event.collect_events(*changed)
+
+
+def shelve(
+    app: Application[UUID],
+    upstream: CloudEvent,
+    position: list[Any],
+    open_shelves: dict[UUID, TimelineShelf],
+) -> list[TimelineShelf]:
+    """Put one event on its shelves at `position` (`[topic-partition, offset + 1]`, as the
+    worker's tracking names it); the shelves it changed, to save. `open_shelves` keeps the
+    shelves already loaded in this batch, so that one batch changes each shelf once."""
     document = upstream.model_dump(mode="json")
+    changed: list[TimelineShelf] = []
     for key in sorted(keys_of(upstream)):
         shelf_id = TimelineShelf.create_id(key)
-        shelf: TimelineShelf = (
-            app.repository.get(shelf_id) if shelf_id in app.repository else TimelineShelf(key)
-        )
-        if upstream.id in shelf.event_ids:
+        shelf = open_shelves.get(shelf_id)
+        if shelf is None:
+            shelf = (
+                app.repository.get(shelf_id) if shelf_id in app.repository else TimelineShelf(key)
+            )
+            open_shelves[shelf_id] = shelf
+        if _on_shelf(shelf, upstream):
             continue
         shelf.file(upstream.id, position, document)
-        processing_event.collect_events(shelf)
+        changed.append(shelf)
+    return changed
+
+
+def _on_shelf(shelf: TimelineShelf, upstream: CloudEvent) -> bool:
+    """Whether this very event (its source and id: an id is unique only within its source) is
+    filed already; another source's event with the same id is not a copy and is filed too."""
+    if upstream.id not in shelf.event_ids:
+        return False
+    return any(
+        entry["event"].get("id") == upstream.id and entry["event"].get("source") == upstream.source
+        for entry in shelf.entries
+    )
 
 
 def shelf(app: Application[UUID], key: str) -> list[tuple[tuple[Any, ...], CloudEvent]]:
@@ -117,7 +147,7 @@ def gather(app: Application[UUID], case_id: UUID) -> list[CloudEvent]:
         for key in sorted(set(keys) - read):
             read.add(key)
             for position, cloud_event in shelf(app, key):
-                found.setdefault(cloud_event.id, (position, cloud_event))
+                found.setdefault(f"{cloud_event.source}\n{cloud_event.id}", (position, cloud_event))
 
     take([f"information_id:{case_id}"])
     if not found:

@@ -467,8 +467,9 @@ def _charged_unit_years(events: list[CloudEvent]) -> set[tuple[str, int]]:
 
 
 def case_timeline(case_id: UUID, events: Iterable[CloudEvent]) -> list[TimelineEntry]:
-    """The case's entries in the order things happened; a re-sent event appears once."""
-    unique = list({e.id: e for e in events}.values())  # first-seen order: the topics' order
+    """The case's entries in the order things happened; a re-sent event appears once (the same
+    source and id: an id is unique only within its source, issue #17 item 3)."""
+    unique = list({(e.source, e.id): e for e in events}.values())  # first seen: topics' order
     links = _links(case_id, unique)
     mine: list[tuple[CloudEvent, Via]] = []
     for event in unique:

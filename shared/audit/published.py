@@ -14,10 +14,13 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from shared.envelope import EnvelopeError, from_record
+from shared.inbox import Delivery
 from shared.kafka import KafkaAccess
 from shared.topics import SERVICES, Topics
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from shared.events import CloudEvent
 
 
@@ -37,30 +40,45 @@ async def read_published(access: KafkaAccess, prefix: str = "lianfang") -> Publi
 
 async def read_events(access: KafkaAccess, topics: list[str]) -> Published:
     """Read the given topics (those that exist) from their start to their current end."""
+    found = Published()
+    async for batch in read_deliveries(access, topics):
+        for delivery in batch:
+            try:
+                found.events.append(from_record(delivery.key, delivery.value, delivery.headers))
+            except EnvelopeError:
+                found.unreadable += 1
+    return found
+
+
+async def read_deliveries(access: KafkaAccess, topics: list[str]) -> AsyncIterator[list[Delivery]]:
+    """The records of the given topics (those that exist), from their start to their end as it
+    was when reading began, a batch at a time, each with its topic, partition and offset: a
+    reader keeps one batch in memory, never the history."""
     consumer = AIOKafkaConsumer(**access.aiokafka(), enable_auto_commit=False, group_id=None)
     await consumer.start()
-    found = Published()
     try:
         partitions = await _partitions(access, topics)
         if not partitions:
-            return found
+            return
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         remaining = {tp for tp in partitions if ends[tp] > 0}
         while remaining:
             batch = await consumer.getmany(*remaining, timeout_ms=1000)
+            taken: list[Delivery] = []
             for tp, records in batch.items():
-                for record in records:
-                    try:
-                        found.events.append(from_record(record.key, record.value, record.headers))
-                    except EnvelopeError:
-                        found.unreadable += 1
+                taken += [
+                    Delivery(tp.topic, tp.partition, r.offset, r.key, r.value, tuple(r.headers))
+                    for r in records
+                    if r.offset < ends[tp]
+                ]
                 if records and records[-1].offset + 1 >= ends[tp]:
                     remaining.discard(tp)
+            if taken:
+                yield taken
     finally:
         await consumer.stop()
-    return found
 
 
 async def _partitions(access: KafkaAccess, wanted: list[str]) -> list[TopicPartition]:

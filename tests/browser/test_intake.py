@@ -27,7 +27,6 @@ import pytest
 from playwright.sync_api import expect
 
 from lianfang.demo_register import RegisterDemo
-from services.intake.filing.model import RiskInformation
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
 from tests.browser.intake_support import (
     JUDGE2,
@@ -167,9 +166,14 @@ def test_the_judgement_group_verifies_proposes_withdraws_and_signs(
     sign_in(page, stack, JUDGE)
     page.click("nav[aria-label=主菜单] >> text=研判")
     expect(page.get_by_role("heading", name="研判")).to_be_visible()
-    # The case by its address (its id follows from channel and source reference): the register
-    # takes the report in from Kafka, so the page is reloaded until it is there.
-    case = RiskInformation.create_id("officer_report", "XXY-2026-0031")
+    # The case by its address: its id is random (issue #17), so it is read from what intake
+    # published about the reference filed above; the register takes the report in from Kafka,
+    # so the page is reloaded until it is there.
+    case = next(
+        data["information_id"]
+        for _, data in facts_on_kafka(stack, "intake")
+        if data.get("source_reference") == "XXY-2026-0031"
+    )
     page.goto(f"{stack.console_url}/judgement/{case}")
     for _ in range(30):
         if page.get_by_text(REPORT).first.is_visible():

@@ -19,7 +19,7 @@ from services.intake.identity.model import PetitionerIdentity
 from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
-from shared.paging import paged
+from shared.paging import PageWindow, paged
 from shared.vocabulary import Channel, RoutingOutcome
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
@@ -292,6 +292,8 @@ def inbox(
     newest_first: Annotated[
         bool, Query(description="Newest filed first (the console's list); oldest first by default.")
     ] = False,
+    *,
+    window: PageWindow,
 ) -> list[CaseRow]:
     root = unit or who.unit_code
     ensure_jurisdiction(runtime, who, root)
@@ -302,7 +304,7 @@ def inbox(
     ]
     if newest_first:
         cases.reverse()  # the view keeps them in the order filed
-    return [
+    return [  # only this page's cases become answers
         CaseRow(
             information_id=c.id,
             unit_code=c.unit_code,
@@ -314,5 +316,5 @@ def inbox(
             awaiting_feedback=c.awaiting_feedback,
             handling_state=c.handling_state,
         )
-        for c in cases
+        for c in window.slice(cases)
     ]

@@ -19,6 +19,7 @@ from services.intake.filing.model import (
     IdempotentAnswer,
     InformationDraft,
     RiskInformation,
+    SourceReference,
 )
 from services.intake.identity.handlers import record_read, seal
 from services.intake.identity.model import ProtectedIdentity
@@ -52,8 +53,8 @@ def file_information(
         return Filing.from_answer(replay)
     check_draft(app, draft)
     check_authority(app, draft.unit_code, filer)
-    information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
-    if information_id in app.repository:
+    information_id = find_reference(app, draft.channel, draft.source_reference, draft.unit_code)
+    if information_id is not None:
         check_repeat(app, information_id, draft, filer)
         filing = Filing(information_id, created=False)
         pending: list[Aggregate] = []
@@ -68,8 +69,10 @@ def file_information(
         )
     except IntegrityError:
         # A concurrent request with the same source won: answer with its case.
-        if information_id in app.repository:
-            return Filing(information_id, created=False)
+        won = find_reference(app, draft.channel, draft.source_reference, draft.unit_code)
+        if won is not None:
+            check_repeat(app, won, draft, filer)
+            return Filing(won, created=False)
         raise
     return Filing.from_answer(replay) if replay else filing
 
@@ -138,14 +141,36 @@ def fileable_units(app: IntakeApplication, filer: Principal) -> list[OrgUnit]:
     return sorted(found.values(), key=lambda u: u.code)
 
 
+def find_reference(
+    app: IntakeApplication, channel: str, source_reference: str, unit_code: str
+) -> UUID | None:
+    """The case a channel's reference about a unit was filed as, if any (Art. 22).
+
+    Through its `SourceReference`; a case filed before ids were random has none and is found
+    by its old id, if it is about the same unit. Never a case about another unit: the caller
+    may file about this unit, so what is found is within their jurisdiction (issue #17 item 3).
+    """
+    index = app.find(
+        SourceReference.create_id(channel, source_reference, unit_code), SourceReference
+    )
+    if index is not None:
+        return index.information_id
+    legacy = app.find(RiskInformation.legacy_id(channel, source_reference), RiskInformation)
+    if legacy is not None and legacy.unit_code == unit_code:
+        return legacy.id
+    return None
+
+
 def check_repeat(
     app: IntakeApplication, information_id: UUID, draft: InformationDraft, filer: Principal
 ) -> None:
     """A repeated source is answered with its first case only to a caller who may read that case,
     and never takes a petitioner's identity silently (409 otherwise; security review M3).
 
-    To a caller outside the first case's jurisdiction the reference is simply taken: no case id,
-    so that filing cannot be used to learn which of another unit's references are real. A
+    The reference is found only among the cases about the unit the caller files for
+    (`find_reference`), so another unit's references are never found: filing one is answered as
+    an unknown reference is, with a new case (issue #17 item 3). Should a case found still lie
+    outside the caller's jurisdiction, the reference is just taken: no case id. A
     petition's identity is sealed with the case it came with (Art. 22); another one offered for
     an existing case is refused, not dropped, and the filer is asked for a distinct reference (the
     same one again is a retry, answered with the case).
@@ -178,12 +203,19 @@ def build_filing(
     filed_by: ActorRecord,
     reported_by_unit: bool,
     received_from: dict[str, str] | None = None,
+    *,
+    information_id: UUID | None = None,
+    claim_reference: bool = True,
 ) -> tuple[RiskInformation, *tuple[Aggregate, ...]]:
-    """The case screened by jurisdiction (Art. 24), its sealed identity and any 迟报, to save."""
+    """The case screened by jurisdiction (Art. 24), its sealed identity, any 迟报 and the claim
+    of its reference (unless `claim_reference` is off: another case holds it), to save.
+
+    The case's id is random unless `information_id` says otherwise (a forward keeps its id).
+    """
     now = app.clock.now()
     chain = app.chain(draft.unit_code)
     route = screen([(u.code, u.managing_node_id) for u in chain], app.node_id)
-    info = RiskInformation(
+    fields: dict[str, Any] = dict(
         channel=draft.channel,
         source_reference=draft.source_reference,
         unit_code=draft.unit_code,
@@ -204,7 +236,21 @@ def build_filing(
         reported_by_unit=reported_by_unit,
         received_from=received_from,
     )
+    info = (
+        RiskInformation(**fields)
+        if information_id is None
+        else RiskInformation._create(RiskInformation.Filed, id=information_id, **fields)
+    )
     rest: list[Aggregate] = list(late_breaches(app, info))
+    if claim_reference:
+        rest.append(
+            SourceReference(
+                channel=draft.channel,
+                source_reference=draft.source_reference,
+                unit_code=draft.unit_code,
+                information_id=info.id,
+            )
+        )
     if draft.petitioner:
         rest.insert(0, seal(app, info.id, info.unit_code, draft.petitioner, now))
     return (info, *rest)
@@ -234,8 +280,8 @@ def _prepare(
             reason = "content too large" if isinstance(exc, ContentTooLarge) else ""
             results.append(RowResult(number, ref, errors=[reason or str(exc)]))
             continue
-        information_id = RiskInformation.create_id(draft.channel, draft.source_reference)
-        if information_id in app.repository:
+        information_id = find_reference(app, draft.channel, draft.source_reference, draft.unit_code)
+        if information_id is not None:
             try:
                 check_repeat(app, information_id, draft, filer)
             except Conflict as exc:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from services.intake.identity.model import PetitionerIdentity
 
 INFORMATION_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:information")
+"""Of the ids cases had before they were random: a case filed then keeps its id (`legacy_id`)."""
+REFERENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:source-reference")
 IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:idempotency")
 CHANNELS = tuple(c.value for c in Channel)
 
@@ -101,16 +103,42 @@ class IdempotentAnswer(Aggregate):
         self.answer = dict(answer)
 
 
-class RiskInformation(Aggregate):
-    """One piece of risk information 廉政风险信息, received on one channel (Art. 22).
+class SourceReference(Aggregate):
+    """The index of a source's reference: which case a channel's reference about a unit is
+    (Art. 22, filed once). Its id is the unique key, so two filings of one reference cannot
+    both create a case (the second save fails); it never leaves the store.
 
-    Its identity comes from the channel and the source's own reference, so filing the same
-    source twice finds the first filing instead of creating a second case. The screening
-    decision 分流 (Art. 24) is part of the filing: who decided, where it went and why.
+    Scoped by the unit the information is about: a caller files only about units within their
+    jurisdiction, so a reference another unit holds is never found (no oracle, issue #17 item 3).
     """
 
     @staticmethod
-    def create_id(channel: str, source_reference: str, **_: Any) -> UUID:
+    def create_id(channel: str, source_reference: str, unit_code: str, **_: Any) -> UUID:
+        return uuid5(REFERENCE_NAMESPACE, f"{channel}\n{source_reference}\n{unit_code}")
+
+    @event("Claimed")
+    def __init__(
+        self, channel: str, source_reference: str, unit_code: str, information_id: UUID
+    ) -> None:
+        self.channel = channel
+        self.source_reference = source_reference
+        self.unit_code = unit_code
+        self.information_id = information_id
+
+
+class RiskInformation(Aggregate):
+    """One piece of risk information 廉政风险信息, received on one channel (Art. 22).
+
+    Its id is random (`uuid4`), so nobody computes a case's id from a petition's reference
+    (信访件编号 run in sequence; review M2, issue #17 item 3); a forwarded case keeps the id the
+    forwarding node gave it, so their acknowledgements name the same case. Filing the same
+    source again finds the first filing through its `SourceReference`. The screening decision
+    分流 (Art. 24) is part of the filing: who decided, where it went and why.
+    """
+
+    @staticmethod
+    def legacy_id(channel: str, source_reference: str) -> UUID:
+        """The id a case filed before ids were random has: found by its reference still."""
         return uuid5(INFORMATION_NAMESPACE, f"{channel}:{source_reference}")
 
     class Filed(Aggregate.Created):

@@ -17,7 +17,7 @@ from services.intake.api_deps import IntakeApp
 from services.intake.identity import handlers
 from shared.auth import Principal, Role
 from shared.bounds import Paragraphs
-from shared.deps import CurrentUser, RuntimeDep, ensure_jurisdiction, require_roles
+from shared.deps import CurrentUser, RuntimeDep, require_roles
 from shared.paging import paged
 
 router = APIRouter(prefix="/information", tags=["risk information 廉政风险信息"])
@@ -68,8 +68,7 @@ def reveal_identity(
 def identity_reveals(
     information_id: UUID, who: RevealAuditor, runtime: RuntimeDep, app: IntakeApp
 ) -> list[RevealOut]:
-    info = app.get_information(information_id)
-    ensure_jurisdiction(runtime, who, info.unit_code)
+    app.case_within(who, information_id)  # outside the subtree: as if unknown (issue #17)
     return [RevealOut(**r) for r in handlers.identity_reveals(app, information_id)]
 
 
@@ -91,8 +90,7 @@ class CaseReadOut(BaseModel):
 def case_reads(
     information_id: UUID, who: RevealAuditor, runtime: RuntimeDep, app: IntakeApp
 ) -> list[CaseReadOut]:
-    info = app.get_information(information_id)
-    ensure_jurisdiction(runtime, who, info.unit_code)
+    app.case_within(who, information_id)  # outside the subtree: as if unknown (issue #17)
     return [
         CaseReadOut(
             user_id=r.user_id, roles=list(r.roles), unit_code=r.unit_code, what=r.what,

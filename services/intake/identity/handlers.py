@@ -3,7 +3,11 @@ read of a protected case kept (Art. 22)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
 
 from services.intake.identity.model import (
     PetitionerIdentity,
@@ -12,15 +16,16 @@ from services.intake.identity.model import (
 )
 from shared import tracing
 from shared.auth import Role
-from shared.errors import Forbidden, NotFound
+from shared.errors import Forbidden, Invalid, NotFound
 from shared.projection import LogFollower, event_topics
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import datetime
-    from uuid import UUID
 
     from services.intake.app import IntakeApplication
     from shared.auth import Principal
+    from shared.vocabulary import ActorRecord
 
 
 def seal(
@@ -107,3 +112,59 @@ def protected_reads(app: IntakeApplication, information_id: UUID) -> list[Protec
             if isinstance(e, ProtectedCaseRead.Recorded) and e.information_id == information_id:
                 reads.append(app.repository.get(e.originator_id))
     return reads
+
+
+@dataclass
+class Resealing:
+    """What a re-seal did: how many identities it sealed again, how many the current key held
+    already, and by key id those no configured key opens (an old key dropped too soon)."""
+
+    key_id: str
+    resealed: int = 0
+    current: int = 0
+    unopened: dict[str, int] = field(default_factory=dict)
+
+
+def reseal_identities(
+    app: IntakeApplication, by: ActorRecord, authority: str, batch: int = 200
+) -> Resealing:
+    """Seal every stored identity that an older key sealed again under the current key, each a
+    `Resealed` event naming who, on what authority and from which key (key rotation, Art. 22,
+    issue #17 item 7); idempotent: what the current key holds is left. The plaintext exists only
+    in this process, between opening and sealing; nothing is logged of it."""
+    if not authority.strip():
+        raise Invalid("authority", "a re-seal names its authority (the key rotation order)")
+    done = Resealing(app.cipher.key_id)
+    now = app.clock.now()
+    pending: list[ProtectedIdentity] = []
+    for sealed in _every_sealed_identity(app):
+        sealed_with = app.cipher.sealed_with(sealed.ciphertext)
+        if sealed_with == app.cipher.key_id:
+            done.current += 1
+            continue
+        try:
+            identity = app.cipher.open(sealed.ciphertext, sealed.information_id)
+        except RuntimeError:
+            done.unopened[sealed_with] = done.unopened.get(sealed_with, 0) + 1
+            continue
+        ciphertext = app.cipher.seal(identity, sealed.information_id)
+        sealed.reseal(ciphertext, app.cipher.key_id, sealed_with, by, authority, now)
+        pending.append(sealed)
+        if len(pending) >= batch:
+            app.save(*pending)
+            done.resealed += len(pending)
+            pending = []
+    if pending:
+        app.save(*pending)
+        done.resealed += len(pending)
+    return done
+
+
+def _every_sealed_identity(app: IntakeApplication) -> Iterator[ProtectedIdentity]:
+    """Each stored identity, as it stands now, a page of the log at a time (never all at once)."""
+    sealing = (get_topic(ProtectedIdentity.Sealed),)
+    for page in LogFollower(app, sealing).pages():
+        for notification in page:
+            found = app.find(UUID(str(notification.originator_id)), ProtectedIdentity)
+            if found is not None:
+                yield found

@@ -44,7 +44,13 @@ class ProtectedIdentity(Aggregate):
     def create_id(information_id: UUID, **_: Any) -> UUID:
         return uuid5(IDENTITY_NAMESPACE, str(information_id))
 
-    @event("Sealed")
+    class Sealed(Aggregate.Created):
+        information_id: UUID
+        unit_code: str
+        ciphertext: str
+        sealed_at: datetime
+
+    @event(Sealed)
     def __init__(
         self, *, information_id: UUID, unit_code: str, ciphertext: str, sealed_at: datetime
     ) -> None:
@@ -63,6 +69,38 @@ class ProtectedIdentity(Aggregate):
     @event("Revealed")
     def _revealed(self, by: ActorRecord, reason: str, at: datetime) -> None:
         self.reveals.append({"by": by, "reason": reason, "at": at})
+
+    class Resealed(Aggregate.Event):
+        """The identity sealed again under the current key, so that an old key can be retired
+        (key rotation, issue #17 item 7). The earlier ciphertext stays in its own event: events
+        are facts; from here on the identity is opened from this one."""
+
+        ciphertext: str
+        key_id: str
+        from_key_id: str
+        by: ActorRecord
+        authority: str
+        at: datetime
+
+    def reseal(
+        self, ciphertext: str, key_id: str, from_key_id: str, by: ActorRecord, authority: str,
+        at: datetime,
+    ) -> None:  # fmt: skip
+        """Hold the identity under a new key's ciphertext, saying who re-sealed it, on what
+        authority, from which key to which."""
+        if not authority.strip():
+            raise Invalid("authority", "a re-seal names its authority (the key rotation order)")
+        self._resealed(
+            ciphertext=ciphertext, key_id=key_id, from_key_id=from_key_id, by=dict(by),
+            authority=authority.strip(), at=at,
+        )  # fmt: skip
+
+    @event(Resealed)
+    def _resealed(
+        self, ciphertext: str, key_id: str, from_key_id: str, by: ActorRecord, authority: str,
+        at: datetime,
+    ) -> None:  # fmt: skip
+        self.ciphertext = ciphertext
 
 
 class ProtectedCaseRead(Aggregate):

@@ -174,7 +174,7 @@ class SignOffIn(BaseModel):
 def chase(
     information_id: UUID, body: ChaseIn, who: Handler, runtime: RuntimeDep, app: IntakeApp
 ) -> ForwardOut:
-    ensure_jurisdiction(runtime, who, app.get_information(information_id).unit_code)
+    app.case_within(who, information_id)  # outside the subtree: as if unknown (issue #17)
     return _forward(app.chase_forward(information_id, body.note, who))
 
 
@@ -185,7 +185,7 @@ def chase(
 def return_report(
     information_id: UUID, body: ReturnIn, who: Handler, runtime: RuntimeDep, app: IntakeApp
 ) -> ForwardOut:
-    ensure_jurisdiction(runtime, who, app.get_information(information_id).unit_code)
+    app.case_within(who, information_id)  # outside the subtree: as if unknown (issue #17)
     return _forward(app.return_report(information_id, body.reason, who))
 
 
@@ -196,7 +196,7 @@ def return_report(
 def sign_off(
     information_id: UUID, body: SignOffIn, who: Handler, runtime: RuntimeDep, app: IntakeApp
 ) -> ForwardOut:
-    ensure_jurisdiction(runtime, who, app.get_information(information_id).unit_code)
+    app.case_within(who, information_id)  # outside the subtree: as if unknown (issue #17)
     return _forward(app.sign_off(information_id, body.opinion, who))
 
 
@@ -269,7 +269,7 @@ def report_handling(
     runtime: RuntimeDep,
     app: IntakeApp,
 ) -> ReceivedForwardOut:
-    ensure_jurisdiction(runtime, who, app.get_information(information_id).unit_code)
+    app.case_within(who, information_id)  # outside the subtree: as if unknown (issue #17)
     case = app.report_handling(information_id, body.outcome, body.measures, body.document_refs, who)
     return _received(case)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from eventsourcing.persistence import IntegrityError
 
 from services.intake.duties.handlers import reporting_due
-from services.intake.filing.handlers import build_filing
+from services.intake.filing.handlers import build_filing, find_reference
 from services.intake.filing.model import InformationDraft, RiskInformation
 from services.intake.routing.rules import DISCIPLINE_INSPECTION, Chase, chase
 from shared.application import Rejected, actor_of
@@ -64,9 +64,9 @@ def take_routed(
         app.org.get(data.unit_code)
     except UnknownUnit as exc:
         raise Rejected(str(exc)) from exc
-    information_id = RiskInformation.create_id(str(data.channel), data.source_reference)
     is_forward = isinstance(routed, InformationForwarded)
-    case = app.find(information_id, RiskInformation)
+    # The case keeps the forwarding node's id: the acknowledgement names it (issue #17 item 3).
+    case = app.find(data.information_id, RiskInformation)
     if case is None:
         draft = InformationDraft(
             channel=str(data.channel),
@@ -86,7 +86,16 @@ def take_routed(
             "information_id": str(data.information_id),
             "kind": "forward" if is_forward else "transfer",
         }
-        case, *rest = build_filing(app, draft, data.actor.model_dump(), False, received_from)
+        held = find_reference(app, draft.channel, draft.source_reference, draft.unit_code)
+        case, *rest = build_filing(
+            app,
+            draft,
+            data.actor.model_dump(),
+            False,
+            received_from,
+            information_id=data.information_id,
+            claim_reference=held is None,  # this node's own filing of it keeps the reference
+        )
         processing_event.collect_events(case, *rest)
     if is_forward:
         case.send_acknowledgement(data.node_id, routed.id, app.clock.now())
@@ -251,9 +260,7 @@ def _case_of(app: IntakeApplication, information_id: UUID, by: Principal) -> Ris
         raise Forbidden(
             "the prevention office (预防腐败室) or a leader acts on a forward (Art. 24)"
         )
-    case = app.get_information(information_id)
-    if not app.org.is_within(case.unit_code, by.unit_code):
-        raise Forbidden(f"unit {case.unit_code} is outside your jurisdiction")
+    case = app.case_within(by, information_id)  # outside the subtree: as if unknown
     return case
 
 
@@ -273,9 +280,7 @@ def transfer_to_discipline(
         )
     if not reason.strip():
         raise Invalid("reason", "a transfer to the discipline authority needs its reasons")
-    case = app.get_information(information_id)
-    if not app.org.is_within(case.unit_code, by.unit_code):
-        raise Forbidden(f"unit {case.unit_code} is outside your jurisdiction")
+    case = app.case_within(by, information_id)  # outside the subtree: as if unknown
     case.transfer_to_discipline(
         DISCIPLINE_INSPECTION, actor_of(by, prefer="office"), reason.strip(), app.clock.now()
     )

@@ -21,9 +21,9 @@ from services.register.judgement.model import (
 from services.register.read_model import InformationRow
 from shared.auth import Principal, Role
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
-from shared.deps import RuntimeDep, ensure_jurisdiction, require_roles
+from shared.deps import RuntimeDep, require_roles
 from shared.events import GradingFactors
-from shared.paging import paged
+from shared.paging import PageWindow, paged
 from shared.vocabulary import RiskCategory, Verdict, WarningLevel
 
 
@@ -299,9 +299,11 @@ def list_information(
     within: Annotated[
         Code | None, Query(description="Root unit of the subtree; default your own.")
     ] = None,
+    *,
+    window: PageWindow,
 ) -> list[InformationRowOut]:
     root = within_of(runtime, app, who, within)
-    return [_row(r) for r in app.list_information(root, status)]
+    return [_row(r) for r in window.slice(app.list_information(root, status))]  # the page only
 
 
 def _row(r: InformationRow) -> InformationRowOut:
@@ -313,11 +315,9 @@ def _row(r: InformationRow) -> InformationRowOut:
 
 
 @router.get("/{information_id}", summary="Information with its verification and judgement")
-def get_information(
-    information_id: UUID, who: Reader, runtime: RuntimeDep, app: RegisterApp
-) -> ReportedInformationOut:
-    info = app.get_information(information_id)
-    ensure_jurisdiction(runtime, who, info.unit_code)
+def get_information(information_id: UUID, who: Reader, app: RegisterApp) -> ReportedInformationOut:
+    # Outside the caller's subtree: the 404 of an unknown id (issue #17 item 3).
+    info = app.load_within(who, information_id, ReportedInformation, "reported information")
     return information_out(info)
 
 

@@ -90,7 +90,7 @@ def _judgeable(
 ) -> ReportedInformation:
     if Role.JUDGE not in by.roles:
         raise Forbidden("only the judgement group (judge, 研判小组) verifies and judges")
-    info = app.get_information(information_id)
+    info = app.load_within(by, information_id, ReportedInformation, "reported information")
     app.ensure_manages(by, info.unit_code)  # this node's cases only (Art. 7, 27)
     return info
 

@@ -23,7 +23,7 @@ from shared.auth import Principal
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
 from shared.deps import RuntimeDep, ensure_jurisdiction
 from shared.errors import Invalid
-from shared.paging import paged
+from shared.paging import PageWindow, paged
 from shared.runtime import Runtime
 from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
@@ -165,6 +165,8 @@ def list_warnings(
     level: WarningLevel | None = None,
     due_before: datetime | None = None,
     include_closed: bool = False,
+    *,
+    window: PageWindow,
 ) -> list[WarningLine]:
     root = _root(runtime, reader, within, "within")
     rows = app.list_warnings(
@@ -175,7 +177,7 @@ def list_warnings(
         WarningLine(id=r.id, notice_number=r.notice_number, level=r.level,
                     subject_unit=r.subject_unit, is_open=r.is_open, next_due_at=r.next_due_at,
                     issued_at=r.issued_at)
-        for r in rows
+        for r in window.slice(rows)  # only this page's warnings become answers
     ]  # fmt: skip
 
 

@@ -161,6 +161,16 @@ def test_the_timeline_follows_the_case_through_judgement_to_warning_and_overdue(
     assert all(e.event_id in document for e in entries)
 
 
+def test_another_source_s_event_with_the_same_id_is_no_copy() -> None:
+    """An id is unique only within its source: a judgement published under the report's id
+    (another service, another principal) is its own entry, not a re-send dropped as one."""
+    case = uuid4()
+    reported = risk_reported("QX-TH-CZS", information_id=case, at=START - timedelta(days=2))
+    made = judged(case).model_copy(update={"id": reported.id})
+    entries = case_timeline(case, [reported, made, reported])
+    assert [e.event_type for e in entries] == ["RiskReported", "JudgementMade"]
+
+
 def test_a_case_nobody_reported_has_an_empty_timeline() -> None:
     entries = case_timeline(uuid4(), [risk_reported()])
     assert entries == []

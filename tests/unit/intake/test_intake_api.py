@@ -138,7 +138,7 @@ def test_the_identity_is_for_the_custodian_alone(api: Api) -> None:
     assert api.client.get(reveals, headers=keeper).json() == [opening]
     for role in (Role.OFFICE, Role.JUDGE, Role.OFFICER):
         assert api.client.get(reveals, headers=api.as_("u", role, "QX")).status_code == 403
-    assert api.client.get(reveals, headers=other_keeper).status_code == 403
+    assert api.client.get(reveals, headers=other_keeper).status_code == 404  # as if unknown
 
 
 def test_inbox_compliance_and_duties_follow_roles_and_units(api: Api) -> None:
@@ -261,6 +261,36 @@ def test_a_case_is_read_only_by_the_roles_it_concerns_and_others_learn_nothing(
     ]
     assert api.get(f"/information/{plain}/reads", auditor).json() == []
     assert api.get(f"/information/{petition}/reads", officer).status_code == 403
+
+
+def test_every_case_route_answers_a_case_outside_the_subtree_as_an_unknown_one(api: Api) -> None:
+    """Another town's office, custodian or auditor naming a 太和镇 petition by its id gets what
+    an id that does not exist gets: the same status and the same words (issue #17 item 3)."""
+    who = {"petitioner_name": "赵某", "petitioner_contact": "13800000000"}
+    case = api.post("/information", filing("XF-OUT", unit="QX-TH-V1", channel="petition", **who),
+                    api.office).json()["information_id"]  # fmt: skip
+    unknown = "00000000-0000-4000-8000-000000000000"
+    routes = [
+        (Role.OFFICE, "GET", "/information/{}", None),
+        (Role.OFFICE, "GET", "/information/{}/timeline", None),
+        (Role.OFFICE, "POST", "/information/{}/transfer-to-discipline", {"reason": "移送"}),
+        (Role.OFFICE, "POST", "/forwards/{}/chase", {"note": "请尽快反馈"}),
+        (Role.OFFICE, "POST", "/forwards/{}/return", {"reason": "反馈不完整"}),
+        (Role.OFFICE, "POST", "/forwards/{}/sign-off", {"opinion": ""}),
+        (Role.CUSTODIAN, "GET", "/information/{}/identity/reveals", None),
+        (Role.CUSTODIAN, "GET", "/information/{}/reads", None),
+        (Role.AUDITOR, "GET", "/information/{}/reads", None),
+    ]  # fmt: skip
+    for role, method, path, body in routes:
+        outsider = api.as_(f"u-tp-{role.value}", role, "QX-TP")
+        refused = api.client.request(method, path.format(case), json=body, headers=outsider)
+        missing = api.client.request(method, path.format(unknown), json=body, headers=outsider)
+        assert refused.status_code == missing.status_code == 404, (path, refused.text)
+        words = refused.json()["detail"].replace(case, "?")
+        assert words == missing.json()["detail"].replace(unknown, "?"), path
+    # Within the subtree the same routes find it.
+    auditor = api.as_("u-audit", Role.AUDITOR, "QX")
+    assert api.get(f"/information/{case}/reads", auditor).status_code == 200
 
 
 def test_the_filing_form_offers_the_units_each_filer_may_file_about(api: Api) -> None:

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.intake.filing.handlers import build_filing
 from services.intake.filing.imports import ImportRefused, rows_from_csv
-from services.intake.filing.model import ContentTooLarge
+from services.intake.filing.model import ContentTooLarge, RiskInformation
 from services.intake.identity.model import PetitionerIdentity
+from shared.application import actor_of
 from shared.errors import Conflict, Forbidden, Invalid
 from tests.support.events import role_revoked, take_in
 from tests.support.stores import InMemory, OnSQLite
@@ -116,15 +118,22 @@ class OfficersAndChannels(StoreStory):
         self, app: IntakeApplication
     ) -> None:
         """A district bureau's petition XF-11 exists. 太和镇's office filing the same reference
-        learns only that it is taken: no case id (security review M3). The district office,
-        offering a second identity for it, is refused rather than having it silently dropped."""
+        about its own village is answered as for an unknown reference: a new case, its own id,
+        so filing tells nothing of another unit's references (security review M3, issue #17
+        item 3). The district office, offering a second identity for it, is refused rather
+        than having it silently dropped."""
         who = PetitionerIdentity(name="张三", contact="13800000000")
         petition = draft("XF-11", unit="QX-ZRZY", channel="petition", petitioner=who)
         first = app.file_information(petition, DISTRICT_OFFICE)
         same_ref = draft("XF-11", unit="QX-TH-V1", channel="petition")
-        with pytest.raises(Conflict, match="already taken; file it under a distinct") as refused:
-            app.file_information(same_ref, TAIHE_OFFICE)
-        assert str(first.information_id) not in str(refused.value)
+        unknown = app.file_information(draft("XF-12", unit="QX-TH-V1", channel="petition"),
+                                       TAIHE_OFFICE)  # fmt: skip
+        town = app.file_information(same_ref, TAIHE_OFFICE)
+        assert (town.created, unknown.created) == (True, True)  # the same answer as unknown's
+        assert town.information_id not in {first.information_id, unknown.information_id}
+        assert app.get_information(town.information_id).unit_code == "QX-TH-V1"
+        # Case ids are random, not computed from the reference (review M2).
+        assert first.information_id != RiskInformation.legacy_id("petition", "XF-11")
         # The same petition sent again (a retry) is answered with its case ...
         again = app.file_information(petition, DISTRICT_OFFICE)
         assert (again.information_id, again.created) == (first.information_id, False)
@@ -135,16 +144,17 @@ class OfficersAndChannels(StoreStory):
                                        petitioner=other), DISTRICT_OFFICE)  # fmt: skip
         # The same holds for a data-sharing import's rows.
         header = "source_reference,unit_code,summary,learned_at\n"
-        app.import_rows(rows_from_csv(f"{header}SJ-77,QX-ZRZY,审批超时,2026-03-01T08:00:00+08:00\n"),
-                        DISTRICT_OFFICE)  # fmt: skip
-        with pytest.raises(ImportRefused) as import_refused:
-            app.import_rows(
-                rows_from_csv(f"{header}SJ-77,QX-TH-V1,同一编号,2026-03-01T08:00:00+08:00\n"),
-                TAIHE_OFFICE,
-            )
-        [row] = import_refused.value.rows
-        assert row.information_id is None
-        assert "already taken" in row.errors[0]
+        [district_row] = app.import_rows(
+            rows_from_csv(f"{header}SJ-77,QX-ZRZY,审批超时,2026-03-01T08:00:00+08:00\n"),
+            DISTRICT_OFFICE,
+        )
+        [town_row] = app.import_rows(
+            rows_from_csv(f"{header}SJ-77,QX-TH-V1,同一编号,2026-03-01T08:00:00+08:00\n"),
+            TAIHE_OFFICE,
+        )
+        assert town_row.created
+        assert town_row.errors == []
+        assert town_row.information_id not in {None, district_row.information_id}
 
         keyed = app.file_information(draft("XF-10"), TAIHE_OFFICE, idempotency_key="k-1")
         before = app.recorder.max_notification_id()
@@ -158,6 +168,21 @@ class OfficersAndChannels(StoreStory):
         # The same key for a different request is a mistake, said so.
         with pytest.raises(Conflict, match="different request"):
             app.file_information(draft("XF-11"), TAIHE_OFFICE, idempotency_key="k-1")
+
+    def test_a_case_filed_before_ids_were_random_is_still_found_by_its_reference(
+        self, app: IntakeApplication
+    ) -> None:
+        """An upgraded node: a case stored under its old id (uuid5 of channel and reference),
+        without a reference index, is still the repeat of its reference about its unit."""
+        legacy_id = RiskInformation.legacy_id("officer_report", "XF-OLD")
+        old, *rest = build_filing(app, draft("XF-OLD"), actor_of(DISTRICT_OFFICE), False,
+                                  information_id=legacy_id, claim_reference=False)  # fmt: skip
+        app.save(old, *rest)
+        again = app.file_information(draft("XF-OLD"), TAIHE_OFFICE)
+        assert (again.information_id, again.created) == (legacy_id, False)
+        elsewhere = app.file_information(draft("XF-OLD", unit="QX-TH-V1"), TAIHE_OFFICE)
+        assert elsewhere.created
+        assert elsewhere.information_id != legacy_id
 
     def test_bad_input_is_refused_with_the_field_and_nothing_is_stored(
         self, app: IntakeApplication, clock: ManualClock

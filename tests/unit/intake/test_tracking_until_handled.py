@@ -18,7 +18,7 @@ import pytest
 from shared.application import Rejected
 from shared.audit.case_timeline import case_timeline
 from shared.auth import Principal, Role
-from shared.errors import Conflict, Forbidden, Invalid
+from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.events import (
     InformationAcknowledged,
     InformationFeedbackOverdue,
@@ -230,7 +230,7 @@ class TrackingUntilHandled(TwoNodeStory):
             x.town.report_handling(case, " ", ["约谈"], [], TAIHE_OFFICE)
         with pytest.raises(Forbidden):
             x.district.chase_forward(case, "请报告", AUDITOR)
-        with pytest.raises(Forbidden):
+        with pytest.raises(NotFound):  # outside its subtree: as if unknown (issue #17)
             x.district.chase_forward(case, "请报告", OTHER_TOWN)
         with pytest.raises(Forbidden, match=r"Art\. 24: QX-TH is the lower level"):
             x.district.chase_forward(case, "请报告", TAIHE_OFFICE)

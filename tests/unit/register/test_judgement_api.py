@@ -176,15 +176,21 @@ def test_only_the_judgement_group_within_its_jurisdiction_verifies_and_judges(ap
     unfounded = {"verdict": "unfounded", "reasoning": "不属实"}
     # Judging before any verification is a conflict (核实 first).
     assert api.post(f"/information/{info}/judgement", unfounded, api.judge).status_code == 409
-    for who in (
-        api.as_("u-th-office", Role.OFFICE),
-        api.as_("u-taihe-mayor", Role.LEADER),
-        api.as_("u-tp-judge", Role.JUDGE, unit="QX-TP"),
-    ):
+    for who in (api.as_("u-th-office", Role.OFFICE), api.as_("u-taihe-mayor", Role.LEADER)):
         assert api.post(f"/information/{info}/verification", VERIFICATION, who).status_code == 403
         assert api.post(f"/information/{info}/judgement", unfounded, who).status_code == 403
+    # Another town's judges and office are told what an unknown id tells (issue #17 item 3).
+    neighbour_judge = api.as_("u-tp-judge", Role.JUDGE, unit="QX-TP")
+    unknown = "00000000-0000-4000-8000-000000000000"
+    for path, body in (("verification", VERIFICATION), ("judgement", unfounded)):
+        refused = api.post(f"/information/{info}/{path}", body, neighbour_judge)
+        missing = api.post(f"/information/{unknown}/{path}", body, neighbour_judge)
+        assert refused.status_code == missing.status_code == 404
+        assert refused.json()["detail"].replace(info, "?") == missing.json()["detail"].replace(
+            unknown, "?"
+        )
     neighbour = api.as_("u-tp-office", Role.OFFICE, unit="QX-TP")
-    assert api.get(f"/information/{info}", neighbour).status_code == 403
+    assert api.get(f"/information/{info}", neighbour).status_code == 404
     assert api.get("/information?within=QX-TH", neighbour).status_code == 403
     assert api.get("/information", neighbour).json() == []
     officer = api.as_("u-officer", Role.OFFICER)

@@ -23,7 +23,7 @@ from services.register.risk_points.model import RiskStatus
 from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
-from shared.errors import Conflict, Forbidden, Invalid
+from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.events import Actor, JudgementMade, RiskGraded, parse_event
 from shared.events.publish import Origin
 from shared.orgtree import OrgDirectory
@@ -321,10 +321,10 @@ class JudgementStory(RegisterStoryBase):
         with pytest.raises(Conflict):
             app.judge_information(unverified, unfounded, JUDGE)  # verify first
         info_id = self._verified(app, clock)
-        for who in (OFFICE, NEIGHBOUR_JUDGE):
-            with pytest.raises(Forbidden):
+        for who, refusal in ((OFFICE, Forbidden), (NEIGHBOUR_JUDGE, NotFound)):  # as if unknown
+            with pytest.raises(refusal):
                 app.judge_information(info_id, unfounded, who)
-            with pytest.raises(Forbidden):
+            with pytest.raises(refusal):
                 app.verify_information(info_id, checked=CHECKED, findings="x", by=who)
         # The town has its own group: the district's judges are not its members (Art. 25).
         with pytest.raises(Forbidden, match=r"^Art\. 25: u-qx-judge is not a member"):
@@ -433,7 +433,7 @@ class JudgementStory(RegisterStoryBase):
         with pytest.raises(Invalid) as caught:
             app.withdraw_judgement_proposal(info_id, "  ", JUDGE)
         assert caught.value.field == "reason"
-        with pytest.raises(Forbidden):
+        with pytest.raises(NotFound):  # outside its subtree: as if unknown (issue #17)
             app.withdraw_judgement_proposal(info_id, "撤回", NEIGHBOUR_JUDGE)
         info = app.get_information(info_id)
         assert info.version == version

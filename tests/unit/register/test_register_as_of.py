@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING
 import pytest
 from fastapi.testclient import TestClient
 
+from services.register import app as register_app
+from services.register import read_model
 from services.register.app import RegisterApplication
 from services.register.main import SPEC
 from services.register.read_model import RiskPointRow
+from services.register.risk_points.as_of import risk_point_at
 from services.register.risk_points.handlers import RevisedContent, RiskPointDraft
 from services.register.settings import RegisterSettings
 from shared.auth import Principal, Role
@@ -210,5 +213,59 @@ def test_the_power_catalogue_as_of_a_moment_over_http() -> None:
                 assert code == 422
                 assert isinstance(body, dict)
                 assert body["detail"][0]["loc"] == ["query", "as_of"]
+def test_as_of_pages_replay_only_their_points_and_are_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`?as_of=` replays a point only for the page that shows it (keyset paging by unit and
+    id): walking seven points two at a time replays each once, never the whole register per
+    page; and one request replays at most `AS_OF_BUDGET` points, a filter that matches little
+    giving a short page whose cursor goes on (issue #17, review M8)."""
+    clock = ManualClock()
+    runtime = Runtime(SPEC, RegisterSettings(common=CommonSettings(store="memory")), clock=clock)
+    office = bearer(runtime, "u-qx-office", [Role.OFFICE], "QX")
+    replayed: list[UUID] = []
+
+    def counted(app: RegisterApplication, point_id: UUID, as_of: datetime) -> object:
+        replayed.append(point_id)  # the real replay, observed
+        return risk_point_at(app, point_id, as_of)
+
+    monkeypatch.setattr(read_model, "risk_point_at", counted)
+    try:
+        with TestClient(create_api(runtime)) as client:
+            assert isinstance(runtime.app, RegisterApplication)
+            points = [_point(runtime.app, f"岗位{n}") for n in range(7)]
+            clock.advance(HOUR)
+            _grade(runtime.app, points[3], SERIOUS)
+            moment = clock.now().isoformat()
+
+            def walk(**query: str) -> tuple[list[list[str]], list[int]]:
+                pages, costs, cursor = [], [], None
+                while True:
+                    before = len(replayed)
+                    params = {"as_of": moment, **query} | ({"cursor": cursor} if cursor else {})
+                    got = client.get("/risk-points", params=params, headers=office)
+                    assert got.status_code == 200, got.text
+                    pages.append([r["id"] for r in got.json()])
+                    costs.append(len(replayed) - before)
+                    cursor = got.headers.get("X-Next-Cursor")
+                    if cursor is None:
+                        return pages, costs
+
+            pages, costs = walk(limit="2")
+            assert [len(p) for p in pages] == [2, 2, 2, 1]
+            assert sorted(i for p in pages for i in p) == sorted(map(str, points))
+            assert costs == [2, 2, 2, 1]  # each point replayed once, for its own page
+            # A filter matching one point of seven, with a budget of three replays a request.
+            monkeypatch.setattr(register_app, "AS_OF_BUDGET", 3)
+            pages, costs = walk(grade="high")
+            assert [i for p in pages for i in p] == [str(points[3])]
+            assert max(costs) <= 3
+            assert sum(costs) == 7
+            assert [] in pages  # a page came short, its cursor going on
+            # A cursor of another listing is refused, naming it.
+            foreign = client.get("/risk-points", params={"as_of": moment, "cursor": "WzJd"},
+                                 headers=office)  # fmt: skip
+            assert foreign.status_code == 422
+            assert foreign.json()["detail"][0]["loc"] == ["query", "cursor"]
     finally:
         runtime.close()

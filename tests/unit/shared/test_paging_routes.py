@@ -16,7 +16,15 @@ import pytest
 from services import registry
 from shared.auth import Role
 from shared.errors import Invalid
-from shared.paging import MAX_PAGE, NEXT_CURSOR, decode_cursor, encode_cursor, paginate
+from shared.paging import (
+    MAX_PAGE,
+    NEXT_CURSOR,
+    PageWindow,
+    decode_cursor,
+    encode_cursor,
+    paged,
+    paginate,
+)
 from tests.support.http_api import ApiClient
 from tests.support.tokens import token_for
 
@@ -107,3 +115,54 @@ def test_a_cursor_that_is_not_ours_names_the_cursor(cursor: str) -> None:
 
 def test_a_cursor_reads_back_its_key() -> None:
     assert decode_cursor(encode_cursor((3, "x"))) == (3, "x")
+
+
+def test_a_listing_that_pages_itself_builds_only_its_page() -> None:
+    """A listing taking a `PageWindow` turns only its page into answers (`slice`), and one
+    paging by key names the last key it looked at; over real HTTP, the cursor followed to the
+    end gives every item once (issue #17: bounded listings)."""
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    built: list[int] = []
+
+    def answer(n: int) -> dict[str, int]:
+        built.append(n)
+        return {"n": n}
+
+    api = FastAPI()
+
+    @api.get("/sliced")
+    @paged
+    def sliced(*, window: PageWindow) -> list[dict[str, int]]:
+        return [answer(n) for n in window.slice(range(450))]
+
+    @api.get("/keyed")
+    @paged
+    def keyed(*, window: PageWindow) -> list[dict[str, int]]:
+        after = window.after((0,))
+        rest = [n for n in range(0, 30, 3) if after is None or n > int(after[0])]
+        page = rest[: window.limit]
+        if len(rest) > window.limit:
+            window.continue_after((page[-1],))
+        return [answer(n) for n in page]
+
+    with TestClient(api) as client:
+        for path, limit, expected in (("/sliced", 200, list(range(450))),
+                                      ("/keyed", 4, list(range(0, 30, 3)))):  # fmt: skip
+            seen, cursor, costs = [], None, []
+            while True:
+                before = len(built)
+                params = {"limit": limit} | ({"cursor": cursor} if cursor else {})
+                got = client.get(path, params=params)
+                assert got.status_code == 200
+                seen += [item["n"] for item in got.json()]
+                costs.append(len(built) - before)
+                cursor = got.headers.get(NEXT_CURSOR)
+                if cursor is None:
+                    break
+            assert seen == expected
+            assert max(costs) <= limit  # never the whole list per page
+        assert "window" not in str(client.get("/openapi.json").json())
+    with pytest.raises(Invalid, match="cursor"):  # a cursor of another listing (422 in a service)
+        PageWindow(4, encode_cursor(("x",))).after((0,))

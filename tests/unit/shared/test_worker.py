@@ -13,8 +13,9 @@ from uuid import UUID
 
 import pytest
 from eventsourcing.domain import Aggregate, event
+from eventsourcing.persistence import Tracking
 
-from shared.application import Rejected, ServiceApplication
+from shared.application import Receipt, Rejected, ServiceApplication
 from shared.envelope import to_record
 from shared.events import RiskReported
 from shared.inbox import Outcome
@@ -129,6 +130,35 @@ async def test_an_event_is_taken_in_once(worker: Worker, runtime: Runtime) -> No
     assert app.count_receipts() == 1
     assert _taken_in(runtime, "processed") == 2  # the second copy is processed into nothing
     assert _taken_in(runtime, "redelivered") == 1
+
+
+def test_an_id_is_a_copy_only_from_the_same_source(runtime: Runtime) -> None:
+    """An event id is unique only within its source, and a source is bound to its topic's
+    principal: another principal publishing a real event's id first does not make the real event
+    a "copy" to drop (review C2, issue #17 item 3). A receipt from before receipts were keyed
+    by source still recognises its re-sent copy."""
+    app = cast("NotingApp", runtime.app)
+    real = _reported()
+    early = real.model_copy(update={"source": "/town-taihe/warning", "subject": "planted"})
+    app.process_event(early, Tracking("lianfang.warning.events-0", 1))  # type: ignore[arg-type]
+    app.process_event(real, Tracking("lianfang.intake.events-0", 1))  # type: ignore[arg-type]
+    assert app.notes() == [real.id, real.id]  # both taken in: the real one is not dropped
+    app.process_event(real, Tracking("lianfang.intake.events-0", 2))  # type: ignore[arg-type]
+    assert app.count_receipts() == 2  # its own re-send is still a copy
+
+    # A receipt as it was recorded before the upgrade, under the id of its ce_id alone.
+    before = _reported().model_copy(update={"id": "taken-in-before-the-upgrade"})
+    legacy = Receipt(  # its constructor still gives the old id: only tools and tests call it
+        ce_id=before.id,
+        ce_type=before.type,
+        subject=before.subject,
+        position="lianfang.intake.events-0@0",
+    )
+    assert legacy.id == Receipt.create_id(before.id)
+    app.save(legacy)
+    app.process_event(before, Tracking("lianfang.intake.events-0", 3))  # type: ignore[arg-type]
+    assert before.id not in app.notes()  # its re-sent copy changes nothing
+    assert app.count_receipts() == 3
 
 
 async def test_a_bad_record_is_dead_lettered_with_its_reason(
