@@ -213,6 +213,10 @@ def test_the_power_catalogue_as_of_a_moment_over_http() -> None:
                 assert code == 422
                 assert isinstance(body, dict)
                 assert body["detail"][0]["loc"] == ["query", "as_of"]
+    finally:
+        runtime.close()
+
+
 def test_as_of_pages_replay_only_their_points_and_are_bounded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
