@@ -6,6 +6,7 @@ PostgreSQL over verified TLS with a role per service and node, and our image pin
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -160,8 +161,48 @@ def test_apis_from_the_ingress_and_metrics_from_monitoring_only(overlay: str) ->
             # The ingress, Prometheus, and every node's pods fetching the token keys (JWKS).
             assert sources == {"ingress-nginx", "monitoring", "labelled"}, name
         else:
-            # The ingress, Prometheus, and the node's own console (its BFF).
-            assert sources == {"ingress-nginx", "monitoring", "same"}, name
+            # The ingress, Prometheus, and the node's own console (its BFF); a town's also the
+            # district's console, the one front door passing its people's calls on.
+            district_console = {"lianfang-district"} if overlay != "district" else set()
+            assert sources == {"ingress-nginx", "monitoring", "same"} | district_console, name
+
+
+def test_the_district_console_reaches_each_town_s_apis_and_no_other_node_does() -> None:
+    """LIANFANG_CONSOLE_NODE_URLS names 太和镇's four Services at their ports; the district
+    console's egress and the town's ingress open exactly those ports between exactly those pods
+    (docs/sign-in.md: one front door)."""
+    (container,) = pods("district")["console-api"]["containers"]
+    env = {e["name"]: e.get("value") for e in container.get("env", [])}
+    node_urls = json.loads(env["LIANFANG_CONSOLE_NODE_URLS"])
+    town_services = {
+        name: svc["spec"]["ports"][0]["port"]
+        for name, svc in objects_of("town-taihe", "Service").items()
+    }
+    expected = {
+        service: f"http://{service}.lianfang-town-taihe.svc:{town_services[service]}"
+        for service in ("intake", "register", "warning", "assessment")
+    }
+    assert node_urls == {"QX-TH": expected}
+    api_ports = {town_services[s] for s in expected}
+    console = pod_labels("district")["console-api"]
+    to_town = [
+        r for r in rules_for("district", console, "egress")
+        if namespaces_of(r, "to") == {"lianfang-town-taihe"}
+    ]  # fmt: skip
+    assert {p["port"] for r in to_town for p in r["ports"]} == api_ports
+    for name, labels in pod_labels("town-taihe").items():
+        from_district = [
+            r for r in rules_for("town-taihe", labels, "ingress")
+            if namespaces_of(r, "from") == {"lianfang-district"}
+        ]  # fmt: skip
+        if name.removesuffix("-api") in expected and name.endswith("-api"):
+            assert {p["port"] for r in from_district for p in r["ports"]} == api_ports, name
+            (peer,) = from_district[0]["from"]
+            assert peer["podSelector"] == {
+                "matchLabels": {"app.kubernetes.io/component": "console-api"}
+            }
+        else:
+            assert not from_district, name  # workers and the town's own console: nobody else's
 
 
 ALLOWED_EGRESS_PORTS = {53, 9092, 5432, 8100}
