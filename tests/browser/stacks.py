@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 from cryptography.fernet import Fernet
 from pydantic import SecretStr
 
+from lianfang.demo_accounts import DEMO_ACCOUNTS
 from lianfang.demo_register import RegisterDemo, load_register_demo
 from services.console.accounts.imports import AccountDraft
 from services.console.app import ConsoleApplication
 from services.console.main import SPEC as CONSOLE_SPEC
 from services.console.settings import ConsoleSettings
 from services.console.signin.settings import SignInSettings
+from shared.auth import Role
 from shared.runtime import Runtime
 from shared.settings import CommonSettings
 from tests.browser.people import PASSWORD, SETUP, Person
@@ -84,6 +86,18 @@ def open_accounts(node: Node, people: Iterable[Person]) -> None:
         runtime.close()
 
 
+def demo_leaders(people: Iterable[Person]) -> tuple[Person, ...]:
+    """The leadership teams the register's demo grades and votes with (lianfang/demo_accounts.py)
+    that `people` lack: the register checks a responsible leader and each vote against the
+    directory's leader grants (Art. 14), so they need accounts even if they never sign in."""
+    known = {p.user_id for p in people}
+    return tuple(
+        Person(a.user_id, a.name, a.unit_code, ((Role.LEADER, a.unit_code),))
+        for a in DEMO_ACCOUNTS
+        if a.role is Role.LEADER and a.user_id not in known
+    )
+
+
 def _start(node: Node, service: str, **extra: str) -> tuple[ServiceProcess, int]:
     """`lianfang serve SERVICE` started on a free port, not yet waited for."""
     port = free_port()
@@ -109,7 +123,7 @@ def serve_node(
     processes more (e.g. LIANFANG_DEV_CLOCK_FILE, which a node's processes share)."""
     people = tuple(people)
     extra = service_env or {}
-    open_accounts(node, people)
+    open_accounts(node, people if demo is not None else (*people, *demo_leaders(people)))
     started = {s: _start(node, s, **every, **extra.get(s, {})) for s in FOUR_SERVICES}
     ports = {service: port for service, (_, port) in started.items()}
     console, console_port = _start(
