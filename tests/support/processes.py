@@ -102,6 +102,10 @@ class ServiceProcess:
             self.proc.kill()
             return self.proc.wait(10)
 
+    def tail(self, lines: int = 60) -> str:
+        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
 
 def stop_together(processes: Iterable[ServiceProcess]) -> None:
     """Stop processes side by side: each drains in a few seconds, and a node has five to ten."""
@@ -110,10 +114,6 @@ def stop_together(processes: Iterable[ServiceProcess]) -> None:
         proc.signal_stop()
     for proc in processes:
         proc.wait_stopped()
-
-    def tail(self, lines: int = 60) -> str:
-        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
 
 
 def count_stored(db: Path, topic_suffix: str) -> int:
