@@ -41,7 +41,7 @@ def list_figures(
 
 
 @router.get("/{unit_code}", summary="A unit's live figures for a year 实时指标 (Art. 31)")
-def get_figures(unit_code: str, reader: Reader, app: AssessmentApp, year: Year) -> FiguresOut:
+def get_figures(unit_code: Code, reader: Reader, app: AssessmentApp, year: Year) -> FiguresOut:
     app.ensure_within(reader, unit_code)
     return FiguresOut(
         unit_code=unit_code, year=year, counts=app.figures(unit_code, year),

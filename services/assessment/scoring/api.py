@@ -94,7 +94,7 @@ def set_scheme(
     "/assessments/{unit_code}/{year}/preview",
     summary="The score as it stands now, not recorded (Art. 31)",
 )
-def preview(unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp) -> CardOut:
+def preview(unit_code: Code, year: YearPath, reader: Reader, app: AssessmentApp) -> CardOut:
     app.ensure_within(reader, unit_code)
     return card_out(app.preview(unit_code, year))
 
@@ -104,7 +104,7 @@ def preview(unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp) 
     status_code=status.HTTP_201_CREATED,
     summary="Score a unit's year as the level above it (分级考核, Art. 31)",
 )
-def score(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
+def score(unit_code: Code, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
     return assessment_out(app.score_unit(unit_code, year, office))
 
 
@@ -112,7 +112,7 @@ def score(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) ->
     "/assessments/{unit_code}/{year}/publish",
     summary="Publish the result 公布考核结果; AssessmentPublished goes out (Art. 31)",
 )
-def publish(unit_code: str, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
+def publish(unit_code: Code, year: YearPath, office: Office, app: AssessmentApp) -> AssessmentOut:
     return assessment_out(app.publish(unit_code, year, office))
 
 
@@ -151,7 +151,7 @@ def ranking(
 
 @router.get("/assessments/{unit_code}/{year}", summary="A unit's assessment (Art. 31)")
 def get_assessment(
-    unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
+    unit_code: Code, year: YearPath, reader: Reader, app: AssessmentApp
 ) -> AssessmentOut:
     app.ensure_within(reader, unit_code)
     return assessment_out(app.get_assessment(unit_code, year))
@@ -163,7 +163,7 @@ def get_assessment(
 )
 @paged
 def explanation(
-    unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp
+    unit_code: Code, year: YearPath, reader: Reader, app: AssessmentApp
 ) -> list[ItemOut]:
     app.ensure_within(reader, unit_code)
     return [ItemOut(**i) for i in app.get_assessment(unit_code, year).scorecard["items"]]
@@ -212,7 +212,7 @@ def scorecards_xlsx(
     response_class=HTMLResponse,
     summary="A unit's assessment report, printable 考核报告 (Art. 31)",
 )
-def report(unit_code: str, year: YearPath, reader: Reader, app: AssessmentApp) -> HTMLResponse:
+def report(unit_code: Code, year: YearPath, reader: Reader, app: AssessmentApp) -> HTMLResponse:
     app.ensure_within(reader, unit_code)
     assessment = app.get_assessment(unit_code, year)
     return HTMLResponse(export.report_html(assessment, app.unit(unit_code).name))

@@ -286,7 +286,7 @@ def holders(
 
 
 @router.get("/{user_id}", summary="An account: its unit, posts, grants and status")
-def get_account(user_id: str, who: Reader, app: ConsoleApp) -> AccountOut:
+def get_account(user_id: Code, who: Reader, app: ConsoleApp) -> AccountOut:
     account = app.account(user_id)
     app.ensure_within(who, account.unit_code)
     return _out(app, account)
@@ -310,19 +310,19 @@ def _own_unit(role: Role, unit_code: str) -> str:
 
 
 @router.post("/{user_id}/grants", status_code=status.HTTP_201_CREATED, summary="Grant a role")
-def grant(user_id: str, body: GrantIn, who: Admin, app: ConsoleApp) -> AccountOut:
+def grant(user_id: Code, body: GrantIn, who: Admin, app: ConsoleApp) -> AccountOut:
     account = app.grant_role(user_id, body.role, body.unit_code, body.authority, who)
     return _out(app, account)
 
 
 @router.post("/{user_id}/revocations", summary="Revoke a role, with the reason and authority")
-def revoke(user_id: str, body: RevocationIn, who: Admin, app: ConsoleApp) -> AccountOut:
+def revoke(user_id: Code, body: RevocationIn, who: Admin, app: ConsoleApp) -> AccountOut:
     account = app.revoke_role(user_id, body.role, body.unit_code, body.reason, body.authority, who)
     return _out(app, account)
 
 
 @router.post("/{user_id}/changes", summary="Change name, unit (a transfer 调动) or posts")
-def change(user_id: str, body: AccountChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
+def change(user_id: Code, body: AccountChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
     posts = None if body.posts is None else tuple(body.posts)
     changes = AccountChanges(body.name, body.unit_code, posts)
     account, _ = app.change_account(user_id, changes, body.reason, body.authority, who)
@@ -333,12 +333,12 @@ def change(user_id: str, body: AccountChangeIn, who: Admin, app: ConsoleApp) -> 
     "/{user_id}/suspension",
     summary="Suspend an account 停用: no sign-in; every service refuses its tokens",
 )
-def suspend(user_id: str, body: StatusChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
+def suspend(user_id: Code, body: StatusChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
     return _out(app, app.suspend_account(user_id, body.reason, body.authority, who))
 
 
 @router.post("/{user_id}/reactivation", summary="Re-activate a suspended account 恢复")
-def reactivate(user_id: str, body: StatusChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
+def reactivate(user_id: Code, body: StatusChangeIn, who: Admin, app: ConsoleApp) -> AccountOut:
     return _out(app, app.reactivate_account(user_id, body.reason, body.authority, who))
 
 

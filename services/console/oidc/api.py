@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from services.console.app import ConsoleApplication
@@ -37,6 +37,10 @@ ConsoleApp = Annotated[ConsoleApplication, Depends(application_of(ConsoleApplica
 router = APIRouter(prefix="/api/session/oidc", tags=["sign-in 登录"])
 
 STATE_COOKIE = "lianfang_oidc_state"
+STATE_MAX = 256
+"""Our own state values are 43 characters; anything longer is not ours."""
+CODE_MAX = 4096
+"""An authorization code is opaque to us; Keycloak's are ~1 KB. Longer is refused cheaply."""
 """Binds the issuer's answer to the browser that started the sign-in (SameSite=Lax: the answer
 arrives as a top-level navigation from the issuer's site)."""
 REFUSED = "统一身份认证登录失败 (the external sign-in failed; sign in again)"
@@ -81,8 +85,8 @@ def callback(
     client: OidcDep,
     door: FrontDoorDep,
     app: ConsoleApp,
-    state: SingleLine = "",
-    code: SingleLine | None = None,
+    state: Annotated[SingleLine, Query(max_length=STATE_MAX)] = "",
+    code: Annotated[SingleLine, Query(max_length=CODE_MAX)] | None = None,
 ) -> Response:
     pending = client.pending(state, request.cookies.get(STATE_COOKIE))
     if pending is None:

@@ -250,7 +250,7 @@ def _admin(caller: Principal) -> Principal:
 @admin_routes.get(
     "/{user_id}", response_model=CredentialOut, summary="A person's credential, for an admin"
 )
-def credential(user_id: str, caller: ConsoleCaller, app: ConsoleApp) -> CredentialOut:
+def credential(user_id: Code, caller: ConsoleCaller, app: ConsoleApp) -> CredentialOut:
     admin = _admin(caller)
     found = app.credential_status(user_id, admin)
     return CredentialOut.model_validate(found)
@@ -262,7 +262,7 @@ def credential(user_id: str, caller: ConsoleCaller, app: ConsoleApp) -> Credenti
     summary="Set a person's first password, or reset a forgotten one (an admin over its unit)",
 )
 def reset_password(
-    user_id: str, body: PasswordIn, caller: ConsoleCaller, app: ConsoleApp, door: FrontDoorDep
+    user_id: Code, body: PasswordIn, caller: ConsoleCaller, app: ConsoleApp, door: FrontDoorDep
 ) -> None:
     app.reset_password(user_id, body.password, _admin(caller))
     door.sessions.end_all_of(user_id)  # whoever held the old password is signed out
@@ -273,7 +273,7 @@ def reset_password(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Unlock a locked-out account 解锁 (an admin over its unit, saying why)",
 )
-def unlock(user_id: str, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp) -> None:
+def unlock(user_id: Code, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp) -> None:
     app.unlock_credential(user_id, body.reason, _admin(caller))
 
 
@@ -283,6 +283,6 @@ def unlock(user_id: str, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp)
     summary="Remove a lost authenticator 解绑动态口令 (an admin over its unit, saying why)",
 )
 def remove_second_factor(
-    user_id: str, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp
+    user_id: Code, body: ReasonIn, caller: ConsoleCaller, app: ConsoleApp
 ) -> None:
     app.remove_second_factor(user_id, body.reason, _admin(caller))

@@ -191,7 +191,7 @@ def submit_report(duty_id: UUID, body: ReportIn, who: Reporter, app: IntakeApp) 
     summary="Find a periodic report untrue or inaccurate 报送不实 (Art. 23), by the level above",
 )
 def find_report_wanting(
-    duty_id: UUID, period: str, body: FindingIn, who: Decider, app: IntakeApp
+    duty_id: UUID, period: Code, body: FindingIn, who: Decider, app: IntakeApp
 ) -> FindingOut:
     report = handlers.find_report_wanting(app, duty_id, period, body.kind, body.reason, who)
     assert report.finding is not None

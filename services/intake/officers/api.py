@@ -83,7 +83,7 @@ def appoint(body: AppointIn, office: Office, app: IntakeApp) -> OfficerOut:
 
 
 @router.post("/{user_id}/periods", summary="Re-appoint for a new active period 续聘")
-def reappoint(user_id: str, body: PeriodIn, office: Office, app: IntakeApp) -> OfficerOut:
+def reappoint(user_id: Code, body: PeriodIn, office: Office, app: IntakeApp) -> OfficerOut:
     officer = handlers.reappoint_officer(
         app, user_id, body.units, body.active_from, body.active_until, office
     )
@@ -91,7 +91,7 @@ def reappoint(user_id: str, body: PeriodIn, office: Office, app: IntakeApp) -> O
 
 
 @router.post("/{user_id}/relief", summary="Relieve an officer 解聘, with a reason")
-def relieve(user_id: str, body: ReliefIn, office: Office, app: IntakeApp) -> OfficerOut:
+def relieve(user_id: Code, body: ReliefIn, office: Office, app: IntakeApp) -> OfficerOut:
     return _out(handlers.relieve_officer(app, user_id, body.at, body.reason, office))
 
 

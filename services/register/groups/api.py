@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.register.api_deps import RegisterApp
 from shared.auth import Principal, Role
-from shared.bounds import Paragraphs, SingleLine
+from shared.bounds import Code, Paragraphs, SingleLine
 from shared.deps import require_roles
 
 router = APIRouter(prefix="/units", tags=["judgement groups 研判小组"])
@@ -66,7 +66,7 @@ class GroupOut(BaseModel):
 
 
 @router.get("/{code}/judgement-group", summary="A unit's 研判小组 and its members (Art. 25)")
-def get_group(code: str, who: Reader, app: RegisterApp) -> GroupOut:
+def get_group(code: Code, who: Reader, app: RegisterApp) -> GroupOut:
     app.ensure_within(who, code, "code")
     group = app.judgement_group(code)
     members = sorted(group.members.values(), key=lambda m: m.appointed_at) if group else []
@@ -88,7 +88,7 @@ def get_group(code: str, who: Reader, app: RegisterApp) -> GroupOut:
     status_code=status.HTTP_201_CREATED,
     summary="Appoint a member of the unit's 研判小组 (Art. 25)",
 )
-def appoint(code: str, body: AppointmentIn, who: Office, app: RegisterApp) -> GroupOut:
+def appoint(code: Code, body: AppointmentIn, who: Office, app: RegisterApp) -> GroupOut:
     app.appoint_group_member(code, body.user_id, body.name, body.authority, who)
     return get_group(code, who, app)
 
@@ -97,6 +97,6 @@ def appoint(code: str, body: AppointmentIn, who: Office, app: RegisterApp) -> Gr
     "/{code}/judgement-group/members/{user_id}/removal",
     summary="Remove a member of the unit's 研判小组 (Art. 25)",
 )
-def remove(code: str, user_id: str, body: RemovalIn, who: Office, app: RegisterApp) -> GroupOut:
+def remove(code: Code, user_id: Code, body: RemovalIn, who: Office, app: RegisterApp) -> GroupOut:
     app.remove_group_member(code, user_id, body.reason, body.authority, who)
     return get_group(code, who, app)

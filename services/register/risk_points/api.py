@@ -312,7 +312,7 @@ def choose_measure(
 )
 def update_measure(
     risk_point_id: UUID,
-    measure_code: str,
+    measure_code: Code,
     body: MeasureUpdateIn,
     who: Editor,
     runtime: RuntimeDep,
@@ -328,7 +328,7 @@ def update_measure(
 )
 def verify_measure(
     risk_point_id: UUID,
-    measure_code: str,
+    measure_code: Code,
     body: VerificationIn,
     who: Verifier,
     runtime: RuntimeDep,

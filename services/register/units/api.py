@@ -115,7 +115,7 @@ def register_unit(body: UnitIn, who: Admin, app: RegisterApp) -> UnitOut:
 
 
 @router.put("/{code}", summary="Change a unit: name, kind, parent, node, leaders (Art. 5–7)")
-def change_unit(code: str, body: UnitChangeIn, who: Admin, app: RegisterApp) -> ChangedOut:
+def change_unit(code: Code, body: UnitChangeIn, who: Admin, app: RegisterApp) -> ChangedOut:
     return ChangedOut(changed=handlers.change_unit(app, body.draft(code), who))
 
 

@@ -237,6 +237,7 @@ def test_as_of_pages_replay_only_their_points_and_are_bounded(
     try:
         with TestClient(create_api(runtime)) as client:
             assert isinstance(runtime.app, RegisterApplication)
+            grant_test_posts(runtime.app)  # the leaders hold the leader grant (Art. 14)
             points = [_point(runtime.app, f"岗位{n}") for n in range(7)]
             clock.advance(HOUR)
             _grade(runtime.app, points[3], SERIOUS)
