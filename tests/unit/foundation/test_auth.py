@@ -178,6 +178,9 @@ def test_unsigned_tokens_are_refused(verifier: TokenVerifier, clock: ManualClock
         "change-me-to-a-long-random-secret-of-32-bytes",
         KEY.public_jwk()["x"],  # the key-confusion attack: the public key as an HMAC secret
     ],
+    # Named, not shown: the suite's key is made per run, and parallel workers must collect the
+    # same test ids.
+    ids=["dev-secret", "placeholder-secret", "public-key-as-secret"],
 )
 @pytest.mark.parametrize("algorithm", ["HS256", "HS512"])
 @pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
