@@ -42,21 +42,6 @@ os.environ["LIANFANG_CONSOLE_SIGNING_KEY_FILE"] = str(TEST_KEY_FILE)
 os.environ["LIANFANG_CONSOLE_SIGNING_KEY_ID"] = TEST_KEY.kid
 os.environ["LIANFANG_CONSOLE_TOTP_KEY"] = Fernet.generate_key().decode("ascii")
 
-TESTS = Path(__file__).resolve().parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Groups for `make test`'s two workers (pytest-xdist, `--dist loadgroup`): the browser
-    tests stay together on one worker (they share one district node, package scope, and one
-    Chromium), every other module stays whole on one worker (its module fixtures start once).
-    The browser tests mostly wait on pages, pollers and Kafka, so the rest of the suite runs
-    beside them on CI's second core; each worker has its own broker and PostgreSQL server."""
-    for item in items:
-        module = item.path.relative_to(TESTS)
-        group = "browser" if module.parts[0] == "browser" else module.as_posix()
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
 POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"
 CACHE_ENV = "LIANFANG_CACHE_DIR"
