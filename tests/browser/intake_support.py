@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 # The district's 研判小组 needs three sign-offs (at least 3, Art. 25): two more members.
 JUDGE2 = Person("u-qx-judge2", "林研判", "QX", ((Role.JUDGE, "QX"),))
 JUDGE3 = Person("u-qx-judge3", "黄研判", "QX", ((Role.JUDGE, "QX"),))
-DISTRICT_EXTRA = (JUDGE2, JUDGE3)
+# An external 信息员 of 太和镇 the office puts on its roster in the browser (Art. 22): the roster
+# takes only someone the directory grants the officer role.
+TH_OFFICER = Person("u-th-sun", "孙联络", "QX-TH", ((Role.OFFICER, "QX-TH"),))
+DISTRICT_EXTRA = (JUDGE2, JUDGE3, TH_OFFICER)
 
 # 太和镇's node (town-taihe): its office (with an authenticator), its 研判小组 and the leader of
 # its 规划建设办公室 (that unit's whole leadership team in the org seed).

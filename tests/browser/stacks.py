@@ -86,15 +86,16 @@ def open_accounts(node: Node, people: Iterable[Person]) -> None:
         runtime.close()
 
 
-def demo_leaders(people: Iterable[Person]) -> tuple[Person, ...]:
-    """The leadership teams the register's demo grades and votes with (lianfang/demo_accounts.py)
-    that `people` lack: the register checks a responsible leader and each vote against the
-    directory's leader grants (Art. 14), so they need accounts even if they never sign in."""
+def demo_posts(people: Iterable[Person]) -> tuple[Person, ...]:
+    """The demo's leadership teams and 研判小组 (lianfang/demo_accounts.py) that `people` lack:
+    the register checks a responsible leader, each vote (Art. 14) and each judge (Art. 25)
+    against the directory's grants, so the demo register and the demo chain need them as
+    accounts even though they never sign in."""
     known = {p.user_id for p in people}
     return tuple(
-        Person(a.user_id, a.name, a.unit_code, ((Role.LEADER, a.unit_code),))
+        Person(a.user_id, a.name, a.unit_code, ((a.role, a.unit_code),))
         for a in DEMO_ACCOUNTS
-        if a.role is Role.LEADER and a.user_id not in known
+        if a.role in (Role.LEADER, Role.JUDGE) and a.user_id not in known
     )
 
 
@@ -123,7 +124,7 @@ def serve_node(
     processes more (e.g. LIANFANG_DEV_CLOCK_FILE, which a node's processes share)."""
     people = tuple(people)
     extra = service_env or {}
-    open_accounts(node, people if demo is not None else (*people, *demo_leaders(people)))
+    open_accounts(node, people if demo is not None else (*people, *demo_posts(people)))
     started = {s: _start(node, s, **every, **extra.get(s, {})) for s in FOUR_SERVICES}
     ports = {service: port for service, (_, port) in started.items()}
     console, console_port = _start(
