@@ -130,6 +130,9 @@ def test_the_chain_from_the_meeting_to_a_closed_warning_with_an_overdue_turning_
     picker.click()
     picker.fill(f"{due.astimezone(BEIJING):%Y-%m-%d %H:%M:%S}")
     picker.press("Enter")
+    # Element Plus gives the open picker's panel role=dialog without a name; the screen is judged
+    # once it has closed (its leave transition can outlast the Enter).
+    expect(page.locator(".el-picker__popper:visible")).to_have_count(0)
     accessible(page, "warn-03-issue")
     issue.get_by_role("button", name="发出预警通知书").click()
     page.wait_for_url(f"{stack.console_url}/warnings/*")

@@ -97,6 +97,32 @@ def _in_subtree(app: IntakeApplication, who: Principal, case: RiskInformation) -
     return app.org.is_within(case.unit_code, who.unit_code)
 
 
+def _case_todo(
+    app: IntakeApplication,
+    case: RiskInformation,
+    *,
+    kind: str,
+    title: str,
+    since: datetime | None,
+    deadline: datetime | None = None,
+    exchange: int | None = None,
+) -> TodoItem:
+    """A to-do about one case, shown as its unit and summary and linked to its page. `exchange`
+    counts the exchanges that made it a to-do again, so that each one is unread anew."""
+    key = f"{kind}:{case.id}" if exchange is None else f"{kind}:{case.id}:{exchange}"
+    return TodoItem(
+        key=key,
+        kind=kind,
+        service="intake",
+        title=title,
+        detail=f"{app.org.get(case.unit_code).name} · {case.summary}",
+        unit_code=case.unit_code,
+        deadline=deadline,
+        since=since,
+        link=f"/intake/cases/{case.id}",
+    )
+
+
 def _forwards_to_handle(app: IntakeApplication, who: Principal) -> list[TodoItem]:
     """批转待办理: forwards received from above owing (again) a handling report (Art. 24)."""
     if not who.has_any(OFFICE_OR_LEADER):
@@ -107,18 +133,15 @@ def _forwards_to_handle(app: IntakeApplication, who: Principal) -> list[TodoItem
         if state not in ("to_report", "returned") or not _in_subtree(app, who, case):
             continue
         dues = [s["due_at"] for s in case.supervision if s.get("due_at") is not None]
-        title = "退回重办：报告处理情况" if state == "returned" else "上级批转：报告处理情况"
         items.append(
-            TodoItem(
-                key=f"forward_to_handle:{case.id}:{len(case.supervision)}",
+            _case_todo(
+                app,
+                case,
                 kind="forward_to_handle",
-                service="intake",
-                title=title,
-                detail=f"{app.org.get(case.unit_code).name} · {case.summary}",
-                unit_code=case.unit_code,
+                exchange=len(case.supervision),
+                title="退回重办：报告处理情况" if state == "returned" else "上级批转：报告处理情况",
                 deadline=dues[-1] if dues else case.feedback_due_at,
                 since=case.filed_at,
-                link=f"/intake/cases/{case.id}",
             )
         )
     return items
@@ -134,29 +157,24 @@ def _forwards_of_ours(app: IntakeApplication, who: Principal) -> list[TodoItem]:
             continue
         if case.awaiting_review:
             items.append(
-                TodoItem(
-                    key=f"forward_report_to_review:{case.id}:{len(case.handling_reports)}",
+                _case_todo(
+                    app,
+                    case,
                     kind="forward_report_to_review",
-                    service="intake",
+                    exchange=len(case.handling_reports),
                     title="下级已报处理情况：审核办结或退回",
-                    detail=f"{app.org.get(case.unit_code).name} · {case.summary}",
-                    unit_code=case.unit_code,
                     since=case.handling_reports[-1].get("received_at"),
-                    link=f"/intake/cases/{case.id}",
                 )
             )
         elif case.awaiting_feedback:
             items.append(
-                TodoItem(
-                    key=f"forward_awaiting_feedback:{case.id}",
+                _case_todo(
+                    app,
+                    case,
                     kind="forward_awaiting_feedback",
-                    service="intake",
                     title="转办待反馈：跟踪督办",
-                    detail=f"{app.org.get(case.unit_code).name} · {case.summary}",
-                    unit_code=case.unit_code,
                     deadline=case.feedback_due_at,
                     since=case.filed_at,
-                    link=f"/intake/cases/{case.id}",
                 )
             )
     return items
@@ -189,15 +207,12 @@ def _public_reports_to_screen(app: IntakeApplication, who: Principal) -> list[To
     if Role.OFFICE not in who.roles or who.unit_code != root:
         return []
     return [
-        TodoItem(
-            key=f"public_report_to_screen:{case.id}",
+        _case_todo(
+            app,
+            case,
             kind="public_report_to_screen",
-            service="intake",
             title="网上举报待筛选：核查后处理或向举报人提问",
-            detail=f"{app.org.get(case.unit_code).name} · {case.summary}",
-            unit_code=case.unit_code,
             since=case.filed_at,
-            link=f"/intake/cases/{case.id}",
         )
         for case in public_reports_to_screen(app)
     ]
