@@ -58,7 +58,7 @@ from bench.stack import Stack, free_port
 from lianfang.demo_chain import CASE_UNIT, GROUP, GROUP_AUTHORITY, JUDGEMENT, VERIFICATION
 from lianfang.kafka_acl import Provisioner, principal_of
 from lianfang.kafka_local import LocalKafka
-from lianfang.run_local import dev_env, dev_minter, plan_nodes
+from lianfang.run_local import dev_env, dev_minter, open_demo_accounts, plan_nodes
 from services import registry
 from shared.auth import Role
 from shared.kafka import faust_app_id
@@ -176,6 +176,8 @@ class ChaosStack(Stack):
         assert self.broker is not None, "start_kafka first"
         provisioner = Provisioner(self.admin, self.broker.secrets_dir)
         provisioner.provision(PREFIX, [NODE])
+        # The demo district's people: the run's judges hold their grants (issue #14).
+        open_demo_accounts(node, dev_env(self.root))
         # Nothing of the caller's LIANFANG_* settings (a test session's token keys, say): the
         # stack is dev mode on its own key, as `make run`.
         outside = {k: v for k, v in os.environ.items() if not k.startswith("LIANFANG_")}
@@ -398,7 +400,15 @@ async def judge_some(stack: ChaosStack, knobs: Knobs, load: Load, stop: asyncio.
     async with httpx.AsyncClient(base_url=stack.url("register"), timeout=60) as http:
         for member in GROUP:
             body = {"user_id": member, "authority": GROUP_AUTHORITY}
-            answered = await _post(http, "/units/QX/judgement-group/members", body, headers=office)
+            appoint = "/units/QX/judgement-group/members"
+            answered = await _post(http, appoint, body, headers=office)
+            # The judge's grant reaches the register from the console over Kafka a moment after
+            # the stack starts, and again after each fault that delays it (issue #14).
+            for _ in range(240):
+                if answered.status_code != 422 or "directory of accounts" not in answered.text:
+                    break
+                await asyncio.sleep(0.5)
+                answered = await _post(http, appoint, body, headers=office)
             if answered.status_code not in (200, 201, 409):
                 raise RuntimeError(f"appointing {member}: {answered.status_code} {answered.text}")
         for n in judged_filings(knobs):

@@ -19,7 +19,7 @@ from pathlib import Path
 from lianfang.kafka_acl import Provisioner, principal_of
 from lianfang.kafka_local import LocalKafka
 from lianfang.local_process import wait_healthy
-from lianfang.run_local import PORTS, NodePlan, dev_env, plan_nodes
+from lianfang.run_local import PORTS, NodePlan, dev_env, open_demo_accounts, plan_nodes
 from shared.kafka import KafkaAccess
 
 
@@ -74,6 +74,8 @@ class Stack:
         assert self.broker is not None, "start_kafka first"
         provisioner = Provisioner(self.admin, self.broker.secrets_dir)
         provisioner.provision("bench", [n.node_id for n in self.nodes])
+        # The demo district's people, so that judges and leaders hold their grants (issue #14).
+        open_demo_accounts(self.nodes[0], dev_env(self.root))
         base = {
             **os.environ,
             "LIANFANG_TOPIC_PREFIX": "bench",

@@ -118,16 +118,16 @@ def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
     return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
 
 
-def _open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
+def open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> list[str]:
     """The demo people's accounts, in the district console's store before it starts: the one
-    issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py)."""
+    issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py).
+    Their grants reach the other services from Kafka once the console runs; the user ids opened."""
     os.environ.update(dev)  # the console's dev keys, as its process will see them
     district.data_dir.mkdir(parents=True, exist_ok=True)
     common = CommonSettings(
         data_dir=district.data_dir, node_id=district.node_id, node_root_unit=district.root_unit
     )
-    opened = seed_console(common)
-    typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
+    return seed_console(common)
 
 
 def plan_nodes(var: Path, towns: list[str]) -> list[NodePlan]:
@@ -184,7 +184,8 @@ def run(
     var.mkdir(parents=True, exist_ok=True)
     district = nodes[0]
     if demo:
-        _open_demo_accounts(district, dev_env(var))
+        opened = open_demo_accounts(district, dev_env(var))
+        typer.echo(f"Console: {len(opened)} demo accounts opened for 清新区 and 太和镇.")
     broker, kafka_admin = _start_kafka(var, kafka)
     # A principal per service and node, its password in a file (issue #17, docs/security.md).
     provisioner = Provisioner(kafka_admin, var / "kafka" / "secrets")
