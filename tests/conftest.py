@@ -11,7 +11,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 import pytest
@@ -41,6 +41,27 @@ os.environ["LIANFANG_JWKS_FILE"] = str(TEST_JWKS_FILE)
 os.environ["LIANFANG_CONSOLE_SIGNING_KEY_FILE"] = str(TEST_KEY_FILE)
 os.environ["LIANFANG_CONSOLE_SIGNING_KEY_ID"] = TEST_KEY.kid
 os.environ["LIANFANG_CONSOLE_TOTP_KEY"] = Fernet.generate_key().decode("ascii")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """How `make test`'s two workers (pytest-xdist) share the suite: the browser tests stay
+    together on one worker (they share one district node, package scope, and one Chromium),
+    every other module stays whole on one worker (its module fixtures start once). The browser
+    tests mostly wait on pages, pollers and Kafka, so the rest of the suite runs beside them on
+    the second core; each worker has its own broker and PostgreSQL server.
+
+    A scheduler rather than `xdist_group` marks: xdist 3.8 names a marked test's group in
+    `item._nodeid`, which pytest 9 no longer reads, so `--dist loadgroup` groups nothing."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTogether(LoadScopeScheduling):  # type: ignore[misc]  # xdist is untyped
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return "tests/browser" if module.startswith("tests/browser/") else module
+
+    return BrowserTogether(config, log)
+
 
 KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS"
 POSTGRES_ENV = "LIANFANG_TEST_POSTGRES_DSN"
