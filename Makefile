@@ -31,7 +31,8 @@ run: setup console ## Kafka + the node's services + the web console + the demo d
 
 test: setup lint console ## The whole suite against real Kafka, SQLite and PostgreSQL, and the browser tests
 	# The small chaos run (minutes) is `make chaos`'s, kept out of the suite for CI's 30-minute budget.
-	$(UV) run pytest -m "not chaos" $(PYTEST_ARGS)
+	# Two workers (tests/conftest.py schedules them): the browser tests beside the rest.
+	$(UV) run pytest -n 2 -m "not chaos" $(PYTEST_ARGS)
 
 lint: console-deps
 	$(UV) run ruff check .
