@@ -277,3 +277,25 @@ async def kafka_problem(access: KafkaAccess, timeout: float = 3.0) -> str | None
 async def kafka_answers(access: KafkaAccess, timeout: float = 3.0) -> bool:
     """Whether a broker answers a metadata request within `timeout` seconds."""
     return await kafka_problem(access, timeout) is None
+
+
+class KafkaUnavailable(RuntimeError):
+    """No broker answered a starting worker within the time it is allowed to wait."""
+
+
+async def wait_for_kafka(
+    access: KafkaAccess, within: float, *, first_pause: float = 0.5, longest_pause: float = 5.0
+) -> None:
+    """Return once a broker answers a metadata request; raise KafkaUnavailable after `within`
+    seconds. A worker that starts while its brokers restart (a rolling upgrade, a node reboot,
+    its own restart after a crash) waits for them, logging why, instead of exiting and being
+    restarted in a loop; its /readyz says what it waits for meanwhile."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    pause = first_pause
+    while (problem := await kafka_problem(access)) is not None:
+        if loop.time() + pause > deadline:
+            raise KafkaUnavailable(f"Kafka did not answer within {within:g} s: {problem}")
+        log.warning("waiting for Kafka (%s); trying again in %.1f s", problem, pause)
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, longest_pause)

@@ -97,6 +97,10 @@ class CommonSettings(BaseSettings):
         None, description="JSON file with the organisation tree to start from (demo/bootstrap)."
     )
     relay_poll_seconds: float = Field(0.2, description="How often the outbox relay looks.")
+    kafka_wait_seconds: float = Field(
+        300.0, ge=0, description="How long a starting worker waits for a broker to answer before "
+        "it gives up and exits (brokers restarting, a rolling upgrade).",
+    )  # fmt: skip
     topic_replication: int = Field(
         1, ge=1, description="Replication factor of topics a worker creates when missing (3 on "
         "a production cluster; a single local broker has 1).",

@@ -37,6 +37,7 @@ from shared.kafka import (
     faust_leader_topic,
     idempotent_producer,
     send_record,
+    wait_for_kafka,
 )
 from shared.metrics import sample_gauges
 from shared.outbox import OutboxRelay
@@ -108,6 +109,7 @@ class Worker:
         rt = self.runtime
         access = KafkaAccess.of(rt.common, rt.name)
         replication = rt.common.topic_replication
+        await wait_for_kafka(access, rt.common.kafka_wait_seconds)
         # On an open broker the first worker creates what is missing; under ACLs the admin
         # principal has provisioned them all and these only confirm it (docs/security.md).
         # Only the topics it writes or reads: under ACLs it may not even see the others, and

@@ -12,7 +12,9 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
 from lianfang.kafka_local import LocalKafka, ensure_topics
+from shared.kafka import wait_for_kafka
 from tests.support.kafka import read_from_start
+from tests.support.processes import free_port
 from tests.support.stores import postgres_connection
 
 if TYPE_CHECKING:
@@ -74,6 +76,34 @@ async def test_local_kafka_keeps_its_data_across_a_restart(
         assert other.bootstrap == bootstrap.bootstrap
         await asyncio.to_thread(other.stop)
         assert not broker.is_running()
+    finally:
+        await asyncio.to_thread(broker.stop)
+
+
+@pytest.mark.kafka
+async def test_a_starting_worker_waits_for_its_broker_to_come_back(
+    tmp_path: Path, kafka_cache_dir: Path | None
+) -> None:
+    """What a worker does first (shared/worker.py): it waits for a broker that is down (a
+    restart, a rolling upgrade) rather than exit, and goes on once the broker answers."""
+    broker = LocalKafka(
+        tmp_path / "kafka",
+        port=free_port(),
+        controller_port=free_port(),
+        cache_dir=kafka_cache_dir,
+        secure=False,
+    )
+    try:
+        await asyncio.to_thread(broker.start)
+        access = broker.admin_access()
+        await asyncio.to_thread(broker.stop)
+
+        waiting = asyncio.create_task(wait_for_kafka(access, within=180))
+        await asyncio.sleep(3)
+        assert not waiting.done(), "it gave up (or saw a broker) while none ran"
+
+        await asyncio.to_thread(broker.start)
+        await asyncio.wait_for(waiting, timeout=60)  # raises what the wait raised, if anything
     finally:
         await asyncio.to_thread(broker.stop)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import socket
 
-from shared.kafka import KafkaAccess, kafka_answers, kafka_problem
+import pytest
+
+from shared.kafka import KafkaAccess, KafkaUnavailable, kafka_answers, kafka_problem, wait_for_kafka
 from tests.support.processes import free_port
 
 
@@ -33,3 +35,11 @@ async def test_a_port_that_is_open_but_no_broker_is_named_too() -> None:
         problem = await kafka_problem(KafkaAccess(address), timeout=0.5)
     assert problem is not None
     assert problem.startswith(f"no metadata from {address}")
+
+
+async def test_a_worker_waiting_for_kafka_gives_up_in_time_and_says_why() -> None:
+    address = f"127.0.0.1:{free_port()}"  # nothing listens there
+    with pytest.raises(KafkaUnavailable) as refused:
+        await wait_for_kafka(KafkaAccess(address), within=1.5, first_pause=0.2)
+    assert "within 1.5 s" in str(refused.value)
+    assert address in str(refused.value)
