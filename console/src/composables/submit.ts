@@ -30,5 +30,11 @@ export function useSubmit() {
     }
   }
 
-  return { busy, fieldErrors, problem, submit };
+  /** For a command that answers nothing (204): whether it was done, since `submit`'s
+   * `undefined` would mean both "refused" and "done, no body". */
+  async function command(call: () => Promise<unknown>, done: string): Promise<boolean> {
+    return (await submit(() => call().then(() => true), done)) === true;
+  }
+
+  return { busy, fieldErrors, problem, submit, command };
 }
