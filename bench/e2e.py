@@ -62,6 +62,7 @@ from shared.auth import Role
 from shared.envelope import to_record
 from shared.events import Actor, RiskReported, RiskReportedData
 from shared.events.publish import Origin
+from shared.paging import MAX_PAGE
 from shared.vocabulary import Channel
 
 if TYPE_CHECKING:
@@ -414,7 +415,13 @@ async def chain(
                 while len(done) < count:
                     if time.monotonic() > deadline:
                         raise RuntimeError(f"only {len(done)} of {count} proposals in 300 s")
-                    listed = await http.get("/proposals", params={"within": CHAIN_UNIT})
+                    # Only the open ones, as many as a page holds: listings are paged
+                    # (shared/paging.py), and the issued ones would fill the first page.
+                    listed = await http.get(
+                        "/proposals",
+                        params={"within": CHAIN_UNIT, "status": "open", "limit": MAX_PAGE},
+                    )
+                    listed.raise_for_status()
                     for proposal in listed.json():
                         if proposal["id"] not in done and proposal["status"] == "open":
                             done.add(proposal["id"])
