@@ -1,7 +1,8 @@
 """The stream side of a service (architecture: Consistency).
 
 Inbound: a faust agent (concurrency 1, at-least-once; faust's exactly_once is not relied on, see
-faust-streaming #606) hands each record to the `Inbox`. Outbound: the `OutboxRelay` publishes what
+faust-streaming #606) hands records to the `Inbox` in batches, one transaction each on SQLite,
+acknowledged to Kafka after their commit (issue #18). Outbound: the `OutboxRelay` publishes what
 the store recorded. Dead letters and public events leave through one idempotent producer.
 
 Several workers of one service may run (a rolling update, a second replica): all take records
@@ -17,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from shared import tracing
 from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
 from shared.audit.recorders import ChainedSQLiteProcessRecorder
 from shared.event_clock import stamping
-from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
+from shared.inbox import Delivery, Inbox, Outcome, Result, dead_letter_headers
 from shared.kafka import (
     KEEP_FOREVER,
     KafkaAccess,
@@ -53,6 +54,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EVENT_PARTITIONS = 3
+
+BATCH_RECORDS = 100
+"""At most this many records taken in per batch (one transaction, shared/inbox.py)."""
+
+BATCH_WAIT_SECONDS = 0.02
+"""How long a batch waits for more records once one has come: a lone record's added latency."""
 
 LeaderJob = Callable[[], Awaitable[None]]
 """A job run on a timer by the leading worker only: it is awaited, then waits for its next turn."""
@@ -180,26 +187,32 @@ class Worker:
         self.runtime.metrics.events_out.inc()
         return ack
 
-    async def take(self, delivery: Delivery) -> Outcome:
-        """Take one record in, within the trace it carries (its log lines show the trace id)."""
+    async def take(self, deliveries: Sequence[Delivery]) -> list[Outcome]:
+        """Take records in, in order: in batches of one transaction each (`Inbox.take_batch`),
+        a dead letter sent before its position is settled. Returns once every record's outcome
+        is committed, so the caller acknowledges them to Kafka only then."""
+        outcomes: list[Outcome] = []
+        while len(outcomes) < len(deliveries):
+            rest = deliveries[len(outcomes) :]
+            results = await asyncio.to_thread(self.inbox.take_batch, rest, self._traced)
+            for delivery, result in zip(rest, results, strict=False):
+                with self._traced(delivery):
+                    outcomes.append(await self._settle(delivery, result))
+        return outcomes
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _traced(delivery: Delivery) -> Iterator[None]:
+        """Within the trace the record carries (its log lines show the trace id)."""
         upstream = tracing.from_headers(delivery.headers)
         with tracing.use(upstream.child() if upstream else tracing.new_trace()):
-            outcome = await self._take(delivery)
-            where = f"{delivery.topic}-{delivery.partition}@{delivery.offset}"
-            log.info("took %s: %s", where, outcome.value)
-        return outcome
+            yield
 
-    async def _take(self, delivery: Delivery) -> Outcome:
-        """Take one record in; a dead letter is sent before its position is settled."""
-        result = await asyncio.to_thread(self.inbox.take, delivery)
+    async def _settle(self, delivery: Delivery, result: Result) -> Outcome:
+        """What follows a record's taking in: its dead letter sent, then its position settled."""
+        where = f"{delivery.topic}-{delivery.partition}@{delivery.offset}"
         if result.outcome is Outcome.DEAD_LETTER:
-            log.warning(
-                "dead letter from %s-%s@%s: %s",
-                delivery.topic,
-                delivery.partition,
-                delivery.offset,
-                result.reason,
-            )
+            log.warning("dead letter from %s: %s", where, result.reason)
             at = self.runtime.clock.now().isoformat()
             headers = dead_letter_headers(delivery, result.reason, self.consumer_name, at)
             assert self._producer is not None
@@ -212,6 +225,7 @@ class Worker:
             self.runtime.metrics.dead_letters.inc()
             await asyncio.to_thread(self.inbox.settle, delivery)
         self.runtime.metrics.events_in(self.runtime.name, result.outcome.value).inc()
+        log.info("took %s: %s", where, result.outcome.value)
         return result.outcome
 
     def build_faust(self) -> faust.App:
@@ -247,23 +261,30 @@ class Worker:
                 value_serializer="raw",
             )
 
+            # Records come in batches: what has arrived within BATCH_WAIT_SECONDS, at most
+            # BATCH_RECORDS; faust acknowledges a batch's offsets only when the loop asks for the
+            # next one, after `take` has committed it (issue #18).
             # The agent yields each record's outcome once it is taken in: nothing reads them in
             # production, but a test (agent.test_context) sees a record finished, not just begun.
             async def consume(stream: Any) -> AsyncIterator[Outcome]:
-                async for event in stream.events():
-                    message = event.message
-                    outcome = await self.take(
-                        Delivery(
-                            topic=message.topic,
-                            partition=message.partition,
-                            offset=message.offset,
-                            key=message.key,
-                            value=message.value,
-                            headers=tuple(message.headers or ()),
-                        )
+                async for events in stream.take_events(BATCH_RECORDS, BATCH_WAIT_SECONDS):
+                    messages = [event.message for event in events]
+                    outcomes = await self.take(
+                        [
+                            Delivery(
+                                topic=message.topic,
+                                partition=message.partition,
+                                offset=message.offset,
+                                key=message.key,
+                                value=message.value,
+                                headers=tuple(message.headers or ()),
+                            )
+                            for message in messages
+                        ]
                     )
-                    self._observe_lag(app, message)
-                    yield outcome
+                    self._observe_lag(app, messages[-1])
+                    for outcome in outcomes:
+                        yield outcome
 
             app.agent(source, name=f"{rt.name}-inbox", concurrency=1)(consume)
         for timed in self._leader_jobs:

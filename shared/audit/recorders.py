@@ -15,11 +15,15 @@ in-memory store holds its database lock. The chain table sits beside the events 
 SQLite's recorder joins concurrent writes of one process in one transaction (group commit,
 shared/group_commit.py, issue #18): each write in its own savepoint, so the chain's links follow
 each other exactly as if the writes had been committed one after another, in the group's order.
+A consuming worker's thread may instead open a batch (shared/batch_transaction.py): its records'
+writes then go into the batch's one transaction, in order, each in its savepoint, outside the
+group commit (whose other callers must not wait for, or commit with, a batch still open).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import IntegrityError, OperationalError
@@ -29,11 +33,12 @@ from eventsourcing.sqlite import SQLiteDatastore, SQLiteProcessRecorder
 from psycopg.sql import SQL, Identifier
 
 from shared.audit.chain import GENESIS, Link, next_links
+from shared.batch_transaction import BatchTransaction
 from shared.group_commit import GroupCommit, QueuedWrite
 from shared.relay_wake import WakeSender, wake_address
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from eventsourcing.persistence import ProcessRecorder, StoredEvent
     from eventsourcing.sqlite import SQLiteCursor
@@ -62,6 +67,7 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
         self._insert_links = f"INSERT INTO {chain} VALUES (?,?,?,?)"  # noqa: S608
         self._links_after = f"SELECT * FROM {chain} WHERE position>? ORDER BY position LIMIT ?"  # noqa: S608
         self.group_commit = GroupCommit(self._commit_group)
+        self.batches = BatchTransaction(datastore)
         # The relay of this store is told of each commit of events (shared/relay_wake.py).
         self.wake_address = wake_address(datastore.pool.db_name)
         self._wake = WakeSender(self.wake_address)
@@ -85,10 +91,30 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
-        """Insert with the process's other concurrent writes, in one transaction (group commit)."""
+        """Insert with the process's other concurrent writes, in one transaction (group commit);
+        or, on a thread with a batch open, in the batch's transaction."""
+        if self.batches.active:
+            mine = QueuedWrite(stored_events, kwargs)
+            self._write_group([mine])  # the batch's commit wakes the relay (`batch`)
+            return mine.outcome()
         return self.group_commit.write(stored_events, **kwargs)
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for this thread's reads and writes until the block ends
+        (shared/batch_transaction.py); the relay is woken once it has committed."""
+        try:
+            with self.batches.batch():
+                yield
+        finally:
+            self._wake.wake()  # at worst a wake with nothing new: the relay finds nothing
+
     def _commit_group(self, group: list[QueuedWrite]) -> None:
+        self._write_group(group)
+        if any(write.stored_events and write.error is None for write in group):
+            self._wake.wake()
+
+    def _write_group(self, group: list[QueuedWrite]) -> None:
         with self.datastore.transaction(commit=True) as c:
             for write in group:
                 # A savepoint per write: a conflict (the same aggregate version saved by a
@@ -100,8 +126,6 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
                     c.execute("ROLLBACK TO queued_write")
                     write.error = IntegrityError(exc)
                 c.execute("RELEASE queued_write")
-        if any(write.stored_events and write.error is None for write in group):
-            self._wake.wake()
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
