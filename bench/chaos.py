@@ -58,7 +58,7 @@ from bench.stack import Stack, free_port
 from lianfang.demo_chain import CASE_UNIT, GROUP, GROUP_AUTHORITY, JUDGEMENT, VERIFICATION
 from lianfang.kafka_acl import Provisioner, principal_of
 from lianfang.kafka_local import LocalKafka
-from lianfang.run_local import dev_env, dev_minter, plan_nodes
+from lianfang.run_local import dev_env, dev_minter, open_demo_accounts, plan_nodes
 from services import registry
 from shared.auth import Role
 from shared.kafka import faust_app_id
@@ -179,6 +179,9 @@ class ChaosStack(Stack):
         # Nothing of the caller's LIANFANG_* settings (a test session's token keys, say): the
         # stack is dev mode on its own key, as `make run`.
         outside = {k: v for k, v in os.environ.items() if not k.startswith("LIANFANG_")}
+        # The demo's people, as `make run` opens them: the register checks each judge the run
+        # appoints against the directory's grants (Art. 25), which the console publishes.
+        open_demo_accounts(node, dev_env(self.root))
         base = {**outside, "LIANFANG_TOPIC_PREFIX": PREFIX, **dev_env(self.root), **self.env}
         (self.root / "logs").mkdir(parents=True, exist_ok=True)
         for name in WORKERS:
@@ -398,7 +401,13 @@ async def judge_some(stack: ChaosStack, knobs: Knobs, load: Load, stop: asyncio.
     async with httpx.AsyncClient(base_url=stack.url("register"), timeout=60) as http:
         for member in GROUP:
             body = {"user_id": member, "authority": GROUP_AUTHORITY}
-            answered = await _post(http, "/units/QX/judgement-group/members", body, headers=office)
+            for _ in range(120):  # the grants reach the register from the console's topic
+                answered = await _post(
+                    http, "/units/QX/judgement-group/members", body, headers=office
+                )
+                if not (answered.status_code == 422 and "grant" in answered.text):
+                    break
+                await asyncio.sleep(0.5)
             if answered.status_code not in (200, 201, 409):
                 raise RuntimeError(f"appointing {member}: {answered.status_code} {answered.text}")
         for n in judged_filings(knobs):

@@ -118,7 +118,7 @@ def dev_minter(var: Path, nodes: list[NodePlan]) -> Minter:
     return dev_issuer(common, SystemClock()).for_audience(*(n.node_id for n in nodes))
 
 
-def _open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
+def open_demo_accounts(district: NodePlan, dev: dict[str, str]) -> None:
     """The demo people's accounts, in the district console's store before it starts: the one
     issuer of the district, so the town's people sign in there too (lianfang/demo_accounts.py)."""
     os.environ.update(dev)  # the console's dev keys, as its process will see them
@@ -184,7 +184,7 @@ def run(
     var.mkdir(parents=True, exist_ok=True)
     district = nodes[0]
     if demo:
-        _open_demo_accounts(district, dev_env(var))
+        open_demo_accounts(district, dev_env(var))
     broker, kafka_admin = _start_kafka(var, kafka)
     # A principal per service and node, its password in a file (issue #17, docs/security.md).
     provisioner = Provisioner(kafka_admin, var / "kafka" / "secrets")
