@@ -21,7 +21,14 @@ What it measures (issue #18; Art. 21–23: information must be taken in as fast 
   overdue scan              a deadline tick over 100,000 open actions (bench/scan.py, in process);
   replay, verify            100,000 stored events rebuilt and their chain recomputed, against
                             the log read of the same store (bench/replay.py, in process);
-  stack start, RSS          Kafka + the district and 太和镇 nodes: seconds to healthy, memory.
+  stack start, memory       Kafka + the district and 太和镇 nodes: seconds to healthy; resident
+                            memory (RSS, Kafka's apart) and PSS (a page shared by n processes
+                            counted 1/n) once healthy and again after the load.
+
+Counts (a rate is the figure, so they are sized to fit the bound on 2 cores, not to be big):
+30,000 bare records; 300 filings at 1 client, 1,000 at 32; 100 filings timed to Kafka; 500
+reports for the register's and the assessment's hop, 250 cases (500 records) for the warning's;
+a chain of 20 cases. `--quick` divides them further. Each part's seconds go to stderr as it ends.
 
 Bounded: the stack's part stops at `--bound` seconds (420 by default; the in-process parts after
 it take about two minutes), so `make bench` ends within 10 minutes and prints what it measured,
@@ -553,6 +560,7 @@ async def measure(stack: Stack, quick: bool, figures: list[Figure]) -> None:
         Figure("chain deadline -> RectificationOverdue, p50", chained.overdue_lag.p50_ms, "ms"),
         Figure("chain deadline -> RectificationOverdue, p99", chained.overdue_lag.p99_ms, "ms"),
         Figure("stack RSS after the load", stack.rss_bytes() / 2**20, "MiB"),
+        Figure("of which Kafka, after the load", stack.rss_by_process()["kafka"] / 2**20, "MiB"),
         Figure("stack PSS after the load (shared pages split)", stack.pss_bytes() / 2**20, "MiB"),
     ]
 
