@@ -360,7 +360,11 @@ async def chain(
 ) -> Chain:
     """`count` judgements of incipient tendency (a 低 point each: yellow, Art. 28): each
     proposal reviewed and its warning issued over HTTP at once, its rectification due `due_in`
-    seconds after the issue; until every case's RectificationOverdue is on Kafka."""
+    seconds after the issue; until every case's RectificationOverdue is on Kafka.
+
+    Only its own cases' warning proposals are taken: an overdue action opens a re-grade
+    proposal on its point (Art. 14, 28), which is not warned on, and the stack holds earlier
+    loads' proposals too."""
     seen: dict[tuple[str, str], float] = {}
     consumer = AIOKafkaConsumer(
         "bench.warning.events", **stack.admin.aiokafka(), auto_offset_reset="latest"
@@ -404,11 +408,17 @@ async def chain(
                     )  # fmt: skip
                     if review.status_code != 201:
                         raise RuntimeError(f"review refused: {review.text}")
-                    due = datetime.now(UTC) + timedelta(seconds=due_in)
-                    issued = await http.post(
-                        f"/proposals/{proposal['id']}/warning",
-                        json={"deadlines": {"rectification": due.isoformat()}},
-                    )
+                    for attempt in range(20):
+                        due = datetime.now(UTC) + timedelta(seconds=due_in)
+                        issued = await http.post(
+                            f"/proposals/{proposal['id']}/warning",
+                            json={"deadlines": {"rectification": due.isoformat()}},
+                        )
+                        # 409 "try again": concurrent issues of one level contended for the
+                        # year's notice number (文号) beyond the service's own retries.
+                        if issued.status_code != 409:
+                            break
+                        await asyncio.sleep(0.05 * (attempt + 1))
                     if issued.status_code != 201:
                         raise RuntimeError(f"issue refused: {issued.text}")
                     warning_id = str(issued.json()["id"])
@@ -430,11 +440,18 @@ async def chain(
                     )
                     listed.raise_for_status()
                     for proposal in listed.json():
-                        if proposal["id"] not in done and proposal["status"] == "open":
+                        mine = proposal["risk_point_id"] in judged_at
+                        if mine and proposal["kind"] == "warning" and proposal["id"] not in done:
                             done.add(proposal["id"])
                             queue.put_nowait(proposal)
                     await asyncio.sleep(0.2)
-                await queue.join()
+                # Until every proposal is issued, or a client failed (said, not waited for).
+                joined = asyncio.ensure_future(queue.join())
+                await asyncio.wait([joined, *workers], return_when=asyncio.FIRST_COMPLETED)
+                joined.cancel()
+                for worker in workers:
+                    if worker.done() and not worker.cancelled() and worker.exception():
+                        raise RuntimeError(f"the chain's office failed: {worker.exception()}")
             finally:
                 for worker in workers:
                     worker.cancel()

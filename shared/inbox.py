@@ -8,9 +8,9 @@ stream moves on.
 On SQLite the agent hands a batch (`take_batch`, issue #18): the records one after another in one
 transaction, each with its tracking row, each in a savepoint, so a record's handler sees what the
 batch's earlier records recorded, and the batch costs one commit instead of one per record. The
-agent acknowledges the batch's offsets to Kafka only after that commit; a crash before it loses
-the whole uncommitted batch, which Kafka delivers again from the last committed offset, and the
-tracking rows and receipts make the records that did commit earlier be skipped: delivery stays
+agent acknowledges the batch's offsets to Kafka only after that commit; a crash before it leaves
+nothing of the batch in the store, Kafka delivers it again from the last acknowledged offset,
+and the tracking rows and receipts skip whatever had committed before: delivery stays
 effectively once.
 """
 
