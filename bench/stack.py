@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lianfang.kafka_acl import Provisioner, principal_of
-from lianfang.kafka_local import LocalKafka
+from lianfang.kafka_local import DEV_HEAP_MB, LocalKafka
 from lianfang.local_process import wait_healthy
 from lianfang.run_local import PORTS, NodePlan, dev_env, plan_nodes
 from shared.kafka import KafkaAccess
@@ -62,7 +62,7 @@ class Stack:
     root: Path
     towns: list[str] = field(default_factory=lambda: ["QX-TH"])
     env: dict[str, str] = field(default_factory=dict)
-    kafka_heap_mb: int = 512
+    kafka_heap_mb: int = DEV_HEAP_MB  # as `make run`'s broker
     kafka_jvm_args: tuple[str, ...] = ()
     broker: LocalKafka | None = None
     kafka: KafkaAccess | None = None  # the broker's admin (the bench's own clients use it)
