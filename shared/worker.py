@@ -61,6 +61,11 @@ BATCH_RECORDS = 100
 BATCH_WAIT_SECONDS = 0.02
 """How long a batch waits for more records once one has come: a lone record's added latency."""
 
+RETRIES = 3
+RETRY_SECONDS = 0.5
+"""A batch that failed is tried again this many times, after 0.5, 1 and 2 s, before its failure
+is raised (`Worker._take_batch`)."""
+
 LeaderJob = Callable[[], Awaitable[None]]
 """A job run on a timer by the leading worker only: it is awaited, then waits for its next turn."""
 
@@ -194,11 +199,28 @@ class Worker:
         outcomes: list[Outcome] = []
         while len(outcomes) < len(deliveries):
             rest = deliveries[len(outcomes) :]
-            results = await asyncio.to_thread(self.inbox.take_batch, rest, self._traced)
+            results = await self._take_batch(rest)
             for delivery, result in zip(rest, results, strict=False):
                 with self._traced(delivery):
                     outcomes.append(await self._settle(delivery, result))
         return outcomes
+
+    async def _take_batch(self, deliveries: Sequence[Delivery]) -> list[Result]:
+        """`Inbox.take_batch`, tried again after a failure (a store busy beyond its timeout).
+
+        Why: faust's batch acknowledges every record it handed over once the agent moves on,
+        by an exception too, so a failure that ended the agent would leave the batch's records
+        after the failing one acknowledged and not taken in. Tried again, the records the
+        failed try committed are recognised by their tracking rows. A failure that persists is
+        raised, as a failing record's was before batches.
+        """
+        for attempt in range(RETRIES):
+            try:
+                return await asyncio.to_thread(self.inbox.take_batch, deliveries, self._traced)
+            except Exception:
+                log.exception("taking a batch in failed (try %d of %d)", attempt + 1, RETRIES)
+                await asyncio.sleep(RETRY_SECONDS * 2**attempt)
+        return await asyncio.to_thread(self.inbox.take_batch, deliveries, self._traced)
 
     @staticmethod
     @contextlib.contextmanager

@@ -8,7 +8,7 @@ refuses, goes to the service's dead-letter topic with the reason, and its positi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 from uuid import UUID
 
 import pytest
@@ -44,10 +44,14 @@ class Noted(Aggregate):
 
 class NotingApp(ServiceApplication):
     follows_org = False
+    failed_once: ClassVar[set[str]] = set()
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
         if upstream.subject.endswith("refuse-me"):
             raise Rejected(f"no such case {upstream.subject}")
+        if upstream.subject.endswith("fails-once") and upstream.id not in self.failed_once:
+            self.failed_once.add(upstream.id)
+            raise OSError("the store was busy a moment")  # what a worker meets, not a refusal
         processing_event.collect_events(Noted(upstream.id))
 
     def notes(self) -> list[str]:
@@ -188,3 +192,20 @@ async def test_a_bad_record_is_dead_lettered_with_its_reason(
         "lianfang_dead_letters_total", {"service": "warning"}
     )
     assert dead == 2
+
+
+async def test_a_batch_that_failed_is_tried_again_not_acknowledged_half_taken(
+    worker: Worker, runtime: Runtime
+) -> None:
+    """A failure while taking a batch in (not a refusal: a store busy a moment) is tried again
+    before the agent moves on, so no record of the batch is acknowledged without being taken
+    in (faust acknowledges a whole batch when the agent moves on, issue #18)."""
+    app = cast("NotingApp", runtime.app)
+    flaky = _reported("risk:fails-once")
+    (agent,) = worker.build_faust().agents.values()
+    async with agent.test_context() as inbox:
+        await _put(inbox, to_record(flaky))
+        assert list(inbox.results.values()) == [Outcome.PROCESSED]
+    assert flaky.id in NotingApp.failed_once  # it did fail once
+    assert app.notes() == [flaky.id]
+    assert app.count_receipts() == 1
