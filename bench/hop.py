@@ -1,10 +1,11 @@
 """A consuming service's own cost of taking records in, without the broker (issue #18).
 
-    python -m bench.hop [--service register|warning|assessment] [--count N]
+    python -m bench.hop [--service register|warning|assessment] [--count N] [--batch N]
 
 Each record goes through what a worker does with it once faust has handed it over: the `Inbox`
 with the provenance check, `process_event` with its tracking row and receipt, in one SQLite
-transaction, on a fresh store in a temporary folder. Records/s is wall time, fsync waits
+transaction (or, batched as the worker batches them, one per batch), on a fresh store in a
+temporary folder. Records/s is wall time, fsync waits
 included; the CPU milliseconds per record leave those (and other processes' load) out. What the
 broker adds is measured by bench/e2e.py (Kafka -> store); this isolates the service, so a
 profiler (py-spy) sees only it and a change can be compared A/B in seconds. Prints one JSON line
@@ -41,7 +42,7 @@ from shared.events import (
     RiskReportedData,
 )
 from shared.events.publish import Origin
-from shared.inbox import Delivery, Inbox, Outcome
+from shared.inbox import Delivery, Inbox, Outcome, Result
 from shared.jurisdiction import Node
 from shared.orgtree import OrgDirectory
 from shared.provenance import Provenance
@@ -133,7 +134,21 @@ def open_app(service: str, folder: Path) -> ServiceApplication:
     return app
 
 
-def hop(service: str, count: int, folder: Path) -> dict[str, object]:
+def take_all(inbox: Inbox, deliveries: list[Delivery], batch: int) -> list[Result]:
+    """Every delivery taken in as the worker takes them: batches of up to `batch` records
+    (`Inbox.take_batch`, one transaction each) where the code measured has it, else one
+    transaction per record (a base commit from before batches, bench/ab.py)."""
+    take_batch = getattr(inbox, "take_batch", None)
+    if take_batch is None or batch <= 1:
+        return [inbox.take(delivery) for delivery in deliveries]
+    results: list[Result] = []
+    while len(results) < len(deliveries):
+        taken = take_batch(deliveries[len(results) : len(results) + batch])
+        results += taken
+    return results
+
+
+def hop(service: str, count: int, folder: Path, batch: int = 100) -> dict[str, object]:
     """Records/s of one service's inbox on a fresh SQLite store; every record must be taken."""
     app = open_app(service, folder)
     inbox = Inbox(app, Provenance(Topics(PREFIX), app.org))
@@ -145,8 +160,7 @@ def hop(service: str, count: int, folder: Path) -> dict[str, object]:
         )
     try:
         started, cpu_started = time.perf_counter(), time.process_time()
-        for delivery in deliveries:
-            result = inbox.take(delivery)
+        for result, delivery in zip(take_all(inbox, deliveries, batch), deliveries, strict=True):
             if result.outcome is not Outcome.PROCESSED:
                 raise RuntimeError(f"{service} did not take {delivery.offset}: {result.reason}")
         seconds = time.perf_counter() - started
@@ -159,6 +173,7 @@ def hop(service: str, count: int, folder: Path) -> dict[str, object]:
     return {
         "service": service,
         "records": len(deliveries),
+        "batched": batch > 1 and hasattr(inbox, "take_batch"),
         "seconds": round(seconds, 3),
         "per_second": round(len(deliveries) / seconds, 1),
         # The CPU the process spent per record: on a machine shared with others, wall time
@@ -171,10 +186,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--service", action="append", choices=["register", "warning", "assessment"])
     parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument(
+        "--batch", type=int, default=100, help="records per batch at most (1: one at a time)"
+    )
     args = parser.parse_args()
     for service in args.service or ["register", "warning", "assessment"]:
         with tempfile.TemporaryDirectory(prefix="lianfang-hop-") as folder:
-            print(json.dumps(hop(service, args.count, Path(folder))), flush=True)
+            print(json.dumps(hop(service, args.count, Path(folder), args.batch)), flush=True)
 
 
 if __name__ == "__main__":

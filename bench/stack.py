@@ -13,11 +13,12 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lianfang.kafka_acl import Provisioner, principal_of
-from lianfang.kafka_local import LocalKafka
+from lianfang.kafka_local import DEV_HEAP_MB, LocalKafka
 from lianfang.local_process import wait_healthy
 from lianfang.run_local import PORTS, NodePlan, dev_env, open_demo_accounts, plan_nodes
 from shared.kafka import KafkaAccess
@@ -33,12 +34,23 @@ def free_port() -> int:
 
 def rss_of(pid: int) -> int:
     """Resident memory of a process in bytes (0 once it is gone)."""
+    return _kib(Path(f"/proc/{pid}/status"), "VmRSS:")
+
+
+def pss_of(pid: int) -> int:
+    """Proportional set size in bytes: resident memory with each page shared by n processes
+    counted 1/n (the Python interpreter's and the libraries' pages are shared by every service;
+    a sum of RSS counts them once per process)."""
+    return _kib(Path(f"/proc/{pid}/smaps_rollup"), "Pss:")
+
+
+def _kib(path: Path, key: str) -> int:
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        text = path.read_text()
     except OSError:
         return 0
-    for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+    for line in text.splitlines():
+        if line.startswith(key):
             return int(line.split()[1]) * 1024
     return 0
 
@@ -50,6 +62,8 @@ class Stack:
     root: Path
     towns: list[str] = field(default_factory=lambda: ["QX-TH"])
     env: dict[str, str] = field(default_factory=dict)
+    kafka_heap_mb: int = DEV_HEAP_MB  # as `make run`'s broker
+    kafka_jvm_args: tuple[str, ...] = ()
     broker: LocalKafka | None = None
     kafka: KafkaAccess | None = None  # the broker's admin (the bench's own clients use it)
     nodes: list[NodePlan] = field(default_factory=list)
@@ -58,7 +72,12 @@ class Stack:
     def start_kafka(self) -> float:
         """Start the broker; the seconds it took to answer."""
         started = time.perf_counter()
-        self.broker = LocalKafka(self.root / "kafka", port=free_port())
+        self.broker = LocalKafka(
+            self.root / "kafka",
+            port=free_port(),
+            heap_mb=self.kafka_heap_mb,
+            jvm_args=self.kafka_jvm_args,
+        )
         self.broker.start(timeout=120)
         self.kafka = self.broker.admin_access()
         return time.perf_counter() - started
@@ -125,10 +144,20 @@ class Stack:
 
     def rss_bytes(self) -> int:
         """Resident memory of the broker and every service process together."""
-        pids = [p.pid for p in self.procs.values()]
+        return sum(self.rss_by_process().values())
+
+    def pss_bytes(self) -> int:
+        """Proportional memory of the broker and every service process together."""
+        return sum(self.rss_by_process(pss_of).values())
+
+    def rss_by_process(self, measure: Callable[[int], int] = rss_of) -> dict[str, int]:
+        """Memory of each process it started (resident by default): the broker, then each
+        node's services."""
+        found: dict[str, int] = {}
         if self.broker is not None and self.broker.pid is not None:
-            pids.append(self.broker.pid)
-        return sum(rss_of(pid) for pid in pids)
+            found["kafka"] = measure(self.broker.pid)
+        found |= {label: measure(proc.pid) for label, proc in self.procs.items()}
+        return found
 
     def stop(self) -> None:
         """SIGTERM every service, then stop the broker."""

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from lianfang.kafka_local import DEFAULT_KAFKA_VERSION, KafkaLocalError, LocalKafka
+from lianfang.kafka_local import DEFAULT_KAFKA_VERSION, DEV_HEAP_MB, KafkaLocalError, LocalKafka
 
 kafka_app = typer.Typer(no_args_is_help=True)
 
@@ -33,7 +33,7 @@ def start(
     foreground: Annotated[
         bool, typer.Option("--foreground", help="Stay until Ctrl-C/SIGTERM, then stop it.")
     ] = False,
-    heap_mb: Annotated[int, typer.Option(help="JVM heap in MB.")] = 512,
+    heap_mb: Annotated[int, typer.Option(help="JVM heap in MB.")] = DEV_HEAP_MB,
     version: Annotated[
         str, typer.Option("--kafka-version", help="Kafka release (kafka_2.13 on Maven Central).")
     ] = DEFAULT_KAFKA_VERSION,

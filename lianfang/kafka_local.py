@@ -42,6 +42,15 @@ KafkaVersion: TypeAlias = str
 
 DEFAULT_KAFKA_VERSION: KafkaVersion = "4.1.1"
 
+DEV_HEAP_MB = 256
+"""The JVM heap of a development broker (`make run`, `lianfang kafka start`, the bench's stack).
+
+Measured on the bench's stack (docs/performance.md, issue #18): after its load the broker held
+499 MiB resident with a 512 MB heap and 415 MiB with 256 MB, the chain's figures unchanged. A
+development stack's few hundred partitions and light traffic do not need more; the suite's and
+the chaos run's brokers keep `LocalKafka`'s 512 MB (the chaos run restarts it under load), and a
+production broker is sized by its deployment (deploy/), not here."""
+
 _T = TypeVar("_T")
 
 # Pinned: Maven 3.8 would otherwise use its built-in maven-dependency-plugin 2.8 (from 2013).

@@ -20,7 +20,7 @@ from lianfang.demo_chain import carry_case_through
 from lianfang.demo_intake import load_intake_demo
 from lianfang.demo_register import load_register_demo
 from lianfang.kafka_acl import Provisioner, principal_of
-from lianfang.kafka_local import LocalKafka
+from lianfang.kafka_local import DEV_HEAP_MB, LocalKafka
 from lianfang.local_process import wait_healthy
 from shared.auth import Minter
 from shared.clock import BEIJING, SystemClock
@@ -152,7 +152,7 @@ def _start_kafka(var: Path, given: str | None) -> tuple[LocalKafka | None, Kafka
     """The broker to use and its admin: `given` (an open broker), ours if it runs, or a new one."""
     if given is not None:
         return None, KafkaAccess(given)
-    broker = LocalKafka(var / "kafka", port=9092)
+    broker = LocalKafka(var / "kafka", port=9092, heap_mb=DEV_HEAP_MB)
     if broker.is_running():
         typer.echo(f"Kafka already runs from {broker.data_dir}; using it.")
         return None, broker.admin_access()

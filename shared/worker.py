@@ -1,7 +1,8 @@
 """The stream side of a service (architecture: Consistency).
 
 Inbound: a faust agent (concurrency 1, at-least-once; faust's exactly_once is not relied on, see
-faust-streaming #606) hands each record to the `Inbox`. Outbound: the `OutboxRelay` publishes what
+faust-streaming #606) hands records to the `Inbox` in batches, one transaction each on SQLite,
+acknowledged to Kafka after their commit (issue #18). Outbound: the `OutboxRelay` publishes what
 the store recorded. Dead letters and public events leave through one idempotent producer.
 
 Several workers of one service may run (a rolling update, a second replica): all take records
@@ -17,9 +18,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import faust
 from eventsourcing.persistence import IntegrityError
@@ -28,7 +30,7 @@ from shared import tracing
 from shared.audit.checkpoints import CHECKPOINT_SECONDS, checkpoint_publisher
 from shared.audit.recorders import ChainedSQLiteProcessRecorder
 from shared.event_clock import stamping
-from shared.inbox import Delivery, Inbox, Outcome, dead_letter_headers
+from shared.inbox import Delivery, Inbox, Outcome, Result, dead_letter_headers
 from shared.kafka import (
     KEEP_FOREVER,
     KafkaAccess,
@@ -55,6 +57,30 @@ log = logging.getLogger(__name__)
 
 EVENT_PARTITIONS = 3
 
+BATCH_RECORDS = 100
+"""At most this many records taken in per batch (one transaction, shared/inbox.py)."""
+
+BATCH_WAIT_SECONDS = 0.02
+"""How long a batch waits for more records once one has come: a lone record's added latency."""
+
+RETRIES = 3
+RETRY_SECONDS = 0.5
+"""A batch that failed is tried again this many times, after 0.5, 1 and 2 s, before the worker
+stops (`Worker._take_batch`)."""
+
+EXIT_CANNOT_TAKE_IN = 75
+"""The worker's exit status when its store keeps failing (EX_TEMPFAIL: restart me)."""
+
+
+def stop_the_process(reason: str) -> NoReturn:
+    """End the process at once, acknowledging nothing more to Kafka: its orchestrator (Kubernetes,
+    compose's `restart:`, `make chaos`'s supervisor) restarts it, and Kafka hands the records again
+    from the last committed offset, where the tracking rows recognise what was taken in."""
+    log.critical("stopping the worker: %s", reason)
+    logging.shutdown()
+    os._exit(EXIT_CANNOT_TAKE_IN)
+
+
 LeaderJob = Callable[[], Awaitable[None]]
 """A job run on a timer by the leading worker only: it is awaited, then waits for its next turn."""
 
@@ -73,8 +99,14 @@ class Worker:
     is made at `start` (a test may hand in its own and drive the agent without a broker).
     """
 
-    def __init__(self, runtime: Runtime, producer: AIOKafkaProducer | None = None) -> None:
+    def __init__(
+        self,
+        runtime: Runtime,
+        producer: AIOKafkaProducer | None = None,
+        halt: Callable[[str], NoReturn] = stop_the_process,
+    ) -> None:
         self.runtime = runtime
+        self._halt = halt  # when a batch cannot be taken in (tests observe it)
         self.inbox = Inbox(runtime.app, Provenance(runtime.topics, runtime.app.org))
         self._stopping = asyncio.Event()
         self._producer = producer
@@ -182,26 +214,54 @@ class Worker:
         self.runtime.metrics.events_out.inc()
         return ack
 
-    async def take(self, delivery: Delivery) -> Outcome:
-        """Take one record in, within the trace it carries (its log lines show the trace id)."""
+    async def take(self, deliveries: Sequence[Delivery]) -> list[Outcome]:
+        """Take records in, in order: in batches of one transaction each (`Inbox.take_batch`),
+        a dead letter sent before its position is settled. Returns once every record's outcome
+        is committed, so the caller acknowledges them to Kafka only then."""
+        outcomes: list[Outcome] = []
+        while len(outcomes) < len(deliveries):
+            rest = deliveries[len(outcomes) :]
+            results = await self._take_batch(rest)
+            for delivery, result in zip(rest, results, strict=False):
+                with self._traced(delivery):
+                    outcomes.append(await self._settle(delivery, result))
+        return outcomes
+
+    async def _take_batch(self, deliveries: Sequence[Delivery]) -> list[Result]:
+        """`Inbox.take_batch`, tried again after a failure (a store busy beyond its timeout).
+
+        Why: faust's batch acknowledges every record it handed over once the agent moves on,
+        by an exception too, so a failure that ended the agent would leave the batch's records
+        acknowledged and not taken in. Tried again, the records the failed try committed are
+        recognised by their tracking rows. A failure that persists stops the process before
+        anything more is acknowledged (`stop_the_process`): nothing accepted is lost.
+        """
+        attempt = 0
+        while True:
+            try:
+                return await asyncio.to_thread(self.inbox.take_batch, deliveries, self._traced)
+            except Exception as failure:
+                attempt += 1
+                log.exception("taking a batch in failed (try %d of %d)", attempt, RETRIES + 1)
+                if attempt > RETRIES:
+                    first = deliveries[0]
+                    where = f"{first.topic}-{first.partition}@{first.offset}"
+                    self._halt(f"the batch from {where} failed {attempt} times: {failure!r}")
+                await asyncio.sleep(RETRY_SECONDS * 2 ** (attempt - 1))
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _traced(delivery: Delivery) -> Iterator[None]:
+        """Within the trace the record carries (its log lines show the trace id)."""
         upstream = tracing.from_headers(delivery.headers)
         with tracing.use(upstream.child() if upstream else tracing.new_trace()):
-            outcome = await self._take(delivery)
-            where = f"{delivery.topic}-{delivery.partition}@{delivery.offset}"
-            log.info("took %s: %s", where, outcome.value)
-        return outcome
+            yield
 
-    async def _take(self, delivery: Delivery) -> Outcome:
-        """Take one record in; a dead letter is sent before its position is settled."""
-        result = await asyncio.to_thread(self.inbox.take, delivery)
+    async def _settle(self, delivery: Delivery, result: Result) -> Outcome:
+        """What follows a record's taking in: its dead letter sent, then its position settled."""
+        where = f"{delivery.topic}-{delivery.partition}@{delivery.offset}"
         if result.outcome is Outcome.DEAD_LETTER:
-            log.warning(
-                "dead letter from %s-%s@%s: %s",
-                delivery.topic,
-                delivery.partition,
-                delivery.offset,
-                result.reason,
-            )
+            log.warning("dead letter from %s: %s", where, result.reason)
             at = self.runtime.clock.now().isoformat()
             headers = dead_letter_headers(delivery, result.reason, self.consumer_name, at)
             assert self._producer is not None
@@ -214,6 +274,7 @@ class Worker:
             self.runtime.metrics.dead_letters.inc()
             await asyncio.to_thread(self.inbox.settle, delivery)
         self.runtime.metrics.events_in(self.runtime.name, result.outcome.value).inc()
+        log.info("took %s: %s", where, result.outcome.value)
         return result.outcome
 
     def build_faust(self) -> faust.App:
@@ -249,23 +310,30 @@ class Worker:
                 value_serializer="raw",
             )
 
+            # Records come in batches: what has arrived within BATCH_WAIT_SECONDS, at most
+            # BATCH_RECORDS; faust acknowledges a batch's offsets only when the loop asks for the
+            # next one, after `take` has committed it (issue #18).
             # The agent yields each record's outcome once it is taken in: nothing reads them in
             # production, but a test (agent.test_context) sees a record finished, not just begun.
             async def consume(stream: Any) -> AsyncIterator[Outcome]:
-                async for event in stream.events():
-                    message = event.message
-                    outcome = await self.take(
-                        Delivery(
-                            topic=message.topic,
-                            partition=message.partition,
-                            offset=message.offset,
-                            key=message.key,
-                            value=message.value,
-                            headers=tuple(message.headers or ()),
-                        )
+                async for events in stream.take_events(BATCH_RECORDS, BATCH_WAIT_SECONDS):
+                    messages = [event.message for event in events]
+                    outcomes = await self.take(
+                        [
+                            Delivery(
+                                topic=message.topic,
+                                partition=message.partition,
+                                offset=message.offset,
+                                key=message.key,
+                                value=message.value,
+                                headers=tuple(message.headers or ()),
+                            )
+                            for message in messages
+                        ]
                     )
-                    self._observe_lag(app, message)
-                    yield outcome
+                    self._observe_lag(app, messages[-1])
+                    for outcome in outcomes:
+                        yield outcome
 
             app.agent(source, name=f"{rt.name}-inbox", concurrency=1)(consume)
         for timed in self._leader_jobs:

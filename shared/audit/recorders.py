@@ -15,30 +15,31 @@ in-memory store holds its database lock. The chain table sits beside the events 
 SQLite's recorder joins concurrent writes of one process in one transaction (group commit,
 shared/group_commit.py, issue #18): each write in its own savepoint, so the chain's links follow
 each other exactly as if the writes had been committed one after another, in the group's order.
+A consuming worker's thread may instead open a batch (shared/batch_transaction.py): its records'
+writes then go into the batch's one transaction, in order, each in its savepoint, outside the
+group commit (whose other callers must not wait for, or commit with, a batch still open).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import IntegrityError, OperationalError
 from eventsourcing.popo import POPOFactory, POPOProcessRecorder
-from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteProcessRecorder
-from psycopg.sql import SQL, Identifier
 
 from shared.audit.chain import GENESIS, Link, next_links
+from shared.batch_transaction import BatchTransaction
 from shared.group_commit import GroupCommit, QueuedWrite
 from shared.relay_wake import WakeSender, wake_address
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from eventsourcing.persistence import ProcessRecorder, StoredEvent
     from eventsourcing.sqlite import SQLiteCursor
-    from psycopg import Cursor
-    from psycopg.rows import DictRow
 
 
 def chain_table_name(events_table_name: str) -> str:
@@ -62,6 +63,7 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
         self._insert_links = f"INSERT INTO {chain} VALUES (?,?,?,?)"  # noqa: S608
         self._links_after = f"SELECT * FROM {chain} WHERE position>? ORDER BY position LIMIT ?"  # noqa: S608
         self.group_commit = GroupCommit(self._commit_group)
+        self.batches = BatchTransaction(datastore)
         # The relay of this store is told of each commit of events (shared/relay_wake.py).
         self.wake_address = wake_address(datastore.pool.db_name)
         self._wake = WakeSender(self.wake_address)
@@ -76,7 +78,9 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
                 c.execute(self._create_chain)  # takes the write lock: one process wins
                 c.execute(self._all_events)
                 rows = c.fetchall()
-                events = [_Stored(self.convert_originator_id(r["originator_id"]), r) for r in rows]
+                events = [
+                    StoredRow(self.convert_originator_id(r["originator_id"]), r) for r in rows
+                ]
                 self._write(c, next_links(GENESIS, [r["rowid"] for r in rows], events))
         except OperationalError as exc:
             if "already exists" not in str(exc):
@@ -85,10 +89,30 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
-        """Insert with the process's other concurrent writes, in one transaction (group commit)."""
+        """Insert with the process's other concurrent writes, in one transaction (group commit);
+        or, on a thread with a batch open, in the batch's transaction."""
+        if self.batches.active:
+            mine = QueuedWrite(stored_events, kwargs)
+            self._write_group([mine])  # the batch's commit wakes the relay (`batch`)
+            return mine.outcome()
         return self.group_commit.write(stored_events, **kwargs)
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for this thread's reads and writes until the block ends
+        (shared/batch_transaction.py); the relay is woken once it has committed."""
+        try:
+            with self.batches.batch():
+                yield
+        finally:
+            self._wake.wake()  # at worst a wake with nothing new: the relay finds nothing
+
     def _commit_group(self, group: list[QueuedWrite]) -> None:
+        self._write_group(group)
+        if any(write.stored_events and write.error is None for write in group):
+            self._wake.wake()
+
+    def _write_group(self, group: list[QueuedWrite]) -> None:
         with self.datastore.transaction(commit=True) as c:
             for write in group:
                 # A savepoint per write: a conflict (the same aggregate version saved by a
@@ -100,8 +124,6 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
                     c.execute("ROLLBACK TO queued_write")
                     write.error = IntegrityError(exc)
                 c.execute("RELEASE queued_write")
-        if any(write.stored_events and write.error is None for write in group):
-            self._wake.wake()
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -125,104 +147,13 @@ class ChainedSQLiteProcessRecorder(SQLiteProcessRecorder):
     def select_links(self, after: int, limit: int) -> list[Link]:
         with self.datastore.transaction(commit=False) as c:
             c.execute(self._links_after, (after, limit))
-            return [_link(r) for r in c.fetchall()]
+            return [link_from_row(r) for r in c.fetchall()]
 
     def chain_head(self) -> Link | None:
         with self.datastore.transaction(commit=False) as c:
             c.execute(self._head)
             row = c.fetchone()
-            return _link(row) if row else None
-
-
-class ChainedPostgresProcessRecorder(PostgresProcessRecorder):
-    """PostgreSQL: the links are inserted under the events table's EXCLUSIVE lock."""
-
-    def __init__(
-        self,
-        datastore: PostgresDatastore,
-        *,
-        events_table_name: str = "stored_events",
-        tracking_table_name: str = "notification_tracking",
-    ):
-        super().__init__(
-            datastore,
-            events_table_name=events_table_name,
-            tracking_table_name=tracking_table_name,
-        )
-        if datastore.enable_db_functions:
-            raise ValueError("the hash chain needs POSTGRES_ENABLE_DB_FUNCTIONS off")
-        self.chain_table_name = chain_table_name(events_table_name)
-        self.check_identifier_length(self.chain_table_name)
-        self._chain = Identifier(self.datastore.schema, self.chain_table_name)
-
-    def create_table(self) -> None:
-        super().create_table()
-        # As for SQLite: created once, with links for older events; never refilled. The
-        # events table's EXCLUSIVE lock makes one process the creator.
-        with self.datastore.transaction(commit=True) as curs:
-            self._lock_table(curs)
-            curs.execute(
-                "SELECT to_regclass(%s) AS found",
-                (f"{self.datastore.schema}.{self.chain_table_name}",),
-            )
-            row = curs.fetchone()
-            if row is not None and row["found"] is not None:
-                return
-            curs.execute(
-                SQL(
-                    "CREATE TABLE {0} (position bigint PRIMARY KEY, originator_id text NOT NULL, "
-                    "originator_version bigint NOT NULL, hash text NOT NULL)"
-                ).format(self._chain)
-            )
-            curs.execute(
-                SQL("SELECT * FROM {0}.{1} ORDER BY notification_id").format(
-                    Identifier(self.datastore.schema), Identifier(self.events_table_name)
-                )
-            )
-            rows = curs.fetchall()
-            events = [_Stored(r["originator_id"], r) for r in rows]
-            positions = [r["notification_id"] for r in rows]
-            self._write(curs, next_links(GENESIS, positions, events))
-
-    def _fetch_ids_after_insert_events(
-        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
-    ) -> Sequence[int] | None:
-        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        if stored_events:
-            # Still inside the transaction holding the EXCLUSIVE lock on the events table.
-            assert positions is not None
-            curs.execute(
-                SQL("SELECT hash FROM {0} ORDER BY position DESC LIMIT 1").format(self._chain)
-            )
-            row = curs.fetchone()
-            previous = row["hash"] if row else GENESIS
-            self._write(curs, next_links(previous, positions, stored_events))
-        return positions
-
-    def _write(self, curs: Cursor[DictRow], links: list[Link]) -> None:
-        if links:
-            curs.executemany(
-                SQL("INSERT INTO {0} VALUES (%s, %s, %s, %s)").format(self._chain),
-                [(k.position, k.originator_id, k.originator_version, k.hash) for k in links],
-            )
-
-    def select_links(self, after: int, limit: int) -> list[Link]:
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(
-                SQL("SELECT * FROM {0} WHERE position > %s ORDER BY position LIMIT %s").format(
-                    self._chain
-                ),
-                (after, limit),
-            )
-            return [_link(r) for r in curs.fetchall()]
-
-    def chain_head(self) -> Link | None:
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(
-                SQL("SELECT * FROM {0} ORDER BY position DESC LIMIT 1").format(self._chain)
-            )
-            row = curs.fetchone()
-            return _link(row) if row else None
+            return link_from_row(row) if row else None
 
 
 class ChainedPOPOProcessRecorder(POPOProcessRecorder):
@@ -258,7 +189,7 @@ class ChainedPOPOFactory(POPOFactory):
         return ChainedPOPOProcessRecorder()
 
 
-class _Stored:
+class StoredRow:
     """A stored event read back as a raw row (for chaining an older store)."""
 
     def __init__(self, originator_id: Any, row: Any) -> None:
@@ -268,7 +199,7 @@ class _Stored:
         self.state: bytes = bytes(row["state"])
 
 
-def _link(row: Any) -> Link:
+def link_from_row(row: Any) -> Link:
     return Link(row["position"], row["originator_id"], row["originator_version"], row["hash"])
 
 
@@ -276,6 +207,8 @@ MEMORY_FACTORY_TOPIC = f"{__name__}:{ChainedPOPOFactory.__qualname__}"
 """PERSISTENCE_MODULE of the chained in-memory store."""
 RECORDER_TOPICS = {
     "eventsourcing.sqlite": f"{__name__}:{ChainedSQLiteProcessRecorder.__qualname__}",
-    "eventsourcing.postgres": f"{__name__}:{ChainedPostgresProcessRecorder.__qualname__}",
+    # Its own module: only a process on PostgreSQL imports psycopg (7 MiB of every service's
+    # memory otherwise).
+    "eventsourcing.postgres": "shared.audit.postgres_recorder:ChainedPostgresProcessRecorder",
 }
 """PERSISTENCE_MODULE -> the chained process recorder's topic (for PROCESS_RECORDER_TOPIC)."""

@@ -140,7 +140,9 @@ async def test_the_api_refuses_clearly_and_records_nothing(node: Node) -> None:
 async def test_a_worker_stopped_mid_stream_ends_with_every_event_once(
     node: Node, stop: str
 ) -> None:
-    total = 300
+    # Long enough to be stopped mid-way: batched, the register takes hundreds a second in
+    # (issue #18), and 300 were all in before a SIGTERM's drain had ended.
+    total = 2000
     await node.produce_events("intake", [risk_reported() for _ in range(total)])
     worker = node.worker("register")
     wait_until(lambda: node.stored("register", RECEIVED) >= 40, what="the worker to get going")

@@ -3,11 +3,16 @@
 The register takes a RiskReported in. Kafka may hand it over again at the same position
 (a consumer redelivery) or a relay may re-send it at a new position (a second copy): either
 way the register must end with one case and one receipt. Records it cannot read, and events
-it refuses, become dead letters; the position is settled so the stream moves on.
+it refuses, become dead letters; the position is settled so the stream moves on. The worker
+hands records over in batches (issue #18): on SQLite one transaction per batch, in which each
+record sees what the earlier ones recorded, invisible to the rest of the process until it
+commits.
 """
 
 from __future__ import annotations
 
+import contextlib
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import pytest
@@ -22,7 +27,7 @@ from tests.support.events import risk_reported
 from tests.support.stores import InMemory, OnPostgres, OnSQLite, Story
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Iterator
 
 TOPIC = "lianfang.intake.events"
 
@@ -88,13 +93,67 @@ class InboxStory(Story[RegisterApplication]):
         assert inbox.take(delivery_of(risk_reported(), offset=2)).outcome is Outcome.PROCESSED
         assert app.count_receipts() == 1
 
+    def test_a_batch_sees_its_earlier_records_and_stops_at_a_dead_letter(
+        self, app: RegisterApplication
+    ) -> None:
+        inbox = Inbox(app)
+        event, later = risk_reported(), risk_reported()
+        refused = delivery_of(risk_reported(unit_code="QX-NOWHERE"), offset=3)
+        batch = [
+            delivery_of(event, offset=0),
+            delivery_of(event, offset=1),  # a second copy: the receipt of offset 0 tells it
+            delivery_of(event, offset=1),  # the same position again: its tracking tells it
+            refused,
+            delivery_of(later, offset=4),
+        ]
+        taken = [result.outcome for result in inbox.take_batch(batch)]
+        # It stops after the dead letter: offset 4 must wait until offset 3 is settled.
+        assert taken == [
+            Outcome.PROCESSED, Outcome.PROCESSED, Outcome.REDELIVERED, Outcome.DEAD_LETTER
+        ]  # fmt: skip
+        assert app.count_receipts() == 1
+        assert app.process_recorder.max_tracking_id(f"{TOPIC}-0") == 2
+        inbox.settle(refused)
+        assert [r.outcome for r in inbox.take_batch(batch[3:])] == [
+            Outcome.REDELIVERED, Outcome.PROCESSED
+        ]  # fmt: skip
+        assert app.count_receipts() == 2
+        assert app.get_information(later.data.information_id).status == "awaiting_judgement"
+        assert app.process_recorder.max_tracking_id(f"{TOPIC}-0") == 5
+
 
 class TestInboxInMemory(InMemory, InboxStory):
     pass
 
 
 class TestInboxSQLite(OnSQLite, InboxStory):
-    pass
+    def test_a_batch_is_one_transaction_and_keeps_what_came_before_a_failure(
+        self, app: RegisterApplication
+    ) -> None:
+        """The rest of the process (the relay, the API) sees a batch only once it commits;
+        a failure mid-batch keeps the records before it, as committing each alone would."""
+        inbox = Inbox(app)
+        batch = [delivery_of(risk_reported(), offset=n) for n in range(3)]
+        seen_from_elsewhere: list[int] = []
+
+        @contextlib.contextmanager
+        def each(delivery: Delivery) -> Iterator[None]:
+            with ThreadPoolExecutor(1) as elsewhere:
+                seen_from_elsewhere.append(elsewhere.submit(app.count_receipts).result())
+            if delivery.offset == 2:
+                raise RuntimeError("the worker fails before its third record")
+            yield
+
+        with pytest.raises(RuntimeError, match="third record"):
+            inbox.take_batch(batch, each)
+        assert seen_from_elsewhere == [0, 0, 0]  # two records taken in, not yet committed
+        assert app.count_receipts() == 2  # committed when the failure left the batch
+        assert app.process_recorder.max_tracking_id(f"{TOPIC}-0") == 2
+        # Kafka delivers the batch again: the two are recognised, the third taken in.
+        assert [r.outcome for r in inbox.take_batch(batch)] == [
+            Outcome.REDELIVERED, Outcome.REDELIVERED, Outcome.PROCESSED
+        ]  # fmt: skip
+        assert app.count_receipts() == 3
 
 
 @pytest.mark.postgres

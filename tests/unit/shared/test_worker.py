@@ -8,20 +8,21 @@ refuses, goes to the service's dead-letter topic with the reason, and its positi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, cast
+from uuid import UUID, uuid4
 
 import pytest
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import Tracking
 
+from shared import worker as worker_module
 from shared.application import Receipt, Rejected, ServiceApplication
 from shared.envelope import to_record
 from shared.events import RiskReported
-from shared.inbox import Outcome
+from shared.inbox import Delivery, Outcome
 from shared.runtime import Runtime, ServiceSpec
 from shared.settings import CommonSettings, ServiceSettings
-from shared.worker import Worker
+from shared.worker import RETRIES, Worker
 from tests.unit.shared.samples import risk_reported
 
 if TYPE_CHECKING:
@@ -44,10 +45,16 @@ class Noted(Aggregate):
 
 class NotingApp(ServiceApplication):
     follows_org = False
+    failed_once: ClassVar[set[str]] = set()
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
         if upstream.subject.endswith("refuse-me"):
             raise Rejected(f"no such case {upstream.subject}")
+        if upstream.subject.endswith("always-fails"):
+            raise OSError("the disk is full")  # a failure that outlasts every try
+        if upstream.subject.endswith("fails-once") and upstream.id not in self.failed_once:
+            self.failed_once.add(upstream.id)
+            raise OSError("the store was busy a moment")  # what a worker meets, not a refusal
         processing_event.collect_events(Noted(upstream.id))
 
     def notes(self) -> list[str]:
@@ -188,3 +195,52 @@ async def test_a_bad_record_is_dead_lettered_with_its_reason(
         "lianfang_dead_letters_total", {"service": "warning"}
     )
     assert dead == 2
+
+
+async def test_a_batch_that_failed_is_tried_again_not_acknowledged_half_taken(
+    worker: Worker, runtime: Runtime
+) -> None:
+    """A failure while taking a batch in (not a refusal: a store busy a moment) is tried again
+    before the agent moves on, so no record of the batch is acknowledged without being taken
+    in (faust acknowledges a whole batch when the agent moves on, issue #18)."""
+    app = cast("NotingApp", runtime.app)
+    flaky = _reported("risk:fails-once")
+    (agent,) = worker.build_faust().agents.values()
+    async with agent.test_context() as inbox:
+        await _put(inbox, to_record(flaky))
+        assert list(inbox.results.values()) == [Outcome.PROCESSED]
+    assert flaky.id in NotingApp.failed_once  # it did fail once
+    assert app.notes() == [flaky.id]
+    assert app.count_receipts() == 1
+
+
+class Halted(Exception):
+    """What the test's worker does instead of ending the test's process."""
+
+
+def _halt(reason: str) -> NoReturn:
+    raise Halted(reason)
+
+
+async def test_a_batch_that_keeps_failing_stops_the_worker_before_anything_is_acknowledged(
+    runtime: Runtime, producer: FakeProducer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store that fails at every try (a full disk) stops the worker: `take` never returns, so
+    faust acknowledges none of the batch and Kafka hands it again after the restart."""
+    monkeypatch.setattr(worker_module, "RETRY_SECONDS", 0.0)
+    halting = Worker(runtime, producer=cast("AIOKafkaProducer", producer), halt=_halt)
+    fine = _reported()
+    failing = _reported("risk:always-fails").model_copy(update={"id": str(uuid4())})
+    topic = runtime.topics.events("intake")
+    deliveries = [
+        Delivery(topic, 0, offset, r.key, r.value, tuple(r.headers or ()))
+        for offset, r in enumerate((to_record(fine), to_record(failing)))
+    ]
+    with pytest.raises(Halted) as halted:
+        await halting.take(deliveries)
+    assert f"failed {RETRIES + 1} times" in str(halted.value)
+    assert f"{topic}-0@0" in str(halted.value)
+    assert "disk is full" in str(halted.value)
+    # The record before the failing one is taken in once over the four tries (its tracking row
+    # recognised it); the failing one never.
+    assert cast("NotingApp", runtime.app).notes() == [fine.id]
