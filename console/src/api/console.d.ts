@@ -884,6 +884,11 @@ export interface components {
              */
             second_factor_required: boolean;
             /**
+             * Supervised Nodes
+             * @description Root units of the nodes below whose warnings' disposal the person's unit supervises 分级监督 (Art. 29), reached through /api/supervised/{root}/warning/….
+             */
+            supervised_nodes?: string[];
+            /**
              * Unit Code
              * @description The unit the person acts for.
              */
