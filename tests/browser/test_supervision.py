@@ -14,6 +14,10 @@ the town's office sees the chase on its warning; once the disposal is finished t
 returns 退回 it (refused without reasons, on the field) and the town reports its rework 重办情况;
 the district signs it off 办结, after which the town sees the disposal signed off and offers no
 more forms. Each step is then on Kafka as a DisposalSupervised fact of the town's node.
+
+On the same two nodes, the town's own disposal of a violation (Art. 28(4)): its meeting decides
+to transfer it 移送相关部门 and its office sends the transfer letter, refused first without the
+body it goes to; CaseTransferred is on Kafka.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from playwright.sync_api import expect
 
 from lianfang.demo_register import RegisterDemo
 from shared.auth import Role
+from shared.vocabulary import Verdict
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
 from tests.browser.intake_support import TAIHE_OFFICE, serve_node
 from tests.browser.people import OFFICE
@@ -112,11 +117,13 @@ class TownApi:
         return self.call(method, path, user, Role.OFFICE, "QX-TH", body)
 
 
-def warning_under_way(town: Stack) -> dict[str, Any]:
+def judged_at_the_town(
+    town: Stack, verdict: Verdict = Verdict.INCIPIENT_TENDENCY
+) -> dict[str, Any]:
     """The town's 研判小组 judged a case about 太和镇财政所 and the register graded its point 低
-    (on Kafka, as the town's register publishes them); the town's office held the meeting and
-    issued the yellow warning. Its actions are still to be done."""
-    made = from_node(judgement(WARNED), "town-taihe", "register")
+    (on Kafka, as the town's register publishes them): the proposal the town's warning service
+    opens from it (Art. 25, 27)."""
+    made = from_node(judgement(WARNED, verdict=verdict), "town-taihe", "register")
     assert made.data.risk_point_id is not None
     point = from_node(graded(made.data.risk_point_id, unit=WARNED), "town-taihe", "register")
     with ThreadPoolExecutor(1) as producer:  # Playwright holds this thread's event loop
@@ -124,10 +131,17 @@ def warning_under_way(town: Stack) -> dict[str, Any]:
     api = TownApi(town)
     for _ in range(120):
         rows = api.office("GET", "/proposals?status=open")
-        if rows:
+        if any(r["risk_point_id"] == str(made.data.risk_point_id) for r in rows):
             break
         time.sleep(0.5)  # the town's warning service takes the judgement in from Kafka
-    [proposal] = rows
+    return next(r for r in rows if r["risk_point_id"] == str(made.data.risk_point_id))
+
+
+def warning_under_way(town: Stack) -> dict[str, Any]:
+    """A judged case's proposal reviewed at the town's meeting and its yellow warning issued:
+    its actions are still to be done."""
+    api = TownApi(town)
+    proposal = judged_at_the_town(town)
     api.office("POST", f"/proposals/{proposal['id']}/review", MEETING)
     return dict(api.office("POST", f"/proposals/{proposal['id']}/warning", {}))
 
@@ -249,3 +263,48 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
         ("resubmitted", "QX-TH", REWORK), ("signed_off", "QX", SIGN_OFF),
     ]  # fmt: skip
     assert {a[3] for a in acts} == {"Art. 29"}
+
+
+def test_the_towns_meeting_transfers_a_violation(browser: Browser, nodes: TwoNodes) -> None:
+    """Art. 28(4): a judgement of violation goes to the meeting, which transfers it 移送相关部门
+    by letter; 太和镇's office does it at the district's front door, on the town's node."""
+    district, town = nodes.district, nodes.town
+    proposal = judged_at_the_town(town, Verdict.VIOLATION)
+    assert proposal["kind"] == "transfer"
+    page = open_context(browser).new_page()
+    sign_in(page, district, TAIHE_OFFICE)
+    page.goto(f"{district.console_url}/warnings/proposals")
+    row = page.locator(".el-table__row", has_text="待会议审核").filter(has_text="太和镇财政所")
+    expect(row).to_contain_text("移送")
+    row.get_by_role("button", name="会议审核").click()
+    review = page.get_by_role("dialog", name="专题会议审核")
+    review.locator("#minutes_ref").fill("太和纪要〔2026〕11号")
+    review.locator("#attendees").fill("镇党委书记 何某\n镇纪委书记 罗某")
+    expect(review.get_by_role("radio", name="移送相关部门")).to_be_checked()
+    review.locator("#reasons").fill("报销审核人员虚列支出，涉嫌违纪")
+    review.get_by_role("button", name="记录审核结果").click()
+
+    # The transfer letter: refused without the body it goes to, on that field; then sent.
+    transfer = page.get_by_role("dialog", name="移送相关部门")
+    expect(transfer).to_be_visible()
+    transfer.locator("#reference").fill("太和纪移〔2026〕2号")
+    transfer.get_by_role("button", name="移送").click()
+    body = transfer.locator(".el-form-item", has_text="移送机关")
+    expect(body.locator(".el-form-item__error")).to_be_visible()
+    accessible(page, "sup-08-transfer-refused")
+    transfer.locator("#to_body").fill("清新区监察委员会")
+    transfer.get_by_role("button", name="移送").click()
+    expect(transfer).to_be_hidden()
+    page.get_by_role("radiogroup", name="状态").get_by_text("全部").click()  # no longer open
+    done = page.locator(".el-table__row", has_text="太和镇财政所").filter(has_text="已移送")
+    expect(done).to_have_count(1)
+    done.locator(".el-table__expand-icon").click()
+    expect(page.get_by_text("已移送：清新区监察委员会")).to_be_visible()
+    accessible(page, "sup-09-transferred")
+    transferred = [
+        d for t, d in facts_on_kafka(town, "warning")
+        if t.endswith("CaseTransferred.v1") and d["transfer_id"] == proposal["id"]
+    ]  # fmt: skip
+    assert [(d["to_body"], d["reference"], d["unit_code"]) for d in transferred] == [
+        ("清新区监察委员会", "太和纪移〔2026〕2号", WARNED)
+    ]
