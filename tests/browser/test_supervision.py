@@ -195,7 +195,7 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     panel.locator("#supervision_text").fill(CHASE)
     panel.get_by_role("button", name="提交督办").click()
     expect(panel.locator(".el-timeline")).to_contain_text(CHASE)
-    expect(panel.get_by_test_id("act-by")).to_contain_text("清新区")  # the level above acted
+    expect(panel.get_by_test_id("act-by")).to_contain_text("清新区 张伟")  # the level above
     accessible(page, "sup-02-district-chased")
 
     # 2. 太和镇's office, signed in at the same front door, sees the chase on its warning.
@@ -204,6 +204,8 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     open_supervision(town_page, district, warning, via_list=False)
     town_panel = town_page.get_by_test_id("supervision")
     expect(town_panel.locator(".el-timeline")).to_contain_text(CHASE)
+    # named, though the district lies outside the town's own units
+    expect(town_panel.get_by_test_id("act-by")).to_contain_text("清远市清新区 张伟")
     expect(town_panel.locator("form")).to_have_count(0)  # nothing of the town's to do yet
     accessible(town_page, "sup-03-town-sees-chase")
 

@@ -37,6 +37,7 @@ from services.console.bff.sessions import CSRF_HEADER, SESSION_COOKIE
 from services.console.oidc.handlers import OidcClient
 from services.console.public import api as public_api
 from services.console.settings import ConsoleSettings
+from shared.bounds import Code
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -98,7 +99,7 @@ for _service in SERVICES:
     include_in_schema=False,
 )
 async def pass_on_to_supervise(
-    root: str, path: str, request: Request, session: CurrentSession, door: FrontDoorDep
+    root: Code, path: str, request: Request, session: CurrentSession, door: FrontDoorDep
 ) -> Response:
     """分级监督 (Art. 29, 按照干部管理权限分级进行): a town's node disposes of its units'
     warnings and the district's office and leaders supervise that disposal on the town's
