@@ -206,6 +206,8 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     expect(town_panel.locator(".el-timeline")).to_contain_text(CHASE)
     # named, though the district lies outside the town's own units
     expect(town_panel.get_by_test_id("act-by")).to_contain_text("清远市清新区 张伟")
+    # and the district's finance bureau the warning is reported to (条块结合, Art. 27), by name
+    expect(town_page.locator(".facts")).to_contain_text("清新区财政局")
     expect(town_panel.locator("form")).to_have_count(0)  # nothing of the town's to do yet
     accessible(town_page, "sup-03-town-sees-chase")
 
