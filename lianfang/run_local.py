@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -102,6 +103,18 @@ class NodePlan:
             "LIANFANG_DATA_DIR": str(self.data_dir),
             f"LIANFANG_{service.upper()}_PORT": str(self.ports[service]),
         }
+
+
+def district_console_reach(nodes: list[NodePlan]) -> dict[str, str]:
+    """What the district's console needs to be the one front door (docs/sign-in.md): each town
+    node's four services by its root unit, so a town's people reach their own node and the
+    district supervises a town's disposals (Art. 29, docs/warning-supervision.md)."""
+    towns = {
+        n.root_unit: {s: f"http://127.0.0.1:{p}" for s, p in n.ports.items() if s != "console"}
+        for n in nodes
+        if n.node_id != "district"
+    }
+    return {"LIANFANG_CONSOLE_NODE_URLS": json.dumps(towns)} if towns else {}
 
 
 def dev_env(var: Path) -> dict[str, str]:
@@ -213,9 +226,14 @@ def run(
             for name in PORTS:
                 label = name if node.node_id == "district" else f"{node.node_id}-{name}"
                 log = (var / "logs" / f"{label}.log").open("ab")
+                front_door = node is district and name == "console"
                 procs[label] = subprocess.Popen(
                     [sys.executable, "-m", "lianfang", "serve", name],
-                    env={**node.env(base, name), **kafka_env(node.node_id, name)},
+                    env={
+                        **node.env(base, name),
+                        **kafka_env(node.node_id, name),
+                        **(district_console_reach(nodes) if front_door else {}),
+                    },
                     stdout=log,
                     stderr=subprocess.STDOUT,
                 )

@@ -146,6 +146,25 @@ def require_supervising_roles(*roles: Role) -> Callable[[Principal], Awaitable[P
     return check
 
 
+def require_roles_or_supervising(
+    roles: tuple[Role, ...], supervisors: tuple[Role, ...]
+) -> Callable[[Principal, Runtime], Awaitable[Principal]]:
+    """A read route of this node's own people (`roles`) that the level above also reads to
+    supervise 分级监督 (Art. 29): the body directly above this node's root is admitted holding
+    one of `supervisors` (see `ensure_on_node`); everyone else as `require_roles`."""
+
+    async def check(principal: SupervisingUser, runtime: RuntimeDep) -> Principal:
+        root = runtime.common.node_root_unit
+        above = runtime.org.get(root).parent_code if root in runtime.org else None
+        if principal.unit_code == above and principal.has_any(supervisors):
+            return principal
+        if principal.unit_code == above:  # the level above's other people: as any other route
+            ensure_on_node(runtime, principal)  # (its auditors where the deployment admits them)
+        return _holding(principal, roles)
+
+    return check
+
+
 def _holding(principal: Principal, roles: tuple[Role, ...]) -> Principal:
     if not principal.has_any(roles):
         wanted = ", ".join(f"{r.value} ({r.label_zh})" for r in roles)

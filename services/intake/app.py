@@ -30,6 +30,7 @@ from shared.events import (
     InformationHandled,
     InformationSupervised,
     InformationTransferred,
+    JudgementMade,
     RoleGranted,
     RoleRevoked,
 )
@@ -113,7 +114,10 @@ class IntakeApplication(ServiceApplication):
         return super().takes_in(upstream)
 
     def concerns(self, upstream: CloudEvent) -> bool:
-        """Only routed information addressed to this node (not this node's own events)."""
+        """Routed information addressed to this node (not this node's own events), and the
+        judgements of the cases of the units this node manages (Art. 25)."""
+        if isinstance(upstream, JudgementMade):
+            return True  # jurisdiction decides (Scope.MANAGED): the units this node manages
         routed = (
             InformationForwarded,
             InformationTransferred,
@@ -126,7 +130,7 @@ class IntakeApplication(ServiceApplication):
 
     def react(self, upstream: CloudEvent, processing_event: ProcessingEvent[UUID]) -> None:
         """Accept what is forwarded or transferred here; track our forwards until handled;
-        record the custodian grants."""
+        record the judgements of the cases handled here; record the custodian grants."""
         if isinstance(upstream, RoleGranted | RoleRevoked):
             self.custodians.record(upstream, processing_event)
         elif isinstance(upstream, InformationAcknowledged):
@@ -139,6 +143,8 @@ class IntakeApplication(ServiceApplication):
             routing.take_feedback_overdue(self, upstream, processing_event)
         elif isinstance(upstream, InformationForwarded | InformationTransferred):
             routing.take_routed(self, upstream, processing_event)
+        elif isinstance(upstream, JudgementMade):
+            routing.take_judgement(self, upstream, processing_event)
 
     # Filing (Art. 22).
 

@@ -8,7 +8,12 @@ from fastapi import Depends
 
 from services.warning.app import WarningApplication
 from shared.auth import Principal, Role
-from shared.deps import application_of, require_roles, require_supervising_roles
+from shared.deps import (
+    application_of,
+    require_roles,
+    require_roles_or_supervising,
+    require_supervising_roles,
+)
 
 WarningApp = Annotated[WarningApplication, Depends(application_of(WarningApplication))]
 
@@ -22,4 +27,14 @@ Supervisor = Annotated[Principal, Depends(require_supervising_roles(Role.OFFICE,
 # Offices, leaders, auditors (监督, Art. 29) and the judgement group read.
 Reader = Annotated[
     Principal, Depends(require_roles(Role.OFFICE, Role.LEADER, Role.AUDITOR, Role.JUDGE))
+]
+# What the level above reads to supervise a disposal (分级监督, Art. 29): the warnings of this
+# node, one warning, its timeline, notice and supervision; this node's readers as `Reader`.
+SupervisionReader = Annotated[
+    Principal,
+    Depends(
+        require_roles_or_supervising(
+            (Role.OFFICE, Role.LEADER, Role.AUDITOR, Role.JUDGE), (Role.OFFICE, Role.LEADER)
+        )
+    ),
 ]

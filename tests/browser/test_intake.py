@@ -19,6 +19,7 @@ screen is photographed and checked by axe-core.
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,9 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from lianfang.demo_chain import VERIFICATION
 from lianfang.demo_register import RegisterDemo
+from shared.auth import Role
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
 from tests.browser.intake_support import (
     JUDGE2,
@@ -37,9 +40,10 @@ from tests.browser.intake_support import (
     everyone_of_the_district,
     serve_node,
 )
-from tests.browser.people import CUSTODIAN, JUDGE, OFFICE, OFFICER
+from tests.browser.people import CUSTODIAN, JUDGE, OFFICE, OFFICER, Person
 from tests.browser.support import PHONE_SCREEN, open_context, require_built_console
 from tests.e2e.conftest import Node
+from tests.support.tokens import issuer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -77,6 +81,33 @@ def stack(
         yield served
     finally:
         node.stop_all()
+
+
+def judge_unfounded(stack: Stack, information_id: str) -> None:
+    """The district's 研判小组 verifies the case and judges it unfounded; the other two sign."""
+    minter = issuer().for_audience(stack.node.node_id)
+
+    def as_judge(judge: Person) -> dict[str, str]:
+        return {"Authorization": f"Bearer {minter.mint(judge.user_id, [Role.JUDGE], 'QX')}"}
+
+    case = f"{stack.register_url}/information/{information_id}"
+    for _ in range(60):  # the register takes the report in from Kafka
+        if httpx.get(case, headers=as_judge(JUDGE), timeout=10).status_code == 200:
+            break
+        time.sleep(0.5)
+    steps = [
+        (f"{case}/verification", JUDGE, VERIFICATION),
+        (
+            f"{case}/judgement",
+            JUDGE,
+            {"verdict": "unfounded", "reasoning": "收费有票据可查，不属实"},
+        ),
+        (f"{case}/judgement/sign-off", JUDGE2, None),
+        (f"{case}/judgement/sign-off", JUDGE3, None),
+    ]
+    for url, judge, body in steps:
+        answer = httpx.post(url, json=body, headers=as_judge(judge), timeout=10)
+        assert answer.is_success, answer.text
 
 
 def choose(page: Page, combobox: str, option: str) -> None:
@@ -334,6 +365,20 @@ def test_a_citizen_reports_online_the_office_asks_and_the_citizen_answers(
     accessible(phone, "public-05-track-answered-phone")
     page.reload()
     expect(page.locator("[data-test=citizen-answer]")).to_contain_text(CITIZEN_ANSWER)
+
+    # The district's 研判小组 judges the case (over the register's API; its screens are tested
+    # above): the same code now shows it concluded 已办结 (Art. 25, 22).
+    match = re.search(r"/intake/cases/([0-9a-f-]{36})", page.url)
+    assert match is not None, page.url
+    judge_unfounded(stack, match.group(1))
+    status = phone.locator("[data-test=public-status]")
+    for _ in range(30):  # the judgement reaches intake over Kafka
+        phone.get_by_role("button", name="查询").click()
+        phone.wait_for_timeout(1000)
+        if status.inner_text() == "已办结":
+            break
+    expect(status).to_have_text("已办结")
+    accessible(phone, "public-05b-track-concluded-phone")
 
     # Filing is rate-limited per address: five an hour, then 429 with Retry-After, said plainly.
     phone.goto(f"{stack.console_url}/p/report")

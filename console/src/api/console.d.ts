@@ -480,6 +480,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/unit-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The names of up to 50 unit codes (名录)
+         * @description The organisation tree's names (Art. 5) for units a screen names outside the reader's own
+         *     subtree — the level above, a superior business department 上级业务主管部门 a disposal is
+         *     reported to (Art. 27, 29): a unit's name is what its public notices carry, nothing more.
+         *     Unknown codes are left out.
+         */
+        get: operations["unit_names_unit_names_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -884,6 +907,11 @@ export interface components {
              */
             second_factor_required: boolean;
             /**
+             * Supervised Nodes
+             * @description Root units of the nodes below whose warnings' disposal the person's unit supervises 分级监督 (Art. 29), reached through /api/supervised/{root}/warning/….
+             */
+            supervised_nodes?: string[];
+            /**
              * Unit Code
              * @description The unit the person acts for.
              */
@@ -1143,6 +1171,13 @@ export interface components {
              * @description intake, register or warning
              */
             service: string;
+        };
+        /** UnitName */
+        UnitName: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
         /** ValidationError */
         ValidationError: {
@@ -2143,6 +2178,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    unit_names_unit_names_get: {
+        parameters: {
+            query: {
+                /** @description Unit codes separated by commas, at most 50. */
+                codes: string;
+                /** @description How many items at most in this page (1–200; default 200). */
+                limit?: number;
+                /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitName"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -136,6 +136,7 @@ export const TIMELINE: Record<string, string> = {
   handling_report_sent: "向上级反馈处理情况",
   handling_returned: "退回重办",
   signed_off: "办结",
+  judged: "研判小组已研判（第二十五条）",
   acknowledged: "下级已接收",
   acknowledgement_sent: "已向上级回执",
   breach: "报送违规",

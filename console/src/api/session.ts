@@ -18,6 +18,8 @@ export interface Me {
   /** Roles held back until the person enrols an authenticator (privileged roles need TOTP). */
   withheld_roles?: string[];
   second_factor_required?: boolean;
+  /** Root units of the nodes below whose disposals this unit supervises (分级监督, Art. 29). */
+  supervised_nodes?: string[];
 }
 
 export interface TotpOffer {

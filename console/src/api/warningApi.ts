@@ -18,15 +18,19 @@ export type OverdueRow = Schemas["OverdueOut"];
 export type TimelineEntry = Schemas["EntryOut"];
 export type Supervision = Schemas["SupervisionOut"];
 
-const base = "/api/warning";
+/** The warning service of the person's own node, or — to supervise 分级监督 (Art. 29) — that of
+ * the node below whose root is `node` (the console passes it on: /api/supervised/{root}/warning). */
+export function warningsAt(node?: string) {
+  return service(node ? `/api/supervised/${encodeURIComponent(node)}/warning` : "/api/warning");
+}
 
-export const warnings = {
+const service = (base: string) => ({
   proposals: (status?: string) => api.get<ProposalRow[]>(`${base}/proposals`, { query: { status } }),
   proposal: (id: string) => api.get<ProposalDetail>(`${base}/proposals/${id}`),
   review: (id: string, body: ReviewIn) => api.post<{ meeting_id: string; status: string }>(`${base}/proposals/${id}/review`, body),
   issue: (id: string, body: IssueIn) => api.post<WarningOut>(`${base}/proposals/${id}/warning`, body),
   transfer: (id: string, body: TransferIn) => api.post<ProposalRow>(`${base}/proposals/${id}/transfer`, body),
-  list: (query: { level?: string; include_closed?: boolean }) => api.get<WarningLine[]>(`${base}/warnings`, { query }),
+  list: (query: { level?: string; include_closed?: boolean; within?: string }) => api.get<WarningLine[]>(`${base}/warnings`, { query }),
   overdue: () => api.get<OverdueRow[]>(`${base}/warnings/overdue`),
   inbox: (unitCode?: string) => api.get<TimelineEntry[]>(`${base}/warnings/inbox`, { query: { unit_code: unitCode } }),
   get: (id: string) => api.get<WarningOut>(`${base}/warnings/${id}`),
@@ -45,4 +49,6 @@ export const warnings = {
   /** The notice 预警通知书 as the service renders it (HTML, every value escaped by the server). */
   noticeHtml: (id: string) => api.get<string>(`${base}/warnings/${id}/notice.html`),
   noticePdfUrl: (id: string) => `${base}/warnings/${id}/notice.pdf`,
-};
+});
+
+export const warnings = warningsAt();

@@ -6,6 +6,7 @@ import { directory } from "@/api/consoleApi";
 // directory (GET /api/console/people, 50 ids a call) a moment later, and the name replaces the id
 // as it arrives. Ids without an account (or before the answer) show as they are.
 const names = reactive(new Map<string, string>());
+const unitNames = reactive(new Map<string, string>()); // the unit each person acts for, by name
 const asked = new Set<string>();
 let queue: string[] = [];
 let scheduled = false;
@@ -19,7 +20,10 @@ async function flush(): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     try {
-      for (const person of await directory.people(batch)) names.set(person.user_id, person.name);
+      for (const person of await directory.people(batch)) {
+        names.set(person.user_id, person.name);
+        unitNames.set(person.user_id, person.unit_name);
+      }
     } catch {
       for (const id of batch) asked.delete(id); // ask again when shown next
     }
@@ -49,5 +53,12 @@ export function usePeople() {
     const name = nameOf(id);
     return id && name !== id ? `${name}（${id}）` : name;
   };
-  return { nameOf, nameWithId };
+  /** The name of the unit the person acts for, once known (a unit outside the reader's own
+   * subtree, e.g. the level above, is named here and nowhere else); undefined before. */
+  const unitOf = (id: string | null | undefined): string | undefined => {
+    if (!id) return undefined;
+    if (!names.has(id)) want(id);
+    return unitNames.get(id);
+  };
+  return { nameOf, nameWithId, unitOf };
 }

@@ -37,6 +37,7 @@ from services.console.bff.sessions import CSRF_HEADER, SESSION_COOKIE
 from services.console.oidc.handlers import OidcClient
 from services.console.public import api as public_api
 from services.console.settings import ConsoleSettings
+from shared.bounds import Code
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -88,6 +89,34 @@ def _proxy_route(service: str) -> None:
 
 for _service in SERVICES:
     _proxy_route(_service)
+
+
+@router.api_route(
+    "/api/supervised/{root}/warning/{path:path}",
+    methods=METHODS,
+    summary="Pass a supervisor's call on to the warning service of the node below (Art. 29)",
+    response_model=None,
+    include_in_schema=False,
+)
+async def pass_on_to_supervise(
+    root: Code, path: str, request: Request, session: CurrentSession, door: FrontDoorDep
+) -> Response:
+    """分级监督 (Art. 29, 按照干部管理权限分级进行): a town's node disposes of its units'
+    warnings and the district's office and leaders supervise that disposal on the town's
+    warning service.
+    Only a node whose root lies directly below the person's unit is reached (404 otherwise, as
+    for any unknown path); the warning service still decides every call (Art. 7, 29)."""
+    unit = str(session.me.get("unit_code", ""))
+    if root not in door.supervised_nodes(unit) or "warning" not in door.proxy.node_urls[root]:
+        return JSONResponse(
+            {"detail": f"Art. 29: no node below your unit {unit} has the root {root}"},
+            status_code=404,
+        )
+    body = await request.body()  # bounded already (BodyLimit)
+    return await proxy.forward(
+        door.client(), door.proxy.node_urls[root]["warning"], path, request, body,
+        session.token, service="warning",
+    )  # fmt: skip
 
 
 class ToTheDistrict:

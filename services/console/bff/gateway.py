@@ -109,7 +109,18 @@ class FrontDoor:
             "second_factor_required": self.rules.needs_second_factor(person.all_roles),
             "withheld_roles": sorted(r.value for r in withheld),
             "idle_timeout_seconds": int(self.sessions.idle_timeout.total_seconds()),
+            "supervised_nodes": self.supervised_nodes(person.unit_code),
         }
+
+    def supervised_nodes(self, unit_code: str) -> list[str]:
+        """The root units of the other nodes whose disposals this unit supervises 分级监督 (Art.
+        29: by cadre authority, the body directly above a node's root): the district's office
+        and leaders over each town's node, reached through `/api/supervised/{root}/warning/…`."""
+        return sorted(
+            root
+            for root in self.proxy.node_urls
+            if root in self.org and self.org.get(root).parent_code == unit_code
+        )
 
     def node_of(self, session: Session) -> str | None:
         """The root unit of the node the person works on: the deepest of `node_urls` whose

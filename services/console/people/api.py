@@ -1,4 +1,5 @@
-"""Names for ids: `GET /people?ids=a,b` (the browser: `/api/console/people`).
+"""Names for ids: `GET /people?ids=a,b` (the browser: `/api/console/people`), and for unit
+codes: `GET /unit-names?codes=a,b`.
 
 Events name people by their staff id (who filed, graded, voted, owns a measure); the console
 shows their names. Any signed-in person may ask for the names and units of up to 50 ids at a
@@ -65,3 +66,32 @@ def people(
             )
         )
     return found
+
+
+class UnitName(BaseModel):
+    code: str
+    name: str
+
+
+@router.get("/unit-names", summary="The names of up to 50 unit codes (名录)")
+@paged
+def unit_names(
+    _: ConsoleCaller,
+    app: ConsoleApp,
+    codes: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_IDS * (MAX_ID_LENGTH + 1),
+            description="Unit codes separated by commas, at most 50.",
+        ),
+    ],
+) -> list[UnitName]:
+    """The organisation tree's names (Art. 5) for units a screen names outside the reader's own
+    subtree — the level above, a superior business department 上级业务主管部门 a disposal is
+    reported to (Art. 27, 29): a unit's name is what its public notices carry, nothing more.
+    Unknown codes are left out."""
+    wanted = list(dict.fromkeys(c.strip() for c in codes.split(",") if c.strip()))
+    if len(wanted) > MAX_IDS:
+        raise Invalid("codes", f"at most {MAX_IDS} codes at a time", "query")
+    return [UnitName(code=c, name=app.org.get(c).name) for c in wanted if c in app.org]

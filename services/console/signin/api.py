@@ -77,6 +77,11 @@ class Me(BaseModel):
         description="Privileged roles left out of this session: no second factor was used."
     )
     idle_timeout_seconds: int = Field(description="The session ends after this long idle.")
+    supervised_nodes: list[str] = Field(
+        default_factory=list,
+        description="Root units of the nodes below whose warnings' disposal the person's unit "
+        "supervises 分级监督 (Art. 29), reached through /api/supervised/{root}/warning/….",
+    )
 
 
 class SessionOut(BaseModel):

@@ -220,6 +220,8 @@ class RiskInformation(Aggregate):
         self.returns: list[dict[str, Any]] = []
         self.signed_off: dict[str, Any] | None = None
         self.supervision: list[dict[str, Any]] = []
+        # The node's own 研判小组 judged the case it handles (Art. 25): its handling here ends.
+        self.judgement: dict[str, Any] | None = None
 
     @property
     def awaiting_feedback(self) -> bool:
@@ -436,6 +438,40 @@ class RiskInformation(Aggregate):
         self.routing = RoutingOutcome.TRANSFERRED
         self.routed_to = to_body
         self.routing_reason = reason
+
+    # -- judged where it is handled (研判, Art. 25) ---------------------------------------------
+
+    class Judged(Aggregate.Event):
+        """The node's 研判小组 judged this case (Art. 25; the register's JudgementMade)."""
+
+        judgement_id: UUID
+        event_id: str
+        verdict: str
+        judged_at: datetime
+        at: datetime
+
+    def take_judgement(
+        self, *, judgement_id: UUID, event_id: str, verdict: str, judged_at: datetime, at: datetime
+    ) -> bool:
+        """The judgement of a case this node handles (受理) ends its handling here (Art. 25);
+        False when it is known already or the case is not this node's to handle (a forward is
+        answered by the lower level's handling report and this level's sign-off, Art. 24)."""
+        if self.routing != RoutingOutcome.ACCEPTED or self.judgement is not None:
+            return False
+        self._judged(
+            judgement_id=judgement_id, event_id=event_id, verdict=verdict, judged_at=judged_at,
+            at=at,
+        )  # fmt: skip
+        return True
+
+    @event(Judged)
+    def _judged(
+        self, judgement_id: UUID, event_id: str, verdict: str, judged_at: datetime, at: datetime
+    ) -> None:
+        self.judgement = {
+            "judgement_id": judgement_id, "event_id": event_id, "verdict": verdict,
+            "judged_at": judged_at, "at": at,
+        }  # fmt: skip
 
     # -- tracking a forward until handled (跟踪督办, Art. 24) ------------------------------------
     # At the forwarding node: chases 催办 (the timer's reminders too), the lower level's handling

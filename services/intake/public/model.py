@@ -64,10 +64,12 @@ class PublicStatus(StrEnum):
 
 def public_status(case: RiskInformation, thread: CitizenThread | None) -> PublicStatus:
     """The coarse public status of a case (Art. 24): concluded once transferred to the discipline
-    authority or a forward is signed off 办结; being handled once the office has asked the
+    authority, judged by the 研判小组 of the node handling it (Art. 25) or a forward is signed
+    off 办结; being handled once the office has asked the
     citizen something, a forward was acknowledged by the node it went to, or a handling report
     came back; received before. No unit, node or decision is told."""
-    if case.discipline_transfer is not None or case.signed_off is not None:
+    concluded = (case.discipline_transfer, case.signed_off, case.judgement)
+    if any(fact is not None for fact in concluded):
         return PublicStatus.CONCLUDED
     if case.acknowledged is not None or case.handling_reports or (thread and thread.questions):
         return PublicStatus.HANDLING

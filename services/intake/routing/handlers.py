@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         InformationHandled,
         InformationSupervised,
         InformationTransferred,
+        JudgementMade,
     )
 
 
@@ -133,6 +134,26 @@ def take_handling_report(
         )  # fmt: skip
     except Conflict as exc:
         raise Rejected(str(exc)) from exc
+    if taken:
+        processing_event.collect_events(case)
+
+
+def take_judgement(
+    app: IntakeApplication, judged: JudgementMade, processing_event: ProcessingEvent[UUID]
+) -> None:
+    """The node's 研判小组 judged a case this node handles: its handling here ends (Art. 25), and
+    the petitioner's receipt code shows it concluded 已办结 (Art. 22, docs/public-pages.md).
+
+    A judgement of information this intake does not hold (the register's own 排查 findings, or
+    a case another node's intake took in) is not this intake's to record, and is no error."""
+    d = judged.data
+    case = app.find(d.information_id, RiskInformation)
+    if case is None:
+        return
+    taken = case.take_judgement(
+        judgement_id=d.judgement_id, event_id=judged.id, verdict=str(d.verdict),
+        judged_at=d.occurred_at, at=app.clock.now(),
+    )  # fmt: skip
     if taken:
         processing_event.collect_events(case)
 
@@ -426,6 +447,10 @@ def _moments(app: IntakeApplication, e: DomainEventProtocol[UUID]) -> list[Timel
         due = e.due_at.isoformat() if e.due_at else None
         info = {"reason": e.reason, "due_at": due, "event_id": e.event_id}
         return [TimelineEntry(e.at, f"{e.act}_by_level_above", e.by, info)]
+    if isinstance(e, RiskInformation.Judged):
+        detail = {"judgement_id": str(e.judgement_id), "verdict": e.verdict,
+                  "event_id": e.event_id}  # fmt: skip
+        return [TimelineEntry(e.at, "judged", None, detail)]
     if isinstance(e, RiskInformation.Acknowledged):
         detail = {"node_id": e.node_id, "event_id": e.event_id}
         return [TimelineEntry(e.at, "acknowledged", None, detail)]

@@ -13,7 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.warning.api_deps import Office, Reader, Reporter, WarningApp
+from services.warning.api_deps import Office, Reader, Reporter, SupervisionReader, WarningApp
 from services.warning.disposal import handlers
 from services.warning.disposal.handlers import ReviewRecord
 from services.warning.disposal.model import Decision, IssuedWarning, ProposalStatus
@@ -158,7 +158,7 @@ def _root(runtime: Runtime, who: Principal, unit: str | None, field: str) -> str
 @warnings.get("", summary="Warnings by level, unit and deadline 预警台账 (Art. 28)")
 @paged
 def list_warnings(
-    reader: Reader,
+    reader: SupervisionReader,
     runtime: RuntimeDep,
     app: WarningApp,
     within: Code | None = None,
@@ -184,7 +184,7 @@ def list_warnings(
 @warnings.get("/overdue", summary="Overdue actions 逾期未整改清单 (Art. 28)")
 @paged
 def list_overdue(
-    reader: Reader, runtime: RuntimeDep, app: WarningApp, within: Code | None = None
+    reader: SupervisionReader, runtime: RuntimeDep, app: WarningApp, within: Code | None = None
 ) -> list[OverdueOut]:
     root = _root(runtime, reader, within, "within")
     return [OverdueOut(**vars(o)) for o in app.list_overdue(root)]
@@ -200,7 +200,7 @@ def inbox(
 
 
 @warnings.get("/{warning_id}", summary="One warning and its actions (Art. 28)")
-def get_warning(warning_id: UUID, reader: Reader, app: WarningApp) -> WarningOut:
+def get_warning(warning_id: UUID, reader: SupervisionReader, app: WarningApp) -> WarningOut:
     warning = app.get_warning(warning_id)
     app.ensure_within(reader, warning.subject_unit)
     return warning_out(warning)
@@ -208,7 +208,7 @@ def get_warning(warning_id: UUID, reader: Reader, app: WarningApp) -> WarningOut
 
 @warnings.get("/{warning_id}/timeline", summary="A warning's full timeline 处置全过程 (Art. 27–29)")
 @paged
-def get_timeline(warning_id: UUID, reader: Reader, app: WarningApp) -> list[EntryOut]:
+def get_timeline(warning_id: UUID, reader: SupervisionReader, app: WarningApp) -> list[EntryOut]:
     app.ensure_within(reader, app.get_warning(warning_id).subject_unit)
     return _entries(app.warning_timeline(warning_id))
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from services.warning.api_deps import Reader, WarningApp
+from services.warning.api_deps import SupervisionReader, WarningApp
 from services.warning.notice.notice import Notice, notice_of
 from services.warning.notice.notice_html import render_notice_html
 from services.warning.notice.notice_pdf import render_notice_pdf
@@ -32,7 +32,7 @@ def _notice(warning_id: UUID, reader: Principal, app: WarningApplication) -> Not
     response_class=HTMLResponse,
     summary="The printable warning notice 预警通知书, deadlines in Beijing time (Art. 28)",
 )
-def get_notice(warning_id: UUID, reader: Reader, app: WarningApp) -> HTMLResponse:
+def get_notice(warning_id: UUID, reader: SupervisionReader, app: WarningApp) -> HTMLResponse:
     return HTMLResponse(render_notice_html(_notice(warning_id, reader, app)))
 
 
@@ -42,7 +42,7 @@ def get_notice(warning_id: UUID, reader: Reader, app: WarningApp) -> HTMLRespons
     responses={200: {"content": {"application/pdf": {}}}},
     summary="The warning notice 预警通知书 as an A4 PDF to print and file (Art. 28)",
 )
-def get_notice_pdf(warning_id: UUID, reader: Reader, app: WarningApp) -> Response:
+def get_notice_pdf(warning_id: UUID, reader: SupervisionReader, app: WarningApp) -> Response:
     notice = _notice(warning_id, reader, app)
     filename = quote(f"{notice.notice_number}.pdf")
     return Response(

@@ -13,7 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.warning.api_deps import Reader, Reporter, Supervisor, WarningApp
+from services.warning.api_deps import Reporter, SupervisionReader, Supervisor, WarningApp
 from services.warning.supervision import handlers
 from services.warning.supervision.model import DisposalSupervision, SupervisionState
 from shared.bounds import Line, Paragraphs
@@ -77,7 +77,7 @@ def _out(
     "/{warning_id}/supervision",
     summary="How the level above supervises a warning's disposal 分级监督 (Art. 29)",
 )
-def get_supervision(warning_id: UUID, reader: Reader, app: WarningApp) -> SupervisionOut:
+def get_supervision(warning_id: UUID, reader: SupervisionReader, app: WarningApp) -> SupervisionOut:
     warning = app.get_warning(warning_id)
     app.ensure_within(reader, warning.subject_unit)
     return _out(warning_id, warning.disposing_unit, handlers.supervision_of(app, warning_id))

@@ -88,8 +88,8 @@ class DisposalSupervision(Aggregate):
                 "Art. 29: the disposal is finished; review it (sign it off or return it) "
                 "instead of chasing"
             )
-        if not note.strip():
-            raise Invalid("note", "Art. 29: say what the chase 督办 asks for")
+        if not note.strip():  # (named as the request names it: SuperviseIn.text)
+            raise Invalid("text", "Art. 29: 请写明督办事项 (say what the chase asks for)")
         self._act("chased", note.strip(), [], by, at)
 
     def return_for_rework(
@@ -104,8 +104,8 @@ class DisposalSupervision(Aggregate):
         """Return 退回 a finished disposal to the disposing body, with reasons and the date its
         rework is due, which is watched (Art. 29)."""
         self._finished_only(disposal_open, "returned")
-        if not reason.strip():
-            raise Invalid("reason", "Art. 29: say why the disposal is returned (退回理由)")
+        if not reason.strip():  # (named as the request names it: SuperviseIn.text)
+            raise Invalid("text", "Art. 29: 请写明退回理由 (say why the disposal is returned)")
         self._act("returned", reason.strip(), [], by, at, due_at)
 
     @property
@@ -120,7 +120,7 @@ class DisposalSupervision(Aggregate):
         if self.state is not SupervisionState.RETURNED:
             raise Conflict("Art. 29: nothing was returned; there is no rework to report")
         if not note.strip():
-            raise Invalid("note", "Art. 29: say what was reworked (整改/处理情况)")
+            raise Invalid("note", "Art. 29: 请写明重办情况 (say what was reworked)")
         refs = [r.strip() for r in document_refs if r.strip()]
         self._act("resubmitted", note.strip(), refs, by, at)
 

@@ -24,6 +24,7 @@ from tests.unit.console.front_door import (
     EchoService,
     console,
     console_settings,
+    csrf,
     serving,
     sign_in,
 )
@@ -91,6 +92,40 @@ def test_the_district_console_passes_a_towns_person_on_to_the_towns_services(
             assert sign_in(client, ADMIN.user_id).status_code == 200
             own = client.get("/api/intake/inbox")
             assert own.status_code == 502  # the district's own intake, not the town's
+
+
+def test_the_level_above_reaches_the_towns_warnings_to_supervise(tmp_path: Path) -> None:
+    """分级监督 (Art. 29): the district's people reach the warning service of a node whose root
+    lies directly below their unit, and only that service; a town's people reach no node's
+    supervision this way (their own node is theirs already)."""
+    clock = ManualClock()
+    town = EchoService(clock)
+    with serving(town.api) as town_url:
+        settings = console_settings(tmp_path, "http://127.0.0.1:9")
+        nodes = {"QX-TH": dict.fromkeys(("intake", "register", "warning", "assessment"), town_url)}
+        proxy = settings.proxy.model_copy(update={"node_urls": nodes})
+        settings = settings.model_copy(update={"proxy": proxy})
+        with console(settings, clock) as (_, client):
+            town.trust(client.get("/.well-known/jwks.json").json())
+            signed = sign_in(client, ADMIN.user_id)
+            assert signed.json()["user"]["supervised_nodes"] == ["QX-TH"]
+            reached = client.get("/api/supervised/QX-TH/warning/warnings/w1/supervision")
+            assert reached.status_code == 200, reached.text
+            assert (reached.json()["user"], reached.json()["path"]) == (
+                ADMIN.user_id, "warnings/w1/supervision",
+            )  # fmt: skip
+            acted = client.post(
+                "/api/supervised/QX-TH/warning/warnings/w1/supervision",
+                json={"act": "chased", "text": "请按期落实"}, headers=csrf(client),
+            )  # fmt: skip
+            assert (acted.status_code, acted.json()["method"]) == (200, "POST"), acted.text
+            assert client.post("/api/supervised/QX-TH/warning/x", json={}).status_code == 403
+            assert client.get("/api/supervised/QX-TP/warning/warnings").status_code == 404
+            client.delete("/api/session", headers=csrf(client))
+            signed = sign_in(client, OFFICER.user_id)
+            assert signed.json()["user"]["supervised_nodes"] == []
+            below = client.get("/api/supervised/QX-TH/warning/warnings")
+            assert (below.status_code, below.json()["detail"][:8]) == (404, "Art. 29:")
 
 
 @pytest.mark.parametrize("root", ["QX-TH", "QX-TP", None])

@@ -127,3 +127,16 @@ def test_names_for_ids_are_bounded(client: TestClient) -> None:
     refused = client.get("/api/console/people", params={"ids": too_many})
     assert refused.status_code == 422
     assert refused.json()["detail"][0]["loc"] == ["query", "ids"]
+
+
+def test_names_for_unit_codes_outside_ones_subtree(client: TestClient) -> None:
+    """A town's officer reads the names of the district and its finance bureau (Art. 27, 29)."""
+    assert client.get("/api/console/unit-names", params={"codes": "QX"}).status_code == 401
+    assert sign_in(client, OFFICER.user_id).status_code == 200
+    found = client.get("/api/console/unit-names", params={"codes": "QX,QX-CZ,NOWHERE,QX"})
+    assert found.status_code == 200
+    assert [u["code"] for u in found.json()] == ["QX", "QX-CZ"]
+    assert found.json()[0]["name"] == "清远市清新区"
+    too_many = ",".join(f"U{n}" for n in range(51))
+    refused = client.get("/api/console/unit-names", params={"codes": too_many})
+    assert (refused.status_code, refused.json()["detail"][0]["loc"]) == (422, ["query", "codes"])

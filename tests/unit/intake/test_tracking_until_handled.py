@@ -15,9 +15,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from services.intake.filing.model import RiskInformation
+from services.intake.public.handlers import (
+    PublicReport,
+    Receipt,
+    file_public_report,
+    status_by_receipt,
+)
 from shared.application import Rejected
 from shared.audit.case_timeline import case_timeline
-from shared.auth import Principal, Role
+from shared.auth import PUBLIC_USER_ID, Principal, Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
 from shared.events import (
     InformationAcknowledged,
@@ -25,6 +32,7 @@ from shared.events import (
     InformationForwarded,
     InformationHandled,
     InformationSupervised,
+    JudgementMade,
 )
 from tests.support.stores import InMemory, OnSQLite
 from tests.unit.intake.support import (
@@ -34,6 +42,7 @@ from tests.unit.intake.support import (
     draft,
 )
 from tests.unit.intake.test_routing import DISTRICT, TAIHE, Hand, published
+from tests.unit.warning.upstream import judgement
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -297,4 +306,84 @@ class TestTrackingUntilHandledInMemory(InMemory, TrackingUntilHandled):
 
 
 class TestTrackingUntilHandledSQLite(OnSQLite, TrackingUntilHandled):
+    pass
+
+
+CITIZEN = Principal(PUBLIC_USER_ID, frozenset({Role.PUBLIC}), "QX", "公开页面")
+
+
+def _citizen_reports(app: IntakeApplication, unit: str) -> Receipt:
+    """A citizen's 网上举报 about `unit`, filed as the console's public form files it."""
+    report = PublicReport(
+        unit_code=unit, summary="镇里某站所收取办证费用不开收据", happened_at=None,
+        subject_post="窗口工作人员", petitioner=None,
+    )  # fmt: skip
+    return file_public_report(app, report, CITIZEN)
+
+
+def _judged(information_id: UUID, unit: str, node: str = "district") -> JudgementMade:
+    """The 研判小组's judgement of that information, as `node`'s register publishes it."""
+    made = judgement(unit)
+    data = made.data.model_copy(update={"information_id": information_id, "node_id": node})
+    return made.model_copy(update={"data": data, "source": f"/lianfang/{node}/register"})
+
+
+def _shown(app: IntakeApplication, code: str) -> str:
+    return str(status_by_receipt(app, code, CITIZEN)[2])
+
+
+class JudgedWhereHandled(TwoNodeStory):
+    """Art. 25 and the citizen's 进度查询 (Art. 22): a report the node handles itself is
+    concluded 已办结 once its 研判小组 has judged it; a forward only once the level above signs
+    the lower level's handling off (Art. 24), whatever the lower node's own judges decided."""
+
+    def test_the_judgement_concludes_the_case_handled_here(self, app: IntakeApplication) -> None:
+        receipt = _citizen_reports(app, "QX-TH")  # the town government: the district handles it
+        assert app.get_information(receipt.information_id).routing == "accepted"
+        assert _shown(app, receipt.receipt_code) == "received"
+
+        judged = _judged(receipt.information_id, "QX-TH")
+        hand = Hand()
+        hand.over(app, judged)
+        hand.over(app, judged)  # delivered twice: recorded once
+        case = app.get_information(receipt.information_id)
+        assert case.judgement is not None
+        assert case.judgement["judgement_id"] == judged.data.judgement_id
+        assert case.judgement["event_id"] == judged.id
+        assert _shown(app, receipt.receipt_code) == "concluded"
+        # The office's case timeline says so once, with the judgement it follows.
+        [entry] = [t for t in app.timeline(receipt.information_id) if t.what == "judged"]
+        assert entry.detail["judgement_id"] == str(judged.data.judgement_id)
+
+    def test_a_judgement_of_information_held_elsewhere_changes_nothing(
+        self, app: IntakeApplication
+    ) -> None:
+        found = judgement("QX-TH")  # the register's own finding: no intake case
+        Hand().over(app, found)  # taken in without a dead letter (no Rejected), nothing made
+        assert app.find(found.data.information_id, RiskInformation) is None
+        assert list(app.view.cases()) == []
+
+    def test_a_forward_concludes_by_the_sign_off_not_the_town_judges(
+        self, app: IntakeApplication, town: IntakeApplication
+    ) -> None:
+        x = Exchange(app, town)
+        receipt = _citizen_reports(app, "QX-TH-V1")  # a village 太和镇 manages: forwarded
+        x.deliver(app)
+        x.deliver(town)  # the town's receipt
+        assert _shown(app, receipt.receipt_code) == "handling"
+        # The town's 研判小组 judges its copy; the district does not take that in (Art. 7).
+        x.hand.over(town, _judged(receipt.information_id, "QX-TH-V1", "town-taihe"))
+        x.hand.over(app, _judged(receipt.information_id, "QX-TH-V1", "town-taihe"))
+        assert app.get_information(receipt.information_id).judgement is None
+        assert _shown(app, receipt.receipt_code) == "handling"
+        x.report(receipt.information_id)
+        app.sign_off(receipt.information_id, "处理到位，予以办结", DISTRICT_OFFICE)
+        assert _shown(app, receipt.receipt_code) == "concluded"
+
+
+class TestJudgedWhereHandledInMemory(InMemory, JudgedWhereHandled):
+    pass
+
+
+class TestJudgedWhereHandledSQLite(OnSQLite, JudgedWhereHandled):
     pass

@@ -77,11 +77,14 @@ class DoorStory:
 
     def test_a_deployment_may_admit_the_districts_auditors(self, tmp_path: Path) -> None:
         """Art. 29 "分级监督": `LIANFANG_ADMIT_DISTRICT_AUDITORS` lets the district's auditors
-        read a town's node; not its office, and not a department's auditor."""
+        read a town's node; not a department's auditor. The district's office reads only what
+        it supervises (the warnings' disposal, docs/warning-supervision.md), not the proposals."""
         settings = WarningSettings(common=town_node(self.store, tmp_path, auditors=True))
         runtime = Runtime(SPEC, settings, clock=ManualClock(AT))
         assert self.get(runtime, "/warnings", Role.AUDITOR, "QX")[0] == 200
-        assert self.get(runtime, "/warnings", Role.OFFICE, "QX")[0] == 403
+        assert self.get(runtime, "/proposals", Role.OFFICE, "QX")[0] == 403
+        assert self.get(runtime, "/warnings?within=QX-TH", Role.OFFICE, "QX")[0] == 200
+        assert self.get(runtime, "/warnings?within=QX-TH", Role.JUDGE, "QX")[0] == 403
         assert self.get(runtime, "/warnings", Role.AUDITOR, "QX-ZJ")[0] == 403
         runtime.close()
 

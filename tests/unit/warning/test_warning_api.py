@@ -196,8 +196,21 @@ def test_the_level_above_supervises_a_disposal_over_http(api: Api) -> None:
     assert api.post(path, chase, auditor).status_code == 403
     early = api.post(path, {"act": "signed_off", "text": ""}, district)
     assert (early.status_code, early.json()["detail"][:8]) == (409, "Art. 29:")
+    empty = api.post(path, {"act": "chased", "text": " "}, district)  # refused on its field
+    assert (empty.status_code, empty.json()["detail"][0]["loc"]) == (422, ["body", "text"])
     done = api.post(path, chase, district)
     assert (done.status_code, done.json()["state"]) == (201, "watching"), done.text
+    # The district reads what it supervises on the town's node: the warnings, one, its steps.
+    warning = f"/warnings/{issued.json()['id']}"
+    listed = api.get("/warnings?within=QX-TH", district)
+    assert issued.json()["id"] in [w["id"] for w in listed.json()], listed.text
+    for read in (warning, f"{warning}/timeline", f"{warning}/notice.html", path):
+        assert api.get(read, district).status_code == 200, read
+    # ... as its office or leaders; its other people, as on every route of the node (Art. 7).
+    judge = api.as_("u-qx-judge", Role.JUDGE, "QX")
+    refused_judge = api.get(warning, judge)
+    assert (refused_judge.status_code, refused_judge.json()["detail"][:7]) == (403, "Art. 7:")
+    assert api.get(warning, auditor).status_code == 200  # this deployment admits its auditors
     seen = api.get(path, api.town_office).json()
     assert [(a["act"], a["by"]["unit_code"]) for a in seen["acts"]] == [("chased", "QX")]
     inbox = api.get("/warnings/inbox?unit_code=QX-TH", api.town_office).json()
