@@ -2079,7 +2079,7 @@ export interface operations {
     people_people_get: {
         parameters: {
             query: {
-                /** @description Staff ids separated by commas, at most 50. */
+                /** @description Separated by commas, at most 50. */
                 ids: string;
                 /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
@@ -2184,7 +2184,7 @@ export interface operations {
     unit_names_unit_names_get: {
         parameters: {
             query: {
-                /** @description Unit codes separated by commas, at most 50. */
+                /** @description Separated by commas, at most 50. */
                 codes: string;
                 /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;

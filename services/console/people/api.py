@@ -32,27 +32,32 @@ class PersonName(BaseModel):
     unit_name: str
 
 
+CommaSeparated = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=MAX_IDS * (MAX_ID_LENGTH + 1),
+        description=f"Separated by commas, at most {MAX_IDS}.",
+    ),
+]
+
+
+def _listed(raw: str, field: str) -> list[str]:
+    """The distinct entries of a comma-separated query: at most MAX_IDS, each a short printable
+    id or code (422 naming `field` otherwise)."""
+    wanted = list(dict.fromkeys(entry.strip() for entry in raw.split(",") if entry.strip()))
+    if len(wanted) > MAX_IDS:
+        raise Invalid(field, f"at most {MAX_IDS} at a time", "query")
+    if any(len(entry) > MAX_ID_LENGTH or not entry.isprintable() for entry in wanted):
+        raise Invalid(field, f"each is at most {MAX_ID_LENGTH} printable characters", "query")
+    return wanted
+
+
 @router.get("/people", summary="The names and units of up to 50 staff ids (名录)")
 @paged
-def people(
-    _: ConsoleCaller,
-    app: ConsoleApp,
-    ids: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=MAX_IDS * (MAX_ID_LENGTH + 1),
-            description="Staff ids separated by commas, at most 50.",
-        ),
-    ],
-) -> list[PersonName]:
-    wanted = list(dict.fromkeys(i.strip() for i in ids.split(",") if i.strip()))
-    if len(wanted) > MAX_IDS:
-        raise Invalid("ids", f"at most {MAX_IDS} ids at a time", "query")
-    if any(len(i) > MAX_ID_LENGTH or not i.isprintable() for i in wanted):
-        raise Invalid("ids", f"an id is at most {MAX_ID_LENGTH} printable characters", "query")
+def people(_: ConsoleCaller, app: ConsoleApp, ids: CommaSeparated) -> list[PersonName]:
     found = []
-    for user_id in wanted:
+    for user_id in _listed(ids, "ids"):
         person = app.person(user_id)
         if person is None:
             continue
@@ -75,23 +80,10 @@ class UnitName(BaseModel):
 
 @router.get("/unit-names", summary="The names of up to 50 unit codes (名录)")
 @paged
-def unit_names(
-    _: ConsoleCaller,
-    app: ConsoleApp,
-    codes: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=MAX_IDS * (MAX_ID_LENGTH + 1),
-            description="Unit codes separated by commas, at most 50.",
-        ),
-    ],
-) -> list[UnitName]:
+def unit_names(_: ConsoleCaller, app: ConsoleApp, codes: CommaSeparated) -> list[UnitName]:
     """The organisation tree's names (Art. 5) for units a screen names outside the reader's own
     subtree — the level above, a superior business department 上级业务主管部门 a disposal is
     reported to (Art. 27, 29): a unit's name is what its public notices carry, nothing more.
     Unknown codes are left out."""
-    wanted = list(dict.fromkeys(c.strip() for c in codes.split(",") if c.strip()))
-    if len(wanted) > MAX_IDS:
-        raise Invalid("codes", f"at most {MAX_IDS} codes at a time", "query")
+    wanted = _listed(codes, "codes")
     return [UnitName(code=c, name=app.org.get(c).name) for c in wanted if c in app.org]
