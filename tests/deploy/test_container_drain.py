@@ -32,7 +32,9 @@ def ops_worker(node: Node, service: str) -> tuple[ServiceProcess, int]:
 
 
 async def test_sigterm_mid_stream_drains_and_every_event_is_taken_once(node: Node) -> None:
-    total = 300
+    # Long enough to be stopped mid-way: batched, the register takes hundreds a second in
+    # (issue #18), as tests/e2e/test_backbone.py found.
+    total = 2000
     await node.produce_events("intake", [risk_reported() for _ in range(total)])
     worker, _ = ops_worker(node, "register")
     wait_until(lambda: node.stored("register", RECEIVED) >= 40, what="the worker to get going")
