@@ -17,6 +17,7 @@ from uuid import UUID
 from services.warning.deadlines.watch import OverdueRecord
 from services.warning.disposal.grades import GradeBasis, PointGrade
 from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
+from services.warning.supervision.model import DisposalSupervision, SupervisionState
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
@@ -88,6 +89,18 @@ class OverdueRow:
     escalation_id: UUID | None
 
 
+@dataclass(frozen=True)
+class SupervisionRow:
+    """Where the level above stands on one warning's disposal 分级监督 (Art. 29)."""
+
+    warning_id: UUID
+    disposing_unit: str
+    state: SupervisionState
+    acts: int  # how many acts so far: a new return or rework is a new to-do
+    last_act_at: datetime
+    rework_due_at: datetime | None  # while a return awaits its rework (重办期限)
+
+
 class WarningView:
     """Proposals, warnings and overdue records by id, kept up to date from the notification log."""
 
@@ -98,10 +111,12 @@ class WarningView:
         self._warning_log = LogFollower(app, event_topics(IssuedWarning))
         self._overdue_log = LogFollower(app, event_topics(OverdueRecord))
         self._grade_log = LogFollower(app, event_topics(PointGrade))
+        self._supervision_log = LogFollower(app, event_topics(DisposalSupervision))
         self._grades: dict[UUID, GradeBasis] = {}
         self._proposals: dict[UUID, ProposalRow] = {}
         self._warnings: dict[UUID, WarningRow] = {}
         self._overdue: dict[UUID, OverdueRow] = {}
+        self._supervisions: dict[UUID, SupervisionRow] = {}  # by warning id
 
     def catch_up(self) -> None:
         """Take in every proposal, warning and overdue record saved since the last call."""
@@ -126,6 +141,10 @@ class WarningView:
             for oid in self._overdue_log.changed():
                 row = _overdue_row(self._app.repository.get(oid))
                 self._overdue[row.action_id] = row
+            for sid in self._supervision_log.changed():
+                supervision: DisposalSupervision = self._app.repository.get(sid)
+                if supervision.acts:
+                    self._supervisions[supervision.warning_id] = _supervision_row(supervision)
 
     def warnings(
         self,
@@ -147,6 +166,12 @@ class WarningView:
         ]
         far = datetime.max.replace(tzinfo=rows[0].issued_at.tzinfo) if rows else None
         return sorted(rows, key=lambda w: (w.next_due_at or far, w.notice_number))
+
+    def supervision(self, warning_id: UUID) -> SupervisionRow | None:
+        """The supervision of a warning's disposal, once the level above or the disposing body
+        acted on it (Art. 29); None while nobody has."""
+        self.catch_up()
+        return self._supervisions.get(warning_id)
 
     def proposals(
         self, units: Collection[str], *, status: ProposalStatus | None
@@ -212,6 +237,12 @@ def _warning_row(w: IssuedWarning) -> WarningRow:
         w.id, w.notice_number, w.level, w.subject_unit, w.disposing_unit, w.reported_to,
         w.is_open, w.issued_at, min(pending) if pending and w.is_open else None, actions,
     )  # fmt: skip
+
+
+def _supervision_row(s: DisposalSupervision) -> SupervisionRow:
+    return SupervisionRow(
+        s.warning_id, s.disposing_unit, s.state, len(s.acts), s.acts[-1].at, s.rework_due_at
+    )
 
 
 def _overdue_row(o: OverdueRecord) -> OverdueRow:
