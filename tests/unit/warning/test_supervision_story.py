@@ -161,6 +161,12 @@ class SupervisionStory(WarningStoryBase):
         )  # fmt: skip
         assert d.actor.role == "system"
         assert parse_event(lapse.model_dump(mode="json")) == lapse
+        # Both sides see it in the disposal's timeline (the level above reads it on this node).
+        [told] = [e for e in app.warning_timeline(warning_id) if e.step.endswith("overdue")]
+        assert (told.step, told.label_zh, told.by) == (
+            "supervision_rework_overdue", "重办逾期（未按期报送重办情况）", "system"
+        )  # fmt: skip
+        assert (told.at, told.detail["return_number"]) == (d.detected_at, 1)
 
         # Late, the town reports its rework; returned again, it is reworked in time.
         app.report_rework(warning_id, "已修订财务审批制度", ["太和财〔2026〕5号"], TOWN_OFFICE)
