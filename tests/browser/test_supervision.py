@@ -254,6 +254,7 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     rework = on_workbench(town_page, district, warning)
     expect(rework).to_contain_text("上级退回重办，待报送重办情况")
     expect(rework).to_contain_text("还剩")  # the 重办期限 counting down
+    accessible(town_page, "sup-04c-town-workbench")
     rework.get_by_role("button", name="去办理").click()
     expect(town_page).to_have_url(f"{district.console_url}/warnings/{warning['id']}")
     town_page.get_by_role("tab", name="分级监督").click()
