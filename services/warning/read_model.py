@@ -18,6 +18,7 @@ from services.warning.deadlines.watch import OverdueRecord
 from services.warning.disposal.grades import GradeBasis, PointGrade
 from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
 from services.warning.supervision.model import DisposalSupervision, SupervisionState
+from services.warning.supervision.watch import ReworkOverdue
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
@@ -97,6 +98,7 @@ class SupervisionRow:
     disposing_unit: str
     state: SupervisionState
     acts: int  # how many acts so far: a new return or rework is a new to-do
+    returns: int  # how many returns 退回 so far (a lapse is recorded per return)
     last_act_at: datetime
     rework_due_at: datetime | None  # while a return awaits its rework (重办期限)
 
@@ -112,11 +114,13 @@ class WarningView:
         self._overdue_log = LogFollower(app, event_topics(OverdueRecord))
         self._grade_log = LogFollower(app, event_topics(PointGrade))
         self._supervision_log = LogFollower(app, event_topics(DisposalSupervision))
+        self._lapse_log = LogFollower(app, event_topics(ReworkOverdue))
         self._grades: dict[UUID, GradeBasis] = {}
         self._proposals: dict[UUID, ProposalRow] = {}
         self._warnings: dict[UUID, WarningRow] = {}
         self._overdue: dict[UUID, OverdueRow] = {}
         self._supervisions: dict[UUID, SupervisionRow] = {}  # by warning id
+        self._lapsed_return: dict[UUID, int] = {}  # warning id -> latest return found overdue
 
     def catch_up(self) -> None:
         """Take in every proposal, warning and overdue record saved since the last call."""
@@ -145,6 +149,10 @@ class WarningView:
                 supervision: DisposalSupervision = self._app.repository.get(sid)
                 if supervision.acts:
                     self._supervisions[supervision.warning_id] = _supervision_row(supervision)
+            for lid in self._lapse_log.changed():
+                lapse: ReworkOverdue = self._app.repository.get(lid)
+                before = self._lapsed_return.get(lapse.warning_id, 0)
+                self._lapsed_return[lapse.warning_id] = max(before, lapse.return_number)
 
     def warnings(
         self,
@@ -172,6 +180,16 @@ class WarningView:
         acted on it (Art. 29); None while nobody has."""
         self.catch_up()
         return self._supervisions.get(warning_id)
+
+    def rework_overdue(self, warning_id: UUID) -> bool:
+        """Whether the rework owed after the latest return passed its deadline unanswered, as
+        the rework watch recorded it (DisposalReworkOverdue, Art. 29)."""
+        row = self.supervision(warning_id)
+        return (
+            row is not None
+            and row.state is SupervisionState.RETURNED
+            and self._lapsed_return.get(warning_id) == row.returns
+        )
 
     def proposals(
         self, units: Collection[str], *, status: ProposalStatus | None
@@ -241,8 +259,9 @@ def _warning_row(w: IssuedWarning) -> WarningRow:
 
 def _supervision_row(s: DisposalSupervision) -> SupervisionRow:
     return SupervisionRow(
-        s.warning_id, s.disposing_unit, s.state, len(s.acts), s.acts[-1].at, s.rework_due_at
-    )
+        s.warning_id, s.disposing_unit, s.state, len(s.acts), len(s.returns), s.acts[-1].at,
+        s.rework_due_at,
+    )  # fmt: skip
 
 
 def _overdue_row(o: OverdueRecord) -> OverdueRow:

@@ -1171,6 +1171,12 @@ export interface components {
              * @description While a return awaits its rework: its deadline 重办期限 (Art. 29).
              */
             rework_due_at?: string | null;
+            /**
+             * Rework Overdue
+             * @description The rework's deadline passed unanswered, as the service recorded it (DisposalReworkOverdue, the disposing body's lapse, Art. 29).
+             * @default false
+             */
+            rework_overdue: boolean;
             /** Subject Unit */
             subject_unit: string;
             /**

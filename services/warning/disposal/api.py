@@ -77,6 +77,11 @@ class WarningLine(BaseModel):
     rework_due_at: datetime | None = Field(
         None, description="While a return awaits its rework: its deadline 重办期限 (Art. 29)."
     )
+    rework_overdue: bool = Field(
+        False,
+        description="The rework's deadline passed unanswered, as the service recorded it "
+        "(DisposalReworkOverdue, the disposing body's lapse, Art. 29).",
+    )
 
 
 class OverdueOut(BaseModel):
@@ -182,16 +187,19 @@ def list_warnings(
         root, level=level, open_only=not include_closed,
         due_before=due_before,
     )  # fmt: skip
-    return [_line(r, app.view.supervision(r.id)) for r in window.slice(rows)]  # only the page's
+    view = app.view
+    return [  # only the page's lines
+        _line(r, view.supervision(r.id), view.rework_overdue(r.id)) for r in window.slice(rows)
+    ]
 
 
-def _line(r: WarningRow, supervision: SupervisionRow | None) -> WarningLine:
+def _line(r: WarningRow, supervision: SupervisionRow | None, overdue: bool) -> WarningLine:
     """A line of the list, with where the level above stands on its disposal (Art. 28, 29)."""
     return WarningLine(
         id=r.id, notice_number=r.notice_number, level=r.level, subject_unit=r.subject_unit,
         is_open=r.is_open, next_due_at=r.next_due_at, issued_at=r.issued_at,
         supervision_state=supervision.state if supervision else SupervisionState.WATCHING,
-        rework_due_at=supervision.rework_due_at if supervision else None,
+        rework_due_at=supervision.rework_due_at if supervision else None, rework_overdue=overdue,
     )  # fmt: skip
 
 

@@ -165,7 +165,8 @@ def _supervision(app: WarningApplication, who: Principal) -> list[TodoItem]:
                     key=f"disposal_rework_due:{row.id}:{acts}",
                     kind="disposal_rework_due",
                     service="warning",
-                    title="上级退回重办，待报送重办情况",
+                    title="上级退回重办，待报送重办情况"
+                    + ("（已逾期）" if app.view.rework_overdue(row.id) else ""),
                     detail=what,
                     unit_code=row.subject_unit,
                     deadline=supervision.rework_due_at,

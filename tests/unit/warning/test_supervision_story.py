@@ -167,11 +167,17 @@ class SupervisionStory(WarningStoryBase):
             "supervision_rework_overdue", "重办逾期（未按期报送重办情况）", "system"
         )  # fmt: skip
         assert (told.at, told.detail["return_number"]) == (d.detected_at, 1)
+        # ... and on the 下级处置监督 list's line and the town's 工作台, as recorded.
+        assert app.view.rework_overdue(warning_id)
+        [owed] = [t for t in todos(app, TOWN_OFFICE) if t.kind == "disposal_rework_due"]
+        assert owed.title == "上级退回重办，待报送重办情况（已逾期）"
 
         # Late, the town reports its rework; returned again, it is reworked in time.
         app.report_rework(warning_id, "已修订财务审批制度", ["太和财〔2026〕5号"], TOWN_OFFICE)
         assert app.check_rework_deadlines() == 0
+        assert not app.view.rework_overdue(warning_id)  # answered
         app.supervise(warning_id, "returned", "制度修订未经集体讨论", DISTRICT_OFFICE)
+        assert not app.view.rework_overdue(warning_id)  # a second return, watched afresh
         clock.advance(timedelta(days=3))
         app.report_rework(warning_id, "经班子会议讨论通过", ["太和纪要12号"], TOWN_OFFICE)
         clock.advance(timedelta(days=30))
