@@ -9,7 +9,7 @@ It never writes.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -101,6 +101,7 @@ class SupervisionRow:
     returns: int  # how many returns 退回 so far (a lapse is recorded per return)
     last_act_at: datetime
     rework_due_at: datetime | None  # while a return awaits its rework (重办期限)
+    rework_overdue: bool = False  # that rework's lapse recorded (DisposalReworkOverdue)
 
 
 class WarningView:
@@ -145,14 +146,23 @@ class WarningView:
             for oid in self._overdue_log.changed():
                 row = _overdue_row(self._app.repository.get(oid))
                 self._overdue[row.action_id] = row
+            touched: set[UUID] = set()
             for sid in self._supervision_log.changed():
                 supervision: DisposalSupervision = self._app.repository.get(sid)
                 if supervision.acts:
                     self._supervisions[supervision.warning_id] = _supervision_row(supervision)
+                    touched.add(supervision.warning_id)
             for lid in self._lapse_log.changed():
                 lapse: ReworkOverdue = self._app.repository.get(lid)
                 before = self._lapsed_return.get(lapse.warning_id, 0)
                 self._lapsed_return[lapse.warning_id] = max(before, lapse.return_number)
+                touched.add(lapse.warning_id)
+            for wid in touched & self._supervisions.keys():
+                acted = self._supervisions[wid]
+                late = acted.state is SupervisionState.RETURNED and (
+                    self._lapsed_return.get(wid) == acted.returns
+                )  # the lapse of the return still unanswered, not an earlier one's
+                self._supervisions[wid] = replace(acted, rework_overdue=late)
 
     def warnings(
         self,
@@ -181,15 +191,16 @@ class WarningView:
         self.catch_up()
         return self._supervisions.get(warning_id)
 
+    def supervisions(self) -> dict[UUID, SupervisionRow]:
+        """Every supervision acted on, by warning id, caught up once (for a list, Art. 29)."""
+        self.catch_up()
+        return dict(self._supervisions)
+
     def rework_overdue(self, warning_id: UUID) -> bool:
         """Whether the rework owed after the latest return passed its deadline unanswered, as
         the rework watch recorded it (DisposalReworkOverdue, Art. 29)."""
         row = self.supervision(warning_id)
-        return (
-            row is not None
-            and row.state is SupervisionState.RETURNED
-            and self._lapsed_return.get(warning_id) == row.returns
-        )
+        return row is not None and row.rework_overdue
 
     def proposals(
         self, units: Collection[str], *, status: ProposalStatus | None

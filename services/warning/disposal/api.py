@@ -187,19 +187,18 @@ def list_warnings(
         root, level=level, open_only=not include_closed,
         due_before=due_before,
     )  # fmt: skip
-    view = app.view
-    return [  # only the page's lines
-        _line(r, view.supervision(r.id), view.rework_overdue(r.id)) for r in window.slice(rows)
-    ]
+    supervised = app.view.supervisions()
+    return [_line(r, supervised.get(r.id)) for r in window.slice(rows)]  # only the page's lines
 
 
-def _line(r: WarningRow, supervision: SupervisionRow | None, overdue: bool) -> WarningLine:
+def _line(r: WarningRow, supervision: SupervisionRow | None) -> WarningLine:
     """A line of the list, with where the level above stands on its disposal (Art. 28, 29)."""
     return WarningLine(
         id=r.id, notice_number=r.notice_number, level=r.level, subject_unit=r.subject_unit,
         is_open=r.is_open, next_due_at=r.next_due_at, issued_at=r.issued_at,
         supervision_state=supervision.state if supervision else SupervisionState.WATCHING,
-        rework_due_at=supervision.rework_due_at if supervision else None, rework_overdue=overdue,
+        rework_due_at=supervision.rework_due_at if supervision else None,
+        rework_overdue=supervision.rework_overdue if supervision else False,
     )  # fmt: skip
 
 

@@ -130,8 +130,9 @@ def _supervision(app: WarningApplication, who: Principal) -> list[TodoItem]:
     above the disposing body, is to sign off or return; a returned disposal's rework owed by the
     caller's unit, the disposing body, by its 重办期限. Read from the read model alone."""
     items = []
+    supervised = app.view.supervisions()
     for row in app.view.warnings(app.units_within(who.unit_code), open_only=False):
-        supervision = app.view.supervision(row.id)
+        supervision = supervised.get(row.id)
         state = supervision.state if supervision else SupervisionState.WATCHING
         what = f"{row.notice_number} · {_unit_name(app, row.subject_unit)}"
         acts = supervision.acts if supervision else 0
@@ -166,7 +167,7 @@ def _supervision(app: WarningApplication, who: Principal) -> list[TodoItem]:
                     kind="disposal_rework_due",
                     service="warning",
                     title="上级退回重办，待报送重办情况"
-                    + ("（已逾期）" if app.view.rework_overdue(row.id) else ""),
+                    + ("（已逾期）" if supervision.rework_overdue else ""),
                     detail=what,
                     unit_code=row.subject_unit,
                     deadline=supervision.rework_due_at,
