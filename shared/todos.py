@@ -33,6 +33,8 @@ TodoKind = Literal[
     "proposal_to_review",  # 预警待审核 (Art. 28)
     "warning_action_due",  # 预警处置待办: an action owed by its holder (Art. 28)
     "warning_action_to_verify",  # 落实情况待核验 (Art. 28)
+    "disposal_to_sign_off",  # 处置待办结: a finished disposal to sign off or return (Art. 29)
+    "disposal_rework_due",  # 退回重办: a returned disposal's rework owed by its 重办期限 (Art. 29)
 ]
 
 

@@ -76,6 +76,7 @@ declare module 'vue' {
     ReviewDialog: typeof import('./components/warnings/ReviewDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SupervisedNodeTable: typeof import('./components/warnings/SupervisedNodeTable.vue')['default']
     SupervisionPanel: typeof import('./components/warnings/SupervisionPanel.vue')['default']
     SurveyCodeSheet: typeof import('./components/assessment/SurveyCodeSheet.vue')['default']
     TodoDeadline: typeof import('./components/workbench/TodoDeadline.vue')['default']

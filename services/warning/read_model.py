@@ -9,7 +9,7 @@ It never writes.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -17,6 +17,8 @@ from uuid import UUID
 from services.warning.deadlines.watch import OverdueRecord
 from services.warning.disposal.grades import GradeBasis, PointGrade
 from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKind, ProposalStatus
+from services.warning.supervision.model import DisposalSupervision, SupervisionState
+from services.warning.supervision.watch import ReworkOverdue
 from shared.projection import LogFollower, event_topics
 from shared.vocabulary import ActionHolder, ActionKind, Grade, WarningLevel
 
@@ -88,6 +90,20 @@ class OverdueRow:
     escalation_id: UUID | None
 
 
+@dataclass(frozen=True)
+class SupervisionRow:
+    """Where the level above stands on one warning's disposal 分级监督 (Art. 29)."""
+
+    warning_id: UUID
+    disposing_unit: str
+    state: SupervisionState
+    acts: int  # how many acts so far: a new return or rework is a new to-do
+    returns: int  # how many returns 退回 so far (a lapse is recorded per return)
+    last_act_at: datetime
+    rework_due_at: datetime | None  # while a return awaits its rework (重办期限)
+    rework_overdue: bool = False  # that rework's lapse recorded (DisposalReworkOverdue)
+
+
 class WarningView:
     """Proposals, warnings and overdue records by id, kept up to date from the notification log."""
 
@@ -98,10 +114,14 @@ class WarningView:
         self._warning_log = LogFollower(app, event_topics(IssuedWarning))
         self._overdue_log = LogFollower(app, event_topics(OverdueRecord))
         self._grade_log = LogFollower(app, event_topics(PointGrade))
+        self._supervision_log = LogFollower(app, event_topics(DisposalSupervision))
+        self._lapse_log = LogFollower(app, event_topics(ReworkOverdue))
         self._grades: dict[UUID, GradeBasis] = {}
         self._proposals: dict[UUID, ProposalRow] = {}
         self._warnings: dict[UUID, WarningRow] = {}
         self._overdue: dict[UUID, OverdueRow] = {}
+        self._supervisions: dict[UUID, SupervisionRow] = {}  # by warning id
+        self._lapsed_return: dict[UUID, int] = {}  # warning id -> latest return found overdue
 
     def catch_up(self) -> None:
         """Take in every proposal, warning and overdue record saved since the last call."""
@@ -126,6 +146,23 @@ class WarningView:
             for oid in self._overdue_log.changed():
                 row = _overdue_row(self._app.repository.get(oid))
                 self._overdue[row.action_id] = row
+            touched: set[UUID] = set()
+            for sid in self._supervision_log.changed():
+                supervision: DisposalSupervision = self._app.repository.get(sid)
+                if supervision.acts:
+                    self._supervisions[supervision.warning_id] = _supervision_row(supervision)
+                    touched.add(supervision.warning_id)
+            for lid in self._lapse_log.changed():
+                lapse: ReworkOverdue = self._app.repository.get(lid)
+                before = self._lapsed_return.get(lapse.warning_id, 0)
+                self._lapsed_return[lapse.warning_id] = max(before, lapse.return_number)
+                touched.add(lapse.warning_id)
+            for wid in touched & self._supervisions.keys():
+                acted = self._supervisions[wid]
+                late = acted.state is SupervisionState.RETURNED and (
+                    self._lapsed_return.get(wid) == acted.returns
+                )  # the lapse of the return still unanswered, not an earlier one's
+                self._supervisions[wid] = replace(acted, rework_overdue=late)
 
     def warnings(
         self,
@@ -147,6 +184,23 @@ class WarningView:
         ]
         far = datetime.max.replace(tzinfo=rows[0].issued_at.tzinfo) if rows else None
         return sorted(rows, key=lambda w: (w.next_due_at or far, w.notice_number))
+
+    def supervision(self, warning_id: UUID) -> SupervisionRow | None:
+        """The supervision of a warning's disposal, once the level above or the disposing body
+        acted on it (Art. 29); None while nobody has."""
+        self.catch_up()
+        return self._supervisions.get(warning_id)
+
+    def supervisions(self) -> dict[UUID, SupervisionRow]:
+        """Every supervision acted on, by warning id, caught up once (for a list, Art. 29)."""
+        self.catch_up()
+        return dict(self._supervisions)
+
+    def rework_overdue(self, warning_id: UUID) -> bool:
+        """Whether the rework owed after the latest return passed its deadline unanswered, as
+        the rework watch recorded it (DisposalReworkOverdue, Art. 29)."""
+        row = self.supervision(warning_id)
+        return row is not None and row.rework_overdue
 
     def proposals(
         self, units: Collection[str], *, status: ProposalStatus | None
@@ -211,6 +265,13 @@ def _warning_row(w: IssuedWarning) -> WarningRow:
     return WarningRow(
         w.id, w.notice_number, w.level, w.subject_unit, w.disposing_unit, w.reported_to,
         w.is_open, w.issued_at, min(pending) if pending and w.is_open else None, actions,
+    )  # fmt: skip
+
+
+def _supervision_row(s: DisposalSupervision) -> SupervisionRow:
+    return SupervisionRow(
+        s.warning_id, s.disposing_unit, s.state, len(s.acts), len(s.returns), s.acts[-1].at,
+        s.rework_due_at,
     )  # fmt: skip
 
 

@@ -15,7 +15,8 @@ from uuid import UUID
 
 from services.warning.deadlines.watch import overdue_id, reminder_id
 from services.warning.disposal.model import IssuedWarning, warning_id_for
-from services.warning.supervision.model import supervision_id
+from services.warning.supervision.model import DisposalSupervision, supervision_id
+from services.warning.supervision.watch import rework_overdue_id
 from shared.vocabulary import ActionKind
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ _STEP_ZH = {
     "Started": "上级开始监督",
 }
 _ACT_ZH = {"chased": "上级督办", "returned": "上级退回重办", "resubmitted": "报送重办情况",
-           "signed_off": "上级审核办结"}  # fmt: skip
+           "signed_off": "上级审核办结",
+           "rework_overdue": "重办逾期（未按期报送重办情况）"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,17 @@ def timeline(app: Application[UUID], proposal_id: UUID) -> list[TimelineEntry]:
             )
         if supervision_id(warning_id) in app.repository:  # the level above's acts (Art. 29)
             ids.append(supervision_id(warning_id))
+            ids.extend(_rework_lapses(app, warning_id))
     entries = [_entry(e) for i in ids for e in app.repository.event_store.get(i)]
     return sorted(entries, key=lambda t: t.at)
+
+
+def _rework_lapses(app: Application[UUID], warning_id: UUID) -> list[UUID]:
+    """The rework lapses recorded for the returns of a disposal (DisposalReworkOverdue, Art. 29):
+    the disposing body and the level above both see them in the disposal's timeline."""
+    supervision: DisposalSupervision = app.repository.get(supervision_id(warning_id))
+    numbers = range(1, len(supervision.returns) + 1)
+    return [i for n in numbers if (i := rework_overdue_id(warning_id, n)) in app.repository]
 
 
 def _entry(domain_event: object) -> TimelineEntry:
@@ -73,6 +84,8 @@ def _entry(domain_event: object) -> TimelineEntry:
     step = type(domain_event).__name__
     if step == "Act":  # a supervisory act (Art. 29) is told by what it was
         step = f"supervision_{raw['act']}"
+    elif type(domain_event).__qualname__ == "ReworkOverdue.Recorded":  # not an action's lapse
+        step = "supervision_rework_overdue"
     stored_at = raw.pop("timestamp")
     # Domain time (from the injected clock) where the event has it; the store's time otherwise.
     when = [raw.get(k) for k in ("at", "issued_at", "opened_at", "sent_at", "detected_at")]

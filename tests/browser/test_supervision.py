@@ -13,7 +13,10 @@ API, not under test). In the browser: the district chases 督办 while the dispo
 the town's office sees the chase on its warning; once the disposal is finished the district
 returns 退回 it (refused without reasons, on the field) and the town reports its rework 重办情况;
 the district signs it off 办结, after which the town sees the disposal signed off and offers no
-more forms. Each step is then on Kafka as a DisposalSupervised fact of the town's node.
+more forms. Each step is then on Kafka as a DisposalSupervised fact of the town's node. Each side
+is asked on its 工作台 for its part: the district to sign off or return the finished disposal
+(again once the rework is reported, and no more after 办结), the town for its rework by the
+return's 重办期限; the 下级处置监督 list shows where the supervision stands (监督中 … 已办结).
 
 On the same two nodes, the town's own disposal of a violation (Art. 28(4)): its meeting decides
 to transfer it 移送相关部门 and its office sends the transfer letter, refused first without the
@@ -47,7 +50,7 @@ from tests.unit.warning.upstream import graded, judgement
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
     from lianfang.kafka_acl import Provisioner
     from tests.browser.conftest import Stack
@@ -175,6 +178,13 @@ def open_supervision(page: Page, stack: Stack, warning: dict[str, Any], via_list
     expect(page.get_by_test_id("supervision-state")).to_be_visible()
 
 
+def on_workbench(page: Page, stack: Stack, warning: dict[str, Any]) -> Locator:
+    """The row of the person's 工作台 about the warning (none once settled)."""
+    page.goto(f"{stack.console_url}/workbench")
+    expect(page.locator("[data-ready=true]")).to_be_visible()
+    return page.locator(".todo-table tr", has_text=warning["notice_number"])
+
+
 def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNodes) -> None:
     district, town = nodes.district, nodes.town
     warning = warning_under_way(town)
@@ -187,6 +197,7 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     row = page.locator(".el-table__row", has_text=warning["notice_number"])
     expect(row).to_contain_text("太和镇财政所")
     expect(row).to_contain_text("处置中")
+    expect(row.get_by_test_id("supervision-of-row")).to_have_text("监督中")
     accessible(page, "sup-01-district-list")
     open_supervision(page, district, warning, via_list=True)
     expect(page.get_by_role("button", name="报送")).to_have_count(0)  # the town's to report
@@ -213,7 +224,13 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
 
     # 3. The disposal finished, the district returns it: refused without reasons, on the field.
     finish_disposal(town, warning)
-    page.reload()
+    # ... asked to on its 工作台, whose 去办理 opens the warning on the town's node.
+    review = on_workbench(page, district, warning)
+    expect(review).to_contain_text("处置监督")
+    expect(review).to_contain_text("处置已完成，待办结或退回")
+    accessible(page, "sup-03b-district-workbench")
+    review.get_by_role("button", name="去办理").click()
+    expect(page).to_have_url(f"{district.console_url}/warnings/{warning['id']}?node=QX-TH")
     page.get_by_role("tab", name="分级监督").click()
     expect(panel).to_contain_text("处置已完成")
     panel.get_by_text("退回", exact=True).click()
@@ -226,9 +243,20 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     panel.get_by_role("button", name="提交退回").click()
     expect(page.get_by_test_id("supervision-state")).to_have_text("退回重办")
     expect(panel.locator(".el-timeline")).to_contain_text(RETURN)
+    expect(on_workbench(page, district, warning)).to_have_count(0)  # the town's turn
+    page.goto(f"{district.console_url}/warnings/supervised")
+    returned = page.locator(".el-table__row", has_text=warning["notice_number"])
+    expect(returned.get_by_test_id("supervision-of-row")).to_have_text("退回重办")
+    expect(returned).to_contain_text("重办期限")
+    accessible(page, "sup-04b-list-returned")
 
-    # 4. The town reports its rework (重办情况) with the new documents.
-    town_page.reload()
+    # 4. The town, asked on its 工作台 by the 重办期限, reports its rework with new documents.
+    rework = on_workbench(town_page, district, warning)
+    expect(rework).to_contain_text("上级退回重办，待报送重办情况")
+    expect(rework).to_contain_text("还剩")  # the 重办期限 counting down
+    accessible(town_page, "sup-04c-town-workbench")
+    rework.get_by_role("button", name="去办理").click()
+    expect(town_page).to_have_url(f"{district.console_url}/warnings/{warning['id']}")
     town_page.get_by_role("tab", name="分级监督").click()
     expect(town_page.get_by_test_id("supervision-state")).to_have_text("退回重办")
     expect(town_panel.locator(".el-timeline")).to_contain_text(RETURN)
@@ -239,8 +267,10 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     expect(town_page.get_by_test_id("supervision-state")).to_have_text("已重报")
     expect(town_panel.locator(".el-timeline")).to_contain_text("太财剖〔2026〕2号")
 
-    # 5. The district sees the rework and signs the disposal off; the town sees it signed off.
-    page.reload()
+    # 5. The district, asked again, sees the rework and signs the disposal off; the to-do goes.
+    again = on_workbench(page, district, warning)
+    expect(again).to_contain_text("重办情况已报，待办结或退回")
+    again.get_by_role("button", name="去办理").click()
     page.get_by_role("tab", name="分级监督").click()
     expect(panel.locator(".el-timeline")).to_contain_text(REWORK)
     panel.get_by_text("办结", exact=True).click()
@@ -249,6 +279,12 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     expect(page.get_by_test_id("supervision-state")).to_have_text("办结")
     expect(panel.locator("form")).to_have_count(0)
     accessible(page, "sup-06-district-signed-off")
+    expect(on_workbench(page, district, warning)).to_have_count(0)
+    page.goto(f"{district.console_url}/warnings/supervised")
+    signed = page.locator(".el-table__row", has_text=warning["notice_number"])
+    expect(signed.get_by_test_id("supervision-of-row")).to_have_text("已办结")
+    expect(signed).to_contain_text("处置完成")
+    # The town sees it signed off.
     town_page.reload()
     town_page.get_by_role("tab", name="分级监督").click()
     expect(town_page.get_by_test_id("supervision-state")).to_have_text("办结")

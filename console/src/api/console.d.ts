@@ -469,7 +469,8 @@ export interface paths {
         };
         /**
          * Your to-dos from every service of this node, the soonest deadline first (工作台)
-         * @description Asked of intake, register and warning with the caller's own token, merged.
+         * @description Asked of intake, register and warning with the caller's own token, merged (and of the
+         *     warning service of each node below whose disposals the caller's unit supervises).
          */
         get: operations["my_todos_todos_get"];
         put?: never;
@@ -1089,7 +1090,7 @@ export interface components {
              * @description What is to be done (the regulation's step).
              * @enum {string}
              */
-            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "public_report_to_screen" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "public_report_to_screen" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify" | "disposal_to_sign_off" | "disposal_rework_due";
             /**
              * Link
              * @description Where in the web console to act on it (a console path).
@@ -1168,7 +1169,7 @@ export interface components {
             reason: string;
             /**
              * Service
-             * @description intake, register or warning
+             * @description intake, register or warning; warning@<root> for a supervised node's (Art. 29)
              */
             service: string;
         };

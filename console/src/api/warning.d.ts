@@ -234,7 +234,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What the warning service asks of you next: review, issue, act, verify (工作台)
+         * What the warning service asks of you next: review, act, verify, supervise (工作台)
          * @description Computed from the events at each call; any signed-in role may ask (an empty list when
          *     its role owes nothing here).
          */
@@ -1063,7 +1063,7 @@ export interface components {
              * @description What is to be done (the regulation's step).
              * @enum {string}
              */
-            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "public_report_to_screen" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify";
+            kind: "duty_due" | "forward_to_handle" | "forward_awaiting_feedback" | "forward_report_to_review" | "breach_to_review" | "public_report_to_screen" | "information_to_judge" | "grading_to_vote" | "point_to_publish" | "objection_to_answer" | "measure_due" | "measure_to_verify" | "proposal_to_review" | "warning_action_due" | "warning_action_to_verify" | "disposal_to_sign_off" | "disposal_rework_due";
             /**
              * Link
              * @description Where in the web console to act on it (a console path).
@@ -1166,8 +1166,24 @@ export interface components {
             next_due_at: string | null;
             /** Notice Number */
             notice_number: string;
+            /**
+             * Rework Due At
+             * @description While a return awaits its rework: its deadline 重办期限 (Art. 29).
+             */
+            rework_due_at?: string | null;
+            /**
+             * Rework Overdue
+             * @description The rework's deadline passed unanswered, as the service recorded it (DisposalReworkOverdue, the disposing body's lapse, Art. 29).
+             * @default false
+             */
+            rework_overdue: boolean;
             /** Subject Unit */
             subject_unit: string;
+            /**
+             * @description The level above's supervision of the disposal 分级监督 (Art. 29): watching 监督中 · returned 退回重办 · resubmitted 已重报 · signed_off 已办结
+             * @default watching
+             */
+            supervision_state: components["schemas"]["SupervisionState"];
         };
         /**
          * WarningOut

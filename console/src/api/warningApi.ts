@@ -1,6 +1,6 @@
 // The warning service's routes as the console calls them (through /api/warning/...), typed by the
 // generated OpenAPI types (warning.d.ts). 预警处置 (Art. 26–29).
-import { api } from "./client";
+import { api, type RequestOptions } from "./client";
 import type { components } from "./warning";
 
 type Schemas = components["schemas"];
@@ -17,6 +17,18 @@ export type ActionOut = Schemas["ActionOut"];
 export type OverdueRow = Schemas["OverdueOut"];
 export type TimelineEntry = Schemas["EntryOut"];
 export type Supervision = Schemas["SupervisionOut"];
+export type SupervisionState = Schemas["SupervisionOut"]["state"];
+
+/** Where the level above stands on a disposal 分级监督 (Art. 29), as the lists name it. */
+export const SUPERVISION_STATE: Record<SupervisionState, string> = {
+  watching: "监督中",
+  returned: "退回重办",
+  resubmitted: "已重报",
+  signed_off: "已办结",
+};
+
+/** One page of a listing (docs/paging.md): how many, after which cursor, told the next one. */
+type Paging = Pick<RequestOptions, "onNextCursor"> & { limit: number; cursor?: string };
 
 /** The warning service of the person's own node, or — to supervise 分级监督 (Art. 29) — that of
  * the node below whose root is `node` (the console passes it on: /api/supervised/{root}/warning). */
@@ -31,6 +43,8 @@ const service = (base: string) => ({
   issue: (id: string, body: IssueIn) => api.post<WarningOut>(`${base}/proposals/${id}/warning`, body),
   transfer: (id: string, body: TransferIn) => api.post<ProposalRow>(`${base}/proposals/${id}/transfer`, body),
   list: (query: { level?: string; include_closed?: boolean; within?: string }) => api.get<WarningLine[]>(`${base}/warnings`, { query }),
+  listPage: (query: { level?: string; include_closed?: boolean; within?: string }, page: Paging) =>
+    api.get<WarningLine[]>(`${base}/warnings`, { query: { ...query, limit: page.limit, cursor: page.cursor }, onNextCursor: page.onNextCursor }),
   overdue: () => api.get<OverdueRow[]>(`${base}/warnings/overdue`),
   inbox: (unitCode?: string) => api.get<TimelineEntry[]>(`${base}/warnings/inbox`, { query: { unit_code: unitCode } }),
   get: (id: string) => api.get<WarningOut>(`${base}/warnings/${id}`),

@@ -92,6 +92,8 @@ export const TODO_KIND: Record<string, string> = {
   proposal_to_review: "预警审核",
   warning_action_due: "预警处置",
   warning_action_to_verify: "处置核验",
+  disposal_to_sign_off: "处置监督",
+  disposal_rework_due: "退回重办",
 };
 
 // The part of the work each service's to-dos belong to.

@@ -126,7 +126,10 @@ class FrontDoor:
         """The root unit of the node the person works on: the deepest of `node_urls` whose
         subtree holds their unit (a town's person, signed in at the district's one front door,
         works on the town's node); None: this node."""
-        unit = str(session.me.get("unit_code", ""))
+        return self.node_of_unit(str(session.me.get("unit_code", "")))
+
+    def node_of_unit(self, unit: str) -> str | None:
+        """The root unit of the node a unit's people work on (see `node_of`); None: this node."""
         if unit not in self.org:
             return None
         roots = self.proxy.node_urls

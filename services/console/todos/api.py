@@ -1,9 +1,12 @@
 """The 工作台's to-do list over HTTP: `GET /todos` (the browser: `/api/console/todos`).
 
-Any signed-in person asks for their own; the console gathers it from the node's services as
-that person (handlers.py). The console polls it in the background (header
-`X-Lianfang-Background: 1`, which does not keep an idle session alive) with `If-None-Match`: a 304
-while nothing changed, so a new event concerning the person shows within one poll.
+Any signed-in person asks for their own; the console gathers it from the services of the node
+they work on as that person (handlers.py), and, for the office or a leader of the body directly
+above another node's root, from that node's warning service too: the disposals there it
+supervises (分级监督, Art. 29), each linked with `?node=<root>` as the 下级处置监督 list links
+them. The console polls it in the background (header `X-Lianfang-Background: 1`, which does
+not keep an idle session alive) with `If-None-Match`: a 304 while nothing changed, so a new event
+concerning the person shows within one poll.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pydantic import BaseModel, Field
 from services.console.bff.deps import ConsoleCaller, FrontDoorDep
 from services.console.bff.sessions import SESSION_COOKIE
 from services.console.todos.handlers import gather_todos
+from shared.auth import Role
 from shared.todos import TodoItem
 
 if TYPE_CHECKING:
@@ -24,9 +28,14 @@ if TYPE_CHECKING:
 
 router = APIRouter(tags=["to-dos 待办"])
 
+SUPERVISORS = (Role.OFFICE, Role.LEADER)
+"""Who supervises a disposal of the node below (Art. 29; the warning service decides)."""
+
 
 class UnavailableOut(BaseModel):
-    service: str = Field(description="intake, register or warning")
+    service: str = Field(
+        description="intake, register or warning; warning@<root> for a supervised node's (Art. 29)"
+    )
     reason: str = Field(description="Why its part is missing, in Chinese.")
 
 
@@ -56,9 +65,16 @@ def _session_bearer(request: Request, door: FrontDoor) -> str:
 async def my_todos(
     request: Request, who: ConsoleCaller, door: FrontDoorDep, response: Response
 ) -> TodosOut | Response:
-    """Asked of intake, register and warning with the caller's own token, merged."""
+    """Asked of intake, register and warning with the caller's own token, merged (and of the
+    warning service of each node below whose disposals the caller's unit supervises)."""
     authorization = request.headers.get("authorization") or _session_bearer(request, door)
-    gathered = await gather_todos(door.client(), door.proxy.service_urls(), authorization)
+    urls = door.proxy.service_urls(door.node_of_unit(who.unit_code))
+    supervised = {
+        root: door.proxy.node_urls[root]["warning"]
+        for root in door.supervised_nodes(who.unit_code)
+        if "warning" in door.proxy.node_urls[root] and who.has_any(SUPERVISORS)
+    }  # (not others of that unit: they owe nothing there, and an auditor's asking is recorded)
+    gathered = await gather_todos(door.client(), urls, authorization, supervised)
     headers = {"ETag": gathered.etag, "Cache-Control": "private, no-cache"}
     if request.headers.get("if-none-match") == gathered.etag:
         return Response(status_code=304, headers=headers)

@@ -17,7 +17,8 @@ from services.warning.api_deps import Office, Reader, Reporter, SupervisionReade
 from services.warning.disposal import handlers
 from services.warning.disposal.handlers import ReviewRecord
 from services.warning.disposal.model import Decision, IssuedWarning, ProposalStatus
-from services.warning.read_model import ProposalRow
+from services.warning.read_model import ProposalRow, SupervisionRow, WarningRow
+from services.warning.supervision.model import SupervisionState
 from services.warning.timeline import TimelineEntry
 from shared.auth import Principal
 from shared.bounds import Code, ItemList, Line, Paragraphs, SingleLine
@@ -68,6 +69,19 @@ class WarningLine(BaseModel):
     is_open: bool
     next_due_at: datetime | None
     issued_at: datetime = Field(description="When the notice was issued (the dashboard's month).")
+    supervision_state: SupervisionState = Field(
+        SupervisionState.WATCHING,
+        description="The level above's supervision of the disposal 分级监督 (Art. 29): watching "
+        "监督中 · returned 退回重办 · resubmitted 已重报 · signed_off 已办结",
+    )
+    rework_due_at: datetime | None = Field(
+        None, description="While a return awaits its rework: its deadline 重办期限 (Art. 29)."
+    )
+    rework_overdue: bool = Field(
+        False,
+        description="The rework's deadline passed unanswered, as the service recorded it "
+        "(DisposalReworkOverdue, the disposing body's lapse, Art. 29).",
+    )
 
 
 class OverdueOut(BaseModel):
@@ -173,12 +187,19 @@ def list_warnings(
         root, level=level, open_only=not include_closed,
         due_before=due_before,
     )  # fmt: skip
-    return [
-        WarningLine(id=r.id, notice_number=r.notice_number, level=r.level,
-                    subject_unit=r.subject_unit, is_open=r.is_open, next_due_at=r.next_due_at,
-                    issued_at=r.issued_at)
-        for r in window.slice(rows)  # only this page's warnings become answers
-    ]  # fmt: skip
+    supervised = app.view.supervisions()
+    return [_line(r, supervised.get(r.id)) for r in window.slice(rows)]  # only the page's lines
+
+
+def _line(r: WarningRow, supervision: SupervisionRow | None) -> WarningLine:
+    """A line of the list, with where the level above stands on its disposal (Art. 28, 29)."""
+    return WarningLine(
+        id=r.id, notice_number=r.notice_number, level=r.level, subject_unit=r.subject_unit,
+        is_open=r.is_open, next_due_at=r.next_due_at, issued_at=r.issued_at,
+        supervision_state=supervision.state if supervision else SupervisionState.WATCHING,
+        rework_due_at=supervision.rework_due_at if supervision else None,
+        rework_overdue=supervision.rework_overdue if supervision else False,
+    )  # fmt: skip
 
 
 @warnings.get("/overdue", summary="Overdue actions 逾期未整改清单 (Art. 28)")

@@ -19,6 +19,7 @@ from services.warning.contract import translate
 from services.warning.disposal.model import ProposalStatus
 from services.warning.supervision.handlers import supervision_of
 from services.warning.supervision.model import SupervisionState
+from services.warning.todos.handlers import todos
 from shared.auth import Principal, Role
 from shared.clock import ManualClock
 from shared.errors import Conflict, Forbidden, Invalid
@@ -32,8 +33,11 @@ from tests.unit.warning.upstream import feed, graded, judgement
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from shared.todos import TodoItem
+
 DISTRICT_OFFICE = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX")
 DISTRICT_AUDITOR = Principal("u-qx-audit", frozenset({Role.AUDITOR}), "QX")
+DISTRICT_LEADER = Principal("u-qx-leader", frozenset({Role.LEADER}), "QX")
 
 
 class SupervisionStory(WarningStoryBase):
@@ -157,11 +161,23 @@ class SupervisionStory(WarningStoryBase):
         )  # fmt: skip
         assert d.actor.role == "system"
         assert parse_event(lapse.model_dump(mode="json")) == lapse
+        # Both sides see it in the disposal's timeline (the level above reads it on this node).
+        [told] = [e for e in app.warning_timeline(warning_id) if e.step.endswith("overdue")]
+        assert (told.step, told.label_zh, told.by) == (
+            "supervision_rework_overdue", "重办逾期（未按期报送重办情况）", "system"
+        )  # fmt: skip
+        assert (told.at, told.detail["return_number"]) == (d.detected_at, 1)
+        # ... and on the 下级处置监督 list's line and the town's 工作台, as recorded.
+        assert app.view.rework_overdue(warning_id)
+        [owed] = [t for t in todos(app, TOWN_OFFICE) if t.kind == "disposal_rework_due"]
+        assert owed.title == "上级退回重办，待报送重办情况（已逾期）"
 
         # Late, the town reports its rework; returned again, it is reworked in time.
         app.report_rework(warning_id, "已修订财务审批制度", ["太和财〔2026〕5号"], TOWN_OFFICE)
         assert app.check_rework_deadlines() == 0
+        assert not app.view.rework_overdue(warning_id)  # answered
         app.supervise(warning_id, "returned", "制度修订未经集体讨论", DISTRICT_OFFICE)
+        assert not app.view.rework_overdue(warning_id)  # a second return, watched afresh
         clock.advance(timedelta(days=3))
         app.report_rework(warning_id, "经班子会议讨论通过", ["太和纪要12号"], TOWN_OFFICE)
         clock.advance(timedelta(days=30))
@@ -172,6 +188,48 @@ class SupervisionStory(WarningStoryBase):
         self._finish(app, clock, other)
         clock.advance(timedelta(days=30))
         assert app.check_rework_deadlines() == 0
+
+    def test_the_work_bench_asks_each_side_for_its_part(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        """工作台 (Art. 29): the district's office and leaders are asked to sign off or return
+        the town's finished disposal, again once its rework is reported, and no more after 办结;
+        the town is asked for its rework by the return's 重办期限. Nobody else is asked."""
+
+        def supervising(who: Principal) -> list[TodoItem]:
+            return [t for t in todos(app, who) if t.kind.startswith("disposal_")]
+
+        warning_id = self._issued(app)
+        assert supervising(DISTRICT_OFFICE) == []  # under way: the town's to finish
+        self._finish(app, clock, warning_id)
+        [review] = supervising(DISTRICT_OFFICE)
+        assert (review.kind, review.title, review.link, review.deadline) == (
+            "disposal_to_sign_off", "处置已完成，待办结或退回", f"/warnings/{warning_id}", None,
+        )  # fmt: skip
+        assert review.detail.endswith("太和镇财政所（处置机关：太和镇）")
+        assert [t.key for t in supervising(DISTRICT_LEADER)] == [review.key]
+        for nobody in (TOWN_OFFICE, UNIT_HEAD, stories.SIBLING_OFFICE, DISTRICT_AUDITOR):
+            assert supervising(nobody) == []
+
+        returned_at = clock.now()
+        app.supervise(warning_id, "returned", "整改材料未见制度修订", DISTRICT_OFFICE)
+        assert supervising(DISTRICT_OFFICE) == []
+        [rework] = supervising(TOWN_OFFICE)
+        assert (rework.kind, rework.title, rework.deadline, rework.link) == (
+            "disposal_rework_due", "上级退回重办，待报送重办情况",
+            returned_at + timedelta(days=10), f"/warnings/{warning_id}",
+        )  # fmt: skip
+        assert supervising(UNIT_HEAD) == []  # the disposing body's rework, not the warned unit's
+
+        clock.advance(timedelta(days=2))
+        app.report_rework(warning_id, "已修订财务审批制度", ["太和财〔2026〕5号"], TOWN_OFFICE)
+        assert supervising(TOWN_OFFICE) == []
+        [again] = supervising(DISTRICT_OFFICE)
+        assert again.title == "重办情况已报，待办结或退回"
+        assert again.key != review.key  # a new round of review: a new to-do, unseen
+        assert again.since == clock.now()
+        app.supervise(warning_id, "signed_off", "处置到位，予以办结", DISTRICT_OFFICE)
+        assert supervising(DISTRICT_OFFICE) == supervising(DISTRICT_LEADER) == []
 
     def _lapses(self, app: WarningApplication) -> list[DisposalReworkOverdue]:
         found = app.recorder.select_notifications(start=None, limit=10_000)

@@ -203,7 +203,10 @@ def test_the_level_above_supervises_a_disposal_over_http(api: Api) -> None:
     # The district reads what it supervises on the town's node: the warnings, one, its steps.
     warning = f"/warnings/{issued.json()['id']}"
     listed = api.get("/warnings?within=QX-TH", district)
-    assert issued.json()["id"] in [w["id"] for w in listed.json()], listed.text
+    [line] = [w for w in listed.json() if w["id"] == issued.json()["id"]]
+    assert (line["supervision_state"], line["rework_due_at"]) == ("watching", None)  # chased
+    owed = api.get("/todos", district)  # the level above asks this node for its to-dos
+    assert (owed.status_code, owed.json()) == (200, [])  # under way: nothing to sign off yet
     for read in (warning, f"{warning}/timeline", f"{warning}/notice.html", path):
         assert api.get(read, district).status_code == 200, read
     # ... as its office or leaders; its other people, as on every route of the node (Art. 7).
