@@ -109,7 +109,7 @@ def ensure_on_node(runtime: Runtime, principal: Principal, *, supervising: bool 
         return
     if supervising and root in org and org.get(root).parent_code == unit:
         return
-    if unit in org and any(u.business_department == unit for u in org.subtree(root)):
+    if unit in org and any(org.is_within(u.code, root) for u in org.business_line(unit)):
         return
     if (
         common.admit_district_auditors

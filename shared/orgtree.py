@@ -138,6 +138,12 @@ class OrgDirectory:
         """Whether `code` lies in the subtree rooted at `root` (a unit is within itself)."""
         return any(u.code == root for u in self.ancestors(code))
 
+    def business_line(self, department: str) -> list[OrgUnit]:
+        """The units whose superior business department 上级业务主管部门 is `department`: their
+        disposals are reported to it (条块结合, Art. 27), whichever node manages them."""
+        self.refresh()
+        return [u for u in list(self._units.values()) if u.business_department == department]
+
     def subtree(self, root: str) -> list[OrgUnit]:
         """The units within `root`, each registered up to now."""
         self.refresh()

@@ -8,6 +8,7 @@ from services.console import contract
 from services.console.accounts import api as accounts_api
 from services.console.app import ConsoleApplication
 from services.console.bff import api as bff_api
+from services.console.inbox import api as inbox_api
 from services.console.oidc import api as oidc_api
 from services.console.people import api as people_api
 from services.console.public import api as public_api
@@ -42,6 +43,7 @@ SPEC = ServiceSpec(
         signin_api.admin_routes,
         oidc_api.router,
         todos_api.router,
+        inbox_api.router,
         people_api.router,
         public_api.router,
         bff_api.router,

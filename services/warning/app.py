@@ -16,7 +16,7 @@ from services.warning.disposal.model import IssuedWarning, Proposal, ProposalKin
 from services.warning.read_model import WarningView
 from services.warning.supervision import handlers as supervision
 from services.warning.supervision import watch as rework_watch
-from services.warning.timeline import TimelineEntry, timeline
+from services.warning.timeline import ReportedStep, TimelineEntry, reported_steps, timeline
 from shared.application import Rejected, ServiceApplication
 from shared.events import JudgementMade, RiskGraded
 from shared.vocabulary import GradeSource, Verdict
@@ -174,10 +174,14 @@ class WarningApplication(ServiceApplication):
         """Every step of a warning from its proposal on (Art. 27–29)."""
         return timeline(self, self.get_warning(warning_id).proposal_id)
 
-    def inbox(self, unit_code: str) -> list[TimelineEntry]:
-        """Disposal steps reported to a unit 条块结合 (Art. 27)."""
+    def inbox(self, unit_code: str, before: datetime | None = None) -> list[ReportedStep]:
+        """Disposal steps reported to a unit 条块结合 (Art. 27), the newest first; with `before`,
+        only those that happened before it (where a reader's previous page ended)."""
         self.unit(unit_code, "unit_code")
-        entries = [
-            e for pid in self.view.chains_reported_to(unit_code) for e in timeline(self, pid)
+        steps = [
+            step
+            for row in self.view.proposals_reported_to(unit_code)
+            for step in reported_steps(self, row.id, row.subject_unit)
+            if before is None or step.entry.at < before
         ]
-        return sorted(entries, key=lambda e: e.at, reverse=True)
+        return sorted(steps, key=lambda s: s.entry.at, reverse=True)

@@ -238,10 +238,10 @@ class WarningView:
         rows = [o for o in list(self._overdue.values()) if o.holder_unit in units]
         return sorted(rows, key=lambda o: (o.due_at, str(o.action_id)))
 
-    def chains_reported_to(self, unit_code: str) -> list[UUID]:
+    def proposals_reported_to(self, unit_code: str) -> list[ProposalRow]:
         """Proposals whose disposal is reported to `unit_code` (条块结合, Art. 27)."""
         self.catch_up()
-        return [p.id for p in list(self._proposals.values()) if unit_code in p.reported_to]
+        return [p for p in list(self._proposals.values()) if unit_code in p.reported_to]
 
 
 def _proposal_row(p: Proposal, basis: GradeBasis | None) -> ProposalRow:

@@ -56,10 +56,12 @@ class TimelineEntry:
 def timeline(app: Application[UUID], proposal_id: UUID) -> list[TimelineEntry]:
     """Every step of one proposal's disposal in the order it happened (Art. 27, 29)."""
     ids = [proposal_id]
+    kinds: dict[str, ActionKind] = {}  # an action's steps name it by id only: say which it is
     warning_id = warning_id_for(proposal_id)
     if warning_id in app.repository:
         ids.append(warning_id)
         warning: IssuedWarning = app.repository.get(warning_id)
+        kinds = {str(i): a.kind for i, a in warning.actions.items()}
         for action_id in warning.actions:
             ids.extend(
                 i for i in (reminder_id(action_id), overdue_id(action_id)) if i in app.repository
@@ -67,8 +69,30 @@ def timeline(app: Application[UUID], proposal_id: UUID) -> list[TimelineEntry]:
         if supervision_id(warning_id) in app.repository:  # the level above's acts (Art. 29)
             ids.append(supervision_id(warning_id))
             ids.extend(_rework_lapses(app, warning_id))
-    entries = [_entry(e) for i in ids for e in app.repository.event_store.get(i)]
+    entries = [_entry(e, kinds) for i in ids for e in app.repository.event_store.get(i)]
     return sorted(entries, key=lambda t: t.at)
+
+
+@dataclass(frozen=True)
+class ReportedStep:
+    """A step of a disposal as reported to a unit 条块结合 (Art. 27): the step and whose disposal
+    it is, so a reader following several disposals knows which each step belongs to."""
+
+    entry: TimelineEntry
+    subject_unit: str
+    warning_id: UUID | None  # None until a warning is issued (a proposal; a transfer, never)
+    notice_number: str | None  # the warning's 预警通知书文号, once issued
+
+
+def reported_steps(
+    app: Application[UUID], proposal_id: UUID, subject_unit: str
+) -> list[ReportedStep]:
+    """Every step of one proposal's disposal as the units it is reported to see it (Art. 27)."""
+    warning_id = warning_id_for(proposal_id)
+    if warning_id not in app.repository:
+        return [ReportedStep(e, subject_unit, None, None) for e in timeline(app, proposal_id)]
+    number = app.repository.get(warning_id).notice_number
+    return [ReportedStep(e, subject_unit, warning_id, number) for e in timeline(app, proposal_id)]
 
 
 def _rework_lapses(app: Application[UUID], warning_id: UUID) -> list[UUID]:
@@ -79,7 +103,7 @@ def _rework_lapses(app: Application[UUID], warning_id: UUID) -> list[UUID]:
     return [i for n in numbers if (i := rework_overdue_id(warning_id, n)) in app.repository]
 
 
-def _entry(domain_event: object) -> TimelineEntry:
+def _entry(domain_event: object, kinds: dict[str, ActionKind]) -> TimelineEntry:
     raw = {k: v for k, v in vars(domain_event).items() if k not in ("originator_version",)}
     step = type(domain_event).__name__
     if step == "Act":  # a supervisory act (Art. 29) is told by what it was
@@ -96,6 +120,8 @@ def _entry(domain_event: object) -> TimelineEntry:
         for k, v in raw.items()
         if k not in ("originator_id", "by", "issued_by", "originator_topic")
     }
+    if "action_kind" not in detail and str(detail.get("action_id")) in kinds:
+        detail["action_kind"] = kinds[str(detail["action_id"])].value
     kind = detail.get("action_kind")
     if isinstance(kind, str):
         detail["action_kind_zh"] = ActionKind(kind).label_zh

@@ -27,6 +27,8 @@ OFFICE = Person("u-qx-office", "张伟", "QX", ((Role.OFFICE, "QX"),), OFFICE_TO
 NEW_OFFICE = Person("u-th-office", "王预防", "QX-TH", ((Role.OFFICE, "QX-TH"),))
 SJ_HEAD = Person("u-sj-head", "李局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
 SJ_DEPUTY = Person("u-sj-deputy", "赵副局长", "QX-SJ", ((Role.LEADER, "QX-SJ"),))
+CZ_HEAD = Person("u-cz-head", "钱局长", "QX-CZ", ((Role.LEADER, "QX-CZ"),))
+"""区财政局's head: the superior business department of the towns' finance offices (Art. 27)."""
 JUDGE = Person("u-qx-judge", "陈研判", "QX", ((Role.JUDGE, "QX"),))
 OFFICER = Person("u-qx-officer", "刘信息员", "QX", ((Role.OFFICER, "QX"),))
 CUSTODIAN = Person(

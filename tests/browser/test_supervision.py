@@ -40,7 +40,7 @@ from shared.auth import Role
 from shared.vocabulary import Verdict
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
 from tests.browser.intake_support import TAIHE_OFFICE, serve_node
-from tests.browser.people import OFFICE
+from tests.browser.people import CZ_HEAD, OFFICE
 from tests.browser.support import open_context, require_built_console
 from tests.e2e.conftest import Node
 from tests.e2e.test_nodes import from_node
@@ -89,7 +89,7 @@ def nodes(
         town_stack = serve_node(town, (TAIHE_OFFICE,), RegisterDemo())
         to_town = json.dumps({"QX-TH": town_stack.service_urls})
         district_stack = serve_node(
-            district, (OFFICE, TAIHE_OFFICE), RegisterDemo(),
+            district, (OFFICE, TAIHE_OFFICE, CZ_HEAD), RegisterDemo(),
             service_env={"console": {"LIANFANG_CONSOLE_NODE_URLS": to_town}},
         )  # fmt: skip
         yield TwoNodes(district_stack, town_stack)
@@ -291,6 +291,38 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     expect(town_panel.locator(".el-timeline")).to_contain_text(SIGN_OFF)
     expect(town_panel.locator("form")).to_have_count(0)
     accessible(town_page, "sup-07-town-signed-off")
+
+    # 6. 条块结合 (Art. 27): 区财政局, the finance office's superior business department, followed
+    # the whole disposal in its inbox at the district's front door, though the town disposed of
+    # it: the console asked the town's warning service. The warning is the town's to open.
+    bureau = open_context(browser).new_page()
+    sign_in(bureau, district, CZ_HEAD)
+    bureau.goto(f"{district.console_url}/warnings/inbox")
+    steps = bureau.locator(".el-table__row", has_text="太和镇财政所")
+    expect(steps.first).to_contain_text("上级审核办结")  # the newest first
+    expect(steps.first.get_by_test_id("disposing-node")).to_have_text("太和镇处置")
+    expect(bureau.locator(".el-table")).to_contain_text("报送重办情况")
+    expect(bureau.get_by_role("link", name=warning["notice_number"])).to_have_count(0)
+    accessible(bureau, "sup-07b-bureau-inbox")
+    pager = bureau.get_by_role("navigation", name="收件箱分页")
+    seen = [bureau.locator(".el-table__body").inner_text()]
+    for number in range(2, 10):  # the older pages, back to the proposal that began it
+        if pager.get_by_role("button", name="下一页").is_disabled():
+            break
+        pager.get_by_role("button", name="下一页").click()
+        expect(pager).to_contain_text(f"第 {number} 页")
+        seen.append(bureau.locator(".el-table__body").inner_text())
+    assert "提出处置建议" in seen[-1]  # the oldest step last
+    assert warning["notice_number"] in "".join(seen)
+    # The district's office reads the bureau's inbox too, and opens the warning on the town's
+    # node, whose disposal it supervises (Art. 29).
+    page.goto(f"{district.console_url}/warnings/inbox")
+    page.get_by_role("combobox", name="收件单位").click()
+    page.get_by_role("option", name="清新区财政局").click()
+    signed_off = page.locator(".el-table__row", has_text="上级审核办结")
+    signed_off.get_by_role("link", name=warning["notice_number"]).click()
+    expect(page).to_have_url(f"{district.console_url}/warnings/{warning['id']}?node=QX-TH")
+    expect(page.locator("h1")).to_contain_text(warning["notice_number"])
 
     # Each act a fact of the town's node, with who, what and the authority (Art. 29).
     acts = [

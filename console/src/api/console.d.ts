@@ -392,6 +392,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disposal steps reported to a unit, from every node (条块结合, Art. 27) */
+        get: operations["inbox_inbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -876,6 +893,24 @@ export interface components {
             opened: string[];
         };
         /**
+         * InboxOut
+         * @description A page of the steps reported to a unit, the newest first (条块结合, Art. 27).
+         */
+        InboxOut: {
+            /** Items */
+            items: components["schemas"]["ReportedStep"][];
+            /**
+             * Next Before
+             * @description Pass as `before` for the next, older page; null on the last.
+             */
+            next_before: string | null;
+            /**
+             * Unavailable
+             * @description Nodes whose part is missing (down or slow): the rest still shows.
+             */
+            unavailable: components["schemas"]["UnavailableOut"][];
+        };
+        /**
          * Me
          * @description The signed-in person, as the console shows them.
          */
@@ -976,6 +1011,58 @@ export interface components {
              * @description Why (e.g. 电话核实本人).
              */
             reason: string;
+        };
+        /**
+         * ReportedStep
+         * @description A step of a disposal reported to the unit (Art. 27), and the node that disposes of it.
+         */
+        ReportedStep: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * By
+             * @description Who took the step (a staff id, or `system`).
+             */
+            by: string;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /**
+             * Label Zh
+             * @description The step in the regulation's words.
+             */
+            label_zh: string;
+            /**
+             * Node
+             * @description The root unit of the node disposing of it when not the reader's own (the warning opens there with `?node=`); null: the reader's own node.
+             */
+            node?: string | null;
+            /**
+             * Notice Number
+             * @description The warning's 预警通知书文号, once issued.
+             */
+            notice_number: string | null;
+            /** Step */
+            step: string;
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /**
+             * Subject Unit
+             * @description The warned unit 预警对象 whose disposal it is.
+             */
+            subject_unit: string;
+            /**
+             * Warning Id
+             * @description The warning, once issued.
+             */
+            warning_id: string | null;
         };
         /**
          * RevocationIn
@@ -2053,6 +2140,41 @@ export interface operations {
                     "application/json": {
                         [key: string]: string;
                     };
+                };
+            };
+        };
+    };
+    inbox_inbox_get: {
+        parameters: {
+            query?: {
+                unit_code?: string | null;
+                /** @description The `next_before` of the previous page: the steps before it. */
+                before?: string | null;
+                /** @description Steps in this page. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

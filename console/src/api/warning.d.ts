@@ -271,7 +271,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Disposal steps reported to a unit 条块结合 (Art. 27, 29) */
+        /**
+         * Disposal steps reported to a unit 条块结合 (Art. 27, 29)
+         * @description A business department reads here what the units it leads report to it, on whichever
+         *     node disposes of them (Art. 27: its people are admitted to this node for it); the office
+         *     and leaders of the level above read the inbox of a unit of theirs here too (Art. 29).
+         */
         get: operations["inbox_warnings_inbox_get"];
         put?: never;
         post?: never;
@@ -695,6 +700,47 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * InboxEntryOut
+         * @description A step reported to a unit 条块结合 (Art. 27), with whose disposal it is.
+         */
+        InboxEntryOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Label Zh */
+            label_zh: string;
+            /**
+             * Notice Number
+             * @description The warning's 预警通知书文号, once issued.
+             */
+            notice_number: string | null;
+            /** Step */
+            step: string;
+            /**
+             * Subject Id
+             * Format: uuid
+             */
+            subject_id: string;
+            /**
+             * Subject Unit
+             * @description The warned unit 预警对象 the disposal concerns.
+             */
+            subject_unit: string;
+            /**
+             * Warning Id
+             * @description The warning, once issued (the step's disposal; null for a proposal).
+             */
+            warning_id: string | null;
         };
         /**
          * IssueIn
@@ -1710,6 +1756,8 @@ export interface operations {
         parameters: {
             query?: {
                 unit_code?: string | null;
+                /** @description Only the steps that happened before this time (a merged page's end). */
+                before?: string | null;
                 /** @description How many items at most in this page (1–200; default 200). */
                 limit?: number;
                 /** @description The `X-Next-Cursor` header of the previous page, as it was given (opaque). */
@@ -1729,7 +1777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EntryOut"][];
+                    "application/json": components["schemas"]["InboxEntryOut"][];
                 };
             };
             /** @description Validation Error */

@@ -46,7 +46,6 @@ const service = (base: string) => ({
   listPage: (query: { level?: string; include_closed?: boolean; within?: string }, page: Paging) =>
     api.get<WarningLine[]>(`${base}/warnings`, { query: { ...query, limit: page.limit, cursor: page.cursor }, onNextCursor: page.onNextCursor }),
   overdue: () => api.get<OverdueRow[]>(`${base}/warnings/overdue`),
-  inbox: (unitCode?: string) => api.get<TimelineEntry[]>(`${base}/warnings/inbox`, { query: { unit_code: unitCode } }),
   get: (id: string) => api.get<WarningOut>(`${base}/warnings/${id}`),
   timeline: (id: string) => api.get<TimelineEntry[]>(`${base}/warnings/${id}/timeline`),
   supervision: (id: string) => api.get<Supervision>(`${base}/warnings/${id}/supervision`),

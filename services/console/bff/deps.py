@@ -91,6 +91,19 @@ def get_console_caller(
 ConsoleCaller = Annotated[Principal, Depends(get_console_caller)]
 
 
+def caller_authorization(request: Request, door: FrontDoorDep) -> str:
+    """The caller's `Authorization` to ask the services with, as that person: the bearer they
+    came with, else their session's token (the browser calls with its cookie alone; the caller
+    was checked already by `ConsoleCaller`)."""
+    if given := request.headers.get("authorization"):
+        return given
+    session = door.live(request.cookies.get(SESSION_COOKIE), activity=False)
+    return f"Bearer {session.token}" if session is not None else ""
+
+
+CallerAuthorization = Annotated[str, Depends(caller_authorization)]
+
+
 def set_session_cookies(response: Response, session_id: str, csrf: str, *, secure: bool) -> None:
     """The session's id (HttpOnly: no script reads it) and its CSRF value (readable by the
     console's own script, sent back as a header); both SameSite=Strict, the whole origin."""

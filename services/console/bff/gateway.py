@@ -122,6 +122,14 @@ class FrontDoor:
             if root in self.org and self.org.get(root).parent_code == unit_code
         )
 
+    def reporting_nodes(self, unit_code: str) -> list[str]:
+        """The root units of the other nodes that dispose of units whose superior business
+        department 上级业务主管部门 is this unit (条块结合, Art. 27): a district bureau follows its
+        town offices' disposals in its inbox, on the towns' warning services."""
+        home = self.node_of_unit(unit_code)
+        nodes = {self.node_of_unit(u.code) for u in self.org.business_line(unit_code)}
+        return sorted(root for root in nodes if root is not None and root != home)
+
     def node_of(self, session: Session) -> str | None:
         """The root unit of the node the person works on: the deepest of `node_urls` whose
         subtree holds their unit (a town's person, signed in at the district's one front door,
@@ -136,11 +144,14 @@ class FrontDoor:
         return next((u.code for u in self.org.ancestors(unit) if u.code in roots), None)
 
     def audience(self, person: Person) -> list[str]:
-        """This node, and every node managing a unit within a subtree the person's grants reach."""
+        """This node, every node managing a unit within a subtree the person's grants reach, and
+        every node managing a unit whose disposals are reported to the person's unit as its
+        superior business department (条块结合, Art. 27: it reads its inbox there)."""
         nodes = {self.node_id}
         for _, unit_code in person.grants:
             if unit_code in self.org:
                 nodes |= {u.managing_node_id for u in self.org.subtree(unit_code)}
+        nodes |= {u.managing_node_id for u in self.org.business_line(person.unit_code)}
         return sorted(nodes)
 
     def _mint(

@@ -12,19 +12,14 @@ concerning the person shows within one poll.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from services.console.bff.deps import ConsoleCaller, FrontDoorDep
-from services.console.bff.sessions import SESSION_COOKIE
+from services.console.bff.deps import CallerAuthorization, ConsoleCaller, FrontDoorDep
 from services.console.todos.handlers import gather_todos
 from shared.auth import Role
 from shared.todos import TodoItem
-
-if TYPE_CHECKING:
-    from services.console.bff.gateway import FrontDoor
 
 router = APIRouter(tags=["to-dos 待办"])
 
@@ -49,13 +44,6 @@ class TodosOut(BaseModel):
     as_of: datetime = Field(description="When the services were asked.")
 
 
-def _session_bearer(request: Request, door: FrontDoor) -> str:
-    """The session's token, when the browser called `/todos` with its cookie alone (the
-    caller was checked already; `/api/console/todos` comes with it as a bearer)."""
-    session = door.live(request.cookies.get(SESSION_COOKIE), activity=False)
-    return f"Bearer {session.token}" if session is not None else ""
-
-
 @router.get(
     "/todos",
     summary="Your to-dos from every service of this node, the soonest deadline first (工作台)",
@@ -63,11 +51,14 @@ def _session_bearer(request: Request, door: FrontDoor) -> str:
     responses={304: {"description": "Unchanged since the ETag given in If-None-Match."}},
 )
 async def my_todos(
-    request: Request, who: ConsoleCaller, door: FrontDoorDep, response: Response
+    request: Request,
+    who: ConsoleCaller,
+    door: FrontDoorDep,
+    authorization: CallerAuthorization,
+    response: Response,
 ) -> TodosOut | Response:
     """Asked of intake, register and warning with the caller's own token, merged (and of the
     warning service of each node below whose disposals the caller's unit supervises)."""
-    authorization = request.headers.get("authorization") or _session_bearer(request, door)
     urls = door.proxy.service_urls(door.node_of_unit(who.unit_code))
     supervised = {
         root: door.proxy.node_urls[root]["warning"]

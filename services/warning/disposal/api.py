@@ -7,11 +7,11 @@ notice's renderings are the notice feature's routes (`notice/api.py`).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Query, status
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.warning.api_deps import Office, Reader, Reporter, SupervisionReader, WarningApp
 from services.warning.disposal import handlers
@@ -111,6 +111,16 @@ class EntryOut(BaseModel):
     detail: dict[str, Any]
 
 
+class InboxEntryOut(EntryOut):
+    """A step reported to a unit 条块结合 (Art. 27), with whose disposal it is."""
+
+    subject_unit: str = Field(description="The warned unit 预警对象 the disposal concerns.")
+    warning_id: UUID | None = Field(
+        description="The warning, once issued (the step's disposal; null for a proposal)."
+    )
+    notice_number: str | None = Field(description="The warning's 预警通知书文号, once issued.")
+
+
 class ReportIn(BaseModel):
     """What was done for an action 落实情况 (Art. 28)."""
 
@@ -153,12 +163,15 @@ def warning_out(w: IssuedWarning) -> WarningOut:
 
 
 def _entries(entries: list[TimelineEntry]) -> list[EntryOut]:
-    return [
-        EntryOut(at=e.at, step=e.step, label_zh=e.label_zh, subject_id=e.subject_id, by=e.by,
-                 detail={k: str(v) if not isinstance(v, (int, str, list, type(None))) else v
-                         for k, v in e.detail.items()})
-        for e in entries
-    ]  # fmt: skip
+    return [EntryOut(**_entry_fields(e)) for e in entries]
+
+
+def _entry_fields(e: TimelineEntry) -> dict[str, Any]:
+    return dict(
+        at=e.at, step=e.step, label_zh=e.label_zh, subject_id=e.subject_id, by=e.by,
+        detail={k: str(v) if not isinstance(v, (int, str, list, type(None))) else v
+                for k, v in e.detail.items()},
+    )  # fmt: skip
 
 
 def _root(runtime: Runtime, who: Principal, unit: str | None, field: str) -> str:
@@ -214,10 +227,28 @@ def list_overdue(
 @warnings.get("/inbox", summary="Disposal steps reported to a unit 条块结合 (Art. 27, 29)")
 @paged
 def inbox(
-    reader: Reader, runtime: RuntimeDep, app: WarningApp, unit_code: Code | None = None
-) -> list[EntryOut]:
+    reader: SupervisionReader,
+    runtime: RuntimeDep,
+    app: WarningApp,
+    unit_code: Code | None = None,
+    before: Annotated[
+        AwareDatetime | None,
+        Query(description="Only the steps that happened before this time (a merged page's end)."),
+    ] = None,
+) -> list[InboxEntryOut]:
+    """A business department reads here what the units it leads report to it, on whichever
+    node disposes of them (Art. 27: its people are admitted to this node for it); the office
+    and leaders of the level above read the inbox of a unit of theirs here too (Art. 29)."""
     unit = _root(runtime, reader, unit_code, "unit_code")
-    return _entries(app.inbox(unit))
+    return [
+        InboxEntryOut(
+            **_entry_fields(s.entry),
+            subject_unit=s.subject_unit,
+            warning_id=s.warning_id,
+            notice_number=s.notice_number,
+        )
+        for s in app.inbox(unit, before)
+    ]
 
 
 @warnings.get("/{warning_id}", summary="One warning and its actions (Art. 28)")

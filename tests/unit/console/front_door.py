@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 OFFICER = Person("u-th-officer", "李信息", "QX-TH", True, ((Role.OFFICER, "QX-TH"),))
 OFFICE = Person("u-th-office", "王预防", "QX-TH", True, ((Role.OFFICE, "QX-TH"),))
 ADMIN = Person("u-qx-admin", "区管理员", "QX", True, ((Role.ADMIN, "QX"),))
-PEOPLE = {p.user_id: p for p in (OFFICER, OFFICE, ADMIN)}
+BUREAU = Person("u-cz-head", "区财政局局长", "QX-CZ", True, ((Role.LEADER, "QX-CZ"),))
+PEOPLE = {p.user_id: p for p in (OFFICER, OFFICE, ADMIN, BUREAU)}
 PASSWORD = "Taihe-2026-spring"
 SETTER = {"user_id": "u-setup", "role": "admin", "unit_code": "QX"}
 

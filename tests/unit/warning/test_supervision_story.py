@@ -79,7 +79,7 @@ class SupervisionStory(WarningStoryBase):
         assert parse_event(chased.model_dump(mode="json")) == chased
         assert (chased.data.act, chased.data.disposing_unit) == ("chased", "QX-TH")
         assert (chased.data.actor.unit_code, chased.data.authority) == ("QX", "Art. 29")
-        inbox = [(e.step, e.label_zh) for e in app.inbox("QX-TH")]
+        inbox = [(s.entry.step, s.entry.label_zh) for s in app.inbox("QX-TH")]
         assert ("supervision_chased", "上级督办") in inbox
         # Neither a return nor a sign-off while the disposal is under way.
         with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):

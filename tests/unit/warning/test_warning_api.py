@@ -138,8 +138,30 @@ def test_listings_inbox_and_notice_respect_jurisdiction(api: Api) -> None:
     assert api.client.get("/warnings", headers=officer).status_code == 403
     # 条块结合: the finance bureau's office sees the steps in its inbox.
     bureau = api.as_("u-cz-office", Role.OFFICE, "QX-CZ")
-    steps = {e["step"] for e in api.client.get("/warnings/inbox", headers=bureau).json()}
-    assert {"Opened", "Reviewed", "Issued"} <= steps
+    reported = api.client.get("/warnings/inbox", headers=bureau).json()
+    assert {"Opened", "Reviewed", "Issued"} <= {e["step"] for e in reported}
+    # ... each step naming the warned unit and the warning, though the bureau lies outside
+    # this node's units (Art. 27: admitted to follow what is reported to it).
+    assert {(e["subject_unit"], e["warning_id"], e["notice_number"]) for e in reported} == {
+        ("QX-TH-CZS", wid, "清新廉预〔2026〕橙-0001")
+    }
+    # An action's steps say which action they are (the event names it by id only).
+    kinds = {e["detail"].get("action_kind_zh") for e in reported if e["step"] == "ActionReported"}
+    assert None not in kinds
+    # The district's office, directly above this node's root, reads the bureau's inbox here too
+    # (Art. 29), as a town's office may not (the bureau lies outside its units).
+    above = api.as_("u-qx-office", Role.OFFICE, "QX")
+    assert api.client.get("/warnings/inbox?unit_code=QX-CZ", headers=above).json() == reported
+    town = api.client.get("/warnings/inbox?unit_code=QX-CZ", headers=api.town_office)
+    assert town.status_code == 403
+    # A time without its offset cannot be compared with the steps': 422 naming the field.
+    naive = api.client.get("/warnings/inbox?before=2026-01-05T08:00:00", headers=bureau)
+    assert naive.status_code == 422
+    assert "before" in naive.text
+    # Nothing happened before the first step.
+    first = min(e["at"] for e in reported)
+    earlier = api.client.get("/warnings/inbox", params={"before": first}, headers=bureau)
+    assert earlier.json() == []
     notice = api.client.get(f"/warnings/{wid}/notice.html", headers=district)
     assert notice.status_code == 200
     assert notice.headers["content-type"].startswith("text/html")

@@ -290,12 +290,23 @@ class WarningStory(WarningStoryBase):
         app.verify_action(warning_id, explanation, TOWN_CLERK, accepted=False, reason="材料不全")
         assert app.get_warning(warning_id).action(explanation).outstanding
 
-    def test_art_27_disposal_steps_reach_both_inboxes(self, app: WarningApplication) -> None:
-        warning_id = self._issued(app, Grade.LOW)
+    def test_art_27_disposal_steps_reach_both_inboxes(
+        self, app: WarningApplication, clock: ManualClock
+    ) -> None:
+        proposal = self._proposal(app, Grade.LOW)
+        clock.advance(timedelta(days=2))  # the meeting two days after the proposal
+        app.review(proposal, MEETING, TOWN_OFFICE)
+        warning_id = app.issue_warning(proposal, TOWN_OFFICE, subject_person_id="staff-0042").id
         for unit in ("QX-CZ", "QX-TH"):
-            steps = {e.step for e in app.inbox(unit)}
+            steps = {s.entry.step for s in app.inbox(unit)}
             assert {"Opened", "Reviewed", "Issued"} <= steps
         assert app.inbox("QX-TP") == []
+        # Each step says whose disposal it is; the newest first, and a page ends where it ended.
+        inbox = app.inbox("QX-CZ")
+        assert {(s.subject_unit, s.warning_id) for s in inbox} == {("QX-TH-CZS", warning_id)}
+        times = [s.entry.at for s in inbox]
+        assert times == sorted(times, reverse=True)
+        assert [s.entry.step for s in app.inbox("QX-CZ", before=clock.now())] == ["Opened"]
         assert app.warning_timeline(warning_id)[0].step == "Opened"
 
 
