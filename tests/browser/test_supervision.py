@@ -236,7 +236,7 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     panel.get_by_text("退回", exact=True).click()
     panel.get_by_role("button", name="提交退回").click()
     expect(panel.locator(".el-form-item", has=page.locator("#supervision_text"))).to_contain_text(
-        "Art. 29"
+        "第二十九条"
     )
     accessible(page, "sup-04-return-refused")
     panel.locator("#supervision_text").fill(RETURN)

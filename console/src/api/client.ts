@@ -51,6 +51,27 @@ interface ValidationItem {
   ctx?: Record<string, unknown>;
 }
 
+const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1–99 in Chinese numerals, as articles are numbered (二十九, 十四, 七). */
+function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n] ?? String(n);
+  if (n >= 100) return String(n);
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? "" : DIGITS[tens]}十${DIGITS[n % 10]}`;
+}
+
+/** The services cite the regulation as "Art. 28(4)" or "Art. 7, 31" (their messages are read by
+ * integrators too); an official reads 第二十八条（四）, 第七条、第三十一条. */
+export function citedInChinese(text: string): string {
+  const citation = /\bArt\. (\d+)(?:\((\d+)\))?((?:, \d+)*)(: ?)?/g;
+  return text.replace(citation, (_all, first: string, item?: string, more?: string, colon?: string) => {
+    const articles = [first, ...(more ?? "").split(",").map((a) => a.trim()).filter(Boolean)];
+    const cited = articles.map((a) => `第${chineseNumber(Number(a))}条`).join("、");
+    return `${cited}${item ? `（${chineseNumber(Number(item))}）` : ""}${colon ? "：" : ""}`;
+  });
+}
+
 /** Pydantic's common complaints in Chinese; the server's own reasons (value_error) as they are. */
 function zhMessage(item: ValidationItem): string {
   const ctx = item.ctx ?? {};
@@ -78,7 +99,7 @@ function zhMessage(item: ValidationItem): string {
     case "datetime_parsing":
       return "日期格式无效";
     default:
-      return item.msg?.replace(/^Value error, /, "") ?? "无效";
+      return citedInChinese(item.msg?.replace(/^Value error, /, "") ?? "无效");
   }
 }
 
@@ -96,7 +117,7 @@ export function fieldErrors(detail: unknown): FieldError[] {
 function messageOf(status: number, body: unknown): string {
   if (body && typeof body === "object" && "detail" in body) {
     const detail = (body as { detail: unknown }).detail;
-    if (typeof detail === "string") return detail;
+    if (typeof detail === "string") return citedInChinese(detail);
     const fields = fieldErrors(detail);
     if (fields.length) return fields.map((f) => `${f.field}：${f.message}`).join("；");
   }
