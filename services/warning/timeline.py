@@ -91,7 +91,8 @@ def reported_steps(
     warning_id = warning_id_for(proposal_id)
     if warning_id not in app.repository:
         return [ReportedStep(e, subject_unit, None, None) for e in timeline(app, proposal_id)]
-    number = app.repository.get(warning_id).notice_number
+    warning: IssuedWarning = app.repository.get(warning_id)
+    number = warning.notice_number
     return [ReportedStep(e, subject_unit, warning_id, number) for e in timeline(app, proposal_id)]
 
 
