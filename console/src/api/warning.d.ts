@@ -1069,6 +1069,17 @@ export interface components {
             acts: components["schemas"]["ActOut"][];
             /** Disposing Unit */
             disposing_unit: string;
+            /**
+             * Rework Due At
+             * @description While a return awaits its rework: its deadline 重办期限 (Art. 29).
+             */
+            rework_due_at?: string | null;
+            /**
+             * Rework Overdue
+             * @description The rework's deadline passed unanswered, as the service recorded it (DisposalReworkOverdue, the disposing body's lapse, Art. 29).
+             * @default false
+             */
+            rework_overdue: boolean;
             /** @description watching 监督中 · returned 退回重办 · resubmitted 已重报 · signed_off 办结 */
             state: components["schemas"]["SupervisionState"];
             /**
@@ -1190,7 +1201,7 @@ export interface components {
         WarningLevel: "yellow" | "orange" | "red";
         /**
          * WarningLine
-         * @description One line of the warnings list 预警台账 (Art. 28).
+         * @description One line of the warnings list 预警台账 (Art. 28), with its rework deadline (Art. 29).
          */
         WarningLine: {
             /**

@@ -18,6 +18,7 @@ from services.warning.disposal import handlers
 from services.warning.disposal.handlers import ReviewRecord
 from services.warning.disposal.model import Decision, IssuedWarning, ProposalStatus
 from services.warning.read_model import ProposalRow, SupervisionRow, WarningRow
+from services.warning.supervision.api import ReworkDeadline
 from services.warning.supervision.model import SupervisionState
 from services.warning.timeline import TimelineEntry
 from shared.auth import Principal
@@ -59,8 +60,8 @@ class WarningOut(BaseModel):
     actions: list[ActionOut]
 
 
-class WarningLine(BaseModel):
-    """One line of the warnings list 预警台账 (Art. 28)."""
+class WarningLine(ReworkDeadline):
+    """One line of the warnings list 预警台账 (Art. 28), with its rework deadline (Art. 29)."""
 
     id: UUID
     notice_number: str
@@ -73,14 +74,6 @@ class WarningLine(BaseModel):
         SupervisionState.WATCHING,
         description="The level above's supervision of the disposal 分级监督 (Art. 29): watching "
         "监督中 · returned 退回重办 · resubmitted 已重报 · signed_off 已办结",
-    )
-    rework_due_at: datetime | None = Field(
-        None, description="While a return awaits its rework: its deadline 重办期限 (Art. 29)."
-    )
-    rework_overdue: bool = Field(
-        False,
-        description="The rework's deadline passed unanswered, as the service recorded it "
-        "(DisposalReworkOverdue, the disposing body's lapse, Art. 29).",
     )
 
 

@@ -7,7 +7,7 @@ body reports its rework. Validation, authority and the mapping to the handlers; 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, status
@@ -17,6 +17,9 @@ from services.warning.api_deps import Reporter, SupervisionReader, Supervisor, W
 from services.warning.supervision import handlers
 from services.warning.supervision.model import DisposalSupervision, SupervisionState
 from shared.bounds import Line, Paragraphs
+
+if TYPE_CHECKING:
+    from services.warning.app import WarningApplication
 
 router = APIRouter(prefix="/warnings", tags=["warnings 预警处置"])
 
@@ -29,7 +32,21 @@ class ActOut(BaseModel):
     at: datetime
 
 
-class SupervisionOut(BaseModel):
+class ReworkDeadline(BaseModel):
+    """While a returned disposal awaits its rework: the return's 重办期限 and whether the watch
+    recorded it passed (Art. 29); on the supervision and on the warnings list's line."""
+
+    rework_due_at: datetime | None = Field(
+        None, description="While a return awaits its rework: its deadline 重办期限 (Art. 29)."
+    )
+    rework_overdue: bool = Field(
+        False,
+        description="The rework's deadline passed unanswered, as the service recorded it "
+        "(DisposalReworkOverdue, the disposing body's lapse, Art. 29).",
+    )
+
+
+class SupervisionOut(ReworkDeadline):
     warning_id: UUID
     disposing_unit: str
     state: SupervisionState = Field(
@@ -57,8 +74,13 @@ class ReworkIn(BaseModel):
 
 
 def _out(
-    warning_id: UUID, disposing_unit: str, found: DisposalSupervision | None
+    app: WarningApplication,
+    warning_id: UUID,
+    disposing_unit: str,
+    found: DisposalSupervision | None,
 ) -> SupervisionOut:
+    """The supervision as both sides read it: its acts, and while a return awaits its rework,
+    the 重办期限 and whether the watch recorded it passed (the lapse is its own record)."""
     if found is None:
         return SupervisionOut(
             warning_id=warning_id, disposing_unit=disposing_unit,
@@ -69,8 +91,9 @@ def _out(
         for a in found.acts
     ]
     return SupervisionOut(
-        warning_id=warning_id, disposing_unit=disposing_unit, state=found.state, acts=acts
-    )
+        warning_id=warning_id, disposing_unit=disposing_unit, state=found.state, acts=acts,
+        rework_due_at=found.rework_due_at, rework_overdue=app.view.rework_overdue(warning_id),
+    )  # fmt: skip
 
 
 @router.get(
@@ -80,7 +103,7 @@ def _out(
 def get_supervision(warning_id: UUID, reader: SupervisionReader, app: WarningApp) -> SupervisionOut:
     warning = app.get_warning(warning_id)
     app.ensure_within(reader, warning.subject_unit)
-    return _out(warning_id, warning.disposing_unit, handlers.supervision_of(app, warning_id))
+    return _out(app, warning_id, warning.disposing_unit, handlers.supervision_of(app, warning_id))
 
 
 @router.post(
@@ -92,7 +115,7 @@ def supervise(
     warning_id: UUID, body: SuperviseIn, who: Supervisor, app: WarningApp
 ) -> SupervisionOut:
     found = handlers.supervise(app, warning_id, body.act, body.text, who)
-    return _out(warning_id, found.disposing_unit, found)
+    return _out(app, warning_id, found.disposing_unit, found)
 
 
 @router.post(
@@ -102,4 +125,4 @@ def supervise(
 )
 def rework(warning_id: UUID, body: ReworkIn, who: Reporter, app: WarningApp) -> SupervisionOut:
     found = handlers.resubmit(app, warning_id, body.note, body.document_refs, who)
-    return _out(warning_id, found.disposing_unit, found)
+    return _out(app, warning_id, found.disposing_unit, found)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pypdf import PdfReader
 
+from services.warning.app import WarningApplication
 from services.warning.main import SPEC
 from services.warning.settings import WarningSettings
 from shared.auth import Role
-from shared.clock import BEIJING
+from shared.clock import BEIJING, ManualClock
 from shared.settings import CommonSettings
 from shared.vocabulary import Grade
 from tests.support.http_api import ApiClient
@@ -42,6 +43,13 @@ class Api(ApiClient):
         feed(self.runtime.app, graded(made.data.risk_point_id, grade))
         rows = self.client.get("/proposals?status=open", headers=self.town_office).json()
         return str(rows[-1]["id"])
+
+
+def report_of(action: dict[str, Any]) -> dict[str, Any]:
+    """What an action's holder reports (Art. 28): the warning talk held, or the documents."""
+    if action["kind"] == "warning_talk":
+        return {"held_at": "2026-01-05T08:00:00Z", "participants": ["出纳 张某"]}
+    return {"note": "已完成", "document_refs": [f"doc-{action['kind']}"]}
 
 
 @pytest.fixture
@@ -92,12 +100,7 @@ def test_review_issue_report_verify_close(api: Api) -> None:
         "warning_talk": "disposing_body", "rectification": "warned_unit",
     }  # fmt: skip
     for action in warning["actions"]:
-        talk = action["kind"] == "warning_talk"
-        body = (
-            {"held_at": "2026-01-05T08:00:00Z", "participants": ["出纳 张某"]}
-            if talk
-            else {"note": "已完成", "document_refs": [f"doc-{action['kind']}"]}
-        )
+        talk, body = action["kind"] == "warning_talk", report_of(action)
         path = f"/warnings/{wid}/actions/{action['action_id']}"
         if talk:  # not the warned unit's to report
             assert api.post(f"{path}/reports", body, head).status_code == 403
@@ -242,3 +245,42 @@ def test_the_level_above_supervises_a_disposal_over_http(api: Api) -> None:
     assert "上级督办" in [e["label_zh"] for e in inbox]
     rework = api.post(f"{path}/rework", {"note": "已修订"}, api.town_office)
     assert rework.status_code == 409  # nothing was returned
+
+
+def test_both_sides_read_the_rework_deadline_and_its_lapse_over_http(api: Api) -> None:
+    """Art. 29: while a returned disposal awaits its rework, its supervision tells both sides
+    the 重办期限 and, once the watch recorded it passed unanswered, that it is overdue (the
+    分级监督 tab shows them); the rework, however late, clears both."""
+    proposal = api.proposal()
+    api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
+    warning = api.post(f"/proposals/{proposal}/warning", {}, api.town_office).json()
+    head = api.as_("u-taihe-czs-head", Role.LEADER, "QX-TH-CZS")
+    for action in warning["actions"]:
+        talk = action["kind"] == "warning_talk"
+        path = f"/warnings/{warning['id']}/actions/{action['action_id']}"
+        reporter = api.town_clerk if talk else head
+        assert api.post(f"{path}/reports", report_of(action), reporter).is_success
+        assert api.post(f"{path}/verification", {"accepted": True}, api.town_office).is_success
+    path = f"/warnings/{warning['id']}/supervision"
+    clock = api.runtime.clock
+    assert isinstance(clock, ManualClock)
+    district = api.as_("u-qx-office", Role.OFFICE, "QX")
+    assert api.get(path, district).json()["rework_due_at"] is None  # nothing returned yet
+    returned = api.post(path, {"act": "returned", "text": "整改材料未见制度修订"}, district)
+    due = datetime.fromisoformat(returned.json()["rework_due_at"])
+    assert (due, returned.json()["rework_overdue"]) == (clock.now() + timedelta(days=10), False)
+
+    clock.advance(timedelta(days=10, seconds=1))
+    app = api.runtime.app
+    assert isinstance(app, WarningApplication)
+    assert app.check_rework_deadlines() == 1  # the rework watch's tick
+    district = api.as_("u-qx-office", Role.OFFICE, "QX")  # tokens of the clock's new day
+    for reader in (district, api.town_office):
+        seen = api.get(path, reader).json()
+        assert (seen["state"], seen["rework_due_at"], seen["rework_overdue"]) == (
+            "returned", returned.json()["rework_due_at"], True
+        )  # fmt: skip
+    late = api.post(f"{path}/rework", {"note": "已修订财务审批制度"}, api.town_office).json()
+    assert (late["state"], late["rework_due_at"], late["rework_overdue"]) == (
+        "resubmitted", None, False
+    )  # fmt: skip
