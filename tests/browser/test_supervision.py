@@ -21,6 +21,13 @@ return's 重办期限; the 下级处置监督 list shows where the supervision s
 On the same two nodes, the town's own disposal of a violation (Art. 28(4)): its meeting decides
 to transfer it 移送相关部门 and its office sends the transfer letter, refused first without the
 body it goes to; CaseTransferred is on Kafka.
+
+Last, a returned disposal whose rework is not reported by the return's 重办期限 (Art. 29,
+`WarningRules.rework_days`): both nodes' processes run on one development clock
+(LIANFANG_DEV_CLOCK_FILE, shared/clock.py DevShiftedClock: the district console's tokens are
+verified by the town's services, so both must tell the same time), at zero shift until that test,
+the module's last, moves it past the deadline; the town's rework watch runs every 2 s
+(`LIANFANG_TICK_SECONDS`) and records DisposalReworkOverdue, which both sides then see.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import asyncio
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
@@ -37,6 +45,7 @@ from playwright.sync_api import expect
 
 from lianfang.demo_register import RegisterDemo
 from shared.auth import Role
+from shared.clock import shift_dev_clock
 from shared.vocabulary import Verdict
 from tests.browser.flows import accessible, facts_on_kafka, sign_in
 from tests.browser.intake_support import TAIHE_OFFICE, serve_node
@@ -49,6 +58,7 @@ from tests.unit.warning.upstream import graded, judgement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from playwright.sync_api import Browser, Locator, Page
 
@@ -66,13 +76,19 @@ CHASE = "请于本周内完成警示谈话并报送记录"
 RETURN = "剖析材料未查找制度漏洞，请重新剖析"
 REWORK = "已重新剖析，补充报销审批制度漏洞三项"
 SIGN_OFF = "处置到位，同意办结"
+LATE_RETURN = "整改材料缺少谈话记录，请补充后重报"
+LATE_REWORK = "已补充警示谈话记录（逾期报送）"
+# The rework watch (services/warning/supervision/watch.py) every 2 s instead of every minute.
+TOWN_ENV = {"warning": {"LIANFANG_TICK_SECONDS": "2"}}
 
 
 class TwoNodes(NamedTuple):
-    """The district's node, whose console passes calls on to 太和镇's, and the town's."""
+    """The district's node, whose console passes calls on to 太和镇's, and the town's; the
+    development clock file both nodes' processes read."""
 
     district: Stack
     town: Stack
+    clock: Path
 
 
 @pytest.fixture(scope="module")
@@ -80,19 +96,26 @@ def nodes(
     kafka_provisioner: Provisioner, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TwoNodes]:
     """太和镇's node first (its services' addresses), then the district's, whose console reaches
-    the town's services (`LIANFANG_CONSOLE_NODE_URLS`, as the district's overlay sets it)."""
+    the town's services (`LIANFANG_CONSOLE_NODE_URLS`, as the district's overlay sets it). Every
+    process of both reads one development clock (no shift until the last test moves it); the
+    town's warning service runs its watches every 2 s."""
     require_built_console()
     root = tmp_path_factory.mktemp("supervision")
+    clock = root / "clock"
     district = Node(kafka_provisioner, root / "district")
     town = Node(kafka_provisioner, root / "taihe", district.prefix, "town-taihe", "QX-TH")
     try:
-        town_stack = serve_node(town, (TAIHE_OFFICE,), RegisterDemo())
+        town_stack = serve_node(
+            town, (TAIHE_OFFICE,), RegisterDemo(), service_env=TOWN_ENV,
+            LIANFANG_DEV_CLOCK_FILE=str(clock),
+        )  # fmt: skip
         to_town = json.dumps({"QX-TH": town_stack.service_urls})
         district_stack = serve_node(
             district, (OFFICE, TAIHE_OFFICE, CZ_HEAD), RegisterDemo(),
             service_env={"console": {"LIANFANG_CONSOLE_NODE_URLS": to_town}},
+            LIANFANG_DEV_CLOCK_FILE=str(clock),
         )  # fmt: skip
-        yield TwoNodes(district_stack, town_stack)
+        yield TwoNodes(district_stack, town_stack, clock)
     finally:
         town.stop_all()
         district.stop_all()
@@ -380,3 +403,90 @@ def test_the_towns_meeting_transfers_a_violation(browser: Browser, nodes: TwoNod
     assert [(d["to_body"], d["reference"], d["unit_code"]) for d in transferred] == [
         ("清新区监察委员会", "太和纪移〔2026〕2号", WARNED)
     ]
+
+
+def test_a_rework_not_reported_in_time_turns_red(browser: Browser, nodes: TwoNodes) -> None:
+    """Art. 29: the district returns the town's finished disposal 退回 and the town lets the
+    return's 重办期限 pass without reporting its rework. The town's watch records the lapse
+    (DisposalReworkOverdue, the disposing body's): red on the district's 下级处置监督 list and
+    on the warning's 分级监督 tab, told in its 处置全过程, the town's 工作台 to-do marked overdue;
+    the town's late rework then moves the supervision on. The module's last test: it moves both
+    nodes' clock."""
+    district, town = nodes.district, nodes.town
+    warning = warning_under_way(town)
+    finish_disposal(town, warning)
+    api = TownApi(town)
+    # The district's office returns it (walked in the browser by the first test).
+    path = f"/warnings/{warning['id']}/supervision"
+    body = {"act": "returned", "text": LATE_RETURN}
+    assert api.call("POST", path, OFFICE.user_id, Role.OFFICE, "QX", body)["state"] == "returned"
+    rework_days = api.office("GET", "/deadline-rules")["rework_days"]  # the town's setting
+
+    # The 重办期限 passes unanswered: both nodes' time moved past it; the watch ticks every 2 s.
+    shift = shift_dev_clock(nodes.clock, timedelta(days=rework_days, hours=1))
+
+    # 1. The district's office (its browser on the real time: red only as the town recorded it).
+    page = open_context(browser).new_page()
+    sign_in(page, district, OFFICE, clock_shift=shift)  # the earlier sessions idled out
+    page.goto(f"{district.console_url}/warnings/supervised")
+    row = page.locator(".el-table__row", has_text=warning["notice_number"])
+    expect(row.get_by_test_id("supervision-of-row")).to_have_text("退回重办")
+    late = row.locator(".late")
+    expect(late).to_contain_text("（已逾期）", timeout=60_000)  # the list looks every 10 s
+    expect(late).to_contain_text("重办期限")
+    expect(late).to_have_css("color", "rgb(185, 28, 28)")
+    accessible(page, "sup-10-district-list-rework-overdue")
+    open_supervision(page, district, warning, via_list=True)
+    expect(page.get_by_test_id("supervision-state")).to_have_text("退回重办")
+    due = page.get_by_test_id("rework-due")
+    expect(due).to_contain_text("（已逾期，未按期报送重办情况）")
+    expect(due).to_have_css("color", "rgb(185, 28, 28)")
+    expect(page.get_by_test_id("supervision").locator(".el-timeline")).to_contain_text(LATE_RETURN)
+    accessible(page, "sup-11-district-supervision-overdue")
+    page.get_by_role("tab", name="处置全过程").click()
+    lapse = page.locator(".timeline .el-timeline-item", has_text="重办逾期（未按期报送重办情况）")
+    expect(lapse).to_have_count(1)
+    expect(lapse).to_contain_text("系统自动记录")
+    accessible(page, "sup-12-district-timeline-lapse")
+
+    # 2. 太和镇's office, its browser on the nodes' time, is asked for the overdue rework.
+    context = open_context(browser)
+    context.clock.install(time=time.time() + shift.total_seconds())
+    town_page = context.new_page()
+    sign_in(town_page, district, TAIHE_OFFICE, clock_shift=shift)
+    owed = on_workbench(town_page, district, warning)
+    expect(owed).to_contain_text("上级退回重办，待报送重办情况（已逾期）")
+    expect(owed.locator(".lf-overdue")).to_contain_text("已逾期")  # its 重办期限, passed
+    expect(town_page.locator("[data-figure=overdue]")).not_to_have_text("0")
+    accessible(town_page, "sup-13-town-workbench-rework-overdue")
+    owed.get_by_role("button", name="去办理").click()
+    expect(town_page).to_have_url(f"{district.console_url}/warnings/{warning['id']}")
+    town_page.get_by_role("tab", name="分级监督").click()
+    expect(town_page.get_by_test_id("rework-due")).to_contain_text("已逾期")
+
+    # 3. Late, the town reports its rework: the supervision moves on, the lapse stays told.
+    town_panel = town_page.get_by_test_id("supervision")
+    town_panel.locator("#rework_note").fill(LATE_REWORK)
+    town_panel.get_by_role("button", name="报送重办情况").click()
+    expect(town_page.get_by_test_id("supervision-state")).to_have_text("已重报")
+    expect(town_page.get_by_test_id("rework-due")).to_have_count(0)
+    expect(on_workbench(town_page, district, warning)).to_have_count(0)
+    page.goto(f"{district.console_url}/warnings/supervised")
+    expect(row.get_by_test_id("supervision-of-row")).to_have_text("已重报")
+    expect(row).not_to_contain_text("已逾期")
+    expect(on_workbench(page, district, warning)).to_contain_text("重办情况已报，待办结或退回")
+
+    # The lapse is a fact of the town's node, once, charged to the disposing body (Art. 29).
+    lapses = [
+        d for t, d in facts_on_kafka(town, "warning")
+        if t.endswith("DisposalReworkOverdue.v1") and d["warning_id"] == warning["id"]
+    ]  # fmt: skip
+    assert [
+        (d["unit_code"], d["warned_unit"], d["return_number"], d["authority"]) for d in lapses
+    ] == [("QX-TH", WARNED, 1, "Art. 29")]
+    [lapsed] = lapses
+    assert lapsed["actor"]["role"] == "system"
+    returned_at, due_at, detected_at = (
+        datetime.fromisoformat(lapsed[k]) for k in ("returned_at", "due_at", "detected_at")
+    )
+    assert returned_at + timedelta(days=rework_days) == due_at <= detected_at
