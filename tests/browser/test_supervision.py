@@ -265,6 +265,8 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     panel.locator("#supervision_text").fill(RETURN)
     panel.get_by_role("button", name="提交退回").click()
     expect(page.get_by_test_id("supervision-state")).to_have_text("退回重办")
+    # returned, the disposal is not settled, though its actions were all verified
+    expect(page.get_by_test_id("warning-state")).to_have_text("退回重办")
     expect(panel.locator(".el-timeline")).to_contain_text(RETURN)
     expect(on_workbench(page, district, warning)).to_have_count(0)  # the town's turn
     page.goto(f"{district.console_url}/warnings/supervised")
@@ -288,6 +290,7 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     accessible(town_page, "sup-05-town-rework")
     town_panel.get_by_role("button", name="报送重办情况").click()
     expect(town_page.get_by_test_id("supervision-state")).to_have_text("已重报")
+    expect(town_page.get_by_test_id("warning-state")).to_have_text("重办已报")
     expect(town_panel.locator(".el-timeline")).to_contain_text("太财剖〔2026〕2号")
 
     # 5. The district, asked again, sees the rework and signs the disposal off; the to-do goes.
@@ -300,6 +303,7 @@ def test_the_district_supervises_a_towns_disposal(browser: Browser, nodes: TwoNo
     panel.locator("#supervision_text").fill(SIGN_OFF)
     panel.get_by_role("button", name="提交办结").click()
     expect(page.get_by_test_id("supervision-state")).to_have_text("办结")
+    expect(page.get_by_test_id("warning-state")).to_have_text("已办结")
     expect(panel.locator("form")).to_have_count(0)
     accessible(page, "sup-06-district-signed-off")
     expect(on_workbench(page, district, warning)).to_have_count(0)
@@ -473,6 +477,7 @@ def test_a_rework_not_reported_in_time_turns_red(browser: Browser, nodes: TwoNod
     town_panel.locator("#rework_note").fill(LATE_REWORK)
     town_panel.get_by_role("button", name="报送重办情况").click()
     expect(town_page.get_by_test_id("supervision-state")).to_have_text("已重报")
+    expect(town_page.get_by_test_id("warning-state")).to_have_text("重办已报")
     expect(town_page.get_by_test_id("rework-due")).to_have_count(0)
     expect(on_workbench(town_page, district, warning)).to_have_count(0)
     page.goto(f"{district.console_url}/warnings/supervised")
