@@ -66,7 +66,10 @@ def define_duty(
     app.unit(unit_code)
     ReportingDuty.check(kind, every, due_days)
     if ReportingDuty.create_id(unit_code, name) in app.repository:
-        raise Conflict(f"unit {unit_code} already has a duty named {name!r}")
+        raise Conflict(
+            f"单位 {unit_code} 已有名为“{name}”的报送义务 "
+            f"(unit {unit_code} already has a duty named {name!r})"
+        )
     duty = ReportingDuty(
         unit_code=unit_code,
         name=name,
@@ -86,17 +89,25 @@ def submit_periodic_report(
     """The unit's report for one period; after the due time it is recorded late 迟报 (Art. 23)."""
     duty = app.get_duty(duty_id)
     if duty.kind != "periodic" or duty.every is None:
-        raise Conflict("an event-triggered duty is kept by filing information, not a report")
+        raise Conflict(
+            "事件触发的报送义务通过报送风险信息履行，无需提交定期报告 (an event-triggered duty "
+            "is kept by filing information, not a report)"
+        )
     check_period(period, duty.every)
     if not (Role.OFFICE in by.roles or Role.LEADER in by.roles or Role.OFFICER in by.roles):
-        raise Forbidden("a periodic report is submitted by the unit's office, leader or officer")
+        raise Forbidden(
+            "定期报告由本单位的预防腐败室、领导班子成员或信息员提交 (a periodic report is "
+            "submitted by the unit's office, leader or officer)"
+        )
     if not app.org.is_within(duty.unit_code, by.unit_code):
-        raise Forbidden(f"unit {duty.unit_code} is outside your jurisdiction")
+        raise Forbidden(_outside(duty.unit_code))
     if PeriodicReport.create_id(duty.id, period) in app.repository:
-        raise Conflict(f"the report for {period} was submitted already")
+        raise Conflict(
+            f"{period} 的报告已经提交，不能重复提交 (the report for {period} was submitted already)"
+        )
     now = app.clock.now()
     if period_bounds(period)[1] > now:
-        raise Invalid("period", "has not ended yet")
+        raise Invalid("period", "该报告期尚未结束 (has not ended yet)")
     report = PeriodicReport(
         duty_id=duty.id,
         unit_code=duty.unit_code,
@@ -126,18 +137,21 @@ def find_report_wanting(
     duty = app.get_duty(duty_id)
     report = app.find(PeriodicReport.create_id(duty.id, period), PeriodicReport)
     if report is None:
-        raise NotFound(f"no {period} report of duty {duty.name!r}")
+        raise NotFound(
+            f"报送义务“{duty.name}”没有 {period} 的报告 (no {period} report of duty {duty.name!r})"
+        )
     if not by.has_any((Role.OFFICE, Role.JUDGE)):
         raise Forbidden(
-            "only the office or the judgement group above the unit finds a report untrue"
+            "只有该单位上级的预防腐败室或研判小组才能认定报告不实 (only the office or the "
+            "judgement group above the unit finds a report untrue)"
         )
     if not app.org.is_within(report.unit_code, by.unit_code):
-        raise Forbidden(f"unit {report.unit_code} is outside your jurisdiction")
+        raise Forbidden(_outside(report.unit_code))
     if by.unit_code == report.unit_code:
         raise Invalid(
             "unit_code",
-            "Art. 23: the level above supervises a unit's reporting; a unit does not judge its "
-            "own report",
+            "Art. 23: 信息报送由上级监管，本单位不能认定自己的报告 (the level above supervises "
+            "a unit's reporting; a unit does not judge its own report)",
         )
     report.find_wanting(kind, reason, actor_of(by), app.clock.now())
     app.save(report)
@@ -205,7 +219,7 @@ def review_breach(
     """A person confirms or dismisses a concealment candidate, with reasons (Art. 23)."""
     breach = app.load(breach_id, ReportingBreach, "reporting breach")
     if not app.org.is_within(breach.unit_code, by.unit_code):
-        raise Forbidden(f"unit {breach.unit_code} is outside your jurisdiction")
+        raise Forbidden(_outside(breach.unit_code))
     breach.decide(confirmed, reason, actor_of(by), app.clock.now())
     app.save(breach)
     return breach
@@ -313,3 +327,8 @@ def save_breach(app: IntakeApplication, breach: ReportingBreach) -> int:
     except IntegrityError:
         return 0  # another worker recorded the same breach first
     return 1
+
+
+def _outside(unit_code: str) -> str:
+    """The refusal for a unit outside the caller's subtree (Art. 7: 按照干部管理权限)."""
+    return f"单位 {unit_code} 不在您的管辖范围内 (unit {unit_code} is outside your jurisdiction)"

@@ -27,6 +27,10 @@ DUTY_KINDS = ("periodic", "event")
 PERIODS = ("monthly", "quarterly")
 BREACH_KINDS = ("late", "missed", "concealment_candidate")  # 迟报 / 漏报 / 瞒报嫌疑
 REPORT_FINDINGS = ("untrue", "inaccurate")  # 不真实 / 核心内容不准确, found on a periodic report
+# The refusals' Chinese for these codes, in the console's words (console/src/api/intakeApi.ts).
+_BREACHES_ZH = {"late": "迟报", "missed": "漏报", "concealment_candidate": "瞒报嫌疑"}
+_FINDINGS_ZH = {"untrue": "内容不真实", "inaccurate": "核心内容不准确"}
+_DECISIONS_ZH = {"confirmed": "（已认定）", "dismissed": "（已排除）"}
 
 
 def period_of(moment: datetime, every: str) -> str:
@@ -65,7 +69,12 @@ def check_period(period: str, every: str) -> None:
     year = r"(19|20)\d{2}"
     pattern = rf"^{year}-(0[1-9]|1[0-2])$" if every == "monthly" else rf"^{year}-Q[1-4]$"
     if not re.match(pattern, period):
-        raise Invalid("period", f"a {every} period looks like 2026-01 / 2026-Q1")
+        example_zh = (
+            "按月报送的报告期形如 2026-01"
+            if every == "monthly"
+            else "按季度报送的报告期形如 2026-Q1"
+        )
+        raise Invalid("period", f"{example_zh} (a {every} period looks like 2026-01 / 2026-Q1)")
 
 
 @dataclass(frozen=True)
@@ -96,13 +105,23 @@ class ReportingDuty(Aggregate):
     def check(kind: str, every: str | None, due_days: int) -> None:
         """Refuse a duty that cannot be kept or checked."""
         if kind not in DUTY_KINDS:
-            raise Invalid("kind", f"must be one of {', '.join(DUTY_KINDS)}")
+            raise Invalid(
+                "kind",
+                f"须为 {'、'.join(DUTY_KINDS)} 之一（定期或事件触发） "
+                f"(must be one of {', '.join(DUTY_KINDS)})",
+            )
         if kind == "periodic" and every not in PERIODS:
-            raise Invalid("every", f"a periodic duty needs one of {', '.join(PERIODS)}")
+            raise Invalid(
+                "every",
+                f"定期报送须指定周期：{'、'.join(PERIODS)} 之一（每月或每季度） "
+                f"(a periodic duty needs one of {', '.join(PERIODS)})",
+            )
         if kind == "event" and every is not None:
-            raise Invalid("every", "an event-triggered duty has no period")
+            raise Invalid(
+                "every", "事件触发的报送义务不设周期 (an event-triggered duty has no period)"
+            )
         if not 0 < due_days <= 366:
-            raise Invalid("due_days", "must be between 1 and 366")
+            raise Invalid("due_days", "须在 1 到 366 天之间 (must be between 1 and 366)")
 
     @event("Defined")
     def __init__(
@@ -195,12 +214,22 @@ class PeriodicReport(Aggregate):
     def find_wanting(self, kind: str, reason: str, by: ActorRecord, at: datetime) -> None:
         """Record that the report is untrue or inaccurate, with reasons; once (Art. 23)."""
         if kind not in REPORT_FINDINGS:
-            raise Invalid("kind", f"must be one of {', '.join(REPORT_FINDINGS)}")
+            raise Invalid(
+                "kind",
+                f"须为 {'、'.join(REPORT_FINDINGS)} 之一（不真实或核心内容不准确） "
+                f"(must be one of {', '.join(REPORT_FINDINGS)})",
+            )
         if not reason.strip():
-            raise Invalid("reason", "say what was found untrue or inaccurate (核查情况)")
+            raise Invalid(
+                "reason",
+                "请写明核查情况：哪些内容不真实或不准确 (say what was found untrue or inaccurate "
+                "(核查情况))",
+            )
         if self.finding is not None:
+            found = self.finding["kind"]
             raise Conflict(
-                f"Art. 23: the {self.period} report was already found {self.finding['kind']}"
+                f"Art. 23: {self.period} 的报告已被认定为{_FINDINGS_ZH[found]}，不能重复认定 "
+                f"(the {self.period} report was already found {found})"
             )
         self._found_wanting(
             kind=kind, reason=reason.strip(), by=dict(by), at=at, duty_id=self.duty_id,
@@ -296,11 +325,17 @@ class ReportingBreach(Aggregate):
     def decide(self, confirmed: bool, reason: str, by: ActorRecord, at: datetime) -> None:
         """A person confirms or dismisses a concealment candidate, with reasons (Art. 23)."""
         if self.kind != "concealment_candidate":
-            raise Conflict(f"a {self.kind} breach is a fact, not a candidate to review")
+            raise Conflict(
+                f"{_BREACHES_ZH[self.kind]}是已记录的事实，不是待复核的瞒报嫌疑 "
+                f"(a {self.kind} breach is a fact, not a candidate to review)"
+            )
         if self.review is not None:
-            raise Conflict(f"already {self.review['decision']}")
+            decision = self.review["decision"]
+            raise Conflict(
+                f"该瞒报嫌疑已复核{_DECISIONS_ZH[decision]}，不能重复复核 (already {decision})"
+            )
         if not reason.strip():
-            raise Invalid("reason", "a reason is required")
+            raise Invalid("reason", "须写明复核理由 (a reason is required)")
         decision = "confirmed" if confirmed else "dismissed"
         self._reviewed(
             decision=decision, reason=reason.strip(), by=dict(by), at=at,

@@ -114,8 +114,10 @@ async def _bounded(request: Request, app: IntakeApp) -> None:
     """Refuse an oversized filing as a whole (413) before its fields are looked at."""
     size = len(await request.body())
     if size > app.rules.filing.max_filing_bytes:
+        limit = app.rules.filing.max_filing_bytes
         raise ContentTooLarge(
-            f"the filing has {size} bytes; at most {app.rules.filing.max_filing_bytes} are accepted"
+            f"本次报送共 {size} 字节，超过 {limit} 字节的上限 "
+            f"(the filing has {size} bytes; at most {limit} are accepted)"
         )
 
 

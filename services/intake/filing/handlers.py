@@ -28,7 +28,7 @@ from shared.application import actor_of
 from shared.auth import Role
 from shared.errors import Conflict, DomainError, Forbidden, NotFound
 from shared.orgtree import UnknownUnit
-from shared.vocabulary import RoutingOutcome
+from shared.vocabulary import Channel, RoutingOutcome
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -111,15 +111,22 @@ def check_authority(app: IntakeApplication, unit_code: str, filer: Principal) ->
         return
     if Role.OFFICE in filer.roles and not (officer and Role.OFFICER in filer.roles):
         raise Forbidden(
-            f"unit {unit_code} is outside your jurisdiction (the subtree of {filer.unit_code})"
+            f"单位 {unit_code} 不在您的管辖范围（{filer.unit_code} 及其下级单位）内 (unit "
+            f"{unit_code} is outside your jurisdiction (the subtree of {filer.unit_code}))"
         )
+    on = now.date().isoformat()
     if officer is None or Role.OFFICER not in filer.roles:
-        why = "you are not an appointed information officer (信息员)"
+        why_zh, why = (
+            "您不是已聘任的信息员",
+            "you are not an appointed information officer (信息员)",
+        )
     else:
-        why = f"your appointment does not cover {unit_code} on {now.date().isoformat()}"
+        why_zh = f"您的信息员聘任范围在 {on} 不含 {unit_code}"
+        why = f"your appointment does not cover {unit_code} on {on}"
     raise Forbidden(
-        f"only the prevention office (预防腐败室) or an active information officer covering "
-        f"{unit_code} may file for it: {why}"
+        f"只有预防腐败室或聘任范围含 {unit_code} 的在任信息员才能报送该单位的廉政风险信息："
+        f"{why_zh} (only the prevention office (预防腐败室) or an active information officer "
+        f"covering {unit_code} may file for it: {why})"
     )
 
 
@@ -177,14 +184,19 @@ def check_repeat(
     """
     existing = app.get_information(information_id)
     taken = f"{draft.channel} reference {draft.source_reference} is already taken"
+    channel_zh = Channel(draft.channel).label_zh  # checked by `check_draft` before
+    taken_zh = f"{channel_zh}来源编号 {draft.source_reference} 已被使用"
     try:
         app.ensure_within(filer, existing.unit_code)
     except Forbidden:
-        raise Conflict(f"{taken}; file it under a distinct reference") from None
+        raise Conflict(
+            f"{taken_zh}，请另用一个来源编号报送 ({taken}; file it under a distinct reference)"
+        ) from None
     if draft.petitioner is not None and not _same_petitioner(app, information_id, draft):
         raise Conflict(
-            f"{taken} by case {information_id}: a petitioner's identity is never added to an "
-            "existing case (Art. 22); file it under a distinct reference"
+            f"{taken_zh}（案件 {information_id}）：举报人身份不能补入已有案件（第二十二条），"
+            f"请另用一个来源编号报送 ({taken} by case {information_id}: a petitioner's identity "
+            "is never added to an existing case (Art. 22); file it under a distinct reference)"
         )
 
 
@@ -389,5 +401,7 @@ def readable(
     if case is not None and case.has_protected_source:
         record_read(app, who, information_id, what, shown=shown)
     if case is None or not shown:
-        raise NotFound(f"no case {information_id} that you may read")
+        raise NotFound(
+            f"没有您可查阅的案件 {information_id} (no case {information_id} that you may read)"
+        )
     return case

@@ -24,6 +24,8 @@ INFORMATION_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:information")
 REFERENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:source-reference")
 IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:intake:idempotency")
 CHANNELS = tuple(c.value for c in Channel)
+# What the level above does to a forward (Art. 24), in the refusals' Chinese.
+_FORWARD_ACTS_ZH = {"chased": "催办", "returned": "退回", "signed off": "办结"}
 
 
 class ContentTooLarge(DomainError):
@@ -391,11 +393,16 @@ class RiskInformation(Aggregate):
         Only a case this node handles (accepted) can go: a forward is the lower node's to move.
         """
         if self.discipline_transfer is not None:
-            raise Conflict(f"already transferred to {to_body} on {self.discipline_transfer['at']}")
+            at = self.discipline_transfer["at"]
+            raise Conflict(
+                f"该案件已于 {at} 移送纪检监察机关（{to_body}），不能重复移送 "
+                f"(already transferred to {to_body} on {at})"
+            )
         if self.routing != RoutingOutcome.ACCEPTED:
             raise Conflict(
-                f"the case was {self.routing} to {self.routed_to}; only information this node "
-                "handles itself can be transferred from here"
+                f"该案件已分流为“{self.routing.label_zh}”（{self.routed_to}），只有本级直接处理的"
+                f"信息才能由本级移送 (the case was {self.routing} to {self.routed_to}; only "
+                "information this node handles itself can be transferred from here)"
             )
         self._to_discipline(
             by=dict(by),
@@ -494,11 +501,12 @@ class RiskInformation(Aggregate):
         self._forward_only("chased")
         if self.awaiting_review:
             raise Conflict(
-                "Art. 24: the lower level has reported how it handled the matter; review the "
-                "report (sign it off or return it) instead of chasing"
+                "Art. 24: 下级已报告处理结果，请审核该报告（办结或退回），无需催办 (the lower "
+                "level has reported how it handled the matter; review the report (sign it off or "
+                "return it) instead of chasing)"
             )
         if not note.strip():
-            raise Invalid("note", "Art. 24: say what the chase 催办 asks for")
+            raise Invalid("note", "Art. 24: 请写明催办事项 (say what the chase 催办 asks for)")
         self._chased(
             unit_code=self.unit_code, to_node_id=self.routed_to, by=dict(by), note=note.strip(),
             due_at=self.feedback_due_at, automatic=automatic, at=at,
@@ -602,7 +610,10 @@ class RiskInformation(Aggregate):
         """Return the latest handling report for rework by `due_at`, with reasons (Art. 24)."""
         report = self._report_under_review("returned")
         if not reason.strip():
-            raise Invalid("reason", "Art. 24: say why the handling report is returned (退回理由)")
+            raise Invalid(
+                "reason",
+                "Art. 24: 请写明退回理由 (say why the handling report is returned (退回理由))",
+            )
         self._returned(
             unit_code=self.unit_code, to_node_id=self.routed_to, round=report["round"],
             handled_event_id=report["event_id"], reason=reason.strip(), by=dict(by),
@@ -660,23 +671,26 @@ class RiskInformation(Aggregate):
         self.signed_off = {"round": round, "opinion": opinion, "by": by, "at": at}
 
     def _forward_only(self, act: str) -> None:
+        act_zh = _FORWARD_ACTS_ZH[act]
         if self.routing != RoutingOutcome.FORWARDED:
             raise Conflict(
-                f"Art. 24: only a forward 批转 to a lower level is {act}; this case was "
-                f"{self.routing.value}"
+                f"Art. 24: 只有批转下级的信息才能{act_zh}；本案件的分流结果为“"
+                f"{self.routing.label_zh}” (only a forward 批转 to a lower level is {act}; this "
+                f"case was {self.routing.value})"
             )
         if self.signed_off is not None:
+            signed_on = f"{self.signed_off['at']:%Y-%m-%d}"
             raise Conflict(
-                f"Art. 24: the forward was signed off 办结 on {self.signed_off['at']:%Y-%m-%d}; "
-                f"nothing more is {act}"
+                f"Art. 24: 该批转已于 {signed_on} 办结，不能再{act_zh} (the forward was signed "
+                f"off 办结 on {signed_on}; nothing more is {act})"
             )
 
     def _report_under_review(self, act: str) -> dict[str, Any]:
         self._forward_only(act)
         if not self.awaiting_review:
             raise Conflict(
-                "Art. 24: the lower level has not reported how it handled the matter yet; "
-                "chase it (催办) instead"
+                "Art. 24: 下级尚未报告处理结果，请先催办 (the lower level has not reported how "
+                "it handled the matter yet; chase it (催办) instead)"
             )
         return self.handling_reports[-1]
 
@@ -736,21 +750,31 @@ class RiskInformation(Aggregate):
         state = self.handling_state
         if state is None:
             raise Conflict(
-                "Art. 24: only information forwarded 批转 from the level above is reported "
-                "back; this case is handled here on its own"
+                "Art. 24: 只有上级批转的信息才需报告处理结果；本案件由本级自行处理 (only "
+                "information forwarded 批转 from the level above is reported back; this case is "
+                "handled here on its own)"
             )
         if state == "signed_off":
-            raise Conflict("Art. 24: the level above signed this forward off 办结")
+            raise Conflict(
+                "Art. 24: 上级已对该批转办结，无需再报告 (the level above signed this forward "
+                "off 办结)"
+            )
         if state == "reported":
             raise Conflict(
-                f"Art. 24: report {len(self.handled)} awaits the level above's review; "
-                "report again only if it is returned 退回"
+                f"Art. 24: 第 {len(self.handled)} 次处理结果报告正待上级审核，被退回后方可再次"
+                f"报告 (report {len(self.handled)} awaits the level above's review; report again "
+                "only if it is returned 退回)"
             )
         if not outcome.strip():
-            raise Invalid("outcome", "Art. 24: say how the matter was handled (处理结果)")
+            raise Invalid(
+                "outcome", "Art. 24: 请写明处理结果 (say how the matter was handled (处理结果))"
+            )
         kept = [m.strip() for m in measures if m.strip()]
         if not kept:
-            raise Invalid("measures", "Art. 24: name at least one measure taken (处理措施)")
+            raise Invalid(
+                "measures",
+                "Art. 24: 请至少填写一项处理措施 (name at least one measure taken (处理措施))",
+            )
         assert self.received_from is not None
         self._handling_reported(
             unit_code=self.unit_code, to_node_id=self.received_from["node_id"],

@@ -34,23 +34,32 @@ class FilingRules:
         `known_unit` refuses a unit the tree does not know (422 naming `unit_code`).
         """
         if draft.channel not in CHANNELS:
-            raise Invalid("channel", f"must be one of {', '.join(CHANNELS)}")
+            raise Invalid(
+                "channel",
+                f"信息来源渠道须为 {'、'.join(CHANNELS)} 之一 "
+                f"(must be one of {', '.join(CHANNELS)})",
+            )
         if not draft.unit_code.strip():
-            raise Invalid("unit_code", "the subject unit is missing")
+            raise Invalid("unit_code", "未选择被反映单位 (the subject unit is missing)")
         known_unit(draft.unit_code)
         if not draft.summary.strip():
-            raise Invalid("summary", "is empty")
+            raise Invalid("summary", "不能为空 (is empty)")
         if len(draft.summary) > self.max_summary_chars:
             raise ContentTooLarge(
-                f"summary has {len(draft.summary)} characters; at most "
-                f"{self.max_summary_chars} are accepted"
+                f"反映的问题共 {len(draft.summary)} 字，超过 {self.max_summary_chars} 字的上限 "
+                f"(summary has {len(draft.summary)} characters; at most "
+                f"{self.max_summary_chars} are accepted)"
             )
         if draft.learned_at > now:
-            raise Invalid("learned_at", "lies in the future")
+            raise Invalid("learned_at", "不能晚于当前时间 (lies in the future)")
         if draft.happened_at is not None:
             if draft.happened_at > now:
-                raise Invalid("happened_at", "lies in the future")
+                raise Invalid("happened_at", "不能晚于当前时间 (lies in the future)")
             if draft.happened_at > draft.learned_at:
-                raise Invalid("happened_at", "is after learned_at")
+                raise Invalid("happened_at", "不能晚于获知时间 (is after learned_at)")
         if draft.petitioner and draft.channel != "petition":
-            raise Invalid("petitioner", "only a petition 信访举报 carries a petitioner's identity")
+            raise Invalid(
+                "petitioner",
+                "只有信访举报渠道的信息才记录举报人身份 (only a petition 信访举报 carries a "
+                "petitioner's identity)",
+            )

@@ -56,25 +56,32 @@ def reveal_identity(
     """
     if not by.used_second_factor:
         raise Forbidden(
-            "Art. 22: only a custodian (举报人信息保管员) signed in with the second factor "
-            "(动态口令) may reveal a petitioner's identity; sign in again with it"
+            "Art. 22: 只有以动态口令登录的举报人信息保管员才能查阅举报人身份，请使用动态口令"
+            "重新登录 (only a custodian (举报人信息保管员) signed in with the second factor "
+            "(动态口令) may reveal a petitioner's identity; sign in again with it)"
         )
     now = app.clock.now()
     if not app.custodians.held(by.user_id, now):
         # No grant at all: refused before anything about the case is looked at (review L1).
         raise Forbidden(
-            f"Art. 22: {by.user_id} holds no custodian grant (举报人信息保管员) now; only a "
-            "custodian may reveal"
+            f"Art. 22: {by.user_id} 当前未获举报人信息保管员授权，只有保管员才能查阅举报人身份 "
+            f"({by.user_id} holds no custodian grant (举报人信息保管员) now; only a custodian "
+            "may reveal)"
         )
     sealed = app.find(ProtectedIdentity.create_id(information_id), ProtectedIdentity)
     if sealed is None:
-        raise NotFound(f"no protected identity for information {information_id}")
+        raise NotFound(
+            f"信息 {information_id} 没有受保护的举报人身份 "
+            f"(no protected identity for information {information_id})"
+        )
     app.unit(sealed.unit_code)  # the tree as it is now (a unit moved a moment ago, review L1)
     covering = app.custodians.covering(app.org, by.user_id, sealed.unit_code, now)
     if not covering:
         raise Forbidden(
-            f"Art. 22: {by.user_id} holds no custodian grant (举报人信息保管员) for "
-            f"{sealed.unit_code} or a unit above it now; only its custodian may reveal"
+            f"Art. 22: {by.user_id} 当前未获 {sealed.unit_code} 或其上级单位的举报人信息保管员"
+            f"授权，只有该单位的保管员才能查阅 ({by.user_id} holds no custodian grant "
+            f"(举报人信息保管员) for {sealed.unit_code} or a unit above it now; only its custodian "
+            "may reveal)"
         )
     nearest = max(covering, key=lambda unit: len(list(app.org.ancestors(unit))))
     actor = {"user_id": by.user_id, "role": Role.CUSTODIAN.value, "unit_code": nearest}

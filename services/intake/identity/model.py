@@ -63,7 +63,10 @@ class ProtectedIdentity(Aggregate):
     def reveal(self, by: ActorRecord, reason: str, at: datetime) -> None:
         """Record that a custodian opened the identity, and why (a reason is required)."""
         if not reason.strip():
-            raise Invalid("reason", "a reason is required to reveal a petitioner's identity")
+            raise Invalid(
+                "reason",
+                "查阅举报人身份须写明理由 (a reason is required to reveal a petitioner's identity)",
+            )
         self._revealed(by=dict(by), reason=reason.strip(), at=at)
 
     @event("Revealed")

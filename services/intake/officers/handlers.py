@@ -32,7 +32,10 @@ def appoint_officer(
     _check_units(app, units, by)
     _check_granted(app, user_id, units)
     if InformationOfficer.create_id(user_id) in app.repository:
-        raise Conflict(f"{user_id} is already on the roster; re-appoint instead")
+        raise Conflict(
+            f"{user_id} 已在信息员名册中，请改为续聘 ({user_id} is already on the roster; "
+            "re-appoint instead)"
+        )
     officer = InformationOfficer(
         user_id=user_id,
         name=name,
@@ -71,7 +74,7 @@ def relieve_officer(
     officer = app.get_officer(user_id)
     _check_units(app, officer.periods[-1]["units"], by)
     if not reason.strip():
-        raise Invalid("reason", "a reason is required")
+        raise Invalid("reason", "须写明解聘理由 (a reason is required)")
     officer.relieve(at, reason.strip(), actor_of(by))
     app.save(officer)
     return officer
@@ -92,7 +95,8 @@ def _check_units(app: IntakeApplication, units: list[str], by: Principal) -> Non
         app.unit(code, "units")
         if not app.org.is_within(code, by.unit_code):
             raise Forbidden(
-                f"unit {code} is outside your jurisdiction (the subtree of {by.unit_code})"
+                f"单位 {code} 不在您的管辖范围（{by.unit_code} 及其下级单位）内 (unit {code} is "
+                f"outside your jurisdiction (the subtree of {by.unit_code}))"
             )
 
 

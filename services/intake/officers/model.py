@@ -47,11 +47,15 @@ class InformationOfficer(Aggregate):
     def check(kind: str, units: list[str], active_from: datetime, until: datetime | None) -> None:
         """Refuse an appointment that cannot be right (Art. 22)."""
         if kind not in OFFICER_KINDS:
-            raise Invalid("kind", f"must be one of {', '.join(OFFICER_KINDS)}")
+            raise Invalid(
+                "kind",
+                f"须为 {'、'.join(OFFICER_KINDS)} 之一（内部信息员或外聘信息员） "
+                f"(must be one of {', '.join(OFFICER_KINDS)})",
+            )
         if not units:
-            raise Invalid("units", "an officer covers at least one unit")
+            raise Invalid("units", "信息员至少负责一个单位 (an officer covers at least one unit)")
         if until is not None and until <= active_from:
-            raise Invalid("active_until", "must be after active_from")
+            raise Invalid("active_until", "聘任截止时间须晚于起始时间 (must be after active_from)")
 
     def _add_period(
         self, units: list[str], start: datetime, end: datetime | None, by: ActorRecord
@@ -67,7 +71,10 @@ class InformationOfficer(Aggregate):
     ) -> None:
         """Start a new active period (续聘), after every earlier one has ended (Art. 22)."""
         if any(p["end"] is None or p["end"] > active_from for p in self.periods):
-            raise Conflict("an earlier period is still open at that time; relieve first")
+            raise Conflict(
+                "此前的聘任期届时尚未结束，请先解聘 (an earlier period is still open at that "
+                "time; relieve first)"
+            )
         self._reappointed(
             units=list(units), active_from=active_from, active_until=active_until, by=dict(by)
         )
@@ -86,9 +93,12 @@ class InformationOfficer(Aggregate):
         """End the open period at `at` (解聘/免去信息员), with a reason (Art. 22)."""
         current = self.periods[-1]
         if current["end"] is not None and current["end"] <= at:
-            raise Conflict(f"officer {self.user_id} is not active at {at.isoformat()}")
+            raise Conflict(
+                f"信息员 {self.user_id} 在 {at.isoformat()} 不在聘任期内 "
+                f"(officer {self.user_id} is not active at {at.isoformat()})"
+            )
         if at < current["start"]:
-            raise Invalid("at", "is before the current period began")
+            raise Invalid("at", "早于本次聘任期的起始时间 (is before the current period began)")
         self._relieved(at=at, reason=reason, by=dict(by))
 
     @event("Relieved")

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from services.intake.identity.model import PetitionerIdentity
     from shared.auth import Principal
 
-NO_SUCH_RECEIPT = "no report with this receipt code (查询码有误或不存在)"
+NO_SUCH_RECEIPT = "查询码有误或不存在 (no report with this receipt code)"
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,10 @@ def thread_of(app: IntakeApplication, information_id: UUID, reader: Principal) -
     readable(app, reader, information_id)
     thread = app.find(CitizenThread.create_id(information_id), CitizenThread)
     if thread is None:
-        raise NotFound(f"case {information_id} did not come from the public form: no receipt code")
+        raise NotFound(
+            f"案件 {information_id} 不是经网上举报页面提交的，没有查询码 "
+            f"(case {information_id} did not come from the public form: no receipt code)"
+        )
     return thread
 
 
@@ -132,7 +135,10 @@ def ask_citizen(
 ) -> CitizenThread:
     """The office asks the citizen a question from the case page (核查, Art. 21, 22)."""
     if Role.OFFICE not in by.roles:
-        raise Forbidden("only the prevention office 预防腐败室 asks the citizen (Art. 21, 22)")
+        raise Forbidden(
+            "只有预防腐败室才能向举报人提问（第二十一条、第二十二条） (only the prevention "
+            "office 预防腐败室 asks the citizen (Art. 21, 22))"
+        )
     thread = thread_of(app, information_id, by)
     thread.ask(text, actor_of(by), app.clock.now())
     app.save(thread)

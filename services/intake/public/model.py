@@ -46,7 +46,7 @@ def normalised(code: str) -> str:
     """The code as typed, without spaces or dashes, upper case (what is hashed)."""
     plain = re.sub(r"[\s-]", "", code).upper()
     if not re.fullmatch(r"[A-Z2-7]{24}", plain):
-        raise NotFound("no report with this receipt code (查询码有误或不存在)")
+        raise NotFound("查询码有误或不存在 (no report with this receipt code)")
     return plain
 
 
@@ -118,7 +118,10 @@ class CitizenThread(Aggregate):
     def ask(self, text: str, by: ActorRecord, at: datetime) -> int:
         """The office asks the citizen a question (核查, Art. 21); its number is returned."""
         if self.questions and self.questions[-1].answer is None:
-            raise Conflict("the citizen has not answered the last question yet; wait for it")
+            raise Conflict(
+                "举报人尚未答复上一个问题，请待其答复后再提问 (the citizen has not answered the "
+                "last question yet; wait for it)"
+            )
         number = len(self.questions) + 1
         self._asked(question_id=number, text=text, asked_by=dict(by), asked_at=at)
         return number
@@ -133,9 +136,9 @@ class CitizenThread(Aggregate):
         """The citizen answers a question with the receipt code (once per question); `by` is
         the public principal the answer came through, never the citizen's identity."""
         if not 1 <= question_id <= len(self.questions):
-            raise Invalid("question_id", "no such question on this report")
+            raise Invalid("question_id", "本举报没有这个问题 (no such question on this report)")
         if self.questions[question_id - 1].answer is not None:
-            raise Conflict("this question has been answered already")
+            raise Conflict("该问题已经答复，不能重复答复 (this question has been answered already)")
         self._answered(
             question_id=question_id, text=text, answered_by={**by, "as": "receipt holder 举报人"},
             answered_at=at,

@@ -269,8 +269,9 @@ def _forwarded_case(app: IntakeApplication, information_id: UUID, by: Principal)
         lower = managed[-1].parent_code if managed else None
         if lower is not None and app.org.is_within(by.unit_code, lower):
             raise Forbidden(
-                f"Art. 24: {lower} is the lower level that handles this forward; the level "
-                "above it chases, returns and signs off"
+                f"Art. 24: {lower} 是承办该批转的下级，催办、退回和办结由其上级进行 ({lower} is "
+                "the lower level that handles this forward; the level above it chases, returns "
+                "and signs off)"
             )
     return case
 
@@ -279,7 +280,8 @@ def _case_of(app: IntakeApplication, information_id: UUID, by: Principal) -> Ris
     """The case, if `by` is the office or a leader of a unit above it (Art. 24)."""
     if not by.has_any((Role.OFFICE, Role.LEADER)):
         raise Forbidden(
-            "the prevention office (预防腐败室) or a leader acts on a forward (Art. 24)"
+            "批转事项的督办由预防腐败室或领导班子成员办理（第二十四条） (the prevention office "
+            "(预防腐败室) or a leader acts on a forward (Art. 24))"
         )
     case = app.case_within(by, information_id)  # outside the subtree: as if unknown
     return case
@@ -296,11 +298,15 @@ def transfer_to_discipline(
     """
     if not by.has_any((Role.OFFICE, Role.JUDGE)):
         raise Forbidden(
-            "only the prevention office (预防腐败室) or the judgement group (研判小组) "
-            "transfers information to the discipline authority"
+            "只有预防腐败室或研判小组可将信息移送纪检监察机关 (only the prevention office "
+            "(预防腐败室) or the judgement group (研判小组) transfers information to the "
+            "discipline authority)"
         )
     if not reason.strip():
-        raise Invalid("reason", "a transfer to the discipline authority needs its reasons")
+        raise Invalid(
+            "reason",
+            "移送纪检监察机关须写明理由 (a transfer to the discipline authority needs its reasons)",
+        )
     case = app.case_within(by, information_id)  # outside the subtree: as if unknown
     case.transfer_to_discipline(
         DISCIPLINE_INSPECTION, actor_of(by, prefer="office"), reason.strip(), app.clock.now()

@@ -33,7 +33,8 @@ def test_the_office_or_judge_above_the_unit_transfers_with_reasons(api: Api) -> 
     judge = api.as_("u-judge", Role.JUDGE, "QX")
     blank = transfer(api, case, judge, reason="   ")
     assert blank.status_code == 422
-    assert "reason" in blank.text
+    assert blank.json()["detail"][0]["loc"] == ["body", "reason"]
+    assert blank.json()["detail"][0]["msg"].startswith("移送纪检监察机关须写明理由 (a transfer")
     before = api.client.get(f"/information/{case}", headers=api.office).json()
     assert (before["routing"], before["routed_to"]) == ("accepted", "district")
 

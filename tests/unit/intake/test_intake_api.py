@@ -38,15 +38,17 @@ def test_bad_input_gets_a_clear_4xx(api: Api) -> None:
     ] == ["body", "unit_code"]
     assert post("/information", filing("B", channel="rumour"), api.office).status_code == 422
     future = filing("B", learned_at="2999-01-01T00:00:00+00:00")
-    assert post("/information", future, api.office).json()["detail"][0]["loc"] == [
-        "body",
-        "learned_at",
-    ]
+    refused = post("/information", future, api.office).json()["detail"][0]
+    # The console shows the reason on the field: in Chinese for the official, then the English.
+    assert (refused["loc"], refused["msg"]) == (
+        ["body", "learned_at"],
+        "不能晚于当前时间 (lies in the future)",
+    )
     missing = {k: v for k, v in filing("B").items() if k != "unit_code"}
     assert post("/information", missing, api.office).status_code == 422
     big = post("/information", filing("B", summary="长" * 4001), api.office)
     assert big.status_code == 413
-    assert "4000" in big.json()["detail"]
+    assert "超过 4000 字的上限" in big.json()["detail"]
     refs = filing("B", attachment_refs=["附件-" + "x" * 490] * 100, summary="x" * 20_000)
     whole = post("/information", refs, api.office)
     assert whole.status_code == 413

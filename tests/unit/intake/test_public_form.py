@@ -112,7 +112,7 @@ def test_a_wrong_code_learns_nothing_and_only_the_public_principal_is_served(api
     for bad in (wrong, "AAAA-AAAA-AAAA-AAAA-AAAA-AAA1"):
         refused = api.post("/public/reports/status", {"receipt_code": bad}, _public(api))
         assert refused.status_code == 404
-        assert refused.json()["detail"] == "no report with this receipt code (查询码有误或不存在)"
+        assert refused.json()["detail"] == "查询码有误或不存在 (no report with this receipt code)"
     # Every public route refuses officials' tokens; the office's routes refuse the public one.
     office = _district_office(api)
     assert api.post("/public/reports", REPORT, office).status_code == 403

@@ -207,7 +207,9 @@ class Obligations(StoreStory):
         report = app.submit_periodic_report(duty_id, "2026-02", "本月无新增风险信息", BUREAU)
         assert not report.late
         # The bureau cannot judge its own report; nothing is recorded.
-        with pytest.raises(Invalid, match=r"Art\. 23: the level above supervises"):
+        with pytest.raises(
+            Invalid, match=r"Art\. 23: 信息报送由上级监管.*\(the level above supervises"
+        ):
             app.find_report_wanting(duty_id, "2026-02", "untrue", "自查", BUREAU)
         with pytest.raises(Invalid) as caught:
             app.find_report_wanting(duty_id, "2026-02", "rude", "x", DISTRICT_OFFICE)
@@ -223,7 +225,11 @@ class Obligations(StoreStory):
         )
         assert found.finding is not None
         assert found.finding["kind"] == "untrue"
-        with pytest.raises(Conflict, match=r"Art\. 23: the 2026-02 report was already found"):
+        with pytest.raises(
+            Conflict,
+            match=r"^Art\. 23: 2026-02 的报告已被认定为内容不真实.*"
+            r"\(the 2026-02 report was already found",
+        ):
             app.find_report_wanting(duty_id, "2026-02", "inaccurate", "again", DISTRICT_OFFICE)
 
         submitted, wanting = (

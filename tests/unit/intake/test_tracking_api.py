@@ -117,7 +117,11 @@ def test_only_the_units_people_submit_its_periodic_report(api: Api) -> None:
         assert api.post(path, report, api.as_("u-x", role, "QX-TH-CZS")).status_code == 403
     other = api.as_("u-tp-leader", Role.LEADER, "QX-TP")
     assert api.post(path, report, other).status_code == 403
-    assert api.post(path, {"period": "2026-03", "summary": "x"}, api.office).status_code == 422
+    early = api.post(path, {"period": "2026-03", "summary": "x"}, api.office)
+    assert (early.status_code, early.json()["detail"][0]["msg"]) == (
+        422,
+        "该报告期尚未结束 (has not ended yet)",
+    )
     leader = api.as_("u-taihe-czs-head", Role.LEADER, "QX-TH-CZS")
     done = api.post(path, report, leader)
     assert (done.status_code, done.json()["late"]) == (201, False)

@@ -93,7 +93,11 @@ class Protection(StoreStory):
         case = sealed.information_id
         keeper = replace(CUSTODIAN, user_id="u-th-keeper", unit_code="QX-TH")
         # The token says custodian, but the directory grants nothing yet.
-        with pytest.raises(Forbidden, match=r"Art\. 22: u-th-keeper holds no custodian grant"):
+        with pytest.raises(
+            Forbidden,
+            match=r"^Art\. 22: u-th-keeper 当前未获举报人信息保管员授权.*"
+            r"\(u-th-keeper holds no custodian grant",
+        ):
             app.reveal_identity(case, "核实", keeper)
         # A grant for another town covers nothing here; one for QX-TH does, from its time on.
         take_in(app, role_granted("u-th-keeper", "custodian", "QX-TP", clock.now()))
