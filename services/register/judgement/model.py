@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from services.register.wording import beijing_minute
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord, Channel, Verdict, WarningLevel
 
@@ -268,7 +269,7 @@ class ReportedInformation(Aggregate):
             p = self.proposal
             raise Conflict(
                 f"Art. 25: 信息 {self.id} 的研判意见已由 {p.proposed_by['user_id']} 于 "
-                f"{p.proposed_at.isoformat()} 提出，请研判小组成员会签"
+                f"{beijing_minute(p.proposed_at)}提出，请研判小组成员会签"
                 "（POST .../judgement/sign-off） "
                 f"(a judgement of information {self.id} was proposed by "
                 f"{p.proposed_by['user_id']} at {p.proposed_at.isoformat()}; the group signs it "
@@ -306,7 +307,7 @@ class ReportedInformation(Aggregate):
         for s in p.signoffs:
             if s.member["user_id"] == by["user_id"]:
                 raise Conflict(
-                    f"Art. 25: {by['user_id']} 已于 {s.signed_at.isoformat()} 会签该研判意见，"
+                    f"Art. 25: {by['user_id']} 已于 {beijing_minute(s.signed_at)}会签该研判意见，"
                     f"每名成员只会签一次 ({by['user_id']} signed this judgement already "
                     f"({s.signed_at.isoformat()}); a member signs once)"
                 )
@@ -494,10 +495,11 @@ class ReportedInformation(Aggregate):
 
     def _ensure_open(self) -> None:
         if self.judgement is not None:
-            verdict, judged_at = self.judgement.verdict, self.judgement.judged_at.isoformat()
+            verdict, judged_at = self.judgement.verdict, self.judgement.judged_at
             raise Conflict(
-                f"信息 {self.id} 已研判（{verdict.label_zh}，{judged_at}） "
-                f"(information {self.id} was already judged ({verdict.value}, {judged_at}))"
+                f"信息 {self.id} 已于 {beijing_minute(judged_at)}研判为“{verdict.label_zh}” "
+                f"(information {self.id} was already judged "
+                f"({verdict.value}, {judged_at.isoformat()}))"
             )
 
 

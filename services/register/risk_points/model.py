@@ -24,6 +24,7 @@ from services.register.risk_points.rules import (
     QuorumRule,
     Tally,
 )
+from services.register.wording import beijing_minute
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord, Grade, GradeSource, RiskCategory
 
@@ -154,10 +155,9 @@ class Publication:
     def check_over(self, at: datetime) -> None:
         """The period is over and every objection answered: the point may go into force."""
         if at < self.ends_at:
-            ends_at = self.ends_at.isoformat()
             raise Conflict(
-                f"公示期至 {ends_at} 届满，届满后方可生效 "
-                f"(the publication period runs until {ends_at})"
+                f"公示期至 {beijing_minute(self.ends_at)}届满，届满后方可生效 "
+                f"(the publication period runs until {self.ends_at.isoformat()})"
             )
         if self.open_objections:
             unanswered = len(self.open_objections)

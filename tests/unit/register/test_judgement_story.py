@@ -372,7 +372,9 @@ class JudgementStory(RegisterStoryBase):
         # A member's second sign-off changes nothing (409); a non-member is refused (403).
         with pytest.raises(
             Conflict,
-            match=r"^Art\. 25: u-th-judge 已于 .* \(u-th-judge signed this judgement already",
+            match=r"^Art\. 25: u-th-judge 已于 2026-01-05 17:00（北京时间）会签该研判意见，"
+            r"每名成员只会签一次 \(u-th-judge signed this judgement already "
+            r"\(2026-01-05T09:00:00\+00:00\)",
         ):
             app.sign_off_judgement(info_id, JUDGE)
         stranger = Principal("u-th-clerk", frozenset({Role.JUDGE}), "QX-TH")
@@ -477,7 +479,10 @@ class JudgementStory(RegisterStoryBase):
         assert [s.member["user_id"] for s in fresh.signed_by] == ["u-th-judge2"]
         app.sign_off_judgement(info_id, JUDGE)
         assert app.sign_off_judgement(info_id, TOWN_MEMBERS[1]).made
-        with pytest.raises(Conflict, match=r"already judged"):
+        with pytest.raises(
+            Conflict,
+            match=r"（北京时间）研判为“不属实” \(information .* was already judged \(unfounded",
+        ):
             app.withdraw_judgement_proposal(info_id, "撤回", TOWN_MEMBERS[0])
         [made] = published(app, info_id)
         assert isinstance(made, JudgementMade)
