@@ -158,9 +158,14 @@ class RegisterApplication(ServiceApplication):
     def ensure_past(self, as_of: datetime) -> None:
         """An `as_of` must name a moment with its zone, not in the future (a 422 naming it)."""
         if as_of.tzinfo is None:
-            raise Invalid("as_of", "give a time zone (e.g. 2026-01-05T09:00:00+08:00)", "query")
+            raise Invalid(
+                "as_of",
+                "请带上时区（如 2026-01-05T09:00:00+08:00） "
+                "(give a time zone (e.g. 2026-01-05T09:00:00+08:00))",
+                "query",
+            )
         if as_of > self.clock.now():
-            raise Invalid("as_of", "lies in the future", "query")
+            raise Invalid("as_of", "不能晚于当前时间 (lies in the future)", "query")
 
     def list_powers(self, within: str, as_of: datetime | None = None) -> list[PowerRow]:
         """The power catalogue of every unit in the subtree of `within` (Art. 11); as it stood

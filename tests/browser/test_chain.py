@@ -39,7 +39,7 @@ from tests.browser.intake_support import (
     serve_node,
 )
 from tests.browser.people import OFFICE
-from tests.browser.support import open_context, require_built_console
+from tests.browser.support import open_context, require_built_console, screenshot
 from tests.e2e.conftest import Node
 from tests.support.tokens import issuer
 
@@ -228,7 +228,9 @@ def test_a_petition_re_grades_a_town_risk_that_goes_into_force_again(
     expect(office.locator(".title")).to_contain_text("公示中")
     expect(office.get_by_text("公示期：")).to_be_visible()
     office.get_by_role("button", name="确认生效").click()
-    expect(office.locator(".actions [role=alert]")).to_contain_text("publication period runs")
+    refused = office.locator(".actions [role=alert]")
+    expect(refused).to_contain_text("届满后方可生效 (the publication period runs until")
+    screenshot(office, "chain-02a-town-force-refused")  # the refusal as the official reads it
     expect(office.locator(".title")).to_contain_text("公示中")
 
     # 5. The measure the higher grade needs, chosen from the point's page (中: two categories,

@@ -31,14 +31,18 @@ def catalogue_power(app: RegisterApplication, draft: PowerDraft, by: Principal) 
     """Enter a power in its unit's catalogue 编制职权目录 (Art. 11)."""
     app.unit(draft.unit_code)
     if draft.kind not in PowerKind.__members__.values():
-        raise Invalid("kind", f"must be one of {', '.join(k.value for k in PowerKind)}")
+        kinds = ", ".join(k.value for k in PowerKind)
+        raise Invalid("kind", f"职权类别须为以下之一：{kinds} (must be one of {kinds})")
     if not draft.name.strip():
-        raise Invalid("name", "must not be empty")
+        raise Invalid("name", "职权名称不能为空 (must not be empty)")
     if not draft.legal_basis.strip():
-        raise Invalid("legal_basis", "name the law or regulation (法定依据)")
+        raise Invalid("legal_basis", "请写明法定依据 (name the law or regulation (法定依据))")
     posts = [p.strip() for p in draft.posts if p.strip()]
     if not posts:
-        raise Invalid("posts", "name at least one post that exercises the power")
+        raise Invalid(
+            "posts",
+            "请至少填写一个行使该职权的岗位 (name at least one post that exercises the power)",
+        )
     power = PowerItem(
         unit_code=draft.unit_code,
         name=draft.name.strip(),
@@ -69,7 +73,9 @@ def _chart(
 ) -> tuple[PowerItem, Flowchart]:
     power = app.get_power(power_id)
     if power.flowchart is None:
-        raise NotFound(f"power {power_id} has no flowchart yet")
+        raise NotFound(
+            f"职权 {power_id} 尚未绘制权力运行流程图 (power {power_id} has no flowchart yet)"
+        )
     return power, power.flowchart if version is None else power.flowchart_version(version)
 
 

@@ -106,20 +106,29 @@ class Flowchart:
 def check_steps(steps: list[FlowStep]) -> None:
     """A flowchart has at least one step, unique keys, named posts and sane time limits."""
     if not steps:
-        raise Invalid("steps", "a flowchart needs at least one step")
+        raise Invalid("steps", "流程图至少要有一个环节 (a flowchart needs at least one step)")
     seen: set[str] = set()
     for i, step in enumerate(steps):
         if not _STEP_KEY.match(step.key):
-            raise Invalid(f"steps.{i}.key", "use 1-32 letters, digits, '-' or '_'")
+            raise Invalid(
+                f"steps.{i}.key",
+                "环节代码须为 1 至 32 个字母、数字、“-”或“_” "
+                "(use 1-32 letters, digits, '-' or '_')",
+            )
         if step.key in seen:
-            raise Invalid(f"steps.{i}.key", f"step key {step.key!r} is used twice")
+            raise Invalid(
+                f"steps.{i}.key",
+                f"环节代码 {step.key!r} 重复 (step key {step.key!r} is used twice)",
+            )
         seen.add(step.key)
         if not step.name.strip():
-            raise Invalid(f"steps.{i}.name", "must not be empty")
+            raise Invalid(f"steps.{i}.name", "环节名称不能为空 (must not be empty)")
         if not step.post.strip():
-            raise Invalid(f"steps.{i}.post", "must name the acting post")
+            raise Invalid(f"steps.{i}.post", "请写明承办岗位 (must name the acting post)")
         if not 0 <= step.time_limit_days <= 365:
-            raise Invalid(f"steps.{i}.time_limit_days", "must be 0..365 days")
+            raise Invalid(
+                f"steps.{i}.time_limit_days", "办理时限须为 0 至 365 天 (must be 0..365 days)"
+            )
 
 
 class PowerItem(Aggregate):
@@ -173,7 +182,12 @@ class PowerItem(Aggregate):
 
     def flowchart_version(self, version: int) -> Flowchart:
         if not 1 <= version <= len(self.flowcharts):
-            raise Invalid("version", f"power has flowchart versions 1..{len(self.flowcharts)}")
+            versions = len(self.flowcharts)
+            raise Invalid(
+                "version",
+                f"该职权的流程图版本为 1 至 {versions} "
+                f"(power has flowchart versions 1..{versions})",
+            )
         return self.flowcharts[version - 1]
 
     def acting_posts(self) -> set[str]:

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 def _office_over(app: RegisterApplication, unit_code: str, by: Principal) -> None:
     if Role.OFFICE not in by.roles:
-        raise Forbidden("Art. 25: only an office (预防腐败室) appoints the 研判小组's members")
+        raise Forbidden(
+            "Art. 25: 研判小组成员由预防腐败室任免 "
+            "(only an office (预防腐败室) appoints the 研判小组's members)"
+        )
     # The groups that judge this node's cases: its units' own, and its root body's (Art. 7, 25).
     app.ensure_manages(by, unit_code, or_root=True)
 
@@ -40,8 +43,13 @@ def appoint_member(
 ) -> None:
     """Appoint a member of the unit's group, on an authority (Art. 25)."""
     _office_over(app, unit_code, by)
-    member = _text(user_id, "user_id", "name the member's staff id")
-    doc = _text(authority, "authority", "name the authority (任命文件, e.g. 太和党发〔2026〕3号)")
+    member = _text(user_id, "user_id", "请填写成员工号 (name the member's staff id)")
+    doc = _text(
+        authority,
+        "authority",
+        "请写明任命文件，如 太和党发〔2026〕3号 "
+        "(name the authority (任命文件, e.g. 太和党发〔2026〕3号))",
+    )
     # A member is an account of the directory holding the judge grant for this unit (Art. 25).
     if not app.directory.holds(member, Role.JUDGE, unit_code, app.clock.now()):
         raise Invalid("user_id", "Art. 25: " + not_held(member, Role.JUDGE, unit_code))
@@ -60,11 +68,11 @@ def remove_member(
 ) -> None:
     """Remove a member of the unit's group, with the reason and authority (Art. 25)."""
     _office_over(app, unit_code, by)
-    why = _text(reason, "reason", "say why the member leaves the group")
-    doc = _text(authority, "authority", "name the authority (免职文件)")
+    why = _text(reason, "reason", "请写明免去理由 (say why the member leaves the group)")
+    doc = _text(authority, "authority", "请写明免职文件 (name the authority (免职文件))")
     group = app.find(group_id_of(unit_code), JudgementGroup)
     if group is None:
-        raise NotFound(f"no 研判小组 is recorded for {unit_code}")
+        raise NotFound(f"{unit_code} 尚无研判小组记录 (no 研判小组 is recorded for {unit_code})")
     group.remove(user_id, why, doc, actor_of(by), app.clock.now())
     app.save(group)
 

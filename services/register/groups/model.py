@@ -54,7 +54,8 @@ class JudgementGroup(Aggregate):
         """Appoint a member; Conflict if already one."""
         if user_id in self.members:
             raise Conflict(
-                f"Art. 25: {user_id} is already a member of the 研判小组 of {self.unit_code}"
+                f"Art. 25: {user_id} 已是 {self.unit_code} 研判小组的成员 "
+                f"({user_id} is already a member of the 研判小组 of {self.unit_code})"
             )
         self._appointed(
             user_id=user_id, name=name, authority=authority, appointed_by=by, appointed_at=at
@@ -78,7 +79,8 @@ class JudgementGroup(Aggregate):
         """Remove a member; Conflict if not one."""
         if user_id not in self.members:
             raise Conflict(
-                f"Art. 25: {user_id} is not a member of the 研判小组 of {self.unit_code}"
+                f"Art. 25: {user_id} 不是 {self.unit_code} 研判小组的成员 "
+                f"({user_id} is not a member of the 研判小组 of {self.unit_code})"
             )
         self._removed(
             user_id=user_id, reason=reason, authority=authority, removed_by=by, removed_at=at

@@ -15,7 +15,7 @@ from services.register.groups.handlers import judging_group
 from services.register.judgement.model import ReportedInformation, ReportFinding, judgement_id_of
 from services.register.risk_points.handlers import RiskPointDraft, identified, regraded
 from services.register.risk_points.model import Focus
-from services.register.risk_points.rules import FACTOR_NAMES, Factors
+from services.register.risk_points.rules import FACTOR_NAMES, FOUR_FACTORS_NEEDED, Factors
 from shared.application import Rejected, actor_of
 from shared.auth import Principal, Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
@@ -89,7 +89,10 @@ def _judgeable(
     app: RegisterApplication, information_id: UUID, by: Principal
 ) -> ReportedInformation:
     if Role.JUDGE not in by.roles:
-        raise Forbidden("only the judgement group (judge, 研判小组) verifies and judges")
+        raise Forbidden(
+            "只有研判小组成员才能核实、研判信息 "
+            "(only the judgement group (judge, 研判小组) verifies and judges)"
+        )
     info = app.load_within(by, information_id, ReportedInformation, "reported information")
     app.ensure_manages(by, info.unit_code)  # this node's cases only (Art. 7, 27)
     return info
@@ -110,17 +113,22 @@ def verify_information(
     now = app.clock.now()
     when = verified_at or now
     if when > now:
-        raise Invalid("verified_at", "lies in the future")
+        raise Invalid("verified_at", "核实时间不能晚于当前时间 (lies in the future)")
     if when < info.learned_at:
-        raise Invalid("verified_at", "lies before the information was learned of")
+        raise Invalid(
+            "verified_at",
+            "核实时间不能早于获知该信息的时间 (lies before the information was learned of)",
+        )
     items = [c.strip() for c in checked if c.strip()]
     if not items:
-        raise Invalid("checked", "list at least one thing checked (核实内容)")
+        raise Invalid(
+            "checked", "请至少列出一项核实内容 (list at least one thing checked (核实内容))"
+        )
     if not findings.strip():
-        raise Invalid("findings", "say what the verification found (核实情况)")
+        raise Invalid("findings", "请写明核实情况 (say what the verification found (核实情况))")
     people = [v.strip() for v in (verifiers or [by.user_id]) if v.strip()]
     if not people:
-        raise Invalid("verifiers", "name who verified (核实人)")
+        raise Invalid("verifiers", "请写明核实人 (name who verified (核实人))")
     number = info.verify(
         verifiers=people, verified_at=when, checked=items, findings=findings.strip(),
         by=actor_of(by, "judge"), at=now,
@@ -154,8 +162,10 @@ def judge_information(
     needed = app.rules.signoff.needed(len(group.members))
     if needed > len(group.members):
         raise Conflict(
-            f"Art. 25: the 研判小组 of {group.unit_code} has {len(group.members)} members; a "
-            f"judgement needs {needed} members' sign-offs ({_rule_text(app)}): appoint more"
+            f"Art. 25: {group.unit_code} 的研判小组现有 {len(group.members)} 名成员，研判意见须经 "
+            f"{needed} 名成员会签（{_rule_text_zh(app)}），请增补成员 "
+            f"(the 研判小组 of {group.unit_code} has {len(group.members)} members; a "
+            f"judgement needs {needed} members' sign-offs ({_rule_text(app)}): appoint more)"
         )
     _, _, finding = _checked_outcome(draft)
     info.ensure_judgeable(finding)
@@ -237,7 +247,10 @@ def _outcome(
             point.grading.responsible_leader_id if point.grading else None
         )
         if leader is None:
-            raise Invalid("responsible_leader_id", "name the leader responsible (管理领导)")
+            raise Invalid(
+                "responsible_leader_id",
+                "请指定负责的管理领导 (name the leader responsible (管理领导))",
+            )
         if trial and draft.factors:  # `point` is a fresh copy or a new point: never saved here
             regraded(
                 app, point, draft.factors, reason=draft.reasoning.strip(),
@@ -254,19 +267,28 @@ def _members_group(
     group = judging_group(app, info.unit_code)
     if group is None:
         raise Conflict(
-            f"Art. 25: no 研判小组 with members is recorded for {info.unit_code} or a unit above "
+            f"Art. 25: {info.unit_code} 及其上级单位均未任命研判小组成员，请预防腐败室先任命"
+            "（POST /units/{code}/judgement-group/members） "
+            f"(no 研判小组 with members is recorded for {info.unit_code} or a unit above "
             "it; an office appoints the group's members first (POST /units/{code}/judgement-group"
-            "/members)"
+            "/members))"
         )
     if by.user_id not in group.members:
         raise Forbidden(
-            f"Art. 25: {by.user_id} is not a member of the 研判小组 of {group.unit_code}, which "
-            f"judges information about {info.unit_code}"
+            f"Art. 25: {by.user_id} 不是 {group.unit_code} 研判小组的成员，有关 {info.unit_code} "
+            f"的信息由该小组研判 ({by.user_id} is not a member of the 研判小组 of "
+            f"{group.unit_code}, which judges information about {info.unit_code})"
         )
     # Appointed once is not enough: the directory's judge grant for the group's unit, now.
     if not app.directory.holds(by.user_id, Role.JUDGE, group.unit_code, app.clock.now()):
         raise Forbidden("Art. 25: " + not_held(by.user_id, Role.JUDGE, group.unit_code))
     return group
+
+
+def _rule_text_zh(app: RegisterApplication) -> str:
+    rule = app.rules.signoff
+    share = "超过" if rule.strictly_more else "不少于"
+    return f"{share}小组成员的 {rule.share}，且不少于 {rule.at_least} 人"
 
 
 def _rule_text(app: RegisterApplication) -> str:
@@ -325,26 +347,46 @@ def _risk_point_for(
 ) -> tuple[RiskPoint | None, bool]:
     """The linked risk point, or one opened from the information; not yet saved (Art. 25)."""
     if draft.risk_point_id is not None and draft.new_risk_point is not None:
-        raise Invalid("new_risk_point", "link a risk point or open a new one, not both")
+        raise Invalid(
+            "new_risk_point",
+            "关联已有风险点或新建风险点，只能二选一 "
+            "(link a risk point or open a new one, not both)",
+        )
     if draft.risk_point_id is not None:
         try:
             point = app.get_risk_point(draft.risk_point_id)
         except NotFound:
-            raise Invalid("risk_point_id", f"no risk point {draft.risk_point_id}") from None
+            raise Invalid(
+                "risk_point_id",
+                f"风险点 {draft.risk_point_id} 不存在 (no risk point {draft.risk_point_id})",
+            ) from None
         if point.unit_code != info.unit_code:
-            raise Invalid("risk_point_id", f"the risk point belongs to unit {point.unit_code}")
+            raise Invalid(
+                "risk_point_id",
+                f"该风险点属于单位 {point.unit_code}，不是本信息涉及的单位 "
+                f"(the risk point belongs to unit {point.unit_code})",
+            )
         return point, False
     new = draft.new_risk_point
     if new is None:
         if verdict is not Verdict.UNFOUNDED:
-            raise Invalid("risk_point_id", "link a risk point or open one (new_risk_point)")
+            raise Invalid(
+                "risk_point_id",
+                "请关联已有风险点或新建风险点 (link a risk point or open one (new_risk_point))",
+            )
         return None, False
     post = (new.post or info.subject_post or "").strip()
     if not post:
-        raise Invalid("new_risk_point.post", "name the post 岗位; the information names none")
+        raise Invalid(
+            "new_risk_point.post",
+            "该信息未写明岗位，请填写岗位 (name the post 岗位; the information names none)",
+        )
     if new.category not in RiskCategory.__members__.values():
         categories = ", ".join(c.value for c in RiskCategory)
-        raise Invalid("new_risk_point.category", f"must be one of {categories}")
+        raise Invalid(
+            "new_risk_point.category",
+            f"风险类别须为以下之一：{categories} (must be one of {categories})",
+        )
     point_draft = RiskPointDraft(
         unit_code=info.unit_code,
         post=post,
@@ -365,13 +407,15 @@ def _level_of_grade(
     """The level the factors' grade calls for; Conflict if the judges recommended another."""
     assert draft.factors is not None  # _checked_outcome requires them for an incipient tendency
     if set(draft.factors) != set(FACTOR_NAMES):
-        raise Invalid("factors", f"give exactly the four factors {', '.join(FACTOR_NAMES)}")
+        raise Invalid("factors", FOUR_FACTORS_NEEDED)
     grade = app.rules.grading.grade(Factors(**draft.factors))
     level = warning_level_for(grade)
     if recommended is not None and recommended is not level:
         raise Conflict(
-            f"Art. 28: these factors grade the point {grade.label_zh}, which is warned "
-            f"{level.value}; a {recommended.value} warning needs another grade (Art. 14)"
+            f"Art. 28: 按所填因素，该风险点评定为“{grade.label_zh}”等级，应实行"
+            f"{level.label_zh}；建议{recommended.label_zh}的，须评定为相应等级（第十四条） "
+            f"(these factors grade the point {grade.label_zh}, which is warned "
+            f"{level.value}; a {recommended.value} warning needs another grade (Art. 14))"
         )
     return level
 
@@ -381,29 +425,52 @@ def _checked_outcome(
 ) -> tuple[Verdict, WarningLevel | None, ReportFinding | None]:
     """The verdict, level and report finding, if they go together (Art. 23, 25, 28)."""
     if draft.verdict not in Verdict.__members__.values():
-        raise Invalid("verdict", f"must be one of {', '.join(v.value for v in Verdict)}")
+        verdicts = ", ".join(v.value for v in Verdict)
+        raise Invalid("verdict", f"研判结论须为以下之一：{verdicts} (must be one of {verdicts})")
     verdict = Verdict(draft.verdict)
     if not draft.reasoning.strip():
-        raise Invalid("reasoning", "give the group's reasoning (研判意见)")
+        raise Invalid(
+            "reasoning", "请填写研判小组的研判意见 (give the group's reasoning (研判意见))"
+        )
     level = None
     if draft.recommended_level is not None:
         if draft.recommended_level not in WarningLevel.__members__.values():
             levels = ", ".join(v.value for v in WarningLevel)
-            raise Invalid("recommended_level", f"must be one of {levels}")
+            raise Invalid(
+                "recommended_level", f"预警等级须为以下之一：{levels} (must be one of {levels})"
+            )
         level = WarningLevel(draft.recommended_level)
     incipient = verdict is Verdict.INCIPIENT_TENDENCY
     if not incipient and level is not None:
-        raise Invalid("recommended_level", f"a {verdict.value} verdict recommends no warning level")
+        raise Invalid(
+            "recommended_level",
+            f"研判结论为“{verdict.label_zh}”的，不提出预警等级建议 "
+            f"(a {verdict.value} verdict recommends no warning level)",
+        )
     if incipient and draft.factors is None:
-        raise Invalid("factors", "an incipient tendency re-grades its risk point: give the factors")
+        raise Invalid(
+            "factors",
+            "苗头性、倾向性问题须对所涉风险点重新评定等级，请填写评定因素 "
+            "(an incipient tendency re-grades its risk point: give the factors)",
+        )
     if not incipient and draft.factors is not None:
-        raise Invalid("factors", f"a {verdict.value} verdict grades nothing")
+        raise Invalid(
+            "factors",
+            f"研判结论为“{verdict.label_zh}”的，不评定风险等级 "
+            f"(a {verdict.value} verdict grades nothing)",
+        )
     finding = None
     if draft.report_finding is not None:
         if draft.report_finding not in ReportFinding.__members__.values():
             kinds = ", ".join(k.value for k in ReportFinding)
-            raise Invalid("report_finding", f"must be one of {kinds}")
+            raise Invalid(
+                "report_finding", f"报告失实情形须为以下之一：{kinds} (must be one of {kinds})"
+            )
         finding = ReportFinding(draft.report_finding)
         if finding is ReportFinding.UNTRUE and verdict is not Verdict.UNFOUNDED:
-            raise Invalid("report_finding", "an untrue report (不真实) means an unfounded verdict")
+            raise Invalid(
+                "report_finding",
+                "认定报告不真实的，研判结论应为“不属实” "
+                "(an untrue report (不真实) means an unfounded verdict)",
+            )
     return verdict, level, finding

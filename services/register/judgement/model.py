@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from services.register.wording import beijing_minute
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord, Channel, Verdict, WarningLevel
 
@@ -267,9 +268,12 @@ class ReportedInformation(Aggregate):
         if self.proposal is not None:
             p = self.proposal
             raise Conflict(
-                f"Art. 25: a judgement of information {self.id} was proposed by "
+                f"Art. 25: 信息 {self.id} 的研判意见已由 {p.proposed_by['user_id']} 于 "
+                f"{beijing_minute(p.proposed_at)}提出，请研判小组成员会签"
+                "（POST .../judgement/sign-off） "
+                f"(a judgement of information {self.id} was proposed by "
                 f"{p.proposed_by['user_id']} at {p.proposed_at.isoformat()}; the group signs it "
-                "off (POST .../judgement/sign-off)"
+                "off (POST .../judgement/sign-off))"
             )
         self._proposed(
             draft=draft, group_unit=group_unit, needed=needed, proposed_by=by, proposed_at=at
@@ -296,12 +300,16 @@ class ReportedInformation(Aggregate):
         self._ensure_open()
         p = self.proposal
         if p is None:
-            raise Conflict(f"Art. 25: no judgement of information {self.id} is proposed yet")
+            raise Conflict(
+                f"Art. 25: 信息 {self.id} 尚未提出研判意见 "
+                f"(no judgement of information {self.id} is proposed yet)"
+            )
         for s in p.signoffs:
             if s.member["user_id"] == by["user_id"]:
                 raise Conflict(
-                    f"Art. 25: {by['user_id']} signed this judgement already "
-                    f"({s.signed_at.isoformat()}); a member signs once"
+                    f"Art. 25: {by['user_id']} 已于 {beijing_minute(s.signed_at)}会签该研判意见，"
+                    f"每名成员只会签一次 ({by['user_id']} signed this judgement already "
+                    f"({s.signed_at.isoformat()}); a member signs once)"
                 )
         self._signed_off(member=by, signed_at=at)
         return len(p.signoffs) + 1
@@ -323,16 +331,19 @@ class ReportedInformation(Aggregate):
         p = self.proposal
         if p is None:
             raise Conflict(
-                f"Art. 25: no judgement of information {self.id} is proposed; nothing to withdraw"
+                f"Art. 25: 信息 {self.id} 尚未提出研判意见，无可撤回 "
+                f"(no judgement of information {self.id} is proposed; nothing to withdraw)"
             )
         if by["user_id"] != p.proposed_by["user_id"]:
             raise Forbidden(
-                f"Art. 25: the judgement was proposed by {p.proposed_by['user_id']}; only its "
+                f"Art. 25: 该研判意见由 {p.proposed_by['user_id']} 提出，只能由提出人撤回，"
+                f"{by['user_id']} 不能撤回（不同意的成员不予会签即可） "
+                f"(the judgement was proposed by {p.proposed_by['user_id']}; only its "
                 f"proposer withdraws it, not {by['user_id']} (a member who disagrees does not "
-                "sign it)"
+                "sign it))"
             )
         if not reason.strip():
-            raise Invalid("reason", "say why the proposal is withdrawn (撤回理由)")
+            raise Invalid("reason", "请写明撤回理由 (say why the proposal is withdrawn (撤回理由))")
         self._proposal_withdrawn(
             reason=reason.strip(),
             withdrawn_by=by,
@@ -402,13 +413,18 @@ class ReportedInformation(Aggregate):
         """Conflict unless the information can be judged now, with that report finding."""
         self._ensure_open()
         if not self.verifications:
-            raise Conflict("verify the information first (核实, Art. 21): no verification recorded")
+            raise Conflict(
+                "请先核实该信息（第二十一条），尚无核实记录 "
+                "(verify the information first (核实, Art. 21): no verification recorded)"
+            )
         if finding is not None and self.maker is None:
             channel = Channel(self.channel)
             raise Conflict(
-                f"Art. 23: information received by {channel.label_zh} ({channel.value}) is "
+                f"Art. 23: 经{channel.label_zh}（{channel.value}）渠道收到的信息不是单位的"
+                "信息报送，经核实不实的研判为“不属实”，不作报告失实认定：录入人不是报告人 "
+                f"(information received by {channel.label_zh} ({channel.value}) is "
                 "not a unit's report (信息报送); judge an untrue one unfounded, with no "
-                "report finding: whoever typed it in did not make it"
+                "report finding: whoever typed it in did not make it)"
             )
 
     @event(Judged)
@@ -479,9 +495,11 @@ class ReportedInformation(Aggregate):
 
     def _ensure_open(self) -> None:
         if self.judgement is not None:
+            verdict, judged_at = self.judgement.verdict, self.judgement.judged_at
             raise Conflict(
-                f"information {self.id} was already judged "
-                f"({self.judgement.verdict.value}, {self.judgement.judged_at.isoformat()})"
+                f"信息 {self.id} 已于 {beijing_minute(judged_at)}研判为“{verdict.label_zh}” "
+                f"(information {self.id} was already judged "
+                f"({verdict.value}, {judged_at.isoformat()}))"
             )
 
 

@@ -538,7 +538,7 @@ def page_of_risk_points(
     if unit_code is not None:
         app.unit(unit_code, "unit_code")
         if not app.org.is_within(unit_code, root):
-            raise Invalid("unit_code", f"is not within {root}", "query")
+            raise Invalid("unit_code", f"不在 {root} 的管辖范围内 (is not within {root})", "query")
     rows = app.list_risk_points(root, category=category, grade=grade, status=status)
     wanted = set(focus or ())
     rows = [

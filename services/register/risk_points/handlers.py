@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from services.register.risk_points.measures import MeasureStatus
 from services.register.risk_points.model import Focus, RiskPoint
-from services.register.risk_points.rules import FACTOR_NAMES, Factors
+from services.register.risk_points.rules import FACTOR_NAMES, FOUR_FACTORS_NEEDED, Factors
 from shared.application import Rejected, actor_of
 from shared.auth import Role
 from shared.errors import Conflict, Forbidden, Invalid, NotFound
@@ -71,9 +71,9 @@ def identified(
     app.unit(draft.unit_code)
     _check_category(draft.category, "category")
     if not draft.post.strip():
-        raise Invalid("post", "name the post 岗位")
+        raise Invalid("post", "请填写岗位 (name the post 岗位)")
     if not draft.description.strip():
-        raise Invalid("description", "describe the risk")
+        raise Invalid("description", DESCRIBE_THE_RISK)
     manifestations = _manifestations(draft.manifestations)
     version = _check_power_link(app, draft)
     return RiskPoint(
@@ -91,15 +91,22 @@ def identified(
     )
 
 
+DESCRIBE_THE_RISK = "请描述该廉政风险 (describe the risk)"
+
+
 def _check_category(category: str, name: str) -> None:
     if category not in RiskCategory.__members__.values():
-        raise Invalid(name, f"must be one of {', '.join(c.value for c in RiskCategory)}")
+        categories = ", ".join(c.value for c in RiskCategory)
+        raise Invalid(name, f"风险类别须为以下之一：{categories} (must be one of {categories})")
 
 
 def _manifestations(given: list[str]) -> list[str]:
     manifestations = [m.strip() for m in given if m.strip()]
     if not manifestations:
-        raise Invalid("manifestations", "list at least one way the risk shows (风险表现形式)")
+        raise Invalid(
+            "manifestations",
+            "请至少列出一种风险表现形式 (list at least one way the risk shows (风险表现形式))",
+        )
     return manifestations
 
 
@@ -107,21 +114,36 @@ def _check_power_link(app: RegisterApplication, draft: RiskPointDraft) -> int | 
     """The power must be the unit's, the step in its current flowchart, the post acting."""
     if draft.power_id is None:
         if draft.step_key is not None:
-            raise Invalid("step_key", "a flowchart step needs a power_id")
+            raise Invalid(
+                "step_key",
+                "关联流程环节须先关联职权（power_id） (a flowchart step needs a power_id)",
+            )
         return None
     try:
         power = app.get_power(draft.power_id)
     except NotFound:
-        raise Invalid("power_id", f"no power {draft.power_id} in the catalogue") from None
+        raise Invalid(
+            "power_id",
+            f"职权目录中没有职权 {draft.power_id} (no power {draft.power_id} in the catalogue)",
+        ) from None
     if power.unit_code != draft.unit_code:
-        raise Invalid("power_id", f"the power belongs to unit {power.unit_code}")
+        raise Invalid(
+            "power_id",
+            f"该职权属于单位 {power.unit_code}，不是本风险点所在单位 "
+            f"(the power belongs to unit {power.unit_code})",
+        )
     if draft.post.strip() not in power.acting_posts():
-        raise Invalid("post", f"the power is exercised by {', '.join(power.acting_posts())}")
+        posts = ", ".join(power.acting_posts())
+        raise Invalid("post", f"该职权由以下岗位行使：{posts} (the power is exercised by {posts})")
     chart = power.flowchart
     if draft.step_key is None:
         return chart.version if chart else None
     if chart is None or chart.step(draft.step_key) is None:
-        raise Invalid("step_key", f"no step {draft.step_key!r} in the power's flowchart")
+        raise Invalid(
+            "step_key",
+            f"该职权的权力运行流程图中没有环节 {draft.step_key!r} "
+            f"(no step {draft.step_key!r} in the power's flowchart)",
+        )
     return chart.version
 
 
@@ -163,7 +185,8 @@ def regraded(
     team = app.unit(point.unit_code).leadership_team_ids
     if responsible_leader_id not in team:
         raise Invalid(
-            "responsible_leader_id", "must be a member of the unit's leadership team (领导班子)"
+            "responsible_leader_id",
+            "须为本单位领导班子成员 (must be a member of the unit's leadership team (领导班子))",
         )
     if responsible_leader_id not in leadership_team(app, point.unit_code, app.clock.now()):
         raise Invalid(
@@ -171,7 +194,7 @@ def regraded(
             "Art. 14: " + not_held(responsible_leader_id, Role.LEADER, point.unit_code),
         )
     if set(factors) != set(FACTOR_NAMES):
-        raise Invalid("factors", f"give exactly the four factors {', '.join(FACTOR_NAMES)}")
+        raise Invalid("factors", FOUR_FACTORS_NEEDED)
     if source is None:
         source = GradeSource.REVISION if point.grade else GradeSource.IDENTIFICATION
     return point.regrade(
@@ -204,9 +227,15 @@ def vote(
     point = app.get_risk_point(risk_point_id)
     listed = app.unit(point.unit_code).leadership_team_ids
     if not listed:
-        raise Conflict(f"unit {point.unit_code} has no leadership team listed")
+        raise Conflict(
+            f"单位 {point.unit_code} 尚未登记领导班子成员 "
+            f"(unit {point.unit_code} has no leadership team listed)"
+        )
     if by.user_id not in listed:
-        raise Forbidden(f"{by.user_id} is not on the leadership team of {point.unit_code}")
+        raise Forbidden(
+            f"{by.user_id} 不是 {point.unit_code} 的领导班子成员 "
+            f"({by.user_id} is not on the leadership team of {point.unit_code})"
+        )
     now = app.clock.now()
     team = leadership_team(app, point.unit_code, now)
     if by.user_id not in team:
@@ -280,7 +309,7 @@ def choose_measure(
     """Choose a catalogued prevention measure for a risk point (Art. 15–20)."""
     point = app.get_risk_point(risk_point_id)
     if due_date < app.clock.now().date():
-        raise Invalid("due_date", "lies in the past")
+        raise Invalid("due_date", "完成时限不能早于今天 (lies in the past)")
     point.choose_measure(
         measure_code, detail, owner_id, due_date.isoformat(), by=actor_of(by), at=app.clock.now()
     )
@@ -298,7 +327,8 @@ def update_measure(
     """Record how a chosen measure stands (Art. 15)."""
     point = app.get_risk_point(risk_point_id)
     if status not in MeasureStatus.__members__.values():
-        raise Invalid("status", f"must be one of {', '.join(s.value for s in MeasureStatus)}")
+        statuses = ", ".join(s.value for s in MeasureStatus)
+        raise Invalid("status", f"落实情况须为以下之一：{statuses} (must be one of {statuses})")
     point.update_measure(
         measure_code, MeasureStatus(status), note, by=actor_of(by), at=app.clock.now(),
         rule=app.rules.measures,
@@ -357,7 +387,7 @@ def revise_content(
     point = app.get_risk_point(risk_point_id)
     _check_category(revised.category, "category")
     if not revised.description.strip():
-        raise Invalid("description", "describe the risk")
+        raise Invalid("description", DESCRIBE_THE_RISK)
     manifestations = _manifestations(revised.manifestations)
     point.revise_content(
         category=revised.category, description=revised.description.strip(),

@@ -107,7 +107,9 @@ def measure(code: str) -> Measure:
     try:
         return _BY_CODE[code]
     except KeyError:
-        raise Invalid("measure_code", f"no catalogued measure {code!r}") from None
+        raise Invalid(
+            "measure_code", f"防控措施目录中没有措施 {code!r} (no catalogued measure {code!r})"
+        ) from None
 
 
 class MeasureStatus(StrEnum):

@@ -24,6 +24,7 @@ from services.register.risk_points.rules import (
     QuorumRule,
     Tally,
 )
+from services.register.wording import beijing_minute
 from shared.errors import Conflict, Forbidden, Invalid
 from shared.vocabulary import ActorRecord, Grade, GradeSource, RiskCategory
 
@@ -122,7 +123,7 @@ class Publication:
     def period(days: int, at: datetime) -> tuple[datetime, datetime]:
         """When a publication of `days` calendar days starting `at` begins and ends (Art. 10)."""
         if not 1 <= days <= 60:
-            raise Invalid("days", "a publication period is 1..60 days")
+            raise Invalid("days", "公示期须为 1 至 60 天 (a publication period is 1..60 days)")
         return at, at + timedelta(days=days)
 
     @property
@@ -132,19 +133,19 @@ class Publication:
     def next_objection(self, text: str, at: datetime) -> int:
         """The number an objection raised `at` gets; Conflict once the period is over (Art. 10)."""
         if at > self.ends_at:
-            raise Conflict("the publication period (公示期) is over")
+            raise Conflict("公示期已结束 (the publication period (公示期) is over)")
         if not text.strip():
-            raise Invalid("text", "say what the objection is")
+            raise Invalid("text", "请写明异议内容 (say what the objection is)")
         return len(self.objections) + 1
 
     def check_answer(self, number: int, answer: str) -> None:
         """An objection is answered once, and not with nothing (Art. 10)."""
         if not 1 <= number <= len(self.objections):
-            raise Invalid("number", f"no objection {number}")
+            raise Invalid("number", f"没有第 {number} 条异议 (no objection {number})")
         if self.objections[number - 1].answer is not None:
-            raise Conflict(f"objection {number} was already answered")
+            raise Conflict(f"第 {number} 条异议已答复 (objection {number} was already answered)")
         if not answer.strip():
-            raise Invalid("answer", "must not be empty")
+            raise Invalid("answer", "答复不能为空 (must not be empty)")
 
     def answered(self, number: int, answer: str, by: str) -> None:
         """Note the answer to objection `number`."""
@@ -154,9 +155,15 @@ class Publication:
     def check_over(self, at: datetime) -> None:
         """The period is over and every objection answered: the point may go into force."""
         if at < self.ends_at:
-            raise Conflict(f"the publication period runs until {self.ends_at.isoformat()}")
+            raise Conflict(
+                f"公示期至 {beijing_minute(self.ends_at)}届满，届满后方可生效 "
+                f"(the publication period runs until {self.ends_at.isoformat()})"
+            )
         if self.open_objections:
-            raise Conflict(f"{len(self.open_objections)} objection(s) still unanswered")
+            unanswered = len(self.open_objections)
+            raise Conflict(
+                f"尚有 {unanswered} 条异议未答复 ({unanswered} objection(s) still unanswered)"
+            )
 
 
 @dataclass
@@ -344,7 +351,7 @@ class RiskPoint(Aggregate):
     ) -> Grade:
         """Grade or re-grade from the four factors; record who, why and the rule (Art. 14, 25)."""
         if not reason.strip():
-            raise Invalid("reason", "say why this grade")
+            raise Invalid("reason", "请说明评定理由 (say why this grade)")
         new = rule.grade(factors)
         information_id, judgement_id, level = judgement or (None, None, None)
         authorities = {GradeSource.REVISION: "Art. 30", GradeSource.JUDGEMENT: "Art. 14, 25"}
@@ -416,14 +423,23 @@ class RiskPoint(Aggregate):
     ) -> bool:
         """Record a team member's vote; False when the same vote was already cast (Art. 14)."""
         if member_id not in team:
-            raise Forbidden(f"{member_id} is not on the leadership team (领导班子) of the unit")
+            raise Forbidden(
+                f"{member_id} 不是本单位领导班子成员 "
+                f"({member_id} is not on the leadership team (领导班子) of the unit)"
+            )
         earlier = self.votes.get(member_id)
         if earlier is not None and earlier.in_favour == in_favour:
             return False  # the same vote again: idempotent
         if self.status is not RiskStatus.GRADED:
-            raise Conflict(f"nothing awaits approval: the risk point is {self.status.value}")
+            raise Conflict(
+                f"该风险点当前为“{self.status.label_zh}”，没有待审定的等级 "
+                f"(nothing awaits approval: the risk point is {self.status.value})"
+            )
         if earlier is not None:
-            raise Conflict(f"{member_id} already voted in this round; a vote once cast stands")
+            raise Conflict(
+                f"{member_id} 本轮已表决，表决一经作出不再更改 "
+                f"({member_id} already voted in this round; a vote once cast stands)"
+            )
         in_favour_count = sum(v.in_favour for v in self.votes.values()) + int(in_favour)
         against_count = len(self.votes) + 1 - in_favour_count
         outcome = quorum.tally(in_favour_count, against_count, len(team))
@@ -476,7 +492,10 @@ class RiskPoint(Aggregate):
     def publish(self, days: int, *, by: str, at: datetime) -> datetime:
         """Publish an approved risk point for `days` days 公示; return when the period ends."""
         if self.status is not RiskStatus.APPROVED:
-            raise Conflict(f"only an approved risk point can be published; it is {self.status}")
+            raise Conflict(
+                f"只有审定通过的风险点才能公示，该风险点当前为“{self.status.label_zh}” "
+                f"(only an approved risk point can be published; it is {self.status})"
+            )
         starts_at, ends_at = Publication.period(days, at)
         self._published(
             starts_at=starts_at, ends_at=ends_at, published_by=by, unit_code=self.unit_code
@@ -530,7 +549,10 @@ class RiskPoint(Aggregate):
 
     def _open_publication(self) -> Publication:
         if self.status is not RiskStatus.PUBLISHED or self.publication is None:
-            raise Conflict(f"the risk point is not being published; it is {self.status.value}")
+            raise Conflict(
+                f"该风险点不在公示中，当前为“{self.status.label_zh}” "
+                f"(the risk point is not being published; it is {self.status.value})"
+            )
         return self.publication
 
     # -- prevention measures 防控措施 (Art. 14–20) ---------------------------------------------
@@ -567,11 +589,18 @@ class RiskPoint(Aggregate):
         try:
             date.fromisoformat(due_date)
         except ValueError:
-            raise Invalid("due_date", "must be a date YYYY-MM-DD") from None
+            raise Invalid(
+                "due_date", "完成时限须为日期，格式 YYYY-MM-DD (must be a date YYYY-MM-DD)"
+            ) from None
         if not owner_id.strip():
-            raise Invalid("owner_id", "Art. 15: name who carries the measure out (责任人)")
+            raise Invalid(
+                "owner_id", "Art. 15: 请写明措施责任人 (name who carries the measure out (责任人))"
+            )
         if measure_code in self.measures:
-            raise Conflict(f"measure {measure_code} is already chosen; update its status instead")
+            raise Conflict(
+                f"措施 {measure_code} 已选定，请更新其落实情况 "
+                f"(measure {measure_code} is already chosen; update its status instead)"
+            )
         self._measure_chosen(
             measure_code=measure_code,
             detail=detail,
@@ -611,11 +640,15 @@ class RiskPoint(Aggregate):
         chosen = self._chosen(measure_code)
         if status is MeasureStatus.VERIFIED:
             raise Conflict(
-                "Art. 15: a measure is verified through its verification by someone other than "
-                "its owner, not by setting its status"
+                "Art. 15: 措施落实与否须由责任人以外的人员核验，不能直接改为“已核验落实” "
+                "(a measure is verified through its verification by someone other than "
+                "its owner, not by setting its status)"
             )
         if chosen.status is MeasureStatus.VERIFIED:
-            raise Conflict(f"measure {measure_code} was verified done; that record stands")
+            raise Conflict(
+                f"措施 {measure_code} 已核验落实，该记录不再更改 "
+                f"(measure {measure_code} was verified done; that record stands)"
+            )
         if (
             status is MeasureStatus.WITHDRAWN
             and rule is not None
@@ -628,9 +661,12 @@ class RiskPoint(Aggregate):
             needed = rule.categories_needed(self.grade)
             if len(rest) < needed:
                 raise Conflict(
-                    f"Art. 14: a {self.grade.label_zh}-graded point in force needs measures from "
+                    f"Art. 14: 已生效的“{self.grade.label_zh}”等级风险点须有涵盖 {needed} 类风险的"
+                    f"防控措施（规则 measures.{self.grade.value}）；撤销措施 {measure_code} 前"
+                    "请先选定替代措施，或对该风险点进行动态修正（第三十条） "
+                    f"(a {self.grade.label_zh}-graded point in force needs measures from "
                     f"{needed} categories (rule measures.{self.grade.value}); choose a "
-                    f"replacement before withdrawing {measure_code}, or revise the point (Art. 30)"
+                    f"replacement before withdrawing {measure_code}, or revise the point (Art. 30))"
                 )
         self._measure_updated(
             measure_code=measure_code, status=status.value, note=note, by=by, at=at
@@ -656,17 +692,22 @@ class RiskPoint(Aggregate):
         chosen = self._chosen(measure_code)
         if chosen.status is not MeasureStatus.DONE or chosen.reported_at is None:
             raise Conflict(
-                f"measure {measure_code} is {chosen.status.value}: only a measure reported done "
-                "awaits verification"
+                f"措施 {measure_code} 当前为“{chosen.status.label_zh}”，只有已报落实的措施才能核验 "
+                f"(measure {measure_code} is {chosen.status.value}: only a measure reported done "
+                "awaits verification)"
             )
         verifier = by.get("user_id", "")
         if verifier in (chosen.owner_id, chosen.reported_by):
             raise Forbidden(
-                f"Art. 15: {verifier} owns or reported measure {measure_code}; someone other "
-                "than its owner verifies that it is done"
+                f"Art. 15: {verifier} 是措施 {measure_code} 的责任人或报告人，"
+                "须由其他人员核验其落实情况 "
+                f"({verifier} owns or reported measure {measure_code}; someone other "
+                "than its owner verifies that it is done)"
             )
         if not accepted and not note.strip():
-            raise Invalid("note", "say what is not done (核验意见)")
+            raise Invalid(
+                "note", "请写明核验意见，说明哪些尚未落实 (say what is not done (核验意见))"
+            )
         if accepted:
             self._measure_verified(
                 measure_code=measure_code,
@@ -714,7 +755,11 @@ class RiskPoint(Aggregate):
 
     def _chosen(self, measure_code: str) -> ChosenMeasure:
         if measure_code not in self.measures:
-            raise Invalid("measure_code", f"measure {measure_code} was not chosen for this point")
+            raise Invalid(
+                "measure_code",
+                f"该风险点未选定措施 {measure_code} "
+                f"(measure {measure_code} was not chosen for this point)",
+            )
         return self.measures[measure_code]
 
     def measure_categories(self) -> set[RiskCategory]:
@@ -724,16 +769,24 @@ class RiskPoint(Aggregate):
     def check_measures(self, rule: MeasuresRule) -> None:
         """Conflict unless the measures cover as many categories as the grade needs (Art. 14)."""
         if self.grade is None:
-            raise Conflict("the risk point is not graded (Art. 14)")
+            raise Conflict(
+                "该风险点尚未评定等级（第十四条） (the risk point is not graded (Art. 14))"
+            )
         needed = rule.categories_needed(self.grade)
         have = sorted(c.value for c in self.measure_categories())
         if len(have) < needed:
+            have_zh = "、".join(RiskCategory(c).label_zh for c in have)
             raise Conflict(
-                f"Art. 14, 15: a {self.grade.label_zh}-graded point needs prevention measures "
+                f"Art. 14, 15: “{self.grade.label_zh}”等级风险点须有涵盖至少 {needed} 类风险的"
+                "防控措施，每项措施明确责任人和完成时限"
+                f"（规则 measures.{self.grade.value} = {needed}）；"
+                f"现有 {len(have)} 类{'（' + have_zh + '）' if have else ''}，生效前还须再选 "
+                f"{needed - len(have)} 类 "
+                f"(a {self.grade.label_zh}-graded point needs prevention measures "
                 f"from at least {needed} categories, each with an owner and a due date "
                 f"(rule measures.{self.grade.value} = {needed}); it has {len(have)}"
                 f"{' (' + ', '.join(have) + ')' if have else ''}: choose measures from "
-                f"{needed - len(have)} more before it goes into force"
+                f"{needed - len(have)} more before it goes into force)"
             )
 
     # -- revision 动态修正 (Art. 30) ------------------------------------------------------------
@@ -826,11 +879,13 @@ class RiskPoint(Aggregate):
         """Change what the point says, while it awaits grading or approval (Art. 10, 13, 30)."""
         if self.status not in (RiskStatus.DRAFT, RiskStatus.GRADED):
             raise Conflict(
-                f"the risk point is {self.status.value}: its content changes only after it is "
-                "reopened for revision (动态修正, Art. 30)"
+                f"该风险点当前为“{self.status.label_zh}”，"
+                "须重新开启动态修正后才能修改内容（第三十条） "
+                f"(the risk point is {self.status.value}: its content changes only after it is "
+                "reopened for revision (动态修正, Art. 30))"
             )
         if not reason.strip():
-            raise Invalid("reason", "say why the content changes (修正理由)")
+            raise Invalid("reason", "请写明修正理由 (say why the content changes (修正理由))")
         self._content_revised(
             category=category, description=description, manifestations=manifestations,
             focus=focus.as_dict(), reason=reason, revised_by=by, revised_at=at,
@@ -863,11 +918,16 @@ class RiskPoint(Aggregate):
     def resubmit(self, *, reason: str, by: ActorRecord, at: datetime) -> None:
         """Send a revised point, its grade kept, to the team again 重新审定 (Art. 14, 30)."""
         if self.status is not RiskStatus.DRAFT or self.grade is None:
-            raise Conflict("only a graded risk point sent back to the unit can be resubmitted")
+            raise Conflict(
+                "只有已评定等级并退回本单位的风险点才能重新提交审定 "
+                "(only a graded risk point sent back to the unit can be resubmitted)"
+            )
         if not self.open_revisions:
-            raise Conflict("no revision is open; grade the point instead")
+            raise Conflict(
+                "没有待办的动态修正，请直接评定等级 (no revision is open; grade the point instead)"
+            )
         if not reason.strip():
-            raise Invalid("reason", "say what was revised")
+            raise Invalid("reason", "请写明修正内容 (say what was revised)")
         self._resubmitted(reason=reason, by=by, at=at)
 
     @event("Resubmitted")

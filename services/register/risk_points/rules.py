@@ -28,6 +28,12 @@ from shared.vocabulary import Grade
 
 FACTOR_NAMES: Final = ("importance", "discretion", "probability", "harm")
 
+FOUR_FACTORS_NEEDED: Final = (
+    "须给出全部四项评定因素（权力的重要程度、自由裁量权的大小、腐败现象发生的概率、危害程度）："
+    f"{', '.join(FACTOR_NAMES)} (give exactly the four factors {', '.join(FACTOR_NAMES)})"
+)
+"""The refusal of a grading without exactly the four factors of Art. 14."""
+
 FACTOR_MEANINGS: Final[dict[str, dict[int, str]]] = {
     "importance": {
         1: "事务性工作，不涉及人财物 routine work, no people, money or assets",
@@ -75,7 +81,11 @@ class Factors:
         for name in FACTOR_NAMES:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                raise Invalid(f"factors.{name}", f"must be a whole number 1..5, not {value!r}")
+                raise Invalid(
+                    f"factors.{name}",
+                    f"须为 1 至 5 的整数，不能是 {value!r} "
+                    f"(must be a whole number 1..5, not {value!r})",
+                )
 
     def as_dict(self) -> dict[str, int]:
         """The factors as stored in events and sent in RiskGraded."""

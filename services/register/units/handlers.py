@@ -44,7 +44,10 @@ def known(app: RegisterApplication, code: str) -> UnitDraft | None:
 def register_unit(app: RegisterApplication, draft: UnitDraft, by: Principal) -> None:
     """Enter a new unit in the tree under a parent within the caller's jurisdiction (Art. 5)."""
     if draft.code in app.org:
-        raise Conflict(f"unit {draft.code} already exists; change it instead")
+        raise Conflict(
+            f"单位 {draft.code} 已存在，请修改该单位 "
+            f"(unit {draft.code} already exists; change it instead)"
+        )
     _raise_first(_tree_problems(app, draft, partial(known, app), by, new=True))
     entry = OrgUnitEntry.register(draft, seed=False, by=actor_of(by, "admin"), at=app.clock.now())
     app.save(entry)
@@ -55,7 +58,7 @@ def change_unit(app: RegisterApplication, draft: UnitDraft, by: Principal) -> li
     """Change a unit's name, kind, parent, node or leaders; the fields changed (Art. 5–7)."""
     current = known(app, draft.code)
     if current is None:
-        raise NotFound(f"no unit {draft.code}")
+        raise NotFound(f"单位 {draft.code} 不存在 (no unit {draft.code})")
     _raise_first(_tree_problems(app, draft, partial(known, app), by, new=False))
     entry = _entry(app, current, by)
     changed = entry.change(draft, by=actor_of(by, "admin"), at=app.clock.now())
@@ -80,14 +83,15 @@ def import_units(app: RegisterApplication, rows: list[ImportRow], by: Principal)
         if draft is None:
             continue
         if draft.code in first_row:
-            found.append(RowProblem(row.row, "code", f"also in row {first_row[draft.code]}"))
+            first = first_row[draft.code]
+            found.append(RowProblem(row.row, "code", f"与第 {first} 行重复 (also in row {first})"))
             continue
         first_row[draft.code] = row.row
         trouble = _tree_problems(app, draft, lookup, by, new=lookup(draft.code) is None)
         found += [RowProblem(row.row, field, reason) for field, reason in trouble]
         staged[draft.code] = draft
     if not rows:
-        found.append(RowProblem(0, "file", "no units in the file"))
+        found.append(RowProblem(0, "file", "文件中没有单位 (no units in the file)"))
     if found:
         raise ImportRejected(found)
     return _apply(app, staged, by)
@@ -132,28 +136,62 @@ def _tree_problems(
     # Where the unit is now (a change) and where it would be: both within the caller's reach.
     here = [] if new else _ancestors(draft.code, lookup)
     if here and mine not in here:
-        return [*found, ("code", f"outside your jurisdiction (the subtree of {mine})")]
+        return [*found, ("code", _outside(mine))]
     parent_code = draft.parent_code
     if parent_code is None:
         current = None if new else lookup(draft.code)
         if current is None or current.parent_code is not None:
-            found.append(("parent", "give the parent unit; the district is the only root"))
+            found.append(
+                (
+                    "parent",
+                    "请填写上级单位（只有区没有上级单位） "
+                    "(give the parent unit; the district is the only root)",
+                )
+            )
         return found
     parent = lookup(parent_code)
     if parent is None:
-        return [*found, ("parent", f"unknown unit {parent_code!r}")]
+        return [*found, ("parent", _unknown(parent_code))]
     chain = _ancestors(parent_code, lookup)
     if draft.code in chain:
-        found.append(("parent", f"{parent_code} lies within {draft.code}, not above it"))
+        found.append(
+            (
+                "parent",
+                f"{parent_code} 是 {draft.code} 的下属单位，不能作其上级单位 "
+                f"({parent_code} lies within {draft.code}, not above it)",
+            )
+        )
     nodes = _nodes_for_children(app, parent)
     if nodes and draft.managing_node_id not in nodes:
-        found.append(("node", f"units under {parent_code} are managed by {', '.join(nodes)}"))
+        managed_by = ", ".join(nodes)
+        found.append(
+            (
+                "node",
+                f"{parent_code} 的下属单位由节点 {managed_by} 管理 "
+                f"(units under {parent_code} are managed by {managed_by})",
+            )
+        )
     if mine not in chain:
-        found.append(("parent", f"outside your jurisdiction (the subtree of {mine})"))
+        found.append(("parent", _outside(mine)))
     business = draft.business_department
     if business is not None and lookup(business) is None:
-        found.append(("business_department", f"unknown unit {business!r}"))
+        found.append(("business_department", _unknown(business)))
     return found
+
+
+_OUTSIDE_JURISDICTION = "超出管辖范围"
+"""How a jurisdiction problem begins: the single-unit forms answer it with 403 (Art. 7)."""
+
+
+def _outside(mine: str) -> str:
+    return (
+        f"{_OUTSIDE_JURISDICTION}（{mine} 及其下属单位） "
+        f"(outside your jurisdiction (the subtree of {mine}))"
+    )
+
+
+def _unknown(code: str) -> str:
+    return f"单位 {code!r} 不存在 (unknown unit {code!r})"
 
 
 def _team_problems(
@@ -208,7 +246,7 @@ def _ancestors(code: str, lookup: Lookup) -> list[str]:
 def _raise_first(found: list[tuple[str, str]]) -> None:
     """Refuse a single unit: 403 for jurisdiction, else 422 naming the first bad field."""
     for _, reason in found:
-        if reason.startswith("outside your jurisdiction"):
+        if reason.startswith(_OUTSIDE_JURISDICTION):
             raise Forbidden(reason)
     if found:
         raise Invalid(*found[0])

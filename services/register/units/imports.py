@@ -59,7 +59,13 @@ def read_csv(text: str) -> list[ImportRow]:
     for line, raw in enumerate(reader, start=2):
         cleaned = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
         if None in raw:
-            rows.append(_bad(line, "columns", "more cells than the header has columns"))
+            rows.append(
+                _bad(
+                    line,
+                    "columns",
+                    "该行单元格多于表头列数 (more cells than the header has columns)",
+                )
+            )
             continue
         team = [t.strip() for t in _TEAM_SEPARATORS.split(cleaned.get("leadership_team", ""))]
         row: dict[str, Any] = cleaned | {"leadership_team": [t for t in team if t]}
@@ -72,18 +78,23 @@ def read_json(text: str) -> list[ImportRow]:
     try:
         loaded: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportRejected([RowProblem(0, "file", f"not JSON: {exc.msg} at {exc.pos}")]) from None
+        problem = f"不是有效的 JSON：{exc.msg}，位置 {exc.pos} (not JSON: {exc.msg} at {exc.pos})"
+        raise ImportRejected([RowProblem(0, "file", problem)]) from None
     items = loaded.get("units") if isinstance(loaded, dict) else loaded
     if not isinstance(items, list):
-        raise ImportRejected([RowProblem(0, "file", 'give {"units": [...]} or a list of units')])
+        problem = '请提供 {"units": [...]} 或单位列表 (give {"units": [...]} or a list of units)'
+        raise ImportRejected([RowProblem(0, "file", problem)])
     rows = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            rows.append(_bad(number, "row", "each unit is an object"))
+            rows.append(_bad(number, "row", "每个单位须为一个对象 (each unit is an object)"))
             continue
         unknown = sorted(set(item) - set(REQUIRED) - set(OPTIONAL))
         if unknown:
-            rows.append(_bad(number, unknown[0], f"unknown field(s): {', '.join(unknown)}"))
+            fields = ", ".join(unknown)
+            rows.append(
+                _bad(number, unknown[0], f"未知字段：{fields} (unknown field(s): {fields})")
+            )
             continue
         rows.append(_row(number, item))
     return rows
@@ -92,8 +103,8 @@ def read_json(text: str) -> list[ImportRow]:
 def _check_columns(header: list[str]) -> None:
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in REQUIRED + OPTIONAL]
-    problems = [RowProblem(1, "columns", f"missing column {c}") for c in missing]
-    problems += [RowProblem(1, "columns", f"unknown column {c}") for c in unknown]
+    problems = [RowProblem(1, "columns", f"缺少列 {c} (missing column {c})") for c in missing]
+    problems += [RowProblem(1, "columns", f"未知列 {c} (unknown column {c})") for c in unknown]
     if problems:
         raise ImportRejected(problems)
 
@@ -119,15 +130,19 @@ def _row(number: int, raw: dict[str, Any]) -> ImportRow:
     problems = []
     for name in ("code", "name", "kind", "node"):
         if not isinstance(raw.get(name), str) or not raw[name].strip():
-            problems.append(RowProblem(number, name, "required text"))
+            problems.append(RowProblem(number, name, "必填 (required text)"))
     for name in ("parent", "principal_leader", "business_department"):
         if raw.get(name) not in (None, "") and not isinstance(raw.get(name), str):
-            problems.append(RowProblem(number, name, "text or empty"))
+            problems.append(RowProblem(number, name, "须为文字或留空 (text or empty)"))
     team = raw.get("leadership_team") or []
     if not isinstance(team, list) or not all(isinstance(t, str) for t in team):
-        problems.append(RowProblem(number, "leadership_team", "a list of staff ids"))
+        problems.append(RowProblem(number, "leadership_team", "须为工号列表 (a list of staff ids)"))
     elif len(team) > LIST_MAX:
-        problems.append(RowProblem(number, "leadership_team", f"at most {LIST_MAX} staff ids"))
+        problems.append(
+            RowProblem(
+                number, "leadership_team", f"最多 {LIST_MAX} 个工号 (at most {LIST_MAX} staff ids)"
+            )
+        )
     if not problems:
         cells = [(name, raw.get(name) or "") for name in _TEXT_CAPS]
         cells += [("leadership_team", t) for t in team]

@@ -60,19 +60,48 @@ def problems(draft: UnitDraft) -> list[tuple[str, str]]:
     """What is wrong with a unit on its own, as (field, reason) pairs; the tree is checked apart."""
     found: list[tuple[str, str]] = []
     if not CODE.match(draft.code):
-        found.append(("code", "1–40 letters, digits, '-' or '_', e.g. QX-TH-CZS"))
+        found.append(
+            (
+                "code",
+                "单位代码为 1 至 40 个字母、数字、“-”或“_”，如 QX-TH-CZS "
+                "(1–40 letters, digits, '-' or '_', e.g. QX-TH-CZS)",
+            )
+        )
     if not draft.name.strip() or len(draft.name) > 100:
-        found.append(("name", "give the unit's name (单位名称), at most 100 characters"))
+        found.append(
+            (
+                "name",
+                "请填写单位名称，不超过 100 个字符 "
+                "(give the unit's name (单位名称), at most 100 characters)",
+            )
+        )
     if draft.kind not in UnitKind.__members__.values():
-        found.append(("kind", f"must be one of {', '.join(k.value for k in UnitKind)}"))
+        kinds = ", ".join(k.value for k in UnitKind)
+        found.append(("kind", f"单位类型须为以下之一：{kinds} (must be one of {kinds})"))
     if not NODE.match(draft.managing_node_id):
-        found.append(("node", "must be 'district' or a town node such as 'town-taihe'"))
+        found.append(
+            (
+                "node",
+                "须为区节点 district 或镇（街）节点，如 town-taihe "
+                "(must be 'district' or a town node such as 'town-taihe')",
+            )
+        )
     team = draft.leadership_team_ids
     if any(not m.strip() for m in team) or len(set(team)) != len(team):
-        found.append(("leadership_team", "staff ids, each once and none empty"))
+        found.append(
+            (
+                "leadership_team",
+                "请填写成员工号，每人只列一次，不能有空项 (staff ids, each once and none empty)",
+            )
+        )
     leader = draft.principal_leader_id
     if leader is not None and leader not in team:
-        found.append(("principal_leader", "the principal leader must be on the leadership team"))
+        found.append(
+            (
+                "principal_leader",
+                "主要领导须为领导班子成员 (the principal leader must be on the leadership team)",
+            )
+        )
     return found
 
 

@@ -210,7 +210,8 @@ def test_bad_verdict_and_level_combinations_are_422_naming_the_field(api: Api) -
     yellow = api.post(f"/information/{info}/judgement", INCIPIENT | {"recommended_level": "yellow"},
                       api.judge)  # fmt: skip
     assert yellow.status_code == 409
-    assert yellow.json()["detail"].startswith("Art. 28: these factors grade the point 高")
+    assert yellow.json()["detail"].startswith("Art. 28: 按所填因素，该风险点评定为“高”等级")
+    assert "(these factors grade the point 高, which is warned red" in yellow.json()["detail"]
     for field, body in [
         ("recommended_level", {"verdict": "unfounded", "reasoning": "x",
                                "recommended_level": "red"}),

@@ -293,7 +293,10 @@ class JudgementStory(RegisterStoryBase):
         for finding in ("untrue", "inaccurate"):
             draft = JudgementDraft(verdict="unfounded", reasoning="经核实，举报不属实",
                                    report_finding=finding)  # fmt: skip
-            refused = r"^Art\. 23: information received by 信访举报 \(petition\) is not a unit's"
+            refused = (
+                r"^Art\. 23: 经信访举报（petition）渠道收到的信息不是单位的信息报送.* "
+                r"\(information received by 信访举报 \(petition\) is not a unit's"
+            )
             with pytest.raises(Conflict, match=refused):
                 app.judge_information(info_id, draft, JUDGE)
             info = app.get_information(info_id)
@@ -327,7 +330,10 @@ class JudgementStory(RegisterStoryBase):
             with pytest.raises(refusal):
                 app.verify_information(info_id, checked=CHECKED, findings="x", by=who)
         # The town has its own group: the district's judges are not its members (Art. 25).
-        with pytest.raises(Forbidden, match=r"^Art\. 25: u-qx-judge is not a member"):
+        with pytest.raises(
+            Forbidden,
+            match=r"^Art\. 25: u-qx-judge 不是 QX-TH 研判小组的成员.* \(u-qx-judge is not a",
+        ):
             app.judge_information(info_id, unfounded, DISTRICT_JUDGE)
         # Appointed once is not enough: a member whose judge grant was revoked since judges not.
         take_in(app, role_revoked("u-th-judge5", "judge", "QX-TH", clock.now()))
@@ -364,7 +370,12 @@ class JudgementStory(RegisterStoryBase):
         assert published(app, point_id) == before  # nor the point's RiskGraded
 
         # A member's second sign-off changes nothing (409); a non-member is refused (403).
-        with pytest.raises(Conflict, match=r"^Art\. 25: u-th-judge signed this judgement already"):
+        with pytest.raises(
+            Conflict,
+            match=r"^Art\. 25: u-th-judge 已于 2026-01-05 17:00（北京时间）会签该研判意见，"
+            r"每名成员只会签一次 \(u-th-judge signed this judgement already "
+            r"\(2026-01-05T09:00:00\+00:00\)",
+        ):
             app.sign_off_judgement(info_id, JUDGE)
         stranger = Principal("u-th-clerk", frozenset({Role.JUDGE}), "QX-TH")
         for outsider in (stranger, DISTRICT_JUDGE):
@@ -375,7 +386,7 @@ class JudgementStory(RegisterStoryBase):
         clock.advance(timedelta(hours=1))
         second = app.sign_off_judgement(info_id, TOWN_MEMBERS[0])
         assert (len(second.signed_by), second.made) == (2, False)
-        with pytest.raises(Conflict, match=r"^Art\. 25: u-th-judge2 signed this judgement"):
+        with pytest.raises(Conflict, match=r"^Art\. 25: u-th-judge2 已于 .* signed this judgement"):
             app.sign_off_judgement(info_id, TOWN_MEMBERS[0])
         assert published(app, info_id) == []
 
@@ -427,7 +438,9 @@ class JudgementStory(RegisterStoryBase):
         # Refused, changing nothing: another member, no reason, a stranger to the group.
         version = app.get_information(info_id).version
         with pytest.raises(
-            Forbidden, match=r"^Art\. 25: the judgement was proposed by u-th-judge;"
+            Forbidden,
+            match=r"^Art\. 25: 该研判意见由 u-th-judge 提出，只能由提出人撤回.* "
+            r"\(the judgement was proposed by u-th-judge;",
         ):
             app.withdraw_judgement_proposal(info_id, "我不同意", TOWN_MEMBERS[0])
         with pytest.raises(Invalid) as caught:
@@ -466,7 +479,10 @@ class JudgementStory(RegisterStoryBase):
         assert [s.member["user_id"] for s in fresh.signed_by] == ["u-th-judge2"]
         app.sign_off_judgement(info_id, JUDGE)
         assert app.sign_off_judgement(info_id, TOWN_MEMBERS[1]).made
-        with pytest.raises(Conflict, match=r"already judged"):
+        with pytest.raises(
+            Conflict,
+            match=r"（北京时间）研判为“不属实” \(information .* was already judged \(unfounded",
+        ):
             app.withdraw_judgement_proposal(info_id, "撤回", TOWN_MEMBERS[0])
         [made] = published(app, info_id)
         assert isinstance(made, JudgementMade)
@@ -519,7 +535,9 @@ class JudgementStory(RegisterStoryBase):
 
         # A removed member no longer signs; the group then has four: three still needed.
         app.remove_group_member("QX-TH", "u-th-judge5", "调离", "太和党发〔2026〕9号", OFFICE)
-        with pytest.raises(Forbidden, match=r"^Art\. 25: u-th-judge5 is not a member"):
+        with pytest.raises(
+            Forbidden, match=r"^Art\. 25: u-th-judge5 不是 .*u-th-judge5 is not a member"
+        ):
             app.sign_off_judgement(dept_info, TOWN_MEMBERS[3])
         with pytest.raises(Conflict):
             app.remove_group_member("QX-TH", "u-th-judge5", "调离", "文件", OFFICE)
@@ -534,7 +552,10 @@ class JudgementStory(RegisterStoryBase):
         there = information_id(report(app, clock.now(), "QX-TP"))
         app.verify_information(there, checked=CHECKED, findings="属实", by=DISTRICT_JUDGE)
         app.remove_group_member("QX", "u-qx-judge3", "调离", "清新纪发〔2026〕2号", DISTRICT_OFFICE)
-        with pytest.raises(Conflict, match=r"^Art\. 25: the 研判小组 of QX has 2 members"):
+        with pytest.raises(
+            Conflict,
+            match=r"^Art\. 25: QX 的研判小组现有 2 名成员.* \(the 研判小组 of QX has 2 members",
+        ):
             app.judge_information(there, unfounded, DISTRICT_JUDGE)
         assert app.get_information(there).proposal is None  # a refusal records nothing
         app.appoint_group_member("QX", "u-qx-judge3", "", "清新纪发〔2026〕3号", DISTRICT_OFFICE)
@@ -553,7 +574,10 @@ class JudgementStory(RegisterStoryBase):
             verdict="incipient_tendency", reasoning="苗头性问题", recommended_level="yellow",
             risk_point_id=point_id, factors=ORDINARY,
         )  # fmt: skip
-        refused = r"^Art\. 28: these factors grade the point 中, which is warned orange"
+        refused = (
+            r"^Art\. 28: 按所填因素，该风险点评定为“中”等级，应实行橙色预警.* "
+            r"\(these factors grade the point 中, which is warned orange"
+        )
         with pytest.raises(Conflict, match=refused):
             app.judge_information(info_id, yellow, JUDGE)
         assert app.get_information(info_id).judgement is None

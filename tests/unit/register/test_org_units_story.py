@@ -226,7 +226,8 @@ class OrgUnitStory(RegisterStoryBase):
         with pytest.raises(ImportRejected) as header:
             read_csv("code,name\nX,Y\n")
         assert {p.reason for p in header.value.problems} == {
-            "missing column kind", "missing column parent", "missing column node"
+            "缺少列 kind (missing column kind)", "缺少列 parent (missing column parent)",
+            "缺少列 node (missing column node)",
         }  # fmt: skip
         with pytest.raises(ImportRejected):
             read_json("[1, {")

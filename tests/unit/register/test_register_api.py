@@ -175,7 +175,9 @@ def test_force_needs_the_grades_measures_and_done_is_verified_by_another(api: Ap
     api.runtime.clock.advance(timedelta(days=2))
     refused = api.post(f"/risk-points/{point}/in-force", {}, api.office)
     assert refused.status_code == 409
-    assert refused.json()["detail"].startswith("Art. 14, 15: a 高-graded point")
+    detail = refused.json()["detail"]
+    assert detail.startswith("Art. 14, 15: “高”等级风险点须有涵盖至少 3 类风险的防控措施")
+    assert "(a 高-graded point needs prevention measures from at least 3 categories" in detail
     for code in ("business_process.1", "post_duty.1", "external_environment.3"):
         body = {"measure_code": code, "owner_id": "u-th-planning", "due_date": "2026-06-30"}
         assert api.post(f"/risk-points/{point}/measures", body, api.office).status_code == 201

@@ -44,10 +44,15 @@ def test_admins_register_change_and_list_units_within_their_subtree(api: Api) ->
     assert created.json()["parent"] == "QX-TH"
     assert api.post("/units", VILLAGE, admin).status_code == 409
     elsewhere = VILLAGE | {"code": "QX-TP-V2", "parent": "QX-TP", "node": "town-taiping"}
-    assert api.post("/units", elsewhere, admin).status_code == 403
+    barred = api.post("/units", elsewhere, admin)
+    assert barred.status_code == 403
+    assert barred.json()["detail"] == (
+        "超出管辖范围（QX-TH 及其下属单位） (outside your jurisdiction (the subtree of QX-TH))"
+    )
     bad = api.post("/units", VILLAGE | {"code": "QX-TH-V9", "principal_leader": "u-x"}, admin)
     assert bad.status_code == 422
     assert bad.json()["detail"][0]["loc"] == ["body", "principal_leader"]
+    assert bad.json()["detail"][0]["msg"].startswith("主要领导须为领导班子成员 (the principal")
 
     change = {k: v for k, v in VILLAGE.items() if k != "code"} | {"name": "太和镇二村村委会"}
     changed = api.client.put("/units/QX-TH-V2", json=change, headers=admin)
