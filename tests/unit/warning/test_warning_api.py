@@ -79,7 +79,8 @@ def test_review_issue_report_verify_close(api: Api) -> None:
     assert (shown["grade"], shown["level"]) == ("low", "yellow")
     red = api.post(f"/proposals/{proposal}/review", {**MEETING, "level": "red"}, api.town_office)
     assert red.status_code == 409
-    assert red.json()["detail"].startswith("Art. 28: a 低-graded point is warned yellow")
+    assert red.json()["detail"].startswith("Art. 28: 风险等级为“低”的风险点应发黄色预警")
+    assert "(a 低-graded point is warned yellow" in red.json()["detail"]
     reviewed = api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
     assert (reviewed.status_code, reviewed.json()["status"]) == (201, "decided")
     past = {"deadlines": {"rectification": "2025-12-31T00:00:00+08:00"}}
