@@ -120,6 +120,7 @@ def test_outside_the_subtree_is_403_naming_the_rule(api: Api) -> None:
                    "authority": DECISION}, api.town_admin)  # fmt: skip
     assert own.status_code == 403
     assert "their own account" in own.json()["detail"]
+    assert own.json()["detail"].startswith("不能对本人账户进行此项操作，须由另一名管理员办理")
 
 
 @pytest.mark.parametrize(

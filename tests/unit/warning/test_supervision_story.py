@@ -82,7 +82,9 @@ class SupervisionStory(WarningStoryBase):
         inbox = [(s.entry.step, s.entry.label_zh) for s in app.inbox("QX-TH")]
         assert ("supervision_chased", "上级督办") in inbox
         # Neither a return nor a sign-off while the disposal is under way.
-        with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):
+        with pytest.raises(
+            Conflict, match=r"Art\. 29: .*尚未完成.*完成后方可退回.* still under way"
+        ):
             app.supervise(warning_id, "returned", "不够", DISTRICT_OFFICE)
         with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):
             app.supervise(warning_id, "signed_off", "", DISTRICT_OFFICE)
