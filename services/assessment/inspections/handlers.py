@@ -85,7 +85,7 @@ def open_inspection(app: AssessmentApplication, new: NewInspection, by: Principa
         app.save(inspection)
     except IntegrityError:
         raise Conflict(
-            f"{new.unit_code} 已有 {inspection.year} 年度自查 "
+            f"{new.unit_code} 已有 {inspection.year}年度自查 "
             f"({new.unit_code} already has its annual self-inspection for {inspection.year})"
         ) from None
     return inspection

@@ -44,7 +44,7 @@ def assessor_of(app: AssessmentApplication, unit_code: str) -> str:
     if unit.parent_code is None:
         raise Invalid(
             "unit_code",
-            f"{unit_code} 是最高一级单位，由本系统之外的上级考评 "
+            f"{unit_code} 是最高一级单位，由本系统之外的上级考核 "
             f"({unit_code} is the top of the tree; it is assessed above)",
         )
     root = app.node_root
@@ -52,7 +52,7 @@ def assessor_of(app: AssessmentApplication, unit_code: str) -> str:
         # e.g. a town on its own node: its assessor, the district, works on the district node
         raise Invalid(
             "unit_code",
-            f"{unit_code} 由 {unit.parent_code} 考评，不在本节点办理 "
+            f"{unit_code} 由 {unit.parent_code} 考核，不在本节点办理 "
             f"({unit_code} is assessed by {unit.parent_code}, outside this node)",
         )
     return unit.parent_code
@@ -68,8 +68,8 @@ def ensure_assessor(app: AssessmentApplication, principal: Principal, unit_code:
     if principal.unit_code != assessor:
         raise Invalid(
             "unit_code",
-            f"按照分级管理、逐级实施（第三十一条），{unit_code} 由 {assessor} 考评，"
-            f"{principal.unit_code} 不能考评 "
+            f"按照分级管理、逐级实施（第三十一条），{unit_code} 由 {assessor} 考核，"
+            f"{principal.unit_code} 不能考核 "
             f"({unit_code} is assessed by {assessor} (level by level, Art. 31), "
             f"not by {principal.unit_code})",
         )
@@ -101,7 +101,7 @@ def set_scheme(
     published = [a for a in assessments(app, year, root) if a.is_published and a.unit_code != root]
     if published:
         raise Conflict(
-            f"{year} 年度已有 {len(published)} 个单位的考评结果公布，计分办法不能再改 "
+            f"{year}年度已有 {len(published)} 个单位的考核结果公布，计分办法不能再改 "
             f"({len(published)} assessments of {year} are already published)"
         )
     record = app.find(YearScheme.create_id(year), YearScheme) or YearScheme(year=year)
@@ -177,9 +177,7 @@ def get_assessment(app: AssessmentApplication, unit_code: str, year: int) -> Ann
     """A unit's assessment of a year; NotFound before it is first scored (Art. 31)."""
     found = app.find(AnnualAssessment.create_id(unit_code, year), AnnualAssessment)
     if found is None:
-        raise NotFound(
-            f"{unit_code} 尚无 {year} 年度考评 (no {year} assessment of {unit_code} yet)"
-        )
+        raise NotFound(f"{unit_code} 尚无 {year}年度考核 (no {year} assessment of {unit_code} yet)")
     return found
 
 

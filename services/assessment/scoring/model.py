@@ -92,7 +92,7 @@ class AnnualAssessment(Aggregate):
 
     def _already_published(self) -> str:
         return (
-            f"{self.unit_code} 的 {self.year} 年度考评结果已公布 "
+            f"{self.unit_code} 的 {self.year}年度考核结果已公布 "
             f"(the {self.year} assessment of {self.unit_code} is already published)"
         )
 
@@ -106,7 +106,7 @@ class AnnualAssessment(Aggregate):
         """The latest scorecard; an assessment is scored as it is opened (`score_unit`)."""
         if self.card is None:
             raise Conflict(
-                f"{self.unit_code} 的 {self.year} 年度考评尚未评分 "
+                f"{self.unit_code} 的 {self.year}年度考核尚未评分 "
                 f"(the {self.year} assessment of {self.unit_code} is not scored yet)"
             )
         return self.card
@@ -130,7 +130,7 @@ class AnnualAssessment(Aggregate):
         if self.is_published:
             raise Conflict(self._already_published())
         if self.card is None:
-            raise Conflict("考评须先评分，方可公布 (score the assessment before publishing it)")
+            raise Conflict("考核须先评分，方可公布 (score the assessment before publishing it)")
         self._published(
             by=by, at=at, unit_code=self.unit_code, year=self.year,
             assessor_unit=self.assessor_unit, card=self.card,

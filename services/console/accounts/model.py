@@ -227,7 +227,7 @@ class Account(Aggregate):
             )
         if (role, unit_code) in self.grants:
             raise Conflict(
-                f"{self.user_id} 已在 {unit_code} 担任{role.label_zh} "
+                f"{self.user_id} 已持有 {unit_code} 的“{role.label_zh}”角色 "
                 f"({self.user_id} already holds {role.value} for {unit_code})"
             )
         clash = (EXCLUSIVE - {role}) & self.roles if role in EXCLUSIVE else set()
@@ -236,8 +236,8 @@ class Account(Aggregate):
             held_zh = "、".join(r.label_zh for r in sorted(clash))
             raise Invalid(
                 "role",
-                f"Art. 22, 29: {self.user_id} 已担任{held_zh}；同一账户不能既是举报人信息保管员"
-                "又是审计（查看举报人身份的人不能审计查看记录） "
+                f"Art. 22, 29: {self.user_id} 已持有“{held_zh}”角色；"
+                "同一账户不能既是举报人信息保管员又是审计（查看举报人身份的人不能审计查看记录） "
                 f"({self.user_id} holds {held}; one account is never both custodian and auditor "
                 "(who reveals is not who audits the reveals))",
             )
@@ -268,7 +268,7 @@ class Account(Aggregate):
         """Revoke `role` for `unit_code`; Conflict if not held."""
         if (role, unit_code) not in self.grants:
             raise Conflict(
-                f"{self.user_id} 未在 {unit_code} 担任{role.label_zh} "
+                f"{self.user_id} 未持有 {unit_code} 的“{role.label_zh}”角色 "
                 f"({self.user_id} holds no {role.value} for {unit_code})"
             )
         self._revoked(

@@ -231,7 +231,7 @@ def confirm_totp(body: TotpConfirmIn, session: CurrentSession, app: ConsoleApp) 
     secret = session.pending_totp_secret
     if secret is None:
         raise NotFound(
-            "本次会话尚未生成动态口令密钥，请先绑定 (no authenticator was offered in this "
+            "本次会话中尚未获取动态口令密钥，请重新开始绑定 (no authenticator was offered in this "
             "session: POST /api/session/totp)"
         )
     app.confirm_second_factor(session.user_id, secret, body.totp)

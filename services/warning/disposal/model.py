@@ -374,8 +374,8 @@ class Proposal(Aggregate):
                 )
             if basis is None:
                 raise Conflict(
-                    "Art. 28: 预警等级按风险点的风险等级确定，该风险点的等级评定尚未送达预警处置，"
-                    "送达后再审核 (the level follows the risk point's grade, and no grading of the "
+                    "Art. 28: 预警等级按风险点的风险等级确定，尚未收到该风险点的等级评定结果，"
+                    "收到后再审核 (the level follows the risk point's grade, and no grading of the "
                     "point has reached the warning service yet; review once it has)"
                 )
             if level is not None and level is not basis.level:
