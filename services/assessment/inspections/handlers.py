@@ -85,7 +85,7 @@ def open_inspection(app: AssessmentApplication, new: NewInspection, by: Principa
         app.save(inspection)
     except IntegrityError:
         raise Conflict(
-            f"{new.unit_code} 已有 {inspection.year}年度自查 "
+            f"{new.unit_code} 已有 {inspection.year} 年度自查 "
             f"({new.unit_code} already has its annual self-inspection for {inspection.year})"
         ) from None
     return inspection
@@ -108,7 +108,7 @@ def task_annual_self_inspections(
         if not manages(app.org, app.node, unit.code):
             continue
         new = NewInspection(
-            InspectionKind.SELF, unit.code, f"{year}年度廉政风险自查", year,
+            InspectionKind.SELF, unit.code, f"{year} 年度廉政风险自查", year,
             trigger=SelfTrigger.ANNUAL.value, due_on=due_on,
         )  # fmt: skip
         try:

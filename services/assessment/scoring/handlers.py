@@ -101,7 +101,7 @@ def set_scheme(
     published = [a for a in assessments(app, year, root) if a.is_published and a.unit_code != root]
     if published:
         raise Conflict(
-            f"{year}年度已有 {len(published)} 个单位的考核结果公布，计分办法不能再改 "
+            f"{year} 年度已有 {len(published)} 个单位的考核结果公布，计分办法不能再改 "
             f"({len(published)} assessments of {year} are already published)"
         )
     record = app.find(YearScheme.create_id(year), YearScheme) or YearScheme(year=year)
@@ -177,7 +177,9 @@ def get_assessment(app: AssessmentApplication, unit_code: str, year: int) -> Ann
     """A unit's assessment of a year; NotFound before it is first scored (Art. 31)."""
     found = app.find(AnnualAssessment.create_id(unit_code, year), AnnualAssessment)
     if found is None:
-        raise NotFound(f"{unit_code} 尚无 {year}年度考核 (no {year} assessment of {unit_code} yet)")
+        raise NotFound(
+            f"{unit_code} 尚无 {year} 年度考核 (no {year} assessment of {unit_code} yet)"
+        )
     return found
 
 

@@ -92,7 +92,7 @@ class AnnualAssessment(Aggregate):
 
     def _already_published(self) -> str:
         return (
-            f"{self.unit_code} 的 {self.year}年度考核结果已公布 "
+            f"{self.unit_code} 的 {self.year} 年度考核结果已公布 "
             f"(the {self.year} assessment of {self.unit_code} is already published)"
         )
 
@@ -106,7 +106,7 @@ class AnnualAssessment(Aggregate):
         """The latest scorecard; an assessment is scored as it is opened (`score_unit`)."""
         if self.card is None:
             raise Conflict(
-                f"{self.unit_code} 的 {self.year}年度考核尚未评分 "
+                f"{self.unit_code} 的 {self.year} 年度考核尚未评分 "
                 f"(the {self.year} assessment of {self.unit_code} is not scored yet)"
             )
         return self.card
