@@ -37,7 +37,16 @@ _SEQUENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:notice-sequence
 # -- the proposal and its review meeting (Art. 27, 28) -------------------------------------------
 
 
-class ProposalKind(StrEnum):
+class _Worded(StrEnum):
+    """A code of this module with the console's words for it (console/src/utils/warningLabels.ts),
+    so that a refusal names a status or decision as the official's screen does (issue #16)."""
+
+    @property
+    def label_zh(self) -> str:
+        return _WORDS_ZH[type(self)][self.value]
+
+
+class ProposalKind(_Worded):
     """A warning (预警), a transfer of a violation (移送, Art. 28(4)), or a re-grade that an
     overdue action suggests (提请重新评定, Art. 14, 28)."""
 
@@ -45,13 +54,8 @@ class ProposalKind(StrEnum):
     TRANSFER = "transfer"
     REGRADE = "regrade"
 
-    @property
-    def label_zh(self) -> str:
-        """The console's term for the kind (console/src/utils/warningLabels.ts)."""
-        return {"warning": "预警处置", "transfer": "移送处理", "regrade": "提请重新评定等级"}[self]
 
-
-class Decision(StrEnum):
+class Decision(_Worded):
     """What the review meeting decided (审核意见, Art. 28).
 
     There is no "change the level": the level follows the grade (Art. 28), and a different level
@@ -63,21 +67,8 @@ class Decision(StrEnum):
     TRANSFER = "transfer"  # 移送相关部门
     REGRADE = "regrade"  # 提请重新评定风险等级
 
-    @property
-    def label_zh(self) -> str:
-        """The console's term for the decision (console/src/utils/warningLabels.ts)."""
-        return _DECISION_ZH[self]
 
-
-_DECISION_ZH = {
-    Decision.ISSUE: "按风险等级预警",
-    Decision.NO_WARNING: "不予预警",
-    Decision.TRANSFER: "移送相关部门",
-    Decision.REGRADE: "提请重新评定风险等级",
-}
-
-
-class ProposalStatus(StrEnum):
+class ProposalStatus(_Worded):
     """Where a proposal stands between its opening and its disposal (Art. 28)."""
 
     OPEN = "open"  # 待审核
@@ -86,21 +77,6 @@ class ProposalStatus(StrEnum):
     TRANSFERRED = "transferred"  # 已移送
     DISMISSED = "dismissed"  # 不予预警
     REFERRED = "referred"  # 已提请登记机关重新评定等级
-
-    @property
-    def label_zh(self) -> str:
-        """The console's term for the status (console/src/utils/warningLabels.ts)."""
-        return _PROPOSAL_STATUS_ZH[self]
-
-
-_PROPOSAL_STATUS_ZH = {
-    ProposalStatus.OPEN: "待会议审核",
-    ProposalStatus.DECIDED: "已审核，待发文/移送",
-    ProposalStatus.ISSUED: "已发预警通知书",
-    ProposalStatus.TRANSFERRED: "已移送",
-    ProposalStatus.DISMISSED: "不予预警",
-    ProposalStatus.REFERRED: "已提请重新评定等级",
-}
 
 
 @dataclass(frozen=True)
@@ -501,17 +477,28 @@ class Proposal(Aggregate):
 # -- the warning's actions: plain records, rebuilt from the warning's events (Art. 28) ------------
 
 
-class ActionStatus(StrEnum):
+class ActionStatus(_Worded):
     """How far an action of a warning has got: pending, reported, verified (Art. 28)."""
 
     PENDING = "pending"  # 待落实
     REPORTED = "reported"  # 已报送，待核实
     VERIFIED = "verified"  # 已核实
 
-    @property
-    def label_zh(self) -> str:
-        """The console's term for the status (console/src/utils/warningLabels.ts)."""
-        return {"pending": "待落实", "reported": "已报送，待核实", "verified": "已核实"}[self]
+
+_WORDS_ZH: dict[type[_Worded], dict[str, str]] = {
+    ProposalKind: {
+        "warning": "预警处置", "transfer": "移送处理", "regrade": "提请重新评定等级",
+    },
+    Decision: {
+        "issue": "按风险等级预警", "no_warning": "不予预警", "transfer": "移送相关部门",
+        "regrade": "提请重新评定风险等级",
+    },
+    ProposalStatus: {
+        "open": "待会议审核", "decided": "已审核，待发文/移送", "issued": "已发预警通知书",
+        "transferred": "已移送", "dismissed": "不予预警", "referred": "已提请重新评定等级",
+    },
+    ActionStatus: {"pending": "待落实", "reported": "已报送，待核实", "verified": "已核实"},
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
