@@ -47,24 +47,25 @@ _FREE_TEXT_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SINGLE_LINE_REFUSED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _refuse(value: str, refused: re.Pattern[str], kind: str) -> str:
+def _refuse(value: str, refused: re.Pattern[str], kind: str, kind_zh: str) -> str:
     found = refused.search(value)
     if found is not None:
+        code, at = f"U+{ord(found.group()):04X}", found.start()
         raise ValueError(
-            f"control character U+{ord(found.group()):04X} at position {found.start()} "
-            f"is not allowed in {kind}"
+            f"{kind_zh}不能含控制字符 {code}（位置 {at}）"
+            f" (control character {code} at position {at} is not allowed in {kind})"
         )
     return value
 
 
 def clean_free_text(value: str) -> str:
     """`value` unchanged if it has no control character but tab, CR and LF; else ValueError."""
-    return _refuse(value, _FREE_TEXT_REFUSED, "free text")
+    return _refuse(value, _FREE_TEXT_REFUSED, "free text", "文本")
 
 
 def clean_single_line(value: str) -> str:
     """`value` unchanged if it is one line without control characters; else ValueError."""
-    return _refuse(value, _SINGLE_LINE_REFUSED, "a single-line field")
+    return _refuse(value, _SINGLE_LINE_REFUSED, "a single-line field", "单行文本")
 
 
 SingleLine = Annotated[str, AfterValidator(clean_single_line)]
@@ -96,7 +97,7 @@ def text_problem(value: str, max_length: int, *, single_line: bool = True) -> st
     rule of the types above, for text that comes in outside a request model (a row of a CSV or
     JSON import), so that an import is no way around them."""
     if len(value) > max_length:
-        return f"at most {max_length} characters"
+        return f"至多 {max_length} 个字符 (at most {max_length} characters)"
     try:
         (clean_single_line if single_line else clean_free_text)(value)
     except ValueError as refused:

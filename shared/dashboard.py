@@ -57,6 +57,6 @@ def subtree_root(runtime: Runtime, who: Principal, within: str | None) -> str:
     422 naming the `within` query parameter for a unit nobody knows, 403 outside the caller's."""
     root = within or who.unit_code
     if root not in runtime.org:
-        raise Invalid("within", f"unknown unit {root!r}", "query")
+        raise Invalid("within", f"没有单位代码为 {root!r} 的单位 (unknown unit {root!r})", "query")
     ensure_jurisdiction(runtime, who, root)
     return root

@@ -118,9 +118,12 @@ def ensure_on_node(runtime: Runtime, principal: Principal, *, supervising: bool 
         and org.get(unit).parent_code is None
     ):
         return
+    root_named = f"{org.get(root).name}（{root}）" if root in org else root
+    unit_named = f"{org.get(unit).name}（{unit}）" if unit in org else unit
     raise Forbidden(
-        f"Art. 7: node {common.node_id} serves the units of {root} (按照干部管理权限); "
-        f"your unit {unit} lies outside it"
+        f"Art. 7: 按照干部管理权限，本节点（{common.node_id}）只服务{root_named}及其所属单位，"
+        f"您所在的单位{unit_named}不在其中 (node {common.node_id} serves the units of {root} "
+        f"(按照干部管理权限); your unit {unit} lies outside it)"
     )
 
 
@@ -169,7 +172,13 @@ def _holding(principal: Principal, roles: tuple[Role, ...]) -> Principal:
     if not principal.has_any(roles):
         wanted = ", ".join(f"{r.value} ({r.label_zh})" for r in roles)
         held = ", ".join(sorted(r.value for r in principal.roles)) or "none"
-        raise Forbidden(f"this needs one of the roles: {wanted}; you hold: {held}")
+        *others, last = [r.label_zh for r in roles]
+        wanted_zh = f"{'、'.join(others)}或{last}" if others else last
+        held_zh = "、".join(r.label_zh for r in sorted(principal.roles)) or "无"
+        raise Forbidden(
+            f"此操作须由{wanted_zh}办理，您的角色是：{held_zh} "
+            f"(this needs one of the roles: {wanted}; you hold: {held})"
+        )
     return principal
 
 

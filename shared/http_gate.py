@@ -101,7 +101,10 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 def _too_large(limit: int) -> str:
-    return f"the request body is over this route's limit of {limit} bytes"
+    return (
+        f"请求内容超过本接口 {limit} 字节的上限 "
+        f"(the request body is over this route's limit of {limit} bytes)"
+    )
 
 
 async def _answer(send: Send, status: int, detail: str) -> None:

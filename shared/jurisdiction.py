@@ -83,9 +83,12 @@ def ensure_manages(
     assert node is not None
     unit = org.get(unit_code)
     raise Forbidden(
-        f"Art. 7, 31: unit {unit_code} is managed by node {unit.managing_node_id} "
-        f"(按照干部管理权限, 逐级); node {node.node_id} acts only on the units it manages: "
-        f"act on {unit_code} on node {unit.managing_node_id}"
+        f"Art. 7, 31: 按照干部管理权限逐级管理，单位 {unit_code} 由节点 {unit.managing_node_id} "
+        f"管理，本节点（{node.node_id}）只办理其所管单位的事项，"
+        f"请在节点 {unit.managing_node_id} 办理 "
+        f"(unit {unit_code} is managed by node {unit.managing_node_id} (按照干部管理权限, 逐级); "
+        f"node {node.node_id} acts only on the units it manages: act on {unit_code} on node "
+        f"{unit.managing_node_id})"
     )
 
 

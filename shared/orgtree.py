@@ -22,7 +22,7 @@ class UnknownUnit(KeyError):
     """A unit code that is not in the tree."""
 
     def __str__(self) -> str:
-        return f"unknown unit {self.args[0]!r}"
+        return f"没有单位代码为 {self.args[0]!r} 的单位 (unknown unit {self.args[0]!r})"
 
 
 @dataclass(frozen=True)

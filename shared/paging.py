@@ -34,6 +34,7 @@ MAX_PAGE = 200
 DEFAULT_PAGE = MAX_PAGE  # a caller that never pages sees what it saw before, up to the cap
 NEXT_CURSOR = "X-Next-Cursor"
 _CURSOR_MAX = 512
+_NOT_A_CURSOR = "分页游标无效，不是本列表的游标 (not a cursor of this listing)"
 
 KeyPart = str | int
 SortKey = tuple[KeyPart, ...]
@@ -72,7 +73,7 @@ def encode_cursor(key: SortKey) -> str:
 def decode_cursor(cursor: str, like: SortKey | None = None) -> SortKey:
     """The sort key a cursor carries; Invalid naming `cursor` if it is not one of ours (or its
     parts are not of the kinds of `like`, a key of the listing)."""
-    unreadable = Invalid("cursor", "not a cursor of this listing", "query")
+    unreadable = Invalid("cursor", _NOT_A_CURSOR, "query")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         parts = json.loads(raw.decode())
@@ -96,7 +97,7 @@ def paginate(items: Sequence[Any], limit: int = DEFAULT_PAGE, cursor: str | None
     if cursor is not None:
         (position,) = decode_cursor(cursor, like=(0,))
         if not isinstance(position, int) or position < 0:
-            raise Invalid("cursor", "not a cursor of this listing", "query")
+            raise Invalid("cursor", _NOT_A_CURSOR, "query")
         start = position
     shown = list(items[start : start + limit])
     more = len(items) > start + limit

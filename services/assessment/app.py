@@ -139,7 +139,10 @@ class AssessmentApplication(ServiceApplication):
         try:
             self.save(aggregate)
         except IntegrityError:
-            raise Conflict("the record was changed meanwhile; read it again and retry") from None
+            raise Conflict(
+                "该记录已被他人修改，请刷新后重试 (the record was changed meanwhile; read it again "
+                "and retry)"
+            ) from None
 
     def ensure_above(self, principal: Principal, unit_code: str, what: str) -> None:
         """The caller's unit is strictly above `unit_code` (403 outside, 422 for the unit itself).
@@ -151,4 +154,8 @@ class AssessmentApplication(ServiceApplication):
         """
         self.ensure_manages(principal, unit_code)  # this node's units only (Art. 7, 31 逐级)
         if principal.unit_code == unit_code:
-            raise Invalid("unit_code", f"{what} is made by a body above {unit_code}, not itself")
+            raise Invalid(
+                "unit_code",
+                f"此项工作由 {unit_code} 的上级机关开展，本单位不能自行办理 "
+                f"({what} is made by a body above {unit_code}, not itself)",
+            )

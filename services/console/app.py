@@ -91,9 +91,14 @@ class ConsoleApplication(ServiceApplication):
         if at is None:
             at = self.clock.now()
         elif at.tzinfo is None:
-            raise Invalid("at", "give a time zone (e.g. 2026-03-01T09:00:00+08:00)", "query")
+            raise Invalid(
+                "at",
+                "请注明时区，如 2026-03-01T09:00:00+08:00 "
+                "(give a time zone (e.g. 2026-03-01T09:00:00+08:00))",
+                "query",
+            )
         elif at > self.clock.now():
-            raise Invalid("at", "lies in the future", "query")
+            raise Invalid("at", "时间不能晚于当前时间 (lies in the future)", "query")
         return accounts.holders(self, role, unit_code, at, covering=covering)
 
     # -- sign-in (signin/handlers.py; GB/T 22239-2019 8.1.4.1) -------------------------------
@@ -105,7 +110,7 @@ class ConsoleApplication(ServiceApplication):
     def _person(self, user_id: str) -> Person:
         found = self.person(user_id)
         if found is None:
-            raise NotFound(f"no account {user_id}")
+            raise NotFound(f"未找到账户 {user_id} (no account {user_id})")
         return found
 
     def sign_in(self, user_id: str, password: str, totp: str | None) -> SignedIn:

@@ -78,7 +78,10 @@ def _timeline(information_id: UUID, who: Principal, runtime: RuntimeDep) -> list
     unit = case_unit(entries)
     # A case outside the caller's jurisdiction answers as one that does not exist: the answer
     # must not tell a town which of the district's case ids are real (security review M5).
-    unknown = NotFound(f"no case {information_id} within your jurisdiction")
+    unknown = NotFound(
+        f"您的管辖范围内没有案件 {information_id} "
+        f"(no case {information_id} within your jurisdiction)"
+    )
     if unit is None:
         raise unknown
     try:
@@ -213,6 +216,9 @@ def get_case_event(
     wanted = str(event_id)
     found = next((e for e in gather(runtime.app, information_id) if e.id == wanted), None)
     if found is None:
-        raise NotFound(f"no event {event_id} in case {information_id} within your jurisdiction")
+        raise NotFound(
+            f"您的管辖范围内的案件 {information_id} 中没有事件 {event_id} "
+            f"(no event {event_id} in case {information_id} within your jurisdiction)"
+        )
     event: dict[str, Any] = found.model_dump(mode="json")
     return event

@@ -186,4 +186,8 @@ def test_a_bureau_leader_reads_its_own_subtree_only(
     expect(page.get_by_role("button", name="登记检查")).to_have_count(0)
     accessible(page, "assess-09-leader-ranking")
     page.goto(f"{stack.console_url}/assessment/QX-JY/{YEAR}")
-    expect(page.get_by_role("alert")).to_contain_text("outside your jurisdiction")
+    refused = page.get_by_role("alert")
+    # In Chinese for the official, the English after it (issue #16).
+    expect(refused).to_contain_text("单位 QX-JY 不在您的管辖范围")
+    expect(refused).to_contain_text("outside your jurisdiction")
+    accessible(page, "assess-10-leader-refused-outside")

@@ -56,16 +56,24 @@ def open_inspection(app: AssessmentApplication, new: NewInspection, by: Principa
     if new.kind is InspectionKind.SELF:
         app.ensure_manages(by, new.unit_code)  # the unit tasks itself, or a body above does
         if new.trigger is None:
-            raise Invalid("trigger", "a self-inspection says why: annual or which change")
+            raise Invalid(
+                "trigger",
+                "请写明自查缘由：年度自查或哪一项变化 (a self-inspection says why: annual or "
+                "which change)",
+            )
         inspecting = new.unit_code
     else:
         what = "an internal inspection" if new.kind is InspectionKind.INTERNAL else "supervision"
         app.ensure_above(by, new.unit_code, what)
         inspecting = by.unit_code
     if (new.kind is InspectionKind.SUPERIOR) != (new.method is not None):
-        raise Invalid("method", "superior supervision, and only it, names its method")
+        raise Invalid(
+            "method",
+            "只有上级监督检查须写明方式，其他检查不填 (superior supervision, and only it, names "
+            "its method)",
+        )
     if new.kind is not InspectionKind.SELF and new.trigger is not None:
-        raise Invalid("trigger", "only a self-inspection has a trigger")
+        raise Invalid("trigger", "只有自查才填写自查缘由 (only a self-inspection has a trigger)")
     inspection = Inspection(
         kind=new.kind.value, method=new.method, trigger=new.trigger,
         unit_code=new.unit_code, year=new.year or app.this_year(),
@@ -77,7 +85,8 @@ def open_inspection(app: AssessmentApplication, new: NewInspection, by: Principa
         app.save(inspection)
     except IntegrityError:
         raise Conflict(
-            f"{new.unit_code} already has its annual self-inspection for {inspection.year}"
+            f"{new.unit_code} 已有 {inspection.year} 年度自查 "
+            f"({new.unit_code} already has its annual self-inspection for {inspection.year})"
         ) from None
     return inspection
 
@@ -99,7 +108,7 @@ def task_annual_self_inspections(
         if not manages(app.org, app.node, unit.code):
             continue
         new = NewInspection(
-            InspectionKind.SELF, unit.code, f"{year}年度廉政风险自查", year,
+            InspectionKind.SELF, unit.code, f"{year} 年度廉政风险自查", year,
             trigger=SelfTrigger.ANNUAL.value, due_on=due_on,
         )  # fmt: skip
         try:

@@ -135,7 +135,10 @@ class Inspection(Aggregate):
         try:
             return self.findings[finding_id]
         except KeyError:
-            raise NotFound(f"no finding {finding_id} in inspection {self.id}") from None
+            raise NotFound(
+                f"检查 {self.id} 中没有检查发现 {finding_id} "
+                f"(no finding {finding_id} in inspection {self.id})"
+            ) from None
 
     class FindingRecorded(Aggregate.Event):
         """A finding 检查发现 was recorded; about a risk point, it asks for revision (Art. 30).
@@ -169,9 +172,16 @@ class Inspection(Aggregate):
     ) -> None:
         """Record a finding (检查发现) while the inspection is under way (Art. 30)."""
         if not self.is_open:
-            raise Conflict("the inspection is completed; findings are recorded before that")
+            raise Conflict(
+                "检查已完成，不能再记录检查发现 (the inspection is completed; findings are "
+                "recorded before that)"
+            )
         if aspects and risk_point_id is None:
-            raise Invalid("risk_point_id", "a finding about content, grade or measures names it")
+            raise Invalid(
+                "risk_point_id",
+                "涉及风险内容、等级或防控措施的检查发现，须指明风险点 (a finding about content, "
+                "grade or measures names it)",
+            )
         self._record_finding(
             unit_code=self.unit_code,
             authority=f"Art. 30; {self.kind.value}: {self.title}",
@@ -210,7 +220,9 @@ class Inspection(Aggregate):
     ) -> None:
         """Confirm a finding rectified 整改到位 and close it."""
         if not self.finding(finding_id).is_open:
-            raise Conflict(f"finding {finding_id} is already closed")
+            raise Conflict(
+                f"检查发现 {finding_id} 已整改销号 (finding {finding_id} is already closed)"
+            )
         self._close_finding(finding_id=finding_id, rectification=rectification, by=by, at=at)
 
     @event("FindingClosed")
@@ -223,7 +235,7 @@ class Inspection(Aggregate):
     def complete(self, *, summary: str, by: ActorRecord, at: datetime) -> None:
         """Finish the inspection 检查完成; open findings stay open until rectified."""
         if not self.is_open:
-            raise Conflict("the inspection is already completed")
+            raise Conflict("检查已完成 (the inspection is already completed)")
         self._complete(summary=summary, by=by, at=at)
 
     @event("Completed")

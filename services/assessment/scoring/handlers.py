@@ -42,12 +42,18 @@ def assessor_of(app: AssessmentApplication, unit_code: str) -> str:
     """
     unit = app.unit(unit_code)
     if unit.parent_code is None:
-        raise Invalid("unit_code", f"{unit_code} is the top of the tree; it is assessed above")
+        raise Invalid(
+            "unit_code",
+            f"{unit_code} 是最高一级单位，由本系统之外的上级考核 "
+            f"({unit_code} is the top of the tree; it is assessed above)",
+        )
     root = app.node_root
     if root is not None and not app.org.is_within(unit.parent_code, root):
         # e.g. a town on its own node: its assessor, the district, works on the district node
         raise Invalid(
-            "unit_code", f"{unit_code} is assessed by {unit.parent_code}, outside this node"
+            "unit_code",
+            f"{unit_code} 由 {unit.parent_code} 考核，不在本节点办理 "
+            f"({unit_code} is assessed by {unit.parent_code}, outside this node)",
         )
     return unit.parent_code
 
@@ -62,8 +68,10 @@ def ensure_assessor(app: AssessmentApplication, principal: Principal, unit_code:
     if principal.unit_code != assessor:
         raise Invalid(
             "unit_code",
-            f"{unit_code} is assessed by {assessor} (level by level, Art. 31), "
-            f"not by {principal.unit_code}",
+            f"按照分级管理、逐级实施（第三十一条），{unit_code} 由 {assessor} 考核，"
+            f"{principal.unit_code} 不能考核 "
+            f"({unit_code} is assessed by {assessor} (level by level, Art. 31), "
+            f"not by {principal.unit_code})",
         )
     return assessor
 
@@ -85,11 +93,17 @@ def set_scheme(
     """Set the year's scheme; only the node's top office may, before any result is out."""
     root = app.node_root or list(app.org.ancestors(app.unit(by.unit_code).code))[-1].code
     if by.unit_code != root:
-        raise Forbidden(f"the scheme is set by the office of {root}, the top of the node")
+        raise Forbidden(
+            f"计分办法由本节点最高一级单位 {root} 的预防腐败室制定 "
+            f"(the scheme is set by the office of {root}, the top of the node)"
+        )
     scheme.checked()
     published = [a for a in assessments(app, year, root) if a.is_published and a.unit_code != root]
     if published:
-        raise Conflict(f"{len(published)} assessments of {year} are already published")
+        raise Conflict(
+            f"{year} 年度已有 {len(published)} 个单位的考核结果公布，计分办法不能再改 "
+            f"({len(published)} assessments of {year} are already published)"
+        )
     record = app.find(YearScheme.create_id(year), YearScheme) or YearScheme(year=year)
     record.set(scheme=scheme.model_dump(), by=actor_of(by), at=app.clock.now())
     app.save_once(record)
@@ -163,7 +177,9 @@ def get_assessment(app: AssessmentApplication, unit_code: str, year: int) -> Ann
     """A unit's assessment of a year; NotFound before it is first scored (Art. 31)."""
     found = app.find(AnnualAssessment.create_id(unit_code, year), AnnualAssessment)
     if found is None:
-        raise NotFound(f"no {year} assessment of {unit_code} yet")
+        raise NotFound(
+            f"{unit_code} 尚无 {year} 年度考核 (no {year} assessment of {unit_code} yet)"
+        )
     return found
 
 

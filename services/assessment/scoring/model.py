@@ -90,6 +90,12 @@ class AnnualAssessment(Aggregate):
         self.published_at: datetime | None = None
         self.published_by: ActorRecord | None = None
 
+    def _already_published(self) -> str:
+        return (
+            f"{self.unit_code} 的 {self.year} 年度考核结果已公布 "
+            f"(the {self.year} assessment of {self.unit_code} is already published)"
+        )
+
     @property
     def is_published(self) -> bool:
         """Whether the result is published 公布 and so final (Art. 31)."""
@@ -99,7 +105,10 @@ class AnnualAssessment(Aggregate):
     def scorecard(self) -> Scorecard:
         """The latest scorecard; an assessment is scored as it is opened (`score_unit`)."""
         if self.card is None:
-            raise Conflict(f"the {self.year} assessment of {self.unit_code} is not scored yet")
+            raise Conflict(
+                f"{self.unit_code} 的 {self.year} 年度考核尚未评分 "
+                f"(the {self.year} assessment of {self.unit_code} is not scored yet)"
+            )
         return self.card
 
     def rescore(
@@ -107,7 +116,7 @@ class AnnualAssessment(Aggregate):
     ) -> None:
         """Record a (new) scorecard of the draft; a published assessment is final (409)."""
         if self.is_published:
-            raise Conflict(f"the {self.year} assessment of {self.unit_code} is already published")
+            raise Conflict(self._already_published())
         self._scored(card=card, scheme=scheme, by=by, at=at)
 
     @event("Scored")
@@ -119,9 +128,9 @@ class AnnualAssessment(Aggregate):
     def publish(self, *, by: ActorRecord, at: datetime) -> None:
         """Publish the result 公布考核结果 (Art. 31)."""
         if self.is_published:
-            raise Conflict(f"the {self.year} assessment of {self.unit_code} is already published")
+            raise Conflict(self._already_published())
         if self.card is None:
-            raise Conflict("score the assessment before publishing it")
+            raise Conflict("考核须先评分，方可公布 (score the assessment before publishing it)")
         self._published(
             by=by, at=at, unit_code=self.unit_code, year=self.year,
             assessor_unit=self.assessor_unit, card=self.card,

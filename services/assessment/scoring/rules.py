@@ -154,14 +154,26 @@ class ScoringScheme(BaseModel):
         parts = self.identification_parts
         _same_keys("identification_parts", parts, set(IDENTIFICATION_PARTS))
         if abs(sum(parts.values()) - 1) > 1e-9:
-            raise Invalid("identification_parts", f"sum to {sum(parts.values()):g}; must sum to 1")
+            raise Invalid(
+                "identification_parts",
+                f"各项之和为 {sum(parts.values()):g}，应为 1 "
+                f"(sum to {sum(parts.values()):g}; must sum to 1)",
+            )
         total = sum(self.weights.values())
         if abs(total - WEIGHT_TOTAL) > 1e-9:
-            raise Invalid("weights", f"sum to {total:g}; the components must sum to 100")
+            raise Invalid(
+                "weights",
+                f"各项权重之和为 {total:g}，应为 100 "
+                f"(sum to {total:g}; the components must sum to 100)",
+            )
         t = self.thresholds
         _same_keys("thresholds", t, {"excellent", "good", "pass"})
         if not 100 >= t["excellent"] > t["good"] > t["pass"] >= 0:
-            raise Invalid("thresholds", "need 100 >= excellent > good > pass >= 0")
+            raise Invalid(
+                "thresholds",
+                "等次分数线须满足 100 ≥ 优秀 > 良好 > 合格 ≥ 0 "
+                "(need 100 >= excellent > good > pass >= 0)",
+            )
         return self
 
     def grade(self, total: float) -> Grade:
@@ -182,10 +194,14 @@ class ScoringScheme(BaseModel):
 def _same_keys(field: str, given: dict[str, float], wanted: set[str]) -> None:
     if set(given) != wanted:
         missing, extra = sorted(wanted - set(given)), sorted(set(given) - wanted)
-        raise Invalid(field, f"needs exactly {sorted(wanted)}; missing {missing}, unknown {extra}")
+        raise Invalid(
+            field,
+            f"须恰好包含 {sorted(wanted)}；缺少 {missing}，多出 {extra} "
+            f"(needs exactly {sorted(wanted)}; missing {missing}, unknown {extra})",
+        )
     negative = sorted(k for k, v in given.items() if v < 0)
     if negative:
-        raise Invalid(field, f"must not be negative: {negative}")
+        raise Invalid(field, f"不能为负数：{negative} (must not be negative: {negative})")
 
 
 def competition_ranks(totals: list[float]) -> list[int]:

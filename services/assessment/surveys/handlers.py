@@ -34,7 +34,10 @@ def open_survey(
     app.ensure_above(by, unit_code, "a social evaluation")
     ids = [q for q, _ in questions]
     if not questions or len(set(ids)) != len(ids):
-        raise Invalid("questions", "at least one question, each with its own id")
+        raise Invalid(
+            "questions",
+            "至少一个问题，且各问题编号不得重复 (at least one question, each with its own id)",
+        )
     survey = SurveyRound(
         unit_code=unit_code, year=year or app.this_year(), title=title,
         questions=questions, opened_by=actor_of(by), opened_at=app.clock.now(),
@@ -77,7 +80,9 @@ def issue_codes(app: AssessmentApplication, round_id: UUID, count: int, by: Prin
     The codes are returned once, to print as QR codes; the round keeps only their hashes.
     """
     if not 1 <= count <= MAX_CODES:
-        raise Invalid("count", f"issue 1..{MAX_CODES} codes at a time")
+        raise Invalid(
+            "count", f"每次发放 1 至 {MAX_CODES} 个评议码 (issue 1..{MAX_CODES} codes at a time)"
+        )
     survey = get_survey(app, round_id)
     app.ensure_above(by, survey.unit_code, "issuing social evaluation codes")
     codes = [
@@ -92,7 +97,10 @@ def issue_codes(app: AssessmentApplication, round_id: UUID, count: int, by: Prin
 
 def _ensure_public(by: Principal) -> None:
     if Role.PUBLIC not in by.roles:
-        raise Forbidden("only the console's public principal answers by a one-time code")
+        raise Forbidden(
+            "凭评议码答卷只能通过公开页面 (only the console's public principal answers by a "
+            "one-time code)"
+        )
 
 
 def questionnaire_by_code(
@@ -129,7 +137,7 @@ def respond_by_code(
         except IntegrityError:
             continue
         return response_id
-    raise Conflict("the survey round was busy; answer again")
+    raise Conflict("提交的答卷较多，请再提交一次 (the survey round was busy; answer again)")
 
 
 def close_survey(app: AssessmentApplication, round_id: UUID, by: Principal) -> SurveyRound:

@@ -20,6 +20,9 @@ from shared.vocabulary import ActorRecord
 
 RESPONSE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:assessment:survey-response")
 SCALE = (1, 5)
+_CLOSED_FOR_RESPONSES = (
+    "社会评议已结束，不再接收答卷 (the survey round is closed; responses are no longer taken)"
+)
 """Each question is answered on a 1..5 scale (很不满意 .. 很满意)."""
 
 
@@ -86,7 +89,10 @@ class SurveyRound(Aggregate):
     def issue_codes(self, code_hashes: list[str], by: ActorRecord, at: datetime) -> None:
         """Record the hashes of one-time codes handed out for the public questionnaire."""
         if not self.is_open:
-            raise Conflict("the survey round is closed; no codes are issued for it")
+            raise Conflict(
+                "社会评议已结束，不再发放评议码 (the survey round is closed; no codes are "
+                "issued for it)"
+            )
         self._codes_issued(code_hashes=list(code_hashes), by=by, at=at)
 
     @event("CodesIssued")
@@ -97,11 +103,17 @@ class SurveyRound(Aggregate):
         """A one-time code of this round, not used yet (404 unknown, 409 used or closed)."""
         hashed = token_hash(self.id, code)
         if hashed not in self.issued:
-            raise NotFound("this questionnaire code was not issued for this survey round")
+            raise NotFound(
+                "评议码无效，不是本次社会评议发放的评议码 (this questionnaire code was not "
+                "issued for this survey round)"
+            )
         if hashed in self.responses:
-            raise Conflict("this questionnaire code has been used already (每个评议码只能使用一次)")
+            raise Conflict(
+                "该评议码已使用，每个评议码只能使用一次 (this questionnaire code has been used "
+                "already (每个评议码只能使用一次))"
+            )
         if not self.is_open:
-            raise Conflict("the survey round is closed; responses are no longer taken")
+            raise Conflict(_CLOSED_FOR_RESPONSES)
 
     def respond(
         self, *, token: str, answers: dict[str, int], at: datetime, channel: str = "office_entry"
@@ -112,20 +124,25 @@ class SurveyRound(Aggregate):
         if channel == "public_code":
             self.check_code(token)
         if not self.is_open:
-            raise Conflict("the survey round is closed; responses are no longer taken")
+            raise Conflict(_CLOSED_FOR_RESPONSES)
         wanted = {q.question_id for q in self.questions}
         if set(answers) != wanted:
             missing, extra = sorted(wanted - set(answers)), sorted(set(answers) - wanted)
             raise Invalid(
-                "answers", f"answer every question once; missing {missing}, unknown {extra}"
+                "answers",
+                f"每个问题须作答一次；缺少 {missing}，多出 {extra} "
+                f"(answer every question once; missing {missing}, unknown {extra})",
             )
         low, high = SCALE
         for qid, value in answers.items():
             if not low <= value <= high:
-                raise Invalid(f"answers.{qid}", f"must be {low}..{high}")
+                raise Invalid(f"answers.{qid}", f"须为 {low} 至 {high} 分 (must be {low}..{high})")
         hashed = token_hash(self.id, token)
         if hashed in self.responses:
-            raise Conflict("this respondent token has already answered this round")
+            raise Conflict(
+                "该评议表已录入，不能重复录入 (this respondent token has already answered this "
+                "round)"
+            )
         response_id = uuid5(RESPONSE_NAMESPACE, f"{self.id}:{hashed}")
         self._respond(
             token_hash=hashed, response_id=response_id, answers=answers, at=at, channel=channel
@@ -147,7 +164,7 @@ class SurveyRound(Aggregate):
     def close(self, *, by: ActorRecord, at: datetime) -> None:
         """Close the round 评议结束: its responses now count in the assessment."""
         if not self.is_open:
-            raise Conflict("the survey round is already closed")
+            raise Conflict("社会评议已结束 (the survey round is already closed)")
         self._close(by=by, at=at)
 
     @event("Closed")

@@ -304,7 +304,9 @@ def open_account(body: AccountIn, who: Admin, app: ConsoleApp) -> AccountOut:
 def _own_unit(role: Role, unit_code: str) -> str:
     if role is Role.CUSTODIAN:
         raise Invalid(
-            "grants", "Art. 22: a custodian grant names the unit whose petitioners it may reveal"
+            "grants",
+            "Art. 22: 授予举报人信息保管员须写明其可查看哪个单位的举报人身份 "
+            "(a custodian grant names the unit whose petitioners it may reveal)",
         )
     return unit_code
 
@@ -387,11 +389,14 @@ class _Unsupported(DomainError):
     status_code = 415
 
     def __init__(self, media: str) -> None:
-        super().__init__(f"send text/csv, not {media or 'nothing'}")
+        super().__init__(f"请以 text/csv 提交 (send text/csv, not {media or 'nothing'})")
 
 
 class _TooLarge(DomainError):
     status_code = 413
 
     def __init__(self) -> None:
-        super().__init__(f"an import is at most {MAX_IMPORT_BYTES} bytes; split the file")
+        super().__init__(
+            f"一次导入至多 {MAX_IMPORT_BYTES} 字节，请拆分文件 "
+            f"(an import is at most {MAX_IMPORT_BYTES} bytes; split the file)"
+        )

@@ -65,7 +65,11 @@ def _text(value: str, field: str, what: str) -> str:
 
 
 def _authority(value: str) -> str:
-    return _text(value, "authority", "name the authority (依据: a document number or decision)")
+    return _text(
+        value,
+        "authority",
+        "请写明依据（文号或决定） (name the authority (依据: a document number or decision))",
+    )
 
 
 def _save(app: ConsoleApplication, *accounts: Account) -> None:
@@ -74,7 +78,10 @@ def _save(app: ConsoleApplication, *accounts: Account) -> None:
     try:
         app.save(*accounts)
     except IntegrityError:
-        raise Conflict("the account was changed meanwhile; read it again and retry") from None
+        raise Conflict(
+            "该账户已被他人修改，请刷新后重试 (the account was changed meanwhile; read it again "
+            "and retry)"
+        ) from None
 
 
 def account_of(app: ConsoleApplication, user_id: str) -> Account:
@@ -110,11 +117,11 @@ def _new_account(
     app: ConsoleApplication, draft: AccountDraft, authority: str, by: Principal
 ) -> Account:
     check_user_id(draft.user_id)
-    name = _text(draft.name, "name", "name the person (姓名)")
+    name = _text(draft.name, "name", "请填写姓名 (name the person (姓名))")
     app.unit(draft.unit_code)
     check_administers(app.org, by.unit_code, draft.unit_code, "the account's unit")
     if app.find(account_id_of(draft.user_id), Account) is not None:
-        raise Conflict(f"{draft.user_id} has an account already")
+        raise Conflict(f"用户 {draft.user_id} 已有账户 ({draft.user_id} has an account already)")
     return Account(
         user_id=draft.user_id, name=name, unit_code=draft.unit_code, posts=list(draft.posts),
         authority=authority, opened_by=actor_of(by, "admin"), opened_at=app.clock.now(),
@@ -148,8 +155,8 @@ def grant_role(
     if unit_code is None:
         if role is Role.CUSTODIAN:
             raise Invalid(
-                "unit_code", "Art. 22: a custodian grant names the unit whose petitioners it "
-                "may reveal",
+                "unit_code", "Art. 22: 授予举报人信息保管员须写明其可查看哪个单位的举报人身份 "
+                "(a custodian grant names the unit whose petitioners it may reveal)",
             )  # fmt: skip
         unit_code = account.unit_code
     app.unit(unit_code, "unit_code")
@@ -172,7 +179,7 @@ def revoke_role(
     account = _managed(app, user_id, by)
     app.unit(unit_code, "unit_code")
     check_revoke(app.org, by.user_id, by.unit_code, account, unit_code)
-    why = _text(reason, "reason", "say why the role is revoked")
+    why = _text(reason, "reason", "请写明撤销理由 (say why the role is revoked)")
     account.revoke(role, unit_code, why, _authority(authority), actor_of(by, "admin"),
                    app.clock.now())  # fmt: skip
     _save(app, account)
@@ -193,9 +200,13 @@ def change_account(
     unit_code = account.unit_code if changes.unit_code is None else changes.unit_code
     app.unit(unit_code)
     check_transfer(app.org, by.user_id, by.unit_code, account, unit_code)
-    name = account.name if changes.name is None else _text(changes.name, "name", "name the person")
+    name = (
+        account.name
+        if changes.name is None
+        else _text(changes.name, "name", "请填写姓名 (name the person)")
+    )
     posts = account.posts if changes.posts is None else tuple(changes.posts)
-    why = _text(reason, "reason", "say why the account changes")
+    why = _text(reason, "reason", "请写明变更理由 (say why the account changes)")
     changed = account.change(
         name, unit_code, posts, why, _authority(authority), actor_of(by, "admin"), app.clock.now()
     )
@@ -210,7 +221,7 @@ def suspend_account(
     """Suspend an account 停用: no sign-in; every service refuses its tokens issued before."""
     account = _managed(app, user_id, by)
     check_manage(app.org, by.user_id, by.unit_code, account, "suspends")
-    why = _text(reason, "reason", "say why the account is suspended")
+    why = _text(reason, "reason", "请写明停用理由 (say why the account is suspended)")
     account.suspend(why, _authority(authority), actor_of(by, "admin"), app.clock.now())
     _save(app, account)
     return account
@@ -222,7 +233,7 @@ def reactivate_account(
     """Re-activate a suspended account 恢复."""
     account = _managed(app, user_id, by)
     check_manage(app.org, by.user_id, by.unit_code, account, "re-activates")
-    why = _text(reason, "reason", "say why the account is re-activated")
+    why = _text(reason, "reason", "请写明恢复理由 (say why the account is re-activated)")
     account.reactivate(why, _authority(authority), actor_of(by, "admin"), app.clock.now())
     _save(app, account)
     return account
@@ -242,7 +253,10 @@ def import_accounts(
         if draft is None:
             continue
         if draft.user_id in first_row:
-            found.append(RowProblem(row.row, "user_id", f"also in row {first_row[draft.user_id]}"))
+            first = first_row[draft.user_id]
+            found.append(
+                RowProblem(row.row, "user_id", f"与第 {first} 行重复 (also in row {first})")
+            )
             continue
         first_row[draft.user_id] = row.row
         try:
@@ -257,7 +271,7 @@ def import_accounts(
             continue
         staged.append(account)
     if not rows:
-        found.append(RowProblem(0, "file", "no accounts in the file"))
+        found.append(RowProblem(0, "file", "文件中没有账户 (no accounts in the file)"))
     if found:
         raise ImportRejected(found)
     _save(app, *staged)  # one transaction: all or nothing

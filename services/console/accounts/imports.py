@@ -70,7 +70,9 @@ def read_csv(text: str) -> list[ImportRow]:
     rows = []
     for line, raw in enumerate(reader, start=2):
         if None in raw:
-            problem = RowProblem(line, "columns", "more cells than the header has columns")
+            problem = RowProblem(
+                line, "columns", "单元格多于表头的列数 (more cells than the header has columns)"
+            )
             rows.append(ImportRow(line, None, (problem,)))
             continue
         cells = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
@@ -81,8 +83,10 @@ def read_csv(text: str) -> list[ImportRow]:
 def _check_columns(header: list[str]) -> None:
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in REQUIRED + OPTIONAL]
-    problems = [RowProblem(1, "columns", f"missing column {c}") for c in missing]
-    problems += [RowProblem(1, "columns", f"unknown column {c}") for c in unknown]
+    problems = [RowProblem(1, "columns", f"缺少列 {c} (missing column {c})") for c in missing]
+    problems += [
+        RowProblem(1, "columns", f"无法识别的列 {c} (unknown column {c})") for c in unknown
+    ]
     if problems:
         raise ImportRejected(problems)
 
@@ -99,17 +103,24 @@ def _row(line: int, cells: dict[str, str]) -> ImportRow:
     problems = []
     user_id, name, unit = cells.get("user_id", ""), cells.get("name", ""), cells.get("unit_code")
     if not _USER_ID.match(user_id):
-        reason = "1–64 letters, digits or . _ @ -, starting with a letter or digit"
+        reason = (
+            "1–64 个字符，由字母、数字或 . _ @ - 组成，以字母或数字开头 "
+            "(1–64 letters, digits or . _ @ -, starting with a letter or digit)"
+        )
         problems.append(RowProblem(line, "user_id", reason))
     if not name:
-        problems.append(RowProblem(line, "name", "required text (姓名)"))
+        problems.append(RowProblem(line, "name", "请填写姓名 (required text (姓名))"))
     elif len(name) > 100:
-        problems.append(RowProblem(line, "name", "at most 100 characters"))
+        problems.append(RowProblem(line, "name", "至多 100 个字符 (at most 100 characters)"))
     if not unit:
-        problems.append(RowProblem(line, "unit_code", "required: the account's unit"))
+        problems.append(
+            RowProblem(line, "unit_code", "请填写账户所在单位 (required: the account's unit)")
+        )
     posts = _split(cells.get("posts", ""))
     if any(len(p) > 100 for p in posts):
-        problems.append(RowProblem(line, "posts", "each post at most 100 characters"))
+        problems.append(
+            RowProblem(line, "posts", "每个职务至多 100 个字符 (each post at most 100 characters)")
+        )
     # The name's and posts' lengths are checked above; here their characters, as the form's.
     texts = [("unit_code", unit or "", 50), ("roles", cells.get("roles", ""), 2000)]
     texts += [("name", name, _UNCAPPED)] + [("posts", post, _UNCAPPED) for post in posts]
@@ -123,7 +134,14 @@ def _row(line: int, cells: dict[str, str]) -> ImportRow:
         try:
             role = Role(role_name.strip())
         except ValueError:
-            problems.append(RowProblem(line, "roles", f"unknown role {role_name!r}: {_ROLES}"))
+            problems.append(
+                RowProblem(
+                    line,
+                    "roles",
+                    f"无法识别的角色 {role_name!r}，可用的角色：{_ROLES} "
+                    f"(unknown role {role_name!r}: {_ROLES})",
+                )
+            )
             continue
         grants.append((role, for_unit.strip() or (unit or "")))
     if problems or not unit:

@@ -55,7 +55,11 @@ def account_id_of(user_id: str) -> UUID:
 def check_user_id(user_id: str, field: str = "user_id") -> str:
     """The user id if well formed; Invalid naming `field` otherwise."""
     if not _USER_ID.match(user_id):
-        raise Invalid(field, "1–64 letters, digits or . _ @ -, starting with a letter or digit")
+        raise Invalid(
+            field,
+            "1–64 个字符，由字母、数字或 . _ @ - 组成，以字母或数字开头 "
+            "(1–64 letters, digits or . _ @ -, starting with a letter or digit)",
+        )
     return user_id
 
 
@@ -212,20 +216,30 @@ class Account(Aggregate):
         if role is Role.PUBLIC:
             raise Invalid(
                 "role",
-                "public is the console's own principal for the public pages (Art. 22, 30(5)); "
-                "it is never granted to a person",
+                "“公众”是控制台公开页面自身使用的身份（第二十二条、第三十条第五项），不授予任何人 "
+                "(public is the console's own principal for the public pages (Art. 22, 30(5)); "
+                "it is never granted to a person)",
             )
         if self.suspension is not None:
-            raise Conflict(f"{self.user_id} is suspended: re-activate the account first")
+            raise Conflict(
+                f"账户 {self.user_id} 已停用，请先恢复 "
+                f"({self.user_id} is suspended: re-activate the account first)"
+            )
         if (role, unit_code) in self.grants:
-            raise Conflict(f"{self.user_id} already holds {role.value} for {unit_code}")
+            raise Conflict(
+                f"{self.user_id} 已持有 {unit_code} 的“{role.label_zh}”角色 "
+                f"({self.user_id} already holds {role.value} for {unit_code})"
+            )
         clash = (EXCLUSIVE - {role}) & self.roles if role in EXCLUSIVE else set()
         if clash:
             held = ", ".join(sorted(r.value for r in clash))
+            held_zh = "、".join(r.label_zh for r in sorted(clash))
             raise Invalid(
                 "role",
-                f"Art. 22, 29: {self.user_id} holds {held}; one account is never both custodian "
-                "and auditor (who reveals is not who audits the reveals)",
+                f"Art. 22, 29: {self.user_id} 已持有“{held_zh}”角色；"
+                "同一账户不能既是举报人信息保管员又是审计（查看举报人身份的人不能审计查看记录） "
+                f"({self.user_id} holds {held}; one account is never both custodian and auditor "
+                "(who reveals is not who audits the reveals))",
             )
         self._granted(
             role=role.value, unit_code=unit_code, authority=authority, granted_by=by,
@@ -253,7 +267,10 @@ class Account(Aggregate):
     ) -> None:
         """Revoke `role` for `unit_code`; Conflict if not held."""
         if (role, unit_code) not in self.grants:
-            raise Conflict(f"{self.user_id} holds no {role.value} for {unit_code}")
+            raise Conflict(
+                f"{self.user_id} 未持有 {unit_code} 的“{role.label_zh}”角色 "
+                f"({self.user_id} holds no {role.value} for {unit_code})"
+            )
         self._revoked(
             role=role.value, unit_code=unit_code, reason=reason, authority=authority,
             revoked_by=by, revoked_at=at, user_id=self.user_id,
@@ -302,7 +319,7 @@ class Account(Aggregate):
     def suspend(self, reason: str, authority: str, by: ActorRecord, at: datetime) -> None:
         """Suspend 停用 the account: no sign-in, its tokens refused; Conflict if suspended."""
         if self.suspension is not None:
-            raise Conflict(f"{self.user_id} is suspended already")
+            raise Conflict(f"账户 {self.user_id} 已停用 ({self.user_id} is suspended already)")
         self._suspended(
             user_id=self.user_id, unit_code=self.unit_code, reason=reason, authority=authority,
             suspended_by=by, suspended_at=at,
@@ -318,7 +335,10 @@ class Account(Aggregate):
     def reactivate(self, reason: str, authority: str, by: ActorRecord, at: datetime) -> None:
         """Re-activate 恢复 a suspended account; Conflict if it is active."""
         if self.suspension is None:
-            raise Conflict(f"{self.user_id} is active; only a suspended account is re-activated")
+            raise Conflict(
+                f"账户 {self.user_id} 正常使用中，只有已停用的账户才能恢复 "
+                f"({self.user_id} is active; only a suspended account is re-activated)"
+            )
         self._reactivated(
             user_id=self.user_id, unit_code=self.unit_code, reason=reason, authority=authority,
             reactivated_by=by, reactivated_at=at,
@@ -369,16 +389,28 @@ class Account(Aggregate):
 def check_administers(org: OrgDirectory, admin_unit: str, unit_code: str, what: str) -> None:
     """Refuse (403) `what` for a unit outside the admin's subtree (Art. 7, 按照干部管理权限)."""
     if not org.is_within(unit_code, admin_unit):
+        what_zh = _WHAT_ZH.get(what, "该单位")
         raise Forbidden(
-            f"Art. 7: an admin (管理员) of {admin_unit} manages accounts and grants within its "
-            f"subtree only; {what} {unit_code} lies outside it"
+            f"Art. 7: {admin_unit} 的管理员只管理本单位及所属单位的账户和授权，"
+            f"{what_zh} {unit_code} 不在其中 (an admin (管理员) of {admin_unit} manages "
+            f"accounts and grants within its subtree only; {what} {unit_code} lies outside it)"
         )
+
+
+_WHAT_ZH = {
+    "the account's unit": "账户所在单位",
+    "the grant's unit": "授权单位",
+    "the new unit": "调入单位",
+}
 
 
 def check_not_self(admin_user_id: str, account: Account, doing: str) -> None:
     """Refuse (403) an admin acting on their own account: nobody raises their own powers."""
     if admin_user_id == account.user_id:
-        raise Forbidden(f"nobody {doing} their own account; another admin does it (四眼原则)")
+        raise Forbidden(
+            "不能对本人账户进行此项操作，须由另一名管理员办理（四眼原则） "
+            f"(nobody {doing} their own account; another admin does it (四眼原则))"
+        )
 
 
 def check_manage(org: OrgDirectory, admin_user_id: str, admin_unit: str, account: Account,
@@ -403,8 +435,9 @@ def check_grant(
     if not org.is_within(unit_code, account.unit_code):
         raise Invalid(
             "unit_code",
-            f"a role is held for the account's own unit ({account.unit_code}) or one within it; "
-            f"{unit_code} is not",
+            f"角色只能在账户所在单位（{account.unit_code}）或其所属单位担任，{unit_code} 不在其中 "
+            f"(a role is held for the account's own unit ({account.unit_code}) or one within it; "
+            f"{unit_code} is not)",
         )
 
 
@@ -423,8 +456,9 @@ def check_transfer(
     if stranded:
         raise Invalid(
             "unit_code",
-            f"a role is held for the account's own unit or one within it: revoke "
-            f"{', '.join(stranded)} before the move to {unit_code}",
+            f"角色只能在账户所在单位或其所属单位担任：调入 {unit_code} 前，请先撤销 "
+            f"{', '.join(stranded)} (a role is held for the account's own unit or one within "
+            f"it: revoke {', '.join(stranded)} before the move to {unit_code})",
         )
 
 

@@ -109,7 +109,10 @@ async def pass_on_to_supervise(
     unit = str(session.me.get("unit_code", ""))
     if root not in door.supervised_nodes(unit) or "warning" not in door.proxy.node_urls[root]:
         return JSONResponse(
-            {"detail": f"Art. 29: no node below your unit {unit} has the root {root}"},
+            {
+                "detail": f"Art. 29: 您所在单位 {unit} 的下级没有以 {root} 为根的节点 "
+                f"(no node below your unit {unit} has the root {root})"
+            },
             status_code=404,
         )
     body = await request.body()  # bounded already (BodyLimit)

@@ -49,7 +49,10 @@ REFUSED = "统一身份认证登录失败 (the external sign-in failed; sign in 
 def _client(request: Request) -> OidcClient:
     client: OidcClient | None = getattr(request.app.state, "oidc", None)
     if client is None:
-        raise NotFound("no external issuer is configured (LIANFANG_CONSOLE_OIDC_DISCOVERY_URL)")
+        raise NotFound(
+            "未配置统一身份认证 (no external issuer is configured "
+            "(LIANFANG_CONSOLE_OIDC_DISCOVERY_URL))"
+        )
     return client
 
 

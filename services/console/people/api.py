@@ -47,9 +47,14 @@ def _listed(raw: str, field: str) -> list[str]:
     id or code (422 naming `field` otherwise)."""
     wanted = list(dict.fromkeys(entry.strip() for entry in raw.split(",") if entry.strip()))
     if len(wanted) > MAX_IDS:
-        raise Invalid(field, f"at most {MAX_IDS} at a time", "query")
+        raise Invalid(field, f"每次至多 {MAX_IDS} 个 (at most {MAX_IDS} at a time)", "query")
     if any(len(entry) > MAX_ID_LENGTH or not entry.isprintable() for entry in wanted):
-        raise Invalid(field, f"each is at most {MAX_ID_LENGTH} printable characters", "query")
+        raise Invalid(
+            field,
+            f"每项至多 {MAX_ID_LENGTH} 个可打印字符 "
+            f"(each is at most {MAX_ID_LENGTH} printable characters)",
+            "query",
+        )
     return wanted
 
 

@@ -27,7 +27,12 @@ from services.console.bff.deps import (
     set_session_cookies,
 )
 from services.console.bff.sessions import SESSION_COOKIE
-from services.console.signin.handlers import AccountLocked, SecondFactorNeeded, SignInRefused
+from services.console.signin.handlers import (
+    ONLY_AN_ADMIN,
+    AccountLocked,
+    SecondFactorNeeded,
+    SignInRefused,
+)
 from services.console.signin.model import MAX_PASSWORD_LENGTH
 from shared.auth import Principal, Role
 from shared.bounds import Code, Paragraphs, SingleLine
@@ -225,7 +230,10 @@ def offer_totp(session: CurrentSession, app: ConsoleApp) -> TotpOffer:
 def confirm_totp(body: TotpConfirmIn, session: CurrentSession, app: ConsoleApp) -> SessionOut:
     secret = session.pending_totp_secret
     if secret is None:
-        raise NotFound("no authenticator was offered in this session: POST /api/session/totp")
+        raise NotFound(
+            "本次会话中尚未获取动态口令密钥，请重新开始绑定 (no authenticator was offered in this "
+            "session: POST /api/session/totp)"
+        )
     app.confirm_second_factor(session.user_id, secret, body.totp)
     session.pending_totp_secret = None
     session.me = {**session.me, "second_factor": True}
@@ -248,7 +256,7 @@ def change_password(
 
 def _admin(caller: Principal) -> Principal:
     if Role.ADMIN not in caller.roles:
-        raise Forbidden("GB/T 22239-2019 8.1.4.1: only an admin (管理员) does this")
+        raise Forbidden(ONLY_AN_ADMIN)
     return caller
 
 

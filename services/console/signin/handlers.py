@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 REFUSED = "用户名或密码错误"
 SAVE_ATTEMPTS = 3
 NEED_SECOND_FACTOR = "需要动态口令"
+ONLY_AN_ADMIN = "GB/T 22239-2019 8.1.4.1: 此操作须由管理员办理 (only an admin (管理员) does this)"
+
+
+def _no_password(user_id: str) -> str:
+    return f"{user_id} 尚未设置口令 ({user_id} has no password set)"
 
 
 class SignInRefused(DomainError):
@@ -230,10 +235,13 @@ def _fail(
 
 def _admin_over(app: ServiceApplication, person: Person, by: Principal) -> ActorRecord:
     if Role.ADMIN not in by.roles:
-        raise Forbidden("GB/T 22239-2019 8.1.4.1: only an admin (管理员) does this")
+        raise Forbidden(ONLY_AN_ADMIN)
     if not app.org.is_within(person.unit_code, by.unit_code):
         raise Forbidden(
-            f"{person.user_id} belongs to {person.unit_code}, outside your subtree ({by.unit_code})"
+            f"{person.user_id} 属于 {person.unit_code}，"
+            f"不在您管理的范围（{by.unit_code} 及其所属单位）内 "
+            f"({person.user_id} belongs to {person.unit_code}, "
+            f"outside your subtree ({by.unit_code}))"
         )
     return actor_of(by, prefer=Role.ADMIN.value)
 
@@ -251,7 +259,7 @@ def unlock(
         raise Invalid("reason", "说明解锁理由 (say why, e.g. identity confirmed by phone)")
     credential = credential_of(app, person.user_id)
     if credential is None:
-        raise NotFound(f"{person.user_id} has no password set")
+        raise NotFound(_no_password(person.user_id))
     credential.unlock(why, actor, app.clock.now())
     app.save(credential)
 
@@ -269,7 +277,7 @@ def remove_second_factor(
         raise Invalid("reason", "说明理由 (say why, e.g. phone lost)")
     credential = credential_of(app, person.user_id)
     if credential is None:
-        raise NotFound(f"{person.user_id} has no password set")
+        raise NotFound(_no_password(person.user_id))
     credential.remove_second_factor(why, actor, app.clock.now())
     app.save(credential)
 
@@ -278,7 +286,7 @@ def offer_second_factor(app: ServiceApplication, person: Person) -> Enrolment:
     """A fresh TOTP secret for the person to scan; nothing is recorded until confirmed."""
     credential = credential_of(app, person.user_id)
     if credential is None:
-        raise NotFound(f"{person.user_id} has no password set")
+        raise NotFound(_no_password(person.user_id))
     if credential.has_second_factor:
         raise Conflict("已绑定动态口令 (a second factor is enrolled; an admin removes it first)")
     return new_enrolment(person.user_id, person.name)
@@ -290,7 +298,7 @@ def confirm_second_factor(
     """Enrol the offered secret once the person proves it with a current code (RFC 6238)."""
     credential = credential_of(app, person.user_id)
     if credential is None:
-        raise NotFound(f"{person.user_id} has no password set")
+        raise NotFound(_no_password(person.user_id))
     now = app.clock.now()
     step = totp_step(secret, code, now, kit.rules.totp_window)
     if step is None:
@@ -306,7 +314,7 @@ def enrol_known_secret(
     """Enrol a given TOTP secret without a code: the dev demo's pre-enrolled authenticators."""
     credential = credential_of(app, user_id)
     if credential is None:
-        raise NotFound(f"{user_id} has no password set")
+        raise NotFound(_no_password(user_id))
     if not credential.has_second_factor:
         credential.enrol_second_factor(kit.sealer.seal(secret), -1, by, app.clock.now())
         app.save(credential)

@@ -79,7 +79,10 @@ def check_password(password: str, user_id: str, rules: SignInRules) -> None:
             f"{rules.min_password_length} characters; GB/T 22239-2019 8.1.4.1 a)",
         )  # fmt: skip
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise Invalid("password", f"口令至多 {MAX_PASSWORD_LENGTH} 个字符 (at most)")
+        raise Invalid(
+            "password",
+            f"口令至多 {MAX_PASSWORD_LENGTH} 个字符 (at most {MAX_PASSWORD_LENGTH} characters)",
+        )
     if password.strip() != password:
         raise Invalid("password", "口令首尾不能是空白 (no leading or trailing blanks)")
     if character_classes(password) < rules.min_character_classes:
@@ -151,7 +154,7 @@ class Credential(Aggregate):
     def succeed(self, at: datetime, *, second_factor: bool, totp_step: int | None) -> None:
         """Record a sign-in; a TOTP step, once used, is never accepted again (RFC 6238 5.2)."""
         if totp_step is not None and totp_step <= self.last_totp_step:
-            raise Conflict("this TOTP code was used already")
+            raise Conflict("该动态口令已使用过，请等待下一个 (this TOTP code was used already)")
         self._succeeded(at=at, second_factor=second_factor, totp_step=totp_step)
 
     @event("SignInSucceeded")
@@ -164,7 +167,9 @@ class Credential(Aggregate):
     def unlock(self, reason: str, by: ActorRecord, at: datetime) -> None:
         """An admin ends a lock-out before its time (who and why are recorded)."""
         if self.locked_until(at) is None and not self.failures:
-            raise Conflict(f"the account {self.user_id} is not locked out")
+            raise Conflict(
+                f"账户 {self.user_id} 未被锁定 (the account {self.user_id} is not locked out)"
+            )
         self._unlocked(reason=reason, by=by, at=at)
 
     @event("Unlocked")
@@ -183,7 +188,10 @@ class Credential(Aggregate):
     ) -> None:
         """Enrol a TOTP authenticator, confirmed with a code of step `totp_step` (8.1.4.1 d)."""
         if self.has_second_factor:
-            raise Conflict(f"{self.user_id} has a second factor already; an admin removes it first")
+            raise Conflict(
+                f"{self.user_id} 已绑定动态口令，须先由管理员解除 "
+                f"({self.user_id} has a second factor already; an admin removes it first)"
+            )
         self._enrolled(sealed_secret=sealed_secret, totp_step=totp_step, by=by, at=at)
 
     @event("SecondFactorEnrolled")
@@ -196,7 +204,10 @@ class Credential(Aggregate):
     def remove_second_factor(self, reason: str, by: ActorRecord, at: datetime) -> None:
         """An admin removes a lost or compromised authenticator (who and why are recorded)."""
         if not self.has_second_factor:
-            raise Conflict(f"{self.user_id} has no second factor to remove")
+            raise Conflict(
+                f"{self.user_id} 未绑定动态口令，无需解除 "
+                f"({self.user_id} has no second factor to remove)"
+            )
         self._factor_removed(reason=reason, by=by, at=at)
 
     @event("SecondFactorRemoved")

@@ -203,11 +203,15 @@ def plan_actions(
     kinds = {r.kind for r in plan}
     for kind, due in deadlines.items():
         if kind not in kinds:
-            raise Invalid(f"deadlines.{kind}", f"not an action of this {level} warning")
+            raise Invalid(
+                f"deadlines.{kind}",
+                f"“{kind.label_zh}”不是本次{level.label_zh}的处置措施 "
+                f"(not an action of this {level} warning)",
+            )
         if due.tzinfo is None:
-            raise Invalid(f"deadlines.{kind}", "give a timezone")
+            raise Invalid(f"deadlines.{kind}", "请注明时区 (give a timezone)")
         if due <= now:
-            raise Invalid(f"deadlines.{kind}", "the deadline lies in the past")
+            raise Invalid(f"deadlines.{kind}", "期限已过 (the deadline lies in the past)")
     return tuple(
         PlannedAction(
             r.kind,

@@ -170,7 +170,7 @@ def _entry_fields(e: TimelineEntry) -> dict[str, Any]:
 def _root(runtime: Runtime, who: Principal, unit: str | None, field: str) -> str:
     root = unit or who.unit_code
     if root not in runtime.org:
-        raise Invalid(field, f"unknown unit {root!r}", "query")
+        raise Invalid(field, f"没有单位代码为 {root!r} 的单位 (unknown unit {root!r})", "query")
     ensure_jurisdiction(runtime, who, root)
     return root
 

@@ -62,7 +62,9 @@ def _term(vocabulary: type[_E], value: str, field_name: str) -> _E:
     try:
         return vocabulary(value)
     except ValueError:
-        raise Invalid(field_name, f"unknown {vocabulary.__name__} {value!r}") from None
+        raise Invalid(
+            field_name, f"{value!r} 不是有效的取值 (unknown {vocabulary.__name__} {value!r})"
+        ) from None
 
 
 # -- the grades the levels follow (Art. 14, 28) ---------------------------------------------------
@@ -187,7 +189,9 @@ def issue_warning(
             return _issue_once(app, proposal_id, by, subject_person_id, due)
         except IntegrityError:
             continue  # another issuer took the same number (or issued it): read again
-    raise Conflict("the notice number stayed contended; try again")
+    raise Conflict(
+        "预警通知书编号正被同时占用，请重试 (the notice number stayed contended; try again)"
+    )
 
 
 def _issue_once(

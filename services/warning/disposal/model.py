@@ -37,7 +37,16 @@ _SEQUENCE_NAMESPACE = uuid5(NAMESPACE_URL, "urn:lianfang:warning:notice-sequence
 # -- the proposal and its review meeting (Art. 27, 28) -------------------------------------------
 
 
-class ProposalKind(StrEnum):
+class _Worded(StrEnum):
+    """A code of this module with the console's words for it (console/src/utils/warningLabels.ts),
+    so that a refusal names a status or decision as the official's screen does (issue #16)."""
+
+    @property
+    def label_zh(self) -> str:
+        return _WORDS_ZH[type(self)][self.value]
+
+
+class ProposalKind(_Worded):
     """A warning (预警), a transfer of a violation (移送, Art. 28(4)), or a re-grade that an
     overdue action suggests (提请重新评定, Art. 14, 28)."""
 
@@ -46,7 +55,7 @@ class ProposalKind(StrEnum):
     REGRADE = "regrade"
 
 
-class Decision(StrEnum):
+class Decision(_Worded):
     """What the review meeting decided (审核意见, Art. 28).
 
     There is no "change the level": the level follows the grade (Art. 28), and a different level
@@ -59,7 +68,7 @@ class Decision(StrEnum):
     REGRADE = "regrade"  # 提请重新评定风险等级
 
 
-class ProposalStatus(StrEnum):
+class ProposalStatus(_Worded):
     """Where a proposal stands between its opening and its disposal (Art. 28)."""
 
     OPEN = "open"  # 待审核
@@ -248,19 +257,34 @@ class Proposal(Aggregate):
         given that differs is refused, as is a warning while no grade of the point is known.
         """
         if self.status is not ProposalStatus.OPEN:
-            raise Conflict(f"the proposal was already reviewed ({self.status.value})")
+            raise Conflict(
+                f"该提请已经专题会议审核（{self.status.label_zh}），不能再次审核 "
+                f"(the proposal was already reviewed ({self.status.value}))"
+            )
         if held_on > at.astimezone(BEIJING).date():  # meetings are dated in Beijing time
-            raise Invalid("held_on", "the meeting cannot be recorded before it is held")
+            raise Invalid(
+                "held_on",
+                "会议尚未召开，不能先行记录 (the meeting cannot be recorded before it is held)",
+            )
         if not [a for a in attendees if a.strip()]:
-            raise Invalid("attendees", "name who attended the meeting")
+            raise Invalid("attendees", "请写明参加会议的人员 (name who attended the meeting)")
         if not minutes_ref.strip():
-            raise Invalid("minutes_ref", "give the reference of the minutes (会议纪要)")
+            raise Invalid(
+                "minutes_ref", "请填写会议纪要文号 (give the reference of the minutes (会议纪要))"
+            )
         level = self._level_for(decision, level, basis, reasons)
         if decision is not Decision.ISSUE and optional_actions:
-            raise Invalid("optional_actions", "only a warning has actions")
+            raise Invalid(
+                "optional_actions", "只有决定预警的，才选定处置措施 (only a warning has actions)"
+            )
         extra = set(optional_actions) - optional_allowed
         if extra:
-            raise Invalid("optional_actions", f"not decidable at this level: {sorted(extra)}")
+            extra_zh = "、".join(k.label_zh for k in sorted(extra))
+            raise Invalid(
+                "optional_actions",
+                f"该等级预警不能选定以下措施：{extra_zh} "
+                f"(not decidable at this level: {sorted(extra)})",
+            )
         self._reviewed(
             meeting_id=meeting_id,
             held_on=held_on.isoformat(),  # stored as text: the transcoder knows datetimes only
@@ -319,26 +343,48 @@ class Proposal(Aggregate):
     ) -> WarningLevel | None:
         if decision is Decision.ISSUE:
             if self.kind is not ProposalKind.WARNING:
-                raise Invalid("decision", f"a {self.kind.value} proposal is not warned on")
+                raise Invalid(
+                    "decision",
+                    f"“{self.kind.label_zh}”类提请不作预警决定 "
+                    f"(a {self.kind.value} proposal is not warned on)",
+                )
             if basis is None:
                 raise Conflict(
-                    "Art. 28: the level follows the risk point's grade, and no grading of the "
-                    "point has reached the warning service yet; review once it has"
+                    "Art. 28: 预警等级按风险点的风险等级确定，尚未收到该风险点的等级评定结果，"
+                    "收到后再审核 (the level follows the risk point's grade, and no grading of the "
+                    "point has reached the warning service yet; review once it has)"
                 )
             if level is not None and level is not basis.level:
                 raise Conflict(
-                    f"Art. 28: a {basis.grade.label_zh}-graded point is warned "
-                    f"{basis.level.value}; re-grade it (Art. 14) to change the level"
+                    f"Art. 28: 风险等级为“{basis.grade.label_zh}”的风险点"
+                    f"应发{basis.level.label_zh}；"
+                    f"如需改变预警等级，须先重新评定风险等级（第十四条） "
+                    f"(a {basis.grade.label_zh}-graded point is warned "
+                    f"{basis.level.value}; re-grade it (Art. 14) to change the level)"
                 )
             return basis.level
         if level is not None:
-            raise Invalid("level", f"{decision.value} warns nobody: only a warning has a level")
+            raise Invalid(
+                "level",
+                f"决定“{decision.label_zh}”的，不设预警等级 "
+                f"({decision.value} warns nobody: only a warning has a level)",
+            )
         if not reasons.strip():
-            raise Invalid("reasons", f"say why ({decision.value})")
+            raise Invalid(
+                "reasons", f"决定“{decision.label_zh}”的，请写明理由 (say why ({decision.value}))"
+            )
         if decision is Decision.REGRADE and self.kind is not ProposalKind.REGRADE:
-            raise Invalid("decision", "only a re-grade proposal is referred for re-grading")
+            raise Invalid(
+                "decision",
+                "只有“提请重新评定等级”类提请才能作此决定 "
+                "(only a re-grade proposal is referred for re-grading)",
+            )
         if decision is Decision.TRANSFER and self.kind is ProposalKind.REGRADE:
-            raise Invalid("decision", "a re-grade proposal is referred (regrade) or dismissed")
+            raise Invalid(
+                "decision",
+                "“提请重新评定等级”类提请只能决定提请重新评定或不予提请 "
+                "(a re-grade proposal is referred (regrade) or dismissed)",
+            )
         return None
 
     @event("Reviewed")
@@ -373,7 +419,10 @@ class Proposal(Aggregate):
     def mark_issued(self, warning_id: UUID, at: datetime) -> None:
         """Note that the decided warning was issued (Art. 28)."""
         if self.status is not ProposalStatus.DECIDED or self.decided_level is None:
-            raise Conflict("issuing needs a review decision to warn (专题会议审核)")
+            raise Conflict(
+                "须经专题会议审核决定预警，方可发出预警通知书 "
+                "(issuing needs a review decision to warn (专题会议审核))"
+            )
         self._issued(warning_id=warning_id, at=at)
 
     @event("WarningIssued")
@@ -384,13 +433,21 @@ class Proposal(Aggregate):
     def transfer_case(self, *, to_body: str, reference: str, by: ActorRecord, at: datetime) -> None:
         """Transfer a violation to the competent body (移送相关部门, Art. 28(4))."""
         if self.review is None or self.review.decision is not Decision.TRANSFER:
-            raise Conflict("a transfer needs the review meeting's decision to transfer")
+            raise Conflict(
+                "须经专题会议审核决定移送，方可移送 "
+                "(a transfer needs the review meeting's decision to transfer)"
+            )
         if self.status is not ProposalStatus.DECIDED:
-            raise Conflict(f"the proposal is {self.status.value}")
+            raise Conflict(
+                f"该提请当前为“{self.status.label_zh}”，不能移送 "
+                f"(the proposal is {self.status.value})"
+            )
         if not to_body.strip():
-            raise Invalid("to_body", "name the competent body (移送机关)")
+            raise Invalid("to_body", "请写明移送机关 (name the competent body (移送机关))")
         if not reference.strip():
-            raise Invalid("reference", "give the transfer letter's reference (移送函)")
+            raise Invalid(
+                "reference", "请填写移送函文号 (give the transfer letter's reference (移送函))"
+            )
         self._transferred(
             to_body=to_body.strip(), reference=reference.strip(), by=by, at=at,
             unit_code=self.subject_unit, reasons=self.review.reasons or self.reasoning,
@@ -420,12 +477,28 @@ class Proposal(Aggregate):
 # -- the warning's actions: plain records, rebuilt from the warning's events (Art. 28) ------------
 
 
-class ActionStatus(StrEnum):
+class ActionStatus(_Worded):
     """How far an action of a warning has got: pending, reported, verified (Art. 28)."""
 
     PENDING = "pending"  # 待落实
     REPORTED = "reported"  # 已报送，待核实
     VERIFIED = "verified"  # 已核实
+
+
+_WORDS_ZH: dict[type[_Worded], dict[str, str]] = {
+    ProposalKind: {
+        "warning": "预警处置", "transfer": "移送处理", "regrade": "提请重新评定等级",
+    },
+    Decision: {
+        "issue": "按风险等级预警", "no_warning": "不予预警", "transfer": "移送相关部门",
+        "regrade": "提请重新评定风险等级",
+    },
+    ProposalStatus: {
+        "open": "待会议审核", "decided": "已审核，待发文/移送", "issued": "已发预警通知书",
+        "transferred": "已移送", "dismissed": "不予预警", "referred": "已提请重新评定等级",
+    },
+    ActionStatus: {"pending": "待落实", "reported": "已报送，待核实", "verified": "已核实"},
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -601,7 +674,9 @@ class IssuedWarning(Aggregate):
             return self.actions[action_id]
         except KeyError:
             raise Invalid(
-                "action_id", f"warning {self.notice_number} has no action {action_id}"
+                "action_id",
+                f"预警 {self.notice_number} 中没有措施 {action_id} "
+                f"(warning {self.notice_number} has no action {action_id})",
             ) from None
 
     # -- doing the actions (Art. 28) ------------------------------------------------------------
@@ -621,20 +696,28 @@ class IssuedWarning(Aggregate):
         self._open_only()
         action = self.action(action_id)
         if action.status is not ActionStatus.PENDING:
-            raise Conflict(f"{action.kind} is already {action.status.value}")
+            raise Conflict(
+                f"“{action.kind.label_zh}”当前为“{action.status.label_zh}”，不能再次报送 "
+                f"({action.kind} is already {action.status.value})"
+            )
         refs = [r.strip() for r in document_refs if r.strip()]
         people = [p.strip() for p in participants if p.strip()]
         if action.kind in MEETING_KINDS:
             if held_at is None:
-                raise Invalid("held_at", "say when the talk or inquiry was held")
+                raise Invalid(
+                    "held_at", "请写明谈话或询问的时间 (say when the talk or inquiry was held)"
+                )
             if not people:
-                raise Invalid("participants", "say who took part")
+                raise Invalid("participants", "请写明参加人员 (say who took part)")
         elif action.kind in DOCUMENT_KINDS and not refs:
-            raise Invalid("document_refs", "give the reference of the document (材料)")
+            raise Invalid(
+                "document_refs",
+                "请填写材料的文号或名称 (give the reference of the document (材料))",
+            )
         elif action.kind not in MEETING_KINDS | DOCUMENT_KINDS and not note.strip():
-            raise Invalid("note", "say what was done (整改/处理情况)")
+            raise Invalid("note", "请写明整改或处理情况 (say what was done (整改/处理情况))")
         if held_at is not None and held_at > at:
-            raise Invalid("held_at", "cannot lie in the future")
+            raise Invalid("held_at", "时间不能晚于当前时间 (cannot lie in the future)")
         self._reported(
             action_id=action_id, note=note.strip(), document_refs=refs, held_at=held_at,
             participants=people, by=by, at=at,
@@ -667,12 +750,17 @@ class IssuedWarning(Aggregate):
         self._open_only()
         action = self.action(action_id)
         if action.status is not ActionStatus.REPORTED:
-            raise Conflict(f"{action.kind} is {action.status.value}: nothing to verify")
+            raise Conflict(
+                f"“{action.kind.label_zh}”当前为“{action.status.label_zh}”，没有待核实的报送 "
+                f"({action.kind} is {action.status.value}: nothing to verify)"
+            )
         if action.reports[-1].by["user_id"] == by["user_id"]:
-            raise Forbidden("nobody verifies their own submission")
+            raise Forbidden("报送人不能核实本人报送的情况 (nobody verifies their own submission)")
         if not accepted:
             if not reason.strip():
-                raise Invalid("reason", "say why the report is returned (退回理由)")
+                raise Invalid(
+                    "reason", "请写明退回理由 (say why the report is returned (退回理由))"
+                )
             self._returned(action_id=action_id, reason=reason.strip(), by=by, at=at)
             return False
         self._verified(action_id=action_id, by=by, at=at)
@@ -715,7 +803,9 @@ class IssuedWarning(Aggregate):
 
     def _open_only(self) -> None:
         if not self.is_open:
-            raise Conflict(f"warning {self.notice_number} is closed")
+            raise Conflict(
+                f"预警 {self.notice_number} 已办结 (warning {self.notice_number} is closed)"
+            )
 
 
 # -- the notice numbers (Art. 28) -----------------------------------------------------------------

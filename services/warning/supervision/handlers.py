@@ -60,8 +60,9 @@ def resubmit(
     warning = app.get_warning(warning_id)
     if not by.has_any((Role.OFFICE, Role.LEADER)) or by.unit_code != warning.disposing_unit:
         raise Forbidden(
-            f"Art. 29: the disposing body {warning.disposing_unit} (its office or a leader) "
-            "reports the rework of its disposal"
+            f"Art. 29: 重办情况由处置机关 {warning.disposing_unit} 的预防腐败室或领导班子成员报送 "
+            f"(the disposing body {warning.disposing_unit} (its office or a leader) "
+            "reports the rework of its disposal)"
         )
     supervision = _load(app, warning)
     supervision.resubmit(
@@ -88,6 +89,8 @@ def _ensure_level_above(app: WarningApplication, warning: IssuedWarning, by: Pri
     above = by.unit_code != disposing and app.org.is_within(disposing, by.unit_code)
     if not (above and by.has_any((Role.OFFICE, Role.LEADER))):
         raise Forbidden(
-            f"Art. 29: the disposal by {disposing} is supervised by the level above it "
-            f"(按照干部管理权限分级), its office or a leader; not by {by.unit_code}"
+            f"Art. 29: 按照干部管理权限分级监督，{disposing} 的处置"
+            f"由其上级的预防腐败室或领导班子成员监督，{by.unit_code} 不能监督 "
+            f"(the disposal by {disposing} is supervised by the level above it "
+            f"(按照干部管理权限分级), its office or a leader; not by {by.unit_code})"
         )

@@ -85,8 +85,8 @@ class DisposalSupervision(Aggregate):
         self._not_signed_off()
         if not disposal_open and self.state is not SupervisionState.RETURNED:
             raise Conflict(
-                "Art. 29: the disposal is finished; review it (sign it off or return it) "
-                "instead of chasing"
+                "Art. 29: 处置已完成，请审核（办结或退回），无需督办 (the disposal is finished; "
+                "review it (sign it off or return it) instead of chasing)"
             )
         if not note.strip():  # (named as the request names it: SuperviseIn.text)
             raise Invalid("text", "Art. 29: 请写明督办事项 (say what the chase asks for)")
@@ -118,7 +118,10 @@ class DisposalSupervision(Aggregate):
     ) -> None:
         """The disposing body reports its rework after a return (Art. 29)."""
         if self.state is not SupervisionState.RETURNED:
-            raise Conflict("Art. 29: nothing was returned; there is no rework to report")
+            raise Conflict(
+                "Art. 29: 处置未被退回，没有需要报送的重办情况 "
+                "(nothing was returned; there is no rework to report)"
+            )
         if not note.strip():
             raise Invalid("note", "Art. 29: 请写明重办情况 (say what was reworked)")
         refs = [r.strip() for r in document_refs if r.strip()]
@@ -172,17 +175,23 @@ class DisposalSupervision(Aggregate):
 
     def _not_signed_off(self) -> None:
         if self.state is SupervisionState.SIGNED_OFF:
-            raise Conflict(f"Art. 29: the disposal of {self.notice_number} was signed off 办结")
+            raise Conflict(
+                f"Art. 29: {self.notice_number} 的处置已办结 "
+                f"(the disposal of {self.notice_number} was signed off 办结)"
+            )
 
     def _finished_only(self, disposal_open: bool, act: str) -> None:
         self._not_signed_off()
         if disposal_open:
+            act_zh = {"returned": "退回", "signed off": "办结"}.get(act, act)
             raise Conflict(
-                f"Art. 29: the disposal of {self.notice_number} is still under way (actions "
-                f"not all verified); it is {act} once finished — chase it (督办) meanwhile"
+                f"Art. 29: {self.notice_number} 的处置尚未完成（仍有措施未核实），完成后方可"
+                f"{act_zh}；其间可督办 (the disposal of {self.notice_number} is still under way "
+                f"(actions not all verified); it is {act} once finished — chase it (督办) "
+                "meanwhile)"
             )
         if self.state is SupervisionState.RETURNED:
             raise Conflict(
-                "Art. 29: the disposal was returned 退回; the disposing body reports its "
-                "rework first"
+                "Art. 29: 处置已退回，须待处置机关报送重办情况 (the disposal was returned 退回; "
+                "the disposing body reports its rework first)"
             )

@@ -62,7 +62,7 @@ def town_api() -> Iterator[Api]:
         yield Api(runtime, client)
 
 
-ART_7_31 = "Art. 7, 31: unit QX-TH-CZS is managed by node town-taihe"
+ART_7_31 = "Art. 7, 31: 按照干部管理权限逐级管理，单位 QX-TH-CZS 由节点 town-taihe 管理"
 
 
 def test_inspections_by_who_may_make_them(api: Api, town_api: Api) -> None:
@@ -317,7 +317,7 @@ def test_the_default_scheme_comes_from_the_environment_and_must_add_up(
     monkeypatch.setenv(
         "LIANFANG_ASSESSMENT_SCHEME", json.dumps({"weights": {**weights, "identification": 15}})
     )
-    with pytest.raises(Invalid, match="weights: sum to 90"):
+    with pytest.raises(Invalid, match=r"weights: 各项权重之和为 90，应为 100 \(sum to 90"):
         Runtime(
             SPEC, AssessmentSettings(common=CommonSettings(store="memory")), clock=ManualClock()
         )

@@ -67,7 +67,7 @@ def test_a_code_opens_the_questionnaire_and_answers_once(api: Api) -> None:
     assert api.post(f"/public/surveys/{rid}/responses", answer, public).status_code == 201
     again = api.post(f"/public/surveys/{rid}/responses", answer, public)
     assert again.status_code == 409
-    assert "已经使用" in again.json()["detail"] or "used already" in again.json()["detail"]
+    assert again.json()["detail"].startswith("该评议码已使用，每个评议码只能使用一次 (")
     reopened = api.post(f"/public/surveys/{rid}/questionnaire", code, public)
     assert reopened.status_code == 409
     # A code never issued for this round is unknown; one typed in lower case is taken.

@@ -103,7 +103,8 @@ def test_outside_the_subtree_is_403_naming_the_rule(api: Api) -> None:
     ]  # fmt: skip
     for refused in refusals:
         assert refused.status_code == 403, refused.text
-        assert refused.json()["detail"].startswith("Art. 7: an admin (管理员) of QX-TH")
+        assert refused.json()["detail"].startswith("Art. 7: QX-TH 的管理员只管理本单位及所属单位")
+        assert "(an admin (管理员) of QX-TH manages" in refused.json()["detail"]
     assert api.get("/accounts/tp-li", api.town_admin).status_code == 403
     listed = api.client.get("/accounts", params={"within": "QX-TP"}, headers=api.town_admin)
     assert listed.status_code == 403
@@ -119,6 +120,7 @@ def test_outside_the_subtree_is_403_naming_the_rule(api: Api) -> None:
                    "authority": DECISION}, api.town_admin)  # fmt: skip
     assert own.status_code == 403
     assert "their own account" in own.json()["detail"]
+    assert own.json()["detail"].startswith("不能对本人账户进行此项操作，须由另一名管理员办理")
 
 
 @pytest.mark.parametrize(

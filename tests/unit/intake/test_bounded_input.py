@@ -38,8 +38,9 @@ def test_an_overlong_field_or_a_control_character_files_nothing(api: Api) -> Non
     imported = post("/information/imports", {"rows": [row]}, office)
     assert imported.status_code == 422
     (errors,) = [r["errors"] for r in imported.json()["rows"]]
-    assert errors == ["source_reference: control character U+0007 at position 4 is not allowed "
-                      "in a single-line field"]  # fmt: skip
+    assert errors == ["source_reference: 单行文本不能含控制字符 U+0007（位置 4） "
+                      "(control character U+0007 at position 4 is not allowed "
+                      "in a single-line field)"]  # fmt: skip
     assert stored(api.runtime) == granted
 
 

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from services.register.app import RegisterApplication
 
 TOWN_UNIT = "QX-TH-CZS"  # 太和镇财政所, managed by node town-taihe
-REFUSED = "Art. 7, 31: unit QX-TH-CZS is managed by node town-taihe"
-TOWN_REFUSED = "Art. 7, 31: unit QX-TH is managed by node district"
+REFUSED = "Art. 7, 31: 按照干部管理权限逐级管理，单位 QX-TH-CZS 由节点 town-taihe 管理"
+TOWN_REFUSED = "Art. 7, 31: 按照干部管理权限逐级管理，单位 QX-TH 由节点 district 管理"
 
 
 def power(unit: str) -> dict[str, object]:
@@ -103,7 +103,9 @@ class ManagedUnitsStory(RegisterStoryBase):
         app.bind_node(Node("district", "QX"), "/lianfang/district/register")
         office = Principal("u-qx-office", frozenset({Role.OFFICE}), "QX")
         app.appoint_group_member("QX-TH", "u-th-judge", "", "清新纪发〔2026〕1号", office)
-        with pytest.raises(Forbidden, match=r"^Art\. 7, 31: unit QX-TH-CZS is managed by node"):
+        with pytest.raises(
+            Forbidden, match=r"^Art\. 7, 31: .*单位 QX-TH-CZS 由节点 town-taihe 管理"
+        ):
             app.appoint_group_member(TOWN_UNIT, "u-czs-judge", "", "清新纪发〔2026〕1号", office)
         assert app.judgement_group(TOWN_UNIT) is None
         group = app.judgement_group("QX-TH")

@@ -68,7 +68,11 @@ class DoorStory:
         for outsider in ("QX-TP", "QX-ZJ", "QX-TP-V1"):
             status, text = self.get(runtime, "/warnings", Role.OFFICE, outsider)
             assert status == 403
-            assert "Art. 7: node town-taihe serves the units of QX-TH" in text
+            assert (
+                "Art. 7: 按照干部管理权限，本节点（town-taihe）只服务太和镇（QX-TH）及其所属单位"
+                in text
+            )
+            assert "node town-taihe serves the units of QX-TH" in text
             assert outsider in text
         # The district's auditor too, unless the deployment admits them.
         assert self.get(runtime, "/warnings", Role.AUDITOR, "QX")[0] == 403

@@ -82,7 +82,9 @@ class SupervisionStory(WarningStoryBase):
         inbox = [(s.entry.step, s.entry.label_zh) for s in app.inbox("QX-TH")]
         assert ("supervision_chased", "上级督办") in inbox
         # Neither a return nor a sign-off while the disposal is under way.
-        with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):
+        with pytest.raises(
+            Conflict, match=r"Art\. 29: .*尚未完成.*完成后方可退回.* still under way"
+        ):
             app.supervise(warning_id, "returned", "不够", DISTRICT_OFFICE)
         with pytest.raises(Conflict, match=r"Art\. 29: .* still under way"):
             app.supervise(warning_id, "signed_off", "", DISTRICT_OFFICE)
@@ -94,13 +96,13 @@ class SupervisionStory(WarningStoryBase):
         """退回 with reasons, the town's rework, then 办结."""
         warning_id = self._issued(app)
         self._finish(app, clock, warning_id)
-        with pytest.raises(Conflict, match=r"Art\. 29: the disposal is finished"):
+        with pytest.raises(Conflict, match=r"Art\. 29: 处置已完成.* \(the disposal is finished"):
             app.supervise(warning_id, "chased", "请落实", DISTRICT_OFFICE)
         with pytest.raises(Invalid, match="退回理由"):
             app.supervise(warning_id, "returned", " ", DISTRICT_OFFICE)
         returned = app.supervise(warning_id, "returned", "整改材料未见制度修订", DISTRICT_OFFICE)
         assert returned.state is SupervisionState.RETURNED
-        with pytest.raises(Conflict, match=r"Art\. 29: the disposal was returned"):
+        with pytest.raises(Conflict, match=r"Art\. 29: 处置已退回.* \(the disposal was returned"):
             app.supervise(warning_id, "signed_off", "", DISTRICT_OFFICE)
         # The rework is owed, so it can be chased again; the town reports it.
         app.supervise(warning_id, "chased", "请于五日内报送重办情况", DISTRICT_OFFICE)
@@ -129,7 +131,7 @@ class SupervisionStory(WarningStoryBase):
         for who in (TOWN_OFFICE, UNIT_HEAD, stories.SIBLING_OFFICE, DISTRICT_AUDITOR):
             with pytest.raises(Forbidden, match=r"Art\. 29"):
                 app.supervise(warning_id, "chased", "请落实", who)
-        with pytest.raises(Conflict, match=r"Art\. 29: nothing was returned"):
+        with pytest.raises(Conflict, match=r"Art\. 29: 处置未被退回.* \(nothing was returned"):
             app.report_rework(warning_id, "已修订", [], TOWN_OFFICE)
         assert supervision_of(app, warning_id) is None
         assert self._acts(app) == []

@@ -69,7 +69,12 @@ def test_review_issue_report_verify_close(api: Api) -> None:
     assert api.post(f"/proposals/{proposal}/warning", {}, api.town_office).status_code == 409
     # Only the office of the managing body reviews: a leader is the wrong role, the unit itself
     # and a sibling town are outside.
-    assert api.post(f"/proposals/{proposal}/review", MEETING, head).status_code == 403
+    wrong_role = api.post(f"/proposals/{proposal}/review", MEETING, head)
+    assert wrong_role.status_code == 403
+    # Said in Chinese first for the official, the English after (issue #16).
+    assert wrong_role.json()["detail"].startswith(
+        "此操作须由预防腐败室办理，您的角色是：领导班子成员 ("
+    )
     unit_office = api.as_("u-czs-office", Role.OFFICE, "QX-TH-CZS")
     assert api.post(f"/proposals/{proposal}/review", MEETING, unit_office).status_code == 403
     sibling = api.as_("u-tp-office", Role.OFFICE, "QX-TP")
@@ -79,7 +84,8 @@ def test_review_issue_report_verify_close(api: Api) -> None:
     assert (shown["grade"], shown["level"]) == ("low", "yellow")
     red = api.post(f"/proposals/{proposal}/review", {**MEETING, "level": "red"}, api.town_office)
     assert red.status_code == 409
-    assert red.json()["detail"].startswith("Art. 28: a 低-graded point is warned yellow")
+    assert red.json()["detail"].startswith("Art. 28: 风险等级为“低”的风险点应发黄色预警")
+    assert "(a 低-graded point is warned yellow" in red.json()["detail"]
     reviewed = api.post(f"/proposals/{proposal}/review", MEETING, api.town_office)
     assert (reviewed.status_code, reviewed.json()["status"]) == (201, "decided")
     past = {"deadlines": {"rectification": "2025-12-31T00:00:00+08:00"}}

@@ -178,7 +178,8 @@ class WarningStory(WarningStoryBase):
         proposal = app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1]
         # Until a grading of the point arrives there is no level to warn at: the meeting waits.
         assert proposal.level is None
-        with pytest.raises(Conflict, match=r"^Art\. 28: the level follows"):
+        waits = r"^Art\. 28: 预警等级按风险点的风险等级确定.* \(the level follows"
+        with pytest.raises(Conflict, match=waits):
             app.review(proposal.id, MEETING, TOWN_OFFICE)
         low = graded(point, Grade.LOW)
         feed(app, low)
@@ -194,7 +195,10 @@ class WarningStory(WarningStoryBase):
         assert app.list_proposals("QX-TH", ProposalStatus.OPEN)[-1].level == "red"
         # A meeting that wants another level is refused, naming the rule; nothing is recorded.
         for wanted in ("yellow", "orange"):
-            refused = r"^Art\. 28: a 高-graded point is warned red; re-grade it \(Art\. 14\) to"
+            refused = (
+                r"^Art\. 28: 风险等级为“高”的风险点应发红色预警；如需改变预警等级，须先重新评定"
+                r".* \(a 高-graded point is warned red; re-grade it \(Art\. 14\) to"
+            )
             with pytest.raises(Conflict, match=refused):
                 app.review(
                     proposal.id, ReviewRecord(**{**vars(MEETING), "level": wanted}), TOWN_OFFICE
