@@ -21,13 +21,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-import httpx
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter
 
-from services.console.todos.handlers import Unavailable
+from services.console.bff.asking import Unavailable, ask_for
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Awaitable, Mapping
+
+    import httpx
 
 
 class ReportedStep(BaseModel):
@@ -59,31 +60,6 @@ class InboxPage:
     unavailable: list[Unavailable]
 
 
-async def _ask(
-    client: httpx.AsyncClient,
-    url: str,
-    authorization: str,
-    query: dict[str, str | int],
-    source: str,
-) -> list[ReportedStep] | Unavailable:
-    try:
-        answer = await client.get(
-            url.rstrip("/") + "/warnings/inbox",
-            params=query,
-            headers={"authorization": authorization},
-        )
-    except httpx.TimeoutException:
-        return Unavailable(source, "响应超时")
-    except httpx.TransportError:
-        return Unavailable(source, "暂不可用")
-    if answer.status_code != 200:
-        return Unavailable(source, f"暂不可用（{answer.status_code}）")
-    try:
-        return _STEPS.validate_json(answer.content)
-    except ValidationError:
-        return Unavailable(source, "答复无法识别")
-
-
 async def gather_inbox(
     client: httpx.AsyncClient,
     warning_urls: Mapping[str | None, str],
@@ -98,12 +74,13 @@ async def gather_inbox(
     if before is not None:
         query["before"] = before.isoformat()
     nodes = list(warning_urls)
-    answers = await asyncio.gather(
-        *(
-            _ask(client, warning_urls[n], authorization, query, f"warning@{n}" if n else "warning")
-            for n in nodes
-        )
-    )
+
+    def ask(node: str | None) -> Awaitable[list[ReportedStep] | Unavailable]:
+        url = warning_urls[node].rstrip("/") + "/warnings/inbox"
+        source = f"warning@{node}" if node else "warning"
+        return ask_for(client, url, authorization, _STEPS, source, query)
+
+    answers = await asyncio.gather(*(ask(n) for n in nodes))
     steps: list[ReportedStep] = []
     unavailable: list[Unavailable] = []
     for node, answer in zip(nodes, answers, strict=True):

@@ -22,26 +22,20 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import httpx
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
+from services.console.bff.asking import Unavailable, ask_for
 from shared.todos import TodoItem, sorted_todos
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Awaitable, Mapping
+
+    import httpx
 
 TODO_SERVICES = ("intake", "register", "warning")
 """The services with to-dos; assessment asks nobody for anything by a deadline yet."""
 
 _ITEMS = TypeAdapter(list[TodoItem])
-
-
-@dataclass(frozen=True)
-class Unavailable:
-    """A service whose part of the list is missing, and why (in Chinese, for the page)."""
-
-    service: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -60,22 +54,10 @@ class Gathered:
         return f'"{digest[:32]}"'
 
 
-async def _ask(
+def _ask(
     client: httpx.AsyncClient, service: str, base_url: str, authorization: str
-) -> list[TodoItem] | Unavailable:
-    url = base_url.rstrip("/") + "/todos"
-    try:
-        answer = await client.get(url, headers={"authorization": authorization})
-    except httpx.TimeoutException:
-        return Unavailable(service, "响应超时")
-    except httpx.TransportError:
-        return Unavailable(service, "暂不可用")
-    if answer.status_code != 200:
-        return Unavailable(service, f"暂不可用（{answer.status_code}）")
-    try:
-        return _ITEMS.validate_json(answer.content)
-    except ValidationError:
-        return Unavailable(service, "答复无法识别")
+) -> Awaitable[list[TodoItem] | Unavailable]:
+    return ask_for(client, base_url.rstrip("/") + "/todos", authorization, _ITEMS, service)
 
 
 async def gather_todos(

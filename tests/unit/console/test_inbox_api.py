@@ -18,8 +18,8 @@ from uuid import UUID
 import httpx
 import pytest
 
+from services.console.bff.asking import Unavailable
 from services.console.inbox.handlers import InboxPage, ReportedStep, gather_inbox, one_page
-from services.console.todos.handlers import Unavailable
 from services.warning.disposal.model import ProposalStatus
 from services.warning.main import SPEC as WARNING
 from services.warning.settings import WarningSettings

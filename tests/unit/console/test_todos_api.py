@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from services.console.todos.handlers import Gathered, Unavailable, gather_todos
+from services.console.bff.asking import Unavailable
+from services.console.todos.handlers import Gathered, gather_todos
 from services.intake.main import SPEC as INTAKE
 from services.intake.settings import IntakeSettings
 from services.register.main import SPEC as REGISTER
